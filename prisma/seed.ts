@@ -1,0 +1,44 @@
+/**
+ * Seeds the demo team (see prisma/demo-team.ts). Safe to run twice: users, the team and memberships are
+ * upserted, so a second run leaves the same data. Run with `npm run db:seed` (DATABASE_URL picks the DB).
+ */
+import { openDatabase, type Db } from "@/server/db-client";
+import { makeUser, upsertTree } from "@/tests/factories";
+import { DEMO_PASSWORD } from "./demo-accounts";
+import { DEMO_OWNER, DEMO_TEAM, demoTree } from "./demo-team";
+
+export async function seedDemo(db: Db, now = new Date()) {
+  const owner = await makeUser(db, { name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_PASSWORD });
+  const team = await db.team.upsert({
+    where: { slug: DEMO_TEAM.slug },
+    create: DEMO_TEAM,
+    update: {},
+    select: { id: true },
+  });
+  const root = await db.membership.upsert({
+    where: { teamId_userId: { teamId: team.id, userId: owner.id } },
+    create: { teamId: team.id, userId: owner.id, role: "OWNER", joinedAt: new Date(now.getTime() - 180 * 86_400_000) },
+    update: {},
+    select: { id: true },
+  });
+  const ids = await upsertTree(db, { teamId: team.id, parentId: root.id, nodes: demoTree(now), password: DEMO_PASSWORD });
+  return { teamId: team.id, members: ids.size + 1 };
+}
+
+async function main() {
+  const database = openDatabase(process.env.DATABASE_URL);
+  try {
+    const started = Date.now();
+    const result = await seedDemo(database.db);
+    console.info(`Seeded demo team "${DEMO_TEAM.name}" (${result.members} members) in ${Date.now() - started} ms.`);
+  } finally {
+    await database.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

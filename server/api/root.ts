@@ -1,0 +1,15 @@
+import { createCallerFactory, router } from "@/server/api/trpc";
+import { authRouter } from "@/server/api/routers/auth";
+import { inviteRouter } from "@/server/api/routers/invite";
+import { memberRouter } from "@/server/api/routers/member";
+import { teamRouter } from "@/server/api/routers/team";
+
+export const appRouter = router({
+  auth: authRouter,
+  team: teamRouter,
+  member: memberRouter,
+  invite: inviteRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

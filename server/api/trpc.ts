@@ -1,0 +1,68 @@
+/**
+ * tRPC setup: context, error mapping and the three procedure levels.
+ *
+ * - publicProcedure     anyone.
+ * - protectedProcedure  a signed-in user; `ctx.user` is never null.
+ * - teamProcedure       a signed-in member of the team named by `input.teamId`; `ctx.membership` and
+ *                       `ctx.team` are loaded once. A non-member gets NOT_FOUND: a team you are not in
+ *                       does not exist for you.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "@/server/db-client";
+import { toTRPCError } from "@/server/api/error-mapping";
+import { loadTeamAccess } from "@/server/services/team/load-team-access";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+  /** Client address, for rate limits. */
+  ip?: string;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodError: cause instanceof ZodError ? z.flattenError(cause) : null,
+        field: cause && typeof cause === "object" && "field" in cause ? (cause.field as string | undefined) : undefined,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Turns service errors (AppError, PlanningError, Prisma constraint errors) into tRPC errors with clear messages. */
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw toTRPCError(result.error);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const ZTeamInput = z.object({ teamId: z.string().min(1).max(64) });
+
+export const teamProcedure = protectedProcedure.input(ZTeamInput).use(async ({ ctx, input, next }) => {
+  const access = await loadTeamAccess(ctx.db, { teamId: input.teamId, userId: ctx.user.id });
+  return next({ ctx: { ...ctx, membership: access.membership, team: access.team } });
+});

@@ -1,0 +1,66 @@
+/**
+ * next-auth configuration: email + password (argon2id) and email magic links, JWT sessions (so sessions
+ * survive restarts and the app stays stateless behind a load balancer; NEXTAUTH_SECRET must be shared).
+ */
+import "server-only";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import { db } from "@/server/db";
+import { backplanAdapter } from "@/server/auth/adapter";
+import { sendMail } from "@/server/mail";
+import { ZSignInInput } from "@/server/schemas/auth";
+import { verifyCredentials } from "@/server/services/auth/verify-credentials";
+import type { SessionUser } from "@/server/api/trpc";
+
+export const authOptions: NextAuthOptions = {
+  adapter: backplanAdapter(db),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = ZSignInInput.safeParse(credentials);
+        if (!parsed.success) return null;
+        return verifyCredentials(db, parsed.data);
+      },
+    }),
+    EmailProvider({
+      from: process.env.EMAIL_FROM ?? "Backplan <no-reply@backplan.local>",
+      maxAge: 15 * 60,
+      async sendVerificationRequest({ identifier, url }) {
+        await sendMail({
+          to: identifier,
+          subject: "Your Backplan sign-in link",
+          text: `Sign in to Backplan:\n${url}\n\nThe link works once, for 15 minutes. If you did not ask for it, ignore this email.`,
+          html: `<p><a href="${url}">Sign in to Backplan</a></p><p>The link works once, for 15 minutes. If you did not ask for it, ignore this email.</p>`,
+        });
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.name = user.name;
+        token.email = user.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};
+
+/** The signed-in user for server components, route handlers and the tRPC context; null when signed out. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? user.email };
+}

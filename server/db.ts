@@ -1,0 +1,24 @@
+/**
+ * The app's Prisma client, chosen from DATABASE_URL (see server/db-client.ts).
+ * Opened on first use (not at import, so `next build` never touches the database) and kept on
+ * globalThis, one per process, so dev hot reloads do not open the PGlite folder twice.
+ */
+import "server-only";
+import { openDatabase, type Database, type Db } from "./db-client";
+
+const globalForDb = globalThis as unknown as { backplanDatabase?: Database };
+
+function database(): Database {
+  globalForDb.backplanDatabase ??= openDatabase(process.env.DATABASE_URL);
+  return globalForDb.backplanDatabase;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = database().db;
+    const value = Reflect.get(client, property, client) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export type { Db, DbClient } from "./db-client";

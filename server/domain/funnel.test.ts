@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { PlanningError } from "./errors";
+import { DEFAULT_CREDIBILITY, RATE_BOUNDS, planFunnel, resultsForAmount, smoothedRate, type FunnelStage } from "./funnel";
+
+/** The seed funnel: 1 sponsor ← 10 presentations ← 30 contacts. */
+const seedStages: FunnelStage[] = [
+  { key: "contacts", label: "Contacts", defaultRate: 1 / 3 },
+  { key: "presentations", label: "Presentations", defaultRate: 0.1 },
+];
+
+describe("funnel examples", () => {
+  it("1 sponsor needs 10 presentations and 30 contacts at the team defaults", () => {
+    const plan = planFunnel({ target: 1, stages: seedStages });
+    expect(plan.stages.map((s) => [s.key, s.required])).toEqual([
+      ["contacts", 30],
+      ["presentations", 10],
+    ]);
+    expect(plan.stages[0]!.historyWeight).toBe(0);
+    expect(plan.stages[0]!.observedRate).toBeNull();
+  });
+
+  it("$5k a month: 2 sponsored people for the rank → 20 presentations → 60 contacts", () => {
+    expect(planFunnel({ target: 2, stages: seedStages }).stages.map((s) => s.required)).toEqual([60, 20]);
+    // $5,000 of sales at $500 average → 10 sales → 100 presentations → 300 contacts.
+    const sales = resultsForAmount(500_000, 50_000);
+    expect(sales).toBe(10);
+    expect(planFunnel({ target: sales, stages: seedStages }).stages.map((s) => s.required)).toEqual([300, 100]);
+  });
+
+  it("uses the member's own rates, smoothed toward the default when history is thin", () => {
+    // No history: the default.
+    expect(smoothedRate(0.1, undefined)).toBe(0.1);
+    // 10 presentations, 3 sponsors (30 %) with k = 10: halfway between 30 % and 10 % → 20 %.
+    expect(smoothedRate(0.1, { trials: 10, successes: 3 })).toBeCloseTo(0.2, 12);
+    // 1,000 presentations at 30 %: essentially their own rate.
+    expect(smoothedRate(0.1, { trials: 1000, successes: 300 })).toBeCloseTo((300 + 1) / 1010, 12);
+    // A lucky first try does not make them a 100 % closer.
+    expect(smoothedRate(0.1, { trials: 1, successes: 1 })).toBeCloseTo(2 / 11, 12);
+    const member = planFunnel({
+      target: 1,
+      stages: [
+        { key: "contacts", defaultRate: 1 / 3, history: { trials: 40, successes: 20 } },
+        { key: "presentations", defaultRate: 0.1, history: { trials: 10, successes: 3 } },
+      ],
+    });
+    // Presentations → sponsor at 20 %: 5 presentations; contacts → presentation at (20 + 10/3)/50 ≈ 46.7 %: 11 contacts.
+    expect(member.stages.map((s) => s.required)).toEqual([11, 5]);
+    expect(member.stages[1]!.historyWeight).toBe(0.5);
+  });
+
+  it("clamps rates to 1 %–100 %", () => {
+    expect(smoothedRate(0.01, { trials: 10_000, successes: 0 })).toBe(RATE_BOUNDS.min);
+    expect(smoothedRate(1, { trials: 10, successes: 50 })).toBe(RATE_BOUNDS.max);
+  });
+
+  it("rejects bad funnels", () => {
+    expect(() => planFunnel({ target: 1, stages: [] })).toThrow(PlanningError);
+    expect(() => planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 0 }] })).toThrow(/above 0 and at most 1/);
+    expect(() => planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 1.5 }] })).toThrow(PlanningError);
+    expect(() => planFunnel({ target: -1, stages: seedStages })).toThrow(/cannot be negative/);
+    expect(() => planFunnel({ target: 1, stages: [seedStages[0]!, seedStages[0]!] })).toThrow(/appears twice/);
+    expect(() => planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 0.5, history: { trials: 1.5, successes: 0 } }] })).toThrow(PlanningError);
+  });
+});
+
+const stagesArb = fc.array(
+  fc.record({
+    defaultRate: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    history: fc.option(fc.record({ trials: fc.nat({ max: 500 }), successes: fc.nat({ max: 500 }) }), { nil: undefined }),
+  }),
+  { minLength: 1, maxLength: 5 },
+).map((xs) => xs.map((x, i): FunnelStage => ({ key: `s${i}`, ...x })));
+
+describe("funnel properties", () => {
+  it("each stage's count is the smallest whole number that reaches the next stage at its rate", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 10_000 }), stagesArb, (target, stages) => {
+        const plan = planFunnel({ target, stages });
+        for (let i = 0; i < plan.stages.length; i++) {
+          const s = plan.stages[i]!;
+          const next = i + 1 < plan.stages.length ? plan.stages[i + 1]!.required : target;
+          expect(Number.isSafeInteger(s.required) && s.required >= next).toBe(true);
+          expect(s.required * s.rate).toBeGreaterThanOrEqual(next * (1 - 1e-9));
+          if (s.required > 0) expect((s.required - 1) * s.rate).toBeLessThan(next);
+        }
+      }),
+    );
+  });
+
+  it("never asks for less when the target grows", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 10_000 }), fc.nat({ max: 100 }), stagesArb, (target, more, stages) => {
+        const a = planFunnel({ target, stages }).stages.map((s) => s.required);
+        const b = planFunnel({ target: target + more, stages }).stages.map((s) => s.required);
+        a.forEach((x, i) => expect(b[i]!).toBeGreaterThanOrEqual(x));
+      }),
+    );
+  });
+
+  it("the smoothed rate lies between the member's own rate and the default (then clamped)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }), (d, trials, s) => {
+        const successes = Math.min(s, trials);
+        const rate = smoothedRate(d, { trials, successes });
+        const own = trials > 0 ? successes / trials : d;
+        const lo = Math.max(RATE_BOUNDS.min, Math.min(own, d));
+        const hi = Math.min(RATE_BOUNDS.max, Math.max(own, d));
+        expect(rate).toBeGreaterThanOrEqual(lo - 1e-12);
+        expect(rate).toBeLessThanOrEqual(hi + 1e-12);
+        // Twice the history at the same observed rate moves it toward their own rate.
+        const more = smoothedRate(d, { trials: trials * 2, successes: successes * 2 }, DEFAULT_CREDIBILITY);
+        expect(Math.abs(more - own)).toBeLessThanOrEqual(Math.abs(rate - own) + 1e-12);
+      }),
+    );
+  });
+});

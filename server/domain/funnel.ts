@@ -1,0 +1,142 @@
+/**
+ * Funnel back-calculation: how much activity a result needs.
+ *
+ * A result (sponsors, sales) is reached through an ordered chain of activity stages (contacts → presentations →
+ * result). Each stage converts into the next at a rate; the seed team's defaults are 1 sponsor per 10
+ * presentations (rate 0.1) and 1 presentation per 3 contacts (rate ⅓), so 1 sponsor ← 10 presentations ← 30 contacts.
+ *
+ * Guarantees:
+ * - Rates are the member's own, smoothed toward the team default by credibility (pseudo-counts):
+ *     rate = (successes + k · defaultRate) / (trials + k),   k = `credibility` (default 10 pseudo-trials)
+ *   so with no history the rate is the default, with k trials of history it is halfway between the member's own
+ *   rate and the default, and with a lot of history it is essentially the member's own. The result is clamped to
+ *   `RATE_BOUNDS` (1%–100%) so a bad week can never make a plan explode (at most ×100 per stage).
+ * - Required counts are whole numbers, computed from the result backwards with `ceil(next / rate)`, so meeting every
+ *   stage's count reaches the result at those rates; rounding never drops a unit (a tolerance of 1e-9 absorbs
+ *   floating noise, so 10 ÷ ⅓ is 30, not 31). They never decrease when the target grows.
+ * - Invalid input (fractional or negative target or history, a default rate outside (0, 1], repeated stage keys,
+ *   no stages) throws `PlanningError`.
+ */
+import { PlanningError, requireAmount } from "./errors";
+
+export const DEFAULT_CREDIBILITY = 10;
+export const RATE_BOUNDS = { min: 0.01, max: 1 } as const;
+
+export interface StageHistory {
+  /** How many times this activity was done in the look-back window. */
+  trials: number;
+  /** How many of those turned into the next stage (or the result) in the same window. */
+  successes: number;
+}
+
+export interface FunnelStage {
+  key: string;
+  label?: string;
+  /** Team default: fraction of this stage that turns into the next stage (the last stage: into the result). */
+  defaultRate: number;
+  history?: StageHistory;
+}
+
+export interface FunnelInput {
+  /** Results needed (whole number). */
+  target: number;
+  /** From the first activity to the last one before the result. */
+  stages: readonly FunnelStage[];
+  /** Pseudo-trials given to the team default (default 10). */
+  credibility?: number;
+  rateBounds?: { min: number; max: number };
+}
+
+export interface FunnelStagePlan {
+  key: string;
+  label?: string;
+  /** How many of this activity are needed. */
+  required: number;
+  /** The rate used (smoothed, clamped). */
+  rate: number;
+  defaultRate: number;
+  /** successes / trials, or null without history. */
+  observedRate: number | null;
+  /** Weight of the member's own history in the rate: trials / (trials + k). */
+  historyWeight: number;
+}
+
+export interface FunnelPlan {
+  target: number;
+  stages: FunnelStagePlan[];
+}
+
+/** Credibility-weighted conversion rate (see the module comment). */
+export function smoothedRate(
+  defaultRate: number,
+  history: StageHistory | undefined,
+  credibility: number = DEFAULT_CREDIBILITY,
+  bounds: { min: number; max: number } = RATE_BOUNDS,
+): number {
+  checkRate(defaultRate, "defaultRate");
+  if (typeof credibility !== "number" || !Number.isFinite(credibility) || credibility < 0) {
+    throw new PlanningError("invalid_credibility", `The credibility must be a number ≥ 0 (got ${String(credibility)}).`, "credibility");
+  }
+  if (!(bounds.min > 0 && bounds.min <= bounds.max && bounds.max <= 1)) {
+    throw new PlanningError("invalid_rate_bounds", "Rate bounds must satisfy 0 < min ≤ max ≤ 1.", "rateBounds");
+  }
+  const trials = history ? requireAmount(history.trials, "history.trials", "number of trials") : 0;
+  const successes = history ? requireAmount(history.successes, "history.successes", "number of successes") : 0;
+  const denominator = trials + credibility;
+  const raw = denominator > 0 ? (successes + credibility * defaultRate) / denominator : defaultRate;
+  return Math.min(bounds.max, Math.max(bounds.min, raw));
+}
+
+function checkRate(rate: number, field: string) {
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0 || rate > 1) {
+    throw new PlanningError("invalid_rate", `A conversion rate must be above 0 and at most 1 (got ${String(rate)}).`, field);
+  }
+}
+
+/** ceil(x), ignoring floating noise just above an integer. */
+export function ceilTolerant(x: number): number {
+  const r = Math.round(x);
+  if (Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x))) return r;
+  return Math.ceil(x);
+}
+
+export function planFunnel(input: FunnelInput): FunnelPlan {
+  const target = requireAmount(input.target, "target", "result target");
+  if (!Array.isArray(input.stages) || input.stages.length === 0) {
+    throw new PlanningError("no_stages", "A funnel needs at least one activity stage.", "stages");
+  }
+  const credibility = input.credibility ?? DEFAULT_CREDIBILITY;
+  const bounds = input.rateBounds ?? RATE_BOUNDS;
+  const keys = new Set<string>();
+  const plans: FunnelStagePlan[] = input.stages.map((stage, i) => {
+    if (keys.has(stage.key)) throw new PlanningError("duplicate_stage", `The stage ${stage.key} appears twice.`, `stages.${i}`);
+    keys.add(stage.key);
+    checkRate(stage.defaultRate, `stages.${i}.defaultRate`);
+    const rate = smoothedRate(stage.defaultRate, stage.history, credibility, bounds);
+    const trials = stage.history?.trials ?? 0;
+    const plan: FunnelStagePlan = {
+      key: stage.key,
+      required: 0,
+      rate,
+      defaultRate: stage.defaultRate,
+      observedRate: trials > 0 ? stage.history!.successes / trials : null,
+      historyWeight: trials + credibility > 0 ? trials / (trials + credibility) : 1,
+    };
+    if (stage.label !== undefined) plan.label = stage.label;
+    return plan;
+  });
+  let next = target;
+  for (let i = plans.length - 1; i >= 0; i--) {
+    const stage = plans[i]!;
+    stage.required = next === 0 ? 0 : ceilTolerant(next / stage.rate);
+    next = stage.required;
+  }
+  return { target, stages: plans };
+}
+
+/** Whole results needed to reach an amount at an average value per result (e.g. $5,000 at $500 a sale → 10). */
+export function resultsForAmount(amount: number, averageValuePerResult: number): number {
+  requireAmount(amount, "amount");
+  requireAmount(averageValuePerResult, "averageValuePerResult", "average value per result", 1);
+  return Math.ceil(amount / averageValuePerResult);
+}

@@ -1,0 +1,212 @@
+/**
+ * Pace, forecast and the catch-up re-plan.
+ *
+ * Given a phased plan (see `phasing.ts`) and the actuals logged per day, as of the end of `asOf`:
+ * - expected-to-date is the plan's cumulative at the end of `asOf` (pass yesterday for a morning view);
+ * - the status compares progress since the baseline with the progress the plan expected, using the thresholds in
+ *   `PACE_THRESHOLDS` (the only place they live): ratio ≥ 1.05 ahead, ≥ 0.95 on track, ≥ 0.80 at risk, else behind;
+ *   when nothing was expected yet, any progress is ahead and none is on track;
+ * - the forecast at the deadline is the actual so far plus the recent run rate × the working days left, where the
+ *   run rate is everything logged over the last `RUN_RATE_WINDOW_WORKING_DAYS` (10) working days of the plan up to
+ *   `asOf` (weekend work included) divided by those working days; null before any working day has passed;
+ * - the catch-up re-plan spreads what is still missing (target − actual) over the days after `asOf` in proportion
+ *   to what the original plan had on those days, so the remaining shape of the curve is kept (front-loaded stays
+ *   front-loaded; custom checkpoints keep their relative weight). If the original plan has nothing left on those
+ *   days, the rest is spread evenly over the remaining working days. Guarantees: whole increments ≥ 0, zero on
+ *   non-working days, summing exactly to the missing amount, running totals within ½ of exact; `feasible` is false
+ *   only when something is missing and no working day is left.
+ */
+import { apportionCumulative } from "./apportion";
+import { isWorkingDayNumber, toDayNumber, workingMask, type IsoDate } from "./calendar";
+import { PlanningError } from "./errors";
+import { cumulativeOn, periodRows, type PhasedPlan, type PlanPeriod } from "./phasing";
+
+export type PaceStatus = "ahead" | "on_track" | "at_risk" | "behind";
+
+/** Progress ratio (actual ÷ expected progress since the baseline) at or above which each status starts. */
+export const PACE_THRESHOLDS = { ahead: 1.05, onTrack: 0.95, atRisk: 0.8 } as const;
+export type PaceThresholds = { ahead: number; onTrack: number; atRisk: number };
+
+/** Working days of recent history used for the run rate. */
+export const RUN_RATE_WINDOW_WORKING_DAYS = 10;
+
+export function paceStatus(actual: number, expected: number, baseline = 0, thresholds: PaceThresholds = PACE_THRESHOLDS): PaceStatus {
+  const planned = expected - baseline;
+  const done = actual - baseline;
+  if (planned <= 0) return done > 0 ? "ahead" : "on_track";
+  const ratio = done / planned;
+  if (ratio >= thresholds.ahead) return "ahead";
+  if (ratio >= thresholds.onTrack) return "on_track";
+  if (ratio >= thresholds.atRisk) return "at_risk";
+  return "behind";
+}
+
+export type PacePlan = Pick<PhasedPlan, "start" | "deadline" | "target" | "baseline" | "days" | "period" | "weekStartsOn" | "workingDays">;
+
+export interface DailyActual {
+  date: IsoDate;
+  /** Amount logged that day (whole number; may be negative for a correction). */
+  amount: number;
+}
+
+export interface CatchUpDay {
+  date: IsoDate;
+  working: boolean;
+  increment: number;
+  cumulative: number;
+  originalIncrement: number;
+}
+
+export interface CatchUpPeriod extends PlanPeriod {
+  originalIncrement: number;
+  /** increment − originalIncrement. */
+  extra: number;
+}
+
+export interface CatchUpPlan {
+  /** What is still missing: max(0, target − actual). */
+  remaining: number;
+  /** How far behind the plan: max(0, expected − actual). */
+  shortfall: number;
+  /** The days after `asOf` up to the deadline. */
+  days: CatchUpDay[];
+  periods: CatchUpPeriod[];
+  /** The next working day and its new number, if any. */
+  next: { date: IsoDate; increment: number } | null;
+  /** Shortfall ÷ weeks left (rounded up): roughly how much extra per week. */
+  catchUpPerWeek: number;
+  feasible: boolean;
+}
+
+export interface PaceInput {
+  plan: PacePlan;
+  actuals: readonly DailyActual[];
+  asOf: IsoDate;
+  windowWorkingDays?: number;
+  thresholds?: PaceThresholds;
+}
+
+export interface PaceReport {
+  asOf: IsoDate;
+  expectedToDate: number;
+  actualToDate: number;
+  /** actual − expected (negative when behind). */
+  gap: number;
+  status: PaceStatus;
+  /** Per working day; null before any working day of the plan has passed. */
+  runRate: number | null;
+  forecastAtDeadline: number | null;
+  /** Working days after `asOf` up to the deadline. */
+  remainingWorkingDays: number;
+  catchUp: CatchUpPlan;
+}
+
+export function assessPace(input: PaceInput): PaceReport {
+  const { plan } = input;
+  const asOfDn = toDayNumber(input.asOf, "asOf");
+  const startDn = toDayNumber(plan.start, "start");
+  const deadlineDn = toDayNumber(plan.deadline, "deadline");
+  const mask = workingMask(plan.workingDays);
+  const window = input.windowWorkingDays ?? RUN_RATE_WINDOW_WORKING_DAYS;
+  if (!Number.isInteger(window) || window < 1) {
+    throw new PlanningError("invalid_window", `The run-rate window must be at least one working day (got ${window}).`, "windowWorkingDays");
+  }
+
+  const lastDn = Math.min(asOfDn, deadlineDn);
+  // Window: the last `window` working days of the plan up to lastDn.
+  let windowStartDn = lastDn + 1;
+  let windowWorking = 0;
+  for (let d = lastDn; d >= startDn && windowWorking < window; d--) {
+    if (isWorkingDayNumber(d, mask)) {
+      windowWorking++;
+      windowStartDn = d;
+    }
+  }
+
+  let actualToDate = plan.baseline;
+  let windowSum = 0;
+  input.actuals.forEach((a, i) => {
+    if (!Number.isSafeInteger(a.amount)) {
+      throw new PlanningError("invalid_amount", `The amount logged on ${a.date} must be a whole number.`, `actuals.${i}.amount`);
+    }
+    const dn = toDayNumber(a.date, `actuals.${i}.date`);
+    if (dn < startDn || dn > asOfDn) return;
+    actualToDate += a.amount;
+    if (dn >= windowStartDn && dn <= lastDn) windowSum += a.amount;
+  });
+
+  const expectedToDate = cumulativeOn(plan, input.asOf);
+  let remainingWorkingDays = 0;
+  for (let d = Math.max(asOfDn + 1, startDn); d <= deadlineDn; d++) if (isWorkingDayNumber(d, mask)) remainingWorkingDays++;
+  const runRate = windowWorking > 0 ? windowSum / windowWorking : null;
+
+  return {
+    asOf: input.asOf,
+    expectedToDate,
+    actualToDate,
+    gap: actualToDate - expectedToDate,
+    status: paceStatus(actualToDate, expectedToDate, plan.baseline, input.thresholds),
+    runRate,
+    forecastAtDeadline: runRate === null ? null : actualToDate + Math.round(runRate * remainingWorkingDays),
+    remainingWorkingDays,
+    catchUp: replanCatchUp(plan, actualToDate, input.asOf),
+  };
+}
+
+/** The catch-up re-plan alone (see the module comment). */
+export function replanCatchUp(plan: PacePlan, actualToDate: number, asOf: IsoDate): CatchUpPlan {
+  if (!Number.isSafeInteger(actualToDate)) {
+    throw new PlanningError("invalid_amount", "The actual to date must be a whole number.", "actualToDate");
+  }
+  const asOfDn = toDayNumber(asOf, "asOf");
+  const startDn = toDayNumber(plan.start, "start");
+  const mask = workingMask(plan.workingDays);
+  const firstK = Math.max(0, asOfDn - startDn + 1);
+  const future = plan.days.slice(firstK);
+  const remaining = Math.max(0, plan.target - actualToDate);
+  const shortfall = Math.max(0, cumulativeOn(plan, asOf) - actualToDate);
+
+  let weights = future.map((d) => d.increment);
+  if (!weights.some((w) => w > 0)) weights = future.map((d) => (isWorkingDayNumber(toDayNumber(d.date), mask) ? 1 : 0));
+  const feasible = remaining === 0 || weights.some((w) => w > 0);
+  const increments = feasible ? apportionCumulative(remaining, weights) : weights.map(() => 0);
+
+  let cumulative = actualToDate;
+  const days: CatchUpDay[] = future.map((d, k) => {
+    cumulative += increments[k]!;
+    return {
+      date: d.date,
+      working: isWorkingDayNumber(toDayNumber(d.date), mask),
+      increment: increments[k]!,
+      cumulative,
+      originalIncrement: d.increment,
+    };
+  });
+
+  const periods: CatchUpPeriod[] = periodRows(days, plan.period, plan.weekStartsOn).map((p) => ({
+    ...p,
+    originalIncrement: 0,
+    extra: 0,
+  }));
+  let pk = 0;
+  for (const d of days) {
+    while (pk < periods.length && d.date > periods[pk]!.periodEnd) pk++;
+    const p = periods[pk]!;
+    p.originalIncrement += d.originalIncrement;
+  }
+  for (const p of periods) p.extra = p.increment - p.originalIncrement;
+
+  const nextDay = days.find((d) => d.working);
+  const workingLeft = days.filter((d) => d.working).length;
+  const perWeek = plan.workingDays.length > 0 ? new Set(plan.workingDays).size : 5;
+  const weeksLeft = Math.max(1, workingLeft / perWeek);
+  return {
+    remaining,
+    shortfall,
+    days,
+    periods,
+    next: nextDay ? { date: nextDay.date, increment: nextDay.increment } : null,
+    catchUpPerWeek: shortfall > 0 ? Math.ceil(shortfall / weeksLeft - 1e-9) : 0,
+    feasible,
+  };
+}

@@ -1,0 +1,433 @@
+/**
+ * Time-phasing a target backwards from its deadline, and "the month from last month".
+ *
+ * `phasePlan` spreads `target − baseline` over the working days from `start` to `deadline` (both inclusive) along a
+ * curve and reports it per day and per period (day / week / month). Guarantees, for every accepted input:
+ * - every daily increment is a whole number ≥ 0, and non-working days plan exactly 0;
+ * - the increments sum exactly to `target − baseline`: the cumulative starts from `baseline`, never decreases,
+ *   and equals `target` on the deadline;
+ * - custom checkpoints are met exactly: the cumulative at the end of a checkpoint's day is its value;
+ * - between checkpoints (and for `linear`) the amount is spread evenly over the working days; front-/back-loaded
+ *   curves weight working day i of N by `1 ± strength·(1 − 2·(i + ½)/N)`, so with strength s the first day carries
+ *   about (1+s)/(1−s) times the last day's load (s = 0.5 → 3×);
+ * - rounding is cumulative (see `apportionCumulative`): each running total is within ½ of its exact value.
+ * Rejected with `PlanningError`: a bad date, a deadline before the start, a plan longer than 10 years, a target
+ * below the baseline, a strength outside 0–1, checkpoints that go down over time, sit on the same day, lie above the
+ * target or below the baseline, fall after the deadline or before the start, a checkpoint on the deadline that is
+ * not the target, and a part of the plan that needs more but has no working day to do it in.
+ *
+ * A checkpoint is `{ date, cumulative }`, `{ weeksToGo, cumulative }` (deadline − 7·weeks days) or
+ * `{ daysToGo, cumulative }`; "£42,000 with one week to go" is `{ weeksToGo: 1, cumulative: 4_200_000 }`.
+ */
+import { apportionCumulative } from "./apportion";
+import {
+  DEFAULT_WEEK_STARTS_ON,
+  DEFAULT_WORKING_DAYS,
+  fromDayNumber,
+  isWorkingDayNumber,
+  periodEndDayNumber,
+  periodLabel,
+  toDayNumber,
+  validatePeriod,
+  validateWeekday,
+  workingMask,
+  type IsoDate,
+  type Period,
+} from "./calendar";
+import { PlanningError, requireAmount } from "./errors";
+
+export type CheckpointInput =
+  | { date: IsoDate; cumulative: number }
+  | { weeksToGo: number; cumulative: number }
+  | { daysToGo: number; cumulative: number };
+
+export type Curve =
+  | { kind: "linear" }
+  | { kind: "front-loaded"; strength: number }
+  | { kind: "back-loaded"; strength: number }
+  | { kind: "custom"; checkpoints: readonly CheckpointInput[] };
+
+export interface PhasingInput {
+  start: IsoDate;
+  deadline: IsoDate;
+  target: number;
+  /** Already achieved at the start (default 0). */
+  baseline?: number;
+  /** Granularity of `periods` (default `week`). */
+  period?: Period;
+  /** 0 = Sunday … 6 = Saturday (default Monday). */
+  weekStartsOn?: number;
+  /** Default Monday–Friday. */
+  workingDays?: readonly number[];
+  /** Default linear. */
+  curve?: Curve;
+  /** Formats amounts in error messages (e.g. pence → "£42,000.00"); default plain digits. */
+  formatAmount?: (amount: number) => string;
+}
+
+export interface PlanDay {
+  date: IsoDate;
+  working: boolean;
+  increment: number;
+  /** Planned total at the end of this day (baseline included). */
+  cumulative: number;
+}
+
+export interface PlanPeriod {
+  /** First day of the period, clipped to the plan. */
+  periodStart: IsoDate;
+  /** Last day of the period, clipped to the plan. */
+  periodEnd: IsoDate;
+  label: string;
+  increment: number;
+  cumulative: number;
+  workingDays: number;
+}
+
+export interface ResolvedCheckpoint {
+  date: IsoDate;
+  cumulative: number;
+  daysToGo: number;
+}
+
+export interface PhasedPlan {
+  start: IsoDate;
+  deadline: IsoDate;
+  target: number;
+  baseline: number;
+  period: Period;
+  weekStartsOn: number;
+  workingDays: number[];
+  curve: Curve["kind"];
+  days: PlanDay[];
+  periods: PlanPeriod[];
+  /** Custom checkpoints sorted by date (empty for other curves). */
+  checkpoints: ResolvedCheckpoint[];
+}
+
+/** Longest plan accepted, in days (ten years). */
+export const MAX_PLAN_DAYS = 3660;
+
+export function phasePlan(input: PhasingInput): PhasedPlan {
+  const fmt = input.formatAmount ?? ((a: number) => String(a));
+  const startDn = toDayNumber(input.start, "start");
+  const deadlineDn = toDayNumber(input.deadline, "deadline");
+  if (deadlineDn < startDn) {
+    throw new PlanningError(
+      "deadline_before_start",
+      `The deadline (${input.deadline}) is before the start (${input.start}).`,
+      "deadline",
+    );
+  }
+  if (deadlineDn - startDn + 1 > MAX_PLAN_DAYS) {
+    throw new PlanningError("plan_too_long", `A plan can cover at most ${MAX_PLAN_DAYS} days.`, "deadline");
+  }
+  const baseline = requireAmount(input.baseline ?? 0, "baseline");
+  const target = requireAmount(input.target, "target");
+  if (target < baseline) {
+    throw new PlanningError(
+      "target_below_baseline",
+      `The target (${fmt(target)}) is below what is already achieved (${fmt(baseline)}).`,
+      "target",
+    );
+  }
+  const period = validatePeriod(input.period ?? "week");
+  const weekStartsOn = validateWeekday(input.weekStartsOn ?? DEFAULT_WEEK_STARTS_ON, "week start");
+  const workingDays = [...(input.workingDays ?? DEFAULT_WORKING_DAYS)];
+  const mask = workingMask(workingDays);
+  const curve: Curve = input.curve ?? { kind: "linear" };
+
+  const nDays = deadlineDn - startDn + 1;
+  const working: boolean[] = new Array<boolean>(nDays);
+  for (let k = 0; k < nDays; k++) working[k] = isWorkingDayNumber(startDn + k, mask);
+
+  const increments = new Array<number>(nDays).fill(0);
+  let checkpoints: ResolvedCheckpoint[] = [];
+
+  const spread = (fromK: number, toK: number, amount: number, shape: (i: number, n: number) => number, what: string) => {
+    // Spread `amount` over the working days among day offsets fromK..toK (inclusive).
+    const idx: number[] = [];
+    for (let k = fromK; k <= toK; k++) if (working[k]) idx.push(k);
+    if (amount > 0 && idx.length === 0) {
+      throw new PlanningError(
+        "no_working_days_in_segment",
+        `${what} needs ${fmt(amount)} but has no working day to do it in.`,
+        "curve",
+      );
+    }
+    if (amount === 0) return;
+    const weights = idx.map((_, i) => shape(i, idx.length));
+    const parts = apportionCumulative(amount, weights);
+    for (let i = 0; i < idx.length; i++) increments[idx[i]!] = parts[i]!;
+  };
+  const flat = () => 1;
+  const whole = `The plan from ${input.start} to ${input.deadline}`;
+
+  switch (curve.kind) {
+    case "linear":
+      spread(0, nDays - 1, target - baseline, flat, whole);
+      break;
+    case "front-loaded":
+    case "back-loaded": {
+      const s = curve.strength;
+      if (typeof s !== "number" || !Number.isFinite(s) || s < 0 || s > 1) {
+        throw new PlanningError(
+          "strength_out_of_range",
+          `The curve strength must be between 0 and 1 (got ${String(s)}).`,
+          "curve.strength",
+        );
+      }
+      const sign = curve.kind === "front-loaded" ? 1 : -1;
+      spread(0, nDays - 1, target - baseline, (i, n) => 1 + sign * s * (1 - (2 * (i + 0.5)) / n), whole);
+      break;
+    }
+    case "custom": {
+      checkpoints = resolveCheckpoints(curve.checkpoints, input, startDn, deadlineDn, baseline, target, fmt);
+      let fromK = 0;
+      let fromValue = baseline;
+      let fromLabel = `The stretch from the start (${input.start})`;
+      const bounds = [...checkpoints, { date: input.deadline, cumulative: target, daysToGo: 0 }];
+      for (const cp of bounds) {
+        const toK = toDayNumber(cp.date) - startDn;
+        if (toK < fromK) continue; // a checkpoint on the deadline equal to the target
+        spread(fromK, toK, cp.cumulative - fromValue, flat, `${fromLabel} to ${cp.date}`);
+        fromK = toK + 1;
+        fromValue = cp.cumulative;
+        fromLabel = `The stretch after the checkpoint of ${cp.date} up`;
+      }
+      break;
+    }
+    default: {
+      const kind = (curve as { kind: unknown }).kind;
+      throw new PlanningError("invalid_curve", `Unknown curve ${JSON.stringify(kind)}.`, "curve");
+    }
+  }
+
+  const days: PlanDay[] = new Array<PlanDay>(nDays);
+  let cumulative = baseline;
+  for (let k = 0; k < nDays; k++) {
+    cumulative += increments[k]!;
+    days[k] = { date: fromDayNumber(startDn + k), working: working[k]!, increment: increments[k]!, cumulative };
+  }
+
+  return {
+    start: input.start,
+    deadline: input.deadline,
+    target,
+    baseline,
+    period,
+    weekStartsOn,
+    workingDays,
+    curve: curve.kind,
+    days,
+    periods: periodRows(days, period, weekStartsOn),
+    checkpoints,
+  };
+}
+
+function resolveCheckpoints(
+  inputs: readonly CheckpointInput[],
+  input: PhasingInput,
+  startDn: number,
+  deadlineDn: number,
+  baseline: number,
+  target: number,
+  fmt: (a: number) => string,
+): ResolvedCheckpoint[] {
+  if (!Array.isArray(inputs)) {
+    throw new PlanningError("invalid_checkpoint", "A custom curve needs a list of checkpoints.", "curve.checkpoints");
+  }
+  const resolved: { dn: number; cumulative: number }[] = [];
+  inputs.forEach((cp, i) => {
+    const field = `curve.checkpoints.${i}`;
+    let dn: number;
+    let desc: string;
+    if ("date" in cp) {
+      dn = toDayNumber(cp.date, "checkpoint date");
+      desc = `The checkpoint for ${cp.date}`;
+    } else if ("weeksToGo" in cp) {
+      requireAmount(cp.weeksToGo, field, "number of weeks to go");
+      dn = deadlineDn - 7 * cp.weeksToGo;
+      desc = `The checkpoint ${cp.weeksToGo === 1 ? "one week" : `${cp.weeksToGo} weeks`} before the deadline (${fromDayNumberSafe(dn)})`;
+    } else if ("daysToGo" in cp) {
+      requireAmount(cp.daysToGo, field, "number of days to go");
+      dn = deadlineDn - cp.daysToGo;
+      desc = `The checkpoint ${cp.daysToGo} day${cp.daysToGo === 1 ? "" : "s"} before the deadline (${fromDayNumberSafe(dn)})`;
+    } else {
+      throw new PlanningError("invalid_checkpoint", "Each checkpoint needs a date, weeksToGo or daysToGo.", field);
+    }
+    requireAmount(cp.cumulative, field, "checkpoint amount");
+    if (dn > deadlineDn) {
+      throw new PlanningError("checkpoint_after_deadline", `${desc} is after the deadline (${input.deadline}).`, field);
+    }
+    if (dn < startDn) {
+      throw new PlanningError("checkpoint_before_start", `${desc} is before the start (${input.start}).`, field);
+    }
+    if (cp.cumulative > target) {
+      throw new PlanningError(
+        "checkpoint_above_target",
+        `${desc} (${fmt(cp.cumulative)}) is above the target (${fmt(target)}).`,
+        field,
+      );
+    }
+    if (cp.cumulative < baseline) {
+      throw new PlanningError(
+        "checkpoint_below_baseline",
+        `${desc} (${fmt(cp.cumulative)}) is below what is already achieved (${fmt(baseline)}).`,
+        field,
+      );
+    }
+    if (dn === deadlineDn && cp.cumulative !== target) {
+      throw new PlanningError(
+        "checkpoint_at_deadline",
+        `${desc} falls on the deadline, so it must equal the target (${fmt(target)}), not ${fmt(cp.cumulative)}.`,
+        field,
+      );
+    }
+    resolved.push({ dn, cumulative: cp.cumulative });
+  });
+  resolved.sort((a, b) => a.dn - b.dn);
+  for (let i = 1; i < resolved.length; i++) {
+    const a = resolved[i - 1]!;
+    const b = resolved[i]!;
+    if (a.dn === b.dn) {
+      throw new PlanningError(
+        "checkpoints_same_day",
+        `Two checkpoints fall on ${fromDayNumber(a.dn)}; keep one.`,
+        "curve.checkpoints",
+      );
+    }
+    if (b.cumulative < a.cumulative) {
+      throw new PlanningError(
+        "checkpoints_out_of_order",
+        `The checkpoints go down over time: ${fmt(a.cumulative)} by ${fromDayNumber(a.dn)} but only ${fmt(b.cumulative)} by ${fromDayNumber(b.dn)}.`,
+        "curve.checkpoints",
+      );
+    }
+  }
+  return resolved.map((r) => ({ date: fromDayNumber(r.dn), cumulative: r.cumulative, daysToGo: deadlineDn - r.dn }));
+}
+
+function fromDayNumberSafe(dn: number): string {
+  try {
+    return fromDayNumber(dn);
+  } catch {
+    return "an impossible date";
+  }
+}
+
+/**
+ * Per-period rows of a daily series (each day's `cumulative` already includes the baseline). Periods are clipped to
+ * the series; `cumulative` is the value at the period's last day.
+ */
+export function periodRows(
+  days: readonly { date: IsoDate; working?: boolean; increment: number; cumulative: number }[],
+  period: Period,
+  weekStartsOn: number,
+): PlanPeriod[] {
+  const rows: PlanPeriod[] = [];
+  let current: PlanPeriod | null = null;
+  let currentEndDn = 0;
+  for (const day of days) {
+    const dn = toDayNumber(day.date);
+    if (current === null || dn > currentEndDn) {
+      currentEndDn = periodEndDayNumber(dn, period, weekStartsOn);
+      current = {
+        periodStart: day.date,
+        periodEnd: day.date,
+        label: periodLabel(dn, period, weekStartsOn),
+        increment: 0,
+        cumulative: day.cumulative,
+        workingDays: 0,
+      };
+      rows.push(current);
+    }
+    current.periodEnd = day.date;
+    current.increment += day.increment;
+    current.cumulative = day.cumulative;
+    if (day.working) current.workingDays++;
+  }
+  return rows;
+}
+
+/** Planned cumulative at the end of `date`: the baseline before the start, the target after the deadline. */
+export function cumulativeOn(plan: Pick<PhasedPlan, "start" | "baseline" | "target" | "days">, date: IsoDate): number {
+  const k = toDayNumber(date) - toDayNumber(plan.start);
+  if (k < 0) return plan.baseline;
+  if (k >= plan.days.length) return plan.target;
+  return plan.days[k]!.cumulative;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The month from last month.
+
+export type TargetUnit = "money" | "count";
+
+export interface ProposedTarget {
+  /** The proposed target (whole minor units or whole count). */
+  target: number;
+  /** lastActual × (1 + stretch%), before rounding. */
+  unrounded: number;
+  /** The step it was rounded to. */
+  step: number;
+}
+
+/**
+ * Next period's target from last period's actual and a stretch percentage ("aim 10% higher" → 10).
+ * Rounding, so the number is easy to say out loud:
+ * - `count`: to a whole number (step 1);
+ * - `money` (minor units): to a "nice" step of 1, 2 or 5 × 10ᵏ minor units that is at most 1% of the amount and
+ *   never below one major unit (`minorUnitsPerMajor`, default 100) — £52,345.67 becomes £52,500, £5,000 × 1.1
+ *   is £5,500.
+ * With a stretch ≥ 0 it rounds up, so the proposal is never below last period's actual; with a negative stretch it
+ * rounds to the nearest step and never above the actual. Stretch must be between −100 and 1000 (%).
+ */
+export function proposeNextTarget(
+  lastActual: number,
+  stretchPercent: number,
+  unit: TargetUnit,
+  options: { minorUnitsPerMajor?: number } = {},
+): ProposedTarget {
+  requireAmount(lastActual, "lastActual", "last period's actual");
+  if (typeof stretchPercent !== "number" || !Number.isFinite(stretchPercent) || stretchPercent < -100 || stretchPercent > 1000) {
+    throw new PlanningError(
+      "invalid_stretch",
+      `The stretch must be a percentage between −100 and 1000 (got ${String(stretchPercent)}).`,
+      "stretchPercent",
+    );
+  }
+  if (unit !== "money" && unit !== "count") {
+    throw new PlanningError("invalid_unit", `The unit must be money or count (got ${JSON.stringify(unit)}).`, "unit");
+  }
+  const minor = requireAmount(options.minorUnitsPerMajor ?? 100, "minorUnitsPerMajor", "minor units per major unit", 1);
+
+  let unrounded = (lastActual * (100 + stretchPercent)) / 100;
+  // Snap away floating dust (10 × 1.1 = 11.000000000000002) before rounding up.
+  const nearest = Math.round(unrounded);
+  if (Math.abs(unrounded - nearest) <= 1e-9 * Math.max(1, Math.abs(unrounded))) unrounded = nearest;
+
+  const step = unit === "count" ? 1 : Math.max(minor, niceStepAtMost(unrounded / 100));
+  let target: number;
+  if (stretchPercent >= 0) {
+    target = Math.ceil(unrounded / step) * step;
+    if (target < lastActual) target = lastActual;
+  } else {
+    target = Math.round(unrounded / step) * step;
+    if (target > lastActual) target = lastActual;
+  }
+  if (!Number.isSafeInteger(target)) {
+    throw new PlanningError("invalid_amount", "That target is too large to represent.", "lastActual");
+  }
+  return { target, unrounded, step };
+}
+
+/** Largest 1, 2 or 5 × 10ᵏ (k ≥ 0) that is ≤ x (1 for x < 1). */
+function niceStepAtMost(x: number): number {
+  if (!(x >= 1)) return 1;
+  let p = 10 ** Math.floor(Math.log10(x));
+  if (p > x) p /= 10; // guard log10 rounding
+  if (p * 10 <= x) p *= 10;
+  if (5 * p <= x) return 5 * p;
+  if (2 * p <= x) return 2 * p;
+  return p;
+}

@@ -1,0 +1,34 @@
+/** Invite links the actor created (the owner: all of the team's), newest first, with their state. */
+import type { DbClient } from "@/server/db-client";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { inviteProblem } from "./preview-invite";
+
+export async function listInvites(db: DbClient, args: { actor: ActorMembership; now?: Date }) {
+  const { actor } = args;
+  const now = args.now ?? new Date();
+  const invites = await db.invite.findMany({
+    where: { teamId: actor.teamId, ...(actor.role === "OWNER" ? {} : { createdById: actor.id }) },
+    select: {
+      id: true,
+      role: true,
+      maxUses: true,
+      uses: true,
+      expiresAt: true,
+      revokedAt: true,
+      createdAt: true,
+      parent: { select: { id: true, status: true, user: { select: { name: true } } } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return invites.map((i) => ({
+    id: i.id,
+    role: i.role,
+    maxUses: i.maxUses,
+    uses: i.uses,
+    expiresAt: i.expiresAt,
+    createdAt: i.createdAt,
+    landsUnder: { id: i.parent.id, name: i.parent.user.name },
+    state: inviteProblem(i, now) ?? "active",
+  }));
+}

@@ -1,0 +1,67 @@
+/**
+ * What someone holding an invite link may see before joining: the team's name, who they will join under,
+ * and whether the link still works (and if not, why, in words).
+ */
+import type { DbClient } from "@/server/db-client";
+import { hashInviteToken } from "./invite-token";
+
+export type InviteProblem = "not_found" | "revoked" | "expired" | "used_up" | "upline_gone";
+
+export const INVITE_PROBLEM_MESSAGES: Record<InviteProblem, string> = {
+  not_found: "This invite link is not valid. Ask for a new one.",
+  revoked: "This invite link was revoked. Ask for a new one.",
+  expired: "This invite link has expired. Ask for a new one.",
+  used_up: "This invite link has already been used. Ask for a new one.",
+  upline_gone: "The person who invited you is no longer in the team. Ask for a new link.",
+};
+
+export const inviteForJoinSelect = {
+  id: true,
+  teamId: true,
+  parentId: true,
+  role: true,
+  maxUses: true,
+  uses: true,
+  expiresAt: true,
+  revokedAt: true,
+  team: { select: { id: true, slug: true, name: true } },
+  parent: { select: { status: true, user: { select: { name: true } } } },
+} as const;
+
+type InviteForJoin = {
+  maxUses: number | null;
+  uses: number;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  parent: { status: string };
+};
+
+export function inviteProblem(invite: InviteForJoin | null, now: Date): InviteProblem | null {
+  if (!invite) return "not_found";
+  if (invite.revokedAt) return "revoked";
+  if (invite.expiresAt && invite.expiresAt <= now) return "expired";
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return "used_up";
+  if (invite.parent.status !== "ACTIVE") return "upline_gone";
+  return null;
+}
+
+export async function previewInvite(db: DbClient, args: { token: string; userId?: string; now?: Date }) {
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: hashInviteToken(args.token) },
+    select: inviteForJoinSelect,
+  });
+  const problem = inviteProblem(invite, args.now ?? new Date());
+  const alreadyMember =
+    invite && args.userId
+      ? (await db.membership.count({ where: { teamId: invite.teamId, userId: args.userId, status: "ACTIVE" } })) > 0
+      : false;
+  if (!invite || (problem && !alreadyMember)) {
+    return { ok: false as const, problem: problem ?? "not_found", message: INVITE_PROBLEM_MESSAGES[problem ?? "not_found"] };
+  }
+  return {
+    ok: true as const,
+    team: { name: invite.team.name, slug: invite.team.slug },
+    inviterName: invite.parent.user.name,
+    alreadyMember,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The tree a member may see: their own subtree (the owner: the whole team), or a subtree inside it,
+ * with names, roles and member counts per subtree, plus the names of the viewer's upline chain.
+ * A constant number of queries whatever the tree's size.
+ */
+import type { DbClient } from "@/server/db-client";
+import { countDescendants } from "@/server/domain/tree-shape";
+import { assertCanView } from "@/server/services/team/permissions";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { listSubtree, listUplineChain } from "@/server/services/tree/subtree";
+
+export const memberNodeSelect = {
+  id: true,
+  parentId: true,
+  role: true,
+  joinedAt: true,
+  user: { select: { name: true, email: true } },
+} as const;
+
+export interface MemberTreeNode {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  name: string;
+  email: string;
+  role: "OWNER" | "LEADER" | "MEMBER";
+  joinedAt: Date;
+  childCount: number;
+  /** Everyone below this member (not counting them). */
+  descendantCount: number;
+}
+
+export async function getMemberTree(
+  db: DbClient,
+  args: { actor: ActorMembership; rootId?: string; depth: number },
+): Promise<{ rootId: string; nodes: MemberTreeNode[]; upline: { id: string; name: string; role: string }[] }> {
+  const { actor } = args;
+  const rootId = args.rootId ?? (actor.role === "OWNER" ? await teamRootId(db, actor) : actor.id);
+  await assertCanView(db, actor, rootId);
+
+  const flat = await listSubtree(db, { teamId: actor.teamId, rootId });
+  const counts = countDescendants(flat);
+  const shown = flat.filter((n) => n.depth <= args.depth);
+  const details = await db.membership.findMany({ where: { id: { in: shown.map((n) => n.id) } }, select: memberNodeSelect });
+  const byId = new Map(details.map((d) => [d.id, d]));
+
+  const nodes = shown.map((n): MemberTreeNode => {
+    const d = byId.get(n.id)!;
+    const c = counts.get(n.id)!;
+    return {
+      id: n.id,
+      parentId: n.id === rootId ? null : n.parentId,
+      depth: n.depth,
+      name: d.user.name,
+      email: d.user.email,
+      role: d.role,
+      joinedAt: d.joinedAt,
+      childCount: c.children,
+      descendantCount: c.descendants,
+    };
+  });
+  const upline = await listUplineChain(db, { teamId: actor.teamId, memberId: actor.id });
+  return { rootId, nodes, upline: upline.map(({ id, name, role }) => ({ id, name, role })) };
+}
+
+async function teamRootId(db: DbClient, actor: ActorMembership): Promise<string> {
+  const root = await db.membership.findFirst({
+    where: { teamId: actor.teamId, parentId: null, status: "ACTIVE" },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return root?.id ?? actor.id;
+}

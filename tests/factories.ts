@@ -1,0 +1,121 @@
+/**
+ * Test data builders shared by integration tests, e2e fixtures and the demo seed (prisma/seed.ts).
+ * They write real rows through Prisma (and real services where a rule matters, e.g. team creation).
+ */
+import { randomBytes } from "node:crypto";
+import type { Db, DbClient } from "@/server/db-client";
+import { hashPassword } from "@/server/auth/password";
+import { createTeam } from "@/server/services/team/create-team";
+import type { TCreateTeamInput } from "@/server/schemas/team";
+import type { Role } from "@/generated/prisma/enums";
+
+const hashes = new Map<string, Promise<string>>();
+/** argon2 is deliberately slow: hash each distinct password once per process. */
+function cachedHash(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
+export const DEFAULT_PASSWORD = "correct-horse-battery";
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${randomBytes(5).toString("hex")}@example.test`;
+}
+
+export async function makeUser(
+  db: DbClient,
+  overrides: { name?: string; email?: string; password?: string | null } = {},
+): Promise<{ id: string; email: string; name: string }> {
+  const email = (overrides.email ?? uniqueEmail()).toLowerCase();
+  const password = overrides.password === undefined ? DEFAULT_PASSWORD : overrides.password;
+  return db.user.upsert({
+    where: { email },
+    create: { email, name: overrides.name ?? "Test User", passwordHash: password ? await cachedHash(password) : null },
+    update: {},
+    select: { id: true, email: true, name: true },
+  });
+}
+
+export const DEFAULT_TEAM: TCreateTeamInput = {
+  name: "Test Team",
+  currency: "GBP",
+  timeZone: "Europe/London",
+  weekStartsOn: 1,
+  workingDays: [1, 2, 3, 4, 5],
+};
+
+export async function makeTeam(db: Db, args: { ownerId: string; input?: Partial<TCreateTeamInput> }) {
+  return createTeam(db, { userId: args.ownerId, input: { ...DEFAULT_TEAM, ...args.input } });
+}
+
+export async function addMember(
+  db: DbClient,
+  args: { teamId: string; parentId: string; userId?: string; role?: Role; name?: string; email?: string },
+): Promise<{ id: string; userId: string }> {
+  const userId = args.userId ?? (await makeUser(db, { name: args.name, email: args.email })).id;
+  return db.membership.create({
+    data: { teamId: args.teamId, userId, parentId: args.parentId, role: args.role ?? "MEMBER" },
+    select: { id: true, userId: true },
+  });
+}
+
+/**
+ * A small named tree for permission tests:
+ *
+ *   owner
+ *   ├── leaderA (LEADER)
+ *   │   ├── memberA1
+ *   │   │   └── memberA1a
+ *   │   └── memberA2
+ *   └── leaderB (LEADER)
+ *       └── memberB1
+ */
+export async function makeTestTree(db: Db) {
+  const ownerUser = await makeUser(db, { name: "Olivia Owner" });
+  const team = await makeTeam(db, { ownerId: ownerUser.id });
+  const owner = { id: team.membershipId, userId: ownerUser.id };
+  const leaderA = await addMember(db, { teamId: team.id, parentId: owner.id, role: "LEADER", name: "Leo Leader A" });
+  const leaderB = await addMember(db, { teamId: team.id, parentId: owner.id, role: "LEADER", name: "Lara Leader B" });
+  const memberA1 = await addMember(db, { teamId: team.id, parentId: leaderA.id, name: "Mia A1" });
+  const memberA1a = await addMember(db, { teamId: team.id, parentId: memberA1.id, name: "Max A1a" });
+  const memberA2 = await addMember(db, { teamId: team.id, parentId: leaderA.id, name: "Mo A2" });
+  const memberB1 = await addMember(db, { teamId: team.id, parentId: leaderB.id, name: "Ben B1" });
+  return { team, owner, leaderA, leaderB, memberA1, memberA1a, memberA2, memberB1 };
+}
+
+export interface TreeSpec {
+  name: string;
+  email: string;
+  role?: Role;
+  joinedAt?: Date;
+  children?: TreeSpec[];
+}
+
+/**
+ * Upserts a whole tree under `parentId` (users by email, memberships by team + user), so running it twice
+ * leaves the same tree. Returns membership ids by email. Parents are written before their children.
+ */
+export async function upsertTree(
+  db: DbClient,
+  args: { teamId: string; parentId: string; nodes: TreeSpec[]; password?: string },
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const queue: Array<{ node: TreeSpec; parentId: string }> = args.nodes.map((node) => ({ node, parentId: args.parentId }));
+  while (queue.length > 0) {
+    const { node, parentId } = queue.shift()!;
+    const user = await makeUser(db, { name: node.name, email: node.email, password: args.password });
+    const membership = await db.membership.upsert({
+      where: { teamId_userId: { teamId: args.teamId, userId: user.id } },
+      create: { teamId: args.teamId, userId: user.id, parentId, role: node.role ?? "MEMBER", joinedAt: node.joinedAt },
+      update: { parentId, role: node.role ?? "MEMBER", status: "ACTIVE", removedAt: null },
+      select: { id: true },
+    });
+    ids.set(node.email, membership.id);
+    for (const child of node.children ?? []) queue.push({ node: child, parentId: membership.id });
+  }
+  return ids;
+}

@@ -1,0 +1,2 @@
+// Stands in for `server-only` when server code runs under Vitest or tsx, outside Next.js.
+export {};

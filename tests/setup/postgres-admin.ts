@@ -1,0 +1,9 @@
+/** Helpers for integration tests on a real PostgreSQL server (TEST_DATABASE_URL). */
+export const TEMPLATE_DB = "backplan_test_template";
+
+/** The same server URL pointed at another database (default: the maintenance database `postgres`). */
+export function adminUrl(serverUrl: string, database = "postgres"): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
