@@ -157,7 +157,12 @@ export default defineConfig({
   );
   const migrationsDir = path.join(project, "prisma", "migrations");
   const migrations = () =>
-    fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort() : [];
+    fs.existsSync(migrationsDir)
+      ? fs
+          .readdirSync(migrationsDir)
+          .filter((d) => /^\d{14}_/.test(d))
+          .sort()
+      : [];
   const migrationSql = (i) => fs.readFileSync(path.join(migrationsDir, migrations()[i], "migration.sql"), "utf8");
 
   const dev = await target.create("dev");
@@ -165,73 +170,117 @@ export default defineConfig({
   const prisma = async (db, title, args, expectations) => {
     const { code, output, seconds } = await prismaCapture(args, { cwd: project, env: { DATABASE_URL: db.url } });
     timings.push([target.name, title, `prisma ${args.join(" ")}`, seconds]);
-    await step(`${title} (${seconds.toFixed(1)} s)`, async () => {
-      if (output.includes("PRISMA_USER_CONSENT_FOR_DANGEROUS_AI_ACTION")) {
-        throw new Error("Prisma refused because it thinks an AI agent runs it: run this check from a normal shell or CI.");
-      }
-      await expectations({ code, output });
-    }, output);
+    await step(
+      `${title} (${seconds.toFixed(1)} s)`,
+      async () => {
+        if (output.includes("PRISMA_USER_CONSENT_FOR_DANGEROUS_AI_ACTION")) {
+          throw new Error(
+            "Prisma refused because it thinks an AI agent runs it: run this check from a normal shell or CI.",
+          );
+        }
+        await expectations({ code, output });
+      },
+      output,
+    );
   };
 
   try {
-    await prisma(dev, "migrate dev creates and applies the first migration", ["migrate", "dev", "--name", "init"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(/have been created and applied/.test(output), "no 'created and applied' message");
-      expect(migrations().length === 1, `expected 1 migration folder, found ${migrations().length}`);
-      expect(/CREATE TABLE "Team"/.test(migrationSql(0)), "migration.sql lacks CREATE TABLE \"Team\"");
-      expect(fs.existsSync(path.join(migrationsDir, "migration_lock.toml")), "no migration_lock.toml");
-      expect((await appliedCount(dev)) === 1, "the database does not record 1 applied migration");
-      await dev.query(`SELECT id, "teamId", role, email FROM "Member"`);
-    });
+    await prisma(
+      dev,
+      "migrate dev creates and applies the first migration",
+      ["migrate", "dev", "--name", "init"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(/have been created and applied/.test(output), "no 'created and applied' message");
+        expect(migrations().length === 1, `expected 1 migration folder, found ${migrations().length}`);
+        expect(/CREATE TABLE "Team"/.test(migrationSql(0)), 'migration.sql lacks CREATE TABLE "Team"');
+        expect(fs.existsSync(path.join(migrationsDir, "migration_lock.toml")), "no migration_lock.toml");
+        expect((await appliedCount(dev)) === 1, "the database does not record 1 applied migration");
+        await dev.query(`SELECT id, "teamId", role, email FROM "Member"`);
+      },
+    );
 
-    await prisma(dev, "migrate dev again finds nothing to do", ["migrate", "dev", "--name", "noop"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(/Already in sync/.test(output), "no 'Already in sync' message");
-      expect(migrations().length === 1, `a second migration appeared: ${migrations().join(", ")}`);
-    });
+    await prisma(
+      dev,
+      "migrate dev again finds nothing to do",
+      ["migrate", "dev", "--name", "noop"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(/Already in sync/.test(output), "no 'Already in sync' message");
+        expect(migrations().length === 1, `a second migration appeared: ${migrations().join(", ")}`);
+      },
+    );
 
     fs.writeFileSync(path.join(project, "prisma", "schema.prisma"), SCHEMA_V2);
-    await prisma(dev, "migrate dev after a schema change", ["migrate", "dev", "--name", "add_note"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(/have been created and applied/.test(output), "no 'created and applied' message");
-      expect(migrations().length === 2, `expected 2 migration folders, found ${migrations().length}`);
-      expect(/ALTER TABLE "Member" ADD COLUMN\s+"note" TEXT/.test(migrationSql(1)), "second migration lacks the new column");
-      await dev.query(`SELECT note FROM "Member"`);
-    });
+    await prisma(
+      dev,
+      "migrate dev after a schema change",
+      ["migrate", "dev", "--name", "add_note"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(/have been created and applied/.test(output), "no 'created and applied' message");
+        expect(migrations().length === 2, `expected 2 migration folders, found ${migrations().length}`);
+        expect(
+          /ALTER TABLE "Member" ADD COLUMN\s+"note" TEXT/.test(migrationSql(1)),
+          "second migration lacks the new column",
+        );
+        await dev.query(`SELECT note FROM "Member"`);
+      },
+    );
 
-    await prisma(dev, "migrate dev --create-only writes an empty migration", ["migrate", "dev", "--create-only", "--name", "custom_sql"], async ({ code }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(migrations().length === 3, `expected 3 migration folders, found ${migrations().length}`);
-      fs.writeFileSync(path.join(migrationsDir, migrations()[2], "migration.sql"), CUSTOM_SQL);
-    });
+    await prisma(
+      dev,
+      "migrate dev --create-only writes an empty migration",
+      ["migrate", "dev", "--create-only", "--name", "custom_sql"],
+      async ({ code }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(migrations().length === 3, `expected 3 migration folders, found ${migrations().length}`);
+        fs.writeFileSync(path.join(migrationsDir, migrations()[2], "migration.sql"), CUSTOM_SQL);
+      },
+    );
 
-    await prisma(dev, "migrate dev applies the hand-written SQL migration", ["migrate", "dev"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(/custom_sql/.test(output), "the custom migration is not reported as applied");
-      expect(migrations().length === 3, `expected 3 migration folders, found ${migrations().length}`);
-      const [row] = await dev.query("SELECT backplan_check() AS v");
-      expect(row?.v === "a;b", `backplan_check() returned ${JSON.stringify(row)}`);
-    });
+    await prisma(
+      dev,
+      "migrate dev applies the hand-written SQL migration",
+      ["migrate", "dev"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(/custom_sql/.test(output), "the custom migration is not reported as applied");
+        expect(migrations().length === 3, `expected 3 migration folders, found ${migrations().length}`);
+        const [row] = await dev.query("SELECT backplan_check() AS v");
+        expect(row?.v === "a;b", `backplan_check() returned ${JSON.stringify(row)}`);
+      },
+    );
 
     await prisma(dev, "migrate status says up to date", ["migrate", "status"], async ({ code, output }) => {
       expectUpToDate(code, output, 3);
     });
 
     await dev.query(`INSERT INTO "Team" (id, name) VALUES ('t1', 'Check')`);
-    await prisma(dev, "migrate reset empties and reapplies", ["migrate", "reset", "--force"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(/Database reset successful/.test(output), "no 'Database reset successful' message");
-      const [teams] = await dev.query(`SELECT count(*)::int AS n FROM "Team"`);
-      expect(teams.n === 0, `the Team table still has ${teams.n} row(s) after reset`);
-      expect((await appliedCount(dev)) === 3, "the database does not record 3 applied migrations after reset");
-      await dev.query(`SELECT note FROM "Member"`);
-    });
+    await prisma(
+      dev,
+      "migrate reset empties and reapplies",
+      ["migrate", "reset", "--force"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(/Database reset successful/.test(output), "no 'Database reset successful' message");
+        const [teams] = await dev.query(`SELECT count(*)::int AS n FROM "Team"`);
+        expect(teams.n === 0, `the Team table still has ${teams.n} row(s) after reset`);
+        expect((await appliedCount(dev)) === 3, "the database does not record 3 applied migrations after reset");
+        await dev.query(`SELECT note FROM "Member"`);
+      },
+    );
 
-    await prisma(fresh, "migrate status on a fresh database is NOT up to date", ["migrate", "status"], async ({ code, output }) => {
-      expect(code !== 0, "exit code 0 for a database without migrations");
-      expect(!/Database schema is up to date!/.test(output), "claims up to date on an empty database");
-      expect(/have not yet been applied/.test(output), "does not list the unapplied migrations");
-    });
+    await prisma(
+      fresh,
+      "migrate status on a fresh database is NOT up to date",
+      ["migrate", "status"],
+      async ({ code, output }) => {
+        expect(code !== 0, "exit code 0 for a database without migrations");
+        expect(!/Database schema is up to date!/.test(output), "claims up to date on an empty database");
+        expect(/have not yet been applied/.test(output), "does not list the unapplied migrations");
+      },
+    );
 
     await prisma(fresh, "migrate deploy to a fresh database", ["migrate", "deploy"], async ({ code, output }) => {
       expect(code === 0, `exit code ${code}`);
@@ -242,24 +291,47 @@ export default defineConfig({
       expect(row?.v === "a;b", "the hand-written migration did not run");
     });
 
-    await prisma(fresh, "migrate status after deploy says up to date", ["migrate", "status"], async ({ code, output }) => {
-      expectUpToDate(code, output, 3);
-    });
+    await prisma(
+      fresh,
+      "migrate status after deploy says up to date",
+      ["migrate", "status"],
+      async ({ code, output }) => {
+        expectUpToDate(code, output, 3);
+      },
+    );
 
-    await prisma(dev, "migrate diff from empty prints SQL", ["migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(/CREATE TABLE "Team"/.test(output) && /CREATE TABLE "Member"/.test(output), "no CREATE TABLE statements printed");
-    });
+    await prisma(
+      dev,
+      "migrate diff from empty prints SQL",
+      ["migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(
+          /CREATE TABLE "Team"/.test(output) && /CREATE TABLE "Member"/.test(output),
+          "no CREATE TABLE statements printed",
+        );
+      },
+    );
 
-    await prisma(dev, "migrate diff from migrations (shadow database) is empty", ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--script"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code}`);
-      expect(/This is an empty migration/.test(output), "the migrations do not reproduce the schema");
-    });
+    await prisma(
+      dev,
+      "migrate diff from migrations (shadow database) is empty",
+      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--script"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code}`);
+        expect(/This is an empty migration/.test(output), "the migrations do not reproduce the schema");
+      },
+    );
 
-    await prisma(dev, "migrate diff from the live database --exit-code", ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], async ({ code, output }) => {
-      expect(code === 0, `exit code ${code} (2 means the live database differs from the schema)`);
-      expect(/No difference detected|empty migration/i.test(output), "no 'no difference' message");
-    });
+    await prisma(
+      dev,
+      "migrate diff from the live database --exit-code",
+      ["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"],
+      async ({ code, output }) => {
+        expect(code === 0, `exit code ${code} (2 means the live database differs from the schema)`);
+        expect(/No difference detected|empty migration/i.test(output), "no 'no difference' message");
+      },
+    );
 
     await step("no leftovers (locks, shadow databases)", async () => {
       const left = [...(await dev.leftovers())];
@@ -305,7 +377,9 @@ async function step(title, fn, output = "") {
 
 // ─── Main ──────────────────────────────────────────────────────────────────────────────────────
 
-const serverUrl = process.env.TEST_POSTGRES_URL || (process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : "");
+const serverUrl =
+  process.env.TEST_POSTGRES_URL ||
+  (process.env.TEST_DATABASE_URL?.startsWith("postgres") ? process.env.TEST_DATABASE_URL : "");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "backplan-check-migrations-"));
 const targets = [pgliteTarget(work), ...(serverUrl ? [postgresTarget(serverUrl)] : [])];
 if (!serverUrl) console.info("TEST_POSTGRES_URL is not set: checking PGlite only.");
@@ -325,7 +399,8 @@ for (const target of targets) {
 fs.rmSync(work, { recursive: true, force: true });
 
 console.info("\nTimings (s):");
-for (const [db, , command, seconds] of timings) console.info(`  ${db.padEnd(10)} ${seconds.toFixed(1).padStart(5)}  ${command}`);
+for (const [db, , command, seconds] of timings)
+  console.info(`  ${db.padEnd(10)} ${seconds.toFixed(1).padStart(5)}  ${command}`);
 const total = Math.round((Date.now() - started) / 1000);
 if (failures > 0) {
   console.error(`\n✖ Migration tooling check failed (${failures} failure(s), ${total} s).`);

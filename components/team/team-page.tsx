@@ -235,7 +235,7 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
             </Button>
           </div>
         </div>
-        <p id="member-search-status" role="status" className="min-h-5 text-sm text-slate-700">
+        <p id="member-search-status" role="status" className={searching ? "text-sm text-slate-700" : "sr-only"}>
           {searching
             ? search.matches.size === 0
               ? `No one matches “${deferredQuery.trim()}”.`

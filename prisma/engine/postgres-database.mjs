@@ -118,9 +118,7 @@ function urlSchema(url) {
 
 /** Drop and recreate the given schemas (what `migrate reset` means on Postgres). */
 export async function resetSchemas(url, schemas) {
-  const sql = schemas
-    .map((s) => `DROP SCHEMA IF EXISTS "${s}" CASCADE; CREATE SCHEMA "${s}";`)
-    .join("\n");
+  const sql = schemas.map((s) => `DROP SCHEMA IF EXISTS "${s}" CASCADE; CREATE SCHEMA "${s}";`).join("\n");
   await withClient(url, (c) => c.query(sql));
 }
 
@@ -143,9 +141,7 @@ export async function createDatabase(url) {
 
 export async function dropDatabase(url) {
   const name = databaseName(url);
-  await withClient(maintenanceUrl(url), (c) =>
-    c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  ).catch((e) => {
+  await withClient(maintenanceUrl(url), (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch((e) => {
     throw toPrismaError(e, url);
   });
   return name;
@@ -167,7 +163,10 @@ function toPrismaError(error, url) {
   const user = decodeURIComponent(u.username);
   const byCode = {
     "3D000": ["P1003", `Database \`${db}\` does not exist on the database server at \`${at}\`.`],
-    "28P01": ["P1000", `Authentication failed against database server at \`${at}\`, the provided database credentials for \`${user}\` are not valid.`],
+    "28P01": [
+      "P1000",
+      `Authentication failed against database server at \`${at}\`, the provided database credentials for \`${user}\` are not valid.`,
+    ],
     28000: ["P1010", `User \`${user}\` was denied access on the database \`${db}\``],
     42501: ["P1010", `User \`${user}\` was denied access on the database \`${db}\``],
     "42P04": ["P1009", `Database \`${db}\` already exists on the database server at \`${at}\``],

@@ -27,8 +27,9 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import { parseDatabaseUrl, redact } from "./database-url.mjs";
 import { serveJsonRpc } from "./json-rpc.mjs";
 import { openPglite } from "./pglite-database.mjs";
+import { acquirePgliteLock } from "./pglite-lock.mjs";
 import * as postgres from "./postgres-database.mjs";
-import { loadSchemaEngineWasm } from "./wasm-engine.mjs";
+import { lastPanicMessage, loadSchemaEngineWasm } from "./wasm-engine.mjs";
 
 // ─── Logging: stdout belongs to the protocol, stderr carries JSON log lines ────────────────────
 
@@ -44,7 +45,13 @@ const log = (level, message, extra = {}) =>
     `${JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: "schema_engine::logger" })}\n`,
   );
 // Libraries must not write plain text to stdout (protocol) or stderr (parsed as JSON by the CLI).
-for (const [name, level] of [["log", "INFO"], ["info", "INFO"], ["debug", "DEBUG"], ["warn", "WARN"], ["error", "ERROR"]]) {
+for (const [name, level] of [
+  ["log", "INFO"],
+  ["info", "INFO"],
+  ["debug", "DEBUG"],
+  ["warn", "WARN"],
+  ["error", "ERROR"],
+]) {
   console[name] = (...args) => log(level, args.map(String).join(" "));
 }
 process.removeAllListeners("warning");
@@ -94,8 +101,13 @@ async function runCliCommand(command, url) {
         log("INFO", "Database created successfully.");
         break;
       case "drop-database":
-        if (isPglite) fs.rmSync(target.dataDir, { recursive: true, force: true });
-        else await postgres.dropDatabase(target.url);
+        if (isPglite) {
+          const release = await acquirePgliteLock(target.dataDir);
+          fs.rmSync(target.dataDir, { recursive: true, force: true });
+          release();
+        } else {
+          await postgres.dropDatabase(target.url);
+        }
         log("INFO", "The database was successfully dropped.");
         break;
       default:
@@ -122,16 +134,22 @@ async function serve() {
   const url = args.datasource.url;
   const target = parseTarget(url);
   const db = target.kind === "pglite" ? openPglite(target) : postgres.openPostgres(target, args.datasource);
-  log("INFO", `Schema engine stand-in on ${target.kind} ${target.kind === "pglite" ? target.dataDir : redact(target.url)}`);
+  log(
+    "INFO",
+    `Schema engine stand-in on ${target.kind} ${target.kind === "pglite" ? target.dataDir : redact(target.url)}`,
+  );
 
   const datamodels = args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")]);
+  // Errors thrown by our adapter code reach the engine as "External error id#N"; the registry
+  // keeps the original so that the CLI can show its message (see rpcError).
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(db.factory);
   let enginePromise;
   const engine = () =>
     (enginePromise ??= loadSchemaEngineWasm().then(({ SchemaEngine }) =>
       SchemaEngine.new(
         { datamodels: datamodels.length ? datamodels : undefined },
         (line) => writeLog(line.endsWith("\n") ? line : `${line}\n`),
-        bindMigrationAwareSqlAdapterFactory(db.factory),
+        adapterFactory,
       ),
     ));
 
@@ -163,7 +181,7 @@ async function serve() {
     },
 
     getDatabaseDescription: async () => {
-      throw rpcError({ message: "getDatabaseDescription is not supported by the WASM schema engine." });
+      throw new Error("getDatabaseDescription is not supported by the WASM schema engine.");
     },
   };
 
@@ -175,20 +193,41 @@ async function serve() {
       if (typeof e[method] !== "function") {
         throw { code: -32601, message: `Method not found: ${method}` };
       }
-      try {
-        return await e[method](params);
-      } catch (error) {
-        // Bug 1: a missing _prisma_migrations table raises P1014 instead of meaning "nothing
-        // applied yet". Applying an empty migration list makes the engine create the table.
-        if (!isMissingMigrationsTable(error) || !params?.migrationsList) throw error;
-        log("INFO", `${method}: creating the _prisma_migrations table, then retrying`);
-        await e.applyMigrations({
-          migrationsList: { ...params.migrationsList, migrationDirectories: [] },
-          filters: params.filters ?? { externalTables: [], externalEnums: [] },
-        });
-        return await e[method](params);
+      const filters = params?.filters ?? { externalTables: [], externalEnums: [] };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await e[method](params);
+        } catch (error) {
+          if (attempt > 2 || !params?.migrationsList) throw error;
+          if (isMissingMigrationsTable(error)) {
+            // Bug 1: a missing _prisma_migrations table raises P1014 instead of meaning "nothing
+            // applied yet". Applying an empty migration list makes the engine create the table.
+            log("INFO", `${method}: creating the _prisma_migrations table, then retrying`);
+            await e.applyMigrations({
+              migrationsList: { ...params.migrationsList, migrationDirectories: [] },
+              filters,
+            });
+          } else if (needsShadowSchemaCache(error)) {
+            // Bug 7: evaluateDataLoss and createMigration get no adapter factory, so they can only
+            // use the migrations' schema that devDiagnostic cached, and it cached the *applied*
+            // migrations. When `migrate dev` has just applied pending ones, they fail with "shadow DB
+            // must be provided through an external factory". Diagnosing the history (which may use
+            // a shadow database) caches the schema of the now fully applied list.
+            log("INFO", `${method}: computing the migrations' schema on a shadow database, then retrying`);
+            await e.diagnoseMigrationHistory({
+              migrationsList: params.migrationsList,
+              optInToShadowDatabase: true,
+              filters,
+            });
+          } else {
+            throw error;
+          }
+        }
       }
     } catch (error) {
+      const external = /External error id#(\d+)/.exec(error?.message ?? "");
+      const original = external && adapterFactory.errorRegistry.consumeError(Number(external[1]))?.error;
+      if (original) error.message = `${error.message.replace(external[0], original.message ?? String(original))}`;
       log("INFO", `${method} failed after ${Date.now() - started} ms: ${error?.message ?? safeJson(error)}`);
       throw rpcError(error);
     } finally {
@@ -218,6 +257,10 @@ function datasourceSchemas(datamodels) {
   return names;
 }
 
+function needsShadowSchemaCache(error) {
+  return /shadow DB must be provided through an external factory/.test(error?.message ?? "");
+}
+
 function isMissingMigrationsTable(error) {
   const text = `${error?.error_code ?? ""} ${error?.errorCode ?? ""} ${error?.message ?? ""} ${safeJson(error)}`;
   return text.includes("P1014") && text.includes("_prisma_migrations");
@@ -230,11 +273,8 @@ function isMissingMigrationsTable(error) {
 function rpcError(error) {
   if (typeof error?.code === "number" && !error.data) return error; // already a JSON-RPC error
   if (error instanceof WebAssembly.RuntimeError) {
-    return {
-      code: 4466,
-      message: "An error happened. Check the data field for details.",
-      data: { is_panic: true, message: `The schema engine panicked: ${error.message}`, backtrace: error.stack },
-    };
+    const message = `The schema engine panicked: ${lastPanicMessage() ?? error.message}`;
+    return { code: 4466, message, data: { is_panic: true, message, backtrace: error.stack } };
   }
   const known = typeof error === "object" && error !== null ? error : { message: String(error) };
   const errorCode = known.error_code ?? known.errorCode ?? known.code;

@@ -4,6 +4,11 @@
 // ourselves and hand it to the generated JS glue, as prisma-engines' own test executor does.
 import fs from "node:fs";
 
+// The engine reports the reason of a Rust panic here before trapping with "unreachable".
+let panicMessage;
+globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (panicMessage = message) };
+export const lastPanicMessage = () => panicMessage;
+
 /** @returns {Promise<typeof import('@prisma/schema-engine-wasm')>} the glue module, ready to use. */
 export async function loadSchemaEngineWasm() {
   const glueUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
