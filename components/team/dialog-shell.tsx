@@ -46,14 +46,16 @@ export function DialogShell({
             focusById(returnFocusTo);
           }}
         >
-          <div className="mb-4 flex items-start justify-between gap-3">
-            <Dialog.Title className="text-xl font-semibold">{title}</Dialog.Title>
-            <Dialog.Close aria-label="Close" className="-mr-2 -mt-2 flex size-11 shrink-0 items-center justify-center rounded-lg hover:bg-slate-100">
-              <X aria-hidden className="size-5" />
-            </Dialog.Close>
-          </div>
+          <Dialog.Title className="mb-4 pr-12 text-xl font-semibold">{title}</Dialog.Title>
           {description && <Dialog.Description className="mb-4 text-slate-700">{description}</Dialog.Description>}
           {children}
+          {/* Last in the DOM so that opening the dialog focuses its first field, first on screen. */}
+          <Dialog.Close
+            aria-label="Close"
+            className="absolute top-3 right-3 flex size-11 items-center justify-center rounded-lg hover:bg-slate-100 sm:top-4 sm:right-4"
+          >
+            <X aria-hidden className="size-5" />
+          </Dialog.Close>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -37,7 +37,13 @@ export function InviteLinks() {
 
   if (invites.isPending) return <p className="text-slate-700">Loading your invite links…</p>;
   if (invites.isError) return <p role="alert" className="text-red-700">Could not load your invite links: {invites.error.message}</p>;
-  if (invites.data.length === 0) return <p className="text-slate-700">You have not created any invite links yet.</p>;
+  if (invites.data.length === 0) {
+    return (
+      <p className="text-slate-700">
+        {team.role === "OWNER" ? "No one in the team has created an invite link yet." : "You have not created any invite links yet."}
+      </p>
+    );
+  }
 
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">

@@ -32,18 +32,18 @@ export function RemoveMemberDialog({
   const remove = useMutation(
     trpc.member.remove.mutationOptions({
       onSuccess: async (result) => {
+        // Refresh first, so the dialog closes onto a tree without the removed row.
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.member.tree.pathFilter()),
+          queryClient.invalidateQueries(trpc.invite.list.pathFilter()),
+        ]);
+        onOpenChange(false);
         const moved = result.downlineMovedUp;
         toast.success(
           moved > 0
             ? `Removed ${member.name}. ${moved} ${moved === 1 ? "person" : "people"} moved up to ${upline}.`
             : `Removed ${member.name} from ${team.name}.`,
         );
-        // Refresh first, so focus returns to a tree without the removed row.
-        await Promise.all([
-          queryClient.invalidateQueries(trpc.member.tree.pathFilter()),
-          queryClient.invalidateQueries(trpc.invite.list.pathFilter()),
-        ]);
-        onOpenChange(false);
       },
       onError: (err) => setError(err.message),
     }),

@@ -30,7 +30,8 @@ import type { MemberNode, MemberTree as MemberTreeData } from "./types";
 
 type OpenDialog =
   | { kind: "invite"; parentId: string; returnFocusTo: string }
-  | { kind: "move" | "remove"; memberId: string; returnFocusTo: string }
+  // The member is a snapshot: a removed member's dialog must outlive their row while it closes.
+  | { kind: "move" | "remove"; member: MemberNode; returnFocusTo: string }
   | null;
 
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
@@ -46,7 +47,9 @@ export function TeamPage() {
         <div className="min-w-0">
           <h1 className="text-2xl font-semibold sm:text-3xl">Team</h1>
           <p className="mt-1 text-slate-700">
-            {team.role === "OWNER" ? `Everyone in ${team.name}, by upline.` : `You and the people below you in ${team.name}.`}
+            {team.role === "OWNER"
+              ? `Everyone in ${team.name}, by upline.`
+              : `You and the people below you in ${team.name}.`}
           </p>
         </div>
       </div>
@@ -80,7 +83,10 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
     [team.membershipId, team.role, team.membersCanInvite],
   );
   const mySubtree = useMemo(() => subtreeIds(index, team.membershipId), [index, team.membershipId]);
-  const permissionsFor = useCallback((node: MemberNode) => rowPermissions(viewer, node, mySubtree), [viewer, mySubtree]);
+  const permissionsFor = useCallback(
+    (node: MemberNode) => rowPermissions(viewer, node, mySubtree),
+    [viewer, mySubtree],
+  );
 
   // Expansion: null until the user changes it, meaning "root and first level".
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
@@ -100,7 +106,11 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
   const rows = useMemo(
     () =>
       searching
-        ? flattenVisible(index, (id) => !closedNow.has(id), (id) => search.visible.has(id))
+        ? flattenVisible(
+            index,
+            (id) => !closedNow.has(id),
+            (id) => search.visible.has(id),
+          )
         : flattenVisible(index, (id) => openSet.has(id)),
     [index, searching, search, closedNow, openSet],
   );
@@ -131,31 +141,42 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
   );
   const toggleRow = useCallback(
     (id: string) => {
-      if (!(index.children.get(id)?.length)) return;
+      if (!index.children.get(id)?.length) return;
       setRowExpanded(id, !isOpen(id));
     },
     [index, isOpen, setRowExpanded],
   );
 
+  // Use the typed query (not the deferred one), so a click right after clearing the box acts on the full tree.
   function expandAll() {
-    if (searching) setSearchClosed({ query: deferredQuery, ids: new Set() });
+    if (query.trim()) setSearchClosed({ query, ids: new Set() });
     else setExpanded(allExpandable(index));
   }
   function collapseAll() {
-    if (searching) setSearchClosed({ query: deferredQuery, ids: new Set(search.visible) });
+    if (query.trim()) setSearchClosed({ query, ids: new Set(search.visible) });
     else setExpanded(new Set([index.rootId]));
   }
 
-  const [dialog, setDialog] = useState<OpenDialog>(null);
+  // The last dialog's payload stays mounted while it closes, so Radix can return focus properly.
+  const [dialog, setDialogPayload] = useState<OpenDialog>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [dialogKey, setDialogKey] = useState(0);
+  const setDialog = useCallback((next: NonNullable<OpenDialog>) => {
+    setDialogPayload(next);
+    setDialogKey((k) => k + 1); // a fresh dialog (form state, errors) every time one opens
+    setDialogOpen(true);
+  }, []);
   const closeDialog = useCallback((open: boolean) => {
-    if (!open) setDialog(null);
+    if (!open) setDialogOpen(false);
   }, []);
 
   const setRole = useMutation(
     trpc.member.setRole.mutationOptions({
       onSuccess: async (result) => {
         const node = index.byId.get(result.id);
-        toast.success(`${node?.name ?? "They"} ${node ? "is" : "are"} now a ${result.role === "LEADER" ? "leader" : "member"}.`);
+        toast.success(
+          `${node?.name ?? "They"} ${node ? "is" : "are"} now a ${result.role === "LEADER" ? "leader" : "member"}.`,
+        );
         await queryClient.invalidateQueries(trpc.member.tree.pathFilter());
       },
       onError: (err) => toast.error(err.message),
@@ -170,8 +191,11 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
           setDialog({ kind: "invite", parentId: node.id, returnFocusTo });
           break;
         case "move":
+          setDialog({ kind: "move", member: node, returnFocusTo });
+          break;
         case "remove":
-          setDialog({ kind: action, memberId: node.id, returnFocusTo });
+          // Their row goes away: return to their upline's row, where their downline now is.
+          setDialog({ kind: "remove", member: node, returnFocusTo: treeItemDomId(node.parentId ?? node.id) });
           break;
         case "makeLeader":
         case "makeMember":
@@ -183,7 +207,8 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
   );
 
   const total = data.nodes.length;
-  const dialogMember = dialog && dialog.kind !== "invite" ? index.byId.get(dialog.memberId) : undefined;
+  const dialogMember =
+    dialog && dialog.kind !== "invite" ? (index.byId.get(dialog.member.id) ?? dialog.member) : undefined;
 
   return (
     <>
@@ -192,7 +217,7 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
       <section aria-labelledby="tree-heading" className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="tree-heading" className="text-lg font-semibold">
-            {team.role === "OWNER" ? "Whole team" : "Your downline"}{" "}
+            {team.role === "OWNER" ? "Whole team" : "You and your downline"}{" "}
             <span className="font-normal text-slate-600">
               ({total.toLocaleString()} {total === 1 ? "person" : "people"})
             </span>
@@ -208,40 +233,44 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
           )}
         </div>
 
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <div className="min-w-0 flex-1 space-y-1">
-            <label htmlFor="member-search" className="block text-sm font-medium text-slate-800">
-              Find a member
-            </label>
-            <input
-              id="member-search"
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder="Type a name"
-              autoComplete="off"
-              aria-describedby="member-search-status"
-              className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base placeholder:text-slate-500"
-            />
-          </div>
-          <div className="flex gap-2">
-            <Button variant="secondary" onClick={expandAll} className="flex-1 sm:flex-none">
-              <ChevronsUpDown aria-hidden className="size-4" />
-              Expand all
-            </Button>
-            <Button variant="secondary" onClick={collapseAll} className="flex-1 sm:flex-none">
-              <ChevronsDownUp aria-hidden className="size-4" />
-              Collapse all
-            </Button>
-          </div>
-        </div>
-        <p id="member-search-status" role="status" className={searching ? "text-sm text-slate-700" : "sr-only"}>
-          {searching
-            ? search.matches.size === 0
-              ? `No one matches “${deferredQuery.trim()}”.`
-              : `${search.matches.size.toLocaleString()} ${search.matches.size === 1 ? "person matches" : "people match"} “${deferredQuery.trim()}”.`
-            : ""}
-        </p>
+        {total > 1 && (
+          <>
+            <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+              <div className="min-w-0 flex-1 space-y-1">
+                <label htmlFor="member-search" className="block text-sm font-medium text-slate-800">
+                  Find a member
+                </label>
+                <input
+                  id="member-search"
+                  type="search"
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                  placeholder="Type a name"
+                  autoComplete="off"
+                  aria-describedby="member-search-status"
+                  className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base placeholder:text-slate-500"
+                />
+              </div>
+              <div className="flex gap-2">
+                <Button variant="secondary" onClick={expandAll} className="flex-1 sm:flex-none">
+                  <ChevronsUpDown aria-hidden className="size-4" />
+                  Expand all
+                </Button>
+                <Button variant="secondary" onClick={collapseAll} className="flex-1 sm:flex-none">
+                  <ChevronsDownUp aria-hidden className="size-4" />
+                  Collapse all
+                </Button>
+              </div>
+            </div>
+            <p id="member-search-status" role="status" className={searching ? "text-sm text-slate-700" : "sr-only"}>
+              {searching
+                ? search.matches.size === 0
+                  ? `No one matches “${deferredQuery.trim()}”.`
+                  : `${search.matches.size.toLocaleString()} ${search.matches.size === 1 ? "person matches" : "people match"} “${deferredQuery.trim()}”.`
+                : ""}
+            </p>
+          </>
+        )}
 
         {rows.length > 0 ? (
           <MemberTree
@@ -261,14 +290,17 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
         {total === 1 && !searching && (
           <p className="text-slate-700">
             No one else is here yet.{" "}
-            {canInviteAtAll(viewer) ? "Use “Invite people” to create a link to send to them." : "Your leader can invite people under you."}
+            {canInviteAtAll(viewer)
+              ? "Use “Invite people” to create a link to send to them."
+              : "Your leader can invite people under you."}
           </p>
         )}
       </section>
 
       {dialog?.kind === "invite" && (
         <InviteDialog
-          open
+          key={dialogKey}
+          open={dialogOpen}
           onOpenChange={closeDialog}
           initialParentId={dialog.parentId}
           index={index}
@@ -278,7 +310,8 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
       )}
       {dialog?.kind === "move" && dialogMember && (
         <MoveMemberDialog
-          open
+          key={dialogKey}
+          open={dialogOpen}
           onOpenChange={closeDialog}
           member={dialogMember}
           index={index}
@@ -288,7 +321,8 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
       )}
       {dialog?.kind === "remove" && dialogMember && (
         <RemoveMemberDialog
-          open
+          key={dialogKey}
+          open={dialogOpen}
           onOpenChange={closeDialog}
           member={dialogMember}
           uplineName={uplineNameOf(index, dialogMember)}
@@ -321,7 +355,7 @@ function UplineChain({ upline }: { upline: MemberTreeData["upline"] }) {
       <span className="font-medium">Your upline: </span>
       <ol aria-label="Your upline, nearest first" className="inline">
         {upline.map((person, i) => (
-          <li key={person.id} className="inline">
+          <li key={person.id} className="inline-block whitespace-nowrap">
             {i > 0 && (
               <span aria-hidden className="px-1 text-slate-500">
                 →

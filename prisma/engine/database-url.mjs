@@ -25,7 +25,8 @@ export const PROJECT_ROOT = findProjectRoot();
 function findProjectRoot() {
   try {
     if (import.meta.url.startsWith("file:")) {
-      const candidate = fileURLToPath(new URL("../..", import.meta.url));
+      // (path arithmetic, not `new URL("../..", import.meta.url)`, which bundlers treat as an asset import)
+      const candidate = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
       if (fs.existsSync(path.join(candidate, "prisma", "engine", "database-url.mjs"))) {
         return path.resolve(candidate);
       }

@@ -64,9 +64,20 @@ export function openPostgres(target, datasource = {}) {
   };
 }
 
+/**
+ * An adapter-pg factory for the URL. `?schema=x` (Prisma's URL parameter, ignored by pg) becomes
+ * the connections' search_path, as the native engine does, and the schema is created if missing.
+ */
 function adapterFor(url) {
-  const schema = new URL(url).searchParams.get("schema") ?? undefined;
-  return new PrismaPg({ connectionString: url }, schema ? { schema } : undefined);
+  const schema = new URL(url).searchParams.get("schema");
+  if (!schema) return new PrismaPg({ connectionString: url });
+  const factory = new PrismaPg({ connectionString: url, options: `-c search_path="${schema}"` }, { schema });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    await withClient(url, (c) => c.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`));
+    return connect();
+  };
+  return factory;
 }
 
 function patchAdapter(adapter) {

@@ -56,6 +56,12 @@ for (const [name, level] of [
 }
 process.removeAllListeners("warning");
 process.on("warning", (w) => log("WARN", `${w.name}: ${w.message}`));
+for (const event of ["uncaughtException", "unhandledRejection"]) {
+  process.on(event, (error) => {
+    log("ERROR", `${event}: ${error?.stack ?? error}`);
+    process.exit(1);
+  });
+}
 
 // ─── Arguments ────────────────────────────────────────────────────────────────────────────────
 
@@ -242,6 +248,7 @@ async function serve() {
       process.exit(0);
     })());
   const rpc = serveJsonRpc(handle, { write: stdoutWrite, onEnd: shutdown });
+  process.stdout.on("error", shutdown); // EPIPE: the CLI is gone
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 }

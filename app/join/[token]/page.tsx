@@ -52,13 +52,13 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
             <div className="space-y-2">
               <h1 className="text-2xl font-semibold">Join {preview.team.name}</h1>
               <p className="text-slate-800">
-                You’ll join under <strong className="font-semibold">{preview.inviterName}</strong>, who invited you.
+                You’ll join the team under <strong className="font-semibold">{preview.inviterName}</strong>.
               </p>
             </div>
             {user ? (
               <>
                 <JoinTeamButton token={token} teamName={preview.team.name} />
-                <p className="text-sm text-slate-700">
+                <p className="text-sm break-words text-slate-700">
                   Signed in as {user.email}. Not you?{" "}
                   <SignOutButton callbackUrl={here}>Sign out</SignOutButton>
                 </p>
