@@ -7,7 +7,7 @@ export default function TeamNotFound() {
       <p className="mt-2 text-slate-700">There is no team at this address, or you are not a member of it.</p>
       <Link
         href="/teams"
-        className="mt-6 inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
+        className="bg-brand-600 hover:bg-brand-700 mt-6 inline-flex min-h-11 items-center justify-center rounded-lg px-4 font-medium text-white"
       >
         See your teams
       </Link>

@@ -34,10 +34,10 @@ export function BottomTabBar() {
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-1 text-xs",
-                  active ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900",
+                  active ? "text-brand-700 font-semibold" : "text-slate-700 hover:text-slate-900",
                 )}
               >
-                {active && <span aria-hidden className="absolute inset-x-3 top-0 h-1 rounded-b bg-brand-600" />}
+                {active && <span aria-hidden className="bg-brand-600 absolute inset-x-3 top-0 h-1 rounded-b" />}
                 <Icon aria-hidden className="size-6" strokeWidth={active ? 2.5 : 2} />
                 <span>{label}</span>
               </Link>
@@ -66,7 +66,7 @@ export function SideNav() {
                 className={cn(
                   "flex min-h-11 items-center gap-3 rounded-lg border-l-4 px-3 text-base",
                   active
-                    ? "border-brand-600 bg-brand-50 font-semibold text-brand-800"
+                    ? "border-brand-600 bg-brand-50 text-brand-800 font-semibold"
                     : "border-transparent text-slate-800 hover:bg-slate-100",
                 )}
               >

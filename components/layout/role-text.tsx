@@ -18,7 +18,11 @@ export function RoleBadge({ role, id, className }: { role: TeamRole; id?: string
   return (
     <span
       id={id}
-      className={cn("inline-flex shrink-0 items-center rounded-full border px-2 text-xs leading-5 font-medium", badgeStyles[role], className)}
+      className={cn(
+        "inline-flex shrink-0 items-center rounded-full border px-2 text-xs leading-5 font-medium",
+        badgeStyles[role],
+        className,
+      )}
     >
       {ROLE_LABELS[role]}
     </span>

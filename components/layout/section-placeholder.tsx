@@ -56,12 +56,17 @@ export function SectionPlaceholder({ section, teamSlug }: { section: Placeholder
         <p className="mt-1 text-slate-700">{intro}</p>
       </div>
       <Card className="flex flex-col items-start gap-4 sm:flex-row sm:gap-6">
-        <span aria-hidden className="flex size-14 shrink-0 items-center justify-center rounded-2xl bg-brand-50 text-brand-700">
+        <span
+          aria-hidden
+          className="bg-brand-50 text-brand-700 flex size-14 shrink-0 items-center justify-center rounded-2xl"
+        >
           <Icon className="size-7" />
         </span>
         <div className="min-w-0 space-y-3">
           <h2 className="text-lg font-semibold">Nothing here yet</h2>
-          <p className="text-slate-700">This part of Backplan is still being built. When it is ready, you will find here:</p>
+          <p className="text-slate-700">
+            This part of Backplan is still being built. When it is ready, you will find here:
+          </p>
           <ul className="list-disc space-y-1 pl-5 text-slate-800">
             {coming.map((line) => (
               <li key={line}>{line}</li>

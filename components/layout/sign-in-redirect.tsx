@@ -20,7 +20,11 @@ function Redirect() {
     <main className="mx-auto max-w-md p-6 text-center">
       <h1 className="text-xl font-semibold">Please sign in</h1>
       <p className="mt-2 text-slate-700">
-        Taking you to the sign-in page… If nothing happens, <Link href={href} className="font-medium text-brand-700 underline">sign in here</Link>.
+        Taking you to the sign-in page… If nothing happens,{" "}
+        <Link href={href} className="text-brand-700 font-medium underline">
+          sign in here
+        </Link>
+        .
       </p>
     </main>
   );

@@ -3,7 +3,7 @@ export function SkipLink() {
   return (
     <a
       href="#main"
-      className="sr-only z-50 rounded-lg bg-white px-4 py-3 font-medium text-brand-700 shadow-lg focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+      className="text-brand-700 sr-only z-50 rounded-lg bg-white font-medium shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-3"
     >
       Skip to content
     </a>

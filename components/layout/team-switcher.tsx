@@ -17,7 +17,7 @@ export interface TeamSummary {
 export function TeamSwitcher({ current, teams }: { current: TeamSummary; teams: TeamSummary[] }) {
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="flex min-h-11 min-w-0 max-w-full items-center gap-2 rounded-lg px-2 text-left hover:bg-slate-100 data-[state=open]:bg-slate-100">
+      <DropdownMenu.Trigger className="flex min-h-11 max-w-full min-w-0 items-center gap-2 rounded-lg px-2 text-left hover:bg-slate-100 data-[state=open]:bg-slate-100">
         <span className="min-w-0">
           <span className="sr-only">Team: </span>
           <span className="block truncate font-semibold">{current.name}</span>
@@ -29,8 +29,11 @@ export function TeamSwitcher({ current, teams }: { current: TeamSummary; teams: 
           <DropdownMenu.Label className={menuLabel}>Your teams</DropdownMenu.Label>
           {teams.map((team) => (
             <DropdownMenu.Item key={team.id} asChild className={menuItem}>
-              <Link href={`/${team.slug}`} aria-current={team.id === current.id ? "page" : undefined}>
-                <Check aria-hidden className={team.id === current.id ? "size-4 shrink-0" : "invisible size-4 shrink-0"} />
+              <Link href={`/${team.slug}`}>
+                <Check
+                  aria-hidden
+                  className={team.id === current.id ? "size-4 shrink-0" : "invisible size-4 shrink-0"}
+                />
                 <span className="min-w-0 flex-1 truncate">{team.name}</span>
                 <span className="text-sm text-slate-600">
                   <RoleText role={team.role} />

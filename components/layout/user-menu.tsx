@@ -19,7 +19,10 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         aria-label={`Account menu for ${user.name}`}
         className="flex size-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 data-[state=open]:bg-slate-100"
       >
-        <span aria-hidden className="flex size-9 items-center justify-center rounded-full bg-brand-700 text-sm font-semibold text-white">
+        <span
+          aria-hidden
+          className="bg-brand-700 flex size-9 items-center justify-center rounded-full text-sm font-semibold text-white"
+        >
           {initials(user.name)}
         </span>
       </DropdownMenu.Trigger>

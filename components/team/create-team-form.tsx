@@ -48,10 +48,40 @@ const COMMON_CURRENCIES: ReadonlyArray<[string, string]> = [
 const OTHER = "OTHER";
 
 const REGION_CURRENCY: Record<string, string> = {
-  US: "USD", GB: "GBP", CA: "CAD", AU: "AUD", NZ: "NZD", IN: "INR", ZA: "ZAR", NG: "NGN", KE: "KES", PH: "PHP",
-  SG: "SGD", MY: "MYR", JP: "JPY", CN: "CNY", HK: "HKD", AE: "AED", CH: "CHF", SE: "SEK", NO: "NOK", DK: "DKK",
-  PL: "PLN", BR: "BRL", MX: "MXN", IE: "EUR", DE: "EUR", FR: "EUR", ES: "EUR", IT: "EUR", NL: "EUR", BE: "EUR",
-  AT: "EUR", PT: "EUR", FI: "EUR", GR: "EUR",
+  US: "USD",
+  GB: "GBP",
+  CA: "CAD",
+  AU: "AUD",
+  NZ: "NZD",
+  IN: "INR",
+  ZA: "ZAR",
+  NG: "NGN",
+  KE: "KES",
+  PH: "PHP",
+  SG: "SGD",
+  MY: "MYR",
+  JP: "JPY",
+  CN: "CNY",
+  HK: "HKD",
+  AE: "AED",
+  CH: "CHF",
+  SE: "SEK",
+  NO: "NOK",
+  DK: "DKK",
+  PL: "PLN",
+  BR: "BRL",
+  MX: "MXN",
+  IE: "EUR",
+  DE: "EUR",
+  FR: "EUR",
+  ES: "EUR",
+  IT: "EUR",
+  NL: "EUR",
+  BE: "EUR",
+  AT: "EUR",
+  PT: "EUR",
+  FI: "EUR",
+  GR: "EUR",
 };
 
 /** Sunday = 0 … Saturday = 6, listed from Monday. */
@@ -139,7 +169,12 @@ export function CreateTeamForm() {
   const isOther = otherCurrency || !COMMON_CURRENCIES.some(([code]) => code === currency);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={formError ? "create-team-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+      aria-describedby={formError ? "create-team-error" : undefined}
+    >
       <TextField label="Team name" autoComplete="organization" error={errors.name?.message} {...register("name")} />
 
       <div className="grid gap-5 sm:grid-cols-2">
@@ -214,7 +249,10 @@ export function CreateTeamForm() {
         render={({ field, fieldState }) => {
           const selected = new Set(field.value);
           return (
-            <fieldset aria-describedby={fieldState.error ? "working-days-error" : "working-days-hint"} className="space-y-2">
+            <fieldset
+              aria-describedby={fieldState.error ? "working-days-error" : "working-days-hint"}
+              className="space-y-2"
+            >
               <legend className="text-sm font-medium text-slate-800">Working days</legend>
               <p id="working-days-hint" className="text-sm text-slate-600">
                 Plans spread the work over these days.
@@ -223,11 +261,11 @@ export function CreateTeamForm() {
                 {WEEKDAYS.map(([day, name]) => (
                   <label
                     key={day}
-                    className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600"
+                    className="has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-brand-600 flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2"
                   >
                     <input
                       type="checkbox"
-                      className="size-5 accent-brand-600"
+                      className="accent-brand-600 size-5"
                       checked={selected.has(day)}
                       onBlur={field.onBlur}
                       onChange={(e) => {
@@ -252,7 +290,11 @@ export function CreateTeamForm() {
       />
 
       {formError && (
-        <p id="create-team-error" role="alert" className="rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+        <p
+          id="create-team-error"
+          role="alert"
+          className="rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
           {formError}
         </p>
       )}

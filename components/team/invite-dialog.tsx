@@ -152,7 +152,13 @@ function InviteForm({
           <div className="flex flex-wrap gap-2">
             {(["MEMBER", "LEADER"] as const).map((r) => (
               <label key={r} className={choiceClass}>
-                <input type="radio" name={`${id}-role`} checked={role === r} onChange={() => setRole(r)} className="size-5 accent-brand-600" />
+                <input
+                  type="radio"
+                  name={`${id}-role`}
+                  checked={role === r}
+                  onChange={() => setRole(r)}
+                  className="accent-brand-600 size-5"
+                />
                 {r === "MEMBER" ? "Member" : "Leader"}
               </label>
             ))}
@@ -169,17 +175,34 @@ function InviteForm({
         <legend className="text-sm font-medium text-slate-800">Who can use the link</legend>
         <div className="flex flex-col gap-2">
           <label className={choiceClass}>
-            <input type="radio" name={`${id}-uses`} checked={!multiUse} onChange={() => setMultiUse(false)} className="size-5 accent-brand-600" />
+            <input
+              type="radio"
+              name={`${id}-uses`}
+              checked={!multiUse}
+              onChange={() => setMultiUse(false)}
+              className="accent-brand-600 size-5"
+            />
             One person (single use)
           </label>
           <label className={choiceClass}>
-            <input type="radio" name={`${id}-uses`} checked={multiUse} onChange={() => setMultiUse(true)} className="size-5 accent-brand-600" />
+            <input
+              type="radio"
+              name={`${id}-uses`}
+              checked={multiUse}
+              onChange={() => setMultiUse(true)}
+              className="accent-brand-600 size-5"
+            />
             Anyone who has it (multi-use)
           </label>
         </div>
       </fieldset>
 
-      <SelectField label="Link stops working after" value={expiry} onChange={(e) => setExpiry(e.target.value as Expiry)} className="sm:max-w-xs">
+      <SelectField
+        label="Link stops working after"
+        value={expiry}
+        onChange={(e) => setExpiry(e.target.value as Expiry)}
+        className="sm:max-w-xs"
+      >
         <option value="1">1 day</option>
         <option value="7">7 days</option>
         <option value="30">30 days</option>
@@ -187,7 +210,10 @@ function InviteForm({
       </SelectField>
 
       {error?.message && (
-        <p role="alert" className="rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+        <p
+          role="alert"
+          className="rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
           {error.message}
         </p>
       )}

@@ -36,11 +36,18 @@ export function InviteLinks() {
   const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: team.timeZone });
 
   if (invites.isPending) return <p className="text-slate-700">Loading your invite links…</p>;
-  if (invites.isError) return <p role="alert" className="text-red-700">Could not load your invite links: {invites.error.message}</p>;
+  if (invites.isError)
+    return (
+      <p role="alert" className="text-red-700">
+        Could not load your invite links: {invites.error.message}
+      </p>
+    );
   if (invites.data.length === 0) {
     return (
       <p className="text-slate-700">
-        {team.role === "OWNER" ? "No one in the team has created an invite link yet." : "You have not created any invite links yet."}
+        {team.role === "OWNER"
+          ? "No one in the team has created an invite link yet."
+          : "You have not created any invite links yet."}
       </p>
     );
   }
@@ -65,7 +72,9 @@ export function InviteLinks() {
               </p>
               <p className="text-sm text-slate-600">
                 {uses} · Created {created} ·{" "}
-                {invite.expiresAt ? `${active ? "Expires" : "Expiry"} ${date.format(invite.expiresAt)}` : "Never expires"}
+                {invite.expiresAt
+                  ? `${active ? "Expires" : "Expiry"} ${date.format(invite.expiresAt)}`
+                  : "Never expires"}
               </p>
             </div>
             <span

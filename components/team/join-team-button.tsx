@@ -23,7 +23,10 @@ export function JoinTeamButton({ token, teamName }: { token: string; teamName: s
   return (
     <div className="space-y-3">
       {error && (
-        <p role="alert" className="rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+        <p
+          role="alert"
+          className="rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+        >
           {error}
         </p>
       )}

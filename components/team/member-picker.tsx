@@ -35,7 +35,9 @@ export function MemberPicker({
   const deferred = useDeferredValue(query);
   const matches = useMemo(() => {
     const q = normalise(deferred);
-    return q ? candidates.filter((c) => normalise(c.name).includes(q) || c.email.toLowerCase().includes(q)) : candidates;
+    return q
+      ? candidates.filter((c) => normalise(c.name).includes(q) || c.email.toLowerCase().includes(q))
+      : candidates;
   }, [candidates, deferred]);
   const shown = matches.slice(0, LIMIT);
   const selected = value ? candidates.find((c) => c.id === value) : undefined;
@@ -85,7 +87,7 @@ export function MemberPicker({
                       value={c.id}
                       checked={value === c.id}
                       onChange={() => onChange(c.id)}
-                      className="size-5 shrink-0 accent-brand-600"
+                      className="accent-brand-600 size-5 shrink-0"
                     />
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-medium">

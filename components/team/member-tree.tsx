@@ -4,10 +4,21 @@
  * what virtualised trees use): one tab stop (roving tabindex); ↑ ↓ move, → opens or goes to the first
  * child, ← closes or goes to the parent, Home / End jump, Enter opens the row's actions (or toggles a
  * row without actions). Only rows under expanded nodes are built, and at most `limit` are rendered,
- * with "Show more" for the rest.
+ * with "Show more" for the rest (End goes to the last rendered row; ↓ on it renders the next page).
+ * Until rows are virtualised (@tanstack/react-virtual), this keeps every keystroke's work bounded.
+ * Row menus are real Radix menus only while open; closed rows render a plain button.
  */
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ArrowRightLeft, ChevronDown, ChevronRight, Ellipsis, ShieldCheck, ShieldOff, UserMinus, UserPlus } from "lucide-react";
+import {
+  ArrowRightLeft,
+  ChevronDown,
+  ChevronRight,
+  Ellipsis,
+  ShieldCheck,
+  ShieldOff,
+  UserMinus,
+  UserPlus,
+} from "lucide-react";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { menuContent, menuItem, menuLabel, menuSeparator } from "@/components/layout/menu-styles";
 import { RoleBadge } from "@/components/layout/role-text";
@@ -57,7 +68,8 @@ export function MemberTree({
   }, [rows]);
 
   const shown = rows.slice(0, limit);
-  const tabbableId = focusedId !== null && (position.get(focusedId) ?? Infinity) < limit ? focusedId : (rows[0]?.id ?? null);
+  const tabbableId =
+    focusedId !== null && (position.get(focusedId) ?? Infinity) < limit ? focusedId : (rows[0]?.id ?? null);
 
   // Move DOM focus after the row we asked for has rendered (it may have just been revealed).
   useEffect(() => {
@@ -92,10 +104,13 @@ export function MemberTree({
   const onRowFocus = useCallback((id: string) => setFocusedId(id), []);
   const onRowClick = useCallback((id: string) => latest.current.onToggle(id), []);
   const onMenuOpenChange = useCallback((id: string, open: boolean) => setMenuFor(open ? id : null), []);
-  const onRowAction = useCallback((action: MemberAction, id: string) => {
-    const node = index.byId.get(id);
-    if (node) latest.current.onAction(action, node);
-  }, [index]);
+  const onRowAction = useCallback(
+    (action: MemberAction, id: string) => {
+      const node = index.byId.get(id);
+      if (node) latest.current.onAction(action, node);
+    },
+    [index],
+  );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const target = event.target as HTMLElement;
@@ -118,7 +133,7 @@ export function MemberTree({
         focusRow(0);
         break;
       case "End":
-        focusRow(rows.length - 1);
+        focusRow(Math.min(rows.length, limit) - 1);
         break;
       case "ArrowRight":
         if (row.hasChildren && !row.expanded) onSetExpanded(id, true);
@@ -148,7 +163,12 @@ export function MemberTree({
 
   return (
     <div>
-      <div role="tree" aria-labelledby={labelledBy} onKeyDown={onKeyDown} className="rounded-xl border border-slate-200 bg-white p-1 shadow-sm">
+      <div
+        role="tree"
+        aria-labelledby={labelledBy}
+        onKeyDown={onKeyDown}
+        className="rounded-xl border border-slate-200 bg-white p-1 shadow-sm"
+      >
         {shown.map((row) => {
           const node = index.byId.get(row.id)!;
           return (
@@ -207,7 +227,8 @@ interface RowProps {
 
 const MemberRow = memo(
   function MemberRow(props: RowProps) {
-    const { node, level, posInSet, setSize, hasChildren, expanded, tabbable, isMe, highlight, permissions, menuOpen } = props;
+    const { node, level, posInSet, setSize, hasChildren, expanded, tabbable, isMe, highlight, permissions, menuOpen } =
+      props;
     const domId = treeItemDomId(node.id);
     const hasActions = permissions.manage || permissions.inviteUnder;
     const indent = Math.min(level - 1, 12);
@@ -232,7 +253,7 @@ const MemberRow = memo(
         style={{ "--indent": indent } as React.CSSProperties}
         className={cn(
           "flex min-h-14 cursor-default items-center gap-1 rounded-lg py-1 pr-1 pl-[calc(var(--indent)*0.75rem)] hover:bg-slate-50 sm:pl-[calc(var(--indent)*1.5rem)]",
-          "focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600",
+          "focus-visible:outline-brand-600 focus-visible:outline-2 focus-visible:-outline-offset-2",
           isMe && "bg-brand-50/60",
         )}
       >
@@ -299,14 +320,36 @@ function RowMenu({
   onOpenChange: (open: boolean) => void;
   onAction: (action: MemberAction) => void;
 }) {
+  const label = `Actions for ${node.name}`;
+  const triggerClass =
+    "flex size-11 shrink-0 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-200 data-[state=open]:bg-slate-200";
+  if (!open) {
+    // Closed: a plain button (thousands of rows would otherwise each carry a full Radix menu).
+    return (
+      <button
+        type="button"
+        tabIndex={-1}
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={false}
+        className={triggerClass}
+        onClick={(e) => {
+          e.stopPropagation();
+          onOpenChange(true);
+        }}
+      >
+        <Ellipsis aria-hidden className="size-5" />
+      </button>
+    );
+  }
   const firstName = node.name.split(/\s+/)[0] ?? node.name;
   return (
-    <DropdownMenu.Root open={open} onOpenChange={onOpenChange} modal={false}>
+    <DropdownMenu.Root open onOpenChange={onOpenChange} modal={false}>
       <DropdownMenu.Trigger
         tabIndex={-1}
-        aria-label={`Actions for ${node.name}`}
+        aria-label={label}
         onClick={(e) => e.stopPropagation()}
-        className="flex size-11 shrink-0 items-center justify-center rounded-lg text-slate-700 hover:bg-slate-200 data-[state=open]:bg-slate-200"
+        className={triggerClass}
       >
         <Ellipsis aria-hidden className="size-5" />
       </DropdownMenu.Trigger>

@@ -70,13 +70,16 @@ export function RemoveMemberDialog({
                   : `They have no downline, so no one else moves.`}
               </p>
               <p>
-                Their logged history is kept, and any invite links landing under them stop working. You can invite them back
-                later.
+                Their logged history is kept, and any invite links landing under them stop working. You can invite them
+                back later.
               </p>
             </div>
           </AlertDialog.Description>
           {error && (
-            <p role="alert" className="mt-4 rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+            <p
+              role="alert"
+              className="mt-4 rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+            >
               {error}
             </p>
           )}

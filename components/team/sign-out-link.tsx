@@ -7,7 +7,7 @@ export function SignOutButton({ callbackUrl, children }: { callbackUrl: string; 
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl })}
-      className="min-h-11 font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+      className="text-brand-700 hover:text-brand-800 min-h-11 font-medium underline underline-offset-2"
     >
       {children}
     </button>

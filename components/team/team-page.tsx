@@ -148,11 +148,15 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
   );
 
   // Use the typed query (not the deferred one), so a click right after clearing the box acts on the full tree.
+  // A new search or expand/collapse-all starts the rendered list again from its first page.
+  const [viewVersion, setViewVersion] = useState(0);
   function expandAll() {
+    setViewVersion((v) => v + 1);
     if (query.trim()) setSearchClosed({ query, ids: new Set() });
     else setExpanded(allExpandable(index));
   }
   function collapseAll() {
+    setViewVersion((v) => v + 1);
     if (query.trim()) setSearchClosed({ query, ids: new Set(search.visible) });
     else setExpanded(new Set([index.rootId]));
   }
@@ -203,7 +207,7 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
           break;
       }
     },
-    [setRole, team.id],
+    [setDialog, setRole, team.id],
   );
 
   const total = data.nodes.length;
@@ -274,6 +278,7 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
 
         {rows.length > 0 ? (
           <MemberTree
+            key={`${deferredQuery.trim()}|${viewVersion}`}
             index={index}
             rows={rows}
             meId={team.membershipId}

@@ -46,13 +46,9 @@ describe("tree model", () => {
   it("shows the root and the first level expanded by default, depth first with ARIA positions", () => {
     const expanded = defaultExpanded(index);
     const rows = flattenVisible(index, (id) => expanded.has(id));
-    expect(rows.map((r) => `${r.id}@${r.level}:${r.posInSet}/${r.setSize}${r.expanded ? "+" : r.hasChildren ? "-" : ""}`)).toEqual([
-      "o@1:1/1+",
-      "b@2:1/2",
-      "l@2:2/2+",
-      "a@3:1/2",
-      "m@3:2/2-",
-    ]);
+    expect(
+      rows.map((r) => `${r.id}@${r.level}:${r.posInSet}/${r.setSize}${r.expanded ? "+" : r.hasChildren ? "-" : ""}`),
+    ).toEqual(["o@1:1/1+", "b@2:1/2", "l@2:2/2+", "a@3:1/2", "m@3:2/2-"]);
     expect(flattenVisible(index, () => false).map((r) => r.id)).toEqual(["o"]);
     expect(flattenVisible(index, (id) => allExpandable(index).has(id))).toHaveLength(6);
   });
@@ -61,7 +57,11 @@ describe("tree model", () => {
     const { matches, visible } = searchTree(index, "zed");
     expect([...matches]).toEqual(["z"]);
     expect([...visible].sort()).toEqual(["l", "m", "o", "z"]);
-    const rows = flattenVisible(index, () => true, (id) => visible.has(id));
+    const rows = flattenVisible(
+      index,
+      () => true,
+      (id) => visible.has(id),
+    );
     expect(rows.map((r) => r.id)).toEqual(["o", "l", "m", "z"]);
     expect(rows[1]).toMatchObject({ posInSet: 1, setSize: 1 });
     expect([...searchTree(index, "bea").matches]).toEqual(["b"]);

@@ -56,7 +56,10 @@ export default async function TeamLayout({ children, params }: Props) {
       <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
         <aside className="hidden border-r border-slate-200 bg-white md:block">
           <div className="sticky top-0 flex h-dvh flex-col gap-6 p-4">
-            <Link href={`/${current.slug}/plan`} className="flex min-h-11 items-center px-3 text-lg font-bold text-brand-700">
+            <Link
+              href={`/${current.slug}/plan`}
+              className="text-brand-700 flex min-h-11 items-center px-3 text-lg font-bold"
+            >
               Backplan
             </Link>
             <SideNav />
@@ -68,12 +71,15 @@ export default async function TeamLayout({ children, params }: Props) {
               <Link
                 href={`/${current.slug}/plan`}
                 aria-label="Backplan home"
-                className="flex size-11 shrink-0 items-center justify-center rounded-lg text-lg font-bold text-brand-700 md:hidden"
+                className="text-brand-700 flex size-11 shrink-0 items-center justify-center rounded-lg text-lg font-bold md:hidden"
               >
                 <span aria-hidden>B</span>
               </Link>
               <div className="min-w-0 flex-1">
-                <TeamSwitcher current={{ id: current.id, slug: current.slug, name: current.name, role: current.role }} teams={switcherTeams} />
+                <TeamSwitcher
+                  current={{ id: current.id, slug: current.slug, name: current.name, role: current.role }}
+                  teams={switcherTeams}
+                />
               </div>
               <UserMenu user={{ name: user.name, email: user.email }} />
             </div>

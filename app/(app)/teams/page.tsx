@@ -20,7 +20,7 @@ export default async function TeamsPage() {
       <SkipLink />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex min-h-14 max-w-3xl items-center justify-between gap-2 px-4">
-          <span className="text-lg font-bold text-brand-700">Backplan</span>
+          <span className="text-brand-700 text-lg font-bold">Backplan</span>
           {user && <UserMenu user={{ name: user.name, email: user.email }} />}
         </div>
       </header>

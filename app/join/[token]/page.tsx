@@ -27,7 +27,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
 
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="mb-6 text-center text-lg font-bold text-brand-700">Backplan</p>
+      <p className="text-brand-700 mb-6 text-center text-lg font-bold">Backplan</p>
       <Card className="space-y-5">
         {!preview.ok ? (
           <>
@@ -35,7 +35,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
             <p role="alert" className="text-slate-800">
               {preview.message}
             </p>
-            <Link href={user ? "/teams" : "/"} className="font-medium text-brand-700 underline underline-offset-2">
+            <Link href={user ? "/teams" : "/"} className="text-brand-700 font-medium underline underline-offset-2">
               {user ? "Go to your teams" : "Go to Backplan"}
             </Link>
           </>
@@ -43,7 +43,10 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
           <>
             <h1 className="text-2xl font-semibold">You’re already in {preview.team.name}</h1>
             <p className="text-slate-700">There is nothing more to do: this link is for people joining the team.</p>
-            <Link href={`/${preview.team.slug}/team`} className={`${linkButton} bg-brand-600 text-white hover:bg-brand-700`}>
+            <Link
+              href={`/${preview.team.slug}/team`}
+              className={`${linkButton} bg-brand-600 hover:bg-brand-700 text-white`}
+            >
               Open {preview.team.name}
             </Link>
           </>
@@ -59,14 +62,16 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
               <>
                 <JoinTeamButton token={token} teamName={preview.team.name} />
                 <p className="text-sm break-words text-slate-700">
-                  Signed in as {user.email}. Not you?{" "}
-                  <SignOutButton callbackUrl={here}>Sign out</SignOutButton>
+                  Signed in as {user.email}. Not you? <SignOutButton callbackUrl={here}>Sign out</SignOutButton>
                 </p>
               </>
             ) : (
               <div className="space-y-3">
                 <p className="text-slate-700">To join, create a Backplan account or sign in.</p>
-                <Link href={`/signup?callbackUrl=${callback}`} className={`${linkButton} bg-brand-600 text-white hover:bg-brand-700`}>
+                <Link
+                  href={`/signup?callbackUrl=${callback}`}
+                  className={`${linkButton} bg-brand-600 hover:bg-brand-700 text-white`}
+                >
                   Create an account
                 </Link>
                 <Link
