@@ -38,7 +38,12 @@ export default async function setup(project: TestProject) {
     await admin.end();
     migrateDeploy(adminUrl(serverUrl, TEMPLATE_DB));
     project.provide("testDb", { kind: "postgres", serverUrl, template: TEMPLATE_DB });
-    return;
+    return async () => {
+      const drop = new pg.Client({ connectionString: adminUrl(serverUrl) });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await drop.end();
+    };
   }
 
   const work = mkdtempSync(path.join(tmpdir(), "backplan-test-template-"));
