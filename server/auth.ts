@@ -11,7 +11,11 @@ import { backplanAdapter } from "@/server/auth/adapter";
 import { sendMail } from "@/server/mail";
 import { ZSignInInput } from "@/server/schemas/auth";
 import { verifyCredentials } from "@/server/services/auth/verify-credentials";
+import { clientAddress, hitRateLimit, RATE_LIMITS } from "@/server/services/security/rate-limit";
 import type { SessionUser } from "@/server/api/trpc";
+
+/** The error code the sign-in form shows as "too many attempts". */
+export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
 
 export const authOptions: NextAuthOptions = {
   adapter: backplanAdapter(db),
@@ -22,9 +26,18 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = ZSignInInput.safeParse(credentials);
         if (!parsed.success) return null;
+        // Counted whether or not the account exists, so the limit reveals nothing about accounts.
+        // Per address only when a proxy tells us the address: lumping unknown clients together would let one
+        // of them lock everybody out.
+        const address = clientAddress(req?.headers);
+        const [byAccount, byAddress] = await Promise.all([
+          hitRateLimit(db, `signin:account:${parsed.data.email}`, RATE_LIMITS.signInAccount),
+          address === "unknown" ? null : hitRateLimit(db, `signin:address:${address}`, RATE_LIMITS.signInAddress),
+        ]);
+        if (!byAccount.allowed || byAddress?.allowed === false) throw new Error(SIGN_IN_RATE_LIMITED);
         return verifyCredentials(db, parsed.data);
       },
     }),
@@ -32,6 +45,12 @@ export const authOptions: NextAuthOptions = {
       from: process.env.EMAIL_FROM ?? "Backplan <no-reply@backplan.local>",
       maxAge: 15 * 60,
       async sendVerificationRequest({ identifier, url }) {
+        // Over the limit: send nothing, and say nothing different (no account enumeration, no mail bombing).
+        const limit = await hitRateLimit(db, `magiclink:account:${identifier.toLowerCase()}`, RATE_LIMITS.magicLinkAccount);
+        if (!limit.allowed) {
+          console.warn(`[auth] magic link to ${identifier} not sent: rate limit reached`);
+          return;
+        }
         await sendMail({
           to: identifier,
           subject: "Your Backplan sign-in link",

@@ -20,6 +20,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     const result = await signIn("credentials", { ...values, redirect: false, callbackUrl });
+    if (result?.error === "RATE_LIMITED") {
+      setError("Too many sign-in attempts. Wait a few minutes and try again, or use an email link.");
+      return;
+    }
     if (!result || result.error) {
       setError("That email and password do not match an account. Check them, or use an email link.");
       return;
