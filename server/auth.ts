@@ -8,7 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/server/db";
 import { backplanAdapter } from "@/server/auth/adapter";
-import { sendMail } from "@/server/mail";
+import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "@/server/auth/sign-in-email";
 import { ZSignInInput } from "@/server/schemas/auth";
 import { verifyCredentials } from "@/server/services/auth/verify-credentials";
 import type { SessionUser } from "@/server/api/trpc";
@@ -30,14 +30,9 @@ export const authOptions: NextAuthOptions = {
     }),
     EmailProvider({
       from: process.env.EMAIL_FROM ?? "Backplan <no-reply@backplan.local>",
-      maxAge: 15 * 60,
+      maxAge: SIGN_IN_LINK_MINUTES * 60,
       async sendVerificationRequest({ identifier, url }) {
-        await sendMail({
-          to: identifier,
-          subject: "Your Backplan sign-in link",
-          text: `Sign in to Backplan:\n${url}\n\nThe link works once, for 15 minutes. If you did not ask for it, ignore this email.`,
-          html: `<p><a href="${url}">Sign in to Backplan</a></p><p>The link works once, for 15 minutes. If you did not ask for it, ignore this email.</p>`,
-        });
+        await sendSignInLink({ identifier, url });
       },
     }),
   ],
