@@ -94,7 +94,10 @@ describe("magic-link email", () => {
   it("is what next-auth's email provider sends", async () => {
     vi.stubEnv("SMTP_URL", smtpUrl);
     const provider = authOptions.providers.find((p) => p.id === "email") as unknown as {
-      options: { maxAge: number; sendVerificationRequest: (params: { identifier: string; url: string }) => Promise<void> };
+      options: {
+        maxAge: number;
+        sendVerificationRequest: (params: { identifier: string; url: string }) => Promise<void>;
+      };
     };
     expect(provider.options.maxAge).toBe(15 * 60);
     await provider.options.sendVerificationRequest({ identifier: "dee@example.test", url });

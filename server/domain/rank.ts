@@ -27,7 +27,10 @@ export interface RankRequirement {
   monthlyIncome: number;
 }
 
-export type RankProgress = Pick<RankRequirement, "personalVolume" | "teamVolume" | "personallySponsored" | "qualifiedLegs">;
+export type RankProgress = Pick<
+  RankRequirement,
+  "personalVolume" | "teamVolume" | "personallySponsored" | "qualifiedLegs"
+>;
 
 const REQUIREMENT_KEYS = ["personalVolume", "teamVolume", "personallySponsored", "qualifiedLegs"] as const;
 
@@ -36,7 +39,11 @@ function validateRanks(ranks: readonly RankRequirement[]): RankRequirement[] {
   ranks.forEach((rank, i) => {
     requireAmount(rank.position, `ranks.${i}.position`, `position of ${rank.name}`);
     if (positions.has(rank.position)) {
-      throw new PlanningError("duplicate_rank_position", `Two ranks share position ${rank.position}.`, `ranks.${i}.position`);
+      throw new PlanningError(
+        "duplicate_rank_position",
+        `Two ranks share position ${rank.position}.`,
+        `ranks.${i}.position`,
+      );
     }
     positions.add(rank.position);
     for (const key of [...REQUIREMENT_KEYS, "monthlyIncome"] as const) {
