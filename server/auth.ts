@@ -8,7 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/server/db";
 import { backplanAdapter } from "@/server/auth/adapter";
-import { sendMail } from "@/server/mail";
+import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "@/server/auth/sign-in-email";
 import { ZSignInInput } from "@/server/schemas/auth";
 import { verifyCredentials } from "@/server/services/auth/verify-credentials";
 import { clientAddress, hitRateLimit, RATE_LIMITS } from "@/server/services/security/rate-limit";
@@ -43,7 +43,7 @@ export const authOptions: NextAuthOptions = {
     }),
     EmailProvider({
       from: process.env.EMAIL_FROM ?? "Backplan <no-reply@backplan.local>",
-      maxAge: 15 * 60,
+      maxAge: SIGN_IN_LINK_MINUTES * 60,
       async sendVerificationRequest({ identifier, url }) {
         // Over the limit: send nothing, and say nothing different (no account enumeration, no mail bombing).
         const limit = await hitRateLimit(db, `magiclink:account:${identifier.toLowerCase()}`, RATE_LIMITS.magicLinkAccount);
@@ -51,12 +51,7 @@ export const authOptions: NextAuthOptions = {
           console.warn(`[auth] magic link to ${identifier} not sent: rate limit reached`);
           return;
         }
-        await sendMail({
-          to: identifier,
-          subject: "Your Backplan sign-in link",
-          text: `Sign in to Backplan:\n${url}\n\nThe link works once, for 15 minutes. If you did not ask for it, ignore this email.`,
-          html: `<p><a href="${url}">Sign in to Backplan</a></p><p>The link works once, for 15 minutes. If you did not ask for it, ignore this email.</p>`,
-        });
+        await sendSignInLink({ identifier, url });
       },
     }),
   ],

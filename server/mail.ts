@@ -11,10 +11,15 @@ export interface Mail {
   html?: string;
 }
 
-let transporter: Transporter | undefined;
+const transporters = new Map<string, Transporter>();
 
+/** One pooled transport per SMTP_URL (reused across emails). */
 function smtpTransport(url: string): Transporter {
-  transporter ??= nodemailer.createTransport(url);
+  let transporter = transporters.get(url);
+  if (!transporter) {
+    transporter = nodemailer.createTransport(url);
+    transporters.set(url, transporter);
+  }
   return transporter;
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { next } from "./run.mjs";
 
-const SOURCES = ["app", "components", "server", "trpc", "prisma/schema.prisma", "next.config.js", "package.json", "generated"];
+const SOURCES = ["app", "components", "server", "trpc", "prisma", "next.config.js", "postcss.config.mjs", "package.json", "generated"];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

@@ -1,0 +1,96 @@
+/**
+ * Shared Playwright helpers and fixtures for every e2e spec. Import `test` and `expect` from here:
+ *
+ *   import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+ *
+ *   test("@phone Nina logs a call", async ({ page }) => {
+ *     await login(page, DEMO.nina.email);              // signs in through the /signin form
+ *     await page.goto(`/${DEMO.teamSlug}/log`);
+ *   });
+ *
+ *   test("@desktop a brand-new user", async ({ page, freshUser }) => {
+ *     // `freshUser` signed up through /signup in this page and is signed in (on /teams, no team yet).
+ *   });
+ *
+ * - `login(page, email, password = "backplan-demo")` — fills the password form on /signin and waits until the
+ *   browser has left the sign-in page (the app then shows the user's first team, or /teams).
+ * - `signUp(page, user)` — creates an account through /signup (already on a /signup URL, or opens it) and waits
+ *   until signed in.
+ * - `freshUser` fixture — `{ name, email, password }` of a new account, signed up in `page` before the test.
+ * - `DEMO` — the seeded demo accounts (password `backplan-demo`) and team slug (prisma/demo-accounts.ts).
+ * - `expectAccessible(page)` — axe-core check (WCAG 2.x A/AA rules): fails on any serious or critical violation.
+ * - `uniqueEmail(prefix)` — an address no other test uses.
+ *
+ * The server is a production build on a freshly seeded PGlite database (scripts/e2e.mjs); tests run one at a time
+ * (workers: 1) and share that database, so create your own users/teams when a test changes data, or restore it.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
+
+export { expect };
+
+const [olivia, marcus, nina] = DEMO_ACCOUNTS;
+export const DEMO = {
+  password: DEMO_PASSWORD,
+  teamSlug: "north-star",
+  teamName: "North Star Collective",
+  /** Team owner, at the root of the 40-member tree. */
+  olivia,
+  /** A mid-level upline (leader with a downline of 3). */
+  marcus,
+  /** A member who joined last week. */
+  nina,
+} as const;
+
+export interface TestUser {
+  name: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+export function uniqueEmail(prefix = "e2e"): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+/** Signs in through the /signin password form; resolves once the browser has left /signin. */
+export async function login(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/signin")) await page.goto("/signin");
+  const form = page.getByRole("form", { name: "Sign in with password" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/signin/, { timeout: 20_000 });
+}
+
+/** Creates an account through the sign-up form (opens /signup unless already there) and waits until signed in. */
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/signup")) await page.goto("/signup");
+  const form = page.getByRole("form", { name: "Create an account" });
+  await form.getByLabel("Your name").fill(user.name);
+  await form.getByLabel("Email").fill(user.email);
+  await form.getByLabel("Password").fill(user.password);
+  await form.getByRole("button", { name: "Create account" }).click();
+  await expect(page).not.toHaveURL(/\/signup/, { timeout: 20_000 });
+}
+
+/** No serious or critical axe violations (WCAG 2.0/2.1/2.2 A and AA rules) on the page as it is now. */
+export async function expectAccessible(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact}: ${v.id} — ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+  expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export const test = base.extend<{ freshUser: TestUser }>({
+  freshUser: async ({ page }, use) => {
+    const user: TestUser = { name: "Fresh Tester", email: uniqueEmail("fresh"), password: "fresh-password-123" };
+    await signUp(page, user);
+    await use(user);
+  },
+});
