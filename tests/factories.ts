@@ -119,3 +119,38 @@ export async function upsertTree(
   }
   return ids;
 }
+
+// ─── Plan (metrics, funnels, goals) ─────────────────────────────────────────
+
+/** Metrics of a small network-marketing funnel: contacts 30 → 10 presentations → 1 sponsor → £500 team volume. */
+export async function makeFunnelMetrics(db: DbClient, args: { teamId: string }) {
+  const mk = (key: string, name: string, kind: "RESULT" | "ACTIVITY", unit: "COUNT" | "MONEY", minutesPerAction: number | null, position: number) =>
+    db.metric.create({ data: { teamId: args.teamId, key, name, kind, unit, minutesPerAction, position }, select: { id: true, key: true } });
+  const contacts = await mk("contacts", "Contacts", "ACTIVITY", "COUNT", 5, 0);
+  const presentations = await mk("presentations", "Presentations", "ACTIVITY", "COUNT", 30, 1);
+  const sponsors = await mk("sponsors", "New sponsors", "RESULT", "COUNT", 15, 2);
+  const volume = await mk("team_volume", "Team volume", "RESULT", "MONEY", null, 3);
+  await db.funnelStage.createMany({
+    data: [
+      { teamId: args.teamId, resultMetricId: volume.id, activityMetricId: contacts.id, position: 0, fromCount: 30, toCount: 10 },
+      { teamId: args.teamId, resultMetricId: volume.id, activityMetricId: presentations.id, position: 1, fromCount: 10, toCount: 1 },
+      { teamId: args.teamId, resultMetricId: volume.id, activityMetricId: sponsors.id, position: 2, fromCount: 1, toCount: 50_000 },
+      { teamId: args.teamId, resultMetricId: sponsors.id, activityMetricId: contacts.id, position: 0, fromCount: 30, toCount: 10 },
+      { teamId: args.teamId, resultMetricId: sponsors.id, activityMetricId: presentations.id, position: 1, fromCount: 10, toCount: 1 },
+    ],
+  });
+  return { contacts, presentations, sponsors, volume };
+}
+
+/** Adds to a member's DailyTotal for a metric on a day (as the Log journey would). */
+export async function addDailyTotal(
+  db: DbClient,
+  args: { teamId: string; membershipId: string; metricId: string; day: string; total: number },
+) {
+  const day = new Date(args.day + "T00:00:00.000Z");
+  await db.dailyTotal.upsert({
+    where: { membershipId_metricId_day: { membershipId: args.membershipId, metricId: args.metricId, day } },
+    create: { teamId: args.teamId, membershipId: args.membershipId, metricId: args.metricId, day, total: args.total, entries: 1 },
+    update: { total: { increment: args.total }, entries: { increment: 1 } },
+  });
+}

@@ -1,0 +1,66 @@
+import { router, teamProcedure } from "@/server/api/trpc";
+import {
+  ZApplyChangeInput,
+  ZCreateGoalInput,
+  ZDecideProposalInput,
+  ZGoalHistoryInput,
+  ZGoalRef,
+  ZMyPlanInput,
+  ZPreviewChangeInput,
+  ZPreviewGoalInput,
+  ZProposeNextInput,
+  ZProposeTargetInput,
+  ZPublishGoalInput,
+} from "@/server/schemas/goal";
+import { applyGoalChange } from "@/server/services/plan/apply-goal-change";
+import { createGoal } from "@/server/services/plan/create-goal";
+import { decideProposal } from "@/server/services/plan/decide-proposal";
+import { getGoal } from "@/server/services/plan/get-goal";
+import { getMemberPlan } from "@/server/services/plan/get-member-plan";
+import { listGoalHistory } from "@/server/services/plan/list-goal-history";
+import { listGoals } from "@/server/services/plan/list-goals";
+import { listProposals } from "@/server/services/plan/list-proposals";
+import { previewGoal } from "@/server/services/plan/preview-goal";
+import { previewGoalChange } from "@/server/services/plan/preview-goal-change";
+import { proposeNextTarget } from "@/server/services/plan/propose-next-target";
+import { proposeTarget } from "@/server/services/plan/propose-target";
+import { publishGoal } from "@/server/services/plan/publish-goal";
+import { teamToday } from "@/server/services/plan/team-today";
+
+export const goalRouter = router({
+  list: teamProcedure.query(({ ctx }) => listGoals(ctx.db, { actor: ctx.membership })),
+  get: teamProcedure
+    .input(ZGoalRef)
+    .query(({ ctx, input }) => getGoal(ctx.db, { actor: ctx.membership, goalId: input.goalId, asOf: teamToday(ctx.team) })),
+  preview: teamProcedure
+    .input(ZPreviewGoalInput)
+    .query(({ ctx, input }) => previewGoal(ctx.db, { actor: ctx.membership, input, asOf: teamToday(ctx.team) })),
+  create: teamProcedure
+    .input(ZCreateGoalInput)
+    .mutation(({ ctx, input }) => createGoal(ctx.db, { actor: ctx.membership, input, asOf: teamToday(ctx.team) })),
+  publish: teamProcedure
+    .input(ZPublishGoalInput)
+    .mutation(({ ctx, input }) => publishGoal(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+  previewChange: teamProcedure
+    .input(ZPreviewChangeInput)
+    .query(({ ctx, input }) => previewGoalChange(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+  applyChange: teamProcedure
+    .input(ZApplyChangeInput)
+    .mutation(({ ctx, input }) => applyGoalChange(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+  history: teamProcedure
+    .input(ZGoalHistoryInput)
+    .query(({ ctx, input }) => listGoalHistory(ctx.db, { actor: ctx.membership, ...input })),
+  proposeNext: teamProcedure
+    .input(ZProposeNextInput)
+    .query(({ ctx, input }) => proposeNextTarget(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+  myPlan: teamProcedure.input(ZMyPlanInput).query(({ ctx, input }) =>
+    getMemberPlan(ctx.db, { teamId: ctx.team.id, membershipId: ctx.membership.id, asOf: input.asOf ?? teamToday(ctx.team) }),
+  ),
+  proposeTarget: teamProcedure
+    .input(ZProposeTargetInput)
+    .mutation(({ ctx, input }) => proposeTarget(ctx.db, { actor: ctx.membership, input })),
+  proposals: teamProcedure.query(({ ctx }) => listProposals(ctx.db, { actor: ctx.membership })),
+  decideProposal: teamProcedure
+    .input(ZDecideProposalInput)
+    .mutation(({ ctx, input }) => decideProposal(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+});

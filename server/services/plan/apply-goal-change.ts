@@ -1,0 +1,50 @@
+/**
+ * Saves a change to a published goal: re-plans (overrides kept, the rest rebalanced), refuses to save a conflict
+ * (reported with the cascade's message, never clipped), checks and bumps the goal's version (a stale version is a
+ * CONFLICT), updates the changed targets and records every from → to in TargetChange — in one transaction.
+ */
+import type { Db } from "@/server/db-client";
+import type { IsoDate } from "@/server/domain/calendar";
+import { AppError } from "@/server/errors";
+import type { TGoalChange } from "@/server/schemas/goal";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { loadGoalForManage } from "./goal-access";
+import { planGoalChange } from "./plan-goal-change";
+import { staleVersion } from "./publish-goal";
+import { recordTargetChanges } from "./record-target-changes";
+
+export async function applyGoalChange(
+  db: Db,
+  args: { actor: ActorMembership; goalId: string; version: number; change: TGoalChange; reason?: string; asOf: IsoDate },
+) {
+  return db.$transaction(async (tx) => {
+    const goal = await loadGoalForManage(tx, args.actor, args.goalId);
+    if (goal.version !== args.version) throw staleVersion();
+    if (goal.status !== "PUBLISHED") throw new AppError("BAD_REQUEST", "Publish the goal before changing its targets.");
+    const planned = await planGoalChange(tx, { goal, change: args.change, asOf: args.asOf });
+    if (planned.conflicts.length > 0) {
+      throw new AppError("CONFLICT", `Not saved: ${planned.conflicts.map((c) => c.message).join(" ")}`);
+    }
+    const updated = await tx.goal.updateMany({
+      where: { id: goal.id, version: args.version },
+      data: {
+        version: { increment: 1 },
+        target: planned.next.target,
+        deadline: planned.next.deadline,
+        splitRule: planned.next.splitRule,
+      },
+    });
+    if (updated.count === 0) throw staleVersion();
+    await recordTargetChanges(tx, {
+      actor: args.actor,
+      goal,
+      change: args.change,
+      reason: args.reason,
+      diff: planned.diff,
+      goalDiff: planned.goalDiff,
+      rowsByMember: planned.rowsByMember,
+      fmt: planned.fmt,
+    });
+    return { goalId: goal.id, version: args.version + 1, changed: planned.diff.length };
+  });
+}

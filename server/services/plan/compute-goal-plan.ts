@@ -1,0 +1,95 @@
+/**
+ * Plans a goal over a loaded subtree — pure: the phased plan (`phasing.ts`), the cascade with overrides
+ * (`cascade.ts`), and per member the funnel and today's actions with the time check (`funnel.ts`,
+ * `daily-plan.ts`). Used by the preview, publish and every re-plan, so what a leader previews is what is saved.
+ */
+import type { IsoDate } from "@/server/domain/calendar";
+import { cascadeTargets, type CascadeConflict, type CascadeOverride } from "@/server/domain/cascade";
+import type { TimeCheck } from "@/server/domain/daily-plan";
+import type { PhasedPlan } from "@/server/domain/phasing";
+import type { GoalContext } from "./goal-context";
+import { phaseGoal, ruleOf, toIso, type GoalShape, type DbSplitRule } from "./goal-phasing";
+import { activityNeeds, todayPlan, type ActivityNeed, type TodayAction } from "./member-actions";
+import { formatAmount } from "./format-amount";
+
+export interface GoalSpec extends GoalShape {
+  splitRule: DbSplitRule;
+  historyFloorPct: number;
+}
+
+export interface PlannedMember {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  name: string;
+  personal: number;
+  team: number;
+  personalFixed: boolean;
+  teamFixed: boolean;
+  needs: ActivityNeed[];
+  /** First remaining working day's actions. */
+  firstDayActions: TodayAction[];
+  timeCheck: TimeCheck;
+  minutesPerDay: number;
+  minutesPerDayAssumed: boolean;
+  /** The daily plan needs more time than the member has. */
+  overTime: boolean;
+}
+
+export interface ComputedGoalPlan {
+  plan: PhasedPlan;
+  members: PlannedMember[];
+  conflicts: CascadeConflict[];
+}
+
+export function computeGoalPlan(
+  spec: GoalSpec,
+  ctx: GoalContext,
+  options: { overrides?: CascadeOverride[]; asOf: IsoDate; withActions?: boolean },
+): ComputedGoalPlan {
+  const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
+  const plan = phaseGoal(spec, ctx.team, fmt);
+  const names = new Map(ctx.nodes.map((n) => [n.id, n.name]));
+  const cascade = cascadeTargets({
+    nodes: ctx.nodes.map((n) => ({
+      id: n.id,
+      parentId: n.parentId,
+      weight: n.splitWeight,
+      historyActual: ctx.splitHistory.get(n.id) ?? 0,
+    })),
+    target: spec.target - spec.baseline,
+    rule: ruleOf(spec.splitRule),
+    overrides: options.overrides ?? [],
+    historyFloor: spec.historyFloorPct / 100,
+    nameOf: (id) => names.get(id) ?? id,
+    formatAmount: fmt,
+  });
+  const start = toIso(spec.startDate);
+  const deadline = toIso(spec.deadline);
+  const firstDay = options.asOf > start ? (options.asOf > deadline ? deadline : options.asOf) : start;
+  const members = cascade.targets.map((t, i): PlannedMember => {
+    const node = ctx.nodes[i]!;
+    const needs =
+      options.withActions === false
+        ? []
+        : activityNeeds({ result: ctx.metric, amount: t.personal, steps: ctx.steps, history: ctx.rateHistory.get(node.id) ?? {} });
+    const today = todayPlan({ today: firstDay, deadline, workingDays: ctx.team.workingDays, needs, minutesPerDay: node.minutesPerDay });
+    return {
+      id: t.id,
+      parentId: t.parentId,
+      depth: node.depth,
+      name: node.name,
+      personal: t.personal,
+      team: t.team,
+      personalFixed: t.personalFixed,
+      teamFixed: t.teamFixed,
+      needs,
+      firstDayActions: today.actions,
+      timeCheck: today.timeCheck,
+      minutesPerDay: today.minutesPerDay,
+      minutesPerDayAssumed: today.minutesPerDayAssumed,
+      overTime: !today.timeCheck.fits,
+    };
+  });
+  return { plan, members, conflicts: cascade.conflicts };
+}

@@ -1,0 +1,55 @@
+/**
+ * The upline (a leader above the member, or the owner) accepts or declines a member's proposed personal target.
+ * Accepting fixes it as an override, rebalances the others and records the change — or, if it cannot fit, says so
+ * and saves nothing. One transaction; the goal's version is bumped like any other change.
+ */
+import type { Db } from "@/server/db-client";
+import type { IsoDate } from "@/server/domain/calendar";
+import { AppError, notFound } from "@/server/errors";
+import { assertCanManage } from "@/server/services/team/permissions";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { goalRowSelect } from "./goal-access";
+import { planGoalChange } from "./plan-goal-change";
+import { recordTargetChanges } from "./record-target-changes";
+
+export async function decideProposal(
+  db: Db,
+  args: { actor: ActorMembership; proposalId: string; decision: "ACCEPT" | "DECLINE"; note?: string; asOf: IsoDate },
+) {
+  const { actor } = args;
+  return db.$transaction(async (tx) => {
+    const proposal = await tx.targetProposal.findFirst({
+      where: { id: args.proposalId, teamId: actor.teamId },
+      select: { id: true, goalId: true, membershipId: true, proposed: true, status: true },
+    });
+    if (!proposal) throw notFound("Proposal");
+    await assertCanManage(tx, actor, proposal.membershipId);
+    if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "This proposal was already decided or withdrawn.");
+    const decided = { decidedById: actor.id, decidedAt: new Date(), decisionNote: args.note ?? null };
+    if (args.decision === "DECLINE") {
+      await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "DECLINED", ...decided } });
+      return { status: "DECLINED" as const };
+    }
+    const goal = await tx.goal.findUniqueOrThrow({ where: { id: proposal.goalId }, select: goalRowSelect });
+    const change = { kind: "override" as const, membershipId: proposal.membershipId, personal: proposal.proposed };
+    const planned = await planGoalChange(tx, { goal, change, asOf: args.asOf });
+    if (planned.conflicts.length > 0) {
+      throw new AppError("CONFLICT", `Not accepted: ${planned.conflicts.map((c) => c.message).join(" ")}`);
+    }
+    const bumped = await tx.goal.updateMany({ where: { id: goal.id, version: goal.version }, data: { version: { increment: 1 } } });
+    if (bumped.count === 0) throw new AppError("CONFLICT", "The goal changed at the same moment. Please try again.");
+    const who = planned.diff.find((d) => d.membershipId === proposal.membershipId)?.name ?? "the member";
+    await recordTargetChanges(tx, {
+      actor,
+      goal,
+      change,
+      reason: `Proposal from ${who} accepted${args.note ? `: ${args.note}` : ""}`,
+      diff: planned.diff,
+      goalDiff: [],
+      rowsByMember: planned.rowsByMember,
+      fmt: planned.fmt,
+    });
+    await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", ...decided } });
+    return { status: "ACCEPTED" as const };
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * A goal's detail: its phased plan (chart and table), and the targets tree the caller may see — everyone in the
+ * goal for those who manage it, otherwise the caller and their own downline.
+ */
+import type { DbClient } from "@/server/db-client";
+import type { IsoDate } from "@/server/domain/calendar";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { listSubtree } from "@/server/services/tree/subtree";
+import { loadGoalForView } from "./goal-access";
+import { phaseGoal, toIso } from "./goal-phasing";
+import { formatAmount } from "./format-amount";
+
+export async function getGoal(db: DbClient, args: { actor: ActorMembership; goalId: string; asOf: IsoDate }) {
+  const { actor } = args;
+  const { goal, manages } = await loadGoalForView(db, actor, args.goalId);
+  const [team, metric] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { weekStartsOn: true, workingDays: true, currency: true } }),
+    db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { id: true, key: true, name: true, unit: true } }),
+  ]);
+  const plan = phaseGoal(goal, team, (a) => formatAmount(a, metric.unit, team.currency));
+  const tree = await listSubtree(db, { teamId: actor.teamId, rootId: manages ? goal.rootMembershipId : actor.id });
+  const ids = tree.map((n) => n.id);
+  const [targets, people, pending] = await Promise.all([
+    db.memberTarget.findMany({
+      where: { goalId: goal.id, membershipId: { in: ids } },
+      select: { membershipId: true, personal: true, team: true, personalOverride: true, teamOverride: true },
+    }),
+    db.membership.findMany({ where: { id: { in: ids } }, select: { id: true, minutesPerDay: true, user: { select: { name: true } } } }),
+    db.targetProposal.count({ where: { goalId: goal.id, status: "PENDING", membershipId: { in: ids } } }),
+  ]);
+  const byId = new Map(targets.map((t) => [t.membershipId, t]));
+  const names = new Map(people.map((p) => [p.id, p.user.name]));
+  return {
+    goal: {
+      ...goal,
+      startDate: toIso(goal.startDate),
+      deadline: toIso(goal.deadline),
+      checkpoints: goal.checkpoints as unknown,
+    },
+    metric,
+    currency: team.currency,
+    manages,
+    pendingProposals: pending,
+    plan: {
+      days: plan.days.map((d) => ({ date: d.date, cumulative: d.cumulative, increment: d.increment })),
+      periods: plan.periods,
+      checkpoints: plan.checkpoints,
+    },
+    members: tree.map((n, i) => {
+      const t = byId.get(n.id);
+      return {
+        id: n.id,
+        parentId: i === 0 ? null : n.parentId,
+        depth: n.depth,
+        name: names.get(n.id) ?? "",
+        personal: t?.personal ?? null,
+        team: t?.team ?? null,
+        personalOverride: t?.personalOverride ?? null,
+        teamOverride: t?.teamOverride ?? null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db-client";
+import { createTestDatabase } from "@/tests/setup/test-db";
+import { addDailyTotal, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { createGoal } from "./create-goal";
+import { getMemberPlan } from "./get-member-plan";
+
+let database: Database;
+let t: Awaited<ReturnType<typeof makeTestTree>>;
+let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
+const actorOf = async (id: string) =>
+  database.db.membership.findUniqueOrThrow({ where: { id }, select: { id: true, teamId: true, userId: true, parentId: true, role: true } });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  t = await makeTestTree(db);
+  m = await makeFunnelMetrics(db, { teamId: t.team.id });
+  await db.membership.update({ where: { id: t.memberA1.id }, data: { minutesPerDay: 90 } });
+  // £7,000 over the 20 working days of 2–27 Nov 2026, 7 members, even split → £1,000 each.
+  await createGoal(db, {
+    actor: await actorOf(t.owner.id),
+    asOf: "2026-11-01",
+    input: {
+      name: "November volume",
+      metricId: m.volume.id,
+      target: 700_000,
+      baseline: 0,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+      period: "WEEK",
+      curve: "LINEAR",
+      curveStrength: null,
+      checkpoints: [],
+      splitRule: "EVEN",
+      historyDays: 28,
+      historyFloorPct: 50,
+      publish: true,
+    },
+  });
+  // A draft goal never shows up in a member's plan.
+  await createGoal(db, {
+    actor: await actorOf(t.owner.id),
+    asOf: "2026-11-01",
+    input: {
+      name: "Draft contacts",
+      metricId: m.contacts.id,
+      target: 1000,
+      baseline: 0,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+      period: "WEEK",
+      curve: "LINEAR",
+      curveStrength: null,
+      checkpoints: [],
+      splitRule: "EVEN",
+      historyDays: 28,
+      historyFloorPct: 50,
+      publish: false,
+    },
+  });
+  const log = (membershipId: string, day: string, total: number) =>
+    addDailyTotal(db, { teamId: t.team.id, membershipId, metricId: m.volume.id, day, total });
+  await log(t.memberA1.id, "2026-11-03", 10_000);
+  await log(t.memberA1.id, "2026-11-10", 5_000);
+  await log(t.memberA1a.id, "2026-11-10", 2_000);
+  await log(t.memberA1.id, "2026-11-12", 9_999); // after asOf: not counted
+});
+afterAll(() => database.close());
+
+describe("getMemberPlan", () => {
+  it("gives the member's targets, this week's milestone, actuals and today's actions from the funnel", async () => {
+    const plan = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
+    expect(plan.goals).toHaveLength(1);
+    const g = plan.goals[0]!;
+    expect(g.goal).toMatchObject({ name: "November volume", target: 700_000, deadline: "2026-11-27", metric: { key: "team_volume", unit: "MONEY" } });
+    expect(g.personalTarget).toBe(100_000);
+    expect(g.teamTarget).toBe(200_000); // Mia + Max
+    // 5,000 a working day each: the week of 9 Nov plans 25,000, and 50,000 by its end.
+    expect(g.milestone).toMatchObject({
+      periodStart: "2026-11-09",
+      periodEnd: "2026-11-15",
+      plannedIncrement: 25_000,
+      plannedCumulative: 50_000,
+      teamPlannedIncrement: 50_000,
+      teamPlannedCumulative: 100_000,
+      actual: 5_000,
+    });
+    expect(g.expectedToDate).toBe(40_000); // 8 working days (2–11 Nov) × 5,000
+    expect(g.actualToDate).toBe(15_000);
+    expect(g.teamActualToDate).toBe(17_000);
+    // £1,000 ← 2 sponsors ← 20 presentations ← 60 contacts, over the 13 working days 11–27 Nov.
+    expect(g.needs.map((n) => [n.key, n.required])).toEqual([
+      ["contacts", 60],
+      ["presentations", 20],
+      ["sponsors", 2],
+    ]);
+    expect(plan.todayActions).toEqual([
+      { metricId: m.contacts.id, key: "contacts", name: "Contacts", unit: "COUNT", planned: 5 },
+      { metricId: m.presentations.id, key: "presentations", name: "Presentations", unit: "COUNT", planned: 2 },
+      { metricId: m.sponsors.id, key: "sponsors", name: "New sponsors", unit: "COUNT", planned: 1 },
+    ]);
+    // 60×5 + 20×30 + 2×15 = 930 minutes needed; 90 a day × 13 days = 1,170 available.
+    expect(g.timeCheck).toMatchObject({ neededMinutes: 930, availableMinutes: 1170, fits: true });
+    expect(g.minutesPerDayAssumed).toBe(false);
+  });
+
+  it("flags a plan that does not fit the (assumed) time of a member who has not said", async () => {
+    const plan = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberB1.id, asOf: "2026-11-11" });
+    const g = plan.goals[0]!;
+    expect(g.minutesPerDayAssumed).toBe(true);
+    expect(g.timeCheck.fits).toBe(false);
+    expect(g.timeCheck.laterDeadline).not.toBeNull();
+  });
+
+  it("counts activity already done against the remaining actions", async () => {
+    await addDailyTotal(database.db, { teamId: t.team.id, membershipId: t.memberA2.id, metricId: m.contacts.id, day: "2026-11-05", total: 21 });
+    const plan = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberA2.id, asOf: "2026-11-11" });
+    const contacts = plan.goals[0]!.needs.find((n) => n.key === "contacts")!;
+    expect(contacts).toMatchObject({ done: 21, remaining: contacts.required - 21 });
+    expect(plan.todayActions.find((a) => a.key === "contacts")!.planned).toBe(Math.ceil(contacts.remaining / 13));
+  });
+
+  it("is empty for a member of a team without a published goal, and has no actions outside the plan's dates", async () => {
+    const other = await makeTestTree(database.db);
+    expect(await getMemberPlan(database.db, { teamId: other.team.id, membershipId: other.memberA1.id, asOf: "2026-11-11" })).toEqual({
+      asOf: "2026-11-11",
+      goals: [],
+      todayActions: [],
+    });
+    const after = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-12-05" });
+    expect(after.goals).toHaveLength(1);
+    expect(after.todayActions).toEqual([]);
+    expect(after.goals[0]!.milestone).toBeNull();
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * A member's plan for every PUBLISHED goal they have a target in: the goal, their personal and team targets, this
+ * period's milestone (their share of the phased plan, split exactly by `server/domain/split-plan.ts`), what they
+ * have done so far, and today's 3–5 actions with the time check (funnel + daily plan from the domain).
+ *
+ * `todayActions` at the top merges every goal's actions (same metric added up), so callers such as the Log page can
+ * use it without knowing about goals; with no published goal both lists are empty.
+ * Queries: a constant number per goal (targets of the goal, the member's subtree, actuals), never one per member.
+ */
+import type { DbClient } from "@/server/db-client";
+import { addDays, toDayNumber, type IsoDate } from "@/server/domain/calendar";
+import type { TimeCheck } from "@/server/domain/daily-plan";
+import type { PhasedPlan } from "@/server/domain/phasing";
+import { splitPhasedPlan } from "@/server/domain/split-plan";
+import { notFound } from "@/server/errors";
+import { listSubtree } from "@/server/services/tree/subtree";
+import { fromIso, phaseGoal, toIso } from "./goal-phasing";
+import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
+import { activityNeeds, mergeTodayActions, RATE_HISTORY_DAYS, todayPlan, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
+
+export type { TodayAction } from "./member-actions";
+
+export { RATE_HISTORY_DAYS } from "./member-actions";
+
+export interface Milestone {
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  label: string;
+  /** Planned for this period (the member's own share). */
+  plannedIncrement: number;
+  /** Planned running total at the end of the period (the member's own share, from the goal's start). */
+  plannedCumulative: number;
+  /** The same for the member's whole team (own + downline). */
+  teamPlannedIncrement: number;
+  teamPlannedCumulative: number;
+  /** Done by the member in this period so far. */
+  actual: number;
+}
+
+export interface MemberGoalPlan {
+  goal: {
+    id: string;
+    name: string;
+    metric: MetricRef & { kind: "RESULT" | "ACTIVITY" };
+    target: number;
+    baseline: number;
+    startDate: IsoDate;
+    deadline: IsoDate;
+    period: "DAY" | "WEEK" | "MONTH";
+    version: number;
+  };
+  personalTarget: number;
+  teamTarget: number;
+  personalOverride: number | null;
+  teamOverride: number | null;
+  /** Planned (own share) by the end of `asOf`. */
+  expectedToDate: number;
+  /** Null before the goal starts or after it ends. */
+  milestone: Milestone | null;
+  /** Done since the goal's start, through `asOf`. */
+  actualToDate: number;
+  teamActualToDate: number;
+  needs: ActivityNeed[];
+  todayActions: TodayAction[];
+  timeCheck: TimeCheck;
+  minutesPerDay: number;
+  minutesPerDayAssumed: boolean;
+}
+
+export interface MemberPlan {
+  asOf: IsoDate;
+  goals: MemberGoalPlan[];
+  /** Today's actions over all goals (same metric added up), at most 5. */
+  todayActions: TodayAction[];
+}
+
+const goalSelect = {
+  id: true,
+  name: true,
+  target: true,
+  baseline: true,
+  startDate: true,
+  deadline: true,
+  period: true,
+  curve: true,
+  curveStrength: true,
+  checkpoints: true,
+  version: true,
+  metric: { select: { ...metricRefSelect, kind: true } },
+} as const;
+
+export async function getMemberPlan(
+  db: DbClient,
+  args: { teamId: string; membershipId: string; asOf: IsoDate },
+): Promise<MemberPlan> {
+  const { teamId, membershipId, asOf } = args;
+  const member = await db.membership.findFirst({
+    where: { id: membershipId, teamId },
+    select: { minutesPerDay: true, team: { select: { weekStartsOn: true, workingDays: true } } },
+  });
+  if (!member) throw notFound("Member");
+  const team = member.team;
+
+  const rows = await db.memberTarget.findMany({
+    where: { teamId, membershipId, goal: { status: "PUBLISHED" } },
+    select: { personal: true, team: true, personalOverride: true, teamOverride: true, goal: { select: goalSelect } },
+    orderBy: { goal: { deadline: "asc" } },
+  });
+  if (rows.length === 0) return { asOf, goals: [], todayActions: [] };
+
+  const subtree = await listSubtree(db, { teamId, rootId: membershipId });
+  const subtreeIds = subtree.map((s) => s.id);
+  const funnels = await loadFunnels(db, { teamId, resultMetricIds: [...new Set(rows.map((r) => r.goal.metric.id))] });
+  const yesterday = addDays(asOf, -1);
+  const historyMetricIds = [...new Set([...funnels.entries()].flatMap(([id, steps]) => [id, ...steps.map((s) => s.id)]))];
+  const history =
+    (
+      await sumDailyTotals(db, {
+        teamId,
+        membershipIds: [membershipId],
+        metricIds: historyMetricIds,
+        from: fromIso(addDays(asOf, -RATE_HISTORY_DAYS)),
+        to: fromIso(yesterday),
+      })
+    ).get(membershipId) ?? {};
+
+  const goals: MemberGoalPlan[] = [];
+  for (const row of rows) {
+    const g = row.goal;
+    const plan = phaseGoal(g, team);
+    const shares = await db.memberTarget.findMany({
+      where: { goalId: g.id },
+      select: { membershipId: true, personal: true },
+      orderBy: { membershipId: "asc" },
+    });
+    const own = memberDays(plan, shares, membershipId, new Set(subtreeIds));
+    const start = toIso(g.startDate);
+    const deadline = toIso(g.deadline);
+    const steps = funnels.get(g.metric.id) ?? [];
+    const metricIds = [g.metric.id, ...steps.map((s) => s.id)];
+    const actuals = await sumDailyTotals(db, {
+      teamId,
+      membershipIds: subtreeIds,
+      metricIds,
+      from: g.startDate,
+      to: fromIso(asOf < deadline ? asOf : deadline),
+    });
+    const mine = actuals.get(membershipId) ?? {};
+    const actualToDate = mine[g.metric.id] ?? 0;
+    const teamActualToDate = subtreeIds.reduce((s, id) => s + (actuals.get(id)?.[g.metric.id] ?? 0), 0);
+    const doneThroughYesterday =
+      (
+        await sumDailyTotals(db, { teamId, membershipIds: [membershipId], metricIds, from: g.startDate, to: fromIso(yesterday) })
+      ).get(membershipId) ?? {};
+
+    const milestone = await periodMilestone(db, { teamId, membershipId, metricId: g.metric.id, plan, own, asOf });
+    const needs = activityNeeds({ result: g.metric, amount: row.personal, steps, history, done: doneThroughYesterday });
+    const inPlan = asOf >= start && asOf <= deadline;
+    const today = todayPlan({
+      today: inPlan ? asOf : deadline,
+      deadline,
+      workingDays: team.workingDays,
+      needs,
+      minutesPerDay: member.minutesPerDay,
+    });
+    goals.push({
+      goal: {
+        id: g.id,
+        name: g.name,
+        metric: g.metric,
+        target: g.target,
+        baseline: g.baseline,
+        startDate: start,
+        deadline,
+        period: g.period,
+        version: g.version,
+      },
+      personalTarget: row.personal,
+      teamTarget: row.team,
+      personalOverride: row.personalOverride,
+      teamOverride: row.teamOverride,
+      expectedToDate: cumulativeAt(own.personal, plan.start, asOf, row.personal),
+      milestone,
+      actualToDate,
+      teamActualToDate,
+      needs,
+      todayActions: inPlan ? today.actions : [],
+      timeCheck: today.timeCheck,
+      minutesPerDay: today.minutesPerDay,
+      minutesPerDayAssumed: today.minutesPerDayAssumed,
+    });
+  }
+  return { asOf, goals, todayActions: mergeTodayActions(goals.map((g) => g.todayActions)) };
+}
+
+interface OwnDays {
+  /** Daily increments of the member's own share and of their team (own + downline), aligned with plan.days. */
+  personal: number[];
+  team: number[];
+}
+
+/** The member's row (and their subtree's rows summed) of the goal's plan split by personal targets. */
+function memberDays(
+  plan: PhasedPlan,
+  shares: { membershipId: string; personal: number }[],
+  membershipId: string,
+  subtree: Set<string>,
+): OwnDays {
+  const split = splitPhasedPlan(
+    plan,
+    shares.map((s) => ({ id: s.membershipId, share: s.personal })),
+  );
+  const personal = new Array<number>(plan.days.length).fill(0);
+  const team = new Array<number>(plan.days.length).fill(0);
+  for (const m of split) {
+    const inTeam = subtree.has(m.id);
+    if (!inTeam) continue;
+    m.days.forEach((d, k) => {
+      team[k]! += d.increment;
+      if (m.id === membershipId) personal[k]! += d.increment;
+    });
+  }
+  return { personal, team };
+}
+
+function cumulativeAt(increments: number[], start: IsoDate, date: IsoDate, total: number): number {
+  const k = toDayNumber(date) - toDayNumber(start);
+  if (k < 0) return 0;
+  if (k >= increments.length) return total;
+  let sum = 0;
+  for (let i = 0; i <= k; i++) sum += increments[i]!;
+  return sum;
+}
+
+async function periodMilestone(
+  db: DbClient,
+  args: { teamId: string; membershipId: string; metricId: string; plan: PhasedPlan; own: OwnDays; asOf: IsoDate },
+): Promise<Milestone | null> {
+  const { plan, own, asOf } = args;
+  const period = plan.periods.find((p) => p.periodStart <= asOf && asOf <= p.periodEnd);
+  if (!period) return null;
+  const startK = toDayNumber(period.periodStart) - toDayNumber(plan.start);
+  const endK = toDayNumber(period.periodEnd) - toDayNumber(plan.start);
+  const sum = (xs: number[], from: number, to: number) => xs.slice(from, to + 1).reduce((s, x) => s + x, 0);
+  const done = await db.dailyTotal.aggregate({
+    where: {
+      teamId: args.teamId,
+      membershipId: args.membershipId,
+      metricId: args.metricId,
+      day: { gte: fromIso(period.periodStart), lte: fromIso(asOf) },
+    },
+    _sum: { total: true },
+  });
+  return {
+    periodStart: period.periodStart,
+    periodEnd: period.periodEnd,
+    label: period.label,
+    plannedIncrement: sum(own.personal, startK, endK),
+    plannedCumulative: sum(own.personal, 0, endK),
+    teamPlannedIncrement: sum(own.team, startK, endK),
+    teamPlannedCumulative: sum(own.team, 0, endK),
+    actual: done._sum.total ?? 0,
+  };
+}

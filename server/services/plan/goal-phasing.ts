@@ -1,0 +1,66 @@
+/**
+ * Turns a stored goal (Prisma row shape) into the planning engine's phasing input and phases it.
+ * Pure: no I/O. The one place the DB enums (LINEAR, WEEK, …) meet the domain's curve and period names.
+ */
+import type { IsoDate, Period } from "@/server/domain/calendar";
+import { phasePlan, type CheckpointInput, type Curve, type PhasedPlan } from "@/server/domain/phasing";
+
+export type DbCurve = "LINEAR" | "FRONT_LOADED" | "BACK_LOADED" | "CUSTOM";
+export type DbPeriod = "DAY" | "WEEK" | "MONTH";
+export type DbSplitRule = "EVEN" | "HISTORY" | "WEIGHT";
+
+export interface GoalShape {
+  target: number;
+  baseline: number;
+  startDate: Date | IsoDate;
+  deadline: Date | IsoDate;
+  period: DbPeriod;
+  curve: DbCurve;
+  curveStrength: number | null;
+  checkpoints: unknown;
+}
+
+export interface TeamCalendar {
+  weekStartsOn: number;
+  workingDays: number[];
+}
+
+export const DEFAULT_CURVE_STRENGTH_PCT = 50;
+
+export const toIso = (d: Date | IsoDate): IsoDate => (typeof d === "string" ? d : d.toISOString().slice(0, 10));
+export const fromIso = (iso: IsoDate): Date => new Date(iso + "T00:00:00.000Z");
+
+export const periodOf = (p: DbPeriod): Period => (p === "DAY" ? "day" : p === "MONTH" ? "month" : "week");
+export const ruleOf = (r: DbSplitRule) => (r === "HISTORY" ? "history" : r === "WEIGHT" ? "weight" : "even") as
+  | "even"
+  | "history"
+  | "weight";
+
+export function curveOf(goal: Pick<GoalShape, "curve" | "curveStrength" | "checkpoints">): Curve {
+  const strength = (goal.curveStrength ?? DEFAULT_CURVE_STRENGTH_PCT) / 100;
+  switch (goal.curve) {
+    case "FRONT_LOADED":
+      return { kind: "front-loaded", strength };
+    case "BACK_LOADED":
+      return { kind: "back-loaded", strength };
+    case "CUSTOM":
+      return { kind: "custom", checkpoints: (Array.isArray(goal.checkpoints) ? goal.checkpoints : []) as CheckpointInput[] };
+    default:
+      return { kind: "linear" };
+  }
+}
+
+/** The goal's phased plan (cumulative includes the baseline). Throws PlanningError for an invalid goal. */
+export function phaseGoal(goal: GoalShape, team: TeamCalendar, formatAmount?: (a: number) => string): PhasedPlan {
+  return phasePlan({
+    start: toIso(goal.startDate),
+    deadline: toIso(goal.deadline),
+    target: goal.target,
+    baseline: goal.baseline,
+    period: periodOf(goal.period),
+    weekStartsOn: team.weekStartsOn,
+    workingDays: team.workingDays,
+    curve: curveOf(goal),
+    ...(formatAmount ? { formatAmount } : {}),
+  });
+}

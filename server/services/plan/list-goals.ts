@@ -1,0 +1,48 @@
+/** The goals a caller may see: those they manage (rooted in their subtree) and published ones they have a target in. */
+import type { DbClient } from "@/server/db-client";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { canPlanFor } from "./goal-access";
+import { toIso } from "./goal-phasing";
+
+export async function listGoals(db: DbClient, args: { actor: ActorMembership }) {
+  const { actor } = args;
+  const goals = await db.goal.findMany({
+    where: { teamId: actor.teamId, status: { not: "ARCHIVED" } },
+    orderBy: [{ status: "asc" }, { deadline: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      target: true,
+      baseline: true,
+      startDate: true,
+      deadline: true,
+      version: true,
+      rootMembershipId: true,
+      root: { select: { user: { select: { name: true } } } },
+      metric: { select: { id: true, key: true, name: true, unit: true } },
+      targets: { where: { membershipId: actor.id }, select: { personal: true, team: true } },
+    },
+  });
+  const out = [];
+  for (const g of goals) {
+    const manages = await canPlanFor(db, actor, g.rootMembershipId);
+    const mine = g.targets[0] ?? null;
+    if (!manages && !(mine && g.status === "PUBLISHED")) continue;
+    out.push({
+      id: g.id,
+      name: g.name,
+      status: g.status,
+      target: g.target,
+      baseline: g.baseline,
+      startDate: toIso(g.startDate),
+      deadline: toIso(g.deadline),
+      version: g.version,
+      rootName: g.root.user.name,
+      metric: g.metric,
+      manages,
+      mine,
+    });
+  }
+  return out;
+}

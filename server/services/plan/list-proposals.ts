@@ -1,0 +1,56 @@
+/**
+ * Proposals the caller can decide (pending, from members they manage: a leader's downline, the owner's whole team)
+ * and the caller's own proposals with their status.
+ */
+import type { DbClient } from "@/server/db-client";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { listSubtree } from "@/server/services/tree/subtree";
+
+const proposalSelect = {
+  id: true,
+  goalId: true,
+  membershipId: true,
+  proposed: true,
+  note: true,
+  status: true,
+  decisionNote: true,
+  decidedAt: true,
+  createdAt: true,
+  goal: { select: { name: true, metric: { select: { unit: true, name: true } } } },
+  membership: { select: { user: { select: { name: true } } } },
+} as const;
+
+export async function listProposals(db: DbClient, args: { actor: ActorMembership }) {
+  const { actor } = args;
+  let inbox: Awaited<ReturnType<typeof load>> = [];
+  const load = (where: object) =>
+    db.targetProposal.findMany({ where: { teamId: actor.teamId, ...where }, select: proposalSelect, orderBy: { createdAt: "desc" }, take: 200 });
+  if (actor.role !== "MEMBER") {
+    if (actor.role === "OWNER") inbox = await load({ status: "PENDING", membershipId: { not: actor.id } });
+    else {
+      const ids = (await listSubtree(db, { teamId: actor.teamId, rootId: actor.id })).map((n) => n.id).filter((id) => id !== actor.id);
+      inbox = ids.length ? await load({ status: "PENDING", membershipId: { in: ids } }) : [];
+    }
+  }
+  const mine = await load({ membershipId: actor.id });
+  const targets = await db.memberTarget.findMany({
+    where: { OR: inbox.map((p) => ({ goalId: p.goalId, membershipId: p.membershipId })) },
+    select: { goalId: true, membershipId: true, personal: true },
+  });
+  const current = new Map(targets.map((t) => [`${t.goalId}:${t.membershipId}`, t.personal]));
+  const shape = (p: (typeof inbox)[number]) => ({
+    id: p.id,
+    goalId: p.goalId,
+    goalName: p.goal.name,
+    unit: p.goal.metric.unit,
+    membershipId: p.membershipId,
+    memberName: p.membership.user.name,
+    proposed: p.proposed,
+    current: current.get(`${p.goalId}:${p.membershipId}`) ?? null,
+    note: p.note,
+    status: p.status,
+    decisionNote: p.decisionNote,
+    createdAt: p.createdAt,
+  });
+  return { inbox: inbox.map(shape), mine: mine.map(shape) };
+}

@@ -1,0 +1,150 @@
+/**
+ * From a result target to today's actions, for one member: funnel back-calculation with the member's own
+ * conversion rates (smoothed toward the team's defaults by `server/domain/funnel.ts`), then the daily plan and the
+ * time check (`server/domain/daily-plan.ts`). Pure: the caller loads the numbers.
+ *
+ * Funnel steps are stored as FunnelStage rows: `fromCount` of a step's metric turn into `toCount` of the next step
+ * (or of the result after the last step). When the result is money, the last step's ratio is a value per action
+ * (e.g. 1 sponsor → £500 of team volume); that step is sized with `resultsForAmount` and the earlier steps by the
+ * funnel. A goal on a metric without a funnel plans that metric itself as its one action.
+ */
+import { buildDailyPlan, type TimeCheck } from "@/server/domain/daily-plan";
+import type { IsoDate } from "@/server/domain/calendar";
+import { planFunnel, resultsForAmount, type StageHistory } from "@/server/domain/funnel";
+
+export type MetricUnitName = "COUNT" | "MONEY" | "MINUTES";
+
+export interface MetricRef {
+  id: string;
+  key: string;
+  name: string;
+  unit: MetricUnitName;
+  minutesPerAction: number | null;
+}
+
+export interface FunnelStep extends MetricRef {
+  fromCount: number;
+  toCount: number;
+}
+
+/** One of today's actions: a metric and how many to do today. */
+export interface TodayAction {
+  metricId: string;
+  key: string;
+  name: string;
+  unit: MetricUnitName;
+  planned: number;
+}
+
+export interface ActivityNeed extends MetricRef {
+  /** Needed over the whole goal at the member's rates. */
+  required: number;
+  /** Already done (goal start … yesterday). */
+  done: number;
+  remaining: number;
+  /** Conversion rate used into the next step (null for a value-per-action step or the goal metric itself). */
+  rate: number | null;
+}
+
+/** How far back a member's own conversion rates are learned from. */
+export const RATE_HISTORY_DAYS = 90;
+
+/** Minutes a day assumed for the time check when the member has not said. */
+export const DEFAULT_MINUTES_PER_DAY = 60;
+
+export function activityNeeds(args: {
+  result: MetricRef;
+  /** The member's result target for the goal (their personal share). */
+  amount: number;
+  steps: readonly FunnelStep[];
+  /** Per metric id: the member's totals over the look-back window (for their own conversion rates). */
+  history?: Readonly<Record<string, number>>;
+  /** Per metric id: done since the goal's start (up to yesterday). */
+  done?: Readonly<Record<string, number>>;
+}): ActivityNeed[] {
+  const { result, amount, steps } = args;
+  const done = (id: string) => args.done?.[id] ?? 0;
+  const need = (m: MetricRef, required: number, rate: number | null): ActivityNeed => ({
+    ...m,
+    required,
+    done: done(m.id),
+    remaining: Math.max(0, required - done(m.id)),
+    rate,
+  });
+  if (steps.length === 0) return [need(result, amount, null)];
+
+  const last = steps[steps.length - 1]!;
+  const valuePerAction = last.toCount > last.fromCount;
+  const funnelSteps = valuePerAction ? steps.slice(0, -1) : steps;
+  let funnelTarget = amount;
+  const tail: ActivityNeed[] = [];
+  if (valuePerAction) {
+    funnelTarget = resultsForAmount(amount, Math.max(1, Math.floor(last.toCount / last.fromCount)));
+    tail.push(need(last, funnelTarget, null));
+  }
+  if (funnelSteps.length === 0) return tail;
+
+  const hist = (i: number): StageHistory | undefined => {
+    if (!args.history) return undefined;
+    const trials = args.history[funnelSteps[i]!.id] ?? 0;
+    const nextId = i + 1 < funnelSteps.length ? funnelSteps[i + 1]!.id : valuePerAction ? last.id : result.id;
+    const successes = Math.min(trials, args.history[nextId] ?? 0);
+    return trials > 0 ? { trials, successes } : undefined;
+  };
+  const plan = planFunnel({
+    target: funnelTarget,
+    stages: funnelSteps.map((s, i) => {
+      const h = hist(i);
+      return { key: s.id, defaultRate: Math.min(1, s.toCount / s.fromCount), ...(h ? { history: h } : {}) };
+    }),
+  });
+  return [...plan.stages.map((st, i) => need(funnelSteps[i]!, st.required, st.rate)), ...tail];
+}
+
+export interface TodayPlan {
+  actions: TodayAction[];
+  timeCheck: TimeCheck;
+  /** Minutes a day used for the check and whether the member said it themselves. */
+  minutesPerDay: number;
+  minutesPerDayAssumed: boolean;
+}
+
+/** Today's actions (at most 5; the funnel's top first) and the time check until the deadline. */
+export function todayPlan(args: {
+  today: IsoDate;
+  deadline: IsoDate;
+  workingDays: readonly number[];
+  needs: readonly ActivityNeed[];
+  minutesPerDay: number | null;
+}): TodayPlan {
+  const minutesPerDay = args.minutesPerDay ?? DEFAULT_MINUTES_PER_DAY;
+  const plan = buildDailyPlan({
+    today: args.today,
+    deadline: args.deadline < args.today ? args.today : args.deadline,
+    workingDays: args.workingDays,
+    minutesPerDay,
+    actions: args.needs.map((n) => ({ key: n.id, remaining: n.remaining, minutesPerAction: n.minutesPerAction ?? 0 })),
+  });
+  const byId = new Map(args.needs.map((n) => [n.id, n]));
+  const actions = (plan.today?.actions ?? []).map((a) => {
+    const m = byId.get(a.key)!;
+    return { metricId: m.id, key: m.key, name: m.name, unit: m.unit, planned: a.count };
+  });
+  return { actions, timeCheck: plan.timeCheck, minutesPerDay, minutesPerDayAssumed: args.minutesPerDay === null };
+}
+
+/**
+ * Today's actions across several goals, for callers that don't care which goal asked for what (the Log page):
+ * counts for the same metric are added; the biggest first, at most `max` (5).
+ */
+export function mergeTodayActions(lists: readonly (readonly TodayAction[])[], max = 5): TodayAction[] {
+  const byMetric = new Map<string, TodayAction>();
+  for (const list of lists) {
+    for (const a of list) {
+      const seen = byMetric.get(a.metricId);
+      if (seen) seen.planned += a.planned;
+      else byMetric.set(a.metricId, { ...a });
+    }
+  }
+  return [...byMetric.values()].filter((a) => a.planned > 0).slice(0, max);
+}

@@ -1,0 +1,80 @@
+/**
+ * Preview of a goal before it is saved or published: the backward plan (per day for the chart, per period for the
+ * table), the cascade tree with each member's personal and team target, each member's funnel and first-day
+ * actions, and the members whose plan does not fit their time. Nothing is written.
+ */
+import type { DbClient } from "@/server/db-client";
+import type { IsoDate } from "@/server/domain/calendar";
+import type { TGoalFields } from "@/server/schemas/goal";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { computeGoalPlan, type ComputedGoalPlan } from "./compute-goal-plan";
+import { assertCanPlanFor, teamRootId } from "./goal-access";
+import { loadGoalContext } from "./goal-context";
+
+export function summarisePlan(computed: ComputedGoalPlan) {
+  const { plan, members, conflicts } = computed;
+  return {
+    plan: {
+      start: plan.start,
+      deadline: plan.deadline,
+      target: plan.target,
+      baseline: plan.baseline,
+      period: plan.period,
+      days: plan.days.map((d) => ({ date: d.date, working: d.working, increment: d.increment, cumulative: d.cumulative })),
+      periods: plan.periods,
+      checkpoints: plan.checkpoints,
+    },
+    members,
+    conflicts,
+    flagged: members
+      .filter((m) => m.overTime)
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        minutesPerDay: m.minutesPerDay,
+        minutesPerDayNeeded: m.timeCheck.minutesPerDayNeeded,
+        overByMinutesPerDay: m.timeCheck.overByMinutesPerDay,
+        laterDeadline: m.timeCheck.laterDeadline,
+      })),
+  };
+}
+export type GoalPlanSummary = ReturnType<typeof summarisePlan>;
+
+export async function resolveGoalRoot(db: DbClient, actor: ActorMembership, rootId: string | undefined): Promise<string> {
+  const root = rootId ?? (actor.role === "OWNER" ? await teamRootId(db, actor.teamId) : actor.id);
+  await assertCanPlanFor(db, actor, root);
+  return root;
+}
+
+export async function previewGoal(
+  db: DbClient,
+  args: { actor: ActorMembership; input: TGoalFields; asOf: IsoDate },
+): Promise<GoalPlanSummary & { rootMembershipId: string; metric: { id: string; name: string; unit: string } }> {
+  const { actor, input } = args;
+  const rootMembershipId = await resolveGoalRoot(db, actor, input.rootMembershipId);
+  const ctx = await loadGoalContext(db, {
+    teamId: actor.teamId,
+    rootMembershipId,
+    metricId: input.metricId,
+    startDate: input.startDate,
+    historyDays: input.historyDays,
+    asOf: args.asOf,
+  });
+  const computed = computeGoalPlan(goalSpecOf(input), ctx, { asOf: args.asOf });
+  return { ...summarisePlan(computed), rootMembershipId, metric: { id: ctx.metric.id, name: ctx.metric.name, unit: ctx.metric.unit } };
+}
+
+export function goalSpecOf(input: TGoalFields) {
+  return {
+    target: input.target,
+    baseline: input.baseline,
+    startDate: input.startDate,
+    deadline: input.deadline,
+    period: input.period,
+    curve: input.curve,
+    curveStrength: input.curveStrength,
+    checkpoints: input.curve === "CUSTOM" ? input.checkpoints : null,
+    splitRule: input.splitRule,
+    historyFloorPct: input.historyFloorPct,
+  };
+}

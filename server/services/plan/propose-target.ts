@@ -1,0 +1,24 @@
+/** A member proposes a different personal target for a published goal (bottom-up); replaces their pending one. */
+import type { Db } from "@/server/db-client";
+import { notFound } from "@/server/errors";
+import type { TProposeTargetInput } from "@/server/schemas/goal";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+
+export async function proposeTarget(db: Db, args: { actor: ActorMembership; input: TProposeTargetInput }) {
+  const { actor, input } = args;
+  const mine = await db.memberTarget.findFirst({
+    where: { goalId: input.goalId, membershipId: actor.id, teamId: actor.teamId, goal: { status: "PUBLISHED" } },
+    select: { personal: true },
+  });
+  if (!mine) throw notFound("Goal");
+  return db.$transaction(async (tx) => {
+    await tx.targetProposal.updateMany({
+      where: { goalId: input.goalId, membershipId: actor.id, status: "PENDING" },
+      data: { status: "WITHDRAWN" },
+    });
+    return tx.targetProposal.create({
+      data: { teamId: actor.teamId, goalId: input.goalId, membershipId: actor.id, proposed: input.proposed, note: input.note },
+      select: { id: true, status: true, proposed: true, createdAt: true },
+    });
+  });
+}

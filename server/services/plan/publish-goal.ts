@@ -1,0 +1,91 @@
+/**
+ * Publishing a goal: its cascade is written as MemberTargets (one createMany) with a TargetChange per member
+ * ("publish": nothing → their personal target), and the goal turns PUBLISHED — all in one transaction, guarded by
+ * the goal's version so two leaders publishing at once cannot both win.
+ */
+import type { Db, DbClient } from "@/server/db-client";
+import type { IsoDate } from "@/server/domain/calendar";
+import { AppError } from "@/server/errors";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { computeGoalPlan } from "./compute-goal-plan";
+import { goalRowSelect, loadGoalForManage } from "./goal-access";
+import { loadGoalContext } from "./goal-context";
+import { toIso } from "./goal-phasing";
+import type { Prisma } from "@/generated/prisma/client";
+
+type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalRowSelect }>;
+
+export function staleVersion(): AppError {
+  return new AppError(
+    "CONFLICT",
+    "Someone else changed this goal while you were looking at it. Reload to see their change, then try again.",
+  );
+}
+
+/** Writes the targets of a DRAFT goal and publishes it. Call inside a transaction. */
+export async function publishGoalInTx(
+  tx: DbClient,
+  args: { actor: ActorMembership; goal: GoalRow; version: number; asOf: IsoDate },
+): Promise<{ id: string; version: number; members: number }> {
+  const { actor, goal } = args;
+  if (goal.status !== "DRAFT") throw new AppError("CONFLICT", "This goal is already published.");
+  const ctx = await loadGoalContext(tx, {
+    teamId: goal.teamId,
+    rootMembershipId: goal.rootMembershipId,
+    metricId: goal.metricId,
+    startDate: toIso(goal.startDate),
+    historyDays: goal.historyDays,
+    asOf: args.asOf,
+  });
+  const computed = computeGoalPlan(goal, ctx, { asOf: args.asOf, withActions: false });
+  if (computed.conflicts.length > 0) {
+    throw new AppError("BAD_REQUEST", computed.conflicts.map((c) => c.message).join(" "));
+  }
+  const updated = await tx.goal.updateMany({
+    where: { id: goal.id, version: args.version, status: "DRAFT" },
+    data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: new Date() },
+  });
+  if (updated.count === 0) throw staleVersion();
+  await tx.memberTarget.createMany({
+    data: computed.members.map((m) => ({
+      teamId: goal.teamId,
+      goalId: goal.id,
+      membershipId: m.id,
+      personal: m.personal,
+      team: m.team,
+    })),
+  });
+  await tx.targetChange.createMany({
+    data: [
+      {
+        teamId: goal.teamId,
+        goalId: goal.id,
+        membershipId: null,
+        actorId: actor.id,
+        reason: "Goal published",
+        field: "goal",
+        fromValue: null,
+        toValue: goal.target,
+      },
+      ...computed.members.map((m) => ({
+        teamId: goal.teamId,
+        goalId: goal.id,
+        membershipId: m.id,
+        actorId: actor.id,
+        reason: "Goal published",
+        field: "personal",
+        fromValue: null,
+        toValue: m.personal,
+        data: { team: { from: null, to: m.team } },
+      })),
+    ],
+  });
+  return { id: goal.id, version: args.version + 1, members: computed.members.length };
+}
+
+export async function publishGoal(db: Db, args: { actor: ActorMembership; goalId: string; version: number; asOf: IsoDate }) {
+  return db.$transaction(async (tx) => {
+    const goal = await loadGoalForManage(tx, args.actor, args.goalId);
+    return publishGoalInTx(tx, { actor: args.actor, goal, version: args.version, asOf: args.asOf });
+  });
+}
