@@ -76,7 +76,7 @@ function reminderMail(row: DueRow, appUrl: string): Mail {
   const first = row.name.split(" ")[0] ?? row.name;
   return {
     to: row.email,
-    subject: `Time to log today's activity · ${row.teamName}`,
+    subject: `Time to log today (${row.teamName})`,
     text: `Hi ${first},\n\nYou haven't logged anything for ${row.teamName} today yet. It takes a few seconds:\n${link}\n\nYou get this reminder because you set a daily reminder time on your Log page. You can change or turn it off there.\n\n— Backplan`,
   };
 }
