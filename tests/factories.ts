@@ -154,3 +154,36 @@ export async function addDailyTotal(
     update: { total: { increment: args.total }, entries: { increment: 1 } },
   });
 }
+
+// ─── Log (entries) ──────────────────────────────────────────────────────────
+
+let metricSeq = 0;
+
+/** A metric of the team (an activity counted in whole numbers unless told otherwise). */
+export async function makeMetric(
+  db: DbClient,
+  args: {
+    teamId: string;
+    key?: string;
+    name?: string;
+    kind?: "RESULT" | "ACTIVITY";
+    unit?: "COUNT" | "MONEY" | "MINUTES";
+    position?: number;
+  },
+): Promise<{ id: string; key: string; name: string }> {
+  metricSeq++;
+  const key = args.key ?? `metric_${metricSeq}_${randomBytes(3).toString("hex")}`;
+  return db.metric.upsert({
+    where: { teamId_key: { teamId: args.teamId, key } },
+    create: {
+      teamId: args.teamId,
+      key,
+      name: args.name ?? `Metric ${metricSeq}`,
+      kind: args.kind ?? "ACTIVITY",
+      unit: args.unit ?? "COUNT",
+      position: args.position ?? metricSeq,
+    },
+    update: {},
+    select: { id: true, key: true, name: true },
+  });
+}

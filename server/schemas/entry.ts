@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { ZId } from "./common";
+
+/** Most entries one request may carry (an offline queue flushes in batches of this size). */
+export const MAX_ENTRIES_PER_BATCH = 200;
+/** Largest single amount (fits a PostgreSQL integer with room for daily sums). */
+export const MAX_ENTRY_AMOUNT = 100_000_000;
+
+export const ZIsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a YYYY-MM-DD day");
+
+/** Device-made entry ids are UUIDs (crypto.randomUUID()), so a retry carries the same id. */
+export const ZEntryId = z.string().trim().toLowerCase().pipe(z.uuid("Entry ids are UUIDs made on the device"));
+
+export const ZEntryNote = z.string().trim().max(280, "A note is at most 280 characters");
+
+export const ZNewEntry = z.object({
+  id: ZEntryId,
+  metricId: ZId,
+  /** Team-local day; today in the team's time zone when left out. */
+  day: ZIsoDay.optional(),
+  amount: z.number().int("Amounts are whole numbers").min(1, "Log at least 1").max(MAX_ENTRY_AMOUNT, "That amount is too large"),
+  note: ZEntryNote.optional(),
+});
+export type TNewEntry = z.infer<typeof ZNewEntry>;
+
+export const ZLogEntriesInput = z.object({
+  entries: z.array(ZNewEntry).min(1, "Nothing to log").max(MAX_ENTRIES_PER_BATCH, `At most ${MAX_ENTRIES_PER_BATCH} entries at once`),
+});
+
+export const ZUpdateEntryInput = z.object({
+  entryId: ZEntryId,
+  /** The version the editor saw; a newer version on the server is a conflict. */
+  version: z.number().int().min(1).optional(),
+  amount: z.number().int("Amounts are whole numbers").min(1, "An entry is at least 1").max(MAX_ENTRY_AMOUNT, "That amount is too large").optional(),
+  day: ZIsoDay.optional(),
+  note: ZEntryNote.nullable().optional(),
+});
+export type TUpdateEntryInput = z.infer<typeof ZUpdateEntryInput>;
+
+export const ZDeleteEntryInput = z.object({ entryId: ZEntryId, version: z.number().int().min(1).optional() });
+
+export const ZListEntriesInput = z.object({
+  /** Whose entries; the caller by default (a downline member needs visibility). */
+  membershipId: ZId.optional(),
+  from: ZIsoDay,
+  to: ZIsoDay,
+});
+
+export const ZLogSummaryInput = z.object({
+  /** The day shown (today in the team's time zone by default). */
+  day: ZIsoDay.optional(),
+});
+
+export const ZEntryHistoryInput = z.object({ entryId: ZEntryId });
+
+/** "HH:MM", 24-hour, in the team's time zone; null turns the reminder off. */
+export const ZReminderTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 18:30");
+export const ZSetReminderInput = z.object({ time: ZReminderTime.nullable() });

@@ -1,0 +1,165 @@
+/**
+ * What a batch of entries for today just achieved, recorded as Victory rows (unique per member + key, so a
+ * victory is recorded and celebrated once) and returned for the UI. Uses the pure engine:
+ * `detectVictories` (records, milestones, plan done, streak) and `computeStreak`.
+ *
+ * - Per logged metric: a best-ever day or week (personal record).
+ * - Per goal of that metric (from the plan adapter): 25/50/75 % of the personal target, the target itself.
+ * - The day's plan (every planned action met): "today's plan done" and the streak it extends. A day's plan is
+ *   known only on that day, so a met day is remembered as its PLAN_DONE victory; the streak counts working days
+ *   with one, from the first such day on (days before any plan are neutral).
+ */
+import { Prisma } from "@/generated/prisma/client";
+import type { VictoryKind } from "@/generated/prisma/enums";
+import type { DbClient } from "@/server/db-client";
+import { addDays, compareDates, isWorkingDay } from "@/server/domain/calendar";
+import type { DayRecord } from "@/server/domain/streaks";
+import { detectVictories, type Victory } from "@/server/domain/victories";
+import type { LogTeam } from "./load-log-team";
+import { planDayRecords } from "./plan-days";
+import { getTodayPlan } from "./today-plan";
+
+export interface Celebration {
+  kind: VictoryKind;
+  key: string;
+  title: string;
+  day: string;
+}
+
+interface NewVictory extends Celebration {
+  data: Record<string, unknown>;
+}
+
+/** How far back records and streaks look. */
+const HISTORY_DAYS = 400;
+
+export async function celebrate(
+  db: DbClient,
+  args: { team: LogTeam; membershipId: string; today: string; addedToday: ReadonlyMap<string, number> },
+): Promise<Celebration[]> {
+  const { team, membershipId, today, addedToday } = args;
+  const plan = await getTodayPlan(db, { teamId: team.id, membershipId, asOf: today });
+  const planned = plan.actions.filter((a) => a.planned > 0);
+  const goals = plan.goals.filter((g) => addedToday.has(g.metricId));
+  const metricIds = [...new Set([...addedToday.keys(), ...planned.map((a) => a.metricId), ...goals.map((g) => g.metricId)])];
+  let from = addDays(today, -HISTORY_DAYS);
+  for (const g of goals) if (compareDates(g.startDate, from) < 0) from = g.startDate;
+
+  const [totals, metrics, planDoneDays] = await Promise.all([
+    db.$queryRaw<{ metricId: string; day: Date; total: number }[]>(Prisma.sql`
+      SELECT "metricId", day, total FROM "DailyTotal"
+       WHERE "membershipId" = ${membershipId} AND "metricId" = ANY(${metricIds}::text[])
+         AND day >= ${from}::date AND day <= ${today}::date`),
+    db.metric.findMany({ where: { id: { in: metricIds } }, select: { id: true, name: true, unit: true } }),
+    planned.length > 0
+      ? db.victory.findMany({
+          where: { membershipId, kind: "PLAN_DONE", day: { gte: new Date(`${addDays(today, -HISTORY_DAYS)}T00:00:00.000Z`) } },
+          select: { day: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const metricById = new Map(metrics.map((m) => [m.id, m]));
+  const series = new Map<string, Map<string, number>>();
+  for (const row of totals) {
+    const day = row.day.toISOString().slice(0, 10);
+    let s = series.get(row.metricId);
+    if (!s) series.set(row.metricId, (s = new Map()));
+    s.set(day, row.total);
+  }
+  const todayAfter = (metricId: string) => series.get(metricId)?.get(today) ?? 0;
+  const todayBefore = (metricId: string) => todayAfter(metricId) - (addedToday.get(metricId) ?? 0);
+  const amountText = (metricId: string, value: number) => formatAmount(value, metricById.get(metricId)?.unit, team.currency);
+  const found: NewVictory[] = [];
+  const base = { today, workingDays: team.workingDays, weekStartsOn: team.weekStartsOn };
+
+  // Personal records, per metric logged today.
+  for (const [metricId, added] of addedToday) {
+    const name = metricById.get(metricId)?.name ?? "activity";
+    const days: DayRecord[] = [...(series.get(metricId) ?? new Map<string, number>())].map(([date, total]) => ({
+      date,
+      planned: 0,
+      done: date === today ? total - added : total,
+    }));
+    if (!days.some((d) => d.date === today)) days.push({ date: today, planned: 0, done: 0 });
+    for (const v of detectVictories({ ...base, target: 0, progressBefore: 0, days, added })) {
+      if (v.kind !== "personal_record") continue;
+      found.push({
+        kind: "RECORD",
+        key: `record:${v.scope}:${metricId}:${v.periodStart}`,
+        title: `New personal best: ${amountText(metricId, v.value)} ${name.toLowerCase()} ${v.scope === "day" ? "in a day" : "this week"}!`,
+        day: today,
+        data: { metricId, ...v },
+      });
+    }
+  }
+
+  // Goal milestones and targets.
+  for (const goal of goals) {
+    const added = addedToday.get(goal.metricId) ?? 0;
+    let progress = goal.baseline;
+    for (const [date, total] of series.get(goal.metricId) ?? []) if (compareDates(date, goal.startDate) >= 0) progress += total;
+    const events = detectVictories({ ...base, target: goal.target, baseline: goal.baseline, progressBefore: progress - added, days: [], added });
+    for (const v of events) {
+      if (v.kind === "milestone") {
+        const pct = Math.round(v.fraction * 100);
+        found.push({ kind: "MILESTONE", key: `milestone:${goal.goalId}:${pct}`, title: `${pct}% of your ${goal.name} target!`, day: today, data: { goalId: goal.goalId, ...v } });
+      } else if (v.kind === "target_reached") {
+        found.push({ kind: "MILESTONE", key: `target:${goal.goalId}`, title: `Target reached: ${goal.name}!`, day: today, data: { goalId: goal.goalId, ...v } });
+      }
+    }
+  }
+
+  // Today's plan and the streak.
+  if (planned.length > 0) {
+    const metBefore = planned.every((a) => todayBefore(a.metricId) >= a.planned);
+    const metAfter = planned.every((a) => todayAfter(a.metricId) >= a.planned);
+    const days = planDayRecords({ doneDays: planDoneDays.map((v) => v.day.toISOString().slice(0, 10)), today, todayMet: metBefore });
+    const events: Victory[] =
+      metAfter && !metBefore ? detectVictories({ ...base, target: 0, progressBefore: 0, days, added: 1 }) : [];
+    for (const v of events) {
+      if (v.kind === "daily_plan_done") {
+        found.push({ kind: "PLAN_DONE", key: `plan_done:${today}`, title: "Today's plan done — well done!", day: today, data: { actions: planned.length } });
+      } else if (v.kind === "streak_extended" && v.length >= 2 && isWorkingDay(today, team.workingDays)) {
+        found.push({
+          kind: "STREAK",
+          key: `streak:${today}`,
+          title: `${v.length}-day streak${v.newBest ? " — your best yet" : ""}!`,
+          day: today,
+          data: { ...v },
+        });
+      }
+    }
+  }
+
+  return recordVictories(db, { teamId: team.id, membershipId, victories: found });
+}
+
+/** Inserts the victories not recorded yet (unique membershipId + key) and returns only those. */
+async function recordVictories(
+  db: DbClient,
+  args: { teamId: string; membershipId: string; victories: readonly NewVictory[] },
+): Promise<Celebration[]> {
+  const { victories } = args;
+  if (victories.length === 0) return [];
+  const inserted = await db.$queryRaw<{ key: string }[]>(Prisma.sql`
+    INSERT INTO "Victory" (id, "teamId", "membershipId", kind, key, title, data, day)
+    SELECT gen_random_uuid()::text, ${args.teamId}, ${args.membershipId}, v.kind::"VictoryKind", v.key, v.title, v.data::jsonb, v.day
+      FROM unnest(${victories.map((v) => v.kind)}::text[], ${victories.map((v) => v.key)}::text[],
+                  ${victories.map((v) => v.title)}::text[], ${victories.map((v) => JSON.stringify(v.data))}::text[],
+                  ${victories.map((v) => v.day)}::date[]) AS v(kind, key, title, data, day)
+    ON CONFLICT ("membershipId", key) DO NOTHING
+    RETURNING key`);
+  const keys = new Set(inserted.map((r) => r.key));
+  return victories.filter((v) => keys.has(v.key)).map(({ kind, key, title, day }) => ({ kind, key, title, day }));
+}
+
+/** "£12.50" for money (minor units of the team currency), "1,234" for counts, "45 min" for minutes. */
+export function formatAmount(value: number, unit: string | undefined, currency: string): string {
+  if (unit === "MONEY") {
+    const format = new Intl.NumberFormat("en-GB", { style: "currency", currency });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(value / 10 ** digits);
+  }
+  if (unit === "MINUTES") return `${value.toLocaleString("en-GB")} min`;
+  return value.toLocaleString("en-GB");
+}

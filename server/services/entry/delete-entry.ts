@@ -1,0 +1,30 @@
+/**
+ * Deletes an entry softly (deletedAt; the row and its history stay) — by its author, or their upline when the
+ * team allows it (editable-entry.ts). One transaction: the entry, a `delete` revision and DailyTotal.
+ */
+import type { Db } from "@/server/db-client";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { logWindow } from "./allowed-days";
+import { applyTotalDeltas } from "./daily-total";
+import { loadEditableEntry } from "./editable-entry";
+import { loadLogTeam } from "./load-log-team";
+
+export async function deleteEntry(
+  db: Db,
+  args: { teamId: string; actor: ActorMembership; entryId: string; version?: number; now?: Date },
+) {
+  const { actor } = args;
+  const team = await loadLogTeam(db, args.teamId);
+  const window = logWindow(team, args.now ?? new Date());
+  return db.$transaction(async (tx) => {
+    const entry = await loadEditableEntry(tx, { team, actor, entryId: args.entryId, version: args.version, window });
+    await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await tx.entryRevision.create({
+      data: { entryId: entry.id, actorId: actor.id, action: "delete", day: new Date(`${entry.day}T00:00:00.000Z`), amount: entry.amount, note: entry.note },
+    });
+    await applyTotalDeltas(tx, team.id, [
+      { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },
+    ]);
+    return { id: entry.id, deleted: true as const };
+  });
+}

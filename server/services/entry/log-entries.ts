@@ -1,0 +1,189 @@
+/**
+ * Logs a batch of entries (1–200: one tap, or an offline queue being flushed) for the acting member.
+ *
+ * - Idempotent: every entry carries a device-made UUID; `INSERT … ON CONFLICT (id) DO NOTHING` means a retry or
+ *   a double send counts once. An id that comes back with different content (another member, metric, day, amount
+ *   or note than when it was first recorded) is reported as a `conflict`, never silently accepted.
+ * - Each entry is checked on its own (metric of this team and not archived, day inside the logging window —
+ *   see allowed-days.ts) and a bad one is `rejected` with a sentence, so one stale entry in an offline queue
+ *   never blocks the others.
+ * - Entries, their `create` revisions and the DailyTotal aggregate are written by ONE set-based SQL statement
+ *   (so in one transaction, whatever the batch size): two round-trips per batch plus the celebrations.
+ */
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db-client";
+import type { TNewEntry } from "@/server/schemas/entry";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { dayProblem, logWindow } from "./allowed-days";
+import { celebrate, type Celebration } from "./celebrate";
+import { loadLogTeam } from "./load-log-team";
+
+export type EntryOutcome =
+  | { id: string; status: "created" | "duplicate" }
+  | { id: string; status: "conflict" | "rejected"; message: string };
+
+export interface LogEntriesResult {
+  today: string;
+  results: EntryOutcome[];
+  /** How many entries were new (duplicates excluded). */
+  created: number;
+  /** Victories this batch caused (recorded once per member; a retry never celebrates twice). */
+  celebrations: Celebration[];
+}
+
+interface CleanEntry {
+  id: string;
+  metricId: string;
+  day: string;
+  amount: number;
+  note: string | null;
+}
+
+interface InsertRow {
+  id: string;
+  inserted: boolean;
+  existingTeamId: string | null;
+  existingMembershipId: string | null;
+  existingMetricId: string | null;
+  originalDay: Date | null;
+  originalAmount: number | null;
+  originalNote: string | null;
+}
+
+const sameContent = (a: CleanEntry, b: CleanEntry) =>
+  a.metricId === b.metricId && a.day === b.day && a.amount === b.amount && a.note === b.note;
+
+const CONFLICT_MESSAGE = "This entry id was already used for a different entry; it was not saved again.";
+
+export async function logEntries(
+  db: Db,
+  args: { teamId: string; actor: ActorMembership; entries: readonly TNewEntry[]; now?: Date },
+): Promise<LogEntriesResult> {
+  const { teamId, actor } = args;
+  const team = await loadLogTeam(db, teamId);
+  const window = logWindow(team, args.now ?? new Date());
+
+  const outcomes = new Map<number, EntryOutcome>();
+  const firstById = new Map<string, CleanEntry>();
+  const toInsert: CleanEntry[] = [];
+  const metricIds = [...new Set(args.entries.map((e) => e.metricId))];
+  const metrics = new Map(
+    (
+      await db.metric.findMany({
+        where: { teamId, id: { in: metricIds } },
+        select: { id: true, name: true, archivedAt: true },
+      })
+    ).map((m) => [m.id, m]),
+  );
+
+  args.entries.forEach((raw, index) => {
+    const entry: CleanEntry = {
+      id: raw.id.toLowerCase(),
+      metricId: raw.metricId,
+      day: raw.day ?? window.today,
+      amount: raw.amount,
+      note: raw.note?.trim() ? raw.note.trim() : null,
+    };
+    const earlier = firstById.get(entry.id);
+    if (earlier) {
+      outcomes.set(
+        index,
+        sameContent(earlier, entry)
+          ? { id: entry.id, status: "duplicate" }
+          : { id: entry.id, status: "conflict", message: CONFLICT_MESSAGE },
+      );
+      return;
+    }
+    firstById.set(entry.id, entry);
+    const metric = metrics.get(entry.metricId);
+    const problem = !metric
+      ? "That activity is not part of this team."
+      : metric.archivedAt
+        ? `${metric.name} is archived and can no longer be logged.`
+        : !Number.isSafeInteger(entry.amount) || entry.amount < 1
+          ? "Log a whole number of at least 1."
+          : dayProblem(entry.day, window);
+    if (problem) {
+      outcomes.set(index, { id: entry.id, status: "rejected", message: problem });
+      return;
+    }
+    toInsert.push(entry);
+  });
+
+  const byId = new Map<string, EntryOutcome>();
+  const addedToday = new Map<string, number>();
+  if (toInsert.length > 0) {
+    const rows = await insertEntries(db, { teamId, membershipId: actor.id, entries: toInsert });
+    for (const row of rows) {
+      const entry = firstById.get(row.id)!;
+      if (row.inserted) {
+        byId.set(row.id, { id: row.id, status: "created" });
+        if (entry.day === window.today) addedToday.set(entry.metricId, (addedToday.get(entry.metricId) ?? 0) + entry.amount);
+        continue;
+      }
+      const original: CleanEntry | null =
+        row.existingMembershipId === null
+          ? null
+          : {
+              id: row.id,
+              metricId: row.existingMetricId!,
+              day: row.originalDay ? row.originalDay.toISOString().slice(0, 10) : "",
+              amount: row.originalAmount ?? -1,
+              note: row.originalNote,
+            };
+      // No existing row visible: a concurrent request inserted it a moment ago — it is stored once, by that request.
+      const same = original === null || (row.existingTeamId === teamId && row.existingMembershipId === actor.id && sameContent(original, entry));
+      byId.set(row.id, same ? { id: row.id, status: "duplicate" } : { id: row.id, status: "conflict", message: CONFLICT_MESSAGE });
+    }
+  }
+
+  const results = args.entries.map((raw, index) => outcomes.get(index) ?? byId.get(raw.id.toLowerCase())!);
+  const created = results.filter((r) => r.status === "created").length;
+  const celebrations =
+    addedToday.size > 0
+      ? await celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday }).catch((error: unknown) => {
+          // A celebration must never cost an entry: the entries are already stored.
+          console.error("[log] celebrations failed", error);
+          return [];
+        })
+      : [];
+  return { today: window.today, results, created, celebrations };
+}
+
+/** The single statement: entries + create revisions + DailyTotal upserts, and what was there before. */
+async function insertEntries(
+  db: Db,
+  args: { teamId: string; membershipId: string; entries: readonly CleanEntry[] },
+): Promise<InsertRow[]> {
+  const { teamId, membershipId, entries } = args;
+  return db.$queryRaw<InsertRow[]>(Prisma.sql`
+    WITH input AS (
+      SELECT * FROM unnest(${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.metricId)}::text[],
+                           ${entries.map((e) => e.day)}::date[], ${entries.map((e) => e.amount)}::int[],
+                           ${entries.map((e) => e.note)}::text[]) WITH ORDINALITY AS i(id, "metricId", day, amount, note, ord)
+    ), ins AS (
+      INSERT INTO "Entry" (id, "teamId", "membershipId", "metricId", day, amount, note, "createdById", "updatedAt")
+      SELECT id, ${teamId}, ${membershipId}, "metricId", day, amount, note, ${membershipId}, now() FROM input ORDER BY ord
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id, "metricId", day, amount, note
+    ), rev AS (
+      INSERT INTO "EntryRevision" (id, "entryId", "actorId", action, day, amount, note)
+      SELECT gen_random_uuid()::text, id, ${membershipId}, 'create', day, amount, note FROM ins
+    ), tot AS (
+      INSERT INTO "DailyTotal" ("teamId", "membershipId", "metricId", day, total, entries)
+      SELECT ${teamId}, ${membershipId}, "metricId", day, SUM(amount)::int, COUNT(*)::int FROM ins GROUP BY "metricId", day
+      ON CONFLICT ("membershipId", "metricId", day) DO UPDATE
+         SET total = "DailyTotal".total + excluded.total, entries = "DailyTotal".entries + excluded.entries
+    )
+    SELECT i.id, (ins.id IS NOT NULL) AS inserted,
+           e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",
+           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote"
+      FROM input i
+      LEFT JOIN ins ON ins.id = i.id
+      LEFT JOIN "Entry" e ON e.id = i.id AND ins.id IS NULL
+      LEFT JOIN LATERAL (
+        SELECT day, amount, note FROM "EntryRevision"
+         WHERE "entryId" = e.id AND action = 'create' ORDER BY "createdAt" LIMIT 1
+      ) r ON true
+     ORDER BY i.ord`);
+}

@@ -1,0 +1,50 @@
+/**
+ * Edits an entry (amount, day, note) — by its author, or their upline when the team allows it (editable-entry.ts).
+ * One transaction: the entry (version + 1), an `update` revision with the new values, and DailyTotal moved from
+ * the old day/amount to the new one.
+ */
+import type { Db } from "@/server/db-client";
+import { badRequest } from "@/server/errors";
+import type { TUpdateEntryInput } from "@/server/schemas/entry";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { dayProblem, logWindow } from "./allowed-days";
+import { applyTotalDeltas } from "./daily-total";
+import { loadEditableEntry } from "./editable-entry";
+import { loadLogTeam } from "./load-log-team";
+
+export async function updateEntry(
+  db: Db,
+  args: { teamId: string; actor: ActorMembership; input: TUpdateEntryInput; now?: Date },
+) {
+  const { actor, input } = args;
+  const team = await loadLogTeam(db, args.teamId);
+  const window = logWindow(team, args.now ?? new Date());
+  if (input.day !== undefined) {
+    const problem = dayProblem(input.day, window);
+    if (problem) throw badRequest(problem, "day");
+  }
+  return db.$transaction(async (tx) => {
+    const entry = await loadEditableEntry(tx, { team, actor, entryId: input.entryId, version: input.version, window });
+    const next = {
+      day: input.day ?? entry.day,
+      amount: input.amount ?? entry.amount,
+      note: input.note === undefined ? entry.note : input.note?.trim() ? input.note.trim() : null,
+    };
+    if (next.day === entry.day && next.amount === entry.amount && next.note === entry.note) {
+      return { id: entry.id, version: entry.version, ...next };
+    }
+    const updated = await tx.entry.update({
+      where: { id: entry.id },
+      data: { day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note, version: { increment: 1 } },
+      select: { id: true, version: true },
+    });
+    await tx.entryRevision.create({
+      data: { entryId: entry.id, actorId: actor.id, action: "update", day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note },
+    });
+    await applyTotalDeltas(tx, team.id, [
+      { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },
+      { membershipId: entry.membershipId, metricId: entry.metricId, day: next.day, total: next.amount, entries: 1 },
+    ]);
+    return { id: updated.id, version: updated.version, ...next };
+  });
+}
