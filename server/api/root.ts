@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { authRouter } from "@/server/api/routers/auth";
+import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { inviteRouter } from "@/server/api/routers/invite";
 import { memberRouter } from "@/server/api/routers/member";
 import { teamRouter } from "@/server/api/routers/team";
@@ -9,6 +10,7 @@ export const appRouter = router({
   team: teamRouter,
   member: memberRouter,
   invite: inviteRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;
