@@ -3,6 +3,7 @@ import { authRouter } from "@/server/api/routers/auth";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { inviteRouter } from "@/server/api/routers/invite";
 import { memberRouter } from "@/server/api/routers/member";
+import { reviewRouter } from "@/server/api/routers/review";
 import { teamRouter } from "@/server/api/routers/team";
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   member: memberRouter,
   invite: inviteRouter,
   dashboard: dashboardRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;
