@@ -185,3 +185,127 @@ describe("dashboard.rollup — query count", () => {
     expect(counts[1]).toBe(counts[0]);
   });
 });
+
+describe("dashboard CSV", () => {
+  it("exports plan and actuals per member per week, and the export's members import into another team (round trip)", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
+    const data = await seedActivity(db, t.team.id, t.owner.id, ids, 31);
+    const owner = await callerForMember(db, t.owner.id);
+    const exported = await owner.dashboard.exportCsv({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
+    const Papa = (await import("papaparse")).default;
+    const parsed = Papa.parse<Record<string, string>>(exported.csv, { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(["member", "email", "upline_email", "period_start", "period_end", "personal_target", "personal_actual", "team_target", "team_actual"]);
+    expect(parsed.data.length).toBe(exported.rows);
+    const emailOf = new Map(
+      (await db.membership.findMany({ where: { id: { in: ids } }, select: { id: true, user: { select: { email: true } } } })).map((m) => [m.user.email, m.id]),
+    );
+    // Every member's target over all periods adds up to their share; actuals to what they logged up to today.
+    for (const [email, id] of emailOf) {
+      const mine = parsed.data.filter((r) => r.email === email);
+      expect(mine.reduce((s, r) => s + Number(r.personal_target), 0)).toBe(data.goal.targets.get(id)!.personal);
+      const loggedSum = data.logged.filter((e) => e.membershipId === id && e.day >= data.start).reduce((s, e) => s + e.amount, 0);
+      expect(mine.reduce((s, r) => s + Number(r.personal_actual), 0)).toBe(loggedSum);
+      expect(mine.reduce((s, r) => s + Number(r.team_target), 0)).toBe(data.goal.targets.get(id)!.team);
+    }
+
+    // Import the same people (all but the owner) into a second team of the same owner.
+    const ownerUser = await db.user.findUniqueOrThrow({ where: { id: t.owner.userId } });
+    const team2 = await makeTeam(db, { ownerId: ownerUser.id, input: { name: "Second team" } });
+    const people = [...new Map(parsed.data.filter((r) => r.email !== ownerUser.email).map((r) => [r.email, r])).values()];
+    const csv = Papa.unparse({ fields: ["name", "email", "upline email"], data: people.map((r) => [r.member, r.email, r.upline_email]) });
+    const owner2 = callerFor(db, ownerUser);
+    const preview = await owner2.dashboard.importMembers({ teamId: team2.id, csv });
+    expect(preview).toMatchObject({ valid: 6, invalid: 0, committed: false });
+    expect(await db.membership.count({ where: { teamId: team2.id } })).toBe(1);
+    const done = await owner2.dashboard.importMembers({ teamId: team2.id, csv, commit: true });
+    expect(done).toMatchObject({ committed: true, imported: 6 });
+    const tree2 = await owner2.member.tree({ teamId: team2.id });
+    const tree1 = await owner.member.tree({ teamId: t.team.id });
+    const shape = (tree: typeof tree1) => tree.nodes.map((n) => `${n.email}@${n.depth}`).sort();
+    expect(shape(tree2)).toEqual(shape(tree1));
+  });
+
+  it("reports row-level errors and imports nothing until fixed, unless only valid rows are chosen", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const leaderA = await db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id }, select: { user: { select: { email: true } } } });
+    const leaderB = await db.membership.findUniqueOrThrow({ where: { id: t.leaderB.id }, select: { user: { select: { email: true } } } });
+    const a = leaderA.user.email;
+    const csv = [
+      "name,email,upline email",
+      `Ok One,ok.one@example.test,${a}`,
+      `Ok Two,ok.two@example.test,ok.one@example.test`,
+      `,no.name@example.test,${a}`,
+      `Bad Email,not-an-email,${a}`,
+      `Elsewhere,elsewhere@example.test,${leaderB.user.email}`,
+      `Nobody,nobody@example.test,ghost@example.test`,
+      `Existing,${a},${a}`,
+      `Orphan,orphan@example.test,no.name@example.test`,
+    ].join("\n");
+    const caller = await callerForMember(db, t.leaderA.id);
+    const preview = await caller.dashboard.importMembers({ teamId: t.team.id, csv });
+    expect(preview.valid).toBe(2);
+    const errorsByLine = new Map(preview.rows.map((r) => [r.line, r.errors.join("; ")]));
+    expect(errorsByLine.get(2)).toBe("");
+    expect(errorsByLine.get(4)).toMatch(/^Name:/);
+    expect(errorsByLine.get(5)).toMatch(/^Email: /);
+    expect(errorsByLine.get(6)).toMatch(/not in your part of the team/);
+    expect(errorsByLine.get(7)).toMatch(/not a member of this team or a row of this file/);
+    expect(errorsByLine.get(8)).toMatch(/already a member|own upline/);
+    expect(errorsByLine.get(9)).toMatch(/cannot be imported/);
+
+    const before = await db.membership.count({ where: { teamId: t.team.id } });
+    const blocked = await caller.dashboard.importMembers({ teamId: t.team.id, csv, commit: true });
+    expect(blocked.committed).toBe(false);
+    expect(blocked.message).toMatch(/6 row\(s\) have errors/);
+    expect(await db.membership.count({ where: { teamId: t.team.id } })).toBe(before);
+
+    const partial = await caller.dashboard.importMembers({ teamId: t.team.id, csv, commit: true, onlyValid: true });
+    expect(partial).toMatchObject({ committed: true, imported: 2 });
+    const two = await db.user.findUniqueOrThrow({ where: { email: "ok.two@example.test" }, select: { passwordHash: true, memberships: { select: { parent: { select: { user: { select: { email: true } } } } } } } });
+    expect(two.passwordHash).toBeNull();
+    expect(two.memberships[0]!.parent!.user.email).toBe("ok.one@example.test");
+
+    // Plain members cannot import.
+    await expect((await callerForMember(db, t.memberA1.id)).dashboard.importMembers({ teamId: t.team.id, csv })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("dashboard leaderboard, victories and cheers", () => {
+  it("ranks the visible team, can be switched off by the owner, and cheers are idempotent per person", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
+    const data = await seedActivity(db, t.team.id, t.owner.id, ids, 55);
+    const owner = await callerForMember(db, t.owner.id);
+    const board = await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, period: "goal", by: "result" });
+    expect(board.enabled).toBe(true);
+    const values = board.rows.map((r) => r.value);
+    expect(values).toEqual([...values].sort((x, y) => y - x));
+    const top = board.rows[0]!;
+    const topLogged = data.logged.filter((e) => e.membershipId === top.id && e.day >= data.start).reduce((s, e) => s + e.amount, 0);
+    expect(top.value).toBe(topLogged);
+    // A leader only ranks their own branch.
+    const branch = await (await callerForMember(db, t.leaderB.id)).dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "completion" });
+    expect(branch.rows.every((r) => [t.leaderB.id, t.memberB1.id].includes(r.id))).toBe(true);
+
+    await expect((await callerForMember(db, t.leaderA.id)).dashboard.setLeaderboard({ teamId: t.team.id, enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await owner.dashboard.setLeaderboard({ teamId: t.team.id, enabled: false });
+    expect(await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "result" })).toMatchObject({ enabled: false, rows: [] });
+
+    const victory = await db.victory.create({
+      data: { teamId: t.team.id, membershipId: t.memberA1a.id, kind: "MILESTONE", key: "m50", title: "50% of target", day: new Date() },
+    });
+    const leaderA = await callerForMember(db, t.leaderA.id);
+    expect((await leaderA.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(1);
+    expect((await leaderA.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(1);
+    expect((await owner.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(2);
+    const feed = await leaderA.dashboard.victories({ teamId: t.team.id });
+    expect(feed[0]).toMatchObject({ id: victory.id, cheers: 2, cheeredByMe: true, name: "Max A1a" });
+    // Leader B's side neither sees nor cheers it.
+    expect(await (await callerForMember(db, t.leaderB.id)).dashboard.victories({ teamId: t.team.id })).toEqual([]);
+    await expect((await callerForMember(db, t.leaderB.id)).dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
