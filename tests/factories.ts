@@ -187,3 +187,125 @@ export async function makeMetric(
     select: { id: true, key: true, name: true },
   });
 }
+
+// ─── Dashboard: goals with member targets, logged activity ──────────────────
+
+/**
+ * A PUBLISHED goal with a MemberTarget for every active member of the goal root's subtree. Personal targets are
+ * split evenly (largest remainder) unless `personal` gives some of them; team = own + downline, bottom-up.
+ */
+export async function makeGoal(
+  db: DbClient,
+  args: {
+    teamId: string;
+    rootMembershipId: string;
+    metricId: string;
+    target: number;
+    baseline?: number;
+    startDate: string;
+    deadline: string;
+    name?: string;
+    personal?: Map<string, number>;
+  },
+): Promise<{ id: string; targets: Map<string, { personal: number; team: number }> }> {
+  const { listSubtree } = await import("@/server/services/tree/subtree");
+  const { splitEvenly } = await import("@/server/domain/apportion");
+  const nodes = await listSubtree(db, { teamId: args.teamId, rootId: args.rootMembershipId });
+  const baseline = args.baseline ?? 0;
+  const fixed = args.personal ?? new Map<string, number>();
+  const fixedSum = [...fixed.values()].reduce((s, x) => s + x, 0);
+  const free = nodes.filter((n) => !fixed.has(n.id));
+  const even = splitEvenly(Math.max(0, args.target - baseline - fixedSum), free.length);
+  const personal = new Map<string, number>(fixed);
+  free.forEach((n, i) => personal.set(n.id, even[i]!));
+  const team = new Map<string, number>(nodes.map((n) => [n.id, personal.get(n.id) ?? 0]));
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const n = nodes[i]!;
+    team.set(n.parentId!, team.get(n.parentId!)! + team.get(n.id)!);
+  }
+  const goal = await db.goal.create({
+    data: {
+      teamId: args.teamId,
+      rootMembershipId: args.rootMembershipId,
+      createdById: args.rootMembershipId,
+      metricId: args.metricId,
+      name: args.name ?? "Test goal",
+      target: args.target,
+      baseline,
+      startDate: new Date(args.startDate + "T00:00:00.000Z"),
+      deadline: new Date(args.deadline + "T00:00:00.000Z"),
+      status: "PUBLISHED",
+      publishedAt: new Date(),
+    },
+    select: { id: true },
+  });
+  await db.memberTarget.createMany({
+    data: nodes.map((n) => ({
+      teamId: args.teamId,
+      goalId: goal.id,
+      membershipId: n.id,
+      personal: personal.get(n.id) ?? 0,
+      team: team.get(n.id) ?? 0,
+    })),
+  });
+  const targets = new Map(nodes.map((n) => [n.id, { personal: personal.get(n.id) ?? 0, team: team.get(n.id) ?? 0 }]));
+  return { id: goal.id, targets };
+}
+
+export interface LoggedAmount {
+  membershipId: string;
+  day: string;
+  amount: number;
+}
+
+/** Entry rows (device-style uuids) and the matching DailyTotal aggregates, in bulk. */
+export async function makeEntriesWithTotals(
+  db: DbClient,
+  args: { teamId: string; metricId: string; entries: LoggedAmount[] },
+): Promise<void> {
+  const { randomUUID } = await import("node:crypto");
+  const toDate = (iso: string) => new Date(iso + "T00:00:00.000Z");
+  await db.entry.createMany({
+    data: args.entries.map((e) => ({
+      id: randomUUID(),
+      teamId: args.teamId,
+      membershipId: e.membershipId,
+      metricId: args.metricId,
+      day: toDate(e.day),
+      amount: e.amount,
+      createdById: e.membershipId,
+    })),
+  });
+  const totals = new Map<string, { membershipId: string; day: string; total: number; entries: number }>();
+  for (const e of args.entries) {
+    const key = `${e.membershipId}|${e.day}`;
+    const t = totals.get(key) ?? { membershipId: e.membershipId, day: e.day, total: 0, entries: 0 };
+    t.total += e.amount;
+    t.entries += 1;
+    totals.set(key, t);
+  }
+  await makeDailyTotals(db, { teamId: args.teamId, metricId: args.metricId, totals: [...totals.values()] });
+}
+
+/** DailyTotal rows only (adds to an existing row for the same member, metric and day). */
+export async function makeDailyTotals(
+  db: DbClient,
+  args: { teamId: string; metricId: string; totals: { membershipId: string; day: string; total: number; entries?: number }[] },
+): Promise<void> {
+  const { Prisma } = await import("@/generated/prisma/client");
+  const chunk = 2000;
+  for (let i = 0; i < args.totals.length; i += chunk) {
+    const part = args.totals.slice(i, i + chunk);
+    if (part.length === 0) continue;
+    const values = Prisma.join(
+      part.map(
+        (t) =>
+          Prisma.sql`(${args.teamId}, ${t.membershipId}, ${args.metricId}, ${t.day}::date, ${t.total}::int, ${t.entries ?? 1}::int)`,
+      ),
+    );
+    await db.$executeRaw(Prisma.sql`
+      INSERT INTO "DailyTotal" ("teamId", "membershipId", "metricId", day, total, entries) VALUES ${values}
+      ON CONFLICT ("membershipId", "metricId", day)
+      DO UPDATE SET total = "DailyTotal".total + EXCLUDED.total, entries = "DailyTotal".entries + EXCLUDED.entries`);
+  }
+}

@@ -1,8 +1,10 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { authRouter } from "@/server/api/routers/auth";
 import { entryRouter } from "@/server/api/routers/entry";
+import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { inviteRouter } from "@/server/api/routers/invite";
 import { memberRouter } from "@/server/api/routers/member";
+import { reviewRouter } from "@/server/api/routers/review";
 import { teamRouter } from "@/server/api/routers/team";
 
 export const appRouter = router({
@@ -11,6 +13,8 @@ export const appRouter = router({
   member: memberRouter,
   invite: inviteRouter,
   entry: entryRouter,
+  dashboard: dashboardRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

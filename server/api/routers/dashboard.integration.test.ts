@@ -1,0 +1,311 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/server/db-client";
+import { addDays, isoDateInTimeZone } from "@/server/domain/calendar";
+import { callerFor, callerForMember } from "@/tests/caller";
+import { createTestDatabase } from "@/tests/setup/test-db";
+import {
+  makeEntriesWithTotals,
+  makeGoal,
+  makeMetric,
+  makeTeam,
+  makeTestTree,
+  makeUser,
+  type LoggedAmount,
+} from "@/tests/factories";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const today = () => isoDateInTimeZone(Date.now(), "Europe/London");
+
+/** A goal around today and random logged amounts for every member on random days (some before the start). */
+async function seedActivity(db: Db, teamId: string, rootId: string, memberIds: string[], seed: number) {
+  const metric = await makeMetric(db, { teamId, key: `sales_${seed}`, kind: "RESULT", unit: "MONEY" });
+  const start = addDays(today(), -45);
+  const deadline = addDays(today(), 40);
+  const goal = await makeGoal(db, { teamId, rootMembershipId: rootId, metricId: metric.id, target: 1_000_003, startDate: start, deadline });
+  const random = rng(seed);
+  const logged: LoggedAmount[] = [];
+  for (const id of memberIds) {
+    for (let d = -50; d <= 0; d++) {
+      if (random() < 0.35) logged.push({ membershipId: id, day: addDays(today(), d), amount: 1 + Math.floor(random() * 5000) });
+      if (random() < 0.05) logged.push({ membershipId: id, day: addDays(today(), d), amount: 1 + Math.floor(random() * 100) });
+    }
+  }
+  await makeEntriesWithTotals(db, { teamId, metricId: metric.id, entries: logged });
+  return { goal, logged, start, deadline };
+}
+
+describe("dashboard.rollup", () => {
+  let t: Awaited<ReturnType<typeof makeTestTree>>;
+  let data: Awaited<ReturnType<typeof seedActivity>>;
+  let downline: Map<string, Set<string>>;
+
+  beforeAll(async () => {
+    t = await makeTestTree(database.db);
+    const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
+    data = await seedActivity(database.db, t.team.id, t.owner.id, ids, 7);
+    const parent = new Map<string, string | null>([
+      [t.owner.id, null],
+      [t.leaderA.id, t.owner.id],
+      [t.leaderB.id, t.owner.id],
+      [t.memberA1.id, t.leaderA.id],
+      [t.memberA1a.id, t.memberA1.id],
+      [t.memberA2.id, t.leaderA.id],
+      [t.memberB1.id, t.leaderB.id],
+    ]);
+    downline = new Map(ids.map((id) => [id, new Set([id])]));
+    for (const id of ids) for (let p = parent.get(id); p; p = parent.get(p)) downline.get(p)!.add(id);
+  });
+
+  it.each(["week", "month", "goal"] as const)("team actual at every node = sum of its downline's logged entries (%s)", async (period) => {
+    const owner = await callerForMember(database.db, t.owner.id);
+    const result = await owner.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period });
+    expect(result.rows).toHaveLength(7);
+    const { from, asOf } = result.period;
+    expect(from >= data.start).toBe(true);
+    const inPeriod = (e: LoggedAmount) => e.day >= from && e.day <= asOf;
+    const toDate = (e: LoggedAmount) => e.day >= data.start && e.day <= result.goalAsOf;
+    for (const row of result.rows) {
+      const members = downline.get(row.id)!;
+      const sum = (f: (e: LoggedAmount) => boolean, ids: Set<string>) =>
+        data.logged.filter((e) => ids.has(e.membershipId) && f(e)).reduce((s, e) => s + e.amount, 0);
+      expect(row.teamActual).toBe(sum(inPeriod, members));
+      expect(row.ownActual).toBe(sum(inPeriod, new Set([row.id])));
+      expect(row.goal.teamActual).toBe(sum(toDate, members));
+      // Targets add up the tree too, and the goal's root holds the whole target.
+      const ownTargets = result.rows.filter((r) => members.has(r.id)).reduce((s, r) => s + r.ownTarget, 0);
+      expect(row.teamTarget).toBe(ownTargets);
+      expect(row.goal.teamShare).toBe(data.goal.targets.get(row.id)!.team);
+      expect(row.below.total).toBe(members.size - 1);
+    }
+    if (period === "goal") expect(result.rows[0]!.teamTarget).toBe(1_000_003);
+  });
+
+  it("period targets are whole numbers that never exceed the member's share", async () => {
+    const owner = await callerForMember(database.db, t.owner.id);
+    const result = await owner.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
+    for (const row of result.rows) {
+      expect(Number.isInteger(row.ownTarget)).toBe(true);
+      expect(row.ownTarget).toBeGreaterThanOrEqual(0);
+      expect(row.ownExpected).toBeLessThanOrEqual(row.ownTarget);
+      expect(row.ownTarget).toBeLessThanOrEqual(row.goal.share);
+      expect(["ahead", "on_track", "at_risk", "behind"]).toContain(row.ownStatus);
+      const shortfall = row.goal.teamExpected - row.goal.teamActual;
+      const weeksLeft = Math.max(1, result.remainingWorkingDays / 5);
+      expect(row.goal.catchUpPerWeek).toBe(shortfall > 0 ? Math.ceil(shortfall / weeksLeft - 1e-9) : 0);
+    }
+  });
+
+  it("a member's dashboard shows only their subtree; siblings, uplines and other teams are refused", async () => {
+    const a1 = await callerForMember(database.db, t.memberA1.id);
+    const mine = await a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period: "goal" });
+    expect(mine.rows.map((r) => r.name).sort()).toEqual(["Max A1a", "Mia A1"]);
+    await expect(a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberA2.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.leaderA.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const leaderA = await callerForMember(database.db, t.leaderA.id);
+    const branch = await leaderA.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberA1.id });
+    expect(branch.rows.map((r) => r.id)).toEqual([t.memberA1.id, t.memberA1a.id]);
+    await expect(leaderA.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberB1.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const stranger = callerFor(database.db, await makeUser(database.db));
+    await expect(stranger.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Another team's owner cannot read this team's goal through their own team either.
+    const otherOwner = await makeUser(database.db);
+    const other = await makeTeam(database.db, { ownerId: otherOwner.id });
+    await expect(
+      callerFor(database.db, otherOwner).dashboard.rollup({ teamId: other.id, goalId: data.goal.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+/** A random tree of `size` members written in bulk (ids given, parents before children). */
+async function makeRandomTree(db: Db, size: number, seed: number) {
+  const ownerUser = await makeUser(db, { name: `Owner ${seed}` });
+  const team = await makeTeam(db, { ownerId: ownerUser.id, input: { name: `Team ${seed}` } });
+  const random = rng(seed);
+  const ids = [team.membershipId];
+  const users = Array.from({ length: size - 1 }, (_, i) => ({ id: `u${seed}x${i}`, email: `u${seed}x${i}@example.test`, name: `Member ${i}` }));
+  await db.user.createMany({ data: users });
+  const memberships = users.map((u, i) => {
+    const id = `m${seed}x${i}`;
+    const parentId = ids[Math.floor(random() * ids.length)]!;
+    ids.push(id);
+    return { id, teamId: team.id, userId: u.id, parentId };
+  });
+  await db.membership.createMany({ data: memberships });
+  return { teamId: team.id, rootId: team.membershipId, ids, ownerUser };
+}
+
+describe("dashboard.rollup — query count", () => {
+  it("is the same for 10 and 200 members", async () => {
+    const counts: number[] = [];
+    for (const [size, seed] of [
+      [10, 101],
+      [200, 202],
+    ] as const) {
+      const tree = await makeRandomTree(database.db, size, seed);
+      const data = await seedActivity(database.db, tree.teamId, tree.rootId, tree.ids, seed);
+      let queries = 0;
+      const counted = database.db.$extends({
+        query: {
+          $allOperations({ args, query }) {
+            queries++;
+            return query(args);
+          },
+        },
+      }) as unknown as Db;
+      const caller = callerFor(counted, tree.ownerUser);
+      const result = await caller.dashboard.rollup({ teamId: tree.teamId, goalId: data.goal.id, period: "month" });
+      expect(result.rows).toHaveLength(size);
+      expect(result.rows[0]!.teamActual).toBe(
+        data.logged.filter((e) => e.day >= result.period.from && e.day <= result.period.asOf).reduce((s, e) => s + e.amount, 0),
+      );
+      counts.push(queries);
+    }
+    // The goal, and the one recursive CTE (raw queries are counted too).
+    expect(counts[0]).toBeGreaterThanOrEqual(2);
+    expect(counts[0]).toBeLessThanOrEqual(4);
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
+
+describe("dashboard CSV", () => {
+  it("exports plan and actuals per member per week, and the export's members import into another team (round trip)", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
+    const data = await seedActivity(db, t.team.id, t.owner.id, ids, 31);
+    const owner = await callerForMember(db, t.owner.id);
+    const exported = await owner.dashboard.exportCsv({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
+    const Papa = (await import("papaparse")).default;
+    const parsed = Papa.parse<Record<string, string>>(exported.csv, { header: true, skipEmptyLines: true });
+    expect(parsed.meta.fields).toEqual(["member", "email", "upline_email", "period_start", "period_end", "personal_target", "personal_actual", "team_target", "team_actual"]);
+    expect(parsed.data.length).toBe(exported.rows);
+    const emailOf = new Map(
+      (await db.membership.findMany({ where: { id: { in: ids } }, select: { id: true, user: { select: { email: true } } } })).map((m) => [m.user.email, m.id]),
+    );
+    // Every member's target over all periods adds up to their share; actuals to what they logged up to today.
+    for (const [email, id] of emailOf) {
+      const mine = parsed.data.filter((r) => r.email === email);
+      expect(mine.reduce((s, r) => s + Number(r.personal_target), 0)).toBe(data.goal.targets.get(id)!.personal);
+      const loggedSum = data.logged.filter((e) => e.membershipId === id && e.day >= data.start).reduce((s, e) => s + e.amount, 0);
+      expect(mine.reduce((s, r) => s + Number(r.personal_actual), 0)).toBe(loggedSum);
+      expect(mine.reduce((s, r) => s + Number(r.team_target), 0)).toBe(data.goal.targets.get(id)!.team);
+    }
+
+    // Import the same people (all but the owner) into a second team of the same owner.
+    const ownerUser = await db.user.findUniqueOrThrow({ where: { id: t.owner.userId } });
+    const team2 = await makeTeam(db, { ownerId: ownerUser.id, input: { name: "Second team" } });
+    const people = [...new Map(parsed.data.filter((r) => r.email !== ownerUser.email).map((r) => [r.email, r])).values()];
+    const csv = Papa.unparse({ fields: ["name", "email", "upline email"], data: people.map((r) => [r.member, r.email, r.upline_email]) });
+    const owner2 = callerFor(db, ownerUser);
+    const preview = await owner2.dashboard.importMembers({ teamId: team2.id, csv });
+    expect(preview).toMatchObject({ valid: 6, invalid: 0, committed: false });
+    expect(await db.membership.count({ where: { teamId: team2.id } })).toBe(1);
+    const done = await owner2.dashboard.importMembers({ teamId: team2.id, csv, commit: true });
+    expect(done).toMatchObject({ committed: true, imported: 6 });
+    const tree2 = await owner2.member.tree({ teamId: team2.id });
+    const tree1 = await owner.member.tree({ teamId: t.team.id });
+    const shape = (tree: typeof tree1) => tree.nodes.map((n) => `${n.email}@${n.depth}`).sort();
+    expect(shape(tree2)).toEqual(shape(tree1));
+  });
+
+  it("reports row-level errors and imports nothing until fixed, unless only valid rows are chosen", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const leaderA = await db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id }, select: { user: { select: { email: true } } } });
+    const leaderB = await db.membership.findUniqueOrThrow({ where: { id: t.leaderB.id }, select: { user: { select: { email: true } } } });
+    const a = leaderA.user.email;
+    const csv = [
+      "name,email,upline email",
+      `Ok One,ok.one@example.test,${a}`,
+      `Ok Two,ok.two@example.test,ok.one@example.test`,
+      `,no.name@example.test,${a}`,
+      `Bad Email,not-an-email,${a}`,
+      `Elsewhere,elsewhere@example.test,${leaderB.user.email}`,
+      `Nobody,nobody@example.test,ghost@example.test`,
+      `Existing,${a},${a}`,
+      `Orphan,orphan@example.test,no.name@example.test`,
+    ].join("\n");
+    const caller = await callerForMember(db, t.leaderA.id);
+    const preview = await caller.dashboard.importMembers({ teamId: t.team.id, csv });
+    expect(preview.valid).toBe(2);
+    const errorsByLine = new Map(preview.rows.map((r) => [r.line, r.errors.join("; ")]));
+    expect(errorsByLine.get(2)).toBe("");
+    expect(errorsByLine.get(4)).toMatch(/^Name:/);
+    expect(errorsByLine.get(5)).toMatch(/^Email: /);
+    expect(errorsByLine.get(6)).toMatch(/not in your part of the team/);
+    expect(errorsByLine.get(7)).toMatch(/not a member of this team or a row of this file/);
+    expect(errorsByLine.get(8)).toMatch(/already a member|own upline/);
+    expect(errorsByLine.get(9)).toMatch(/cannot be imported/);
+
+    const before = await db.membership.count({ where: { teamId: t.team.id } });
+    const blocked = await caller.dashboard.importMembers({ teamId: t.team.id, csv, commit: true });
+    expect(blocked.committed).toBe(false);
+    expect(blocked.message).toMatch(/6 row\(s\) have errors/);
+    expect(await db.membership.count({ where: { teamId: t.team.id } })).toBe(before);
+
+    const partial = await caller.dashboard.importMembers({ teamId: t.team.id, csv, commit: true, onlyValid: true });
+    expect(partial).toMatchObject({ committed: true, imported: 2 });
+    const two = await db.user.findUniqueOrThrow({ where: { email: "ok.two@example.test" }, select: { passwordHash: true, memberships: { select: { parent: { select: { user: { select: { email: true } } } } } } } });
+    expect(two.passwordHash).toBeNull();
+    expect(two.memberships[0]!.parent!.user.email).toBe("ok.one@example.test");
+
+    // Plain members cannot import.
+    await expect((await callerForMember(db, t.memberA1.id)).dashboard.importMembers({ teamId: t.team.id, csv })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("dashboard leaderboard, victories and cheers", () => {
+  it("ranks the visible team, can be switched off by the owner, and cheers are idempotent per person", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
+    const data = await seedActivity(db, t.team.id, t.owner.id, ids, 55);
+    const owner = await callerForMember(db, t.owner.id);
+    const board = await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, period: "goal", by: "result" });
+    expect(board.enabled).toBe(true);
+    const values = board.rows.map((r) => r.value);
+    expect(values).toEqual([...values].sort((x, y) => y - x));
+    const top = board.rows[0]!;
+    const topLogged = data.logged.filter((e) => e.membershipId === top.id && e.day >= data.start).reduce((s, e) => s + e.amount, 0);
+    expect(top.value).toBe(topLogged);
+    // A leader only ranks their own branch.
+    const branch = await (await callerForMember(db, t.leaderB.id)).dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "completion" });
+    expect(branch.rows.every((r) => [t.leaderB.id, t.memberB1.id].includes(r.id))).toBe(true);
+
+    await expect((await callerForMember(db, t.leaderA.id)).dashboard.setLeaderboard({ teamId: t.team.id, enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await owner.dashboard.setLeaderboard({ teamId: t.team.id, enabled: false });
+    expect(await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "result" })).toMatchObject({ enabled: false, rows: [] });
+
+    const victory = await db.victory.create({
+      data: { teamId: t.team.id, membershipId: t.memberA1a.id, kind: "MILESTONE", key: "m50", title: "50% of target", day: new Date() },
+    });
+    const leaderA = await callerForMember(db, t.leaderA.id);
+    expect((await leaderA.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(1);
+    expect((await leaderA.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(1);
+    expect((await owner.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(2);
+    const feed = await leaderA.dashboard.victories({ teamId: t.team.id });
+    expect(feed[0]).toMatchObject({ id: victory.id, cheers: 2, cheeredByMe: true, name: "Max A1a" });
+    // Leader B's side neither sees nor cheers it.
+    expect(await (await callerForMember(db, t.leaderB.id)).dashboard.victories({ teamId: t.team.id })).toEqual([]);
+    await expect((await callerForMember(db, t.leaderB.id)).dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * CSV of a goal's plan and actuals per member per period (week or month) over the actor's visible subtree:
+ * member, email, upline email, period, personal and team target and actual. Constant queries: the goal, the subtree
+ * with targets (one CTE), the daily totals (one CTE). Targets per period come from the phased plan × share.
+ */
+import Papa from "papaparse";
+import { Prisma } from "@/generated/prisma/client";
+import type { DbClient } from "@/server/db-client";
+import { addDays, isoDateInTimeZone, periodsInRange } from "@/server/domain/calendar";
+import { shareOfProgress } from "@/server/domain/dashboard-math";
+import { cumulativeOn } from "@/server/domain/phasing";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
+
+export const EXPORT_COLUMNS = [
+  "member",
+  "email",
+  "upline_email",
+  "period_start",
+  "period_end",
+  "personal_target",
+  "personal_actual",
+  "team_target",
+  "team_actual",
+] as const;
+
+export async function exportGoalCsv(
+  db: DbClient,
+  args: { actor: ActorMembership; team: TeamCalendar; goalId: string; period: "week" | "month"; today?: string },
+): Promise<{ filename: string; csv: string; rows: number }> {
+  const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
+  const start = isoDay(goal.startDate);
+  const deadline = isoDay(goal.deadline);
+  const today = args.today ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
+  const asOf = today > deadline ? deadline : today;
+  const cte = Prisma.sql`
+    WITH RECURSIVE down AS (
+      SELECT id, "parentId", 0 AS depth FROM "Membership" WHERE id = ${args.actor.id} AND "teamId" = ${args.team.id} AND status = 'ACTIVE'
+      UNION ALL
+      SELECT m.id, m."parentId", down.depth + 1 FROM "Membership" m JOIN down ON m."parentId" = down.id
+       WHERE m."teamId" = ${args.team.id} AND m.status = 'ACTIVE' AND down.depth < 10000
+    )`;
+  const [members, daily] = await Promise.all([
+    db.$queryRaw<{ id: string; parentId: string | null; name: string; email: string; uplineEmail: string | null; share: number }[]>(Prisma.sql`${cte}
+      SELECT d.id, d."parentId", u.name, u.email, pu.email AS "uplineEmail", COALESCE(mt.personal, 0)::float8 AS share
+        FROM down d
+        JOIN "Membership" m ON m.id = d.id JOIN "User" u ON u.id = m."userId"
+        LEFT JOIN "Membership" pm ON pm.id = m."parentId" LEFT JOIN "User" pu ON pu.id = pm."userId"
+        LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${goal.id} AND mt."membershipId" = d.id
+       ORDER BY d.depth, u.name`),
+    db.$queryRaw<{ id: string; day: string; total: number }[]>(Prisma.sql`${cte}
+      SELECT dt."membershipId" AS id, to_char(dt.day, 'YYYY-MM-DD') AS day, dt.total::float8 AS total
+        FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
+       WHERE dt."metricId" = ${goal.metric.id} AND dt.day >= ${start}::date AND dt.day <= ${asOf}::date`),
+  ]);
+
+  const periods = periodsInRange(start, deadline, args.period, args.team.weekStartsOn);
+  const n = members.length;
+  const index = new Map(members.map((m, i) => [m.id, i]));
+  const T = plan.target - plan.baseline;
+  const P = (d: string) => cumulativeOn(plan, d) - plan.baseline;
+  // actual[p·n + i], target[p·n + i]
+  const actual = new Float64Array(periods.length * n);
+  const target = new Float64Array(periods.length * n);
+  const periodOf = (day: string) => periods.findIndex((p) => day >= p.periodStart && day <= p.periodEnd);
+  for (const r of daily) {
+    const p = periodOf(r.day);
+    const i = index.get(r.id);
+    if (p >= 0 && i !== undefined) actual[p * n + i]! += r.total;
+  }
+  periods.forEach((p, k) => {
+    const before = P(addDays(p.periodStart, -1));
+    const end = P(p.periodEnd);
+    members.forEach((m, i) => {
+      target[k * n + i] = shareOfProgress(m.share, end, T) - shareOfProgress(m.share, before, T);
+    });
+  });
+  const teamActual = Float64Array.from(actual);
+  const teamTarget = Float64Array.from(target);
+  for (let i = n - 1; i > 0; i--) {
+    const p = index.get(members[i]!.parentId!);
+    if (p === undefined) continue;
+    for (let k = 0; k < periods.length; k++) {
+      teamActual[k * n + p]! += teamActual[k * n + i]!;
+      teamTarget[k * n + p]! += teamTarget[k * n + i]!;
+    }
+  }
+  const data: (string | number)[][] = [];
+  members.forEach((m, i) => {
+    periods.forEach((p, k) => {
+      data.push([
+        m.name,
+        m.email,
+        m.uplineEmail ?? "",
+        p.periodStart,
+        p.periodEnd,
+        target[k * n + i]!,
+        actual[k * n + i]!,
+        teamTarget[k * n + i]!,
+        teamActual[k * n + i]!,
+      ]);
+    });
+  });
+  const csv = Papa.unparse({ fields: [...EXPORT_COLUMNS], data });
+  const slug = goal.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "goal";
+  return { filename: `${slug}-${args.period}.csv`, csv, rows: data.length };
+}

@@ -1,0 +1,28 @@
+/** The team's published goals, newest first, for the dashboard's goal selector. One query. */
+import type { Prisma } from "@/generated/prisma/client";
+import type { DbClient } from "@/server/db-client";
+
+const dashboardGoalSelect = {
+  id: true,
+  name: true,
+  target: true,
+  baseline: true,
+  startDate: true,
+  deadline: true,
+  rootMembershipId: true,
+  metric: { select: { key: true, name: true, unit: true } },
+} satisfies Prisma.GoalSelect;
+
+export async function listDashboardGoals(db: DbClient, args: { teamId: string }) {
+  const goals = await db.goal.findMany({
+    where: { teamId: args.teamId, status: "PUBLISHED" },
+    orderBy: [{ deadline: "asc" }, { createdAt: "desc" }],
+    select: dashboardGoalSelect,
+    take: 50,
+  });
+  return goals.map((g) => ({
+    ...g,
+    startDate: g.startDate.toISOString().slice(0, 10),
+    deadline: g.deadline.toISOString().slice(0, 10),
+  }));
+}

@@ -1,0 +1,38 @@
+/** The weekly digest email (plain text): the scoreboard, who is off pace, the wins and next week's commitments. */
+import type { ReviewSnapshot } from "./review-snapshot";
+
+const STATUS_WORD = { ahead: "ahead", on_track: "on track", at_risk: "at risk", behind: "behind" } as const;
+
+export function formatAmount(amount: number, unit: string, currency: string): string {
+  if (unit === "MONEY") {
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount / 100);
+  }
+  return new Intl.NumberFormat("en-GB").format(amount);
+}
+
+export function formatDigest(s: ReviewSnapshot, opts: { teamName: string; currency: string }) {
+  const f = (n: number) => formatAmount(n, s.goal.unit, opts.currency);
+  const b = s.scoreboard;
+  const lines = [
+    `Weekly review of ${s.root.name}'s team — ${opts.teamName}, week of ${s.week.from}`,
+    ``,
+    `SCOREBOARD — ${s.goal.name} (${s.goal.metricName})`,
+    `Last week: ${f(b.weekActual)} of ${f(b.weekTarget)} planned (${STATUS_WORD[b.weekStatus]})`,
+    `Goal to date: ${f(b.goalActual)} of ${f(b.goalExpected)} expected by now, ${f(b.goalShare)} by ${s.goal.deadline} (${STATUS_WORD[b.goalStatus]})`,
+    b.forecast === null ? `Forecast: not enough history yet` : `Forecast at the deadline: ${f(b.forecast)}`,
+    b.catchUpPerWeek > 0 ? `To catch up: ${f(b.catchUpPerWeek)} extra per week` : `No catch-up needed`,
+    `Members on pace: ${b.onPace}, off pace: ${b.offPace}`,
+    ``,
+    `OFF PACE`,
+    ...(s.offPace.length ? s.offPace.slice(0, 20).map((m) => `- ${m.name}: ${STATUS_WORD[m.status]}, catch up ${f(m.catchUpPerWeek)} per week`) : ["- nobody"]),
+    ``,
+    `WINS OF THE WEEK`,
+    ...(s.wins.length ? s.wins.map((w) => `- ${w.name}: ${w.title}`) : ["- none recorded"]),
+    ``,
+    `COMMITMENTS FOR THE WEEK OF ${s.nextWeekStart}`,
+    ...(s.commitments?.length
+      ? s.commitments.map((c) => `- ${c.name}: ${c.text}${c.amount !== null ? ` (${f(c.amount)})` : ""}`)
+      : ["- none entered"]),
+  ];
+  return { subject: `Weekly review — ${s.goal.name}, week of ${s.week.from}`, text: lines.join("\n") };
+}
