@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { authRouter } from "@/server/api/routers/auth";
 import { entryRouter } from "@/server/api/routers/entry";
+import { goalRouter } from "@/server/api/routers/goal";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { inviteRouter } from "@/server/api/routers/invite";
 import { memberRouter } from "@/server/api/routers/member";
@@ -12,6 +13,7 @@ export const appRouter = router({
   team: teamRouter,
   member: memberRouter,
   invite: inviteRouter,
+  goal: goalRouter,
   entry: entryRouter,
   dashboard: dashboardRouter,
   review: reviewRouter,
