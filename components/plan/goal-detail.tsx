@@ -85,7 +85,7 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
         </Card>
       )}
 
-      <Card className="space-y-3" aria-labelledby="plan-heading">
+      <Card className="space-y-3" role="region" aria-labelledby="plan-heading">
         <h2 id="plan-heading" className="text-lg font-semibold">
           The backward plan
         </h2>
@@ -100,7 +100,7 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
         <PeriodTable periods={data.plan.periods} format={fmt} caption="Plan by period" />
       </Card>
 
-      <Card className="space-y-3" aria-labelledby="targets-heading">
+      <Card className="space-y-3" role="region" aria-labelledby="targets-heading">
         <h2 id="targets-heading" className="text-lg font-semibold">
           Targets
         </h2>
@@ -157,7 +157,7 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
       </Card>
 
       {manages && published && (
-        <Card className="space-y-3" aria-labelledby="change-heading">
+        <Card className="space-y-3" role="region" aria-labelledby="change-heading">
           <h2 id="change-heading" ref={changeRef} className="scroll-mt-20 text-lg font-semibold">
             Change the plan
           </h2>
@@ -167,7 +167,7 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
       )}
 
       {published && (
-        <Card className="space-y-3" aria-labelledby="history-heading">
+        <Card className="space-y-3" role="region" aria-labelledby="history-heading">
           <h2 id="history-heading" className="text-lg font-semibold">
             History of changes
           </h2>
@@ -176,7 +176,7 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
       )}
 
       {manages && published && (
-        <Card className="space-y-3" aria-labelledby="next-heading">
+        <Card className="space-y-3" role="region" aria-labelledby="next-heading">
           <h2 id="next-heading" className="text-lg font-semibold">
             Next month from last month
           </h2>

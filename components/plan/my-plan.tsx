@@ -67,7 +67,7 @@ export function MyPlan() {
         </Card>
       ) : (
         <>
-          <Card aria-labelledby="today-heading" className="space-y-3">
+          <Card role="region" aria-labelledby="today-heading" className="space-y-3">
             <h3 id="today-heading" className="flex items-center gap-2 text-lg font-semibold">
               <ListChecks aria-hidden className="size-5" />
               Today&apos;s actions
@@ -103,7 +103,7 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
   const tc = g.timeCheck;
 
   return (
-    <Card aria-labelledby={headingId} className="space-y-4">
+    <Card role="region" aria-labelledby={headingId} className="space-y-4">
       <div>
         <h3 id={headingId} className="text-lg font-semibold">
           {g.goal.name}

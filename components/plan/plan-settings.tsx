@@ -31,19 +31,19 @@ export function PlanSettings() {
         <Card role="alert">Could not load the metrics: {list.error.message}</Card>
       ) : (
         <>
-          <Card className="space-y-3" aria-labelledby="template-heading">
+          <Card className="space-y-3" role="region" aria-labelledby="template-heading">
             <h2 id="template-heading" className="text-lg font-semibold">
               Starter template
             </h2>
             <TemplatePicker current={list.data.template} canEdit={canEdit} />
           </Card>
-          <Card className="space-y-3" aria-labelledby="metrics-heading">
+          <Card className="space-y-3" role="region" aria-labelledby="metrics-heading">
             <h2 id="metrics-heading" className="text-lg font-semibold">
               Metrics
             </h2>
             <MetricsSettings metrics={list.data.metrics} canEdit={canEdit} />
           </Card>
-          <Card className="space-y-4" aria-labelledby="funnels-heading">
+          <Card className="space-y-4" role="region" aria-labelledby="funnels-heading">
             <h2 id="funnels-heading" className="text-lg font-semibold">
               Funnels
             </h2>
@@ -63,7 +63,7 @@ export function PlanSettings() {
                 </section>
               ))}
           </Card>
-          <Card className="space-y-3" aria-labelledby="ranks-heading">
+          <Card className="space-y-3" role="region" aria-labelledby="ranks-heading">
             <h2 id="ranks-heading" className="text-lg font-semibold">
               Ranks
             </h2>

@@ -28,7 +28,7 @@ export function ProposalsInbox() {
   const { inbox, mine } = proposals.data;
   if (inbox.length === 0 && mine.length === 0) return null;
   return (
-    <Card className="space-y-4" aria-labelledby="proposals-heading">
+    <Card className="space-y-4" role="region" aria-labelledby="proposals-heading">
       <h2 id="proposals-heading" className="text-lg font-semibold">
         Proposed targets
       </h2>
