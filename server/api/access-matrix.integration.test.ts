@@ -138,6 +138,25 @@ export const DECLARATIONS: Record<string, Declaration> = {
     input: (w) => ({ ...team(w), reviewId: w.reviewId, memberId: w.memberA1a.id, text: "Ten calls a day", amount: 50 }),
   },
   "review.close": { policy: UPLINE_AND_OWNER, input: (w) => ({ ...team(w), reviewId: w.reviewId }) },
+
+  // Metrics, funnels and ranks are team-wide settings: everyone in the team reads them, the owner changes them.
+  "metric.list": { policy: TEAM_MEMBER, input: team },
+  "metric.templates": { policy: TEAM_MEMBER, input: team },
+  "metric.applyTemplate": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), template: "SALES" }) },
+  "metric.create": {
+    policy: OWNER_ONLY,
+    input: (w) => ({ ...team(w), key: `m_${randomUUID().replace(/-/g, "").slice(0, 12)}`, name: "New metric", kind: "ACTIVITY" }),
+  },
+  "metric.update": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), metricId: w.metrics.contacts.id, name: "Calls", minutesPerAction: 4 }) },
+  "metric.archive": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), metricId: w.metrics.presentations.id }) },
+  "metric.setFunnel": {
+    policy: OWNER_ONLY,
+    input: (w) => ({ ...team(w), resultMetricId: w.metrics.sponsors.id, steps: [{ activityMetricId: w.metrics.contacts.id, fromCount: 40, toCount: 1 }] }),
+  },
+  "rank.list": { policy: TEAM_MEMBER, input: team },
+  "rank.save": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), name: "Platinum", position: 50, teamVolume: 9_000_000 }) },
+  "rank.delete": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), rankId: w.rankId }) },
+  "rank.progress": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id }) },
 };
 
 const DENIED_CODES = new Set(["FORBIDDEN", "NOT_FOUND"]);

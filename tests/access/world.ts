@@ -104,6 +104,7 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
   const review = await callerAs("upline").review.start({ teamId, goalId: goal.id, rootId: tree.leaderA.id });
   const invite = await callerAs("upline").invite.create({ teamId, parentId: tree.memberA1.id, maxUses: 5 });
   const goalVersion = (await db.goal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true } })).version;
+  const rank = await db.rank.create({ data: { teamId, name: "Bronze", position: 0, teamVolume: 100_000 }, select: { id: true } });
   return {
     today,
     metrics,
@@ -115,5 +116,6 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     reviewId: review.id,
     invite: { id: invite.id, token: invite.token },
     goalFields,
+    rankId: rank.id,
   };
 }

@@ -57,6 +57,8 @@ export interface MemberGoalPlan {
   expectedToDate: number;
   /** Null before the goal starts or after it ends. */
   milestone: Milestone | null;
+  /** Every period's milestone of the member's own share (for the calendar). */
+  milestones: { periodStart: IsoDate; periodEnd: IsoDate; label: string; planned: number; cumulative: number }[];
   /** Done since the goal's start, through `asOf`. */
   actualToDate: number;
   teamActualToDate: number;
@@ -181,6 +183,7 @@ export async function getMemberPlan(
       teamOverride: row.teamOverride,
       expectedToDate: cumulativeAt(own.personal, plan.start, asOf, row.personal),
       milestone,
+      milestones: ownMilestones(plan, own),
       actualToDate,
       teamActualToDate,
       needs,
@@ -221,6 +224,17 @@ function memberDays(
     });
   }
   return { personal, team };
+}
+
+function ownMilestones(plan: PhasedPlan, own: OwnDays): MemberGoalPlan["milestones"] {
+  let cumulative = 0;
+  return plan.periods.map((p) => {
+    const from = toDayNumber(p.periodStart) - toDayNumber(plan.start);
+    const to = toDayNumber(p.periodEnd) - toDayNumber(plan.start);
+    const planned = own.personal.slice(from, to + 1).reduce((s, x) => s + x, 0);
+    cumulative += planned;
+    return { periodStart: p.periodStart, periodEnd: p.periodEnd, label: p.label, planned, cumulative };
+  });
 }
 
 function cumulativeAt(increments: number[], start: IsoDate, date: IsoDate, total: number): number {
