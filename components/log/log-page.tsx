@@ -27,13 +27,20 @@ import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
 import { WeekStrip } from "./week-strip";
 
+/** The order celebrations are shown in when several come at once: the day's plan first. */
+const ORDER = ["PLAN_DONE", "STREAK", "MILESTONE", "RECORD"];
+const rank = (kind: string) => (ORDER.includes(kind) ? ORDER.indexOf(kind) : ORDER.length);
+
 export function LogPage() {
   const team = useTeam();
   const trpc = useTRPC();
   const [picked, setPicked] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [celebrations, setCelebrations] = useState<ShownCelebration[]>([]);
-  const onCelebrate = useCallback((list: Celebration[]) => setCelebrations((shown) => [...list, ...shown]), []);
+  const onCelebrate = useCallback(
+    (list: Celebration[]) => setCelebrations((shown) => [...[...list].sort((a, b) => rank(a.kind) - rank(b.kind)), ...shown]),
+    [],
+  );
   const sync = useEntrySync({ teamId: team.id, membershipId: team.membershipId }, onCelebrate);
 
   const query = useQuery({ ...trpc.entry.day.queryOptions({ teamId: team.id, ...(picked ? { day: picked } : {}) }), retry: 1 });
