@@ -5,6 +5,7 @@
 import { openDatabase, type Db } from "@/server/db-client";
 import { makeUser, upsertTree } from "@/tests/factories";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedDemoPlan } from "./demo-plan";
 import { DEMO_OWNER, DEMO_TEAM, demoTree } from "./demo-team";
 
 export async function seedDemo(db: Db, now = new Date()) {
@@ -22,7 +23,8 @@ export async function seedDemo(db: Db, now = new Date()) {
     select: { id: true },
   });
   const ids = await upsertTree(db, { teamId: team.id, parentId: root.id, nodes: demoTree(now), password: DEMO_PASSWORD });
-  return { teamId: team.id, members: ids.size + 1 };
+  const plan = await seedDemoPlan(db, { teamId: team.id, now });
+  return { teamId: team.id, members: ids.size + 1, entries: plan.entries };
 }
 
 async function main() {
@@ -30,7 +32,7 @@ async function main() {
   try {
     const started = Date.now();
     const result = await seedDemo(database.db);
-    console.info(`Seeded demo team "${DEMO_TEAM.name}" (${result.members} members) in ${Date.now() - started} ms.`);
+    console.info(`Seeded demo team "${DEMO_TEAM.name}" (${result.members} members, ${result.entries} entries) in ${Date.now() - started} ms.`);
   } finally {
     await database.close();
   }
