@@ -12,14 +12,15 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
   await login(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/dashboard`);
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-  await expect(page.getByLabel("Goal")).toContainText("£50,000 team volume");
+  await expect(page.getByLabel("Goal", { exact: true })).toContainText("£50,000 team volume");
 
   await page.getByText("Goal to date", { exact: true }).click();
   await expect(page.getByRole("radio", { name: "Goal to date" })).toBeChecked();
   const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
   await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText("Olivia Hart's team");
   // The root and the first level are open: the three leaders are rows with their own and team numbers.
-  for (const leader of ["Priya Shah", "James O'Connor", "Sofia Rossi"]) await expect(memberRow(page, leader)).toBeVisible();
+  for (const leader of ["Priya Shah", "James O'Connor", "Sofia Rossi"])
+    await expect(memberRow(page, leader)).toBeVisible();
   await expect(memberRow(page, "Olivia Hart")).toContainText(/Ahead|On track|At risk|Behind/);
 
   // Drill two levels: Priya Shah, then Marcus Reed.
@@ -55,7 +56,9 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
   // Charts, leaderboard and victories.
   await expect(page.getByText("Cumulative plan vs actual")).toBeVisible();
   await expect(page.getByRole("table").filter({ hasText: "Done / planned" })).toContainText("Contacts");
-  await expect(page.getByRole("list", { name: "Leaderboard by result" }).getByRole("listitem").first()).toContainText("1.");
+  await expect(page.getByRole("list", { name: "Leaderboard by result" }).getByRole("listitem").first()).toContainText(
+    "1.",
+  );
   await expect(page.getByRole("button", { name: /^Cheer / }).first()).toBeVisible();
 
   await expectAccessible(page);

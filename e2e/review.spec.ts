@@ -5,7 +5,9 @@
  */
 import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
 
-test("@desktop the owner runs a weekly review to the end with the keyboard, closes it and reopens it", async ({ page }) => {
+test("@desktop the owner runs a weekly review to the end with the keyboard, closes it and reopens it", async ({
+  page,
+}) => {
   await login(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/review`);
   await expect(page.getByRole("heading", { name: "Weekly review", level: 1 })).toBeVisible();
@@ -27,7 +29,10 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   await page.keyboard.press("ArrowRight");
   await expect(stepHeading).toContainText("Off pace");
   await expect(stepHeading).toBeFocused();
-  const ethan = page.getByRole("list", { name: "Members off pace" }).getByRole("listitem").filter({ hasText: "Ethan Brooks" });
+  const ethan = page
+    .getByRole("list", { name: "Members off pace" })
+    .getByRole("listitem")
+    .filter({ hasText: "Ethan Brooks" });
   await expect(ethan).toContainText("Behind");
   await expect(ethan).toContainText(/Catch up \+£[\d,]+ \/ week/);
 
@@ -66,7 +71,10 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   // Reopen it from the list of past reviews: read-only, with the commitment as agreed.
   await page.getByRole("link", { name: "All reviews" }).click();
   const past = page.getByRole("list", { name: "Past and open reviews" });
-  const closedItem = past.getByRole("link").filter({ hasText: /Closed on/ }).first();
+  const closedItem = past
+    .getByRole("link")
+    .filter({ hasText: /Closed on/ })
+    .first();
   await expect(closedItem).toContainText("£50,000 team volume");
   await closedItem.click();
   await expect(page).toHaveURL(reviewUrl);

@@ -41,7 +41,12 @@ export function CsvExportButton({ goalId }: { goalId: string }) {
 
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <SelectField label="Rows per" value={period} onChange={(e) => setPeriod(e.target.value as "week" | "month")} className="w-40">
+      <SelectField
+        label="Rows per"
+        value={period}
+        onChange={(e) => setPeriod(e.target.value as "week" | "month")}
+        className="w-40"
+      >
         <option value="week">Week</option>
         <option value="month">Month</option>
       </SelectField>

@@ -19,7 +19,14 @@ export function CumulativeChart({ data, currency }: { data: DashboardCharts; cur
           `Checkpoints: ${data.checkpoints.map((c) => `${fmt(c.planned)} by ${formatDay(c.date)}`).join(", ")}.`}
       </p>
       <div aria-hidden>
-        <ComposedChart responsive width="100%" height={280} data={data.cumulative} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <ComposedChart
+          responsive
+          width="100%"
+          height={280}
+          data={data.cumulative}
+          margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={32} stroke="#475569" />
           <YAxis tickFormatter={(v: number) => fmt(v)} width={80} stroke="#475569" />
@@ -28,8 +35,25 @@ export function CumulativeChart({ data, currency }: { data: DashboardCharts; cur
             formatter={(v) => (typeof v === "number" ? fmt(v) : String(v))}
           />
           <Legend />
-          <Line type="monotone" dataKey="planned" name="Planned" stroke="#475569" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="actual" name="Actual" stroke="#1d5fd1" strokeWidth={3} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="planned"
+            name="Planned"
+            stroke="#475569"
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            type="monotone"
+            dataKey="actual"
+            name="Actual"
+            stroke="#1d5fd1"
+            strokeWidth={3}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
           {data.checkpoints.map((c) => (
             <ReferenceDot key={c.date} x={c.date} y={c.planned} r={5} fill="#9a5b00" stroke="#fff" />
           ))}

@@ -9,7 +9,17 @@ import { FunnelChart } from "./funnel-chart";
 import { HeatStrip } from "./heat-strip";
 import type { DashboardPeriod } from "./types";
 
-export function DashboardCharts({ goalId, period, rootId, currency }: { goalId: string; period: DashboardPeriod; rootId: string; currency: string }) {
+export function DashboardCharts({
+  goalId,
+  period,
+  rootId,
+  currency,
+}: {
+  goalId: string;
+  period: DashboardPeriod;
+  rootId: string;
+  currency: string;
+}) {
   const team = useTeam();
   const trpc = useTRPC();
   const charts = useQuery({

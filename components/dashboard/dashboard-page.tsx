@@ -39,7 +39,9 @@ export function DashboardPage() {
       <div>
         <h1 className="text-2xl font-semibold sm:text-3xl">Dashboard</h1>
         <p className="mt-1 text-slate-700">
-          {team.role === "OWNER" ? `Everyone in ${team.name}, rolled up the tree.` : "You and your downline, rolled up the tree."}
+          {team.role === "OWNER"
+            ? `Everyone in ${team.name}, rolled up the tree.`
+            : "You and your downline, rolled up the tree."}
         </p>
       </div>
       {goals.isPending ? (
@@ -161,8 +163,11 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
             {root.name}&apos;s team · {data.goal.metric.name} · {PERIOD_LABELS[data.period.kind]}
           </h2>
           <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-            <Stat label={`${PERIOD_LABELS[data.period.kind]} (${formatDay(data.period.from)}–${formatDay(data.period.to)})`}>
-              {fmt(root.teamActual)} <span className="text-base font-normal text-slate-600">of {fmt(root.teamTarget)}</span>
+            <Stat
+              label={`${PERIOD_LABELS[data.period.kind]} (${formatDay(data.period.from)}–${formatDay(data.period.to)})`}
+            >
+              {fmt(root.teamActual)}{" "}
+              <span className="text-base font-normal text-slate-600">of {fmt(root.teamTarget)}</span>
               <div className="mt-1">
                 <PaceBadge status={root.teamStatus} />
               </div>
@@ -218,7 +223,9 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
           <div className="grid gap-6 lg:grid-cols-2">
             <Card className="space-y-3">
               <h3 className="text-lg font-semibold">Export plan and actuals</h3>
-              <p className="text-slate-700">A CSV of every member&apos;s plan and actuals for this goal, per week or per month.</p>
+              <p className="text-slate-700">
+                A CSV of every member&apos;s plan and actuals for this goal, per week or per month.
+              </p>
               <CsvExportButton goalId={goalId} />
             </Card>
             <MemberImport />

@@ -22,7 +22,8 @@ export function HeatStrip({ data }: { data: DashboardCharts }) {
     <figure className="space-y-2">
       <figcaption className="font-semibold">Daily completion by branch (% of plan)</figcaption>
       <p className="text-sm text-slate-700">
-        Each cell is the percentage of that day&apos;s plan done; “–” means nothing was planned, blank days are still to come.
+        Each cell is the percentage of that day&apos;s plan done; “–” means nothing was planned, blank days are still to
+        come.
       </p>
       <div className="overflow-auto" tabIndex={0} role="region" aria-label="Daily completion (scrollable)">
         <table className="border-separate border-spacing-0.5 text-xs">
@@ -45,7 +46,13 @@ export function HeatStrip({ data }: { data: DashboardCharts }) {
                   {b.own ? `${b.name} (own)` : `${b.name}${b.members > 1 ? ` +${b.members - 1}` : ""}`}
                 </th>
                 {b.days.map((d) => (
-                  <td key={d.date} className={cn("h-8 min-w-9 rounded border border-transparent text-center tabular-nums", cellClass(d.pct, d.future))}>
+                  <td
+                    key={d.date}
+                    className={cn(
+                      "h-8 min-w-9 rounded border border-transparent text-center tabular-nums",
+                      cellClass(d.pct, d.future),
+                    )}
+                  >
                     {d.future ? "" : d.pct === null ? "–" : `${d.pct}`}
                   </td>
                 ))}

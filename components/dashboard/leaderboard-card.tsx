@@ -18,7 +18,15 @@ import type { DashboardPeriod } from "./types";
 type By = "result" | "activity" | "completion";
 const BY_LABEL: Record<By, string> = { result: "Result", activity: "Activity", completion: "Completion %" };
 
-export function LeaderboardCard({ goalId, period, currency }: { goalId: string; period: DashboardPeriod; currency: string }) {
+export function LeaderboardCard({
+  goalId,
+  period,
+  currency,
+}: {
+  goalId: string;
+  period: DashboardPeriod;
+  currency: string;
+}) {
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -31,7 +39,9 @@ export function LeaderboardCard({ goalId, period, currency }: { goalId: string; 
   const toggle = useMutation(
     trpc.dashboard.setLeaderboard.mutationOptions({
       onSuccess: (r) => {
-        toast.success(r.leaderboardEnabled ? "The leaderboard is on for the team." : "The leaderboard is off for the team.");
+        toast.success(
+          r.leaderboardEnabled ? "The leaderboard is on for the team." : "The leaderboard is off for the team.",
+        );
         void queryClient.invalidateQueries({ queryKey: trpc.dashboard.leaderboard.pathKey() });
       },
       onError: (e) => toast.error(e.message),
@@ -39,7 +49,11 @@ export function LeaderboardCard({ goalId, period, currency }: { goalId: string; 
   );
   const enabled = board.data?.enabled ?? true;
   const format = (value: number) =>
-    by === "completion" ? `${value}%` : by === "result" && board.data?.enabled ? formatAmount(value, board.data.unit, currency) : formatAmount(value, "COUNT", currency);
+    by === "completion"
+      ? `${value}%`
+      : by === "result" && board.data?.enabled
+        ? formatAmount(value, board.data.unit, currency)
+        : formatAmount(value, "COUNT", currency);
 
   return (
     <section aria-labelledby="leaderboard-heading">

@@ -55,7 +55,9 @@ export function MemberImport() {
         onSuccess: (r) => {
           setPreview(r);
           if (r.committed) {
-            setDone(`Imported ${r.imported} member${r.imported === 1 ? "" : "s"}. They can sign in with an email link.`);
+            setDone(
+              `Imported ${r.imported} member${r.imported === 1 ? "" : "s"}. They can sign in with an email link.`,
+            );
             setCsv(null);
             if (fileRef.current) fileRef.current.value = "";
             void queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() });
@@ -74,8 +76,8 @@ export function MemberImport() {
     <Card className="space-y-4">
       <h3 className="text-lg font-semibold">Import members from CSV</h3>
       <p className="text-slate-700">
-        Columns: <code>name</code>, <code>email</code>, <code>upline email</code> (an existing member, or another row of the
-        file). You see a preview first; nothing is written until you import.
+        Columns: <code>name</code>, <code>email</code>, <code>upline email</code> (an existing member, or another row of
+        the file). You see a preview first; nothing is written until you import.
       </p>
       <div className="space-y-1">
         <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">
@@ -105,16 +107,31 @@ export function MemberImport() {
           </p>
           {preview.message && preview.rows.length > 0 && <p className="text-behind font-medium">{preview.message}</p>}
           {rows.length > 0 && (
-            <div className="max-h-80 overflow-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label="Import preview (scrollable)">
+            <div
+              className="max-h-80 overflow-auto rounded-lg border border-slate-200"
+              tabIndex={0}
+              role="region"
+              aria-label="Import preview (scrollable)"
+            >
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Import preview, rows with errors first</caption>
                 <thead className="sticky top-0 bg-slate-100">
                   <tr>
-                    <th scope="col" className="px-2 py-1">Line</th>
-                    <th scope="col" className="px-2 py-1">Name</th>
-                    <th scope="col" className="px-2 py-1">Email</th>
-                    <th scope="col" className="px-2 py-1">Upline</th>
-                    <th scope="col" className="px-2 py-1">Check</th>
+                    <th scope="col" className="px-2 py-1">
+                      Line
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      Name
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      Email
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      Upline
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      Check
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -143,18 +160,32 @@ export function MemberImport() {
                   ))}
                 </tbody>
               </table>
-              {rows.length > SHOWN_ROWS && <p className="p-2 text-sm text-slate-700">…and {rows.length - SHOWN_ROWS} more rows.</p>}
+              {rows.length > SHOWN_ROWS && (
+                <p className="p-2 text-sm text-slate-700">…and {rows.length - SHOWN_ROWS} more rows.</p>
+              )}
             </div>
           )}
           {preview.rows.length > 0 && (
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium text-slate-800">What to import</legend>
               <label className="flex min-h-11 items-center gap-2">
-                <input type="radio" name="import-choice" checked={!onlyValid} onChange={() => setOnlyValid(false)} className="size-5" />
+                <input
+                  type="radio"
+                  name="import-choice"
+                  checked={!onlyValid}
+                  onChange={() => setOnlyValid(false)}
+                  className="size-5"
+                />
                 All rows (only when every row is valid)
               </label>
               <label className="flex min-h-11 items-center gap-2">
-                <input type="radio" name="import-choice" checked={onlyValid} onChange={() => setOnlyValid(true)} className="size-5" />
+                <input
+                  type="radio"
+                  name="import-choice"
+                  checked={onlyValid}
+                  onChange={() => setOnlyValid(true)}
+                  className="size-5"
+                />
                 Only the {preview.valid} valid row{preview.valid === 1 ? "" : "s"}, skip the rest
               </label>
             </fieldset>

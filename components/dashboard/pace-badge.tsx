@@ -8,12 +8,38 @@ import type { PaceStatus } from "./types";
 
 export const PACE: Record<PaceStatus, { word: string; icon: LucideIcon; text: string; chip: string; fill: string }> = {
   ahead: { word: "Ahead", icon: TrendingUp, text: "text-ahead", chip: "bg-green-50 border-green-200", fill: "#0f7a3d" },
-  on_track: { word: "On track", icon: CheckCircle2, text: "text-on-track", chip: "bg-blue-50 border-blue-200", fill: "#1d5fd1" },
-  at_risk: { word: "At risk", icon: AlertTriangle, text: "text-at-risk", chip: "bg-amber-50 border-amber-200", fill: "#9a5b00" },
-  behind: { word: "Behind", icon: TrendingDown, text: "text-behind", chip: "bg-red-50 border-red-200", fill: "#b42318" },
+  on_track: {
+    word: "On track",
+    icon: CheckCircle2,
+    text: "text-on-track",
+    chip: "bg-blue-50 border-blue-200",
+    fill: "#1d5fd1",
+  },
+  at_risk: {
+    word: "At risk",
+    icon: AlertTriangle,
+    text: "text-at-risk",
+    chip: "bg-amber-50 border-amber-200",
+    fill: "#9a5b00",
+  },
+  behind: {
+    word: "Behind",
+    icon: TrendingDown,
+    text: "text-behind",
+    chip: "bg-red-50 border-red-200",
+    fill: "#b42318",
+  },
 };
 
-export function PaceBadge({ status, size = "md", className }: { status: PaceStatus; size?: "sm" | "md" | "lg"; className?: string }) {
+export function PaceBadge({
+  status,
+  size = "md",
+  className,
+}: {
+  status: PaceStatus;
+  size?: "sm" | "md" | "lg";
+  className?: string;
+}) {
   const p = PACE[status];
   const Icon = p.icon;
   return (

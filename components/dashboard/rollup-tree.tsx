@@ -8,7 +8,15 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDown, ChevronRight, ChevronsDownUp, ChevronsUpDown, CornerDownRight, Search } from "lucide-react";
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
-import { allExpandable, defaultExpanded, flattenVisible, normalise, searchTree, type TreeIndex, type VisibleRow } from "@/components/team/tree-model";
+import {
+  allExpandable,
+  defaultExpanded,
+  flattenVisible,
+  normalise,
+  searchTree,
+  type TreeIndex,
+  type VisibleRow,
+} from "@/components/team/tree-model";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatAmount } from "./format";
@@ -43,7 +51,11 @@ export function RollupTree({
   const rows: VisibleRow[] = useMemo(
     () =>
       searching
-        ? flattenVisible(index, () => true, (id) => search.visible.has(id))
+        ? flattenVisible(
+            index,
+            () => true,
+            (id) => search.visible.has(id),
+          )
         : flattenVisible(index, (id) => openSet.has(id)),
     [index, searching, search, openSet],
   );
@@ -212,7 +224,11 @@ function RollupRowView({
               aria-label={`${row.expanded ? "Collapse" : "Expand"} ${node.name}'s team`}
               className="flex size-9 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
             >
-              {row.expanded ? <ChevronDown aria-hidden className="size-5" /> : <ChevronRight aria-hidden className="size-5" />}
+              {row.expanded ? (
+                <ChevronDown aria-hidden className="size-5" />
+              ) : (
+                <ChevronRight aria-hidden className="size-5" />
+              )}
             </button>
           ) : (
             <span aria-hidden className="size-9 shrink-0" />

@@ -9,7 +9,12 @@ import { cn } from "@/components/ui/cn";
 import { useTRPC } from "@/trpc/react";
 import { formatDay } from "./format";
 
-const KIND_ICON: Record<string, typeof Star> = { STREAK: Flame, MILESTONE: Medal, RECORD: Star, PLAN_DONE: CircleCheckBig };
+const KIND_ICON: Record<string, typeof Star> = {
+  STREAK: Flame,
+  MILESTONE: Medal,
+  RECORD: Star,
+  PLAN_DONE: CircleCheckBig,
+};
 
 export function VictoryFeed({ rootId }: { rootId: string }) {
   const team = useTeam();
@@ -53,15 +58,20 @@ export function VictoryFeed({ rootId }: { rootId: string }) {
                   <button
                     type="button"
                     aria-pressed={v.cheeredByMe}
-                    aria-label={`Cheer ${v.name}: ${v.title} (${v.cheers} cheer${v.cheers === 1 ? "" : "s"})`}
                     disabled={cheer.isPending || v.cheeredByMe}
                     onClick={() => cheer.mutate({ teamId: team.id, victoryId: v.id })}
                     className={cn(
                       "inline-flex min-h-10 shrink-0 items-center gap-1 rounded-full border px-3 text-sm font-medium",
-                      v.cheeredByMe ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100",
+                      v.cheeredByMe
+                        ? "border-amber-300 bg-amber-50 text-amber-900"
+                        : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100",
                     )}
                   >
                     <PartyPopper aria-hidden className="size-4" /> {v.cheeredByMe ? "Cheered" : "Cheer"} · {v.cheers}
+                    <span className="sr-only">
+                      {" "}
+                      cheer{v.cheers === 1 ? "" : "s"} for {v.name}: {v.title}
+                    </span>
                   </button>
                 </li>
               );

@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { formatAmount, formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { normalise } from "@/components/team/tree-model";
@@ -19,6 +19,17 @@ export function CommitmentsStep({ review, currency }: { review: ReviewView; curr
   const [query, setQuery] = useState("");
   const deferred = normalise(useDeferredValue(query));
   const [editing, setEditing] = useState<string | null>(null);
+  // After an edit closes, the member's Edit / Enter button takes the focus back (once it has rendered again).
+  const returnFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing !== null || !returnFocus.current) return;
+    document.getElementById(`commitment-${returnFocus.current}`)?.focus();
+    returnFocus.current = null;
+  });
+  const stopEditing = (memberId: string) => {
+    returnFocus.current = memberId;
+    setEditing(null);
+  };
   const byMember = new Map(review.commitments.map((c) => [c.memberId, c]));
   const members = s.members.filter((m) => !deferred || normalise(m.name).includes(deferred));
   const f = (n: number) => formatAmount(n, s.goal.unit, currency);
@@ -53,7 +64,7 @@ export function CommitmentsStep({ review, currency }: { review: ReviewView; curr
                   memberId={m.id}
                   name={m.name}
                   current={c}
-                  onDone={() => setEditing(null)}
+                  onDone={() => stopEditing(m.id)}
                 />
               ) : (
                 <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
@@ -70,7 +81,12 @@ export function CommitmentsStep({ review, currency }: { review: ReviewView; curr
                     )}
                   </span>
                   {review.canEditCommitments && (
-                    <Button id={`commitment-${m.id}`} variant="secondary" onClick={() => setEditing(m.id)} aria-label={`${c ? "Edit" : "Enter"} ${m.name}'s commitment`}>
+                    <Button
+                      id={`commitment-${m.id}`}
+                      variant="secondary"
+                      onClick={() => setEditing(m.id)}
+                      aria-label={`${c ? "Edit" : "Enter"} ${m.name}'s commitment`}
+                    >
                       <Pencil aria-hidden className="size-4" /> {c ? "Edit" : "Enter"}
                     </Button>
                   )}
@@ -109,7 +125,6 @@ function CommitmentEditor({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.review.get.queryKey({ teamId: team.id, reviewId }) });
         onDone();
-        document.getElementById(`commitment-${memberId}`)?.focus();
       },
       onError: (e) => setError(e.message),
     }),

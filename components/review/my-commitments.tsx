@@ -25,7 +25,9 @@ export function MyCommitments() {
           <h2 id="my-commitments-heading" className="text-xl font-semibold">
             My commitment
           </h2>
-          <p className="text-slate-700">What you will do this week or next. Your upline sees it in the weekly review.</p>
+          <p className="text-slate-700">
+            What you will do this week or next. Your upline sees it in the weekly review.
+          </p>
         </div>
         {weeks.isPending ? (
           <p className="text-slate-700">Loading…</p>

@@ -9,7 +9,8 @@ export function OffPaceStep({ snapshot: s, currency }: { snapshot: ReviewSnapsho
   return (
     <div className="space-y-4">
       <p className="text-lg text-slate-700">
-        {s.offPace.length} {s.offPace.length === 1 ? "member is" : "members are"} off pace on the goal to date (their team included).
+        {s.offPace.length} {s.offPace.length === 1 ? "member is" : "members are"} off pace on the goal to date (their
+        team included).
       </p>
       <ul className="divide-y divide-slate-200" aria-label="Members off pace">
         {s.offPace.map((m) => (

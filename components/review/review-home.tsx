@@ -72,7 +72,12 @@ function StartReview() {
               if (selected) start.mutate({ teamId: team.id, goalId: selected });
             }}
           >
-            <SelectField label="Goal" value={selected} onChange={(e) => setGoalId(e.target.value)} className="min-w-64 flex-1">
+            <SelectField
+              label="Goal"
+              value={selected}
+              onChange={(e) => setGoalId(e.target.value)}
+              className="min-w-64 flex-1"
+            >
               {goals.data.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}
@@ -127,7 +132,9 @@ function PastReviews() {
                     </span>
                     <span className="block text-sm text-slate-700">
                       {r.rootName}&apos;s team ·{" "}
-                      {r.status === "OPEN" ? "Open" : `Closed${r.closedAt ? ` on ${formatDay(new Date(r.closedAt).toISOString().slice(0, 10))}` : ""}`}
+                      {r.status === "OPEN"
+                        ? "Open"
+                        : `Closed${r.closedAt ? ` on ${formatDay(new Date(r.closedAt).toISOString().slice(0, 10))}` : ""}`}
                     </span>
                   </span>
                   <ChevronRight aria-hidden className="size-5 text-slate-500" />

@@ -142,7 +142,8 @@ function Meeting({ review }: { review: ReviewView }) {
             ) : (
               <span className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white px-2 text-sm font-medium text-slate-800">
                 <Lock aria-hidden className="size-4" /> Closed
-                {review.closedAt && ` on ${formatDay(new Date(review.closedAt).toISOString().slice(0, 10))}`} · read-only
+                {review.closedAt && ` on ${formatDay(new Date(review.closedAt).toISOString().slice(0, 10))}`} ·
+                read-only
               </span>
             )}
           </p>
@@ -163,7 +164,9 @@ function Meeting({ review }: { review: ReviewView }) {
                 aria-current={i === step ? "step" : undefined}
                 className={cn(
                   "min-h-11 rounded-full border px-4 text-base font-medium",
-                  i === step ? "bg-brand-700 border-brand-700 text-white" : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100",
+                  i === step
+                    ? "bg-brand-700 border-brand-700 text-white"
+                    : "border-slate-300 bg-white text-slate-900 hover:bg-slate-100",
                 )}
               >
                 {i + 1}. {name}
@@ -176,14 +179,19 @@ function Meeting({ review }: { review: ReviewView }) {
         </p>
       </nav>
 
-      <section aria-labelledby="review-step-heading" className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-10">
+      <section
+        aria-labelledby="review-step-heading"
+        className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-10"
+      >
         <h2
           id="review-step-heading"
           ref={headingRef}
           tabIndex={-1}
-          className="focus-visible:outline-brand-600 mb-6 rounded text-3xl font-bold outline-none focus:outline-2 focus:outline-offset-4 focus:outline-brand-600 sm:text-4xl"
+          className="focus-visible:outline-brand-600 focus:outline-brand-600 mb-6 rounded text-3xl font-bold outline-none focus:outline-2 focus:outline-offset-4 sm:text-4xl"
         >
-          <span className="sr-only">Step {step + 1} of {STEPS.length}: </span>
+          <span className="sr-only">
+            Step {step + 1} of {STEPS.length}:{" "}
+          </span>
           {STEPS[step]}
         </h2>
         <div className="text-xl sm:text-2xl">
@@ -194,14 +202,22 @@ function Meeting({ review }: { review: ReviewView }) {
         </div>
         {step === 3 && open && leads && (
           <div className="mt-8 flex flex-wrap items-center gap-4 border-t border-slate-200 pt-6">
-            <Button size="lg" onClick={() => close.mutate({ teamId: team.id, reviewId: review.id })} busy={close.isPending}>
+            <Button
+              size="lg"
+              onClick={() => close.mutate({ teamId: team.id, reviewId: review.id })}
+              busy={close.isPending}
+            >
               <Lock aria-hidden className="size-5" /> Close the review and send the digest
             </Button>
-            <p className="text-base text-slate-700">Commitments are saved with the review; the leaders get the digest by email.</p>
+            <p className="text-base text-slate-700">
+              Commitments are saved with the review; the leaders get the digest by email.
+            </p>
           </div>
         )}
         {step === 3 && !open && review.digestSentAt && (
-          <p className="mt-8 border-t border-slate-200 pt-6 text-base text-slate-700">The digest was sent to the leaders.</p>
+          <p className="mt-8 border-t border-slate-200 pt-6 text-base text-slate-700">
+            The digest was sent to the leaders.
+          </p>
         )}
       </section>
 

@@ -32,7 +32,8 @@ export function ScoreboardStep({ snapshot: s, currency }: { snapshot: ReviewSnap
         <div className="space-y-2">
           <dt className="text-slate-700">Goal to date</dt>
           <dd className="text-4xl font-bold tabular-nums sm:text-5xl">
-            {f(b.goalActual)} <span className="text-2xl font-normal text-slate-700">of {f(b.goalExpected)} expected</span>
+            {f(b.goalActual)}{" "}
+            <span className="text-2xl font-normal text-slate-700">of {f(b.goalExpected)} expected</span>
           </dd>
           <dd>
             <PaceBadge status={b.goalStatus} size="lg" />
