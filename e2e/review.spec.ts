@@ -53,10 +53,10 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   const form = page.getByRole("form", { name: "Ethan Brooks's commitment" });
   await expect(form.getByLabel("Commits to")).toBeFocused();
   await page.keyboard.type("30 contacts a day");
-  await form.getByLabel("Number (optional)").fill("150");
+  await form.getByLabel("Amount of team volume in £ (optional)").fill("150");
   await page.keyboard.press("Enter");
   const commitments = page.getByRole("list", { name: "Commitments" });
-  await expect(commitments).toContainText("30 contacts a day");
+  await expect(commitments).toContainText("30 contacts a day (£150)");
   await expect(commitments).toContainText("entered by Olivia Hart");
   await expect(page.getByRole("button", { name: "Edit Ethan Brooks's commitment" })).toBeFocused();
   await page.getByLabel("Find a member").fill("");
@@ -81,7 +81,7 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   await expect(page.getByText(/Closed on .* · read-only/)).toBeVisible();
   await page.keyboard.press("End");
   await expect(stepHeading).toContainText("Commitments");
-  await expect(page.getByRole("list", { name: "Commitments" })).toContainText("30 contacts a day");
+  await expect(page.getByRole("list", { name: "Commitments" })).toContainText("30 contacts a day (£150)");
   await expect(page.getByRole("button", { name: "Close the review and send the digest" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /commitment$/ })).toHaveCount(0);
 });

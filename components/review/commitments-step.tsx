@@ -12,6 +12,7 @@ import { useTeam } from "@/components/layout/team-context";
 import { normalise } from "@/components/team/tree-model";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
+import { amountLabel, amountToInput, parseAmountInput } from "./commitment-amount";
 import type { ReviewCommitment, ReviewView } from "./types";
 
 export function CommitmentsStep({ review, currency }: { review: ReviewView; currency: string }) {
@@ -64,6 +65,8 @@ export function CommitmentsStep({ review, currency }: { review: ReviewView; curr
                   memberId={m.id}
                   name={m.name}
                   current={c}
+                  unit={s.goal.unit}
+                  amountLabel={amountLabel(s.goal.unit, currency, s.goal.metricName)}
                   onDone={() => stopEditing(m.id)}
                 />
               ) : (
@@ -105,12 +108,16 @@ function CommitmentEditor({
   memberId,
   name,
   current,
+  unit,
+  amountLabel: label,
   onDone,
 }: {
   reviewId: string;
   memberId: string;
   name: string;
   current: ReviewCommitment | undefined;
+  unit: string;
+  amountLabel: string;
   onDone: () => void;
 }) {
   const team = useTeam();
@@ -118,7 +125,7 @@ function CommitmentEditor({
   const queryClient = useQueryClient();
   const id = useId();
   const [text, setText] = useState(current?.text ?? "");
-  const [amount, setAmount] = useState(current?.amount?.toString() ?? "");
+  const [amount, setAmount] = useState(amountToInput(current?.amount, unit));
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(
     trpc.review.saveCommitment.mutationOptions({
@@ -139,12 +146,12 @@ function CommitmentEditor({
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        const n = amount.trim() === "" ? null : Number(amount);
-        if (n !== null && (!Number.isInteger(n) || n < 0)) {
-          setError("The number must be a whole number, 0 or more.");
+        const parsed = parseAmountInput(amount, unit);
+        if (!parsed.ok) {
+          setError(parsed.error);
           return;
         }
-        save.mutate({ teamId: team.id, reviewId, memberId, text, amount: n });
+        save.mutate({ teamId: team.id, reviewId, memberId, text, amount: parsed.amount });
       }}
     >
       <p className="font-semibold">{name}</p>
@@ -165,9 +172,9 @@ function CommitmentEditor({
             className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 text-xl"
           />
         </div>
-        <div className="w-40 space-y-1">
+        <div className="w-64 space-y-1">
           <label htmlFor={`${id}-amount`} className="block text-base font-medium text-slate-800">
-            Number (optional)
+            {label}
           </label>
           <input
             id={`${id}-amount`}

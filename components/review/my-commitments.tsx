@@ -12,12 +12,17 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
+import { amountLabel, amountToInput, parseAmountInput } from "./commitment-amount";
 import type { MyCommitmentWeek } from "./types";
 
 export function MyCommitments() {
   const team = useTeam();
   const trpc = useTRPC();
   const weeks = useQuery(trpc.review.myCommitments.queryOptions({ teamId: team.id }));
+  // The number is in the unit of the team's goal under review (the first published one).
+  const goals = useQuery(trpc.dashboard.goals.queryOptions({ teamId: team.id }));
+  const metric = goals.data?.[0]?.metric;
+  const unit = metric?.unit ?? "COUNT";
   return (
     <section aria-labelledby="my-commitments-heading">
       <Card className="space-y-4">
@@ -38,7 +43,12 @@ export function MyCommitments() {
         ) : (
           <div className="grid gap-6 sm:grid-cols-2">
             {weeks.data.map((w) => (
-              <CommitmentForm key={`${w.week}-${w.weekStart}-${w.commitment?.text ?? ""}`} week={w} />
+              <CommitmentForm
+                key={`${w.week}-${w.weekStart}-${w.commitment?.text ?? ""}-${unit}`}
+                week={w}
+                unit={unit}
+                label={amountLabel(unit, team.currency, metric?.name)}
+              />
             ))}
           </div>
         )}
@@ -47,13 +57,13 @@ export function MyCommitments() {
   );
 }
 
-function CommitmentForm({ week }: { week: MyCommitmentWeek }) {
+function CommitmentForm({ week, unit, label: numberLabel }: { week: MyCommitmentWeek; unit: string; label: string }) {
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
   const [text, setText] = useState(week.commitment?.text ?? "");
-  const [amount, setAmount] = useState(week.commitment?.amount?.toString() ?? "");
+  const [amount, setAmount] = useState(amountToInput(week.commitment?.amount, unit));
   const [error, setError] = useState<string | undefined>();
   const save = useMutation(
     trpc.review.saveMyCommitment.mutationOptions({
@@ -73,12 +83,12 @@ function CommitmentForm({ week }: { week: MyCommitmentWeek }) {
       onSubmit={(e) => {
         e.preventDefault();
         setError(undefined);
-        const n = amount.trim() === "" ? null : Number(amount);
-        if (n !== null && (!Number.isInteger(n) || n < 0)) {
-          setError("The number must be a whole number, 0 or more.");
+        const parsed = parseAmountInput(amount, unit);
+        if (!parsed.ok) {
+          setError(parsed.error);
           return;
         }
-        save.mutate({ teamId: team.id, week: week.week, text, amount: n });
+        save.mutate({ teamId: team.id, week: week.week, text, amount: parsed.amount });
       }}
     >
       <h3 id={headingId} className="font-semibold">
@@ -94,7 +104,7 @@ function CommitmentForm({ week }: { week: MyCommitmentWeek }) {
         placeholder="e.g. 20 contacts a day"
       />
       <TextField
-        label="Number (optional)"
+        label={numberLabel}
         inputMode="numeric"
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
