@@ -63,3 +63,65 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
 
   await expectAccessible(page);
 });
+
+test("@desktop the owner downloads the plan as CSV, previews a member import with row errors, and switches the leaderboard off and on", async ({
+  page,
+}) => {
+  await login(page, DEMO.olivia.email);
+  await page.goto(`/${DEMO.teamSlug}/dashboard`);
+  await expect(memberRow(page, "Priya Shah")).toBeVisible();
+
+  // Export: a CSV of every member's plan and actuals per week.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^50-000-team-volume-week\.csv$/);
+  const csv = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks as Buffer[]).toString("utf8"));
+  const lines = csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toBe(
+    "member,email,upline_email,period_start,period_end,personal_target,personal_actual,team_target,team_actual",
+  );
+  expect(lines.some((l) => l.startsWith("Ethan Brooks,ethan.brooks@demo.backplan.app,marcus@demo.backplan.app,"))).toBe(
+    true,
+  );
+
+  // Import preview: one good row, one with a bad email and an unknown upline; nothing is written until Import.
+  const file = [
+    "name,email,upline email",
+    "Pat Preview,pat.preview@example.test,nina@demo.backplan.app",
+    "Broken Row,not-an-email,nobody@example.test",
+  ].join("\n");
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "members.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await expect(page.getByText("1 valid row, 1 with errors.")).toBeVisible();
+  const preview = page.getByRole("region", { name: "Import preview (scrollable)" });
+  await expect(preview.getByRole("row").nth(1)).toContainText("Email: Enter a valid email address");
+  await expect(preview.getByRole("row").nth(1)).toContainText(
+    "nobody@example.test is not a member of this team or a row of this file",
+  );
+  await expect(preview.getByRole("row").nth(2)).toContainText("OK");
+  // "All rows" cannot import while a row has errors; "only the valid rows" could.
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
+  await page.getByLabel("Only the 1 valid row, skip the rest").check();
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toBeEnabled();
+  await expectAccessible(page);
+
+  // The owner switches the leaderboard off for the team, then back on.
+  const toggle = page.getByRole("switch", { name: "Show to the team" });
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(page.getByText("The leaderboard is switched off.")).toBeVisible();
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(page.getByRole("list", { name: "Leaderboard by result" })).toBeVisible();
+});

@@ -85,3 +85,28 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   await expect(page.getByRole("button", { name: "Close the review and send the digest" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /commitment$/ })).toHaveCount(0);
 });
+
+test("@phone Nina enters her own commitment before the meeting and her upline's review shows it", async ({ page }) => {
+  await login(page, DEMO.nina.email);
+  await page.goto(`/${DEMO.teamSlug}/review`);
+  // A member cannot run a review, but enters their commitment for this week (what this week's review agrees).
+  await expect(page.getByRole("button", { name: "Start the review of last week" })).toHaveCount(0);
+  const thisWeek = page.getByRole("form", { name: /^This week/ });
+  await thisWeek.getByLabel("I commit to").fill("Two presentations and 50 contacts");
+  await thisWeek.getByLabel("Amount of team volume in £ (optional)").fill("200");
+  await thisWeek.getByRole("button", { name: "Save this week's commitment" }).click();
+  await expect(page.getByText("Commitment saved.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Marcus, her upline, starts his review: Nina's commitment is there, entered by her.
+  await page.context().clearCookies();
+  await login(page, DEMO.marcus.email);
+  await page.goto(`/${DEMO.teamSlug}/review`);
+  await page.getByRole("button", { name: "Start the review of last week" }).click();
+  await expect(page.locator("#review-step-heading")).toContainText("Scoreboard");
+  await page.getByRole("button", { name: "4. Commitments" }).click();
+  const nina = page.getByRole("list", { name: "Commitments" }).getByRole("listitem").filter({ hasText: "Nina Patel" });
+  await expect(nina).toContainText("Two presentations and 50 contacts (£200)");
+  await expect(nina).toContainText("entered by Nina Patel");
+  await expectAccessible(page);
+});
