@@ -14,7 +14,7 @@ try {
     "--minutes",
     process.env.SOAK_MINUTES ?? "2",
     "--rate",
-    process.env.SOAK_RATE ?? "100",
+    process.env.SOAK_RATE ?? "50",
   ]);
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : error}`);
