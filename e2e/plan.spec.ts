@@ -124,5 +124,45 @@ test("@phone a member opens My plan: target, this week's milestone, today's acti
   await summary.focus();
   await page.keyboard.press("Enter");
   await expect(card.getByRole("table", { name: /Milestones of £50,000 team volume/ })).toBeVisible();
+  await card.getByRole("button", { name: "Next month" }).click();
+  await expect(card.getByRole("list", { name: /^Milestones in / }).getByRole("listitem").first()).toContainText(/£[\d,.]+$/);
   await expectAccessible(page);
+});
+
+test("@desktop the owner edits metrics, funnels and ranks; a leader reads them", async ({ page, browser }) => {
+  await login(page, DEMO.olivia.email);
+  await page.goto(`/${DEMO.teamSlug}/plan/settings`);
+  await expect(page.getByRole("heading", { name: "Metrics, funnels and ranks", level: 1 })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Network marketing/ })).toBeChecked();
+  await expect(page.getByText("In use")).toBeVisible();
+
+  // Edit a metric's minutes, then put it back (other specs use the seeded numbers).
+  const metrics = page.getByRole("region", { name: "Metrics" });
+  const setMinutes = async (value: string) => {
+    await metrics.getByRole("button", { name: "Edit Contacts" }).click();
+    const form = page.getByRole("form", { name: "Edit Contacts" });
+    await form.getByLabel("Minutes one action takes").fill(value);
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(metrics.getByRole("listitem").filter({ hasText: "Contacts" })).toContainText(`${value} min each`);
+  };
+  await setMinutes("6");
+  await setMinutes("5");
+
+  // The team-volume funnel: its last step is money per sponsor, shown in pounds.
+  const funnel = page.getByRole("form", { name: "Funnel for Team volume" });
+  await expect(funnel.getByLabel("Step 4: of")).toHaveValue(await funnel.getByLabel("Step 4: of").inputValue());
+  await expect(funnel.getByLabel("Step 4: of").locator("option:checked")).toHaveText("New sponsors");
+  await expect(funnel.getByLabel("Step 4: turn into")).toHaveValue("500");
+  await expect(page.getByRole("table", { name: "Ranks and their monthly requirements" }).getByRole("rowheader")).toHaveText(["Bronze", "Silver", "Gold", "Diamond"]);
+  await expectAccessible(page);
+
+  const context = await browser.newContext();
+  const leader = await context.newPage();
+  await login(leader, DEMO.marcus.email);
+  await leader.goto(`/${DEMO.teamSlug}/plan/settings`);
+  await expect(leader.getByText("Read only.")).toBeVisible();
+  await expect(leader.getByRole("button", { name: "Edit Contacts" })).toHaveCount(0);
+  await expect(leader.getByRole("button", { name: "Apply template" })).toHaveCount(0);
+  await expect(leader.getByText("30 contacts → 15 follow-ups").first()).toBeVisible();
+  await context.close();
 });

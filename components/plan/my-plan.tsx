@@ -12,13 +12,9 @@ import { useTRPC } from "@/trpc/react";
 import { amountFormatter, formatDay, formatShortDay } from "./format";
 import { MilestoneCalendar } from "./milestone-calendar";
 import { ProposeTarget } from "./propose-target";
+import { RankGap } from "./rank-gap";
 import { StatusNote } from "./status";
 import type { MyGoalPlan } from "./types";
-
-const compact = (unit: string, currency: string) => {
-  const f = new Intl.NumberFormat("en-GB", unit === "MONEY" ? { style: "currency", currency, notation: "compact" } : { notation: "compact" });
-  return (amount: number) => f.format(unit === "MONEY" ? amount / 100 : amount);
-};
 
 export function MyPlan() {
   const team = useTeam();
@@ -90,6 +86,7 @@ export function MyPlan() {
           ))}
         </>
       )}
+      <RankGap />
     </section>
   );
 }
@@ -97,7 +94,6 @@ export function MyPlan() {
 function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string; leadsAnyone: boolean }) {
   const team = useTeam();
   const fmt = amountFormatter(g.goal.metric.unit, team.currency);
-  const short = compact(g.goal.metric.unit, team.currency);
   const headingId = `goal-${g.goal.id}-heading`;
   const ahead = g.actualToDate >= g.expectedToDate;
   const tc = g.timeCheck;
@@ -187,7 +183,7 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
             title={`Milestones of ${g.goal.name}`}
             today={today}
             weekStartsOn={team.weekStartsOn}
-            milestones={g.milestones.filter((m) => m.planned > 0).map((m) => ({ date: m.periodEnd, label: short(m.cumulative) }))}
+            milestones={g.milestones.filter((m) => m.planned > 0).map((m) => ({ date: m.periodEnd, label: fmt(m.cumulative) }))}
           />
           <p className="mt-1 text-xs text-slate-600">Each flag is your running total due by that day.</p>
         </div>

@@ -27,7 +27,16 @@ export function RanksSettings({ canEdit }: { canEdit: boolean }) {
         <p className="rounded-lg bg-slate-50 p-3 text-sm" data-testid="rank-progress">
           This month you are {p.current ? <strong>{p.current.name}</strong> : "below the first rank"}.
           {p.next && p.gap
-            ? ` To reach ${p.next.name}: ${money(p.gap.personalVolume)} personal volume, ${money(p.gap.teamVolume)} team volume, ${p.gap.personallySponsored} sponsored, ${p.gap.qualifiedLegs} qualified legs to go.`
+            ? ` To reach ${p.next.name}: ${
+                [
+                  p.gap.personalVolume > 0 && `${money(p.gap.personalVolume)} personal volume`,
+                  p.gap.teamVolume > 0 && `${money(p.gap.teamVolume)} team volume`,
+                  p.gap.personallySponsored > 0 && `${p.gap.personallySponsored} sponsored`,
+                  p.gap.qualifiedLegs > 0 && `${p.gap.qualifiedLegs} qualified legs`,
+                ]
+                  .filter(Boolean)
+                  .join(", ") || "nothing"
+              } to go.`
             : " You are at the top rank."}
         </p>
       )}
