@@ -126,6 +126,16 @@ test("@phone a member opens My plan: target, this week's milestone, today's acti
   await expect(card.getByRole("table", { name: /Milestones of £50,000 team volume/ })).toBeVisible();
   await card.getByRole("button", { name: "Next month" }).click();
   await expect(card.getByRole("list", { name: /^Milestones in / }).getByRole("listitem").first()).toContainText(/£[\d,.]+$/);
+
+  // Her rank: the gap to the next one, and "reach Gold by the end of the year" worked back month by month.
+  const rank = page.getByRole("region", { name: "My rank this month" });
+  await expect(rank).toContainText(/To reach Bronze/);
+  const rankForm = rank.getByRole("form", { name: "Plan to reach a rank" });
+  await rankForm.getByLabel("Reach").selectOption({ label: "Gold" });
+  await rankForm.getByRole("button", { name: "Work it out" }).click();
+  const months = rank.getByRole("table", { name: "Requirements to reach Gold, month by month" });
+  await expect(months.getByRole("row")).not.toHaveCount(1);
+  await expect(months.getByRole("row").last()).toContainText("£20,000"); // Gold's team volume in the last month
   await expectAccessible(page);
 });
 

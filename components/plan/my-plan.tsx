@@ -5,6 +5,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { CalendarDays, ListChecks, UserRound } from "lucide-react";
+import Link from "next/link";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -189,7 +190,12 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
         </div>
       </details>
 
-      <ProposeTarget goalId={g.goal.id} current={g.personalTarget} unit={g.goal.metric.unit} />
+      <div className="flex flex-wrap items-center gap-2">
+        <ProposeTarget goalId={g.goal.id} current={g.personalTarget} unit={g.goal.metric.unit} />
+        <Link href={`/${team.slug}/plan/goals/${g.goal.id}`} className="text-brand-700 inline-flex min-h-9 items-center text-sm font-medium underline">
+          Whole plan and why targets changed
+        </Link>
+      </div>
       {leadsAnyone && <DownlinePlans goalId={g.goal.id} unit={g.goal.metric.unit} />}
     </Card>
   );

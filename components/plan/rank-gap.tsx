@@ -6,6 +6,7 @@ import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import { amountFormatter } from "./format";
+import { RankPlan } from "./rank-plan";
 
 export function RankGap() {
   const team = useTeam();
@@ -46,6 +47,7 @@ export function RankGap() {
       ) : (
         <p>You are at the top rank.</p>
       )}
+      <RankPlan ranks={p.ranks} />
     </Card>
   );
 }
