@@ -212,7 +212,7 @@ function DownlinePlans({ goalId, unit }: { goalId: string; unit: string }) {
   return (
     <div>
       <h4 className="font-semibold">My downline&apos;s plans</h4>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={"My downline's plans"}>
         <table className="mt-1 w-full text-sm">
           <thead>
             <tr className="text-left text-slate-700">

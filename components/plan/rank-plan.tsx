@@ -66,7 +66,7 @@ export function RankPlan({ ranks }: { ranks: Rank[] }) {
           <p>
             <strong>{plan.data.rank.name}</strong> by {formatDay(deadline)}: month by month, from last month&apos;s standing.
           </p>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Requirements month by month">
             <table className="w-full min-w-[30rem] text-sm">
               <caption className="sr-only">Requirements to reach {plan.data.rank.name}, month by month</caption>
               <thead>

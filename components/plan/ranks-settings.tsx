@@ -43,7 +43,7 @@ export function RanksSettings({ canEdit }: { canEdit: boolean }) {
       {list.length === 0 ? (
         <p className="text-slate-700">No ranks. Teams without a compensation plan can skip this.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Ranks table">
           <table className="w-full min-w-[36rem] text-sm">
             <caption className="sr-only">Ranks and their monthly requirements</caption>
             <thead>
