@@ -137,6 +137,12 @@ export const DECLARATIONS: Record<string, Declaration> = {
     policy: SUBJECT_MANAGER,
     input: (w) => ({ ...team(w), reviewId: w.reviewId, memberId: w.memberA1a.id, text: "Ten calls a day", amount: 50 }),
   },
+  "review.myCommitments": { policy: TEAM_MEMBER, input: team },
+  "review.saveMyCommitment": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), week: "next", text: "Twenty contacts", amount: 20 }),
+  },
   "review.close": { policy: UPLINE_AND_OWNER, input: (w) => ({ ...team(w), reviewId: w.reviewId }) },
 
   // Metrics, funnels and ranks are team-wide settings: everyone in the team reads them, the owner changes them.

@@ -17,6 +17,7 @@ import { listSubtree } from "@/server/services/tree/subtree";
 import { fromIso, phaseGoal, toIso } from "./goal-phasing";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
 import { activityNeeds, mergeTodayActions, RATE_HISTORY_DAYS, todayPlan, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
+import { goalPlanFields } from "@/server/services/plan/goal-plan-fields";
 
 export type { TodayAction } from "./member-actions";
 
@@ -77,16 +78,7 @@ export interface MemberPlan {
 }
 
 const goalSelect = {
-  id: true,
-  name: true,
-  target: true,
-  baseline: true,
-  startDate: true,
-  deadline: true,
-  period: true,
-  curve: true,
-  curveStrength: true,
-  checkpoints: true,
+  ...goalPlanFields,
   version: true,
   metric: { select: { ...metricRefSelect, kind: true } },
 } as const;

@@ -1,0 +1,48 @@
+/**
+ * Logging keeps its number of queries constant: one entry or a 50-entry offline flush, in a team of 7 or of 60,
+ * costs the same round trips (set-based inserts and daily-total upserts, no per-entry or per-node queries).
+ */
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db-client";
+import { callerFor } from "@/tests/caller";
+import { addMember, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { countingClient } from "@/tests/query-counter";
+import { createTestDatabase } from "@/tests/setup/test-db";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe("entry.log — query count", () => {
+  it("is the same for 1 and 50 entries, in a team of 7 and of 60", async () => {
+    const counts: number[] = [];
+    for (const extraMembers of [0, 53]) {
+      const { db } = database;
+      const tree = await makeTestTree(db);
+      let parent = tree.memberA1a.id;
+      for (let i = 0; i < extraMembers; i++) parent = (await addMember(db, { teamId: tree.team.id, parentId: parent, name: `Deep ${i}` })).id;
+      const metrics = await makeFunnelMetrics(db, { teamId: tree.team.id });
+      const user = await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1.id }, select: { user: { select: { id: true, email: true, name: true } } } });
+      const counter = countingClient(db);
+      const caller = callerFor(counter.db, user.user);
+      for (const size of [1, 50]) {
+        const entries = Array.from({ length: size }, (_, i) => ({
+          id: randomUUID(),
+          metricId: i % 2 ? metrics.contacts.id : metrics.presentations.id,
+          amount: 1 + (i % 3),
+        }));
+        counter.reset();
+        const result = await caller.entry.log({ teamId: tree.team.id, entries });
+        expect(result.created).toBe(size);
+        counts.push(counter.count());
+      }
+    }
+    expect(new Set(counts).size).toBe(1);
+    console.info(`entry.log queries per request: ${counts[0]}`);
+  });
+});
