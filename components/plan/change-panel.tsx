@@ -219,7 +219,7 @@ function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: number)
       {data.members.length === 0 ? (
         <p className="text-slate-700">No member&apos;s target changes.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Targets that change">
           <table className="w-full text-sm">
             <caption className="sr-only">Targets that change</caption>
             <thead>

@@ -11,6 +11,7 @@ import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
+import { fromMinor, toMinor } from "./format";
 import type { Metric, MetricList } from "./types";
 
 type Step = { activityMetricId: string; fromCount: string; toCount: string };
@@ -19,7 +20,14 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const initial = (funnel?.steps ?? []).map((s) => ({ activityMetricId: s.activityMetricId, fromCount: String(s.fromCount), toCount: String(s.toCount) }));
+  // The last step into a money result is a value per action: typed and shown in the currency, stored in minor units.
+  const money = result.unit === "MONEY";
+  const stored = funnel?.steps ?? [];
+  const initial = stored.map((s, i) => ({
+    activityMetricId: s.activityMetricId,
+    fromCount: String(s.fromCount),
+    toCount: String(money && i === stored.length - 1 ? fromMinor(s.toCount, "MONEY") : s.toCount),
+  }));
   const [steps, setSteps] = useState<Step[]>(initial);
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(
@@ -43,7 +51,7 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
       <ol className="space-y-1 text-sm">
         {initial.map((s, i) => (
           <li key={i}>
-            {s.fromCount} {nameOf(s.activityMetricId).toLowerCase()} → {s.toCount} {i + 1 < initial.length ? nameOf(initial[i + 1]!.activityMetricId).toLowerCase() : result.name.toLowerCase()}
+            {s.fromCount} {nameOf(s.activityMetricId).toLowerCase()} → {money && i === initial.length - 1 ? `${team.currency} ${s.toCount}` : s.toCount} {i + 1 < initial.length ? nameOf(initial[i + 1]!.activityMetricId).toLowerCase() : result.name.toLowerCase()}
           </li>
         ))}
       </ol>
@@ -56,8 +64,12 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
       aria-label={`Funnel for ${result.name}`}
       onSubmit={(e) => {
         e.preventDefault();
-        const parsed = steps.map((s) => ({ activityMetricId: s.activityMetricId, fromCount: Math.trunc(Number(s.fromCount)), toCount: Math.trunc(Number(s.toCount)) }));
-        if (parsed.some((s) => !s.activityMetricId || !(s.fromCount >= 1) || !(s.toCount >= 1))) {
+        const parsed = steps.map((s, i) => ({
+          activityMetricId: s.activityMetricId,
+          fromCount: Math.trunc(Number(s.fromCount)),
+          toCount: money && i === steps.length - 1 ? toMinor(Number(s.toCount), "MONEY") : Math.trunc(Number(s.toCount)),
+        }));
+        if (parsed.some((s) => !s.activityMetricId || !(s.fromCount >= 1) || !(s.toCount >= 1) || !Number.isSafeInteger(s.toCount))) {
           setError("Each step needs a metric and whole numbers of at least 1.");
           return;
         }
@@ -81,10 +93,11 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
                 className="w-28"
                 label={`Step ${i + 1}: turn into`}
                 type="number"
-                min={1}
+                min={money && i === steps.length - 1 ? 0.01 : 1}
+                step={money && i === steps.length - 1 ? "any" : 1}
                 value={s.toCount}
                 onChange={(e) => set(i, { toCount: e.target.value })}
-                hint={i + 1 < steps.length ? `of ${nameOf(steps[i + 1]!.activityMetricId).toLowerCase()}` : `of ${result.name.toLowerCase()}${result.unit === "MONEY" ? " (minor units)" : ""}`}
+                hint={i + 1 < steps.length ? `of ${nameOf(steps[i + 1]!.activityMetricId).toLowerCase()}` : `of ${result.name.toLowerCase()}${money ? ` (${team.currency})` : ""}`}
               />
               <Button variant="ghost" aria-label={`Remove step ${i + 1}`} onClick={() => setSteps((x) => x.filter((_, j) => j !== i))}>
                 <Trash2 aria-hidden className="size-5" />

@@ -104,7 +104,7 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
         <h2 id="targets-heading" className="text-lg font-semibold">
           Targets
         </h2>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Targets table">
           <table className="w-full text-sm" data-testid="targets-table">
             <caption className="sr-only">Each member&apos;s personal and team target</caption>
             <thead>

@@ -14,6 +14,7 @@ export interface CalendarMilestone {
 }
 
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const dayFmt = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 const monthFmt = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 function monthGrid(year: number, month: number, weekStartsOn: number): (string | null)[][] {
@@ -43,6 +44,8 @@ export function MilestoneCalendar({
   const weeks = useMemo(() => monthGrid(cursor.year, cursor.month, weekStartsOn), [cursor, weekStartsOn]);
   const byDate = useMemo(() => new Map(milestones.map((m) => [m.date, m.label])), [milestones]);
   const heading = monthFmt.format(new Date(Date.UTC(cursor.year, cursor.month, 1)));
+  const monthKey = `${cursor.year}-${String(cursor.month + 1).padStart(2, "0")}`;
+  const shown = milestones.filter((m) => m.date.startsWith(monthKey)).sort((a, b) => a.date.localeCompare(b.date));
   const move = (delta: number) =>
     setCursor((c) => {
       const m = c.month + delta;
@@ -99,10 +102,9 @@ export function MilestoneCalendar({
                         {isToday && <span className="sr-only"> (today)</span>}
                       </span>
                       {label && (
-                        <span className="flex items-center gap-0.5 text-[0.65rem] leading-tight font-semibold text-slate-900">
-                          <Flag aria-hidden className="size-3 shrink-0" />
-                          <span className="sr-only">Milestone: </span>
-                          <span className="break-all">{label}</span>
+                        <span className="text-brand-800 mt-0.5">
+                          <Flag aria-hidden className="size-3.5" />
+                          <span className="sr-only">Milestone: {label}</span>
                         </span>
                       )}
                     </div>
@@ -113,6 +115,21 @@ export function MilestoneCalendar({
           ))}
         </tbody>
       </table>
+      {shown.length > 0 ? (
+        <ul className="space-y-1 text-sm" aria-label={`Milestones in ${heading}`}>
+          {shown.map((m) => (
+            <li key={m.date} className="flex items-center justify-between gap-2">
+              <span className="flex items-center gap-1">
+                <Flag aria-hidden className="text-brand-800 size-3.5" />
+                {dayFmt.format(new Date(m.date + "T00:00:00.000Z"))}
+              </span>
+              <span className="font-semibold tabular-nums">{m.label}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-700">No milestone this month.</p>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { CalendarDays, ListChecks, UserRound } from "lucide-react";
+import Link from "next/link";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,13 +13,9 @@ import { useTRPC } from "@/trpc/react";
 import { amountFormatter, formatDay, formatShortDay } from "./format";
 import { MilestoneCalendar } from "./milestone-calendar";
 import { ProposeTarget } from "./propose-target";
+import { RankGap } from "./rank-gap";
 import { StatusNote } from "./status";
 import type { MyGoalPlan } from "./types";
-
-const compact = (unit: string, currency: string) => {
-  const f = new Intl.NumberFormat("en-GB", unit === "MONEY" ? { style: "currency", currency, notation: "compact" } : { notation: "compact" });
-  return (amount: number) => f.format(unit === "MONEY" ? amount / 100 : amount);
-};
 
 export function MyPlan() {
   const team = useTeam();
@@ -90,6 +87,7 @@ export function MyPlan() {
           ))}
         </>
       )}
+      <RankGap />
     </section>
   );
 }
@@ -97,7 +95,6 @@ export function MyPlan() {
 function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string; leadsAnyone: boolean }) {
   const team = useTeam();
   const fmt = amountFormatter(g.goal.metric.unit, team.currency);
-  const short = compact(g.goal.metric.unit, team.currency);
   const headingId = `goal-${g.goal.id}-heading`;
   const ahead = g.actualToDate >= g.expectedToDate;
   const tc = g.timeCheck;
@@ -187,13 +184,18 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
             title={`Milestones of ${g.goal.name}`}
             today={today}
             weekStartsOn={team.weekStartsOn}
-            milestones={g.milestones.filter((m) => m.planned > 0).map((m) => ({ date: m.periodEnd, label: short(m.cumulative) }))}
+            milestones={g.milestones.filter((m) => m.planned > 0).map((m) => ({ date: m.periodEnd, label: fmt(m.cumulative) }))}
           />
           <p className="mt-1 text-xs text-slate-600">Each flag is your running total due by that day.</p>
         </div>
       </details>
 
-      <ProposeTarget goalId={g.goal.id} current={g.personalTarget} unit={g.goal.metric.unit} />
+      <div className="flex flex-wrap items-center gap-2">
+        <ProposeTarget goalId={g.goal.id} current={g.personalTarget} unit={g.goal.metric.unit} />
+        <Link href={`/${team.slug}/plan/goals/${g.goal.id}`} className="text-brand-700 inline-flex min-h-9 items-center text-sm font-medium underline">
+          Whole plan and why targets changed
+        </Link>
+      </div>
       {leadsAnyone && <DownlinePlans goalId={g.goal.id} unit={g.goal.metric.unit} />}
     </Card>
   );
@@ -210,7 +212,7 @@ function DownlinePlans({ goalId, unit }: { goalId: string; unit: string }) {
   return (
     <div>
       <h4 className="font-semibold">My downline&apos;s plans</h4>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={"My downline's plans"}>
         <table className="mt-1 w-full text-sm">
           <thead>
             <tr className="text-left text-slate-700">

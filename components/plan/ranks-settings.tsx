@@ -27,14 +27,23 @@ export function RanksSettings({ canEdit }: { canEdit: boolean }) {
         <p className="rounded-lg bg-slate-50 p-3 text-sm" data-testid="rank-progress">
           This month you are {p.current ? <strong>{p.current.name}</strong> : "below the first rank"}.
           {p.next && p.gap
-            ? ` To reach ${p.next.name}: ${money(p.gap.personalVolume)} personal volume, ${money(p.gap.teamVolume)} team volume, ${p.gap.personallySponsored} sponsored, ${p.gap.qualifiedLegs} qualified legs to go.`
+            ? ` To reach ${p.next.name}: ${
+                [
+                  p.gap.personalVolume > 0 && `${money(p.gap.personalVolume)} personal volume`,
+                  p.gap.teamVolume > 0 && `${money(p.gap.teamVolume)} team volume`,
+                  p.gap.personallySponsored > 0 && `${p.gap.personallySponsored} sponsored`,
+                  p.gap.qualifiedLegs > 0 && `${p.gap.qualifiedLegs} qualified legs`,
+                ]
+                  .filter(Boolean)
+                  .join(", ") || "nothing"
+              } to go.`
             : " You are at the top rank."}
         </p>
       )}
       {list.length === 0 ? (
         <p className="text-slate-700">No ranks. Teams without a compensation plan can skip this.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Ranks table">
           <table className="w-full min-w-[36rem] text-sm">
             <caption className="sr-only">Ranks and their monthly requirements</caption>
             <thead>

@@ -163,6 +163,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "rank.save": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), name: "Platinum", position: 50, teamVolume: 9_000_000 }) },
   "rank.delete": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), rankId: w.rankId }) },
   "rank.progress": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id }) },
+  // About the caller only: "what would it take me to reach this rank".
+  "rank.planToRank": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), rankId: w.rankId, deadline: `${Number(w.today.slice(0, 4)) + 1}-06-30` }) },
 };
 
 const DENIED_CODES = new Set(["FORBIDDEN", "NOT_FOUND"]);

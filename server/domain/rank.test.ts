@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlanningError } from "./errors";
 import { planFunnel } from "./funnel";
-import { rankForIncome, rankGap, type RankRequirement } from "./rank";
+import { rampToRank, rankForIncome, rankGap, type RankRequirement } from "./rank";
 
 /** The seed compensation plan (amounts in cents). */
 const seedRanks: RankRequirement[] = [
@@ -139,6 +139,47 @@ describe("rank properties", () => {
         expect(gap.teamVolume).toBe(Math.max(0, rank.teamVolume - teamVolume));
         expect(gap.personallySponsored).toBe(Math.max(0, rank.personallySponsored - sponsored));
         expect(gap.teamVolume + teamVolume).toBeGreaterThanOrEqual(rank.teamVolume);
+      }),
+    );
+  });
+});
+
+describe("rampToRank", () => {
+  const gold = seedRanks[seedRanks.length - 1]!;
+
+  it("climbs evenly from the current standing to the rank by the last month", () => {
+    const ramp = rampToRank({ personalVolume: 0, teamVolume: 100_000, personallySponsored: 1, qualifiedLegs: 0 }, { ...gold, teamVolume: 400_000, personallySponsored: 4, qualifiedLegs: 2 }, 3);
+    expect(ramp.map((m) => m.teamVolume)).toEqual([200_000, 300_000, 400_000]);
+    expect(ramp.map((m) => m.personallySponsored)).toEqual([2, 3, 4]);
+    expect(ramp.map((m) => m.qualifiedLegs)).toEqual([1, 2, 2]); // rounded up: never less than an even share
+  });
+
+  it("holds a requirement already met at the rank's level", () => {
+    const ramp = rampToRank({ personalVolume: 99_999, teamVolume: 0, personallySponsored: 0, qualifiedLegs: 0 }, { ...gold, personalVolume: 20_000 }, 2);
+    expect(ramp.map((m) => m.personalVolume)).toEqual([20_000, 20_000]);
+  });
+
+  it("refuses a month count that is not a whole number from 1 to 120", () => {
+    const zero = { personalVolume: 0, teamVolume: 0, personallySponsored: 0, qualifiedLegs: 0 };
+    for (const months of [0, 1.5, 121, Number.NaN]) expect(() => rampToRank(zero, gold, months)).toThrow(PlanningError);
+  });
+
+  it("property: whole, never decreasing, never above the rank, and exactly the rank in the last month", () => {
+    const amount = fc.integer({ min: 0, max: 10_000_000_000 });
+    const progress = fc.record({ personalVolume: amount, teamVolume: amount, personallySponsored: amount, qualifiedLegs: amount });
+    fc.assert(
+      fc.property(progress, progress, fc.integer({ min: 1, max: 120 }), (current, req, months) => {
+        const rank = { ...gold, ...req };
+        const ramp = rampToRank(current, rank, months);
+        expect(ramp).toHaveLength(months);
+        for (const key of ["personalVolume", "teamVolume", "personallySponsored", "qualifiedLegs"] as const) {
+          ramp.forEach((m, i) => {
+            expect(Number.isInteger(m[key])).toBe(true);
+            expect(m[key]).toBeLessThanOrEqual(rank[key]);
+            if (i > 0) expect(m[key]).toBeGreaterThanOrEqual(ramp[i - 1]![key]);
+          });
+          expect(ramp[months - 1]![key]).toBe(rank[key]);
+        }
       }),
     );
   });

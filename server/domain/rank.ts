@@ -69,3 +69,31 @@ export function rankGap(rank: RankRequirement, current: RankProgress): RankProgr
   }
   return gap;
 }
+
+/**
+ * "Reach this rank by then": month-by-month requirements that climb from where the member stands (`current`) to
+ * the rank's requirements in the last of `months` months, evenly, rounded up so no month asks less than an even
+ * share. A requirement already met stays at the rank's level every month.
+ *
+ * Guarantees: `months` entries; whole numbers; each requirement never goes down from one month to the next; the
+ * last month equals the rank's requirement; no month asks more than the rank.
+ */
+export function rampToRank(current: RankProgress, rank: RankRequirement, months: number): RankProgress[] {
+  if (!Number.isInteger(months) || months < 1 || months > 120) {
+    throw new PlanningError("invalid_months", `The number of months must be a whole number from 1 to 120 (got ${String(months)}).`, "months");
+  }
+  for (const key of REQUIREMENT_KEYS) {
+    requireAmount(current[key], `current.${key}`, key);
+    requireAmount(rank[key], `rank.${key}`, `${key} of ${rank.name}`);
+  }
+  return Array.from({ length: months }, (_, i) => {
+    const k = i + 1;
+    const step = {} as RankProgress;
+    for (const key of REQUIREMENT_KEYS) {
+      const from = current[key];
+      const to = rank[key];
+      step[key] = from >= to ? to : from + Math.ceil(((to - from) * k) / months);
+    }
+    return step;
+  });
+}

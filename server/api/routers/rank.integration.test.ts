@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
-import { startOfPeriod } from "@/server/domain/calendar";
+import { addDays, endOfPeriod, startOfPeriod } from "@/server/domain/calendar";
 import { teamToday } from "@/server/services/plan/team-today";
 import { callerForMember } from "@/tests/caller";
 import { addDailyTotal, makeMetric, makeTestTree } from "@/tests/factories";
@@ -59,6 +59,42 @@ describe("rank router", () => {
     // The leader above sees it; a member cannot see someone outside their downline.
     expect((await leader.rank.progress({ teamId: teamId(), membershipId: t.memberA1.id })).standing?.teamVolume).toBe(75_000);
     await expect(member.rank.progress({ teamId: teamId(), membershipId: t.memberA2.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("works 'reach a rank by then' back into monthly requirements, this month's gap and the funnel", async () => {
+    const db = database.db;
+    const sponsors = await db.metric.findFirstOrThrow({ where: { teamId: teamId(), key: "sponsors" }, select: { id: true } });
+    const contacts = await db.metric.create({
+      data: { teamId: teamId(), key: "contacts", name: "Contacts", kind: "ACTIVITY", unit: "COUNT", minutesPerAction: 5, position: 99 },
+      select: { id: true },
+    });
+    await db.funnelStage.create({ data: { teamId: teamId(), resultMetricId: sponsors.id, activityMetricId: contacts.id, position: 0, fromCount: 30, toCount: 1 } });
+    const team = await db.team.findUniqueOrThrow({ where: { id: teamId() }, select: { timeZone: true } });
+    const today = teamToday(team);
+
+    // £500 a month → Silver (the lowest rank paying at least that), by the end of this month.
+    const now = await member.rank.planToRank({ teamId: teamId(), monthlyIncome: 50_000, deadline: endOfPeriod(today, "month") });
+    expect(now.rank.name).toBe("Silver");
+    expect(now.months).toHaveLength(1);
+    // Mia has 15,000 personal, 75,000 team volume, 1 sponsored and 1 qualified leg this month.
+    expect(now.gapThisMonth).toEqual({ personalVolume: 0, teamVolume: 125_000, personallySponsored: 1, qualifiedLegs: 0 });
+    // One more sponsor ← 30 contacts at the funnel's default rate, 5 minutes each.
+    expect(now.needs.map((n) => [n.key, n.required])).toEqual([["contacts", 30]]);
+    expect(now.timeCheck.neededMinutes).toBe(150);
+
+    // Three months out: the requirements climb evenly from last month's standing (nothing) to Silver's.
+    const later = addDays(endOfPeriod(addDays(endOfPeriod(today, "month"), 1), "month"), 1);
+    const ramp = await member.rank.planToRank({ teamId: teamId(), rankId: now.rank.id, deadline: endOfPeriod(later, "month") });
+    expect(ramp.months.map((m) => m.teamVolume)).toEqual([66_667, 133_334, 200_000]);
+    expect(ramp.months.map((m) => m.personallySponsored)).toEqual([1, 2, 2]);
+    expect(ramp.months[0]!.start).toBe(startOfPeriod(today, "month"));
+
+    await expect(member.rank.planToRank({ teamId: teamId(), monthlyIncome: 10_000_000, deadline: endOfPeriod(today, "month") })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("No rank pays"),
+    });
+    await expect(member.rank.planToRank({ teamId: teamId(), rankId: now.rank.id, deadline: addDays(today, -1) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(member.rank.planToRank({ teamId: teamId(), deadline: endOfPeriod(today, "month") } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("lets only the owner save or delete ranks", async () => {

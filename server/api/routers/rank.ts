@@ -1,8 +1,9 @@
 import { router, teamProcedure } from "@/server/api/trpc";
-import { ZRankProgressInput, ZRankRef, ZSaveRankInput } from "@/server/schemas/rank";
+import { ZPlanToRankInput, ZRankProgressInput, ZRankRef, ZSaveRankInput } from "@/server/schemas/rank";
 import { deleteRank } from "@/server/services/rank/delete-rank";
 import { getRankProgress } from "@/server/services/rank/get-rank-progress";
 import { listRanks } from "@/server/services/rank/list-ranks";
+import { planToRank } from "@/server/services/rank/plan-to-rank";
 import { saveRank } from "@/server/services/rank/save-rank";
 import { teamToday } from "@/server/services/plan/team-today";
 
@@ -15,4 +16,7 @@ export const rankRouter = router({
   progress: teamProcedure.input(ZRankProgressInput).query(({ ctx, input }) =>
     getRankProgress(ctx.db, { actor: ctx.membership, membershipId: input.membershipId, asOf: teamToday(ctx.team) }),
   ),
+  planToRank: teamProcedure
+    .input(ZPlanToRankInput)
+    .query(({ ctx, input }) => planToRank(ctx.db, { actor: ctx.membership, input, asOf: teamToday(ctx.team) })),
 });
