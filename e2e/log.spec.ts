@@ -114,7 +114,7 @@ test("@phone only today and earlier days of this week within the team's limit ca
     const back = (await trpcGet<DayData>(page, "entry.day", { teamId: id, day: earlier })).data;
     expect(back.entries.length).toBeGreaterThan(0);
   } else {
-    await expect(page.getByText(/^Logging for today/)).toBeVisible();
+    await expect(page.getByText(/Only today is open for logging/)).toBeVisible();
     await expect(page.getByRole("radio")).toHaveCount(0);
   }
   // The server refuses the future too.

@@ -183,7 +183,7 @@ export function LogPage() {
             )}
           </section>
 
-          <WeekStrip week={data.week} streak={data.streak} />
+          <WeekStrip week={withPendingToday(data, pending)} streak={data.streak} />
 
           <section aria-labelledby="entries-title">
             <h2 id="entries-title" className="text-lg font-semibold text-slate-900">
@@ -217,5 +217,24 @@ export function LogPage() {
       <ServiceWorkerRegistration />
       <CelebrationToast items={celebrations} onDismiss={() => setCelebrations((list) => list.slice(1))} />
     </div>
+  );
+}
+
+/** Today's cell of the week strip with the taps still on the device counted in (same rule as the server's). */
+function withPendingToday(data: LogDayData, pending: Map<string, number>): LogDayData["week"] {
+  if (data.day !== data.today || pending.size === 0) return data.week;
+  const planned = data.actions.filter((a) => a.planned > 0);
+  const plannedSum = planned.reduce((s, a) => s + a.planned, 0);
+  const doneSum = planned.reduce((s, a) => s + Math.min(a.done + (pending.get(a.metricId) ?? 0), a.planned), 0);
+  const extra = data.actions.reduce((s, a) => s + (a.unit === "MONEY" ? 0 : (pending.get(a.metricId) ?? 0)), 0);
+  return data.week.map((w) =>
+    w.isToday
+      ? {
+          ...w,
+          logged: w.logged + extra,
+          percent: w.percent === null || plannedSum === 0 ? w.percent : Math.floor((doneSum * 100) / plannedSum),
+          met: w.met || (plannedSum > 0 && doneSum >= plannedSum),
+        }
+      : w,
   );
 }
