@@ -143,3 +143,30 @@ test("@phone the Log page opens offline once visited (service worker), from the 
   await expect(page.getByText("Showing the numbers saved on this device")).toBeVisible();
   await context.setOffline(false);
 });
+
+test("@phone an upline sees a direct member's open-day entries and history; changing them stays off unless the team allows it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await login(page, SAM);
+  await page.goto(LOG);
+  const first = page.getByRole("button", { name: /^Add 1 / }).first();
+  await first.click();
+  await expect(page.getByText("All entries saved")).toBeVisible();
+
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const upline = await context.newPage();
+  await login(upline, "aisha.bello@demo.backplan.app");
+  await upline.goto(LOG);
+  await upline.getByText("Your members' entries").click();
+  await upline.getByLabel("Member").selectOption({ label: "Sam Price" });
+  const list = upline.getByRole("list", { name: "Entries of Sam Price" });
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+  await expect(upline.getByText(/Your team lets only members change their own entries/)).toBeVisible();
+  await expect(list.getByRole("button", { name: /^Edit / })).toHaveCount(0);
+  await list.getByRole("button", { name: /^History of / }).first().click();
+  await expect(upline.getByRole("list", { name: "Change history" })).toContainText("Logged");
+  await expectAccessible(upline);
+  await context.close();
+});

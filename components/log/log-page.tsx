@@ -22,6 +22,7 @@ import { ReminderSetting } from "./reminder-setting";
 import { ServiceWorkerRegistration } from "./service-worker";
 import { useSnapshot, writeSnapshot } from "./snapshot";
 import { SyncStatus } from "./sync-status";
+import { TeamEntries } from "./team-entries";
 import type { LogDayData } from "./types";
 import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
@@ -209,6 +210,16 @@ export function LogPage() {
               </ul>
             )}
           </section>
+
+          <TeamEntries
+            teamId={team.id}
+            membershipId={team.membershipId}
+            currency={currency}
+            today={today}
+            allowedDays={allowedDays}
+            metric={(id) => metrics.get(id) ?? { name: "Activity", unit: "COUNT" }}
+            canChange={data.uplineCanEditEntries}
+          />
 
           <ReminderSetting key={data.reminderTime ?? "off"} teamId={team.id} timeZone={team.timeZone} current={data.reminderTime} />
         </>
