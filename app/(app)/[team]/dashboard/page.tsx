@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/layout/section-placeholder";
+import { DashboardPage } from "@/components/dashboard/dashboard-page";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  return <SectionPlaceholder section="dashboard" teamSlug={team} />;
+export default function Page() {
+  return <DashboardPage />;
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/layout/section-placeholder";
+import { ReviewHome } from "@/components/review/review-home";
 
 export const metadata: Metadata = { title: "Review" };
 
-export default async function ReviewPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  return <SectionPlaceholder section="review" teamSlug={team} />;
+export default function Page() {
+  return <ReviewHome />;
 }

@@ -1,0 +1,246 @@
+"use client";
+/**
+ * The Dashboard: pick a goal and a period, then the team tree (or my downline) rolled up with pace at every node,
+ * the charts, the leaderboard, the victory feed, and the CSV export / member import for those who manage.
+ * The roll-up is read once per goal and period (one query on the server whatever the tree size); drilling into a
+ * subtree re-roots it on the client, and the charts follow the drilled subtree.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { ChevronRight } from "lucide-react";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useTeam } from "@/components/layout/team-context";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/field";
+import { useTRPC } from "@/trpc/react";
+import { DashboardCharts } from "./dashboard-charts";
+import { CsvExportButton } from "./csv-export-button";
+import { formatAmount, formatDay } from "./format";
+import { LeaderboardCard } from "./leaderboard-card";
+import { MemberImport } from "./member-import";
+import { PaceBadge } from "./pace-badge";
+import { PeriodPicker } from "./period-picker";
+import { breadcrumb, drillInto, indexRollup } from "./rollup-model";
+import { RollupTree } from "./rollup-tree";
+import { PERIOD_LABELS, type DashboardPeriod } from "./types";
+import { VictoryFeed } from "./victory-feed";
+
+export function DashboardPage() {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const goals = useQuery(trpc.dashboard.goals.queryOptions({ teamId: team.id }));
+  const [goalId, setGoalId] = useState<string | null>(null);
+  const [period, setPeriod] = useState<DashboardPeriod>("week");
+  const selected = goals.data?.find((g) => g.id === goalId) ?? goals.data?.[0];
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold sm:text-3xl">Dashboard</h1>
+        <p className="mt-1 text-slate-700">
+          {team.role === "OWNER"
+            ? `Everyone in ${team.name}, rolled up the tree.`
+            : "You and your downline, rolled up the tree."}
+        </p>
+      </div>
+      {goals.isPending ? (
+        <Card aria-busy="true">
+          <p className="text-slate-700">Loading goals…</p>
+        </Card>
+      ) : goals.isError ? (
+        <Card role="alert" className="space-y-3">
+          <p className="font-medium text-red-800">Could not load the goals: {goals.error.message}</p>
+          <Button variant="secondary" onClick={() => void goals.refetch()}>
+            Try again
+          </Button>
+        </Card>
+      ) : !selected ? (
+        <Card className="space-y-2">
+          <h2 className="text-lg font-semibold">No published goal yet</h2>
+          <p className="text-slate-700">The dashboard shows progress against a published goal.</p>
+          <Link href={`/${team.slug}/plan`} className="text-brand-700 font-medium underline">
+            Go to Plan
+          </Link>
+        </Card>
+      ) : (
+        <>
+          <Card className="flex flex-wrap items-end gap-4">
+            <SelectField
+              label="Goal"
+              className="min-w-64 flex-1"
+              value={selected.id}
+              onChange={(e) => setGoalId(e.target.value)}
+            >
+              {goals.data.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name} — by {formatDay(g.deadline)}
+                </option>
+              ))}
+            </SelectField>
+            <PeriodPicker value={period} onChange={setPeriod} />
+          </Card>
+          <GoalDashboard key={selected.id} goalId={selected.id} period={period} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPeriod }) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const rollup = useQuery({
+    ...trpc.dashboard.rollup.queryOptions({ teamId: team.id, goalId, period }),
+    placeholderData: (prev) => prev,
+  });
+  const full = useMemo(() => (rollup.data ? indexRollup(rollup.data.rows) : null), [rollup.data]);
+  const [drilled, setDrilled] = useState<string | null>(null);
+  const viewRootId = drilled && full?.byId.has(drilled) ? drilled : (full?.rootId ?? null);
+  const view = useMemo(() => (full && viewRootId ? drillInto(full, viewRootId) : null), [full, viewRootId]);
+  const crumbs = useMemo(() => (full && viewRootId ? breadcrumb(full, viewRootId) : []), [full, viewRootId]);
+
+  if (rollup.isPending) {
+    return (
+      <Card aria-busy="true">
+        <p className="text-slate-700">Rolling up the team…</p>
+      </Card>
+    );
+  }
+  if (rollup.isError) {
+    return (
+      <Card role="alert" className="space-y-3">
+        <p className="font-medium text-red-800">Could not load the dashboard: {rollup.error.message}</p>
+        <Button variant="secondary" onClick={() => void rollup.refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+  const data = rollup.data;
+  if (!view || !viewRootId) {
+    return (
+      <Card>
+        <p className="text-slate-700">Nobody to show for this goal.</p>
+      </Card>
+    );
+  }
+  const root = view.byId.get(viewRootId)!;
+  const fmt = (n: number) => formatAmount(n, data.goal.metric.unit, team.currency);
+  const manages = team.role !== "MEMBER";
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb">
+        <ol className="flex flex-wrap items-center gap-1 text-sm">
+          {crumbs.map((c, i) => {
+            const last = i === crumbs.length - 1;
+            return (
+              <li key={c.id} className="flex items-center gap-1">
+                {i > 0 && <ChevronRight aria-hidden className="size-4 text-slate-500" />}
+                {last ? (
+                  <span aria-current="page" className="px-2 py-1 font-semibold text-slate-900">
+                    {i === 0 ? `${c.name}'s team` : c.name}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() => setDrilled(c.id)}
+                    className="text-brand-700 min-h-9 rounded-md px-2 font-medium underline hover:bg-slate-100"
+                  >
+                    {i === 0 ? `${c.name}'s team` : c.name}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      <section aria-labelledby="summary-heading">
+        <Card className="space-y-3">
+          <h2 id="summary-heading" className="text-lg font-semibold">
+            {root.name}&apos;s team · {data.goal.metric.name} · {PERIOD_LABELS[data.period.kind]}
+          </h2>
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            <Stat
+              label={`${PERIOD_LABELS[data.period.kind]} (${formatDay(data.period.from)}–${formatDay(data.period.to)})`}
+            >
+              {fmt(root.teamActual)}{" "}
+              <span className="text-base font-normal text-slate-600">of {fmt(root.teamTarget)}</span>
+              <div className="mt-1">
+                <PaceBadge status={root.teamStatus} />
+              </div>
+            </Stat>
+            <Stat label="Goal to date">
+              {fmt(root.goal.teamActual)}{" "}
+              <span className="text-base font-normal text-slate-600">of {fmt(root.goal.teamExpected)} expected</span>
+              <div className="mt-1">
+                <PaceBadge status={root.goal.status} />
+              </div>
+            </Stat>
+            <Stat label={`Forecast at ${formatDay(data.goal.deadline)}`}>
+              {root.goal.forecast === null ? "—" : fmt(root.goal.forecast)}{" "}
+              <span className="text-base font-normal text-slate-600">of {fmt(root.goal.teamShare)}</span>
+            </Stat>
+            <Stat label="Catch-up per week">
+              {root.goal.catchUpPerWeek > 0 ? `+${fmt(root.goal.catchUpPerWeek)}` : "None needed"}
+              <div className="mt-1 text-sm font-normal text-slate-700">
+                {root.below.onPace} on pace · {root.below.offPace} off pace
+              </div>
+            </Stat>
+          </dl>
+        </Card>
+      </section>
+
+      <section aria-labelledby="tree-heading" className="space-y-2">
+        <h2 id="tree-heading" className="text-xl font-semibold">
+          Team tree
+        </h2>
+        <RollupTree
+          key={viewRootId}
+          index={view}
+          unit={data.goal.metric.unit}
+          currency={team.currency}
+          meId={team.membershipId}
+          onDrill={setDrilled}
+          caption={`${root.name}'s team: ${PERIOD_LABELS[data.period.kind].toLowerCase()} actuals vs targets with pace`}
+        />
+      </section>
+
+      <DashboardCharts goalId={goalId} period={period} rootId={viewRootId} currency={team.currency} />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <LeaderboardCard goalId={goalId} period={period} currency={team.currency} />
+        <VictoryFeed rootId={viewRootId} />
+      </div>
+
+      {manages && (
+        <section aria-labelledby="data-heading" className="space-y-3">
+          <h2 id="data-heading" className="text-xl font-semibold">
+            Export and import
+          </h2>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card className="space-y-3">
+              <h3 className="text-lg font-semibold">Export plan and actuals</h3>
+              <p className="text-slate-700">
+                A CSV of every member&apos;s plan and actuals for this goal, per week or per month.
+              </p>
+              <CsvExportButton goalId={goalId} />
+            </Card>
+            <MemberImport />
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums">{children}</dd>
+    </div>
+  );
+}

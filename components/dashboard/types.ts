@@ -1,0 +1,19 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type DashboardGoal = RouterOutputs["dashboard"]["goals"][number];
+export type Rollup = RouterOutputs["dashboard"]["rollup"];
+export type RollupRow = Rollup["rows"][number];
+export type DashboardCharts = RouterOutputs["dashboard"]["charts"];
+export type Leaderboard = RouterOutputs["dashboard"]["leaderboard"];
+export type VictoryItem = RouterOutputs["dashboard"]["victories"][number];
+export type ImportResult = RouterOutputs["dashboard"]["importMembers"];
+export type PaceStatus = RollupRow["teamStatus"];
+export type DashboardPeriod = "week" | "month" | "goal";
+
+export const PERIOD_LABELS: Record<DashboardPeriod, string> = {
+  week: "This week",
+  month: "This month",
+  goal: "Goal to date",
+};

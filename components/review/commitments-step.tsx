@@ -1,0 +1,203 @@
+"use client";
+/**
+ * Step 4: each member's commitment for next week. While the review is open, anyone running it enters or amends a
+ * member's commitment (members may also have entered their own beforehand — it shows here live); once closed, the
+ * commitments are read-only, as agreed.
+ */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Pencil } from "lucide-react";
+import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
+import { formatAmount, formatLongDay } from "@/components/dashboard/format";
+import { useTeam } from "@/components/layout/team-context";
+import { normalise } from "@/components/team/tree-model";
+import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/trpc/react";
+import { amountLabel, amountToInput, parseAmountInput } from "./commitment-amount";
+import type { ReviewCommitment, ReviewView } from "./types";
+
+export function CommitmentsStep({ review, currency }: { review: ReviewView; currency: string }) {
+  const s = review.snapshot;
+  const [query, setQuery] = useState("");
+  const deferred = normalise(useDeferredValue(query));
+  const [editing, setEditing] = useState<string | null>(null);
+  // After an edit closes, the member's Edit / Enter button takes the focus back (once it has rendered again).
+  const returnFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing !== null || !returnFocus.current) return;
+    document.getElementById(`commitment-${returnFocus.current}`)?.focus();
+    returnFocus.current = null;
+  });
+  const stopEditing = (memberId: string) => {
+    returnFocus.current = memberId;
+    setEditing(null);
+  };
+  const byMember = new Map(review.commitments.map((c) => [c.memberId, c]));
+  const members = s.members.filter((m) => !deferred || normalise(m.name).includes(deferred));
+  const f = (n: number) => formatAmount(n, s.goal.unit, currency);
+
+  return (
+    <div className="space-y-4">
+      <p className="text-lg text-slate-700">
+        For the week from {formatLongDay(s.nextWeekStart)} · {review.commitments.length} of {s.members.length} entered
+      </p>
+      {s.members.length > 8 && (
+        <div className="max-w-md space-y-1 text-base">
+          <label htmlFor="commitment-filter" className="block font-medium text-slate-800">
+            Find a member
+          </label>
+          <input
+            id="commitment-filter"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className="block min-h-11 w-full rounded-lg border border-slate-300 px-3"
+          />
+        </div>
+      )}
+      <ul className="divide-y divide-slate-200" aria-label="Commitments">
+        {members.map((m) => {
+          const c = byMember.get(m.id);
+          return (
+            <li key={m.id} className="py-4">
+              {editing === m.id ? (
+                <CommitmentEditor
+                  reviewId={review.id}
+                  memberId={m.id}
+                  name={m.name}
+                  current={c}
+                  unit={s.goal.unit}
+                  amountLabel={amountLabel(s.goal.unit, currency, s.goal.metricName)}
+                  onDone={() => stopEditing(m.id)}
+                />
+              ) : (
+                <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+                  <span className="min-w-48 font-semibold">{m.name}</span>
+                  <span className="min-w-0 flex-1">
+                    {c ? (
+                      <>
+                        {c.text}
+                        {c.amount !== null && <span className="font-semibold tabular-nums"> ({f(c.amount)})</span>}
+                        <span className="block text-base text-slate-700">entered by {c.enteredBy}</span>
+                      </>
+                    ) : (
+                      <span className="text-slate-600">No commitment yet</span>
+                    )}
+                  </span>
+                  {review.canEditCommitments && (
+                    <Button
+                      id={`commitment-${m.id}`}
+                      variant="secondary"
+                      onClick={() => setEditing(m.id)}
+                      aria-label={`${c ? "Edit" : "Enter"} ${m.name}'s commitment`}
+                    >
+                      <Pencil aria-hidden className="size-4" /> {c ? "Edit" : "Enter"}
+                    </Button>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function CommitmentEditor({
+  reviewId,
+  memberId,
+  name,
+  current,
+  unit,
+  amountLabel: label,
+  onDone,
+}: {
+  reviewId: string;
+  memberId: string;
+  name: string;
+  current: ReviewCommitment | undefined;
+  unit: string;
+  amountLabel: string;
+  onDone: () => void;
+}) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [text, setText] = useState(current?.text ?? "");
+  const [amount, setAmount] = useState(amountToInput(current?.amount, unit));
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.review.saveCommitment.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.review.get.queryKey({ teamId: team.id, reviewId }) });
+        onDone();
+      },
+      onError: (e) => setError(e.message),
+    }),
+  );
+  return (
+    <form
+      aria-label={`${name}'s commitment`}
+      className="space-y-3"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onDone();
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        const parsed = parseAmountInput(amount, unit);
+        if (!parsed.ok) {
+          setError(parsed.error);
+          return;
+        }
+        save.mutate({ teamId: team.id, reviewId, memberId, text, amount: parsed.amount });
+      }}
+    >
+      <p className="font-semibold">{name}</p>
+      <div className="flex flex-wrap gap-3">
+        <div className="min-w-64 flex-1 space-y-1">
+          <label htmlFor={`${id}-text`} className="block text-base font-medium text-slate-800">
+            Commits to
+          </label>
+          <input
+            id={`${id}-text`}
+            autoFocus
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={280}
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 text-xl"
+          />
+        </div>
+        <div className="w-64 space-y-1">
+          <label htmlFor={`${id}-amount`} className="block text-base font-medium text-slate-800">
+            {label}
+          </label>
+          <input
+            id={`${id}-amount`}
+            inputMode="numeric"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 text-xl"
+          />
+        </div>
+      </div>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-behind text-base font-medium">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-3">
+        <Button type="submit" busy={save.isPending}>
+          Save commitment
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

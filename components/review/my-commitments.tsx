@@ -1,0 +1,121 @@
+"use client";
+/**
+ * My commitment for this week and next week, entered before or during the weekly review (phone-first). The review
+ * of my upline shows it live; my upline may amend it during the meeting, and I see who entered it.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { toast } from "sonner";
+import { formatLongDay } from "@/components/dashboard/format";
+import { useTeam } from "@/components/layout/team-context";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { useTRPC } from "@/trpc/react";
+import { amountLabel, amountToInput, parseAmountInput } from "./commitment-amount";
+import type { MyCommitmentWeek } from "./types";
+
+export function MyCommitments() {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const weeks = useQuery(trpc.review.myCommitments.queryOptions({ teamId: team.id }));
+  // The number is in the unit of the team's goal under review (the first published one).
+  const goals = useQuery(trpc.dashboard.goals.queryOptions({ teamId: team.id }));
+  const metric = goals.data?.[0]?.metric;
+  const unit = metric?.unit ?? "COUNT";
+  return (
+    <section aria-labelledby="my-commitments-heading">
+      <Card className="space-y-4">
+        <div>
+          <h2 id="my-commitments-heading" className="text-xl font-semibold">
+            My commitment
+          </h2>
+          <p className="text-slate-700">
+            What you will do this week or next. Your upline sees it in the weekly review.
+          </p>
+        </div>
+        {weeks.isPending ? (
+          <p className="text-slate-700">Loading…</p>
+        ) : weeks.isError ? (
+          <p role="alert" className="text-behind">
+            Could not load your commitments: {weeks.error.message}
+          </p>
+        ) : (
+          <div className="grid gap-6 sm:grid-cols-2">
+            {weeks.data.map((w) => (
+              <CommitmentForm
+                key={`${w.week}-${w.weekStart}-${w.commitment?.text ?? ""}-${unit}`}
+                week={w}
+                unit={unit}
+                label={amountLabel(unit, team.currency, metric?.name)}
+              />
+            ))}
+          </div>
+        )}
+      </Card>
+    </section>
+  );
+}
+
+function CommitmentForm({ week, unit, label: numberLabel }: { week: MyCommitmentWeek; unit: string; label: string }) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const [text, setText] = useState(week.commitment?.text ?? "");
+  const [amount, setAmount] = useState(amountToInput(week.commitment?.amount, unit));
+  const [error, setError] = useState<string | undefined>();
+  const save = useMutation(
+    trpc.review.saveMyCommitment.mutationOptions({
+      onSuccess: () => {
+        toast.success("Commitment saved.");
+        void queryClient.invalidateQueries({ queryKey: trpc.review.myCommitments.pathKey() });
+      },
+      onError: (e) => setError(e.message),
+    }),
+  );
+  const label = week.week === "this" ? "This week" : "Next week";
+
+  return (
+    <form
+      aria-labelledby={headingId}
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(undefined);
+        const parsed = parseAmountInput(amount, unit);
+        if (!parsed.ok) {
+          setError(parsed.error);
+          return;
+        }
+        save.mutate({ teamId: team.id, week: week.week, text, amount: parsed.amount });
+      }}
+    >
+      <h3 id={headingId} className="font-semibold">
+        {label} <span className="font-normal text-slate-700">(from {formatLongDay(week.weekStart)})</span>
+      </h3>
+      <TextField
+        label="I commit to"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={280}
+        required
+        error={error}
+        placeholder="e.g. 20 contacts a day"
+      />
+      <TextField
+        label={numberLabel}
+        inputMode="numeric"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        hint="A number you will hit, if it helps to track."
+      />
+      {week.commitment && !week.commitment.enteredByMe && (
+        <p className="text-sm text-slate-700">Last entered by {week.commitment.enteredBy}.</p>
+      )}
+      <Button type="submit" busy={save.isPending} className="w-full sm:w-auto">
+        Save {label.toLowerCase()}&apos;s commitment
+      </Button>
+    </form>
+  );
+}

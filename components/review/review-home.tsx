@@ -1,0 +1,149 @@
+"use client";
+/**
+ * The Review section: leaders and the owner start (or resume) this week's review of last week for a goal; everyone
+ * enters their own commitment; past reviews are listed and can be reopened (read-only once closed).
+ */
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { CalendarCheck, ChevronRight, Lock, PlayCircle } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { formatDay, formatLongDay } from "@/components/dashboard/format";
+import { useTeam } from "@/components/layout/team-context";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField } from "@/components/ui/field";
+import { useTRPC } from "@/trpc/react";
+import { MyCommitments } from "./my-commitments";
+
+export function ReviewHome() {
+  const team = useTeam();
+  const leads = team.role !== "MEMBER";
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold sm:text-3xl">Weekly review</h1>
+        <p className="mt-1 text-slate-700">
+          {leads
+            ? "Run the team meeting on a shared screen: the scoreboard, who is off pace, the wins and next week's commitments."
+            : "Enter your commitment before or during the team meeting."}
+        </p>
+      </div>
+      {leads && <StartReview />}
+      <MyCommitments />
+      <PastReviews />
+    </div>
+  );
+}
+
+function StartReview() {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const goals = useQuery(trpc.dashboard.goals.queryOptions({ teamId: team.id }));
+  const [goalId, setGoalId] = useState<string | null>(null);
+  const start = useMutation(
+    trpc.review.start.mutationOptions({
+      onSuccess: (r) => router.push(`/${team.slug}/review/${r.id}`),
+      onError: (e) => toast.error(e.message),
+    }),
+  );
+  const selected = goalId ?? goals.data?.[0]?.id;
+  return (
+    <section aria-labelledby="start-heading">
+      <Card className="space-y-4">
+        <h2 id="start-heading" className="flex items-center gap-2 text-xl font-semibold">
+          <CalendarCheck aria-hidden className="size-5" /> This week&apos;s meeting
+        </h2>
+        {goals.isPending ? (
+          <p className="text-slate-700">Loading goals…</p>
+        ) : goals.isError ? (
+          <p role="alert" className="text-behind">
+            Could not load the goals: {goals.error.message}
+          </p>
+        ) : goals.data.length === 0 ? (
+          <p className="text-slate-700">Publish a goal in Plan to review the team&apos;s week against it.</p>
+        ) : (
+          <form
+            className="flex flex-wrap items-end gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (selected) start.mutate({ teamId: team.id, goalId: selected });
+            }}
+          >
+            <SelectField
+              label="Goal"
+              value={selected}
+              onChange={(e) => setGoalId(e.target.value)}
+              className="min-w-64 flex-1"
+            >
+              {goals.data.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" size="lg" busy={start.isPending}>
+              <PlayCircle aria-hidden className="size-5" /> Start the review of last week
+            </Button>
+          </form>
+        )}
+        <p className="text-sm text-slate-700">An open review for the same goal and week is resumed, not duplicated.</p>
+      </Card>
+    </section>
+  );
+}
+
+function PastReviews() {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const reviews = useQuery(trpc.review.list.queryOptions({ teamId: team.id }));
+  return (
+    <section aria-labelledby="past-heading">
+      <Card className="space-y-3">
+        <h2 id="past-heading" className="text-xl font-semibold">
+          Reviews
+        </h2>
+        {reviews.isPending ? (
+          <p className="text-slate-700">Loading…</p>
+        ) : reviews.isError ? (
+          <p role="alert" className="text-behind">
+            Could not load the reviews: {reviews.error.message}
+          </p>
+        ) : reviews.data.length === 0 ? (
+          <p className="text-slate-700">No reviews yet.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200" aria-label="Past and open reviews">
+            {reviews.data.map((r) => (
+              <li key={r.id}>
+                <Link
+                  href={`/${team.slug}/review/${r.id}`}
+                  className="flex min-h-14 items-center gap-3 rounded-md px-2 py-2 hover:bg-slate-50"
+                >
+                  {r.status === "OPEN" ? (
+                    <PlayCircle aria-hidden className="text-on-track size-5 shrink-0" />
+                  ) : (
+                    <Lock aria-hidden className="size-5 shrink-0 text-slate-600" />
+                  )}
+                  <span className="min-w-0 flex-1">
+                    <span className="block font-medium">
+                      Week of {formatLongDay(r.weekStart)} — {r.goalName}
+                    </span>
+                    <span className="block text-sm text-slate-700">
+                      {r.rootName}&apos;s team ·{" "}
+                      {r.status === "OPEN"
+                        ? "Open"
+                        : `Closed${r.closedAt ? ` on ${formatDay(new Date(r.closedAt).toISOString().slice(0, 10))}` : ""}`}
+                    </span>
+                  </span>
+                  <ChevronRight aria-hidden className="size-5 text-slate-500" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </section>
+  );
+}

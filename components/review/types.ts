@@ -1,0 +1,9 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type ReviewView = RouterOutputs["review"]["get"];
+export type ReviewSnapshotView = ReviewView["snapshot"];
+export type ReviewCommitment = ReviewView["commitments"][number];
+export type ReviewListItem = RouterOutputs["review"]["list"][number];
+export type MyCommitmentWeek = RouterOutputs["review"]["myCommitments"][number];

@@ -1,0 +1,112 @@
+/**
+ * Weekly review journey at desktop size: the owner starts the review of last week, moves through the four steps
+ * with the keyboard only (→, Page Down, Page Up, ←), enters a member's commitment, closes the review, and reopens
+ * it read-only from the list of past reviews. Axe check on the review list and on the meeting screen.
+ */
+import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+
+test("@desktop the owner runs a weekly review to the end with the keyboard, closes it and reopens it", async ({
+  page,
+}) => {
+  await login(page, DEMO.olivia.email);
+  await page.goto(`/${DEMO.teamSlug}/review`);
+  await expect(page.getByRole("heading", { name: "Weekly review", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Start the review of last week" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${DEMO.teamSlug}/review/[A-Za-z0-9_-]+$`));
+  const reviewUrl = page.url();
+  const stepHeading = page.locator("#review-step-heading");
+
+  // 1) Scoreboard: the goal on a page, last week's plan vs actual with its pace in words.
+  await expect(stepHeading).toContainText("Scoreboard");
+  await expect(page.getByText(/£50,000 team volume by/)).toBeVisible();
+  await expect(page.getByText(/Last week \(/)).toBeVisible();
+  await expect(page.locator("[data-pace]").first()).toHaveText(/Ahead|On track|At risk|Behind/);
+  await expectAccessible(page);
+
+  // 2) Off pace, by keyboard: the heading takes the focus; Ethan Brooks is there with his catch-up number.
+  await page.keyboard.press("ArrowRight");
+  await expect(stepHeading).toContainText("Off pace");
+  await expect(stepHeading).toBeFocused();
+  const ethan = page
+    .getByRole("list", { name: "Members off pace" })
+    .getByRole("listitem")
+    .filter({ hasText: "Ethan Brooks" });
+  await expect(ethan).toContainText("Behind");
+  await expect(ethan).toContainText(/Catch up \+£[\d,]+ \/ week/);
+
+  // 3) Wins, 4) Commitments; Page Up goes back, Page Down forward.
+  await page.keyboard.press("PageDown");
+  await expect(stepHeading).toContainText("Wins of the week");
+  await page.keyboard.press("ArrowRight");
+  await expect(stepHeading).toContainText("Commitments");
+  await page.keyboard.press("PageUp");
+  await expect(stepHeading).toContainText("Wins of the week");
+  await page.keyboard.press("PageDown");
+  await expect(stepHeading).toContainText("Commitments");
+  await expect(stepHeading).toBeFocused();
+
+  // Enter Ethan's commitment with the keyboard.
+  await page.getByLabel("Find a member").fill("Ethan");
+  await page.getByRole("button", { name: "Enter Ethan Brooks's commitment" }).click();
+  const form = page.getByRole("form", { name: "Ethan Brooks's commitment" });
+  await expect(form.getByLabel("Commits to")).toBeFocused();
+  await page.keyboard.type("30 contacts a day");
+  await form.getByLabel("Amount of team volume in £ (optional)").fill("150");
+  await page.keyboard.press("Enter");
+  const commitments = page.getByRole("list", { name: "Commitments" });
+  await expect(commitments).toContainText("30 contacts a day (£150)");
+  await expect(commitments).toContainText("entered by Olivia Hart");
+  await expect(page.getByRole("button", { name: "Edit Ethan Brooks's commitment" })).toBeFocused();
+  await page.getByLabel("Find a member").fill("");
+  await expectAccessible(page);
+
+  // Close: the review becomes read-only.
+  await page.getByRole("button", { name: "Close the review and send the digest" }).click();
+  await expect(page.getByText(/Review closed\. Digest sent to \d+ leaders?\./)).toBeVisible();
+  await expect(page.getByText(/Closed on .* · read-only/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /Ethan Brooks's commitment$/ })).toHaveCount(0);
+
+  // Reopen it from the list of past reviews: read-only, with the commitment as agreed.
+  await page.getByRole("link", { name: "All reviews" }).click();
+  const past = page.getByRole("list", { name: "Past and open reviews" });
+  const closedItem = past
+    .getByRole("link")
+    .filter({ hasText: /Closed on/ })
+    .first();
+  await expect(closedItem).toContainText("£50,000 team volume");
+  await closedItem.click();
+  await expect(page).toHaveURL(reviewUrl);
+  await expect(page.getByText(/Closed on .* · read-only/)).toBeVisible();
+  await page.keyboard.press("End");
+  await expect(stepHeading).toContainText("Commitments");
+  await expect(page.getByRole("list", { name: "Commitments" })).toContainText("30 contacts a day (£150)");
+  await expect(page.getByRole("button", { name: "Close the review and send the digest" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /commitment$/ })).toHaveCount(0);
+});
+
+test("@phone Nina enters her own commitment before the meeting and her upline's review shows it", async ({ page }) => {
+  await login(page, DEMO.nina.email);
+  await page.goto(`/${DEMO.teamSlug}/review`);
+  // A member cannot run a review, but enters their commitment for this week (what this week's review agrees).
+  await expect(page.getByRole("button", { name: "Start the review of last week" })).toHaveCount(0);
+  const thisWeek = page.getByRole("form", { name: /^This week/ });
+  await thisWeek.getByLabel("I commit to").fill("Two presentations and 50 contacts");
+  await thisWeek.getByLabel("Amount of team volume in £ (optional)").fill("200");
+  await thisWeek.getByRole("button", { name: "Save this week's commitment" }).click();
+  await expect(page.getByText("Commitment saved.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Marcus, her upline, starts his review: Nina's commitment is there, entered by her.
+  await page.context().clearCookies();
+  await login(page, DEMO.marcus.email);
+  await page.goto(`/${DEMO.teamSlug}/review`);
+  await page.getByRole("button", { name: "Start the review of last week" }).click();
+  await expect(page.locator("#review-step-heading")).toContainText("Scoreboard");
+  await page.getByRole("button", { name: "4. Commitments" }).click();
+  const nina = page.getByRole("list", { name: "Commitments" }).getByRole("listitem").filter({ hasText: "Nina Patel" });
+  await expect(nina).toContainText("Two presentations and 50 contacts (£200)");
+  await expect(nina).toContainText("entered by Nina Patel");
+  await expectAccessible(page);
+});

@@ -1,0 +1,46 @@
+/**
+ * The signed-in member's own commitments for this week and next week (see commitment-weeks.ts), with who entered
+ * each (the member, or their upline during a review). One query.
+ */
+import type { Prisma } from "@/generated/prisma/client";
+import type { DbClient } from "@/server/db-client";
+import type { IsoDate } from "@/server/domain/calendar";
+import { dbDay, isoDay } from "@/server/services/dashboard/load-goal-plan";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { commitmentWeeks } from "./commitment-weeks";
+
+export const myCommitmentSelect = {
+  weekStart: true,
+  text: true,
+  amount: true,
+  updatedAt: true,
+  enteredBy: { select: { id: true, user: { select: { name: true } } } },
+} satisfies Prisma.CommitmentSelect;
+
+export async function getMyCommitments(
+  db: DbClient,
+  args: { actor: ActorMembership; team: { timeZone: string; weekStartsOn: number }; today?: IsoDate },
+) {
+  const weeks = commitmentWeeks(args.team, args.today);
+  const rows = await db.commitment.findMany({
+    where: { membershipId: args.actor.id, weekStart: { in: [dbDay(weeks.this), dbDay(weeks.next)] } },
+    select: myCommitmentSelect,
+  });
+  const byWeek = new Map(rows.map((r) => [isoDay(r.weekStart), r]));
+  return (["this", "next"] as const).map((week) => {
+    const row = byWeek.get(weeks[week]);
+    return {
+      week,
+      weekStart: weeks[week],
+      commitment: row
+        ? {
+            text: row.text,
+            amount: row.amount,
+            updatedAt: row.updatedAt,
+            enteredBy: row.enteredBy.user.name,
+            enteredByMe: row.enteredBy.id === args.actor.id,
+          }
+        : null,
+    };
+  });
+}
