@@ -170,3 +170,39 @@ test("@phone an upline sees a direct member's open-day entries and history; chan
   await expectAccessible(upline);
   await context.close();
 });
+
+test("@phone a member corrects an entry (amount and note), sees its history, and deletes it; the count follows", async ({ page }) => {
+  await login(page, SAM);
+  await page.goto(LOG);
+  await expect(page.getByText("All entries saved")).toBeVisible();
+  const id = await teamId(page);
+  const before = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  const action = before.actions.find((a) => a.unit === "COUNT")!;
+  await card(page, action.name).getByRole("button", { name: `Add 1 ${action.name}` }).click();
+  await expect(page.getByText("All entries saved")).toBeVisible();
+  await expect(countOf(page, action.name)).toContainText(`${action.done + 1}`);
+
+  const entries = page.getByRole("list", { name: "Entries today" });
+  const row = entries.getByRole("listitem").filter({ hasText: `1 ${action.name}` }).first();
+  await row.getByRole("button", { name: /^Edit / }).click();
+  const form = page.getByRole("form", { name: `Edit ${action.name} entry` });
+  await form.getByLabel("Amount").fill("3");
+  await form.getByLabel("Note (optional)").fill("Called the gym list");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Entry updated")).toBeVisible();
+  await expect(countOf(page, action.name)).toContainText(`${action.done + 3}`);
+
+  const edited = entries.getByRole("listitem").filter({ hasText: "Called the gym list" });
+  await edited.getByRole("button", { name: /^History of / }).click();
+  const history = edited.getByRole("list", { name: "Change history" });
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await expect(history).toContainText("Logged 1");
+  await expect(history).toContainText("Changed to 3");
+
+  await edited.getByRole("button", { name: /^Delete / }).click();
+  await edited.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByText(`Deleted 3 ${action.name}`)).toBeVisible();
+  await expect(countOf(page, action.name)).toContainText(`${action.done}`);
+  const after = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  expect(after.actions.find((a) => a.metricId === action.metricId)!.done).toBe(action.done);
+});
