@@ -133,7 +133,7 @@ test("@phone the Log page opens offline once visited (service worker), from the 
   });
   // Let the worker cache the page and its scripts.
   await expect
-    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages-v1")).keys().then((k) => k.length)), { timeout: 15_000 })
+    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages-v2")).keys().then((k) => k.length)), { timeout: 15_000 })
     .toBeGreaterThan(0);
   await context.setOffline(true);
   await page.reload();
@@ -141,6 +141,10 @@ test("@phone the Log page opens offline once visited (service worker), from the 
   await expect(page.getByText("Offline", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Today's actions" })).toBeVisible();
   await expect(page.getByText("Showing the numbers saved on this device")).toBeVisible();
+  // The installed app's start page opens the cached Log page too.
+  await page.goto("/");
+  await expect(page).toHaveURL(new RegExp(`${LOG}$`));
+  await expect(page.getByRole("heading", { name: "Log", level: 1 })).toBeVisible();
   await context.setOffline(false);
 });
 
