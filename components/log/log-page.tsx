@@ -59,6 +59,13 @@ export function LogPage() {
   const day = picked ?? today;
   const isToday = day === today;
 
+  // The page stayed open past midnight: ask the server for the new day.
+  const serverToday = query.data?.today;
+  const { refetch } = query;
+  useEffect(() => {
+    if (serverToday && !picked && clientToday > serverToday) void refetch();
+  }, [serverToday, clientToday, picked, refetch]);
+
   // Forget synced entries the server numbers now include.
   useEffect(() => {
     if (!live) return;
@@ -134,6 +141,10 @@ export function LogPage() {
         query.isError ? (
           <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
             Could not load your log: {query.error.message}
+          </p>
+        ) : !sync.online ? (
+          <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800">
+            You are offline and this day has not been opened on this device yet. Your taps on other days are kept here.
           </p>
         ) : (
           <p className="text-slate-700">Loading your day…</p>
