@@ -114,7 +114,7 @@ test("@phone only today and earlier days of this week within the team's limit ca
     const back = (await trpcGet<DayData>(page, "entry.day", { teamId: id, day: earlier })).data;
     expect(back.entries.length).toBeGreaterThan(0);
   } else {
-    await expect(page.getByText(/^Logging for today/)).toBeVisible();
+    await expect(page.getByText(/Only today is open for logging/)).toBeVisible();
     await expect(page.getByRole("radio")).toHaveCount(0);
   }
   // The server refuses the future too.
@@ -133,7 +133,7 @@ test("@phone the Log page opens offline once visited (service worker), from the 
   });
   // Let the worker cache the page and its scripts.
   await expect
-    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages-v1")).keys().then((k) => k.length)), { timeout: 15_000 })
+    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages-v2")).keys().then((k) => k.length)), { timeout: 15_000 })
     .toBeGreaterThan(0);
   await context.setOffline(true);
   await page.reload();
@@ -141,5 +141,73 @@ test("@phone the Log page opens offline once visited (service worker), from the 
   await expect(page.getByText("Offline", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Today's actions" })).toBeVisible();
   await expect(page.getByText("Showing the numbers saved on this device")).toBeVisible();
+  // The installed app's start page opens the cached Log page too.
+  await page.goto("/");
+  await expect(page).toHaveURL(new RegExp(`${LOG}$`));
+  await expect(page.getByRole("heading", { name: "Log", level: 1 })).toBeVisible();
   await context.setOffline(false);
+});
+
+test("@phone an upline sees a direct member's open-day entries and history; changing them stays off unless the team allows it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await login(page, SAM);
+  await page.goto(LOG);
+  const first = page.getByRole("button", { name: /^Add 1 / }).first();
+  await first.click();
+  await expect(page.getByText("All entries saved")).toBeVisible();
+
+  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const upline = await context.newPage();
+  await login(upline, "aisha.bello@demo.backplan.app");
+  await upline.goto(LOG);
+  await upline.getByText("Your members' entries").click();
+  await upline.getByLabel("Member").selectOption({ label: "Sam Price" });
+  const list = upline.getByRole("list", { name: "Entries of Sam Price" });
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+  await expect(upline.getByText(/Your team lets only members change their own entries/)).toBeVisible();
+  await expect(list.getByRole("button", { name: /^Edit / })).toHaveCount(0);
+  await list.getByRole("button", { name: /^History of / }).first().click();
+  await expect(upline.getByRole("list", { name: "Change history" })).toContainText("Logged");
+  await expectAccessible(upline);
+  await context.close();
+});
+
+test("@phone a member corrects an entry (amount and note), sees its history, and deletes it; the count follows", async ({ page }) => {
+  await login(page, SAM);
+  await page.goto(LOG);
+  await expect(page.getByText("All entries saved")).toBeVisible();
+  const id = await teamId(page);
+  const before = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  const action = before.actions.find((a) => a.unit === "COUNT")!;
+  await card(page, action.name).getByRole("button", { name: `Add 1 ${action.name}` }).click();
+  await expect(page.getByText("All entries saved")).toBeVisible();
+  const shows = (n: number) => new RegExp(`^${n} (of|today)`);
+  await expect(countOf(page, action.name)).toContainText(shows(action.done + 1));
+
+  const entries = page.getByRole("list", { name: "Entries today" });
+  const row = entries.getByRole("listitem").filter({ hasText: `1 ${action.name}` }).first();
+  await row.getByRole("button", { name: /^Edit / }).click();
+  const form = page.getByRole("form", { name: `Edit ${action.name} entry` });
+  await form.getByLabel("Amount").fill("3");
+  await form.getByLabel("Note (optional)").fill("Called the gym list");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Entry updated")).toBeVisible();
+  await expect(countOf(page, action.name)).toContainText(shows(action.done + 3));
+
+  const edited = entries.getByRole("listitem").filter({ hasText: "Called the gym list" });
+  await edited.getByRole("button", { name: /^History of / }).click();
+  const history = edited.getByRole("list", { name: "Change history" });
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await expect(history).toContainText("Logged 1");
+  await expect(history).toContainText("Changed to 3");
+
+  await edited.getByRole("button", { name: /^Delete / }).click();
+  await edited.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page.getByText(`Deleted 3 ${action.name}`)).toBeVisible();
+  await expect(countOf(page, action.name)).toContainText(shows(action.done));
+  const after = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  expect(after.actions.find((a) => a.metricId === action.metricId)!.done).toBe(action.done);
 });

@@ -2,14 +2,15 @@
  * Backplan's service worker (hand-written, no build step): makes the Log page open offline.
  *
  * - Pages: network first. Log pages (/<team>/log) are kept in a cache when they load; when the network is gone a
- *   navigation gets its cached copy, or the most recent cached Log page, or a short offline notice.
+ *   navigation gets its cached copy; the start page "/" is sent to the cached Log page; other pages show a short
+ *   offline notice with a link to it.
  * - /_next/static/* (content-hashed, immutable): cache first. Icons and the manifest: stale-while-revalidate.
  * - /api/* (tRPC, auth) always goes to the network: entries made offline wait in the page's IndexedDB queue.
  * - A page may post {type: "warm", page, assets} so the Log page and the scripts it already loaded before this
  *   worker took control are cached too.
  * - Visiting the sign-in page clears the cached pages (they hold the signed-in member's numbers).
  */
-const VERSION = "v1";
+const VERSION = "v2";
 const PAGES = `backplan-pages-${VERSION}`;
 const ASSETS = `backplan-assets-${VERSION}`;
 const LOG_PAGE = /^\/[^/]+\/log\/?$/;
@@ -39,20 +40,30 @@ const isCacheablePage = (url, response) =>
 
 async function putPage(url, response) {
   const cache = await caches.open(PAGES);
-  await cache.put("/__last-log-page", response.clone());
   await cache.put(url.origin + url.pathname, response);
+}
+
+/** The URL of a cached Log page (the first one kept), if any. */
+async function cachedLogUrl(cache) {
+  for (const request of await cache.keys()) {
+    const url = new URL(request.url);
+    if (LOG_PAGE.test(url.pathname)) return url.href;
+  }
+  return null;
 }
 
 async function offlinePage(url) {
   const cache = await caches.open(PAGES);
   const exact = await cache.match(url.origin + url.pathname);
   if (exact) return exact;
-  const last = await cache.match("/__last-log-page");
-  if (last) return last;
+  const logUrl = await cachedLogUrl(cache);
+  // The start page (and another Log address) opens the cached Log page at its own address.
+  if (logUrl && (url.pathname === "/" || LOG_PAGE.test(url.pathname))) return Response.redirect(logUrl, 302);
+  const link = logUrl ? `<p><a href="${new URL(logUrl).pathname}">Open the Log</a> — it works offline.</p>` : "<p>Open the Log page once while online and it will work offline from then on.</p>";
   return new Response(
     '<!doctype html><html lang="en"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Offline · Backplan</title>' +
       '<body style="font-family:system-ui,sans-serif;padding:2rem;max-width:30rem;margin:auto"><h1>You are offline</h1>' +
-      "<p>Open the Log page once while online and it will work offline from then on.</p></body></html>",
+      `<p>This page needs the network.</p>${link}</body></html>`,
     { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } },
   );
 }

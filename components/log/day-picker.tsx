@@ -5,7 +5,7 @@ import { dayLabel, longDay } from "./day-label";
 
 export function DayPicker({ days, today, value, onChange }: { days: string[]; today: string; value: string; onChange: (day: string) => void }) {
   if (days.length <= 1) {
-    return <p className="text-sm text-slate-700">Logging for today, {longDay(today)}.</p>;
+    return <p className="text-sm text-slate-700">Only today is open for logging — earlier days of this week, when your team allows them, appear here.</p>;
   }
   return (
     <fieldset>

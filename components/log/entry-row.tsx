@@ -31,17 +31,25 @@ interface Props {
   today: string;
   allowedDays: string[];
   onRemovePending: (id: string) => void;
+  /** False: history only (an upline whose team does not let uplines change entries). */
+  canChange?: boolean;
+  /** Shown before the time when the list spans several days. */
+  dayText?: string;
 }
 
 const timeOf = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 
-export function EntryRow({ entry, metric, teamId, currency, day, today, allowedDays, onRemovePending }: Props) {
+export function EntryRow({ entry, metric, teamId, currency, day, today, allowedDays, onRemovePending, canChange = true, dayText }: Props) {
   const [mode, setMode] = useState<"view" | "edit" | "delete" | "history">("view");
   const amountText = formatAmount(entry.amount, metric.unit, currency);
   const label = `${amountText} ${metric.name} at ${timeOf(entry.at)}`;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() });
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.entry.list.queryKey() }),
+    ]);
   const remove = useMutation(
     trpc.entry.delete.mutationOptions({
       onSuccess: () => {
@@ -60,6 +68,7 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
             <span className="tabular-nums">{amountText}</span> {metric.name}
           </p>
           <p className="text-sm text-slate-700">
+            {dayText && <>{dayText}, </>}
             {timeOf(entry.at)}
             {entry.note && <> · {entry.note}</>}
           </p>
@@ -75,12 +84,16 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
           </Button>
         ) : (
           <div className="flex shrink-0">
-            <IconButton label={`Edit ${label}`} onClick={() => setMode(mode === "edit" ? "view" : "edit")} pressed={mode === "edit"}>
-              <Pencil aria-hidden className="size-4" />
-            </IconButton>
-            <IconButton label={`Delete ${label}`} onClick={() => setMode(mode === "delete" ? "view" : "delete")} pressed={mode === "delete"}>
-              <Trash2 aria-hidden className="size-4" />
-            </IconButton>
+            {canChange && (
+              <>
+                <IconButton label={`Edit ${label}`} onClick={() => setMode(mode === "edit" ? "view" : "edit")} pressed={mode === "edit"}>
+                  <Pencil aria-hidden className="size-4" />
+                </IconButton>
+                <IconButton label={`Delete ${label}`} onClick={() => setMode(mode === "delete" ? "view" : "delete")} pressed={mode === "delete"}>
+                  <Trash2 aria-hidden className="size-4" />
+                </IconButton>
+              </>
+            )}
             <IconButton label={`History of ${label}`} onClick={() => setMode(mode === "history" ? "view" : "history")} pressed={mode === "history"}>
               <History aria-hidden className="size-4" />
             </IconButton>
@@ -152,6 +165,7 @@ function EditForm(props: {
       onSuccess: () => {
         toast.success("Entry updated");
         void queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.entry.list.queryKey() });
         props.onDone();
       },
       onError: (e) => setError(e.message),

@@ -22,6 +22,7 @@ import { ReminderSetting } from "./reminder-setting";
 import { ServiceWorkerRegistration } from "./service-worker";
 import { useSnapshot, writeSnapshot } from "./snapshot";
 import { SyncStatus } from "./sync-status";
+import { TeamEntries } from "./team-entries";
 import type { LogDayData } from "./types";
 import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
@@ -57,6 +58,13 @@ export function LogPage() {
   const today = data?.today ?? clientToday;
   const day = picked ?? today;
   const isToday = day === today;
+
+  // The page stayed open past midnight: ask the server for the new day.
+  const serverToday = query.data?.today;
+  const { refetch } = query;
+  useEffect(() => {
+    if (serverToday && !picked && clientToday > serverToday) void refetch();
+  }, [serverToday, clientToday, picked, refetch]);
 
   // Forget synced entries the server numbers now include.
   useEffect(() => {
@@ -134,6 +142,10 @@ export function LogPage() {
           <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
             Could not load your log: {query.error.message}
           </p>
+        ) : !sync.online ? (
+          <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800">
+            You are offline and this day has not been opened on this device yet. Your taps on other days are kept here.
+          </p>
         ) : (
           <p className="text-slate-700">Loading your day…</p>
         )
@@ -183,7 +195,7 @@ export function LogPage() {
             )}
           </section>
 
-          <WeekStrip week={data.week} streak={data.streak} />
+          <WeekStrip week={withPendingToday(data, pending)} streak={data.streak} />
 
           <section aria-labelledby="entries-title">
             <h2 id="entries-title" className="text-lg font-semibold text-slate-900">
@@ -210,6 +222,16 @@ export function LogPage() {
             )}
           </section>
 
+          <TeamEntries
+            teamId={team.id}
+            membershipId={team.membershipId}
+            currency={currency}
+            today={today}
+            allowedDays={allowedDays}
+            metric={(id) => metrics.get(id) ?? { name: "Activity", unit: "COUNT" }}
+            canChange={data.uplineCanEditEntries}
+          />
+
           <ReminderSetting key={data.reminderTime ?? "off"} teamId={team.id} timeZone={team.timeZone} current={data.reminderTime} />
         </>
       )}
@@ -217,5 +239,24 @@ export function LogPage() {
       <ServiceWorkerRegistration />
       <CelebrationToast items={celebrations} onDismiss={() => setCelebrations((list) => list.slice(1))} />
     </div>
+  );
+}
+
+/** Today's cell of the week strip with the taps still on the device counted in (same rule as the server's). */
+function withPendingToday(data: LogDayData, pending: Map<string, number>): LogDayData["week"] {
+  if (data.day !== data.today || pending.size === 0) return data.week;
+  const planned = data.actions.filter((a) => a.planned > 0);
+  const plannedSum = planned.reduce((s, a) => s + a.planned, 0);
+  const doneSum = planned.reduce((s, a) => s + Math.min(a.done + (pending.get(a.metricId) ?? 0), a.planned), 0);
+  const extra = data.actions.reduce((s, a) => s + (a.unit === "MONEY" ? 0 : (pending.get(a.metricId) ?? 0)), 0);
+  return data.week.map((w) =>
+    w.isToday
+      ? {
+          ...w,
+          logged: w.logged + extra,
+          percent: w.percent === null || plannedSum === 0 ? w.percent : Math.floor((doneSum * 100) / plannedSum),
+          met: w.met || (plannedSum > 0 && doneSum >= plannedSum),
+        }
+      : w,
   );
 }

@@ -3,45 +3,55 @@
  * The device's entry queue in IndexedDB (Dexie). Taps are written here first, so an entry survives a closed tab,
  * a dead network or a lost response; sync.ts sends them. One database per browser profile, rows per team+member.
  */
-import Dexie, { liveQuery, type EntityTable } from "dexie";
+import type { EntityTable } from "dexie";
+import type DexieType from "dexie";
 import type { QueuedEntry, QueueState } from "./queue-model";
 
-class LogQueueDb extends Dexie {
-  entries!: EntityTable<QueuedEntry, "id">;
-  constructor() {
-    super("backplan-log");
-    this.version(1).stores({ entries: "id, [teamId+membershipId], state, createdAt" });
-  }
-}
+type LogQueueDb = DexieType & { entries: EntityTable<QueuedEntry, "id"> };
 
-let instance: LogQueueDb | null = null;
-function queueDb(): LogQueueDb {
-  instance ??= new LogQueueDb();
+let instance: Promise<{ db: LogQueueDb; liveQuery: (typeof import("dexie"))["liveQuery"] }> | null = null;
+
+/** Dexie is loaded on first use, after the page has rendered, so it stays off the Log page's critical path. */
+function load() {
+  instance ??= import("dexie").then(({ Dexie, liveQuery }) => {
+    const db = new Dexie("backplan-log") as LogQueueDb;
+    db.version(1).stores({ entries: "id, [teamId+membershipId], state, createdAt" });
+    return { db, liveQuery };
+  });
   return instance;
 }
+const queueDb = async () => (await load()).db;
 
 export interface QueueOwner {
   teamId: string;
   membershipId: string;
 }
 
-const mine = (owner: QueueOwner) => queueDb().entries.where("[teamId+membershipId]").equals([owner.teamId, owner.membershipId]);
+const mine = (db: LogQueueDb, owner: QueueOwner) => db.entries.where("[teamId+membershipId]").equals([owner.teamId, owner.membershipId]);
 
 export async function enqueue(entry: QueuedEntry): Promise<void> {
-  await queueDb().entries.add(entry);
+  await (await queueDb()).entries.add(entry);
 }
 
 /** Live list of the owner's queue (oldest first); call the returned function to stop. */
 export function watchQueue(owner: QueueOwner, onChange: (entries: QueuedEntry[]) => void, onError: (error: unknown) => void): () => void {
-  const subscription = liveQuery(() => mine(owner).sortBy("createdAt")).subscribe({ next: onChange, error: onError });
-  return () => subscription.unsubscribe();
+  let stopped = false;
+  let unsubscribe = () => {
+    stopped = true;
+  };
+  load().then(({ db, liveQuery }) => {
+    if (stopped) return;
+    const subscription = liveQuery(() => mine(db, owner).sortBy("createdAt")).subscribe({ next: onChange, error: onError });
+    unsubscribe = () => subscription.unsubscribe();
+  }, onError);
+  return () => unsubscribe();
 }
 
 /** Takes up to `limit` queued entries (oldest first) and marks them `sending`, atomically. */
 export async function claimBatch(owner: QueueOwner, limit: number): Promise<QueuedEntry[]> {
-  const db = queueDb();
+  const db = await queueDb();
   return db.transaction("rw", db.entries, async () => {
-    const batch = (await mine(owner).sortBy("createdAt")).filter((e) => e.state === "queued").slice(0, limit);
+    const batch = (await mine(db, owner).sortBy("createdAt")).filter((e) => e.state === "queued").slice(0, limit);
     await db.entries.bulkUpdate(batch.map((e) => ({ key: e.id, changes: { state: "sending" as QueueState } })));
     return batch;
   });
@@ -49,9 +59,9 @@ export async function claimBatch(owner: QueueOwner, limit: number): Promise<Queu
 
 /** Entries left `sending` by a tab that closed mid-request go back to the queue (the server dedupes by id). */
 export async function requeueStale(owner: QueueOwner): Promise<void> {
-  const db = queueDb();
+  const db = await queueDb();
   await db.transaction("rw", db.entries, async () => {
-    const stale = (await mine(owner).toArray()).filter((e) => e.state === "sending");
+    const stale = (await mine(db, owner).toArray()).filter((e) => e.state === "sending");
     await db.entries.bulkUpdate(stale.map((e) => ({ key: e.id, changes: { state: "queued" as QueueState } })));
   });
 }
@@ -59,7 +69,7 @@ export async function requeueStale(owner: QueueOwner): Promise<void> {
 export async function settle(
   results: readonly { id: string; state: "synced" | "failed" | "queued"; message?: string }[],
 ): Promise<void> {
-  const db = queueDb();
+  const db = await queueDb();
   const now = Date.now();
   await db.entries.bulkUpdate(
     results.map((r) => ({
@@ -71,7 +81,7 @@ export async function settle(
 
 /** Removes an entry that has not been sent; false when it is already on its way or stored. */
 export async function removeIfUnsent(id: string): Promise<boolean> {
-  const db = queueDb();
+  const db = await queueDb();
   return db.transaction("rw", db.entries, async () => {
     const row = await db.entries.get(id);
     if (!row) return true;
@@ -82,9 +92,9 @@ export async function removeIfUnsent(id: string): Promise<boolean> {
 }
 
 export async function getQueued(id: string): Promise<QueuedEntry | undefined> {
-  return queueDb().entries.get(id);
+  return (await queueDb()).entries.get(id);
 }
 
 export async function forget(ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await queueDb().entries.bulkDelete([...ids]);
+  if (ids.length > 0) await (await queueDb()).entries.bulkDelete([...ids]);
 }

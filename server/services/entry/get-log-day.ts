@@ -95,6 +95,8 @@ export async function getLogDay(db: DbClient, args: { teamId: string; actor: Act
     day,
     allowedDays: allowedDays(window),
     currency: team.currency,
+    /** Whether uplines may change their members' entries (the team's setting). */
+    uplineCanEditEntries: team.uplineCanEditEntries,
     actions,
     entries,
     week,
