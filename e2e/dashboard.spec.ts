@@ -68,7 +68,8 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
   );
   // Cheer the newest victory: the button turns into "Cheered" with one more cheer.
   const cheer = page.getByRole("button", { name: /^Cheer · \d+ cheers? for / }).first();
-  const name = (await cheer.getAttribute("aria-pressed")) === "false" ? await cheer.textContent() : null;
+  await expect(cheer).toHaveAttribute("aria-pressed", "false");
+  const name = (await cheer.textContent())?.replace(/\s+/g, " ").trim();
   expect(name).toMatch(/^Cheer · 0 cheers for /);
   const victory = name!.replace(/^Cheer · 0 cheers for /, "");
   await cheer.click();
