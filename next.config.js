@@ -21,7 +21,7 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Security headers on every response (tested in e2e/security-headers.spec.ts and scripts). */
+/** Security headers on every response (tested in e2e/security.spec.ts). */
 const securityHeaders = [
   { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },

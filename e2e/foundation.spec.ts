@@ -96,6 +96,7 @@ test("@phone sign up, create a team, invite a second user who joins under the fi
     await expect(second.page.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
     await expect(second.page.getByText(`You’ll join the team under ${leader.name}.`)).toBeVisible();
     await second.page.getByRole("link", { name: "Create an account" }).click();
+    await expect(second.page).toHaveURL(/\/signup\?callbackUrl=/);
     await signUp(second.page, joiner);
     await expect(second.page).toHaveURL(/\/join\//);
     await second.page.getByRole("button", { name: `Join ${teamName}` }).click();
@@ -224,6 +225,7 @@ test("@desktop demo sign-in; the owner's 40-member tree: expand/collapse, move (
     const omarPage = await omar.newPage();
     await omarPage.goto(link);
     await omarPage.getByRole("link", { name: "Sign in" }).click();
+    await expect(omarPage).toHaveURL(/\/signin\?callbackUrl=/);
     await login(omarPage, "omar.haddad@demo.backplan.app");
     await omarPage.getByRole("button", { name: `Join ${DEMO.teamName}` }).click();
     await expect(omarPage).toHaveURL(new RegExp(`/${DEMO.teamSlug}/team$`));

@@ -193,11 +193,12 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
     lap(`entries (${entries})`);
   }
 
-  // The active goal: £600 of team volume per member over 13 weeks, split by weight, cascaded to everyone.
+  // The active goal: £600 of team volume per member over 13 weeks (capped to fit the integer amounts: £20m), split
+  // by weight, cascaded to everyone.
   const goalId = `${prefix}_goal`;
   const start = isoDay(new Date(Date.parse(`${today}T00:00:00Z`) - 56 * 86_400_000));
   const deadline = isoDay(new Date(Date.parse(`${start}T00:00:00Z`) + 90 * 86_400_000));
-  const target = members * 60_000;
+  const target = Math.min(members * 60_000, 2_000_000_000);
   await db.goal.create({
     data: {
       id: goalId,

@@ -5,6 +5,8 @@ import { goalRouter } from "@/server/api/routers/goal";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { inviteRouter } from "@/server/api/routers/invite";
 import { memberRouter } from "@/server/api/routers/member";
+import { metricRouter } from "@/server/api/routers/metric";
+import { rankRouter } from "@/server/api/routers/rank";
 import { reviewRouter } from "@/server/api/routers/review";
 import { teamRouter } from "@/server/api/routers/team";
 
@@ -17,6 +19,8 @@ export const appRouter = router({
   entry: entryRouter,
   dashboard: dashboardRouter,
   review: reviewRouter,
+  metric: metricRouter,
+  rank: rankRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,8 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/server/auth";
 import { sendSignInLink } from "@/server/auth/sign-in-email";
+import type { Database } from "@/server/db-client";
+import { createTestDatabase } from "@/tests/setup/test-db";
 
 interface Received {
   from: string | undefined;
@@ -15,10 +17,14 @@ interface Received {
 }
 
 let smtp: SMTPServer;
+let database: Database;
 let smtpUrl: string;
 const received: Received[] = [];
 
 beforeAll(async () => {
+  // The provider rate-limits requests through the app's database (server/db.ts): give it a real test database.
+  database = await createTestDatabase();
+  (globalThis as { backplanDatabase?: Database }).backplanDatabase = database;
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -40,7 +46,11 @@ beforeAll(async () => {
   smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  delete (globalThis as { backplanDatabase?: Database }).backplanDatabase;
+  await database.close();
+});
 
 afterEach(() => {
   vi.unstubAllEnvs();

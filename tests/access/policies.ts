@@ -1,10 +1,11 @@
 /**
  * Expected outcomes per actor, named once. `ok` = the call succeeds; `denied` = FORBIDDEN or NOT_FOUND (a
- * service may say "not found" rather than confirm that something exists); `UNAUTHORIZED` = must sign in first.
+ * service may say "not found" rather than confirm that something exists); `UNAUTHORIZED` = must sign in first;
+ * `ok-unchanged` = the call answers (e.g. with row-level errors) but must not change anything.
  */
 import type { Actor } from "./world";
 
-export type Outcome = "ok" | "denied" | "UNAUTHORIZED";
+export type Outcome = "ok" | "denied" | "UNAUTHORIZED" | "ok-unchanged";
 export type Policy = Record<Actor, Outcome>;
 
 const policy = (ok: readonly Actor[]): Policy => ({

@@ -12,8 +12,10 @@
  *   + an "outsider" who is in another team only, and "anonymous".
  */
 import type { Db } from "@/server/db-client";
-import { callerFor } from "@/tests/caller";
-import { addMember, makeTeam, makeTestTree, makeUser } from "@/tests/factories";
+import { randomUUID } from "node:crypto";
+import { teamToday } from "@/server/services/plan/team-today";
+import { callerFor, callerForMember } from "@/tests/caller";
+import { addMember, makeFunnelMetrics, makeTeam, makeTestTree, makeUser } from "@/tests/factories";
 
 export const ACTORS = ["anonymous", "outsider", "member", "sibling", "upline", "otherLeader", "owner"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -55,12 +57,65 @@ export async function makeWorld(db: Db) {
     owner: [],
   };
 
+  const data = await placeData(db, tree, (actor: Actor) => callerFor(db, users[actor]));
+
   return {
     db,
     ...tree,
+    ...data,
     otherTeam,
     otherTeamMember,
     callerAs: (actor: Actor) => callerFor(db, users[actor]),
+    emails: { memberA1: (await userOf(tree.memberA1.id)).email },
+    nameOf: (membershipId: string) =>
+      (Object.entries(tree).find(([, v]) => typeof v === "object" && v !== null && "id" in v && v.id === membershipId)?.[0] ?? membershipId),
     hiddenFrom,
+  };
+}
+
+type Tree = Awaited<ReturnType<typeof makeTestTree>>;
+
+/**
+ * Data in memberA1's subtree, made through the real procedures where one exists: a published team goal (owner), a
+ * draft goal for memberA1's subtree (leaderA), memberA1a's entry, proposal and victory, leaderA's weekly review
+ * and invite link. Uplines may edit entries in this team, so that rule is exercised too.
+ */
+async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnType<typeof callerFor>) {
+  const teamId = tree.team.id;
+  await db.team.update({ where: { id: teamId }, data: { uplineCanEditEntries: true, leaderboardEnabled: true } });
+  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true } });
+  const today = teamToday(team);
+  const start = `${today.slice(0, 8)}01`;
+  const deadline = `${Number(today.slice(0, 4)) + 1}-01-31`;
+  const metrics = await makeFunnelMetrics(db, { teamId });
+  const goalFields = { metricId: metrics.volume.id, target: 1_000_000, startDate: start, deadline };
+  const owner = callerAs("owner");
+  const goal = await owner.goal.create({ teamId, name: "Team volume", ...goalFields, publish: true });
+  const draft = await callerAs("upline").goal.create({ teamId, name: "A1 volume", ...goalFields, rootMembershipId: tree.memberA1.id });
+
+  const subject = await callerForMember(db, tree.memberA1a.id);
+  const entryId = randomUUID();
+  await subject.entry.log({ teamId, entries: [{ id: entryId, metricId: metrics.contacts.id, amount: 3, note: "A1a's note" }] });
+  const proposal = await subject.goal.proposeTarget({ teamId, goalId: goal.id, proposed: 12_345, note: "A1a proposes" });
+  const victory = await db.victory.create({
+    data: { teamId, membershipId: tree.memberA1a.id, kind: "RECORD", key: "access:record", title: "A1a's record", day: new Date(today + "T00:00:00.000Z") },
+    select: { id: true },
+  });
+  const review = await callerAs("upline").review.start({ teamId, goalId: goal.id, rootId: tree.leaderA.id });
+  const invite = await callerAs("upline").invite.create({ teamId, parentId: tree.memberA1.id, maxUses: 5 });
+  const goalVersion = (await db.goal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true } })).version;
+  const rank = await db.rank.create({ data: { teamId, name: "Bronze", position: 0, teamVolume: 100_000 }, select: { id: true } });
+  return {
+    today,
+    metrics,
+    goal: { id: goal.id, version: goalVersion },
+    draft: { id: draft.id, version: draft.version },
+    entryId,
+    proposalId: proposal.id,
+    victoryId: victory.id,
+    reviewId: review.id,
+    invite: { id: invite.id, token: invite.token },
+    goalFields,
+    rankId: rank.id,
   };
 }

@@ -2,12 +2,11 @@
  * The dashboard roll-up: for a goal, a period and a subtree the actor may see, every member's own and team actuals
  * vs targets with pace, plus goal-to-date forecast and catch-up per week.
  *
- * Constant number of queries whatever the tree size: the goal (1), the visibility check (≤ 1), and ONE recursive
- * CTE that lists the subtree joined with MemberTarget and DailyTotal aggregated per membership. The rest is linear:
+ * Constant number of queries whatever the tree size: the goal (1), the visibility check (≤ 1), and ONE query for
+ * the subtree joined with MemberTarget and DailyTotal aggregated per membership (read-rollup-rows.ts). The rest is linear:
  * per-member period targets from the goal's phased plan × member share (`shareOfProgress`), the pure `rollUp` for
  * the period, and one bottom-up pass for goal-to-date sums.
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, countWorkingDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
 import {
@@ -23,20 +22,10 @@ import { cumulativeOn } from "@/server/domain/phasing";
 import { rollUp, type StatusCounts } from "@/server/domain/rollup";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
+import { readRollupRows, type RollupSqlRow } from "./read-rollup-rows";
 import { resolveDashboardRoot } from "./resolve-dashboard-root";
 
-interface SqlRow {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  name: string;
-  role: string;
-  share: number | null;
-  teamShare: number | null;
-  periodActual: number;
-  toDateActual: number;
-  windowActual: number;
-}
+type SqlRow = RollupSqlRow;
 
 export interface DashboardRow {
   id: string;
@@ -99,37 +88,17 @@ export async function getRollup(
   const window = runRateWindowStart({ start, asOf: goalAsOf, window: RUN_RATE_WINDOW_WORKING_DAYS, workingDays: args.team.workingDays });
   const remainingWorkingDays = goalAsOf < deadline ? countWorkingDays(addDays(goalAsOf, 1), deadline, args.team.workingDays) : 0;
 
-  const sqlRows = await db.$queryRaw<SqlRow[]>(Prisma.sql`
-    WITH RECURSIVE down AS (
-      SELECT id, "parentId", 0 AS depth
-        FROM "Membership"
-       WHERE id = ${rootId} AND "teamId" = ${args.team.id} AND status = 'ACTIVE'
-      UNION ALL
-      SELECT m.id, m."parentId", down.depth + 1
-        FROM "Membership" m
-        JOIN down ON m."parentId" = down.id
-       WHERE m."teamId" = ${args.team.id} AND m.status = 'ACTIVE' AND down.depth < 10000
-    ),
-    act AS (
-      SELECT dt."membershipId",
-             COALESCE(SUM(dt.total) FILTER (WHERE dt.day >= ${period.from}::date AND dt.day <= ${period.asOf}::date), 0)::float8 AS period,
-             COALESCE(SUM(dt.total), 0)::float8 AS to_date,
-             COALESCE(SUM(dt.total) FILTER (WHERE dt.day >= ${window.from}::date), 0)::float8 AS win
-        FROM "DailyTotal" dt
-        JOIN down ON down.id = dt."membershipId"
-       WHERE dt."metricId" = ${goal.metric.id} AND dt.day >= ${start}::date AND dt.day <= ${goalAsOf}::date
-       GROUP BY dt."membershipId"
-    )
-    SELECT d.id, d."parentId", d.depth::int AS depth, u.name, m.role::text AS role,
-           mt.personal AS share, mt.team AS "teamShare",
-           COALESCE(a.period, 0)::float8 AS "periodActual", COALESCE(a.to_date, 0)::float8 AS "toDateActual",
-           COALESCE(a.win, 0)::float8 AS "windowActual"
-      FROM down d
-      JOIN "Membership" m ON m.id = d.id
-      JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${goal.id} AND mt."membershipId" = d.id
-      LEFT JOIN act a ON a."membershipId" = d.id
-     ORDER BY d.depth, d.id`);
+  const sqlRows = await readRollupRows(db, {
+    teamId: args.team.id,
+    rootId,
+    wholeTeam: rootId === args.actor.id && args.actor.parentId === null,
+    goalId: goal.id,
+    metricId: goal.metric.id,
+    start,
+    goalAsOf,
+    period,
+    windowFrom: window.from,
+  });
 
   return {
     goal: {
@@ -220,13 +189,23 @@ function computeRows(
     const src = sqlRows[i]!;
     const teamActual = toDate[i]!;
     const teamExpected = expected[i]!;
+    // Fields listed (no object spread): this runs once per member, 100,000 times for a big team.
     return {
-      ...r,
+      id: r.id,
       parentId: src.parentId,
       depth: src.depth,
       name: src.name,
       role: src.role,
       children: children[i]!,
+      ownActual: r.ownActual,
+      ownTarget: r.ownTarget,
+      ownExpected: r.ownExpected,
+      ownStatus: r.ownStatus,
+      teamActual: r.teamActual,
+      teamTarget: r.teamTarget,
+      teamExpected: r.teamExpected,
+      teamStatus: r.teamStatus,
+      below: r.below,
       goal: {
         share: src.share ?? 0,
         teamShare: share[i]!,

@@ -6,18 +6,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { phasePlan, type CheckpointInput, type Curve, type PhasedPlan } from "@/server/domain/phasing";
 import { notFound } from "@/server/errors";
+import { goalPlanFields } from "@/server/services/plan/goal-plan-fields";
 
 export const goalPlanSelect = {
-  id: true,
-  name: true,
-  target: true,
-  baseline: true,
-  startDate: true,
-  deadline: true,
-  period: true,
-  curve: true,
-  curveStrength: true,
-  checkpoints: true,
+  ...goalPlanFields,
   status: true,
   rootMembershipId: true,
   metric: { select: { id: true, key: true, name: true, unit: true, kind: true } },

@@ -31,9 +31,13 @@ export async function getLogDay(db: DbClient, args: { teamId: string; actor: Act
   const weekDays = daysInRange(weekStart, addDays(weekStart, 6));
   const from = compareDates(day, weekStart) < 0 ? day : weekStart;
 
-  const [metrics, plan, totals, entries, planDone, membership] = await Promise.all([
-    listLoggableMetrics(db, team.id),
-    getTodayPlan(db, { teamId: team.id, membershipId: actor.id, asOf: today }),
+  const plan = await getTodayPlan(db, { teamId: team.id, membershipId: actor.id, asOf: today });
+  const [metrics, totals, entries, planDone, membership] = await Promise.all([
+    listLoggableMetrics(
+      db,
+      team.id,
+      plan.actions.map((a) => a.metricId),
+    ),
     db.$queryRaw<{ metricId: string; day: Date; total: number }[]>(Prisma.sql`
       SELECT "metricId", day, total FROM "DailyTotal"
        WHERE "membershipId" = ${actor.id} AND day >= ${from}::date AND day <= ${today}::date`),

@@ -1,12 +1,10 @@
 /**
  * The ONE adapter between the Log and the member's plan: how many of each action the member planned for a
- * day, and the personal targets that milestones are measured against.
- *
- * Until the plan service (`server/services/plan/get-member-plan.ts`) is merged, "planned" comes from nothing
- * (0 = no plan for that action) and goals from the published MemberTarget rows. Switch the body to
- * `getMemberPlan(db, { teamId, membershipId, asOf })` when it lands; callers only see `TodayPlan`.
+ * day (today's actions of `getMemberPlan`, every published goal merged), and the personal targets that
+ * milestones are measured against. Callers only see `TodayPlan`.
  */
 import type { DbClient } from "@/server/db-client";
+import { getMemberPlan } from "@/server/services/plan/get-member-plan";
 
 export interface PlannedAction {
   metricId: string;
@@ -33,16 +31,19 @@ export async function getTodayPlan(
   db: DbClient,
   args: { teamId: string; membershipId: string; asOf: string },
 ): Promise<TodayPlan> {
-  const targets = await db.memberTarget.findMany({
-    where: {
-      teamId: args.teamId,
-      membershipId: args.membershipId,
-      goal: { status: "PUBLISHED", startDate: { lte: new Date(`${args.asOf}T00:00:00.000Z`) } },
-    },
-    select: { personal: true, goal: { select: { id: true, metricId: true, name: true, startDate: true } } },
-  });
+  const [targets, actions] = await Promise.all([
+    db.memberTarget.findMany({
+      where: {
+        teamId: args.teamId,
+        membershipId: args.membershipId,
+        goal: { status: "PUBLISHED", startDate: { lte: new Date(`${args.asOf}T00:00:00.000Z`) } },
+      },
+      select: { personal: true, goal: { select: { id: true, metricId: true, name: true, startDate: true } } },
+    }),
+    plannedActions(db, args),
+  ]);
   return {
-    actions: [],
+    actions,
     goals: targets.map((t) => ({
       goalId: t.goal.id,
       metricId: t.goal.metricId,
@@ -52,4 +53,18 @@ export async function getTodayPlan(
       startDate: t.goal.startDate.toISOString().slice(0, 10),
     })),
   };
+}
+
+/**
+ * Today's actions of the member's plan. Logging must never fail because a plan cannot be computed (e.g. a goal
+ * whose targets are being changed): then the Log shows no plan numbers and says nothing is planned.
+ */
+async function plannedActions(db: DbClient, args: { teamId: string; membershipId: string; asOf: string }): Promise<PlannedAction[]> {
+  try {
+    const plan = await getMemberPlan(db, args);
+    return plan.todayActions.map((a) => ({ metricId: a.metricId, planned: a.planned }));
+  } catch (error) {
+    console.error("[log] today's plan could not be computed", error);
+    return [];
+  }
 }

@@ -12,6 +12,7 @@ import { loadGoalForManage } from "./goal-access";
 import { planGoalChange } from "./plan-goal-change";
 import { staleVersion } from "./publish-goal";
 import { recordTargetChanges } from "./record-target-changes";
+import { BULK_TRANSACTION } from "./write-targets";
 
 export async function applyGoalChange(
   db: Db,
@@ -46,5 +47,5 @@ export async function applyGoalChange(
       fmt: planned.fmt,
     });
     return { goalId: goal.id, version: args.version + 1, changed: planned.diff.length };
-  });
+  }, BULK_TRANSACTION);
 }

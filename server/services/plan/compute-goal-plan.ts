@@ -67,13 +67,20 @@ export function computeGoalPlan(
   const start = toIso(spec.startDate);
   const deadline = toIso(spec.deadline);
   const firstDay = options.asOf > start ? (options.asOf > deadline ? deadline : options.asOf) : start;
+  // Without actions every member's day plan depends only on their minutes a day: computed once per value (a publish
+  // over 100,000 members would otherwise walk the calendar 100,000 times for the same empty plan).
+  const emptyPlans = new Map<number | null, ReturnType<typeof todayPlan>>();
   const members = cascade.targets.map((t, i): PlannedMember => {
     const node = ctx.nodes[i]!;
     const needs =
       options.withActions === false
         ? []
         : activityNeeds({ result: ctx.metric, amount: t.personal, steps: ctx.steps, history: ctx.rateHistory.get(node.id) ?? {} });
-    const today = todayPlan({ today: firstDay, deadline, workingDays: ctx.team.workingDays, needs, minutesPerDay: node.minutesPerDay });
+    let today = needs.length === 0 ? emptyPlans.get(node.minutesPerDay) : undefined;
+    if (!today) {
+      today = todayPlan({ today: firstDay, deadline, workingDays: ctx.team.workingDays, needs, minutesPerDay: node.minutesPerDay });
+      if (needs.length === 0) emptyPlans.set(node.minutesPerDay, today);
+    }
     return {
       id: t.id,
       parentId: t.parentId,

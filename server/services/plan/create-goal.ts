@@ -12,6 +12,7 @@ import { goalRowSelect } from "./goal-access";
 import { fromIso, phaseGoal } from "./goal-phasing";
 import { goalSpecOf, resolveGoalRoot } from "./preview-goal";
 import { publishGoalInTx } from "./publish-goal";
+import { BULK_TRANSACTION } from "./write-targets";
 
 export async function createGoal(db: Db, args: { actor: ActorMembership; input: TCreateGoalInput; asOf: IsoDate }) {
   const { actor, input } = args;
@@ -46,5 +47,5 @@ export async function createGoal(db: Db, args: { actor: ActorMembership; input: 
     if (!input.publish) return { id: goal.id, version: goal.version, status: goal.status };
     const published = await publishGoalInTx(tx, { actor, goal, version: goal.version, asOf: args.asOf });
     return { id: goal.id, version: published.version, status: "PUBLISHED" as const };
-  });
+  }, BULK_TRANSACTION);
 }

@@ -86,6 +86,14 @@ describe("getMemberPlan", () => {
       teamPlannedCumulative: 100_000,
       actual: 5_000,
     });
+    // The calendar: four weeks of the member's own share, adding up to their target.
+    expect(g.milestones.map((x) => [x.periodStart, x.planned])).toEqual([
+      ["2026-11-02", 25_000],
+      ["2026-11-09", 25_000],
+      ["2026-11-16", 25_000],
+      ["2026-11-23", 25_000],
+    ]);
+    expect(g.milestones.at(-1)!.cumulative).toBe(g.personalTarget);
     expect(g.expectedToDate).toBe(40_000); // 8 working days (2–11 Nov) × 5,000
     expect(g.actualToDate).toBe(15_000);
     expect(g.teamActualToDate).toBe(17_000);

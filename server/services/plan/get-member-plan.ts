@@ -17,6 +17,7 @@ import { listSubtree } from "@/server/services/tree/subtree";
 import { fromIso, phaseGoal, toIso } from "./goal-phasing";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
 import { activityNeeds, mergeTodayActions, RATE_HISTORY_DAYS, todayPlan, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
+import { goalPlanFields } from "@/server/services/plan/goal-plan-fields";
 
 export type { TodayAction } from "./member-actions";
 
@@ -57,6 +58,8 @@ export interface MemberGoalPlan {
   expectedToDate: number;
   /** Null before the goal starts or after it ends. */
   milestone: Milestone | null;
+  /** Every period's milestone of the member's own share (for the calendar). */
+  milestones: { periodStart: IsoDate; periodEnd: IsoDate; label: string; planned: number; cumulative: number }[];
   /** Done since the goal's start, through `asOf`. */
   actualToDate: number;
   teamActualToDate: number;
@@ -75,16 +78,7 @@ export interface MemberPlan {
 }
 
 const goalSelect = {
-  id: true,
-  name: true,
-  target: true,
-  baseline: true,
-  startDate: true,
-  deadline: true,
-  period: true,
-  curve: true,
-  curveStrength: true,
-  checkpoints: true,
+  ...goalPlanFields,
   version: true,
   metric: { select: { ...metricRefSelect, kind: true } },
 } as const;
@@ -181,6 +175,7 @@ export async function getMemberPlan(
       teamOverride: row.teamOverride,
       expectedToDate: cumulativeAt(own.personal, plan.start, asOf, row.personal),
       milestone,
+      milestones: ownMilestones(plan, own),
       actualToDate,
       teamActualToDate,
       needs,
@@ -221,6 +216,17 @@ function memberDays(
     });
   }
   return { personal, team };
+}
+
+function ownMilestones(plan: PhasedPlan, own: OwnDays): MemberGoalPlan["milestones"] {
+  let cumulative = 0;
+  return plan.periods.map((p) => {
+    const from = toDayNumber(p.periodStart) - toDayNumber(plan.start);
+    const to = toDayNumber(p.periodEnd) - toDayNumber(plan.start);
+    const planned = own.personal.slice(from, to + 1).reduce((s, x) => s + x, 0);
+    cumulative += planned;
+    return { periodStart: p.periodStart, periodEnd: p.periodEnd, label: p.label, planned, cumulative };
+  });
 }
 
 function cumulativeAt(increments: number[], start: IsoDate, date: IsoDate, total: number): number {

@@ -8,6 +8,7 @@ import { forbidden, notFound } from "@/server/errors";
 import { canView } from "@/server/services/team/permissions";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { isInSubtree } from "@/server/services/tree/subtree";
+import { goalPlanFields } from "./goal-plan-fields";
 
 export async function assertCanPlanFor(db: DbClient, actor: ActorMembership, rootId: string): Promise<void> {
   if (!(await canView(db, actor, rootId))) throw notFound("Member");
@@ -30,19 +31,10 @@ export async function teamRootId(db: DbClient, teamId: string): Promise<string> 
 }
 
 export const goalRowSelect = {
-  id: true,
+  ...goalPlanFields,
   teamId: true,
   rootMembershipId: true,
   metricId: true,
-  name: true,
-  target: true,
-  baseline: true,
-  startDate: true,
-  deadline: true,
-  period: true,
-  curve: true,
-  curveStrength: true,
-  checkpoints: true,
   splitRule: true,
   historyDays: true,
   historyFloorPct: true,

@@ -4,6 +4,7 @@
  * funnel, each member's history of the metric (for the `history` split rule) and of the funnel metrics (for their
  * own conversion rates).
  */
+import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import { badRequest } from "@/server/errors";
@@ -45,11 +46,13 @@ export async function loadGoalContext(
   if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
   if (flat.length === 0) throw badRequest("That member is not in the team.", "rootMembershipId");
   const ids = flat.map((n) => n.id);
-  const details = await db.membership.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, splitWeight: true, minutesPerDay: true, user: { select: { name: true } } },
-  });
-  const byId = new Map(details.map((d) => [d.id, d]));
+  // One array parameter, not an `IN` list (one parameter per member fails past 65,535 members).
+  const details = await db.$queryRaw<{ id: string; splitWeight: number; minutesPerDay: number | null; name: string }[]>(Prisma.sql`
+    SELECT m.id, m."splitWeight", m."minutesPerDay", u.name
+      FROM unnest(${ids}::text[]) AS s(id)
+      JOIN "Membership" m ON m.id = s.id
+      JOIN "User" u ON u.id = m."userId"`);
+  const byId = new Map(details.map((d) => [d.id, { ...d, user: { name: d.name } }]));
   const nodes: GoalNode[] = flat.map((n, i) => {
     const d = byId.get(n.id)!;
     return {

@@ -1,4 +1,5 @@
 /** Loads the funnel steps of result metrics (top of the funnel first), in one query. */
+import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import type { FunnelStep } from "./member-actions";
 
@@ -15,26 +16,28 @@ export async function loadFunnels(db: DbClient, args: { teamId: string; resultMe
   return out;
 }
 
-/** Per member and metric: the sum of daily totals in [from, to] (team-local days, inclusive), one query. */
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Per member and metric: the sum of daily totals in [from, to] (team-local days, inclusive), one query. The members
+ * travel as ONE array parameter (an `IN` list binds one parameter per member and fails past PostgreSQL's 65,535).
+ */
 export async function sumDailyTotals(
   db: DbClient,
   args: { teamId: string; membershipIds: string[]; metricIds: string[]; from: Date; to: Date },
 ): Promise<Map<string, Record<string, number>>> {
   const out = new Map<string, Record<string, number>>();
   if (args.membershipIds.length === 0 || args.metricIds.length === 0 || args.to < args.from) return out;
-  const rows = await db.dailyTotal.groupBy({
-    by: ["membershipId", "metricId"],
-    where: {
-      teamId: args.teamId,
-      membershipId: { in: args.membershipIds },
-      metricId: { in: args.metricIds },
-      day: { gte: args.from, lte: args.to },
-    },
-    _sum: { total: true },
-  });
+  const rows = await db.$queryRaw<{ membershipId: string; metricId: string; total: number }[]>(Prisma.sql`
+    SELECT dt."membershipId", dt."metricId", SUM(dt.total)::float8 AS total
+      FROM "DailyTotal" dt
+      JOIN unnest(${args.membershipIds}::text[]) AS s(id) ON s.id = dt."membershipId"
+     WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ANY(${args.metricIds}::text[])
+       AND dt.day >= ${isoDay(args.from)}::date AND dt.day <= ${isoDay(args.to)}::date
+     GROUP BY dt."membershipId", dt."metricId"`);
   for (const r of rows) {
     const rec = out.get(r.membershipId) ?? {};
-    rec[r.metricId] = r._sum.total ?? 0;
+    rec[r.metricId] = r.total;
     out.set(r.membershipId, rec);
   }
   return out;

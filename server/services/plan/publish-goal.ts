@@ -1,5 +1,5 @@
 /**
- * Publishing a goal: its cascade is written as MemberTargets (one createMany) with a TargetChange per member
+ * Publishing a goal: its cascade is written as MemberTargets (one bulk insert) with a TargetChange per member
  * ("publish": nothing → their personal target), and the goal turns PUBLISHED — all in one transaction, guarded by
  * the goal's version so two leaders publishing at once cannot both win.
  */
@@ -11,6 +11,7 @@ import { computeGoalPlan } from "./compute-goal-plan";
 import { goalRowSelect, loadGoalForManage } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
 import { toIso } from "./goal-phasing";
+import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "./write-targets";
 import type { Prisma } from "@/generated/prisma/client";
 
 type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalRowSelect }>;
@@ -46,33 +47,20 @@ export async function publishGoalInTx(
     data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: new Date() },
   });
   if (updated.count === 0) throw staleVersion();
-  await tx.memberTarget.createMany({
-    data: computed.members.map((m) => ({
-      teamId: goal.teamId,
-      goalId: goal.id,
-      membershipId: m.id,
-      personal: m.personal,
-      team: m.team,
-    })),
+  await insertMemberTargets(tx, {
+    teamId: goal.teamId,
+    goalId: goal.id,
+    rows: computed.members.map((m) => ({ membershipId: m.id, personal: m.personal, team: m.team })),
   });
-  await tx.targetChange.createMany({
-    data: [
-      {
-        teamId: goal.teamId,
-        goalId: goal.id,
-        membershipId: null,
-        actorId: actor.id,
-        reason: "Goal published",
-        field: "goal",
-        fromValue: null,
-        toValue: goal.target,
-      },
+  await insertTargetChanges(tx, {
+    teamId: goal.teamId,
+    goalId: goal.id,
+    actorId: actor.id,
+    reason: "Goal published",
+    rows: [
+      { membershipId: null, field: "goal", fromValue: null, toValue: goal.target, data: null },
       ...computed.members.map((m) => ({
-        teamId: goal.teamId,
-        goalId: goal.id,
         membershipId: m.id,
-        actorId: actor.id,
-        reason: "Goal published",
         field: "personal",
         fromValue: null,
         toValue: m.personal,
@@ -87,5 +75,5 @@ export async function publishGoal(db: Db, args: { actor: ActorMembership; goalId
   return db.$transaction(async (tx) => {
     const goal = await loadGoalForManage(tx, args.actor, args.goalId);
     return publishGoalInTx(tx, { actor: args.actor, goal, version: args.version, asOf: args.asOf });
-  });
+  }, BULK_TRANSACTION);
 }

@@ -1,11 +1,13 @@
 /**
  * Writes a re-plan: updates changed MemberTargets (and creates rows for members who joined since publishing),
- * and records one TargetChange per member whose numbers changed plus one for the goal itself. Inside a transaction.
+ * and records one TargetChange per member whose numbers changed plus one for the goal itself. Inside a transaction;
+ * three bulk statements whatever the number of members (write-targets.ts).
  */
 import type { DbClient } from "@/server/db-client";
 import type { TGoalChange } from "@/server/schemas/goal";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import type { GoalFieldDiff, MemberDiff } from "./plan-goal-change";
+import { insertMemberTargets, insertTargetChanges, updateMemberTargets } from "./write-targets";
 
 const FIELD_WORDS: Record<GoalFieldDiff["field"], string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split rule" };
 
@@ -36,41 +38,37 @@ export async function recordTargetChanges(
   const { goal, diff } = args;
   const reason = args.reason?.trim() || defaultReason(args.change, diff, args.goalDiff, args.fmt);
   const fresh = diff.filter((d) => d.isNew);
-  if (fresh.length > 0) {
-    await tx.memberTarget.createMany({
-      data: fresh.map((d) => ({
-        teamId: goal.teamId,
-        goalId: goal.id,
-        membershipId: d.membershipId,
+  await insertMemberTargets(tx, {
+    teamId: goal.teamId,
+    goalId: goal.id,
+    rows: fresh.map((d) => ({
+      membershipId: d.membershipId,
+      personal: d.personal.to,
+      team: d.team.to,
+      personalOverride: d.personalOverride.to,
+      teamOverride: d.teamOverride.to,
+    })),
+  });
+  await updateMemberTargets(
+    tx,
+    diff
+      .filter((d) => !d.isNew)
+      .map((d) => ({
+        id: args.rowsByMember.get(d.membershipId)!.id,
         personal: d.personal.to,
         team: d.team.to,
         personalOverride: d.personalOverride.to,
         teamOverride: d.teamOverride.to,
       })),
-    });
-  }
-  for (const d of diff) {
-    if (d.isNew) continue;
-    const row = args.rowsByMember.get(d.membershipId)!;
-    await tx.memberTarget.update({
-      where: { id: row.id },
-      data: {
-        personal: d.personal.to,
-        team: d.team.to,
-        personalOverride: d.personalOverride.to,
-        teamOverride: d.teamOverride.to,
-        version: { increment: 1 },
-      },
-    });
-  }
-  await tx.targetChange.createMany({
-    data: [
+  );
+  await insertTargetChanges(tx, {
+    teamId: goal.teamId,
+    goalId: goal.id,
+    actorId: args.actor.id,
+    reason,
+    rows: [
       ...args.goalDiff.map((g) => ({
-        teamId: goal.teamId,
-        goalId: goal.id,
         membershipId: null,
-        actorId: args.actor.id,
-        reason,
         field: g.field,
         fromValue: typeof g.from === "number" ? g.from : null,
         toValue: typeof g.to === "number" ? g.to : null,
@@ -79,11 +77,7 @@ export async function recordTargetChanges(
       ...diff
         .filter((d) => d.personal.from !== d.personal.to || d.team.from !== d.team.to || d.isNew)
         .map((d) => ({
-          teamId: goal.teamId,
-          goalId: goal.id,
           membershipId: d.membershipId,
-          actorId: args.actor.id,
-          reason,
           field: d.personal.from !== d.personal.to || d.isNew ? "personal" : "team",
           fromValue: d.isNew ? null : d.personal.from !== d.personal.to ? d.personal.from : d.team.from,
           toValue: d.personal.from !== d.personal.to || d.isNew ? d.personal.to : d.team.to,
@@ -92,11 +86,7 @@ export async function recordTargetChanges(
       ...diff
         .filter((d) => d.personal.from === d.personal.to && d.team.from === d.team.to && !d.isNew)
         .map((d) => ({
-          teamId: goal.teamId,
-          goalId: goal.id,
           membershipId: d.membershipId,
-          actorId: args.actor.id,
-          reason,
           field: "override",
           fromValue: d.personalOverride.from,
           toValue: d.personalOverride.to,

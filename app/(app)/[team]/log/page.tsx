@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/layout/section-placeholder";
+import { LogPage } from "@/components/log/log-page";
 
 export const metadata: Metadata = { title: "Log" };
 
-export default async function LogPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  return <SectionPlaceholder section="log" teamSlug={team} />;
+export default function Page() {
+  return <LogPage />;
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/layout/section-placeholder";
+import { PlanPage } from "@/components/plan/plan-page";
 
 export const metadata: Metadata = { title: "Plan" };
 
-export default async function PlanPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team } = await params;
-  return <SectionPlaceholder section="plan" teamSlug={team} />;
+export default function Page() {
+  return <PlanPage />;
 }

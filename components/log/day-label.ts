@@ -1,0 +1,15 @@
+/** People's names for calendar days on the Log page ("Today", "Yesterday", "Mon 23 Nov"). */
+import { addDays } from "@/server/domain/calendar";
+
+const fmt = (iso: string, options: Intl.DateTimeFormatOptions) =>
+  new Date(`${iso}T00:00:00.000Z`).toLocaleDateString("en-GB", { ...options, timeZone: "UTC" });
+
+export function dayLabel(iso: string, today: string): string {
+  if (iso === today) return "Today";
+  if (iso === addDays(today, -1)) return "Yesterday";
+  return fmt(iso, { weekday: "short", day: "numeric", month: "short" });
+}
+
+export const longDay = (iso: string) => fmt(iso, { weekday: "long", day: "numeric", month: "long" });
+export const shortWeekday = (iso: string) => fmt(iso, { weekday: "short" });
+export const dayOfMonth = (iso: string) => Number(iso.slice(8, 10));

@@ -1,0 +1,180 @@
+"use client";
+/**
+ * Sends the device's queued entries to the server in batches (≤ 200, server/schemas/entry.ts) — on load, right
+ * after a tap (briefly debounced so quick taps travel together), when the browser comes back online, when the tab
+ * becomes visible, and every 20 s while something waits. The server is idempotent by entry id, so a retry after a
+ * lost response never counts twice; an entry leaves the queue only after the server confirmed it.
+ */
+import { useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useTRPC, useTRPCClient } from "@/trpc/react";
+import { claimBatch, enqueue, forget, getQueued, removeIfUnsent, requeueStale, settle, watchQueue, type QueueOwner } from "./offline-queue";
+import type { QueuedEntry } from "./queue-model";
+
+const BATCH = 200;
+const RETRY_MS = 20_000;
+
+export interface Celebration {
+  kind: string;
+  key: string;
+  title: string;
+}
+
+export type SyncProblem = "signin" | "storage" | null;
+
+function subscribeOnline(callback: () => void) {
+  window.addEventListener("online", callback);
+  window.addEventListener("offline", callback);
+  return () => {
+    window.removeEventListener("online", callback);
+    window.removeEventListener("offline", callback);
+  };
+}
+
+export function useOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
+const httpStatus = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined);
+
+export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Celebration[]) => void) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const online = useOnline();
+  const [queue, setQueue] = useState<QueuedEntry[]>([]);
+  const [problem, setProblem] = useState<SyncProblem>(null);
+  const running = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const celebrate = useRef(onCelebrate);
+  useEffect(() => {
+    celebrate.current = onCelebrate;
+  }, [onCelebrate]);
+  const { teamId, membershipId } = owner;
+
+  const refreshDay = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() }),
+    [queryClient, trpc],
+  );
+
+  const flush = useCallback((): Promise<void> => {
+    if (running.current) {
+      again.current = true;
+      return running.current;
+    }
+    const who = { teamId, membershipId };
+    const run = (async () => {
+      let sent = false;
+      do {
+        again.current = false;
+        for (;;) {
+          const batch = await claimBatch(who, BATCH);
+          if (batch.length === 0) break;
+          try {
+            const result = await client.entry.log.mutate({
+              teamId,
+              entries: batch.map((e) => ({ id: e.id, metricId: e.metricId, day: e.day, amount: e.amount, ...(e.note ? { note: e.note } : {}) })),
+            });
+            await settle(
+              result.results.map((r) =>
+                "message" in r ? { id: r.id, state: "failed" as const, message: r.message } : { id: r.id, state: "synced" as const },
+              ),
+            );
+            setProblem(null);
+            sent = true;
+            if (result.celebrations.length > 0) celebrate.current(result.celebrations);
+          } catch (error) {
+            const status = httpStatus(error);
+            const refused = status !== undefined && status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
+            await settle(
+              batch.map((e) =>
+                refused ? { id: e.id, state: "failed" as const, message: error instanceof Error ? error.message : "Refused by the server" } : { id: e.id, state: "queued" as const },
+              ),
+            );
+            if (status === 401 || status === 403) setProblem("signin");
+            if (!refused) return; // offline or the server is unreachable: try again later
+          }
+        }
+      } while (again.current);
+      if (sent) await refreshDay();
+    })()
+      .catch((error: unknown) => {
+        console.error("[log] sync failed", error);
+        setProblem("storage");
+      })
+      .finally(() => {
+        running.current = null;
+      });
+    running.current = run;
+    return run;
+  }, [client, teamId, membershipId, refreshDay]);
+
+  // Watch the queue; on load put back anything a closed tab left half-sent, then send.
+  useEffect(() => {
+    const who = { teamId, membershipId };
+    const stop = watchQueue(who, setQueue, () => setProblem("storage"));
+    void requeueStale(who)
+      .then(() => flush())
+      .catch(() => setProblem("storage"));
+    return stop;
+  }, [teamId, membershipId, flush]);
+
+  useEffect(() => {
+    if (online) void flush();
+  }, [online, flush]);
+
+  const waiting = queue.some((q) => q.state === "queued" || q.state === "sending");
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setInterval(() => {
+      if (navigator.onLine) void flush();
+    }, RETRY_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible" && navigator.onLine) void flush();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [waiting, flush]);
+
+  const debounce = useRef<number | undefined>(undefined);
+  const add = useCallback(
+    async (entry: { metricId: string; day: string; amount: number; note: string | null }): Promise<string> => {
+      const id = crypto.randomUUID();
+      await enqueue({ id, teamId, membershipId, createdAt: Date.now(), state: "queued", ...entry });
+      window.clearTimeout(debounce.current);
+      debounce.current = window.setTimeout(() => {
+        if (navigator.onLine) void flush();
+      }, 250);
+      return id;
+    },
+    [teamId, membershipId, flush],
+  );
+
+  /** Takes back a tap: drops it from the queue if unsent, otherwise deletes it on the server. */
+  const undo = useCallback(
+    async (id: string): Promise<void> => {
+      if (await removeIfUnsent(id)) return;
+      if (running.current) await running.current;
+      if (await removeIfUnsent(id)) return;
+      const row = await getQueued(id);
+      if (row && row.state !== "synced") throw new Error("This entry is still being sent. Try again in a moment.");
+      await client.entry.delete.mutate({ teamId, entryId: id });
+      await refreshDay();
+      await forget([id]);
+    },
+    [client, teamId, refreshDay],
+  );
+
+  /** Drops an entry the server refused (after the member has read why). */
+  const dismiss = useCallback((id: string) => forget([id]), []);
+
+  return { queue, online, problem, add, undo, dismiss, flush };
+}

@@ -1,0 +1,243 @@
+"use client";
+/**
+ * "My plan" — phone first: today's 3–5 actions with counts, then for each goal my target, this week's milestone,
+ * the time check, a month calendar of milestones and my upline's name; my downline's targets if I lead anyone.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { CalendarDays, ListChecks, UserRound } from "lucide-react";
+import { useTeam } from "@/components/layout/team-context";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { useTRPC } from "@/trpc/react";
+import { amountFormatter, formatDay, formatShortDay } from "./format";
+import { MilestoneCalendar } from "./milestone-calendar";
+import { ProposeTarget } from "./propose-target";
+import { StatusNote } from "./status";
+import type { MyGoalPlan } from "./types";
+
+const compact = (unit: string, currency: string) => {
+  const f = new Intl.NumberFormat("en-GB", unit === "MONEY" ? { style: "currency", currency, notation: "compact" } : { notation: "compact" });
+  return (amount: number) => f.format(unit === "MONEY" ? amount / 100 : amount);
+};
+
+export function MyPlan() {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const plan = useQuery(trpc.goal.myPlan.queryOptions({ teamId: team.id }));
+  const tree = useQuery(trpc.member.tree.queryOptions({ teamId: team.id, rootId: team.membershipId, depth: 1 }));
+  const upline = tree.data?.upline[0] ?? null;
+  const leadsAnyone = (tree.data?.nodes.length ?? 0) > 1;
+
+  if (plan.isPending) {
+    return (
+      <Card aria-busy="true">
+        <p className="text-slate-700">Loading your plan…</p>
+      </Card>
+    );
+  }
+  if (plan.isError) {
+    return (
+      <Card role="alert" className="space-y-3">
+        <p className="font-medium text-red-800">Could not load your plan: {plan.error.message}</p>
+        <Button variant="secondary" onClick={() => void plan.refetch()}>
+          Try again
+        </Button>
+      </Card>
+    );
+  }
+  const data = plan.data;
+
+  return (
+    <section aria-labelledby="my-plan-heading" className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="my-plan-heading" className="text-xl font-semibold">
+          My plan
+        </h2>
+        {upline && (
+          <p className="flex items-center gap-1 text-sm text-slate-700">
+            <UserRound aria-hidden className="size-4" />
+            Your upline: <span className="font-semibold text-slate-900">{upline.name}</span>
+          </p>
+        )}
+      </div>
+
+      {data.goals.length === 0 ? (
+        <Card>
+          <p className="text-slate-700">No published goal includes you yet. When your leader publishes one, your target and daily plan appear here.</p>
+        </Card>
+      ) : (
+        <>
+          <Card role="region" aria-labelledby="today-heading" className="space-y-3">
+            <h3 id="today-heading" className="flex items-center gap-2 text-lg font-semibold">
+              <ListChecks aria-hidden className="size-5" />
+              Today&apos;s actions
+            </h3>
+            {data.todayActions.length === 0 ? (
+              <p className="text-slate-700">Nothing planned for today — a day off, or the plan has not started.</p>
+            ) : (
+              <ul className="divide-y divide-slate-200" aria-label="Today's actions">
+                {data.todayActions.map((a) => (
+                  <li key={a.metricId} className="flex items-center justify-between py-2">
+                    <span>{a.name}</span>
+                    <span className="text-lg font-bold tabular-nums">{a.planned.toLocaleString("en-GB")}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          {data.goals.map((g) => (
+            <GoalPlanCard key={g.goal.id} g={g} today={data.asOf} leadsAnyone={leadsAnyone} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string; leadsAnyone: boolean }) {
+  const team = useTeam();
+  const fmt = amountFormatter(g.goal.metric.unit, team.currency);
+  const short = compact(g.goal.metric.unit, team.currency);
+  const headingId = `goal-${g.goal.id}-heading`;
+  const ahead = g.actualToDate >= g.expectedToDate;
+  const tc = g.timeCheck;
+
+  return (
+    <Card role="region" aria-labelledby={headingId} className="space-y-4">
+      <div>
+        <h3 id={headingId} className="text-lg font-semibold">
+          {g.goal.name}
+        </h3>
+        <p className="text-sm text-slate-700">
+          {g.goal.metric.name} · by {formatDay(g.goal.deadline)}
+        </p>
+      </div>
+      <dl className="grid grid-cols-2 gap-3">
+        <div className="rounded-lg bg-slate-50 p-3">
+          <dt className="text-sm text-slate-700">My target</dt>
+          <dd className="text-2xl font-bold tabular-nums" data-testid="my-target">
+            {fmt(g.personalTarget)}
+          </dd>
+        </div>
+        <div className="rounded-lg bg-slate-50 p-3">
+          <dt className="text-sm text-slate-700">Done so far</dt>
+          <dd className="text-2xl font-bold tabular-nums">{fmt(g.actualToDate)}</dd>
+        </div>
+        {g.teamTarget !== g.personalTarget && (
+          <div className="col-span-2 rounded-lg bg-slate-50 p-3">
+            <dt className="text-sm text-slate-700">My team&apos;s target (me + my downline)</dt>
+            <dd className="text-lg font-semibold tabular-nums">
+              {fmt(g.teamTarget)} <span className="text-sm font-normal text-slate-700">· done {fmt(g.teamActualToDate)}</span>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <StatusNote tone={ahead ? "ok" : "warn"} label={ahead ? "On track." : "Behind plan."}>
+        Planned by today: {fmt(g.expectedToDate)}.
+      </StatusNote>
+
+      <div className="rounded-lg border border-slate-200 p-3" data-testid="week-milestone">
+        <h4 className="flex items-center gap-2 font-semibold">
+          <CalendarDays aria-hidden className="size-4" />
+          {g.goal.period === "MONTH" ? "This month's" : g.goal.period === "DAY" ? "Today's" : "This week's"} milestone
+        </h4>
+        {g.milestone ? (
+          <p className="mt-1">
+            <span className="text-lg font-bold tabular-nums">{fmt(g.milestone.plannedIncrement)}</span> between {formatShortDay(g.milestone.periodStart)} and{" "}
+            {formatShortDay(g.milestone.periodEnd)} — {fmt(g.milestone.plannedCumulative)} in total by then. Done this period: {fmt(g.milestone.actual)}.
+          </p>
+        ) : (
+          <p className="mt-1 text-slate-700">{today < g.goal.startDate ? `The plan starts on ${formatDay(g.goal.startDate)}.` : "The plan has ended."}</p>
+        )}
+      </div>
+
+      {tc.fits ? (
+        <StatusNote tone="ok" label="Fits your time.">
+          About {tc.minutesPerDayNeeded ?? 0} minutes a day of your {g.minutesPerDay}
+          {g.minutesPerDayAssumed ? " (assumed — set your own in your profile)" : ""}.
+        </StatusNote>
+      ) : (
+        <StatusNote tone="warn" label="Does not fit your time.">
+          It needs about {tc.minutesPerDayNeeded ?? "more"} minutes a day; you have {g.minutesPerDay}
+          {g.minutesPerDayAssumed ? " (assumed)" : ""}.{" "}
+          {tc.laterDeadline ? `At your pace it fits by ${formatDay(tc.laterDeadline)}. ` : ""}Talk to your upline or propose a different target.
+        </StatusNote>
+      )}
+
+      {g.needs.length > 0 && (
+        <div>
+          <h4 className="font-semibold">What it takes (from now)</h4>
+          <ul className="mt-1 space-y-1 text-sm">
+            {g.needs.map((n) => (
+              <li key={n.id} className="flex justify-between gap-2">
+                <span>{n.name}</span>
+                <span className="tabular-nums">
+                  {n.remaining.toLocaleString("en-GB")} to go <span className="text-slate-600">of {n.required.toLocaleString("en-GB")}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <details className="group rounded-lg border border-slate-200 p-3">
+        <summary className="min-h-11 cursor-pointer content-center font-semibold">Calendar of milestones</summary>
+        <div className="mt-2">
+          <MilestoneCalendar
+            title={`Milestones of ${g.goal.name}`}
+            today={today}
+            weekStartsOn={team.weekStartsOn}
+            milestones={g.milestones.filter((m) => m.planned > 0).map((m) => ({ date: m.periodEnd, label: short(m.cumulative) }))}
+          />
+          <p className="mt-1 text-xs text-slate-600">Each flag is your running total due by that day.</p>
+        </div>
+      </details>
+
+      <ProposeTarget goalId={g.goal.id} current={g.personalTarget} unit={g.goal.metric.unit} />
+      {leadsAnyone && <DownlinePlans goalId={g.goal.id} unit={g.goal.metric.unit} />}
+    </Card>
+  );
+}
+
+function DownlinePlans({ goalId, unit }: { goalId: string; unit: string }) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.goal.get.queryOptions({ teamId: team.id, goalId }));
+  const fmt = amountFormatter(unit, team.currency);
+  const rows = (detail.data?.members ?? []).filter((m) => m.id !== team.membershipId);
+  if (detail.isPending) return <p className="text-sm text-slate-700">Loading your downline…</p>;
+  if (rows.length === 0) return null;
+  return (
+    <div>
+      <h4 className="font-semibold">My downline&apos;s plans</h4>
+      <div className="overflow-x-auto">
+        <table className="mt-1 w-full text-sm">
+          <thead>
+            <tr className="text-left text-slate-700">
+              <th scope="col" className="py-1 font-medium">
+                Member
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Own
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Team
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.id} className="border-t border-slate-200">
+                <th scope="row" className="py-1 text-left font-normal" style={{ paddingLeft: `${Math.max(0, m.depth - 1) * 0.75}rem` }}>
+                  {m.name}
+                </th>
+                <td className="py-1 text-right tabular-nums">{m.personal === null ? "—" : fmt(m.personal)}</td>
+                <td className="py-1 text-right tabular-nums">{m.team === null ? "—" : fmt(m.team)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,284 @@
+"use client";
+/**
+ * Create a goal (leaders): the form, then a preview of exactly what will be published — the chart, the table by
+ * period, the cascade with each member's numbers and who is flagged — then Publish.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Plus, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { useTeam } from "@/components/layout/team-context";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { isoDateInTimeZone } from "@/server/domain/calendar";
+import type { TGoalFieldsInput } from "@/server/schemas/goal";
+import { useTRPC } from "@/trpc/react";
+import { fromMinor } from "./format";
+import { ZGoalForm, toGoalInput, type GoalFormValues } from "./goal-form-schema";
+import { GoalPreview } from "./goal-preview";
+import { StatusNote } from "./status";
+
+export interface NewGoalDefaults {
+  metricId?: string;
+  /** Minor units. */
+  target?: number;
+  startDate?: string;
+  deadline?: string;
+  rootMembershipId?: string;
+  name?: string;
+}
+
+function addDaysIso(iso: string, days: number): string {
+  const d = new Date(iso + "T00:00:00.000Z");
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function NewGoal({ defaults }: { defaults: NewGoalDefaults }) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const metrics = useQuery(trpc.metric.list.queryOptions({ teamId: team.id }));
+  const tree = useQuery(trpc.member.tree.queryOptions({ teamId: team.id }));
+
+  if (team.role === "MEMBER") {
+    return (
+      <Card>
+        <p>Only the team owner and leaders can set goals. Your plan is on the Plan page.</p>
+      </Card>
+    );
+  }
+  if (metrics.isPending || tree.isPending) return <Card aria-busy="true">Loading…</Card>;
+  if (metrics.isError) return <Card role="alert">Could not load the team&apos;s metrics: {metrics.error.message}</Card>;
+  if (metrics.data.metrics.length === 0) {
+    return (
+      <Card className="space-y-2">
+        <p>The team has no metrics yet. Pick a starter template first.</p>
+        <Link className="text-brand-700 font-medium underline" href={`/${team.slug}/plan/settings`}>
+          Metrics, funnels and ranks
+        </Link>
+      </Card>
+    );
+  }
+  const people = (tree.data?.nodes ?? []).map((n) => ({ id: n.id, name: n.name, depth: n.depth }));
+  return <GoalForm metrics={metrics.data.metrics} people={people} defaults={defaults} />;
+}
+
+function GoalForm({
+  metrics,
+  people,
+  defaults,
+}: {
+  metrics: { id: string; name: string; unit: string; kind: string }[];
+  people: { id: string; name: string; depth: number }[];
+  defaults: NewGoalDefaults;
+}) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [today] = useState(() => isoDateInTimeZone(Date.now(), team.timeZone));
+  const firstResult = metrics.find((m) => m.kind === "RESULT") ?? metrics[0]!;
+  const defaultMetric = metrics.find((m) => m.id === defaults.metricId) ?? firstResult;
+  const form = useForm<GoalFormValues>({
+    resolver: zodResolver(ZGoalForm),
+    defaultValues: {
+      name: defaults.name ?? "",
+      metricId: defaultMetric.id,
+      rootMembershipId: defaults.rootMembershipId ?? "",
+      target: defaults.target !== undefined ? fromMinor(defaults.target, defaultMetric.unit) : (undefined as unknown as number),
+      baseline: 0,
+      startDate: defaults.startDate ?? today,
+      deadline: defaults.deadline ?? addDaysIso(today, 55),
+      period: "WEEK",
+      curve: "LINEAR",
+      checkpoints: [],
+      splitRule: "EVEN",
+    },
+  });
+  const { register, handleSubmit, formState, control } = form;
+  const checkpoints = useFieldArray({ control, name: "checkpoints" });
+  const curve = useWatch({ control, name: "curve" });
+  const metricId = useWatch({ control, name: "metricId" });
+  const unit = metrics.find((m) => m.id === metricId)?.unit ?? "COUNT";
+  const [previewed, setPreviewed] = useState<{ input: TGoalFieldsInput; name: string } | null>(null);
+  const previewRef = useRef<HTMLHeadingElement>(null);
+  const preview = useQuery({
+    ...trpc.goal.preview.queryOptions({ teamId: team.id, ...(previewed?.input ?? ({} as TGoalFieldsInput)) }),
+    enabled: previewed !== null,
+    retry: false,
+  });
+  useEffect(() => {
+    if (preview.data) previewRef.current?.focus();
+  }, [preview.data]);
+  const create = useMutation(
+    trpc.goal.create.mutationOptions({
+      onSuccess: async (goal) => {
+        toast.success("Goal published. Everyone's targets are set.");
+        await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
+        router.push(`/${team.slug}/plan/goals/${goal.id}`);
+      },
+      onError: (e) => toast.error(e.message),
+    }),
+  );
+
+  const onPreview = handleSubmit((v) => {
+    setPreviewed({ input: toGoalInput(v, unit), name: v.name });
+    form.reset(v); // what was previewed becomes the baseline, so later edits show as "changed since the preview"
+  });
+  const e = formState.errors;
+  const money = unit === "MONEY";
+  const amountLabel = (l: string) => (money ? `${l} (${team.currency})` : l);
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <form onSubmit={(ev) => void onPreview(ev)} noValidate className="space-y-5" aria-label="New goal">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label="Goal name" {...register("name")} error={e.name?.message} placeholder="e.g. December volume" />
+            <SelectField label="Metric" {...register("metricId")} error={e.metricId?.message}>
+              {metrics.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              label={amountLabel("Target")}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              step="any"
+              {...register("target", { valueAsNumber: true })}
+              error={e.target?.message}
+            />
+            <TextField
+              label={amountLabel("Baseline (already done at the start)")}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              step="any"
+              {...register("baseline", { valueAsNumber: true })}
+              error={e.baseline?.message}
+            />
+            <TextField label="Start" type="date" {...register("startDate")} error={e.startDate?.message} />
+            <TextField label="Deadline" type="date" {...register("deadline")} error={e.deadline?.message} hint="A goal without a date is not a goal." />
+            <SelectField label="For" {...register("rootMembershipId")} hint="The goal cascades to this person and everyone below them.">
+              <option value="">{team.role === "OWNER" ? "The whole team" : "My team (me and my downline)"}</option>
+              {people
+                .filter((p) => p.depth > 0)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {"\u2003".repeat(Math.max(0, p.depth - 1))}
+                    {p.name}&apos;s team
+                  </option>
+                ))}
+            </SelectField>
+            <SelectField label="Milestones every" {...register("period")}>
+              <option value="WEEK">Week</option>
+              <option value="MONTH">Month</option>
+              <option value="DAY">Day</option>
+            </SelectField>
+            <SelectField label="Split between members" {...register("splitRule")}>
+              <option value="EVEN">Evenly</option>
+              <option value="HISTORY">By recent results</option>
+              <option value="WEIGHT">By each member&apos;s weight</option>
+            </SelectField>
+            <SelectField label="Curve" {...register("curve")}>
+              <option value="LINEAR">Steady (linear)</option>
+              <option value="FRONT_LOADED">Front-loaded (more early)</option>
+              <option value="BACK_LOADED">Back-loaded (more late)</option>
+              <option value="CUSTOM">Custom checkpoints</option>
+            </SelectField>
+          </div>
+
+          {curve === "CUSTOM" && (
+            <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
+              <legend className="px-1 font-semibold">Checkpoints</legend>
+              <p className="text-sm text-slate-700">Where you want to be, counted back from the deadline — e.g. 42,000 with 1 week to go.</p>
+              {checkpoints.fields.map((f, i) => (
+                <div key={f.id} className="flex flex-wrap items-end gap-2">
+                  <TextField
+                    className="min-w-0 flex-1"
+                    label={amountLabel(`Checkpoint ${i + 1}: amount`)}
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    step="any"
+                    {...register(`checkpoints.${i}.amount`, { valueAsNumber: true })}
+                    error={e.checkpoints?.[i]?.amount?.message}
+                  />
+                  <TextField
+                    className="w-36"
+                    label={`Checkpoint ${i + 1}: weeks to go`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    step={1}
+                    {...register(`checkpoints.${i}.weeksToGo`, { valueAsNumber: true })}
+                    error={e.checkpoints?.[i]?.weeksToGo?.message}
+                  />
+                  <Button variant="ghost" onClick={() => checkpoints.remove(i)} aria-label={`Remove checkpoint ${i + 1}`}>
+                    <Trash2 aria-hidden className="size-5" />
+                  </Button>
+                </div>
+              ))}
+              {e.checkpoints?.root?.message || e.checkpoints?.message ? (
+                <p role="alert" className="text-sm font-medium text-red-700">
+                  {e.checkpoints.root?.message ?? e.checkpoints.message}
+                </p>
+              ) : null}
+              <Button variant="secondary" size="sm" onClick={() => checkpoints.append({ amount: undefined as unknown as number, weeksToGo: 1 })}>
+                <Plus aria-hidden className="size-4" /> Add checkpoint
+              </Button>
+            </fieldset>
+          )}
+
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" busy={preview.isFetching}>
+              Preview
+            </Button>
+            <Link href={`/${team.slug}/plan`} className="inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-slate-800 hover:bg-slate-100">
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </Card>
+
+      {preview.isError && (
+        <Card role="alert">
+          <p className="font-medium text-red-800">This goal cannot be planned: {preview.error.message}</p>
+        </Card>
+      )}
+      {previewed && preview.data && (
+        <Card className="space-y-4">
+          <h2 ref={previewRef} tabIndex={-1} className="text-xl font-semibold outline-none">
+            Preview: {previewed.name}
+          </h2>
+          {formState.isDirty && (
+            <StatusNote tone="info" label="You changed the form since this preview.">
+              Preview again to see the new plan; Publish saves what is shown here.
+            </StatusNote>
+          )}
+          <GoalPreview preview={preview.data} name={previewed.name} />
+          <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
+            <Button
+              busy={create.isPending}
+              disabled={preview.data.conflicts.length > 0}
+              onClick={() => create.mutate({ teamId: team.id, ...previewed.input, publish: true })}
+            >
+              Publish goal
+            </Button>
+            <Button variant="secondary" busy={create.isPending} onClick={() => create.mutate({ teamId: team.id, ...previewed.input, publish: false })}>
+              Save as draft
+            </Button>
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}

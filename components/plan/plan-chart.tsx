@@ -1,0 +1,83 @@
+"use client";
+/**
+ * The backward plan as a chart: the cumulative target over time, with the custom checkpoints marked. The period
+ * table next to it carries the same numbers for screen readers and keyboard users.
+ */
+import { Area, AreaChart, CartesianGrid, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatShortDay } from "./format";
+
+export function PlanChart({
+  days,
+  checkpoints,
+  format,
+  label,
+}: {
+  days: { date: string; cumulative: number }[];
+  checkpoints: { date: string; cumulative: number }[];
+  format: (amount: number) => string;
+  label: string;
+}) {
+  return (
+    <figure className="space-y-1" data-testid="plan-chart">
+      <div role="img" aria-label={label} className="h-64 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <AreaChart data={days} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="date" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12, fill: "#334155" }} />
+            <YAxis tickFormatter={format} width={80} tick={{ fontSize: 12, fill: "#334155" }} />
+            <Tooltip formatter={(v) => format(Number(v))} labelFormatter={(d) => formatShortDay(String(d))} />
+            <Area type="monotone" dataKey="cumulative" name="Planned total" stroke="#1d5fd1" fill="#d9eaff" strokeWidth={2} isAnimationActive={false} />
+            {checkpoints.map((c) => (
+              <ReferenceDot key={c.date} x={c.date} y={c.cumulative} r={6} fill="#143d85" stroke="#fff" strokeWidth={2} />
+            ))}
+          </AreaChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="text-sm text-slate-700">
+        Cumulative plan{checkpoints.length > 0 ? "; dark dots are your checkpoints" : ""}. The table below has the same numbers.
+      </figcaption>
+    </figure>
+  );
+}
+
+export function PeriodTable({
+  periods,
+  format,
+  caption,
+}: {
+  periods: { periodStart: string; periodEnd: string; label: string; increment: number; cumulative: number }[];
+  format: (amount: number) => string;
+  caption: string;
+}) {
+  return (
+    <div className="max-h-80 overflow-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 bg-slate-50">
+          <tr className="text-left">
+            <th scope="col" className="px-3 py-2 font-medium">
+              Period
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              In the period
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Total by its end
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p) => (
+            <tr key={p.periodStart} className="border-t border-slate-200">
+              <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                {p.label}
+              </th>
+              <td className="px-3 py-1.5 text-right tabular-nums">{format(p.increment)}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{format(p.cumulative)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

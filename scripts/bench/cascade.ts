@@ -1,0 +1,133 @@
+/**
+ * Cascade and re-plan benchmark on PostgreSQL: a 13-week goal over the whole scale team, through the real services.
+ *   1. publish — createGoal({ publish: true }): load the tree and history, cascade, write every MemberTarget and its
+ *      TargetChange, in one transaction;
+ *   2. re-plan — applyGoalChange (a new target): re-cascade, update every changed MemberTarget, record the changes,
+ *      in one transaction.
+ * Prints wall time, peak RSS and peak heap in use (sampled every 5 ms) per step; asserts nothing about time. The
+ * benchmark goal is deleted afterwards.
+ *
+ *   npm run bench:cascade -- [--members 100000] [--runs 3] [--database postgresql://…]
+ */
+import { performance } from "node:perf_hooks";
+import { openDatabase, type Db } from "../../server/db-client";
+import { applyGoalChange } from "../../server/services/plan/apply-goal-change";
+import { createGoal } from "../../server/services/plan/create-goal";
+import type { ActorMembership } from "../../server/services/team/load-team-access";
+import { ZCreateGoalInput } from "../../server/schemas/goal";
+import { seedScale } from "../seed-scale";
+import { int, mb, memoryPeak, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
+
+const members = numberFlag("members", 100_000);
+const runs = numberFlag("runs", 3);
+const url =
+  stringFlag("database") ??
+  process.env.BENCH_DATABASE_URL ??
+  `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+async function removeGoal(db: Db, goalId: string) {
+  await db.$transaction([
+    db.targetChange.deleteMany({ where: { goalId } }),
+    db.memberTarget.deleteMany({ where: { goalId } }),
+    db.goal.delete({ where: { id: goalId } }),
+  ]);
+}
+
+async function measure<T>(fn: () => Promise<T>) {
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const peak = memoryPeak(5);
+  const t0 = performance.now();
+  const result = await fn();
+  const time = performance.now() - t0;
+  const { rss, heap } = peak.stop();
+  return { result, time, rss, heap, rssGrowth: rss - before.rss, heapBefore: before.heapUsed };
+}
+
+async function main() {
+  const database = openDatabase(url);
+  const db = database.db;
+  try {
+    const slug = `scale-${members}`;
+    let team = await db.team.findUnique({ where: { slug }, select: { id: true } });
+    if (!team) {
+      console.info(`No ${slug} team: seeding it (npm run seed:scale -- --members ${members} --no-entries)…`);
+      await seedScale(db, { members, days: 90, entries: false, log: (l) => console.info(l) });
+      team = await db.team.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    }
+    const owner = await db.membership.findFirstOrThrow({
+      where: { teamId: team.id, parentId: null, status: "ACTIVE" },
+      select: { id: true, teamId: true, userId: true, parentId: true, role: true },
+    });
+    const actor: ActorMembership = owner;
+    const metric = await db.metric.findFirstOrThrow({ where: { teamId: team.id, key: "team_volume" }, select: { id: true } });
+    const count = await db.membership.count({ where: { teamId: team.id, status: "ACTIVE" } });
+    // Stale benchmark goals from an interrupted run.
+    for (const g of await db.goal.findMany({ where: { teamId: team.id, name: { startsWith: "Bench cascade" } }, select: { id: true } })) {
+      await removeGoal(db, g.id);
+    }
+
+    const today = iso(new Date());
+    const start = today;
+    const deadline = iso(new Date(Date.parse(`${today}T00:00:00Z`) + (13 * 7 - 1) * 86_400_000));
+    const target = Math.min(count * 20_000, 2_000_000_000);
+    console.log(
+      `Cascade benchmark — ${int(count)} members × 13 weeks (${start} → ${deadline}), split by history, ${runs} runs, node ${process.version}` +
+        (globalThis.gc ? "" : " (run with --expose-gc for a clean heap baseline)") +
+        "\n",
+    );
+
+    const publish: { time: number; rss: number; heap: number }[] = [];
+    const replan: { time: number; rss: number; heap: number; changed: number }[] = [];
+    for (let run = 0; run < runs; run++) {
+      const input = ZCreateGoalInput.parse({
+        name: `Bench cascade ${run + 1}`,
+        metricId: metric.id,
+        target,
+        startDate: start,
+        deadline,
+        period: "WEEK",
+        splitRule: "HISTORY",
+        publish: true,
+      });
+      const p = await measure(() => createGoal(db, { actor, input, asOf: today }));
+      publish.push(p);
+      const r = await measure(() =>
+        applyGoalChange(db, {
+          actor,
+          goalId: p.result.id,
+          version: p.result.version,
+          change: { kind: "target", target: Math.round(target * 1.1) },
+          asOf: today,
+        }),
+      );
+      replan.push({ ...r, changed: r.result.changed });
+      const targets = await db.memberTarget.count({ where: { goalId: p.result.id } });
+      console.log(
+        `  run ${run + 1}: publish ${ms(p.time)} (rss ${mb(p.rss)}, heap ${mb(p.heap)}), ${int(targets)} targets;` +
+          ` re-plan ${ms(r.time)} (rss ${mb(r.rss)}, heap ${mb(r.heap)}), ${int(r.result.changed)} changed`,
+      );
+      await removeGoal(db, p.result.id);
+    }
+    const line = (what: string, xs: { time: number; rss: number; heap: number }[]) => {
+      const t = summarize(xs.map((x) => x.time));
+      console.log(
+        `  ${what.padEnd(28)} median ${ms(t.median).padStart(8)}   max ${ms(t.max).padStart(8)}   ` +
+          `peak rss ${mb(Math.max(...xs.map((x) => x.rss)))}   peak heap ${mb(Math.max(...xs.map((x) => x.heap)))}`,
+      );
+    };
+    console.log("");
+    line("publish (cascade + write)", publish);
+    line("re-plan (target +10 %)", replan);
+    console.log(`\n  targets: ≤ 500 ms and ≤ 200 MB each, writes included, one transaction`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+/**
+ * Dashboard roll-up benchmark on PostgreSQL: the whole-tree read and a subtree read through the real service
+ * (server/services/dashboard/get-rollup.ts), and beside them, in the same run, the naive way (Prisma, one query
+ * per node walking the tree) as a ratio. Prints figures; asserts nothing about time.
+ *
+ *   npm run bench:rollup -- [--members 10000] [--runs 30] [--naive-sample 2000] [--database postgresql://…]
+ *
+ * The database defaults to `backplan_scale` (10,000) or `backplan_scale_<members/1000>k`; the scale team
+ * `scale-<members>` is seeded there first when missing (npm run seed:scale). The naive walk runs over the whole
+ * tree when it has at most --naive-sample members, otherwise over the first --naive-sample nodes (breadth first)
+ * and is extrapolated linearly (each node costs the same two queries).
+ */
+import { performance } from "node:perf_hooks";
+import { openDatabase, type Db } from "../../server/db-client";
+import { getRollup } from "../../server/services/dashboard/get-rollup";
+import type { ActorMembership } from "../../server/services/team/load-team-access";
+import { seedScale } from "../seed-scale";
+import { int, ms, numberFlag, stringFlag, timeAsync } from "./lib/stats";
+
+const members = numberFlag("members", 10_000);
+const runs = numberFlag("runs", 30);
+const naiveSample = numberFlag("naive-sample", 10_000);
+const url =
+  stringFlag("database") ??
+  process.env.BENCH_DATABASE_URL ??
+  `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
+
+interface Naive {
+  visited: number;
+  teamToDate: number;
+  ms: number;
+}
+
+/**
+ * The naive read: from the root, one Prisma query per node for the node (name, target, children) and one for its
+ * actuals, then the same bottom-up sums in memory. This is what "a query per node" costs.
+ */
+async function naiveRollup(db: Db, args: { rootId: string; goalId: string; metricId: string; from: Date; to: Date; limit: number }): Promise<Naive> {
+  const t0 = performance.now();
+  const queue = [args.rootId];
+  const parent = new Map<string, string | null>([[args.rootId, null]]);
+  const toDate = new Map<string, number>();
+  const order: string[] = [];
+  while (queue.length > 0 && order.length < args.limit) {
+    const id = queue.shift()!;
+    const node = await db.membership.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        role: true,
+        user: { select: { name: true } },
+        targets: { where: { goalId: args.goalId }, select: { personal: true, team: true } },
+        children: { where: { status: "ACTIVE" }, select: { id: true } },
+      },
+    });
+    const sum = await db.dailyTotal.aggregate({
+      where: { membershipId: id, metricId: args.metricId, day: { gte: args.from, lte: args.to } },
+      _sum: { total: true },
+    });
+    order.push(id);
+    toDate.set(id, sum._sum.total ?? 0);
+    for (const c of node?.children ?? []) {
+      parent.set(c.id, id);
+      queue.push(c.id);
+    }
+  }
+  for (let i = order.length - 1; i > 0; i--) {
+    const id = order[i]!;
+    const p = parent.get(id)!;
+    toDate.set(p, toDate.get(p)! + toDate.get(id)!);
+  }
+  return { visited: order.length, teamToDate: toDate.get(args.rootId) ?? 0, ms: performance.now() - t0 };
+}
+
+async function main() {
+  const database = openDatabase(url);
+  const db = database.db;
+  try {
+    const slug = `scale-${members}`;
+    let team = await db.team.findUnique({ where: { slug }, select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true } });
+    if (!team) {
+      console.info(`No ${slug} team in ${url.replace(/:[^:@/]*@/, ":***@")}: seeding it (npm run seed:scale)…`);
+      await seedScale(db, { members, days: 90, entries: false, log: (l) => console.info(l) });
+      team = await db.team.findUniqueOrThrow({ where: { slug }, select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true } });
+    }
+    const goal = await db.goal.findFirstOrThrow({
+      where: { teamId: team.id, status: "PUBLISHED" },
+      select: { id: true, metricId: true, startDate: true },
+    });
+    const tree = await db.membership.findMany({
+      where: { teamId: team.id, status: "ACTIVE" },
+      select: { id: true, teamId: true, userId: true, parentId: true, role: true },
+    });
+    const owner = tree.find((m) => m.parentId === null)!;
+    // The subtree: the member whose downline is closest to a tenth of the team (a big leader's view).
+    const size = new Map<string, number>();
+    const byParent = new Map<string, string[]>();
+    for (const m of tree) if (m.parentId) byParent.set(m.parentId, [...(byParent.get(m.parentId) ?? []), m.id]);
+    const count = (id: string): number => {
+      let n = 1;
+      const stack = [id];
+      while (stack.length) {
+        for (const c of byParent.get(stack.pop()!) ?? []) {
+          n++;
+          stack.push(c);
+        }
+      }
+      return n;
+    };
+    for (const c of byParent.get(owner.id) ?? []) size.set(c, count(c));
+    for (const m of tree) if (!size.has(m.id) && (byParent.get(m.id)?.length ?? 0) >= 50) size.set(m.id, count(m.id));
+    const subtree = [...size.entries()].sort((a, b) => Math.abs(a[1] - tree.length / 10) - Math.abs(b[1] - tree.length / 10))[0]!;
+
+    const actor: ActorMembership = owner;
+    const calendar = { id: team.id, weekStartsOn: team.weekStartsOn, workingDays: team.workingDays, timeZone: team.timeZone };
+    const read = (rootId?: string) => getRollup(db, { actor, team: calendar, goalId: goal.id, period: "week", rootId });
+
+    const pg = await db.$queryRawUnsafe<{ v: string }[]>(`SELECT current_setting('server_version') AS v`);
+    console.log(`Roll-up benchmark — PostgreSQL ${pg[0]?.v}, ${int(tree.length)} members, ${runs} timed runs after 3 warm-ups, node ${process.version}\n`);
+
+    const whole = await read();
+    const whole$ = await timeAsync(runs, () => read());
+    const sub = await read(subtree[0]);
+    const sub$ = await timeAsync(runs, () => read(subtree[0]));
+
+    const from = goal.startDate;
+    const to = new Date(`${whole.goalAsOf}T00:00:00.000Z`);
+    const limit = Math.min(naiveSample, tree.length);
+    const naive = await naiveRollup(db, { rootId: owner.id, goalId: goal.id, metricId: goal.metricId, from, to, limit });
+    const naiveFull = naive.visited === tree.length;
+    const naiveMs = naiveFull ? naive.ms : (naive.ms / naive.visited) * tree.length;
+    if (naiveFull && naive.teamToDate !== whole.rows[0]!.goal.teamActual) {
+      throw new Error(`The naive read disagrees with the service: ${naive.teamToDate} vs ${whole.rows[0]!.goal.teamActual}`);
+    }
+    const subNaiveMs = (naiveMs / tree.length) * sub.rows.length;
+
+    const line = (what: string, rows: number, s: { median: number; p95: number }, naiveAt: number) =>
+      console.log(
+        `  ${what.padEnd(22)} ${int(rows).padStart(7)} rows   median ${ms(s.median).padStart(8)}   p95 ${ms(s.p95).padStart(8)}   ` +
+          `naive ${ms(naiveAt).padStart(9)}${naiveFull ? "" : " (est.)"}   ${int(naiveAt / s.median)}× faster`,
+      );
+    line("whole tree (owner)", whole.rows.length, whole$, naiveMs);
+    line(`subtree (${subtree[0]})`, sub.rows.length, sub$, subNaiveMs);
+    console.log(
+      `\n  naive way: ${int(naive.visited)} nodes walked in ${ms(naive.ms)} (${(naive.ms / naive.visited).toFixed(2)} ms a node, 2 queries a node)` +
+        (naiveFull ? ", whole tree, same team total as the service" : `, extrapolated to ${int(tree.length)} nodes`),
+    );
+    console.log(`  targets: whole tree ≤ ${members >= 100_000 ? "300" : "50"} ms, ≥ 100× faster than naive at 10k`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

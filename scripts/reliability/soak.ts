@@ -1,0 +1,143 @@
+/**
+ * A bounded soak: steady logging and dashboard reads through the real HTTP stack for a fixed time, with the
+ * server's memory sampled throughout. Passes when there were zero errors and memory stayed flat (the resident size
+ * at the end is within the tolerance of what it was once warmed up).
+ *
+ *   npm run reliability:soak -- [--minutes 10] [--rate 100] [--members 200]
+ * `--rate` is requests per second offered (three log requests for every dashboard read). Prints the figures.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { addMember, makeFunnelMetrics, makeGoal, makeTeam, makeUser } from "@/tests/factories";
+import { scratchDatabase, sessionCookie, startApp } from "../lib/app-server";
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: "string", default: "10" },
+    rate: { type: "string", default: "100" },
+    members: { type: "string", default: "200" },
+    port: { type: "string", default: "3196" },
+    tolerance: { type: "string", default: "0.25" },
+  },
+});
+const SECONDS = Math.round(Number(values.minutes) * 60);
+const RATE = Number(values.rate);
+const MEMBERS = Number(values.members);
+const TOLERANCE = Number(values.tolerance);
+
+/** Resident set size of a process and its children (next start may fork its server), in MB. */
+function rssMb(pid: number): number {
+  const one = (p: number) => {
+    try {
+      const line = readFileSync(`/proc/${p}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+      return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let total = one(pid);
+  try {
+    for (const child of readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) {
+      total += rssMb(Number(child));
+    }
+  } catch {
+    // no children file
+  }
+  return total;
+}
+
+async function main() {
+  const scratch = await scratchDatabase("soak");
+  const database = scratch.open();
+  const { db } = database;
+  const owner = await makeUser(db, { name: "Sam Owner" });
+  const team = await makeTeam(db, { ownerId: owner.id, input: { name: "Soak Team", timeZone: "UTC" } });
+  const metrics = await makeFunnelMetrics(db, { teamId: team.id });
+  const members: { userId: string }[] = [];
+  let parent = team.membershipId;
+  for (let i = 0; i < MEMBERS; i++) {
+    const m = await addMember(db, { teamId: team.id, parentId: i % 10 === 0 ? team.membershipId : parent, name: `Soak ${i}` });
+    members.push(m);
+    if (i % 3 === 0) parent = m.id;
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const goal = await makeGoal(db, {
+    teamId: team.id,
+    rootMembershipId: team.membershipId,
+    metricId: metrics.contacts.id,
+    target: 1_000_000,
+    startDate: `${today.slice(0, 8)}01`,
+    deadline: `${Number(today.slice(0, 4)) + 1}-01-31`,
+  });
+  const users = await db.user.findMany({ where: { id: { in: [owner.id, ...members.map((m) => m.userId)] } }, select: { id: true, email: true, name: true } });
+  const cookies = await Promise.all(users.map((u) => sessionCookie(u)));
+  const ownerCookie = await sessionCookie(users.find((u) => u.id === owner.id)!);
+
+  const app = await startApp({ databaseUrl: scratch.url, port: Number(values.port) });
+  const pid = app.pid()!;
+  console.info(`▸ soak on ${scratch.kind}: ${SECONDS} s at ${RATE} req/s (3 logs : 1 dashboard read), ${MEMBERS} members`);
+
+  const rollupInput = encodeURIComponent(JSON.stringify({ json: { teamId: team.id, goalId: goal.id, period: "week" } }));
+  const samples: { t: number; rss: number }[] = [];
+  const sampler = setInterval(() => samples.push({ t: Date.now(), rss: rssMb(pid) }), 5_000);
+  let n = 0;
+  const started = Date.now();
+  const result = await autocannon({
+    url: app.baseUrl,
+    connections: 20,
+    overallRate: RATE,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (req) => {
+          n++;
+          if (n % 4 === 0) {
+            return { ...req, method: "GET", path: `/api/trpc/dashboard.rollup?input=${rollupInput}`, headers: { cookie: ownerCookie } };
+          }
+          const body = { json: { teamId: team.id, entries: [{ id: randomUUID(), metricId: metrics.contacts.id, amount: 1 + (n % 3) }] } };
+          return {
+            ...req,
+            method: "POST",
+            path: "/api/trpc/entry.log",
+            headers: { "content-type": "application/json", cookie: cookies[n % cookies.length]! },
+            body: JSON.stringify(body),
+          };
+        },
+      },
+    ],
+  });
+  clearInterval(sampler);
+  samples.push({ t: Date.now(), rss: rssMb(pid) });
+  await app.stop();
+
+  const stored = await db.entry.count({ where: { teamId: team.id } });
+  await database.close();
+  await scratch.drop();
+
+  const warm = samples.filter((s) => s.t - started >= Math.min(60_000, (SECONDS * 1000) / 4));
+  const base = warm[0]?.rss ?? samples[0]?.rss ?? 0;
+  const end = samples.at(-1)?.rss ?? 0;
+  const peak = Math.max(...samples.map((s) => s.rss));
+  const growth = base > 0 ? (end - base) / base : 0;
+  const errors = result.errors + result.non2xx + result.timeouts;
+  console.info(
+    [
+      `  requests ....... ${result.requests.total} (${(result.requests.total / SECONDS).toFixed(0)}/s), entries stored ${stored}`,
+      `  latency ms ..... p50 ${result.latency.p50}, p97.5 ${result.latency.p97_5}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+      `  errors ......... ${errors} (errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts})`,
+      `  server RSS MB .. warm ${base.toFixed(0)}, end ${end.toFixed(0)}, peak ${peak.toFixed(0)} (${(growth * 100).toFixed(1)}% after warm-up)`,
+    ].join("\n"),
+  );
+  if (errors > 0 || growth > TOLERANCE) {
+    console.error(`✖ soak failed: ${errors} errors, memory growth ${(growth * 100).toFixed(1)}% (tolerance ${TOLERANCE * 100}%)`);
+    process.exit(1);
+  }
+  console.info("✔ zero errors, memory flat");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

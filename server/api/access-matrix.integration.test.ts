@@ -1,0 +1,241 @@
+/**
+ * The access matrix, generated from the router itself: every tRPC procedure is called as each of seven actors
+ * (anonymous, outsider, member elsewhere in the tree, sibling of the data, its upline, a leader of another branch,
+ * the owner) with input aimed at data in another member's subtree (tests/access/world.ts). The expected outcome of
+ * every cell is declared once per procedure below; a procedure without a declaration fails the test.
+ *
+ * For each cell: an allowed call must succeed and its response must not contain the id of anyone the actor may not
+ * see; a refused call must be UNAUTHORIZED / FORBIDDEN / NOT_FOUND and — for mutations — leave every table exactly
+ * as it was (a checksum of all rows). Allowed mutations aimed at the subject run on a fresh world each, so one
+ * actor's success cannot hide another's refusal.
+ */
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db-client";
+import { OWNER_ONLY, PUBLIC, SIGNED_IN, SUBJECT_MANAGER, SUBJECT_VIEWER, TEAM_MEMBER, type Outcome, type Policy } from "@/tests/access/policies";
+import { ACTORS, makeWorld, type Actor, type World } from "@/tests/access/world";
+import { databaseChecksum } from "@/tests/db-checksum";
+import { callByPath, listProcedures } from "@/tests/router-procedures";
+import { createTestDatabase } from "@/tests/setup/test-db";
+
+interface Declaration {
+  policy: Policy;
+  input: (w: World) => unknown;
+  /**
+   * "self": the call acts on the caller's own things (their entries, account, teams), so allowed calls share one
+   * world. Otherwise an allowed mutation runs on a fresh world.
+   */
+  scope?: "self";
+  /** Why a response may name people outside the caller's subtree (a disclosure the team opted into). */
+  disclosesTeam?: string;
+}
+
+const team = (w: World) => ({ teamId: w.team.id });
+
+/** Who may see the leaderA review: the people who see leaderA's subtree. */
+const UPLINE_AND_OWNER = SUBJECT_VIEWER;
+/**
+ * Changes to a published goal are made by whoever manages the goal's root (here the owner's team goal): a leader
+ * below adjusts their own people by setting a goal for their subtree, so two leaders never fight over one split.
+ */
+const GOAL_ROOT_MANAGER = OWNER_ONLY;
+/** A leader may import, but rows placing people under someone outside their subtree are refused row by row. */
+const IMPORT: Policy = { ...SUBJECT_MANAGER, otherLeader: "ok-unchanged" };
+
+export const DECLARATIONS: Record<string, Declaration> = {
+  "auth.signUp": {
+    policy: PUBLIC,
+    scope: "self",
+    input: () => ({ name: "New Person", email: `new-${randomUUID()}@example.test`, password: "a-long-password-1" }),
+  },
+
+  "team.create": {
+    policy: SIGNED_IN,
+    scope: "self",
+    input: () => ({ name: "Another team", currency: "GBP", timeZone: "Europe/London", weekStartsOn: 1, workingDays: [1, 2, 3, 4, 5] }),
+  },
+  "team.get": { policy: TEAM_MEMBER, input: team },
+  "team.list": { policy: SIGNED_IN, input: () => undefined },
+
+  "member.tree": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), rootId: w.memberA1a.id }) },
+  "member.move": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id, newParentId: w.memberA2.id }) },
+  "member.remove": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id }) },
+  "member.setRole": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id, role: "LEADER" }) },
+
+  "invite.create": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), parentId: w.memberA1.id }) },
+  "invite.list": { policy: TEAM_MEMBER, input: team },
+  "invite.revoke": { policy: UPLINE_AND_OWNER, input: (w) => ({ ...team(w), inviteId: w.invite.id }) },
+  "invite.preview": { policy: PUBLIC, input: (w) => ({ token: w.invite.token }) },
+  // Joining through a valid link: anyone signed in; a member of the team already is left where they are.
+  "invite.accept": { policy: SIGNED_IN, input: (w) => ({ token: w.invite.token }) },
+
+  "goal.list": { policy: TEAM_MEMBER, input: team },
+  "goal.get": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), goalId: w.goal.id }) },
+  "goal.myPlan": { policy: TEAM_MEMBER, input: team },
+  "goal.preview": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), name: "For A1", ...w.goalFields, rootMembershipId: w.memberA1.id }),
+  },
+  "goal.create": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), name: "For A1", ...w.goalFields, rootMembershipId: w.memberA1.id }),
+  },
+  "goal.publish": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), goalId: w.draft.id, version: w.draft.version }) },
+  "goal.previewChange": {
+    policy: GOAL_ROOT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, change: { kind: "override", membershipId: w.memberA1a.id, personal: 5_000 } }),
+  },
+  "goal.applyChange": {
+    policy: GOAL_ROOT_MANAGER,
+    input: (w) => ({
+      ...team(w),
+      goalId: w.goal.id,
+      version: w.goal.version,
+      change: { kind: "override", membershipId: w.memberA1a.id, personal: 5_000 },
+    }),
+  },
+  "goal.history": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), goalId: w.goal.id, membershipId: w.memberA1a.id }) },
+  "goal.proposeNext": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), goalId: w.goal.id, stretchPercent: 10 }) },
+  "goal.proposeTarget": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), goalId: w.goal.id, proposed: 777 }) },
+  "goal.proposals": { policy: TEAM_MEMBER, input: team },
+  "goal.decideProposal": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), proposalId: w.proposalId, decision: "ACCEPT" }) },
+
+  "entry.log": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), entries: [{ id: randomUUID(), metricId: w.metrics.contacts.id, amount: 2 }] }),
+  },
+  "entry.day": { policy: TEAM_MEMBER, input: team },
+  "entry.list": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id, from: w.today, to: w.today }) },
+  "entry.history": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), entryId: w.entryId }) },
+  "entry.update": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), entryId: w.entryId, amount: 4 }) },
+  "entry.delete": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), entryId: w.entryId }) },
+  "entry.setReminder": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), time: "18:30" }) },
+
+  "dashboard.goals": { policy: TEAM_MEMBER, input: team },
+  "dashboard.rollup": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }) },
+  "dashboard.charts": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }) },
+  "dashboard.victories": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), rootId: w.memberA1a.id }) },
+  "dashboard.cheer": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), victoryId: w.victoryId }) },
+  "dashboard.leaderboard": {
+    policy: TEAM_MEMBER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id }),
+    disclosesTeam: "the leaderboard ranks the whole team by design; the owner can switch it off",
+  },
+  "dashboard.setLeaderboard": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), enabled: false }) },
+  "dashboard.exportCsv": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), goalId: w.goal.id }) },
+  "dashboard.importMembers": {
+    policy: IMPORT,
+    input: (w) => ({ ...team(w), csv: `name,email,upline\nNew Recruit,recruit-${randomUUID()}@example.test,${w.emails.memberA1}\n`, commit: true }),
+  },
+
+  "review.start": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1.id }) },
+  "review.get": { policy: UPLINE_AND_OWNER, input: (w) => ({ ...team(w), reviewId: w.reviewId }) },
+  "review.list": { policy: TEAM_MEMBER, input: team },
+  "review.saveCommitment": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), reviewId: w.reviewId, memberId: w.memberA1a.id, text: "Ten calls a day", amount: 50 }),
+  },
+  "review.myCommitments": { policy: TEAM_MEMBER, input: team },
+  "review.saveMyCommitment": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), week: "next", text: "Twenty contacts", amount: 20 }),
+  },
+  "review.close": { policy: UPLINE_AND_OWNER, input: (w) => ({ ...team(w), reviewId: w.reviewId }) },
+
+  // Metrics, funnels and ranks are team-wide settings: everyone in the team reads them, the owner changes them.
+  "metric.list": { policy: TEAM_MEMBER, input: team },
+  "metric.templates": { policy: TEAM_MEMBER, input: team },
+  "metric.applyTemplate": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), template: "SALES" }) },
+  "metric.create": {
+    policy: OWNER_ONLY,
+    input: (w) => ({ ...team(w), key: `m_${randomUUID().replace(/-/g, "").slice(0, 12)}`, name: "New metric", kind: "ACTIVITY" }),
+  },
+  "metric.update": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), metricId: w.metrics.contacts.id, name: "Calls", minutesPerAction: 4 }) },
+  "metric.archive": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), metricId: w.metrics.presentations.id }) },
+  "metric.setFunnel": {
+    policy: OWNER_ONLY,
+    input: (w) => ({ ...team(w), resultMetricId: w.metrics.sponsors.id, steps: [{ activityMetricId: w.metrics.contacts.id, fromCount: 40, toCount: 1 }] }),
+  },
+  "rank.list": { policy: TEAM_MEMBER, input: team },
+  "rank.save": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), name: "Platinum", position: 50, teamVolume: 9_000_000 }) },
+  "rank.delete": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), rankId: w.rankId }) },
+  "rank.progress": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id }) },
+};
+
+const DENIED_CODES = new Set(["FORBIDDEN", "NOT_FOUND"]);
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+const checksum = () => databaseChecksum(database.db);
+
+interface Cell {
+  path: string;
+  actor: Actor;
+  expected: Outcome;
+  got: string;
+  leak?: string;
+}
+
+async function run(world: World, path: string, actor: Actor, decl: Declaration, mutation: boolean): Promise<Cell> {
+  const expected = decl.policy[actor];
+  const before = mutation && expected !== "ok" ? await checksum() : "";
+  let got: string;
+  let leak: string | undefined;
+  try {
+    const result = await callByPath(world.callerAs(actor), path, decl.input(world));
+    got = "ok";
+    if (!decl.disclosesTeam) {
+      const text = JSON.stringify(result) ?? "";
+      const seen = world.hiddenFrom[actor].filter((id) => text.includes(id));
+      if (seen.length > 0) leak = `response names ${seen.map((id) => world.nameOf(id)).join(", ")}`;
+    }
+  } catch (error) {
+    got = error instanceof TRPCError ? error.code : `non-tRPC error: ${String(error)}`;
+  }
+  if (before && (await checksum()) !== before) leak = `${leak ? leak + "; " : ""}the database changed, though this call must change nothing`;
+  return { path, actor, expected, got, leak };
+}
+
+const matches = (c: Cell) =>
+  c.expected === "ok" || c.expected === "ok-unchanged" ? c.got === "ok" : c.expected === "UNAUTHORIZED" ? c.got === "UNAUTHORIZED" : DENIED_CODES.has(c.got);
+
+describe("access matrix (every procedure × seven actors)", () => {
+  const procedures = listProcedures();
+
+  it("has a declaration for every procedure of the router, and none for procedures that are gone", () => {
+    const paths = procedures.map((p) => p.path);
+    expect(paths.filter((p) => !(p in DECLARATIONS))).toEqual([]);
+    expect(Object.keys(DECLARATIONS).filter((p) => !paths.includes(p))).toEqual([]);
+  });
+
+  it("answers every cell as declared, with no reads or writes outside what visibility allows", { timeout: 600_000 }, async () => {
+    const { db } = database;
+    const shared = await makeWorld(db);
+    const cells: Cell[] = [];
+    for (const { path, type } of procedures) {
+      const decl = DECLARATIONS[path];
+      if (!decl) continue;
+      const mutation = type === "mutation";
+      for (const actor of ACTORS) {
+        const needsFresh = mutation && decl.policy[actor] === "ok" && decl.scope !== "self";
+        // A refused call runs on the shared world: the checksum proves it changed nothing there.
+        cells.push(await run(needsFresh ? await makeWorld(db) : shared, path, actor, decl, mutation));
+      }
+    }
+    const wrong = cells.filter((c) => !matches(c) || c.leak);
+    const report = wrong.map((c) => `${c.path} as ${c.actor}: expected ${c.expected}, got ${c.got}${c.leak ? ` — ${c.leak}` : ""}`);
+    console.info(`access matrix: ${cells.length} cells over ${procedures.length} procedures, ${wrong.length} wrong`);
+    expect(report).toEqual([]);
+    expect(cells.length).toBe(procedures.length * ACTORS.length);
+  });
+});

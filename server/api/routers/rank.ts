@@ -1,0 +1,18 @@
+import { router, teamProcedure } from "@/server/api/trpc";
+import { ZRankProgressInput, ZRankRef, ZSaveRankInput } from "@/server/schemas/rank";
+import { deleteRank } from "@/server/services/rank/delete-rank";
+import { getRankProgress } from "@/server/services/rank/get-rank-progress";
+import { listRanks } from "@/server/services/rank/list-ranks";
+import { saveRank } from "@/server/services/rank/save-rank";
+import { teamToday } from "@/server/services/plan/team-today";
+
+export const rankRouter = router({
+  list: teamProcedure.query(({ ctx }) => listRanks(ctx.db, { teamId: ctx.team.id })),
+  save: teamProcedure.input(ZSaveRankInput).mutation(({ ctx, input }) => saveRank(ctx.db, { actor: ctx.membership, input })),
+  delete: teamProcedure
+    .input(ZRankRef)
+    .mutation(({ ctx, input }) => deleteRank(ctx.db, { actor: ctx.membership, rankId: input.rankId })),
+  progress: teamProcedure.input(ZRankProgressInput).query(({ ctx, input }) =>
+    getRankProgress(ctx.db, { actor: ctx.membership, membershipId: input.membershipId, asOf: teamToday(ctx.team) }),
+  ),
+});

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db-client";
+import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { createTestDatabase } from "@/tests/setup/test-db";
+import { makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
+import { getLogDay } from "./get-log-day";
+import { logEntries } from "./log-entries";
+
+let database: Database;
+let t: Awaited<ReturnType<typeof makeTestTree>>;
+let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
+const db = () => database.db;
+const actorOf = async (membershipId: string) => {
+  const row = await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { userId: true, teamId: true } });
+  return (await loadTeamAccess(db(), { teamId: row.teamId, userId: row.userId })).membership;
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = await makeTestTree(db());
+  m = await makeFunnelMetrics(db(), { teamId: t.team.id });
+  await makeGoal(db(), { teamId: t.team.id, rootMembershipId: t.owner.id, metricId: m.volume.id, target: 700_000, startDate: "2026-11-02", deadline: "2026-11-27", name: "November volume" });
+});
+afterAll(() => database.close());
+
+describe("the Log reads today's actions from the member's plan", () => {
+  it("shows planned numbers, celebrates the day's plan once it is met, and the next day extends the streak", async () => {
+    const actor = await actorOf(t.memberA1.id);
+    const tuesday = new Date("2026-11-24T12:00:00Z");
+    const day = await getLogDay(db(), { teamId: t.team.id, actor, now: tuesday });
+    const planned = day.actions.filter((a) => a.planned > 0);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(day.actions[0]!.planned).toBeGreaterThan(0); // planned actions come first
+    expect(day.streak).toMatchObject({ current: 0, todayMet: false });
+
+    // Everything planned but one short: no celebration yet.
+    const entries = planned.map((a) => ({ id: randomUUID(), metricId: a.metricId, amount: a.planned }));
+    const first = entries[0]!;
+    const rest = entries.slice(1);
+    const almost = [{ ...first, amount: first.amount - 1 }, ...rest].filter((e) => e.amount > 0);
+    const r1 = await logEntries(db(), { teamId: t.team.id, actor, entries: almost, now: tuesday });
+    expect(r1.celebrations.map((c) => c.kind)).not.toContain("PLAN_DONE");
+    const r2 = await logEntries(db(), { teamId: t.team.id, actor, entries: [{ id: randomUUID(), metricId: first.metricId, amount: 1 }], now: tuesday });
+    expect(r2.celebrations).toContainEqual(expect.objectContaining({ kind: "PLAN_DONE", title: "Today's plan done — well done!" }));
+    const after = await getLogDay(db(), { teamId: t.team.id, actor, now: tuesday });
+    expect(after.streak).toMatchObject({ current: 1, todayMet: true });
+    expect(after.week.find((w) => w.isToday)).toMatchObject({ met: true, percent: 100 });
+
+    // Wednesday: meeting the plan again extends the streak to two days.
+    const wednesday = new Date("2026-11-25T12:00:00Z");
+    const next = await getLogDay(db(), { teamId: t.team.id, actor, now: wednesday });
+    const todo = next.actions.filter((a) => a.planned > 0).map((a) => ({ id: randomUUID(), metricId: a.metricId, amount: a.planned }));
+    const r3 = await logEntries(db(), { teamId: t.team.id, actor, entries: todo, now: wednesday });
+    expect(r3.celebrations).toContainEqual(expect.objectContaining({ kind: "STREAK", title: expect.stringContaining("2-day streak") }));
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Publishing and re-planning write every member's target and history in bulk (write-targets.ts): the rows are the
+ * cascade's, versions move on, the history reads newest first in the order it was written, and the number of
+ * queries does not grow with the team.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "@/server/db-client";
+import type { TCreateGoalInput } from "@/server/schemas/goal";
+import { createTestDatabase } from "@/tests/setup/test-db";
+import { addMember, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { applyGoalChange } from "./apply-goal-change";
+import { createGoal } from "./create-goal";
+import { listGoalHistory } from "./list-goal-history";
+
+let database: Database;
+let t: Awaited<ReturnType<typeof makeTestTree>>;
+let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
+const actorOf = async (id: string) =>
+  database.db.membership.findUniqueOrThrow({ where: { id }, select: { id: true, teamId: true, userId: true, parentId: true, role: true } });
+
+const goalInput = (metricId: string, target: number): TCreateGoalInput => ({
+  name: "Bulk volume",
+  metricId,
+  target,
+  baseline: 0,
+  startDate: "2026-11-02",
+  deadline: "2027-01-29",
+  period: "WEEK",
+  curve: "LINEAR",
+  curveStrength: null,
+  checkpoints: [],
+  splitRule: "EVEN",
+  historyDays: 28,
+  historyFloorPct: 50,
+  publish: true,
+});
+
+function counting(db: Db) {
+  const counter = { queries: 0 };
+  const counted = db.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        counter.queries++;
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
+  return { counted, counter };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = await makeTestTree(database.db);
+  m = await makeFunnelMetrics(database.db, { teamId: t.team.id });
+});
+afterAll(() => database.close());
+
+describe("bulk target writes", () => {
+  it("publish writes the cascade and one history row per member; a re-plan updates every target and bumps versions", async () => {
+    const db = database.db;
+    const owner = await actorOf(t.owner.id);
+    const goal = await createGoal(db, { actor: owner, asOf: "2026-11-01", input: goalInput(m.volume.id, 700_000) });
+    const members = await db.membership.count({ where: { teamId: t.team.id, status: "ACTIVE" } });
+    const before = await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } });
+    expect(before).toHaveLength(members);
+    expect(before.reduce((s, r) => s + r.personal, 0)).toBe(700_000);
+    expect(before.find((r) => r.membershipId === t.owner.id)!.team).toBe(700_000);
+    expect(before.every((r) => r.version === 1 && r.personalOverride === null)).toBe(true);
+    const published = await db.targetChange.findMany({ where: { goalId: goal.id } });
+    expect(published).toHaveLength(members + 1);
+    expect(published.filter((c) => c.membershipId === null)).toEqual([expect.objectContaining({ field: "goal", toValue: 700_000 })]);
+    for (const r of before) {
+      expect(published.find((c) => c.membershipId === r.membershipId)).toMatchObject({
+        field: "personal",
+        fromValue: null,
+        toValue: r.personal,
+        data: { team: { from: null, to: r.team } },
+      });
+    }
+
+    // A member joins after publishing, then the target grows: everyone is re-planned, the newcomer gets a row.
+    const newcomer = await addMember(db, { teamId: t.team.id, parentId: t.memberA1.id });
+    const changed = await applyGoalChange(db, {
+      actor: owner,
+      goalId: goal.id,
+      version: goal.version,
+      change: { kind: "target", target: 900_000 },
+      asOf: "2026-11-01",
+    });
+    expect(changed.version).toBe(goal.version + 1);
+    const after = await db.memberTarget.findMany({ where: { goalId: goal.id } });
+    expect(after).toHaveLength(members + 1);
+    expect(after.reduce((s, r) => s + r.personal, 0)).toBe(900_000);
+    const fresh = after.find((r) => r.membershipId === newcomer.id)!;
+    expect(fresh.version).toBe(1);
+    for (const r of after.filter((x) => x.membershipId !== newcomer.id)) expect(r.version).toBe(2);
+
+    // History, newest first: within one change the member rows (written after the goal's own row) come first.
+    const history = await listGoalHistory(db, { actor: owner, goalId: goal.id });
+    expect(history.map((h) => [h.membershipId, h.field])).toEqual([
+      [t.owner.id, "personal"],
+      [null, "target"],
+      [t.owner.id, "personal"],
+      [null, "goal"],
+    ]);
+    expect(history[1]).toMatchObject({ fromValue: 700_000, toValue: 900_000 });
+    const replan = await db.targetChange.findMany({ where: { goalId: goal.id, reason: { not: "Goal published" } } });
+    expect(replan).toHaveLength(members + 2);
+    expect(replan.find((c) => c.membershipId === newcomer.id)).toMatchObject({ field: "personal", fromValue: null, toValue: fresh.personal });
+  });
+
+  it("publishing takes the same number of queries for 7 and 40 members", async () => {
+    const counts: number[] = [];
+    for (const extra of [0, 33]) {
+      const tree = await makeTestTree(database.db);
+      const metrics = await makeFunnelMetrics(database.db, { teamId: tree.team.id });
+      for (let i = 0; i < extra; i++) await addMember(database.db, { teamId: tree.team.id, parentId: i % 2 ? tree.leaderA.id : tree.memberB1.id });
+      const { counted, counter } = counting(database.db);
+      await createGoal(counted, { actor: await actorOf(tree.owner.id), asOf: "2026-11-01", input: goalInput(metrics.volume.id, 1_000_000) });
+      counts.push(counter.queries);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+});

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db-client";
+import { exportEntriesCsv } from "@/server/services/team/export-entries";
+import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { callerForMember } from "@/tests/caller";
+import { makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { createTestDatabase } from "@/tests/setup/test-db";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+async function collect(gen: AsyncGenerator<string>): Promise<string> {
+  let text = "";
+  for await (const chunk of gen) text += chunk;
+  return text;
+}
+
+describe("exportEntriesCsv", () => {
+  it("gives the owner every entry, removed members' history included, in pages", async () => {
+    const { db } = database;
+    const t = await makeTestTree(db);
+    const metrics = await makeFunnelMetrics(db, { teamId: t.team.id });
+    const a1 = await callerForMember(db, t.memberA1.id);
+    const b1 = await callerForMember(db, t.memberB1.id);
+    await a1.entry.log({ teamId: t.team.id, entries: [3, 4, 5].map((amount) => ({ id: randomUUID(), metricId: metrics.contacts.id, amount })) });
+    await b1.entry.log({ teamId: t.team.id, entries: [{ id: randomUUID(), metricId: metrics.volume.id, amount: 12_500, note: "first sale, \"big\"" }] });
+    const owner = await callerForMember(db, t.owner.id);
+    await owner.member.remove({ teamId: t.team.id, memberId: t.memberA1.id });
+
+    const access = await loadTeamAccess(db, { teamId: t.team.id, userId: t.owner.userId });
+    const csv = await collect(exportEntriesCsv(db, { actor: access.membership, pageSize: 2 }));
+    const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
+    expect(rows).toHaveLength(4);
+    const removed = rows.filter((r) => r.member === "Mia A1");
+    expect(removed.map((r) => Number(r.amount)).sort()).toEqual([3, 4, 5]);
+    expect(removed.every((r) => r.member_status === "removed" && r.metric === "Contacts")).toBe(true);
+    const sale = rows.find((r) => r.member === "Ben B1")!;
+    expect(sale).toMatchObject({ amount: "12500", note: 'first sale, "big"', unit: "money", member_status: "active" });
+    expect(new Set(rows.map((r) => r.entry_id)).size).toBe(4);
+  });
+
+  it("refuses anyone but the owner", async () => {
+    const { db } = database;
+    const t = await makeTestTree(db);
+    const leader = await db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id }, select: { userId: true } });
+    const access = await loadTeamAccess(db, { teamId: t.team.id, userId: leader.userId });
+    await expect(collect(exportEntriesCsv(db, { actor: access.membership }))).rejects.toThrow(/Only the team owner/);
+  });
+});

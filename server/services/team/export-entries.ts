@@ -1,0 +1,52 @@
+/**
+ * The owner's export of every entry ever logged in the team — including those of removed members, whose history is
+ * kept (removal deactivates, it never deletes) — as CSV, produced in pages (keyset on day, id) so a team of
+ * 100,000 members streams without holding everything in memory. Deleted entries are left out; edits show their
+ * current values.
+ */
+import Papa from "papaparse";
+import type { DbClient } from "@/server/db-client";
+import { forbidden } from "@/server/errors";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
+
+export const ENTRY_EXPORT_HEADER = ["day", "member", "email", "member_status", "metric", "unit", "amount", "note", "entry_id"] as const;
+const PAGE = 5000;
+
+interface Row {
+  id: string;
+  day: Date;
+  amount: number;
+  note: string | null;
+  name: string | null;
+  email: string;
+  status: string;
+  metric: string;
+  unit: string;
+}
+
+export async function* exportEntriesCsv(db: DbClient, args: { actor: ActorMembership; pageSize?: number }): AsyncGenerator<string> {
+  const page = args.pageSize ?? PAGE;
+  if (args.actor.role !== "OWNER") throw forbidden("Only the team owner can export the whole team's history.");
+  yield Papa.unparse([ENTRY_EXPORT_HEADER as unknown as string[]]) + "\r\n";
+  let after: { day: Date; id: string } | null = null;
+  for (;;) {
+    const rows: Row[] = await db.$queryRaw<Row[]>`
+      SELECT e.id, e.day, e.amount, e.note, u.name, u.email, m.status::text AS status, k.name AS metric, k.unit::text AS unit
+      FROM "Entry" e
+      JOIN "Membership" m ON m.id = e."membershipId"
+      JOIN "User" u ON u.id = m."userId"
+      JOIN "Metric" k ON k.id = e."metricId"
+      WHERE e."teamId" = ${args.actor.teamId} AND e."deletedAt" IS NULL
+        AND (${after === null} OR (e.day, e.id) > (${after?.day ?? new Date(0)}::date, ${after?.id ?? ""}))
+      ORDER BY e.day, e.id
+      LIMIT ${page}`;
+    if (rows.length === 0) return;
+    yield Papa.unparse(
+      rows.map((r) => [r.day.toISOString().slice(0, 10), r.name ?? "", r.email, r.status.toLowerCase(), r.metric, r.unit.toLowerCase(), r.amount, r.note ?? "", r.id]),
+      { newline: "\r\n" },
+    ) + "\r\n";
+    const last = rows.at(-1)!;
+    after = { day: last.day, id: last.id };
+    if (rows.length < page) return;
+  }
+}
