@@ -38,6 +38,13 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
   await expect(ethan).toContainText(/\+£[\d,]+ \/ week/);
   await expect(memberRow(page, "Nina Patel")).toBeVisible();
 
+  // The drill is in the URL: the browser's Back goes up one level, Forward down again.
+  await expect(page).toHaveURL(/\?root=/);
+  await page.goBack();
+  await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText("Priya Shah");
+  await page.goForward();
+  await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText("Marcus Reed");
+
   // Back up one level with the breadcrumb, then to the top.
   await breadcrumb.getByRole("button", { name: "Priya Shah" }).click();
   await expect(memberRow(page, "Chloe Martin")).toBeVisible();
@@ -59,7 +66,17 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
   await expect(page.getByRole("list", { name: "Leaderboard by result" }).getByRole("listitem").first()).toContainText(
     "1.",
   );
-  await expect(page.getByRole("button", { name: /^Cheer / }).first()).toBeVisible();
+  // Cheer the newest victory: the button turns into "Cheered" with one more cheer.
+  const cheer = page.getByRole("button", { name: /^Cheer · \d+ cheers? for / }).first();
+  await expect(cheer).toHaveAttribute("aria-pressed", "false");
+  const name = (await cheer.textContent())?.replace(/\s+/g, " ").trim();
+  expect(name).toMatch(/^Cheer · 0 cheers for /);
+  const victory = name!.replace(/^Cheer · 0 cheers for /, "");
+  await cheer.click();
+  await expect(page.getByRole("button", { name: `Cheered · 1 cheer for ${victory}` })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   await expectAccessible(page);
 });

@@ -13,6 +13,10 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   await expect(page.getByRole("heading", { name: "Weekly review", level: 1 })).toBeVisible();
   await expectAccessible(page);
 
+  // The whole team by default; a branch's own meeting can be run too.
+  const whose = page.getByLabel("Whose team");
+  await expect(whose.locator("option:checked")).toHaveText("My whole team (40 people)");
+  await expect(whose.locator("option", { hasText: "Priya Shah's team (13 people)" })).toHaveCount(1);
   await page.getByRole("button", { name: "Start the review of last week" }).click();
   await expect(page).toHaveURL(new RegExp(`/${DEMO.teamSlug}/review/[A-Za-z0-9_-]+$`));
   const reviewUrl = page.url();

@@ -3,12 +3,14 @@
  * The Dashboard: pick a goal and a period, then the team tree (or my downline) rolled up with pace at every node,
  * the charts, the leaderboard, the victory feed, and the CSV export / member import for those who manage.
  * The roll-up is read once per goal and period (one query on the server whatever the tree size); drilling into a
- * subtree re-roots it on the client, and the charts follow the drilled subtree.
+ * subtree re-roots it on the client, and the charts follow the drilled subtree. The drilled node is in the URL
+ * (`?root=`), so the browser's Back goes back up and a drilled view can be shared.
  */
 import { useQuery } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -95,7 +97,13 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
     placeholderData: (prev) => prev,
   });
   const full = useMemo(() => (rollup.data ? indexRollup(rollup.data.rows) : null), [rollup.data]);
-  const [drilled, setDrilled] = useState<string | null>(null);
+  const drilled = useSearchParams().get("root");
+  const setDrilled = useCallback((id: string) => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("root", id);
+    // Next.js syncs useSearchParams with the native History API: a history entry per drill, no server round trip.
+    window.history.pushState(null, "", url);
+  }, []);
   const viewRootId = drilled && full?.byId.has(drilled) ? drilled : (full?.rootId ?? null);
   const view = useMemo(() => (full && viewRootId ? drillInto(full, viewRootId) : null), [full, viewRootId]);
   const crumbs = useMemo(() => (full && viewRootId ? breadcrumb(full, viewRootId) : []), [full, viewRootId]);

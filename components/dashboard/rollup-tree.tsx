@@ -7,7 +7,7 @@
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDown, ChevronRight, ChevronsDownUp, ChevronsUpDown, CornerDownRight, Search } from "lucide-react";
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import {
   allExpandable,
   defaultExpanded,
@@ -180,7 +180,8 @@ export function RollupTree({
   );
 }
 
-function RollupRowView({
+/** One row; memoised so a scroll re-renders only the rows that come into view. */
+const RollupRowView = memo(function RollupRowView({
   row,
   node,
   isMe,
@@ -285,7 +286,7 @@ function RollupRowView({
       </td>
     </tr>
   );
-}
+});
 
 function Highlighted({ text, query }: { text: string; query: string }) {
   const q = normalise(query);

@@ -7,7 +7,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { CalendarCheck, ChevronRight, Lock, PlayCircle } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { formatDay, formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
@@ -43,6 +43,17 @@ function StartReview() {
   const router = useRouter();
   const goals = useQuery(trpc.dashboard.goals.queryOptions({ teamId: team.id }));
   const [goalId, setGoalId] = useState<string | null>(null);
+  // Whose team to review: mine by default, or any upline in my part of the tree (e.g. one branch's meeting).
+  const tree = useQuery(trpc.member.tree.queryOptions({ teamId: team.id, depth: 4 }));
+  const [rootId, setRootId] = useState<string | null>(null);
+  const uplines = useMemo(
+    () =>
+      (tree.data?.nodes ?? [])
+        .filter((n) => n.id === tree.data?.rootId || (n.childCount > 0 && n.depth <= 3))
+        .sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name))
+        .slice(0, 300),
+    [tree.data],
+  );
   const start = useMutation(
     trpc.review.start.mutationOptions({
       onSuccess: (r) => router.push(`/${team.slug}/review/${r.id}`),
@@ -69,7 +80,9 @@ function StartReview() {
             className="flex flex-wrap items-end gap-3"
             onSubmit={(e) => {
               e.preventDefault();
-              if (selected) start.mutate({ teamId: team.id, goalId: selected });
+              if (!selected) return;
+              const root = rootId && rootId !== team.membershipId ? rootId : undefined;
+              start.mutate({ teamId: team.id, goalId: selected, rootId: root });
             }}
           >
             <SelectField
@@ -84,6 +97,20 @@ function StartReview() {
                 </option>
               ))}
             </SelectField>
+            {uplines.length > 1 && (
+              <SelectField
+                label="Whose team"
+                value={rootId ?? team.membershipId}
+                onChange={(e) => setRootId(e.target.value)}
+                className="min-w-56 flex-1"
+              >
+                {uplines.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {n.id === team.membershipId ? "My whole team" : `${n.name}'s team`} ({n.descendantCount + 1} people)
+                  </option>
+                ))}
+              </SelectField>
+            )}
             <Button type="submit" size="lg" busy={start.isPending}>
               <PlayCircle aria-hidden className="size-5" /> Start the review of last week
             </Button>

@@ -121,7 +121,6 @@ function Meeting({ review }: { review: ReviewView }) {
     <div
       ref={stageRef}
       className={cn("space-y-6 bg-slate-50", fullscreen && "overflow-auto p-8")}
-      aria-roledescription="weekly review"
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
