@@ -23,6 +23,23 @@ const email = stringFlag("as") ?? "nina@demo.backplan.app";
 const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** Rough attribution of a chunk: libraries recognised by strings they leave in minified code. */
+const MARKERS: [string, RegExp][] = [
+  ["react-dom", /react-dom|__reactContainer/],
+  ["next runtime", /__NEXT_|next-router|NEXT_REDIRECT/],
+  ["react-query", /QueryClient/],
+  ["tRPC", /TRPCClient|httpBatch/],
+  ["superjson", /superjson/],
+  ["radix", /radix/i],
+  ["sonner", /sonner/],
+  ["next-auth", /next-auth/],
+  ["zod", /ZodError/],
+  ["lucide", /lucide/],
+  ["dexie", /Dexie/],
+  ["recharts", /recharts/],
+];
+const contents = (code: string) => MARKERS.filter(([, re]) => re.test(code)).map(([name]) => name);
+
 interface LighthouseResult {
   lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> };
 }
@@ -84,7 +101,7 @@ async function main() {
     const chunks = await Promise.all(
       sources.map(async (src) => {
         const body = Buffer.from(await (await fetch(new URL(src, server.base))).arrayBuffer());
-        return { src, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+        return { src, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, has: contents(body.toString("utf8")) };
       }),
     );
     const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
@@ -92,7 +109,7 @@ async function main() {
     const total = chunks.reduce((s, c) => s + c.gzip, 0);
 
     console.log(`\nPhone page weight — ${pageUrl.replace(server.base, "")} as ${email}\n`);
-    for (const c of chunks.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(c.gzip).padStart(9)} gzip ${kb(c.raw).padStart(10)} raw  ${c.src}`);
+    for (const c of chunks.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(c.gzip).padStart(9)} gzip ${kb(c.raw).padStart(10)} raw  ${c.src}  ${c.has.join(", ")}`);
     console.log(`\n  first-load JS: ${kb(total)} gzip in ${chunks.length} scripts (${kb(chunks.reduce((s, c) => s + c.raw, 0))} raw); target ≤ 120 KB`);
     console.log(`  HTML: ${kb(htmlGzip)} gzip, of which inline scripts (RSC payload) ${kb(gzipSync(Buffer.from(inline), { level: 9 }).length)} gzip`);
 
