@@ -39,11 +39,18 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(args: { url: string; secret: string; port: number; name: string }): Promise<BenchServer> {
+export async function startServer(args: {
+  url: string;
+  secret: string;
+  port: number;
+  name: string;
+  /** Extra node flags for the server process (e.g. --cpu-prof to profile it). */
+  nodeArgs?: string[];
+}): Promise<BenchServer> {
   const base = `http://127.0.0.1:${args.port}`;
   const log = path.join(projectRoot, ".data", `bench-${args.name}-server.log`);
   const out = openSync(log, "w");
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(args.port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...(args.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(args.port), "-H", "127.0.0.1"], {
     cwd: projectRoot,
     env: {
       ...process.env,
