@@ -4,44 +4,19 @@
  *
  *   npm run bench:engine            (RUNS=30 npm run bench:engine for more samples)
  *
- * Tree shape: a root with 50 direct members, 20 long thin legs 30 levels deep, ~1 in 2,000 members leading 50 direct
- * members each, the rest attached at random with a bias toward recent members (so depth keeps growing).
+ * Tree shape (scripts/lib/scale-tree.ts, shared with `npm run seed:scale`): a root with 50 direct members, 20 long thin
+ * legs 30 levels deep, ~1 in 2,000 members leading 50 direct members each, the rest attached at random with a bias
+ * toward recent members (so depth keeps growing).
  */
 import { performance } from "node:perf_hooks";
 import { cascadeTargets, type CascadeNode, type CascadeOverride, type SplitRule } from "../../server/domain/cascade";
 import { rollUp, type RollupNode } from "../../server/domain/rollup";
 import { indexTree } from "../../server/domain/tree";
-
-/** Small deterministic PRNG (mulberry32) so every run builds the same trees. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { buildGenealogy, rng } from "../lib/scale-tree";
 
 function buildTree(size: number, seed: number): CascadeNode[] {
   const random = rng(seed);
-  const parentOf: number[] = [-1];
-  const add = (parent: number) => parentOf.push(parent) - 1;
-  for (let i = 0; i < 50 && parentOf.length < size; i++) add(0); // the root's 50 direct members
-  for (let leg = 0; leg < 20 && parentOf.length < size; leg++) {
-    let at = Math.floor(random() * parentOf.length);
-    for (let level = 0; level < 30 && parentOf.length < size; level++) at = add(at); // long thin legs
-  }
-  const bigUplines = Math.max(1, Math.floor(size / 2000));
-  for (let b = 0; b < bigUplines && parentOf.length < size; b++) {
-    const upline = Math.floor(random() * parentOf.length);
-    for (let i = 0; i < 50 && parentOf.length < size; i++) add(upline);
-  }
-  while (parentOf.length < size) {
-    const n = parentOf.length;
-    add(Math.floor(n * Math.sqrt(random()))); // biased toward recent members
-  }
+  const parentOf = buildGenealogy(size, random);
   return parentOf.map((p, i) => ({
     id: `m${i}`,
     parentId: p < 0 ? null : `m${p}`,

@@ -15,7 +15,7 @@ import { openDatabase, type Db } from "../../server/db-client";
 import { getRollup } from "../../server/services/dashboard/get-rollup";
 import type { ActorMembership } from "../../server/services/team/load-team-access";
 import { seedScale } from "../seed-scale";
-import { int, ms, numberFlag, stringFlag, timeAsync } from "./lib/stats";
+import { int, ms, numberFlag, stringFlag, summarize, timeAsync } from "./lib/stats";
 
 const members = numberFlag("members", 10_000);
 const runs = numberFlag("runs", 30);
@@ -74,7 +74,20 @@ async function naiveRollup(db: Db, args: { rootId: string; goalId: string; metri
 
 async function main() {
   const database = openDatabase(url);
-  const db = database.db;
+  // Time spent inside Prisma operations (PostgreSQL, the driver and Prisma's decoding), to split the server time.
+  let queryMs = 0;
+  const db = database.db.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        const t0 = performance.now();
+        try {
+          return await query(args);
+        } finally {
+          queryMs += performance.now() - t0;
+        }
+      },
+    },
+  }) as unknown as Db;
   try {
     const slug = `scale-${members}`;
     let team = await db.team.findUnique({ where: { slug }, select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true } });
@@ -119,9 +132,20 @@ async function main() {
     console.log(`Roll-up benchmark — PostgreSQL ${pg[0]?.v}, ${int(tree.length)} members, ${runs} timed runs after 3 warm-ups, node ${process.version}\n`);
 
     const whole = await read();
+    const queryShare = async (rootId?: string) => {
+      const samples: number[] = [];
+      for (let i = 0; i < Math.min(runs, 10); i++) {
+        queryMs = 0;
+        await read(rootId);
+        samples.push(queryMs);
+      }
+      return summarize(samples).median;
+    };
     const whole$ = await timeAsync(runs, () => read());
+    const wholeQueries = await queryShare();
     const sub = await read(subtree[0]);
     const sub$ = await timeAsync(runs, () => read(subtree[0]));
+    const subQueries = await queryShare(subtree[0]);
 
     const from = goal.startDate;
     const to = new Date(`${whole.goalAsOf}T00:00:00.000Z`);
@@ -141,6 +165,9 @@ async function main() {
       );
     line("whole tree (owner)", whole.rows.length, whole$, naiveMs);
     line(`subtree (${subtree[0]})`, sub.rows.length, sub$, subNaiveMs);
+    console.log(
+      `\n  of which inside queries (PostgreSQL + driver + decoding, median): whole tree ${ms(wholeQueries)}, subtree ${ms(subQueries)}; the rest is the service's own work (roll-up, pace, forecasts)`,
+    );
     console.log(
       `\n  naive way: ${int(naive.visited)} nodes walked in ${ms(naive.ms)} (${(naive.ms / naive.visited).toFixed(2)} ms a node, 2 queries a node)` +
         (naiveFull ? ", whole tree, same team total as the service" : `, extrapolated to ${int(tree.length)} nodes`),

@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
+import autocannon, { type AutocannonOptions, type AutocannonResult } from "autocannon";
 import { addMember, makeFunnelMetrics, makeGoal, makeTeam, makeUser } from "@/tests/factories";
 import { scratchDatabase, sessionCookie, startApp } from "../lib/app-server";
 
@@ -96,7 +96,9 @@ async function main() {
   const sampler = setInterval(() => void sample().catch(() => undefined), 10_000);
   let n = 0;
   const started = Date.now();
-  const result = await autocannon({
+  const run = (options: AutocannonOptions) =>
+    new Promise<AutocannonResult>((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+  const result = await run({
     url: app.baseUrl,
     connections: 20,
     overallRate: RATE,
@@ -106,7 +108,8 @@ async function main() {
         setupRequest: (req) => {
           n++;
           if (n % 4 === 0) {
-            return { ...req, method: "GET", path: `/api/trpc/dashboard.rollup?input=${rollupInput}`, headers: { cookie: ownerCookie } };
+            const headers: Record<string, string> = { cookie: ownerCookie };
+            return { ...req, method: "GET", path: `/api/trpc/dashboard.rollup?input=${rollupInput}`, headers, body: undefined };
           }
           const body = { json: { teamId: team.id, entries: [{ id: randomUUID(), metricId: metrics.contacts.id, amount: 1 + (n % 3) }] } };
           return {

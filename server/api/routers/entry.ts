@@ -20,7 +20,9 @@ export const entryRouter = router({
   /** Log one tap or a whole offline batch (idempotent per device-made id). */
   log: teamProcedure
     .input(ZLogEntriesInput)
-    .mutation(({ ctx, input }) => logEntries(ctx.db, { teamId: ctx.team.id, actor: ctx.membership, entries: input.entries })),
+    .mutation(({ ctx, input }) =>
+      logEntries(ctx.db, { teamId: ctx.team.id, actor: ctx.membership, entries: input.entries, team: ctx.team }),
+    ),
   update: teamProcedure
     .input(ZUpdateEntryInput)
     .mutation(({ ctx, input }) => updateEntry(ctx.db, { teamId: ctx.team.id, actor: ctx.membership, input })),

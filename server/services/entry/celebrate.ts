@@ -35,7 +35,14 @@ const HISTORY_DAYS = 400;
 
 export async function celebrate(
   db: DbClient,
-  args: { team: LogTeam; membershipId: string; today: string; addedToday: ReadonlyMap<string, number> },
+  args: {
+    team: LogTeam;
+    membershipId: string;
+    today: string;
+    addedToday: ReadonlyMap<string, number>;
+    /** Metrics the caller has loaded already (names and units): only the others are read. */
+    knownMetrics?: ReadonlyMap<string, { id: string; name: string; unit: string }>;
+  },
 ): Promise<Celebration[]> {
   const { team, membershipId, today, addedToday } = args;
   const plan = await getTodayPlan(db, { teamId: team.id, membershipId, asOf: today });
@@ -50,7 +57,9 @@ export async function celebrate(
       SELECT "metricId", day, total FROM "DailyTotal"
        WHERE "membershipId" = ${membershipId} AND "metricId" = ANY(${metricIds}::text[])
          AND day >= ${from}::date AND day <= ${today}::date`),
-    db.metric.findMany({ where: { id: { in: metricIds } }, select: { id: true, name: true, unit: true } }),
+    metricIds.every((id) => args.knownMetrics?.has(id))
+      ? Promise.resolve(metricIds.map((id) => args.knownMetrics!.get(id)!))
+      : db.metric.findMany({ where: { id: { in: metricIds } }, select: { id: true, name: true, unit: true } }),
     planned.length > 0
       ? db.victory.findMany({
           where: { membershipId, kind: "PLAN_DONE", day: { gte: new Date(`${addDays(today, -HISTORY_DAYS)}T00:00:00.000Z`) } },

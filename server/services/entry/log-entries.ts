@@ -16,7 +16,7 @@ import type { TNewEntry } from "@/server/schemas/entry";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { dayProblem, logWindow } from "./allowed-days";
 import { celebrate, type Celebration } from "./celebrate";
-import { loadLogTeam } from "./load-log-team";
+import { loadLogTeam, type LogTeam } from "./load-log-team";
 
 export type EntryOutcome =
   | { id: string; status: "created" | "duplicate" }
@@ -57,10 +57,17 @@ const CONFLICT_MESSAGE = "This entry id was already used for a different entry; 
 
 export async function logEntries(
   db: Db,
-  args: { teamId: string; actor: ActorMembership; entries: readonly TNewEntry[]; now?: Date },
+  args: {
+    teamId: string;
+    actor: ActorMembership;
+    entries: readonly TNewEntry[];
+    now?: Date;
+    /** The team's Log settings when the caller has them already (the team procedure loads them): one query less. */
+    team?: LogTeam;
+  },
 ): Promise<LogEntriesResult> {
   const { teamId, actor } = args;
-  const team = await loadLogTeam(db, teamId);
+  const team = args.team?.id === teamId ? args.team : await loadLogTeam(db, teamId);
   const window = logWindow(team, args.now ?? new Date());
 
   const outcomes = new Map<number, EntryOutcome>();
@@ -71,7 +78,7 @@ export async function logEntries(
     (
       await db.metric.findMany({
         where: { teamId, id: { in: metricIds } },
-        select: { id: true, name: true, archivedAt: true },
+        select: { id: true, name: true, unit: true, archivedAt: true },
       })
     ).map((m) => [m.id, m]),
   );
@@ -141,7 +148,7 @@ export async function logEntries(
   const created = results.filter((r) => r.status === "created").length;
   const celebrations =
     addedToday.size > 0
-      ? await celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday }).catch((error: unknown) => {
+      ? await celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday, knownMetrics: metrics }).catch((error: unknown) => {
           // A celebration must never cost an entry: the entries are already stored.
           console.error("[log] celebrations failed", error);
           return [];

@@ -1,7 +1,10 @@
 /**
  * Loads the caller's active membership in a team, once per request (used by `teamProcedure`).
  * A user who is not an active member gets NOT_FOUND: a team you are not in does not exist for you.
+ * ONE query (membership joined with its team): it runs before every team procedure, so a second round trip for
+ * the team would cost every request (docs/PERFORMANCE.md).
  */
+import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { notFound } from "@/server/errors";
 import type { Role } from "@/generated/prisma/enums";
@@ -15,6 +18,8 @@ export const teamAccessSelect = {
   weekStartsOn: true,
   workingDays: true,
   membersCanInvite: true,
+  backdateDays: true,
+  uplineCanEditEntries: true,
 } as const;
 
 export interface ActorMembership {
@@ -36,15 +41,36 @@ export interface TeamAccess {
     weekStartsOn: number;
     workingDays: number[];
     membersCanInvite: boolean;
+    /** Logging window and upline edits (the Log's settings, so logging needs no second read of the team). */
+    backdateDays: number;
+    uplineCanEditEntries: boolean;
   };
 }
 
 export async function loadTeamAccess(db: DbClient, args: { teamId: string; userId: string }): Promise<TeamAccess> {
-  const membership = await db.membership.findFirst({
-    where: { teamId: args.teamId, userId: args.userId, status: "ACTIVE" },
-    select: { id: true, teamId: true, userId: true, parentId: true, role: true, team: { select: teamAccessSelect } },
-  });
-  if (!membership) throw notFound("Team");
-  const { team, ...rest } = membership;
-  return { membership: rest, team };
+  const rows = await db.$queryRaw<(ActorMembership & Omit<TeamAccess["team"], "id">)[]>(Prisma.sql`
+    SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role,
+           t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
+           t."backdateDays", t."uplineCanEditEntries"
+      FROM "Membership" m
+      JOIN "Team" t ON t.id = m."teamId"
+     WHERE m."teamId" = ${args.teamId} AND m."userId" = ${args.userId} AND m.status = 'ACTIVE'
+     LIMIT 1`);
+  const row = rows[0];
+  if (!row) throw notFound("Team");
+  return {
+    membership: { id: row.id, teamId: row.teamId, userId: row.userId, parentId: row.parentId, role: row.role },
+    team: {
+      id: row.teamId,
+      slug: row.slug,
+      name: row.name,
+      currency: row.currency,
+      timeZone: row.timeZone,
+      weekStartsOn: row.weekStartsOn,
+      workingDays: row.workingDays,
+      membersCanInvite: row.membersCanInvite,
+      backdateDays: row.backdateDays,
+      uplineCanEditEntries: row.uplineCanEditEntries,
+    },
+  };
 }

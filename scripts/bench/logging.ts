@@ -1,0 +1,218 @@
+/**
+ * Logging under load, through the real HTTP stack: `next start` (production build), tRPC, the next-auth JWT
+ * session, Prisma and PostgreSQL, driven by autocannon on loopback. Every request carries fresh device-made entry
+ * ids, so every entry is really written; the rows written are counted afterwards and must match. Prints figures;
+ * asserts nothing about time.
+ *
+ *   npm run bench:logging -- [--duration 10] [--members 1000] [--port 3104] [--database postgresql://…/backplan_bench]
+ *
+ * Phases (each bounded by --duration seconds, after a short warm-up):
+ *   (a) saturation, one entry a request, 50 and 200 connections (a connection = a signed-in member);
+ *   (b) a steady 500 requests/s offered (autocannon overallRate), one entry a request;
+ *   (c) an offline-queue flush: 50 entries a request;
+ *   and the ceilings: a bare route handler on the same server (app/api/bench/ping, BENCH_ROUTES=1) and raw
+ *   single-row inserts into "Entry" with pgbench (scripts/bench/pgbench-insert.sql).
+ * The database is dropped and re-created (migrations + a seeded team of --members) at every run.
+ */
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { cpus } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
+import { openDatabase } from "../../server/db-client";
+import { ensureAuthSecret } from "../lib/auth-secret.mjs";
+import { buildIfStale } from "../lib/build.mjs";
+import { seedScale } from "../seed-scale";
+import { projectRoot as root, recreateDatabase, redact, sessionCookie, startServer } from "./lib/bench-server";
+import { int, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
+
+const duration = numberFlag("duration", 10);
+const members = numberFlag("members", 1000);
+const port = numberFlag("port", 3104);
+const sessions = 200;
+const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/backplan_bench";
+
+interface Phase {
+  name: string;
+  result: AutocannonResult;
+  latencies: number[];
+  entriesPerRequest: number;
+  written?: number;
+}
+
+function cannon(base: string, options: {
+  connections: number;
+  seconds: number;
+  overallRate?: number;
+  request: AutocannonRequest;
+}): Promise<{ result: AutocannonResult; latencies: number[] }> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      {
+        url: base,
+        connections: options.connections,
+        duration: options.seconds,
+        overallRate: options.overallRate,
+        timeout: 10,
+        requests: [options.request],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, latencies })),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+async function main() {
+  const secret = ensureAuthSecret(root);
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) console.info("No production build yet.");
+  await buildIfStale(root);
+
+  console.info(`Re-creating ${redact(url)} and seeding a team of ${members} members…`);
+  await recreateDatabase(url);
+  const database = openDatabase(url);
+  const seeded = await seedScale(database.db, { members, days: 30, entries: false });
+  const teamId = seeded.teamId;
+  const metricId = seeded.metricIds.contacts!;
+  const users = await database.db.membership.findMany({
+    where: { teamId, role: "MEMBER" },
+    select: { user: { select: { id: true, email: true, name: true } } },
+    take: sessions,
+    orderBy: { id: "asc" },
+  });
+  const cookies = await Promise.all(users.map(({ user }) => sessionCookie(secret, user)));
+
+  const entryCount = async () => Number((await database.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Entry"`))[0]!.n);
+  const logRequest = (entries: number): AutocannonRequest => {
+    let next = 0;
+    return {
+      method: "POST",
+      path: "/api/trpc/entry.log",
+      // Members take turns (autocannon resets its per-connection context between requests).
+      setupRequest: (request) => {
+        const cookie = cookies[next++ % cookies.length]!;
+        return {
+          ...request,
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify({
+            json: { teamId, entries: Array.from({ length: entries }, () => ({ id: randomUUID(), metricId, amount: 1 })) },
+          }),
+        };
+      },
+    };
+  };
+  const bareRequest: AutocannonRequest = {
+    method: "POST",
+    path: "/api/bench/ping",
+    setupRequest: (request) => ({
+      ...request,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { teamId, entries: [{ id: randomUUID(), metricId, amount: 1 }] } }),
+    }),
+  };
+
+  console.info(`Starting next start on port ${port} (BENCH_ROUTES=1)…`);
+  const server = await startServer({ url, secret, port, name: "logging" });
+  const { base } = server;
+  const phases: Phase[] = [];
+  try {
+    // A signed-in request answers before any load: a wrong cookie or team would make every request an error.
+    const probe = await fetch(`${base}/api/trpc/entry.log`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: cookies[0]! },
+      body: JSON.stringify({ json: { teamId, entries: [{ id: randomUUID(), metricId, amount: 1 }] } }),
+    });
+    if (!probe.ok) throw new Error(`A log request failed before the load (${probe.status}): ${await probe.text()}`);
+
+    console.info("Warming up (3 s)…");
+    await cannon(base, { connections: 20, seconds: 3, request: logRequest(1) });
+    await cannon(base, { connections: 20, seconds: 2, request: bareRequest });
+
+    const run = async (name: string, entriesPerRequest: number, options: { connections: number; overallRate?: number; request?: AutocannonRequest }) => {
+      console.info(`  ${name}…`);
+      const before = entriesPerRequest > 0 ? await entryCount() : 0;
+      const { result, latencies } = await cannon(base, {
+        connections: options.connections,
+        seconds: duration,
+        overallRate: options.overallRate,
+        request: options.request ?? logRequest(entriesPerRequest),
+      });
+      const phase: Phase = { name, result, latencies, entriesPerRequest };
+      // Requests still in flight when the phase ends are finished by the server: wait until the count settles (so
+      // they neither go uncounted nor slow the next phase down).
+      let last = -1;
+      for (let i = 0; i < 40; i++) {
+        const now = entriesPerRequest > 0 ? await entryCount() : 0;
+        if (now === last) break;
+        last = now;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      if (entriesPerRequest > 0) phase.written = last - before;
+      phases.push(phase);
+    };
+    const settle = () => new Promise((r) => setTimeout(r, 2000));
+    await run("bare route handler, 50 connections", 0, { connections: 50, request: bareRequest });
+    await settle();
+    await run("bare route handler, 200 connections", 0, { connections: 200, request: bareRequest });
+    await settle();
+    await run("log 1 entry, 50 connections", 1, { connections: 50 });
+    await run("log 1 entry, 200 connections", 1, { connections: 200 });
+    await run("log 1 entry, 500 req/s offered", 1, { connections: 50, overallRate: 500 });
+    await run("offline flush, 50 entries/request", 50, { connections: 50 });
+  } finally {
+    await server.stop();
+  }
+
+  // The ceiling of the database: single-row inserts into the same table, from pgbench.
+  console.info("  pgbench single-row inserts, 50 clients…");
+  const pgUrl = new URL(url);
+  const pgbench = spawnSync(
+    existsSync("/usr/bin/pgbench") ? "/usr/bin/pgbench" : "pgbench",
+    [
+      "-h", pgUrl.hostname, "-p", pgUrl.port || "5432", "-U", decodeURIComponent(pgUrl.username),
+      "-n", "-M", "prepared", "-c", "50", "-j", "2", "-T", String(duration),
+      "-D", `prefix=s${members}`, "-D", `members=${members}`,
+      "-f", path.join(root, "scripts/bench/pgbench-insert.sql"),
+      pgUrl.pathname.slice(1),
+    ],
+    { env: { ...process.env, PGPASSWORD: decodeURIComponent(pgUrl.password) }, encoding: "utf8" },
+  );
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(pgbench.stdout)?.[1];
+  const pgLatency = /latency average = ([\d.]+) ms/.exec(pgbench.stdout)?.[1];
+  const pgFailed = /number of failed transactions: (\d+)/.exec(pgbench.stdout)?.[1] ?? (pgbench.status === 0 ? "0" : "?");
+  if (!tps) console.warn(`pgbench did not report a rate:\n${pgbench.stdout}\n${pgbench.stderr}`);
+  await database.close();
+
+  const cpu = cpus();
+  console.log(`\nLogging benchmark — ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${duration} s a phase, node ${process.version}, ${members} members, ${cookies.length} sessions\n`);
+  console.log(`  ${"phase".padEnd(38)} ${"req/s".padStart(8)} ${"entries/s".padStart(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)}  errors`);
+  const bare = phases.find((p) => p.name.startsWith("bare route handler, 50"))!.result.requests.average;
+  for (const p of phases) {
+    const s = summarize(p.latencies.length ? p.latencies : [0]);
+    const rps = p.result.requests.average;
+    const errors = p.result.errors + p.result.timeouts + p.result.non2xx;
+    const expected = p.result["2xx"] * p.entriesPerRequest;
+    // Every answered entry must be stored; a few more may be stored from requests still in flight at the end.
+    const written =
+      p.written === undefined
+        ? ""
+        : p.written < expected
+          ? `  LOST: ${int(expected - p.written)} answered entries not stored`
+          : `  (${int(p.written)} rows stored: ${int(expected)} answered + ${int(p.written - expected)} in flight at the end)`;
+    console.log(
+      `  ${p.name.padEnd(38)} ${int(rps).padStart(8)} ${(p.entriesPerRequest ? int(rps * p.entriesPerRequest) : "—").padStart(10)} ` +
+        `${ms(p.result.latency.p50).padStart(8)} ${ms(s.p95).padStart(8)} ${ms(p.result.latency.p99).padStart(8)}  ${errors}${written}`,
+    );
+  }
+  console.log(`  ${"pgbench INSERT INTO \"Entry\", 50 clients".padEnd(38)} ${(tps ? int(Number(tps)) : "?").padStart(8)} ${(tps ? int(Number(tps)) : "?").padStart(10)} ${(pgLatency ? `${pgLatency} ms avg` : "").padStart(17)}            ${pgFailed}`);
+  const single = phases.find((p) => p.name === "log 1 entry, 50 connections")!.result.requests.average;
+  console.log(`\n  single-entry logging at 50 connections = ${((single / bare) * 100).toFixed(0)} % of the bare route handler (target ≥ 75 %)`);
+  console.log(`  targets: p95 ≤ 25 ms at 500 entries/s offered; flush ≥ 10,000 entries/s; 0 errors`);
+  if (/Error|error/.test(readFileSync(server.log, "utf8"))) console.log(`  the server logged errors: see ${path.relative(root, server.log)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

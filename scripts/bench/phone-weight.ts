@@ -1,0 +1,135 @@
+/**
+ * Phone page weight of the Log page: first-load JavaScript (gzip) and a Lighthouse mobile run, against
+ * `next start` (production build) signed in as a demo member. Prints figures; asserts nothing.
+ *
+ *   npm run bench:phone-weight -- [--port 3104] [--database postgresql://…/backplan_bench_web] [--as nina@demo.backplan.app]
+ *
+ * First-load JS: the page is fetched with the member's session cookie; every <script src> of the HTML is fetched
+ * and gzipped (level 9, as a CDN would serve it) and the sizes are summed — whatever the page is today.
+ * Lighthouse: run only if the `lighthouse` package is installed (it is not a dependency: `npm i -D lighthouse`),
+ * in Debian's Chromium (/usr/bin/chromium, --headless --no-sandbox), mobile form factor with its default throttling.
+ */
+import { spawnSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { openDatabase } from "../../server/db-client";
+import { ensureAuthSecret } from "../lib/auth-secret.mjs";
+import { buildIfStale } from "../lib/build.mjs";
+import { projectRoot, recreateDatabase, redact, sessionCookie, startServer } from "./lib/bench-server";
+import { numberFlag, stringFlag } from "./lib/stats";
+
+const port = numberFlag("port", 3104);
+const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/backplan_bench_web";
+const email = stringFlag("as") ?? "nina@demo.backplan.app";
+const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Rough attribution of a chunk: libraries recognised by strings they leave in minified code. */
+const MARKERS: [string, RegExp][] = [
+  ["react-dom", /react-dom|__reactContainer/],
+  ["next runtime", /__NEXT_|next-router|NEXT_REDIRECT/],
+  ["react-query", /QueryClient/],
+  ["tRPC", /TRPCClient|httpBatch/],
+  ["superjson", /superjson/],
+  ["radix", /radix/i],
+  ["sonner", /sonner/],
+  ["next-auth", /next-auth/],
+  ["zod", /ZodError/],
+  ["lucide", /lucide/],
+  ["dexie", /Dexie/],
+  ["recharts", /recharts/],
+];
+const contents = (code: string) => MARKERS.filter(([, re]) => re.test(code)).map(([name]) => name);
+
+interface LighthouseResult {
+  lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> };
+}
+
+async function lighthouse(pageUrl: string, cookie: string): Promise<LighthouseResult | string> {
+  // Optional packages, loaded by name so the project builds without them.
+  const lighthouseName = "lighthouse";
+  const launcherName = "chrome-launcher";
+  let run: (url: string, flags: Record<string, unknown>) => Promise<LighthouseResult | undefined>;
+  let launch: (options: Record<string, unknown>) => Promise<{ port: number; kill(): Promise<void> | void }>;
+  try {
+    run = ((await import(lighthouseName)) as { default: typeof run }).default;
+    launch = ((await import(launcherName)) as { launch: typeof launch }).launch;
+  } catch {
+    return "not run: the `lighthouse` package is not installed (npm i -D lighthouse, which brings chrome-launcher)";
+  }
+  const chrome = await launch({ chromePath, chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  try {
+    const result = await run(pageUrl, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"],
+      formFactor: "mobile",
+      extraHeaders: { Cookie: cookie },
+    });
+    return result ?? "Lighthouse returned no result";
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function main() {
+  const secret = ensureAuthSecret(projectRoot);
+  await buildIfStale(projectRoot);
+  console.info(`Re-creating ${redact(url)} with the demo team (prisma/seed.ts)…`);
+  await recreateDatabase(url);
+  const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (seed.status !== 0) throw new Error(`prisma/seed.ts failed:\n${seed.stdout}\n${seed.stderr}`);
+
+  const database = openDatabase(url);
+  const member = await database.db.membership.findFirstOrThrow({
+    where: { user: { email }, status: "ACTIVE" },
+    select: { team: { select: { slug: true } }, user: { select: { id: true, name: true, email: true } } },
+  });
+  await database.close();
+  const cookie = await sessionCookie(secret, member.user);
+  const server = await startServer({ url, secret, port, name: "phone-weight" });
+  const pageUrl = `${server.base}/${member.team.slug}/log`;
+  try {
+    const res = await fetch(pageUrl, { headers: { cookie }, redirect: "manual" });
+    if (res.status !== 200) throw new Error(`GET ${pageUrl} answered ${res.status} ${res.headers.get("location") ?? ""}`);
+    const html = await res.text();
+    const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!))];
+    const chunks = await Promise.all(
+      sources.map(async (src) => {
+        const body = Buffer.from(await (await fetch(new URL(src, server.base))).arrayBuffer());
+        return { src, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, has: contents(body.toString("utf8")) };
+      }),
+    );
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
+    const htmlGzip = gzipSync(Buffer.from(html), { level: 9 }).length;
+    const total = chunks.reduce((s, c) => s + c.gzip, 0);
+
+    console.log(`\nPhone page weight — ${pageUrl.replace(server.base, "")} as ${email}\n`);
+    for (const c of chunks.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(c.gzip).padStart(9)} gzip ${kb(c.raw).padStart(10)} raw  ${c.src}  ${c.has.join(", ")}`);
+    console.log(`\n  first-load JS: ${kb(total)} gzip in ${chunks.length} scripts (${kb(chunks.reduce((s, c) => s + c.raw, 0))} raw); target ≤ 120 KB`);
+    console.log(`  HTML: ${kb(htmlGzip)} gzip, of which inline scripts (RSC payload) ${kb(gzipSync(Buffer.from(inline), { level: 9 }).length)} gzip`);
+
+    const lh = await lighthouse(pageUrl, cookie);
+    if (typeof lh === "string") {
+      console.log(`  Lighthouse: ${lh}`);
+    } else {
+      const score = (k: string) => Math.round((lh.lhr.categories[k]?.score ?? 0) * 100);
+      const audit = (k: string) => lh.lhr.audits[k]?.displayValue ?? "?";
+      console.log(`  Lighthouse mobile: performance ${score("performance")} (target ≥ 95), accessibility ${score("accessibility")} (target 100)`);
+      console.log(
+        `    FCP ${audit("first-contentful-paint")}, LCP ${audit("largest-contentful-paint")}, TBT ${audit("total-blocking-time")}, CLS ${audit("cumulative-layout-shift")}`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
