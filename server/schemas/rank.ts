@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ZId } from "./common";
+import { MAX_STORED_AMOUNT, ZId } from "./common";
 import { ZIsoDate } from "./goal";
 
-const ZMinor = z.number().int("Whole numbers only").min(0, "Cannot be negative").max(1_000_000_000_00);
+const ZMinor = z.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_STORED_AMOUNT, "That amount is too large");
 
 export const ZRankFields = z.object({
   name: z.string().trim().min(1, "Enter a name").max(60, "At most 60 characters"),

@@ -275,3 +275,14 @@ describe("goal router: next month and proposals", () => {
     expect(history[0]).toMatchObject({ reason: "Proposal from Max A1a accepted", toValue: 90_000, actorName: "Leo Leader A" });
   });
 });
+
+describe("goal router: amounts the database cannot hold", () => {
+  it("refuses a target above the stored-amount limit with a clear message, and writes nothing", async () => {
+    const before = await database.db.goal.count();
+    await expect(as.owner!.goal.create(goalInput({ target: 2 ** 31, checkpoints: [], curve: "LINEAR", publish: true }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/too large/) as unknown,
+    });
+    expect(await database.db.goal.count()).toBe(before);
+  });
+});
