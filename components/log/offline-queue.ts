@@ -84,7 +84,8 @@ export async function removeIfUnsent(id: string): Promise<boolean> {
   const db = await queueDb();
   return db.transaction("rw", db.entries, async () => {
     const row = await db.entries.get(id);
-    if (!row) return true;
+    // Not on the device any more: it was stored and the server's numbers already include it.
+    if (!row) return false;
     if (row.state !== "queued" && row.state !== "failed") return false;
     await db.entries.delete(id);
     return true;
