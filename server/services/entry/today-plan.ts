@@ -1,11 +1,11 @@
 /**
  * The ONE adapter between the Log and the member's plan: how many of each action the member planned for a
- * day (today's actions of `getMemberPlan`, every published goal merged), and the personal targets that
+ * day (today's actions of the member's plan, `getTodayActions`, every published goal merged), and the personal targets that
  * milestones are measured against. Callers only see `TodayPlan`.
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import { getMemberPlan } from "@/server/services/plan/get-member-plan";
+import { getTodayActions } from "@/server/services/plan/get-today-actions";
 
 export interface PlannedAction {
   metricId: string;
@@ -62,8 +62,8 @@ export async function getTodayPlan(
  */
 async function plannedActions(db: DbClient, args: { teamId: string; membershipId: string; asOf: string }): Promise<PlannedAction[]> {
   try {
-    const plan = await getMemberPlan(db, args);
-    return plan.todayActions.map((a) => ({ metricId: a.metricId, planned: a.planned }));
+    const actions = await getTodayActions(db, args);
+    return actions.map((a) => ({ metricId: a.metricId, planned: a.planned }));
   } catch (error) {
     console.error("[log] today's plan could not be computed", error);
     return [];

@@ -16,7 +16,8 @@ import { notFound } from "@/server/errors";
 import { listSubtree } from "@/server/services/tree/subtree";
 import { fromIso, phaseGoal, toIso } from "./goal-phasing";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
-import { activityNeeds, mergeTodayActions, RATE_HISTORY_DAYS, todayPlan, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
+import { goalActions } from "./get-today-actions";
+import { mergeTodayActions, RATE_HISTORY_DAYS, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
 import { goalPlanFields } from "@/server/services/plan/goal-plan-fields";
 
 export type { TodayAction } from "./member-actions";
@@ -148,14 +149,15 @@ export async function getMemberPlan(
       ).get(membershipId) ?? {};
 
     const milestone = await periodMilestone(db, { teamId, membershipId, metricId: g.metric.id, plan, own, asOf });
-    const needs = activityNeeds({ result: g.metric, amount: row.personal, steps, history, done: doneThroughYesterday });
-    const inPlan = asOf >= start && asOf <= deadline;
-    const today = todayPlan({
-      today: inPlan ? asOf : deadline,
-      deadline,
+    const { needs, today, inPlan } = goalActions({
+      goal: g,
+      personal: row.personal,
+      steps,
+      history,
+      doneThroughYesterday,
       workingDays: team.workingDays,
-      needs,
       minutesPerDay: member.minutesPerDay,
+      asOf,
     });
     goals.push({
       goal: {
