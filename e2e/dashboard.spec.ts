@@ -14,7 +14,7 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Goal", { exact: true })).toContainText("£50,000 team volume");
 
-  await page.getByText("Goal to date", { exact: true }).click();
+  await page.locator("fieldset").getByText("Goal to date", { exact: true }).click();
   await expect(page.getByRole("radio", { name: "Goal to date" })).toBeChecked();
   const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
   await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText("Olivia Hart's team");
