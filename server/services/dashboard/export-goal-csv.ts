@@ -11,6 +11,7 @@ import { shareOfProgress } from "@/server/domain/dashboard-math";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
+import { subtreeCte } from "@/server/services/tree/subtree";
 
 export const EXPORT_COLUMNS = [
   "member",
@@ -33,13 +34,7 @@ export async function exportGoalCsv(
   const deadline = isoDay(goal.deadline);
   const today = args.today ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
   const asOf = today > deadline ? deadline : today;
-  const cte = Prisma.sql`
-    WITH RECURSIVE down AS (
-      SELECT id, "parentId", 0 AS depth FROM "Membership" WHERE id = ${args.actor.id} AND "teamId" = ${args.team.id} AND status = 'ACTIVE'
-      UNION ALL
-      SELECT m.id, m."parentId", down.depth + 1 FROM "Membership" m JOIN down ON m."parentId" = down.id
-       WHERE m."teamId" = ${args.team.id} AND m.status = 'ACTIVE' AND down.depth < 10000
-    )`;
+  const cte = subtreeCte({ teamId: args.team.id, rootId: args.actor.id });
   const [members, daily] = await Promise.all([
     db.$queryRaw<{ id: string; parentId: string | null; name: string; email: string; uplineEmail: string | null; share: number }[]>(Prisma.sql`${cte}
       SELECT d.id, d."parentId", u.name, u.email, pu.email AS "uplineEmail", COALESCE(mt.personal, 0)::float8 AS share

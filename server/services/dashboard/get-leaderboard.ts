@@ -9,6 +9,7 @@ import type { DashboardPeriod } from "@/server/domain/dashboard-math";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { getRollup } from "./get-rollup";
 import type { TeamCalendar } from "./load-goal-plan";
+import { subtreeCte } from "@/server/services/tree/subtree";
 
 export type LeaderboardKind = "result" | "activity" | "completion";
 
@@ -21,13 +22,7 @@ export async function getLeaderboard(
   const rollup = await getRollup(db, { actor: args.actor, team: args.team, goalId: args.goalId, period: args.period });
   let activity = new Map<string, number>();
   if (args.by === "activity") {
-    const rows = await db.$queryRaw<{ id: string; total: number }[]>(Prisma.sql`
-      WITH RECURSIVE down AS (
-        SELECT id, 0 AS depth FROM "Membership" WHERE id = ${rollup.rootId} AND "teamId" = ${args.team.id} AND status = 'ACTIVE'
-        UNION ALL
-        SELECT m.id, down.depth + 1 FROM "Membership" m JOIN down ON m."parentId" = down.id
-         WHERE m."teamId" = ${args.team.id} AND m.status = 'ACTIVE' AND down.depth < 10000
-      )
+    const rows = await db.$queryRaw<{ id: string; total: number }[]>(Prisma.sql`${subtreeCte({ teamId: args.team.id, rootId: rollup.rootId })}
       SELECT d.id, SUM(dt.total)::float8 AS total
         FROM down d
         JOIN "DailyTotal" dt ON dt."membershipId" = d.id

@@ -6,6 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { resolveDashboardRoot } from "./resolve-dashboard-root";
+import { subtreeCte } from "@/server/services/tree/subtree";
 
 export interface VictoryItem {
   id: string;
@@ -25,13 +26,7 @@ export async function listVictories(
   const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
   const from = args.from ?? "0001-01-01";
   const to = args.to ?? "9999-12-31";
-  return db.$queryRaw<VictoryItem[]>(Prisma.sql`
-    WITH RECURSIVE down AS (
-      SELECT id, 0 AS depth FROM "Membership" WHERE id = ${rootId} AND "teamId" = ${args.actor.teamId} AND status = 'ACTIVE'
-      UNION ALL
-      SELECT m.id, down.depth + 1 FROM "Membership" m JOIN down ON m."parentId" = down.id
-       WHERE m."teamId" = ${args.actor.teamId} AND m.status = 'ACTIVE' AND down.depth < 10000
-    )
+  return db.$queryRaw<VictoryItem[]>(Prisma.sql`${subtreeCte({ teamId: args.actor.teamId, rootId })}
     SELECT v.id, v.kind::text AS kind, v.title, to_char(v.day, 'YYYY-MM-DD') AS day, v."membershipId" AS "memberId", u.name,
            (SELECT COUNT(*)::int FROM "Cheer" c WHERE c."victoryId" = v.id) AS cheers,
            EXISTS (SELECT 1 FROM "Cheer" c WHERE c."victoryId" = v.id AND c."membershipId" = ${args.actor.id}) AS "cheeredByMe"

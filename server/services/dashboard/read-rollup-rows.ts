@@ -12,6 +12,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
+import { subtreeCte } from "@/server/services/tree/subtree";
 
 export interface RollupSqlRow {
   id: string;
@@ -127,17 +128,7 @@ function depthOrder(rows: RollupSqlRow[], rootId: string): RollupSqlRow[] {
 }
 
 async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSqlRow[]> {
-  const rows = await db.$queryRaw<{ rows: string | null }[]>(Prisma.sql`
-    WITH RECURSIVE down AS (
-      SELECT id, "parentId", 0 AS depth
-        FROM "Membership"
-       WHERE id = ${args.rootId} AND "teamId" = ${args.teamId} AND status = 'ACTIVE'
-      UNION ALL
-      SELECT m.id, m."parentId", down.depth + 1
-        FROM "Membership" m
-        JOIN down ON m."parentId" = down.id
-       WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE' AND down.depth < 10000
-    ),
+  const rows = await db.$queryRaw<{ rows: string | null }[]>(Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
     act AS (
       SELECT dt."membershipId", ${actuals(args)}
         FROM "DailyTotal" dt

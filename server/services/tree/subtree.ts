@@ -38,13 +38,13 @@ export interface SubtreeRow {
   depth: number;
 }
 
-/** Every active member of the subtree rooted at `rootId` (root first, then by depth), in one query. */
-export async function listSubtree(
-  db: DbClient,
-  args: { teamId: string; rootId: string; maxDepth?: number },
-): Promise<SubtreeRow[]> {
+/**
+ * `WITH RECURSIVE down (id, "parentId", depth) AS (…)`: the active members of the subtree rooted at `rootId`, as
+ * the start of a larger query (`Prisma.sql\`${subtreeCte(…)} SELECT … FROM down …\``; add more CTEs with a comma).
+ */
+export function subtreeCte(args: { teamId: string; rootId: string; maxDepth?: number }): Prisma.Sql {
   const maxDepth = Math.min(args.maxDepth ?? MAX_DEPTH, MAX_DEPTH);
-  return db.$queryRaw<SubtreeRow[]>(Prisma.sql`
+  return Prisma.sql`
     WITH RECURSIVE down AS (
       SELECT id, "parentId", 0 AS depth
         FROM "Membership"
@@ -54,7 +54,15 @@ export async function listSubtree(
         FROM "Membership" m
         JOIN down ON m."parentId" = down.id
        WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE' AND down.depth < ${maxDepth}
-    )
+    )`;
+}
+
+/** Every active member of the subtree rooted at `rootId` (root first, then by depth), in one query. */
+export async function listSubtree(
+  db: DbClient,
+  args: { teamId: string; rootId: string; maxDepth?: number },
+): Promise<SubtreeRow[]> {
+  return db.$queryRaw<SubtreeRow[]>(Prisma.sql`${subtreeCte(args)}
     SELECT id, "parentId", depth::int AS depth FROM down ORDER BY depth, id`);
 }
 
