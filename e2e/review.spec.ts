@@ -66,11 +66,25 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   await page.getByLabel("Find a member").fill("");
   await expectAccessible(page);
 
-  // Close: the review becomes read-only.
+  // Close in full screen, as on the meeting-room screen: the review becomes read-only and the confirmation toast
+  // is visible on top of the full-screen stage.
+  await page.getByRole("button", { name: "Full screen" }).click();
+  await expect(page.getByRole("button", { name: "Exit full screen" })).toBeVisible();
+  expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
   await page.getByRole("button", { name: "Close the review and send the digest" }).click();
-  await expect(page.getByText(/Review closed\. Digest sent to \d+ leaders?\./)).toBeVisible();
+  const closedToast = page.getByText(/Review closed\. Digest sent to \d+ leaders?\./);
+  await expect(closedToast).toBeVisible();
+  // Not merely in the DOM: the toast is what is on top at its own centre (nothing full screen covers it).
+  const box = (await closedToast.boundingBox())!;
+  const onTop = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest("[data-sonner-toast]") != null,
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+  expect(onTop).toBe(true);
   await expect(page.getByText(/Closed on .* · read-only/)).toBeVisible();
   await expect(page.getByRole("button", { name: /Ethan Brooks's commitment$/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Exit full screen" }).click();
+  await expect(page.getByRole("button", { name: "Full screen" })).toBeVisible();
 
   // Reopen it from the list of past reviews: read-only, with the commitment as agreed.
   await page.getByRole("link", { name: "All reviews" }).click();

@@ -60,7 +60,6 @@ function Meeting({ review }: { review: ReviewView }) {
   const [step, setStep] = useState(0);
   const [fullscreen, setFullscreen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const stageRef = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
   const s = review.snapshot;
   const open = review.status === "OPEN";
@@ -97,14 +96,16 @@ function Meeting({ review }: { review: ReviewView }) {
   }, [go, step]);
 
   useEffect(() => {
-    const onChange = () => setFullscreen(document.fullscreenElement === stageRef.current);
+    const onChange = () => setFullscreen(document.fullscreenElement === document.documentElement);
     document.addEventListener("fullscreenchange", onChange);
     return () => document.removeEventListener("fullscreenchange", onChange);
   }, []);
 
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
-    else void stageRef.current?.requestFullscreen?.().catch(() => toast.error("Full screen is not available here."));
+    // The whole document goes full screen and the stage covers it, so the page-level toaster (and any dialog
+    // portalled to <body>) stays visible; making only the stage full screen hid them.
+    else void document.documentElement.requestFullscreen?.().catch(() => toast.error("Full screen is not available here."));
   };
 
   const close = useMutation(
@@ -119,8 +120,7 @@ function Meeting({ review }: { review: ReviewView }) {
 
   return (
     <div
-      ref={stageRef}
-      className={cn("space-y-6 bg-slate-50", fullscreen && "overflow-auto p-8")}
+      className={cn("space-y-6 bg-slate-50", fullscreen && "fixed inset-0 z-40 overflow-auto p-8")}
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
