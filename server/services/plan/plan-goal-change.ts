@@ -54,7 +54,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
 
   const rows = await db.memberTarget.findMany({
     where: { goalId: goal.id },
-    select: { id: true, membershipId: true, personal: true, team: true, personalOverride: true, teamOverride: true },
+    select: { membershipId: true, personal: true, team: true, personalOverride: true, teamOverride: true },
   });
   const byMember = new Map(rows.map((r) => [r.membershipId, r]));
   const ctx = await loadGoalContext(db, {
@@ -120,5 +120,5 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     });
   }
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
-  return { next, computed, diff, goalDiff, conflicts: computed.conflicts, rowsByMember: byMember, fmt };
+  return { next, computed, diff, goalDiff, conflicts: computed.conflicts, fmt };
 }
