@@ -64,6 +64,8 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     startDate: toIso(goal.startDate),
     historyDays: goal.historyDays,
     asOf: args.asOf,
+    rates: false,
+    splitHistory: next.splitRule === "HISTORY",
   });
   const inTree = new Set(ctx.nodes.map((n) => n.id));
   const ov = new Map<string, { personal: number | null; team: number | null }>();

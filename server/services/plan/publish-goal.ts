@@ -37,6 +37,8 @@ export async function publishGoalInTx(
     startDate: toIso(goal.startDate),
     historyDays: goal.historyDays,
     asOf: args.asOf,
+    rates: false,
+    splitHistory: goal.splitRule === "HISTORY",
   });
   const computed = computeGoalPlan(goal, ctx, { asOf: args.asOf, withActions: false });
   if (computed.conflicts.length > 0) {

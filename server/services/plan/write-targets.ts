@@ -1,6 +1,6 @@
 /**
  * Bulk writes of a goal's targets and their history, one statement each whatever the team size: rows travel as a
- * few array parameters and are expanded by `unnest` inside PostgreSQL. Prisma's createMany and a loop of updates
+ * few array parameters (array literals, pg-array.ts) and are expanded by `unnest` inside PostgreSQL. Prisma's createMany and a loop of updates
  * build one bound parameter per value (and one statement per updated row): at 100,000 members that took tens of
  * seconds. A whole-team recalculation's history is ONE row whatever the team size (`MemberChanges`), not a row per
  * member (docs/PERFORMANCE.md, "Cascade and re-plan"). Call inside the caller's transaction.
@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
+import { pgIntArray, pgTextArray } from "./pg-array";
 
 /**
  * Options for the transactions that write a whole team's targets: Prisma's default 5 s limit is too tight for a
@@ -55,7 +56,10 @@ async function inChunks(length: number, write: (from: number, to: number) => Pro
   for (let i = 0; i < length; i += CHUNK) await write(i, Math.min(length, i + CHUNK));
 }
 
-const nulls = (n: number) => new Array<null>(n).fill(null);
+const texts = (xs: readonly string[], from: number, to: number) => pgTextArray(from === 0 && to === xs.length ? xs : xs.slice(from, to));
+/** Absent columns (no overrides) are all null. */
+const ints = (xs: readonly (number | null)[] | undefined, from: number, to: number) =>
+  xs ? pgIntArray(from === 0 && to === xs.length ? xs : xs.slice(from, to)) : pgIntArray(new Array<null>(to - from).fill(null));
 
 export async function insertMemberTargets(tx: DbClient, args: { goalId: string; columns: TargetColumns }): Promise<void> {
   const c = args.columns;
@@ -63,8 +67,8 @@ export async function insertMemberTargets(tx: DbClient, args: { goalId: string; 
     tx.$executeRaw(Prisma.sql`
       INSERT INTO "MemberTarget" ("goalId", "membershipId", personal, team, "personalOverride", "teamOverride", "updatedAt")
       SELECT ${args.goalId}, r.m, r.p, r.t, r.po, r.tov, now()
-        FROM unnest(${c.membershipIds.slice(from, to)}::text[], ${c.personal.slice(from, to)}::int[], ${c.team.slice(from, to)}::int[],
-                    ${c.personalOverride?.slice(from, to) ?? nulls(to - from)}::int[], ${c.teamOverride?.slice(from, to) ?? nulls(to - from)}::int[])
+        FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
+                    ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
              AS r(m, p, t, po, tov)`),
   );
 }
@@ -80,8 +84,8 @@ export async function updateMemberTargets(tx: DbClient, args: { goalId: string; 
       UPDATE "MemberTarget" AS mt
          SET personal = r.p, team = r.t, "personalOverride" = r.po, "teamOverride" = r.tov,
              version = mt.version + 1, "updatedAt" = now()
-        FROM unnest(${c.membershipIds.slice(from, to)}::text[], ${c.personal.slice(from, to)}::int[], ${c.team.slice(from, to)}::int[],
-                    ${c.personalOverride?.slice(from, to) ?? nulls(to - from)}::int[], ${c.teamOverride?.slice(from, to) ?? nulls(to - from)}::int[])
+        FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
+                    ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
              AS r(m, p, t, po, tov)
        WHERE mt."goalId" = ${args.goalId} AND mt."membershipId" = r.m`),
   );
@@ -114,11 +118,11 @@ export async function insertTargetChanges(
                                   "membershipIds", "personalFrom", "personalTo", "teamFrom", "teamTo")
       SELECT ${prefix} || lpad((r.ord + ${from})::text, 9, '0'), ${args.teamId}, ${args.goalId}, r.m, ${args.actorId}, ${args.reason},
              r.f, r.fv, r.tv, r.d::jsonb,
-             CASE WHEN r.ord = 1 THEN ${first?.membershipIds ?? null}::text[] END,
-             CASE WHEN r.ord = 1 THEN ${first?.personalFrom ?? null}::int[] END,
-             CASE WHEN r.ord = 1 THEN ${first?.personalTo ?? null}::int[] END,
-             CASE WHEN r.ord = 1 THEN ${first?.teamFrom ?? null}::int[] END,
-             CASE WHEN r.ord = 1 THEN ${first?.teamTo ?? null}::int[] END
+             CASE WHEN r.ord = 1 THEN ${first ? pgTextArray(first.membershipIds) : null}::text[] END,
+             CASE WHEN r.ord = 1 THEN ${first?.personalFrom ? pgIntArray(first.personalFrom) : null}::int[] END,
+             CASE WHEN r.ord = 1 THEN ${first ? pgIntArray(first.personalTo) : null}::int[] END,
+             CASE WHEN r.ord = 1 THEN ${first?.teamFrom ? pgIntArray(first.teamFrom) : null}::int[] END,
+             CASE WHEN r.ord = 1 THEN ${first ? pgIntArray(first.teamTo) : null}::int[] END
         FROM unnest(${part.map((r) => r.membershipId)}::text[], ${part.map((r) => r.field)}::text[],
                     ${part.map((r) => r.fromValue)}::int[], ${part.map((r) => r.toValue)}::int[],
                     ${part.map((r) => (r.data === undefined || r.data === null ? null : JSON.stringify(r.data)))}::text[])
