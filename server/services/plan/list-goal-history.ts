@@ -47,8 +47,10 @@ export async function listGoalHistory(db: DbClient, args: { actor: ActorMembersh
              jsonb_build_object('personal', jsonb_build_object('from', m.pf, 'to', m.pt), 'team', jsonb_build_object('from', m.tf, 'to', m.tt)),
              tc."createdAt", 0
         FROM tc
-       CROSS JOIN LATERAL (SELECT array_position(tc."membershipIds", ${memberId}::text) AS i) p
-       CROSS JOIN LATERAL (SELECT tc."personalFrom"[p.i] AS pf, tc."personalTo"[p.i] AS pt, tc."teamFrom"[p.i] AS tf, tc."teamTo"[p.i] AS tt) m
+       -- OFFSET 0 keeps each lookup a single evaluation: flattened, every use of pf/pt/… re-read (detoasted) the
+       -- arrays and re-ran array_position — 230 ms instead of 20–55 ms per change at 100,000 members.
+       CROSS JOIN LATERAL (SELECT array_position(tc."membershipIds", ${memberId}::text) AS i OFFSET 0) p
+       CROSS JOIN LATERAL (SELECT tc."personalFrom"[p.i] AS pf, tc."personalTo"[p.i] AS pt, tc."teamFrom"[p.i] AS tf, tc."teamTo"[p.i] AS tt OFFSET 0) m
        WHERE tc."membershipIds" IS NOT NULL AND p.i IS NOT NULL
     )
     SELECT r.id, r."membershipId", r.reason, r.field, r."fromValue", r."toValue", r.data, r."createdAt", u.name AS "actorName"
