@@ -34,6 +34,8 @@ export interface GoalFieldDiff {
   to: string | number;
 }
 
+const NO_OVERRIDE = { personal: null, team: null } as const;
+
 export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change: TGoalChange; asOf: IsoDate }) {
   const { goal, change } = args;
   const next: GoalRow = { ...goal };
@@ -66,7 +68,11 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
   });
   const inTree = new Set(ctx.nodes.map((n) => n.id));
   const ov = new Map<string, { personal: number | null; team: number | null }>();
-  for (const r of rows) if (inTree.has(r.membershipId)) ov.set(r.membershipId, { personal: r.personalOverride, team: r.teamOverride });
+  for (const r of rows) {
+    if ((r.personalOverride !== null || r.teamOverride !== null) && inTree.has(r.membershipId)) {
+      ov.set(r.membershipId, { personal: r.personalOverride, team: r.teamOverride });
+    }
+  }
   if (change.kind === "override") {
     if (!inTree.has(change.membershipId)) throw notFound("Member");
     const cur = ov.get(change.membershipId) ?? { personal: null, team: null };
@@ -85,7 +91,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
   const diff: MemberDiff[] = [];
   for (const m of computed.members) {
     const before = byMember.get(m.id);
-    const o = ov.get(m.id) ?? { personal: null, team: null };
+    const o = ov.get(m.id) ?? NO_OVERRIDE;
     const d: MemberDiff = {
       membershipId: m.id,
       name: m.name,
@@ -131,13 +137,13 @@ interface TargetRow {
 }
 
 /**
- * The goal's current targets, one query, as one JSON text of arrays: 100,000 rows through Prisma's object layer
- * cost seconds and hundreds of MB; this is one string and one small array per member.
+ * The goal's current targets, one query, as one JSON text: 100,000 rows through Prisma's object layer cost seconds
+ * and hundreds of MB; this is one string and one small object per member.
  */
 async function loadTargets(db: DbClient, goalId: string): Promise<TargetRow[]> {
   const [row] = await db.$queryRaw<{ j: string | null }[]>(Prisma.sql`
-    SELECT json_agg(json_build_array("membershipId", personal, team, "personalOverride", "teamOverride"))::text AS j
+    SELECT json_agg(json_build_object('membershipId', "membershipId", 'personal', personal, 'team', team,
+                                      'personalOverride', "personalOverride", 'teamOverride', "teamOverride"))::text AS j
       FROM "MemberTarget" WHERE "goalId" = ${goalId}`);
-  const tuples = row?.j ? (JSON.parse(row.j) as [string, number, number, number | null, number | null][]) : [];
-  return tuples.map(([membershipId, personal, team, personalOverride, teamOverride]) => ({ membershipId, personal, team, personalOverride, teamOverride }));
+  return row?.j ? (JSON.parse(row.j) as TargetRow[]) : [];
 }
