@@ -47,6 +47,10 @@ export const SCALE_METRICS = [
 async function removeTeam(db: Db, teamId: string) {
   // Delete children before parents (memberships are RESTRICT-referenced by entries and by each other).
   for (const table of ["DailyTotal", "EntryRevision", "Entry", "MemberTarget", "TargetChange", "Goal", "Victory"]) {
+    if (table === "MemberTarget") {
+      await db.$executeRawUnsafe(`DELETE FROM "MemberTarget" WHERE "goalId" IN (SELECT id FROM "Goal" WHERE "teamId" = $1)`, teamId);
+      continue;
+    }
     if (table === "EntryRevision") {
       await db.$executeRawUnsafe(
         `DELETE FROM "EntryRevision" WHERE "entryId" IN (SELECT id FROM "Entry" WHERE "teamId" = $1)`,
@@ -234,11 +238,10 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
   for (let s = 0; s < cascade.targets.length; s += CHUNK) {
     const part = cascade.targets.slice(s, s + CHUNK);
     await db.$executeRawUnsafe(
-      `INSERT INTO "MemberTarget" (id, "teamId", "goalId", "membershipId", personal, team, "createdAt", "updatedAt")
-       SELECT $1 || '_' || "membershipId", $2, $1, "membershipId", personal, team, now(), now()
-       FROM unnest($3::text[], $4::int[], $5::int[]) AS t("membershipId", personal, team)`,
+      `INSERT INTO "MemberTarget" ("goalId", "membershipId", personal, team, "createdAt", "updatedAt")
+       SELECT $1, "membershipId", personal, team, now(), now()
+       FROM unnest($2::text[], $3::int[], $4::int[]) AS t("membershipId", personal, team)`,
       goalId,
-      teamId,
       part.map((x) => x.id),
       part.map((x) => x.personal),
       part.map((x) => x.team),

@@ -241,7 +241,6 @@ export async function makeGoal(
   });
   await db.memberTarget.createMany({
     data: nodes.map((n) => ({
-      teamId: args.teamId,
       goalId: goal.id,
       membershipId: n.id,
       personal: personal.get(n.id) ?? 0,

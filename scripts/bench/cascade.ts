@@ -1,14 +1,15 @@
 /**
  * Cascade and re-plan benchmark on PostgreSQL: a 13-week goal over the whole scale team, through the real services.
- *   1. publish — createGoal({ publish: true }): load the tree and history, cascade, write every MemberTarget and its
- *      TargetChange, in one transaction;
- *   2. re-plan — applyGoalChange (a new target): re-cascade, update every changed MemberTarget, record the changes,
- *      in one transaction.
+ *   1. publish — createGoal({ publish: true }): load the tree and history, cascade, write every MemberTarget and the
+ *      one goal-level TargetChange carrying every member's target, in one transaction;
+ *   2. re-plan — applyGoalChange (a new target): re-cascade, update every changed MemberTarget, record the changes
+ *      (one row), in one transaction.
  * Prints wall time, peak RSS and peak heap in use (sampled every 5 ms) per step; asserts nothing about time. The
  * benchmark goal is deleted afterwards.
  *
  *   npm run bench:cascade -- [--members 100000] [--runs 3] [--database postgresql://…]
  */
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
 import { applyGoalChange } from "../../server/services/plan/apply-goal-change";
@@ -73,10 +74,11 @@ async function main() {
     const start = today;
     const deadline = iso(new Date(Date.parse(`${today}T00:00:00Z`) + (13 * 7 - 1) * 86_400_000));
     const target = Math.min(count * 20_000, 1_500_000_000); // +10 % must still fit an integer column
+    const rssAtStart = process.memoryUsage().rss;
     console.log(
       `Cascade benchmark — ${int(count)} members × 13 weeks (${start} → ${deadline}), split by history, ${runs} runs, node ${process.version}` +
         (globalThis.gc ? "" : " (run with --expose-gc for a clean heap baseline)") +
-        "\n",
+        `; process rss before the first step ${mb(rssAtStart)}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}\n`,
     );
 
     const publish: { time: number; rss: number; heap: number }[] = [];
@@ -107,7 +109,8 @@ async function main() {
       const targets = await db.memberTarget.count({ where: { goalId: p.result.id } });
       console.log(
         `  run ${run + 1}: publish ${ms(p.time)} (rss ${mb(p.rss)}, heap ${mb(p.heap)}), ${int(targets)} targets;` +
-          ` re-plan ${ms(r.time)} (rss ${mb(r.rss)}, heap ${mb(r.heap)}), ${int(r.result.changed)} changed`,
+          ` re-plan ${ms(r.time)} (rss ${mb(r.rss)}, heap ${mb(r.heap)}), ${int(r.result.changed)} changed;` +
+          ` load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`,
       );
       await removeGoal(db, p.result.id);
     }

@@ -345,7 +345,7 @@ describe("celebrations", () => {
         status: "PUBLISHED",
       },
     });
-    await db().memberTarget.create({ data: { teamId: t.team.id, goalId: goal.id, membershipId: t.memberA1.id, personal: 10_000, team: 10_000 } });
+    await db().memberTarget.create({ data: { goalId: goal.id, membershipId: t.memberA1.id, personal: 10_000, team: 10_000 } });
     const actor = await actorOf(t.memberA1.id);
     const now = new Date("2026-11-24T12:00:00Z");
     const r = await logEntries(db(), { teamId: t.team.id, actor, entries: [{ id: randomUUID(), metricId: sales.id, amount: 5_000 }], now });

@@ -38,7 +38,7 @@ export async function getTodayPlan(
       SELECT mt.personal, g.id AS "goalId", g."metricId", g.name, g."startDate"
         FROM "MemberTarget" mt
         JOIN "Goal" g ON g.id = mt."goalId"
-       WHERE mt."teamId" = ${args.teamId} AND mt."membershipId" = ${args.membershipId}
+       WHERE g."teamId" = ${args.teamId} AND mt."membershipId" = ${args.membershipId}
          AND g.status = 'PUBLISHED' AND g."startDate" <= ${args.asOf}::date
        ORDER BY g."createdAt", g.id`),
     plannedActions(db, args),

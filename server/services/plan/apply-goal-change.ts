@@ -43,7 +43,6 @@ export async function applyGoalChange(
       reason: args.reason,
       diff: planned.diff,
       goalDiff: planned.goalDiff,
-      rowsByMember: planned.rowsByMember,
       fmt: planned.fmt,
     });
     return { goalId: goal.id, version: args.version + 1, changed: planned.diff.length };

@@ -46,7 +46,6 @@ export async function decideProposal(
       reason: `Proposal from ${who} accepted${args.note ? `: ${args.note}` : ""}`,
       diff: planned.diff,
       goalDiff: [],
-      rowsByMember: planned.rowsByMember,
       fmt: planned.fmt,
     });
     await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", ...decided } });

@@ -97,7 +97,7 @@ export async function getMemberPlan(
   const team = member.team;
 
   const rows = await db.memberTarget.findMany({
-    where: { teamId, membershipId, goal: { status: "PUBLISHED" } },
+    where: { membershipId, goal: { teamId, status: "PUBLISHED" } },
     select: { personal: true, team: true, personalOverride: true, teamOverride: true, goal: { select: goalSelect } },
     orderBy: { goal: { deadline: "asc" } },
   });

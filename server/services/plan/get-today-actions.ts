@@ -46,7 +46,7 @@ export async function getTodayActions(
   });
   if (!member) return [];
   const rows = await db.memberTarget.findMany({
-    where: { teamId, membershipId, goal: { status: "PUBLISHED" } },
+    where: { membershipId, goal: { teamId, status: "PUBLISHED" } },
     select: { personal: true, goal: { select: { startDate: true, deadline: true, metric: { select: { ...metricRefSelect, kind: true } } } } },
     orderBy: { goal: { deadline: "asc" } },
   });

@@ -49,7 +49,7 @@ export async function loadGoalForManage(db: DbClient, actor: ActorMembership, go
   const goal = await db.goal.findFirst({ where: { id: goalId, teamId: actor.teamId }, select: goalRowSelect });
   if (!goal) throw notFound("Goal");
   if (!(await canView(db, actor, goal.rootMembershipId))) {
-    const mine = await db.memberTarget.findFirst({ where: { goalId, membershipId: actor.id }, select: { id: true } });
+    const mine = await db.memberTarget.findFirst({ where: { goalId, membershipId: actor.id }, select: { membershipId: true } });
     if (!mine) throw notFound("Goal");
     throw forbidden("Only the leader who set this goal (or someone above them) can change it.");
   }
@@ -63,7 +63,7 @@ export async function loadGoalForView(db: DbClient, actor: ActorMembership, goal
   if (!goal) throw notFound("Goal");
   const manages = await canPlanFor(db, actor, goal.rootMembershipId);
   if (manages) return { goal, manages };
-  const mine = await db.memberTarget.findFirst({ where: { goalId, membershipId: actor.id }, select: { id: true } });
+  const mine = await db.memberTarget.findFirst({ where: { goalId, membershipId: actor.id }, select: { membershipId: true } });
   if (!mine || goal.status !== "PUBLISHED") throw notFound("Goal");
   return { goal, manages };
 }

@@ -8,7 +8,7 @@ import type { IsoDate } from "@/server/domain/calendar";
 import type { CascadeOverride } from "@/server/domain/cascade";
 import { badRequest, notFound } from "@/server/errors";
 import type { TGoalChange } from "@/server/schemas/goal";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { computeGoalPlan } from "./compute-goal-plan";
 import type { goalRowSelect } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
@@ -34,6 +34,8 @@ export interface GoalFieldDiff {
   to: string | number;
 }
 
+const NO_OVERRIDE = { personal: null, team: null } as const;
+
 export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change: TGoalChange; asOf: IsoDate }) {
   const { goal, change } = args;
   const next: GoalRow = { ...goal };
@@ -52,10 +54,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     goalDiff.push({ field: "target", from: goal.target, to: change.target });
   }
 
-  const rows = await db.memberTarget.findMany({
-    where: { goalId: goal.id },
-    select: { id: true, membershipId: true, personal: true, team: true, personalOverride: true, teamOverride: true },
-  });
+  const rows = await loadTargets(db, goal.id);
   const byMember = new Map(rows.map((r) => [r.membershipId, r]));
   const ctx = await loadGoalContext(db, {
     teamId: goal.teamId,
@@ -64,10 +63,16 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     startDate: toIso(goal.startDate),
     historyDays: goal.historyDays,
     asOf: args.asOf,
+    rates: false,
+    splitHistory: next.splitRule === "HISTORY",
   });
   const inTree = new Set(ctx.nodes.map((n) => n.id));
   const ov = new Map<string, { personal: number | null; team: number | null }>();
-  for (const r of rows) if (inTree.has(r.membershipId)) ov.set(r.membershipId, { personal: r.personalOverride, team: r.teamOverride });
+  for (const r of rows) {
+    if ((r.personalOverride !== null || r.teamOverride !== null) && inTree.has(r.membershipId)) {
+      ov.set(r.membershipId, { personal: r.personalOverride, team: r.teamOverride });
+    }
+  }
   if (change.kind === "override") {
     if (!inTree.has(change.membershipId)) throw notFound("Member");
     const cur = ov.get(change.membershipId) ?? { personal: null, team: null };
@@ -86,7 +91,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
   const diff: MemberDiff[] = [];
   for (const m of computed.members) {
     const before = byMember.get(m.id);
-    const o = ov.get(m.id) ?? { personal: null, team: null };
+    const o = ov.get(m.id) ?? NO_OVERRIDE;
     const d: MemberDiff = {
       membershipId: m.id,
       name: m.name,
@@ -120,5 +125,25 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     });
   }
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
-  return { next, computed, diff, goalDiff, conflicts: computed.conflicts, rowsByMember: byMember, fmt };
+  return { next, computed, diff, goalDiff, conflicts: computed.conflicts, fmt };
+}
+
+interface TargetRow {
+  membershipId: string;
+  personal: number;
+  team: number;
+  personalOverride: number | null;
+  teamOverride: number | null;
+}
+
+/**
+ * The goal's current targets, one query, as one JSON text: 100,000 rows through Prisma's object layer cost seconds
+ * and hundreds of MB; this is one string and one small object per member.
+ */
+async function loadTargets(db: DbClient, goalId: string): Promise<TargetRow[]> {
+  const [row] = await db.$queryRaw<{ j: string | null }[]>(Prisma.sql`
+    SELECT json_agg(json_build_object('membershipId', "membershipId", 'personal', personal, 'team', team,
+                                      'personalOverride', "personalOverride", 'teamOverride', "teamOverride"))::text AS j
+      FROM "MemberTarget" WHERE "goalId" = ${goalId}`);
+  return row?.j ? (JSON.parse(row.j) as TargetRow[]) : [];
 }

@@ -7,7 +7,7 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 export async function proposeTarget(db: Db, args: { actor: ActorMembership; input: TProposeTargetInput }) {
   const { actor, input } = args;
   const mine = await db.memberTarget.findFirst({
-    where: { goalId: input.goalId, membershipId: actor.id, teamId: actor.teamId, goal: { status: "PUBLISHED" } },
+    where: { goalId: input.goalId, membershipId: actor.id, goal: { teamId: actor.teamId, status: "PUBLISHED" } },
     select: { personal: true },
   });
   if (!mine) throw notFound("Goal");

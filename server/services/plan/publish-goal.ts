@@ -1,7 +1,7 @@
 /**
- * Publishing a goal: its cascade is written as MemberTargets (one bulk insert) with a TargetChange per member
- * ("publish": nothing → their personal target), and the goal turns PUBLISHED — all in one transaction, guarded by
- * the goal's version so two leaders publishing at once cannot both win.
+ * Publishing a goal: its cascade is written as MemberTargets (one bulk insert) with ONE goal-level TargetChange
+ * carrying every member's "nothing → their targets" (write-targets.ts), and the goal turns PUBLISHED — all in one
+ * transaction, guarded by the goal's version so two leaders publishing at once cannot both win.
  */
 import type { Db, DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
@@ -37,6 +37,8 @@ export async function publishGoalInTx(
     startDate: toIso(goal.startDate),
     historyDays: goal.historyDays,
     asOf: args.asOf,
+    rates: false,
+    splitHistory: goal.splitRule === "HISTORY",
   });
   const computed = computeGoalPlan(goal, ctx, { asOf: args.asOf, withActions: false });
   if (computed.conflicts.length > 0) {
@@ -47,26 +49,23 @@ export async function publishGoalInTx(
     data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: new Date() },
   });
   if (updated.count === 0) throw staleVersion();
-  await insertMemberTargets(tx, {
-    teamId: goal.teamId,
-    goalId: goal.id,
-    rows: computed.members.map((m) => ({ membershipId: m.id, personal: m.personal, team: m.team })),
+  const n = computed.members.length;
+  const membershipIds = new Array<string>(n);
+  const personal = new Array<number>(n);
+  const team = new Array<number>(n);
+  computed.members.forEach((m, i) => {
+    membershipIds[i] = m.id;
+    personal[i] = m.personal;
+    team[i] = m.team;
   });
+  await insertMemberTargets(tx, { goalId: goal.id, columns: { membershipIds, personal, team } });
   await insertTargetChanges(tx, {
     teamId: goal.teamId,
     goalId: goal.id,
     actorId: actor.id,
     reason: "Goal published",
-    rows: [
-      { membershipId: null, field: "goal", fromValue: null, toValue: goal.target, data: null },
-      ...computed.members.map((m) => ({
-        membershipId: m.id,
-        field: "personal",
-        fromValue: null,
-        toValue: m.personal,
-        data: { team: { from: null, to: m.team } },
-      })),
-    ],
+    rows: [{ membershipId: null, field: "goal", fromValue: null, toValue: goal.target, data: null }],
+    members: { membershipIds, personalFrom: null, personalTo: personal, teamFrom: null, teamTo: team },
   });
   return { id: goal.id, version: args.version + 1, members: computed.members.length };
 }

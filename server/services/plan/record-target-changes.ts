@@ -1,13 +1,21 @@
 /**
- * Writes a re-plan: updates changed MemberTargets (and creates rows for members who joined since publishing),
- * and records one TargetChange per member whose numbers changed plus one for the goal itself. Inside a transaction;
+ * Writes a re-plan: updates changed MemberTargets (and creates rows for members who joined since publishing), and
+ * records it as ONE goal-level TargetChange per changed goal field (or one "members" row when only targets moved)
+ * carrying every changed member's from → to (listGoalHistory shows each member their own). Inside a transaction;
  * three bulk statements whatever the number of members (write-targets.ts).
  */
 import type { DbClient } from "@/server/db-client";
 import type { TGoalChange } from "@/server/schemas/goal";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import type { GoalFieldDiff, MemberDiff } from "./plan-goal-change";
-import { insertMemberTargets, insertTargetChanges, updateMemberTargets } from "./write-targets";
+import {
+  insertMemberTargets,
+  insertTargetChanges,
+  MEMBERS_ONLY_FIELD,
+  updateMemberTargets,
+  type TargetChangeRow,
+  type TargetColumns,
+} from "./write-targets";
 
 const FIELD_WORDS: Record<GoalFieldDiff["field"], string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split rule" };
 
@@ -31,67 +39,63 @@ export async function recordTargetChanges(
     reason?: string;
     diff: MemberDiff[];
     goalDiff: GoalFieldDiff[];
-    rowsByMember: Map<string, { id: string }>;
     fmt: (a: number) => string;
   },
 ) {
   const { goal, diff } = args;
   const reason = args.reason?.trim() || defaultReason(args.change, diff, args.goalDiff, args.fmt);
   const fresh = diff.filter((d) => d.isNew);
-  await insertMemberTargets(tx, {
-    teamId: goal.teamId,
-    goalId: goal.id,
-    rows: fresh.map((d) => ({
-      membershipId: d.membershipId,
-      personal: d.personal.to,
-      team: d.team.to,
-      personalOverride: d.personalOverride.to,
-      teamOverride: d.teamOverride.to,
-    })),
-  });
-  await updateMemberTargets(
-    tx,
-    diff
-      .filter((d) => !d.isNew)
-      .map((d) => ({
-        id: args.rowsByMember.get(d.membershipId)!.id,
-        personal: d.personal.to,
-        team: d.team.to,
-        personalOverride: d.personalOverride.to,
-        teamOverride: d.teamOverride.to,
-      })),
-  );
+  await insertMemberTargets(tx, { goalId: goal.id, columns: targetColumns(fresh) });
+  await updateMemberTargets(tx, { goalId: goal.id, columns: targetColumns(diff.filter((d) => !d.isNew)) });
+
+  // Members whose targets moved: one goal-level row carries them all. Members whose only change is a hand-set
+  // value that equals what they had (rare: a handful) keep a row of their own ("override").
+  const moved = diff.filter((d) => d.isNew || d.personal.from !== d.personal.to || d.team.from !== d.team.to);
+  const overrideOnly = diff.filter((d) => !d.isNew && d.personal.from === d.personal.to && d.team.from === d.team.to);
+  const goalRows: TargetChangeRow[] = args.goalDiff.map((g) => ({
+    membershipId: null,
+    field: g.field,
+    fromValue: typeof g.from === "number" ? g.from : null,
+    toValue: typeof g.to === "number" ? g.to : null,
+    data: { from: g.from, to: g.to },
+  }));
+  if (goalRows.length === 0 && moved.length > 0) {
+    goalRows.push({ membershipId: null, field: MEMBERS_ONLY_FIELD, fromValue: null, toValue: null, data: null });
+  }
   await insertTargetChanges(tx, {
     teamId: goal.teamId,
     goalId: goal.id,
     actorId: args.actor.id,
     reason,
     rows: [
-      ...args.goalDiff.map((g) => ({
-        membershipId: null,
-        field: g.field,
-        fromValue: typeof g.from === "number" ? g.from : null,
-        toValue: typeof g.to === "number" ? g.to : null,
-        data: { from: g.from, to: g.to },
+      ...goalRows,
+      ...overrideOnly.map((d) => ({
+        membershipId: d.membershipId,
+        field: "override",
+        fromValue: d.personalOverride.from,
+        toValue: d.personalOverride.to,
+        data: { personalOverride: d.personalOverride, teamOverride: d.teamOverride },
       })),
-      ...diff
-        .filter((d) => d.personal.from !== d.personal.to || d.team.from !== d.team.to || d.isNew)
-        .map((d) => ({
-          membershipId: d.membershipId,
-          field: d.personal.from !== d.personal.to || d.isNew ? "personal" : "team",
-          fromValue: d.isNew ? null : d.personal.from !== d.personal.to ? d.personal.from : d.team.from,
-          toValue: d.personal.from !== d.personal.to || d.isNew ? d.personal.to : d.team.to,
-          data: { personal: d.personal, team: d.team },
-        })),
-      ...diff
-        .filter((d) => d.personal.from === d.personal.to && d.team.from === d.team.to && !d.isNew)
-        .map((d) => ({
-          membershipId: d.membershipId,
-          field: "override",
-          fromValue: d.personalOverride.from,
-          toValue: d.personalOverride.to,
-          data: { personalOverride: d.personalOverride, teamOverride: d.teamOverride },
-        })),
     ],
+    members:
+      moved.length === 0
+        ? undefined
+        : {
+            membershipIds: moved.map((d) => d.membershipId),
+            personalFrom: moved.map((d) => (d.isNew ? null : d.personal.from)),
+            personalTo: moved.map((d) => d.personal.to),
+            teamFrom: moved.map((d) => (d.isNew ? null : d.team.from)),
+            teamTo: moved.map((d) => d.team.to),
+          },
   });
+}
+
+function targetColumns(diff: readonly MemberDiff[]): TargetColumns {
+  return {
+    membershipIds: diff.map((d) => d.membershipId),
+    personal: diff.map((d) => d.personal.to),
+    team: diff.map((d) => d.team.to),
+    personalOverride: diff.map((d) => d.personalOverride.to),
+    teamOverride: diff.map((d) => d.teamOverride.to),
+  };
 }

@@ -1,7 +1,7 @@
 /**
- * Publishing and re-planning write every member's target and history in bulk (write-targets.ts): the rows are the
- * cascade's, versions move on, the history reads newest first in the order it was written, and the number of
- * queries does not grow with the team.
+ * Publishing and re-planning write every member's target in bulk and the history as one goal-level row per change
+ * (write-targets.ts): the rows are the cascade's, versions move on, each member's history shows their own from → to
+ * newest first in the order it was written, and the number of queries does not grow with the team.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/server/db-client";
@@ -48,6 +48,11 @@ function counting(db: Db) {
   return { counted, counter };
 }
 
+/** The member arrays of a history row (SQL only: they are @ignore'd in the Prisma client). */
+const arraysOf = (id: string) =>
+  database.db.$queryRaw<{ membershipIds: string[]; personalFrom: (number | null)[] | null; personalTo: number[]; teamTo: number[] }[]>`
+    SELECT "membershipIds", "personalFrom", "personalTo", "teamTo" FROM "TargetChange" WHERE id = ${id}`;
+
 beforeAll(async () => {
   database = await createTestDatabase();
   t = await makeTestTree(database.db);
@@ -56,7 +61,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("bulk target writes", () => {
-  it("publish writes the cascade and one history row per member; a re-plan updates every target and bumps versions", async () => {
+  it("publish writes the cascade and ONE history row for the team; a re-plan updates every target and bumps versions", async () => {
     const db = database.db;
     const owner = await actorOf(t.owner.id);
     const goal = await createGoal(db, { actor: owner, asOf: "2026-11-01", input: goalInput(m.volume.id, 700_000) });
@@ -66,16 +71,30 @@ describe("bulk target writes", () => {
     expect(before.reduce((s, r) => s + r.personal, 0)).toBe(700_000);
     expect(before.find((r) => r.membershipId === t.owner.id)!.team).toBe(700_000);
     expect(before.every((r) => r.version === 1 && r.personalOverride === null)).toBe(true);
+    // One goal-level history row carries every member's "nothing → their targets", not a row per member.
     const published = await db.targetChange.findMany({ where: { goalId: goal.id } });
-    expect(published).toHaveLength(members + 1);
-    expect(published.filter((c) => c.membershipId === null)).toEqual([expect.objectContaining({ field: "goal", toValue: 700_000 })]);
+    expect(published).toEqual([expect.objectContaining({ membershipId: null, field: "goal", toValue: 700_000 })]);
+    const [row] = await arraysOf(published[0]!.id);
+    expect(row!.personalFrom).toBeNull();
+    expect([...row!.membershipIds].sort()).toEqual(before.map((r) => r.membershipId));
     for (const r of before) {
-      expect(published.find((c) => c.membershipId === r.membershipId)).toMatchObject({
-        field: "personal",
-        fromValue: null,
-        toValue: r.personal,
-        data: { team: { from: null, to: r.team } },
-      });
+      const i = row!.membershipIds.indexOf(r.membershipId);
+      expect([row!.personalTo[i], row!.teamTo[i]]).toEqual([r.personal, r.team]);
+    }
+    // Each member still sees their own "nothing → X" in their history.
+    for (const r of before) {
+      const mine = await listGoalHistory(db, { actor: owner, goalId: goal.id, membershipId: r.membershipId });
+      expect(mine).toEqual([
+        expect.objectContaining({
+          membershipId: r.membershipId,
+          reason: "Goal published",
+          field: "personal",
+          fromValue: null,
+          toValue: r.personal,
+          data: { personal: { from: null, to: r.personal }, team: { from: null, to: r.team } },
+        }),
+        expect.objectContaining({ membershipId: null, field: "goal", toValue: 700_000 }),
+      ]);
     }
 
     // A member joins after publishing, then the target grows: everyone is re-planned, the newcomer gets a row.
@@ -104,9 +123,20 @@ describe("bulk target writes", () => {
       [null, "goal"],
     ]);
     expect(history[1]).toMatchObject({ fromValue: 700_000, toValue: 900_000 });
+    // The re-plan is one more row (the goal's target) carrying every member's from → to; the newcomer's is from nothing.
     const replan = await db.targetChange.findMany({ where: { goalId: goal.id, reason: { not: "Goal published" } } });
-    expect(replan).toHaveLength(members + 2);
-    expect(replan.find((c) => c.membershipId === newcomer.id)).toMatchObject({ field: "personal", fromValue: null, toValue: fresh.personal });
+    expect(replan).toEqual([expect.objectContaining({ membershipId: null, field: "target", fromValue: 700_000, toValue: 900_000 })]);
+    const [arrays] = await arraysOf(replan[0]!.id);
+    expect(arrays!.membershipIds).toHaveLength(members + 1);
+    const newcomerHistory = await listGoalHistory(db, { actor: owner, goalId: goal.id, membershipId: newcomer.id });
+    expect(newcomerHistory.map((h) => [h.membershipId, h.field, h.fromValue, h.toValue])).toEqual([
+      [newcomer.id, "personal", null, fresh.personal],
+      [null, "target", 700_000, 900_000],
+      [null, "goal", null, 700_000],
+    ]);
+    const ownerBefore = before.find((r) => r.membershipId === t.owner.id)!;
+    const ownerAfter = after.find((r) => r.membershipId === t.owner.id)!;
+    expect(history[0]).toMatchObject({ fromValue: ownerBefore.personal, toValue: ownerAfter.personal });
   });
 
   it("publishing takes the same number of queries for 7 and 40 members", async () => {
