@@ -96,6 +96,7 @@ export async function getRollup(
     metricId: goal.metric.id,
     start,
     goalAsOf,
+    deadline,
     period,
     windowFrom: window.from,
   });
