@@ -114,11 +114,11 @@ describe("GoalActual", () => {
         // The dashboard's goal-to-date (owner, whole team) is the entries from the start up to today (or the deadline).
         const g = await db().goal.findUniqueOrThrow({ where: { id: goal.id }, select: { startDate: true, deadline: true } });
         const asOf = iso(g.deadline) < today ? iso(g.deadline) : today;
-        const [{ total }] = await db().$queryRaw<{ total: number }[]>`
+        const sums = await db().$queryRaw<{ total: number }[]>`
           SELECT COALESCE(SUM(amount), 0)::int AS total FROM "Entry"
            WHERE "metricId" = ${sales.id} AND "deletedAt" IS NULL AND day >= ${g.startDate} AND day <= ${asOf}::date`;
         const rollup = await callers[0]!.dashboard.rollup({ teamId: t.team.id, goalId: goal.id, period: "goal" });
-        expect(rollup.rows[0]!.goal.teamActual).toBe(iso(g.startDate) > today ? 0 : total);
+        expect(rollup.rows[0]!.goal.teamActual).toBe(iso(g.startDate) > today ? 0 : sums[0]!.total);
         expect(rollup.rows[0]!.teamActual).toBe(rollup.rows[0]!.goal.teamActual);
       }),
       { numRuns: 6 },

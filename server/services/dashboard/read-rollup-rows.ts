@@ -139,42 +139,58 @@ function parseRows(text: string | null): RollupSqlRow[] {
 
 /**
  * Keeps the root's descendants (a team could hold a second detached root) in (depth, id) order: a breadth-first
- * walk gives each row its depth, a counting sort groups them by depth, and each depth is sorted by id (code-unit
- * order, the same as the subtree read's `COLLATE "C"`).
+ * walk gives each row its depth and groups the rows by depth, and each depth is sorted by id (code-unit order, the
+ * same as the subtree read's `COLLATE "C"`). Linear apart from the sort; flat typed arrays, no array per parent.
  */
 function depthOrder(rows: RollupSqlRow[], rootId: string): RollupSqlRow[] {
-  const childrenOf = new Map<string, number[]>();
-  let root = -1;
-  rows.forEach((r, i) => {
-    if (r.id === rootId) root = i;
-    if (r.parentId === null) return;
-    const list = childrenOf.get(r.parentId);
-    if (list) list.push(i);
-    else childrenOf.set(r.parentId, [i]);
-  });
-  if (root < 0) return [];
-  const depth = new Int32Array(rows.length).fill(-1);
+  const n = rows.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(rows[i]!.id, i);
+  const root = index.get(rootId);
+  if (root === undefined) return [];
+  // Children as flat arrays (first child offset per row), no array per parent.
+  const parent = new Int32Array(n);
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const pid = rows[i]!.parentId;
+    const p = pid === null ? -1 : (index.get(pid) ?? -1);
+    parent[i] = p;
+    if (p >= 0) first[p + 1]! += 1;
+  }
+  for (let i = 0; i < n; i++) first[i + 1]! += first[i]!;
+  const next = first.slice(0, n);
+  const kids = new Int32Array(first[n]!);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[next[parent[i]!]!++] = i;
+  // Breadth first from the root: the queue holds each depth after the one above it.
+  const depth = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
   depth[root] = 0;
-  const queue = [root];
-  let maxDepth = 0;
-  for (let q = 0; q < queue.length; q++) {
+  queue[0] = root;
+  let tail = 1;
+  for (let q = 0; q < tail; q++) {
     const i = queue[q]!;
-    for (const c of childrenOf.get(rows[i]!.id) ?? []) {
+    for (let k = first[i]!; k < first[i + 1]!; k++) {
+      const c = kids[k]!;
       if (depth[c] !== -1) continue;
       depth[c] = depth[i]! + 1;
-      if (depth[c]! > maxDepth) maxDepth = depth[c]!;
-      queue.push(c);
+      queue[tail++] = c;
     }
   }
-  const buckets: RollupSqlRow[][] = Array.from({ length: maxDepth + 1 }, () => []);
-  rows.forEach((r, i) => {
-    if (depth[i]! < 0) return;
-    r.depth = depth[i]!;
-    buckets[r.depth]!.push(r);
-  });
-  const byId = (a: RollupSqlRow, b: RollupSqlRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  for (const bucket of buckets) bucket.sort(byId);
-  return buckets.flat();
+  const out = new Array<RollupSqlRow>(tail);
+  const byId = (a: number, b: number) => (rows[a]!.id < rows[b]!.id ? -1 : 1);
+  for (let a = 0; a < tail; ) {
+    const d = depth[queue[a]!]!;
+    let b = a + 1;
+    while (b < tail && depth[queue[b]!] === d) b++;
+    const level = Array.from(queue.subarray(a, b)).sort(byId);
+    for (let k = 0; k < level.length; k++) {
+      const r = rows[level[k]!]!;
+      r.depth = d;
+      out[a + k] = r;
+    }
+    a = b;
+  }
+  return out;
 }
 
 async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSqlRow[]> {
