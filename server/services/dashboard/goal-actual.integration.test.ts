@@ -145,5 +145,13 @@ describe("GoalActual", () => {
     await db().goal.update({ where: { id: goal.id }, data: { startDate: new Date("2026-10-01T00:00:00Z"), deadline: new Date("2026-12-31T00:00:00Z") } });
     expect(await goalActuals(goal.id)).toEqual(await fromDailyTotals(goal.id));
     expect((await goalActuals(goal.id)).get(t.memberA2.id)).toBe(9);
+    // No foreign keys on GoalActual: deleting a membership or a goal deletes their rows by trigger.
+    await db().memberTarget.deleteMany({ where: { membershipId: t.memberA2.id } });
+    await db().membership.delete({ where: { id: t.memberA2.id } });
+    expect(await db().goalActual.count({ where: { membershipId: t.memberA2.id } })).toBe(0);
+    expect(await goalActuals(goal.id)).toEqual(await fromDailyTotals(goal.id));
+    await db().memberTarget.deleteMany({ where: { goalId: goal.id } });
+    await db().goal.delete({ where: { id: goal.id } });
+    expect(await db().goalActual.count({ where: { goalId: goal.id } })).toBe(0);
   });
 });
