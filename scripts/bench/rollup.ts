@@ -10,6 +10,7 @@
  * tree when it has at most --naive-sample members, otherwise over the first --naive-sample nodes (breadth first)
  * and is extrapolated linearly (each node costs the same two queries).
  */
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
 import { getRollup } from "../../server/services/dashboard/get-rollup";
@@ -129,7 +130,8 @@ async function main() {
     const read = (rootId?: string) => getRollup(db, { actor, team: calendar, goalId: goal.id, period: "week", rootId });
 
     const pg = await db.$queryRawUnsafe<{ v: string }[]>(`SELECT current_setting('server_version') AS v`);
-    console.log(`Roll-up benchmark — PostgreSQL ${pg[0]?.v}, ${int(tree.length)} members, ${runs} timed runs after 3 warm-ups, node ${process.version}\n`);
+    console.log(`Roll-up benchmark — PostgreSQL ${pg[0]?.v}, ${int(tree.length)} members, ${runs} timed runs after 3 warm-ups, node ${process.version}`);
+    console.log(`  load average at start: ${loadavg().map((x) => x.toFixed(2)).join(", ")} (1, 5, 15 min)\n`);
 
     const whole = await read();
     const queryShare = async (rootId?: string) => {
@@ -173,6 +175,7 @@ async function main() {
         (naiveFull ? ", whole tree, same team total as the service" : `, extrapolated to ${int(tree.length)} nodes`),
     );
     console.log(`  targets: whole tree ≤ ${members >= 100_000 ? "300" : "50"} ms, ≥ 100× faster than naive at 10k`);
+    console.log(`  load average at end: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
   } finally {
     await database.close();
   }

@@ -96,6 +96,7 @@ export async function getRollup(
     metricId: goal.metric.id,
     start,
     goalAsOf,
+    deadline,
     period,
     windowFrom: window.from,
   });
@@ -154,7 +155,7 @@ function computeRows(
   const share = new Float64Array(n);
 
   const nodes = sqlRows.map((r, i) => {
-    index.set(r.id, i);
+    if (r.parentIndex === undefined) index.set(r.id, i);
     const s = r.share ?? 0;
     const before = shareOfProgress(s, pBefore, ctx.total);
     toDate[i] = r.toDateActual;
@@ -171,7 +172,7 @@ function computeRows(
     };
   });
   for (let i = 1; i < n; i++) {
-    const p = index.get(sqlRows[i]!.parentId!)!;
+    const p = sqlRows[i]!.parentIndex ?? index.get(sqlRows[i]!.parentId!)!;
     parentIdx[i] = p;
     children[p]! += 1;
   }

@@ -3,6 +3,10 @@
  * statement, whatever the number of changes. Changes to the same key are summed in SQL first, so an edit that
  * moves an entry within a day (−old, +new on the same row) is a single upsert.
  * Call inside the transaction that changes the entries.
+ *
+ * GoalActual (each member's total over a goal's metric and dates, read by the dashboard roll-up) follows every change
+ * to DailyTotal in the same statement, through the triggers of migration rollup_goal_actual: whoever writes
+ * DailyTotal (this function, the Log's single statement, seeds, imports, tests) keeps it exact without extra code.
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
