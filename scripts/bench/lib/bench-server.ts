@@ -16,7 +16,9 @@ export const redact = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
 
 export async function recreateDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  if (!/^backplan_bench[a-z0-9_]*$/.test(name)) throw new Error(`Refusing to drop ${name}: bench databases are named backplan_bench…`);
+  if (!/^[a-z0-9_]*_bench[a-z0-9_]*$|^backplan_bench[a-z0-9_]*$/.test(name)) {
+    throw new Error(`Refusing to drop ${name}: bench databases are named backplan_bench… or <name>_bench…`);
+  }
   const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, "/postgres$1") });
   await admin.connect();
   try {
