@@ -5,7 +5,6 @@
 import "server-only";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import { getToken } from "next-auth/jwt";
-import { NextRequest } from "next/server";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/server/db";
@@ -94,10 +93,30 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 export async function getRequestUser(req: Request): Promise<SessionUser | null> {
   const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (!secret) return getSessionUser();
-  const cookies = (req instanceof NextRequest ? req : new NextRequest(req)).cookies;
-  // The cookie only (no headers: getToken would also accept an Authorization bearer token, sessions never did).
+  // The cookie header only: no headers for getToken (it would also accept an Authorization bearer token, which
+  // sessions never did), and no Request clone (that would consume the body the tRPC handler still has to read).
+  const cookies = parseCookieHeader(req.headers.get("cookie"));
   const token = await getToken({ req: { cookies, headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"], secret, decode: decodeSessionToken });
   if (!token?.sub || typeof token.email !== "string" || !token.email) return null;
   const name = typeof token.name === "string" ? token.name : token.email;
   return { id: token.sub, email: token.email, name };
+}
+
+/** `a=1; b=2` → Map { a → 1, b → 2 } (values URI-decoded when they are encoded, as Next's request cookies do). */
+function parseCookieHeader(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (at < 0) continue;
+    const name = part.slice(0, at).trim();
+    const raw = part.slice(at + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // not encoded
+    }
+    if (name && !cookies.has(name)) cookies.set(name, value);
+  }
+  return cookies;
 }

@@ -49,6 +49,10 @@ describe("getRequestUser (the tRPC context's session)", () => {
     expect(await getRequestUser(request({ cookie: `next-auth.session-token=${forged}` }))).toBeNull();
     // A bearer token is not a session (getServerSession never accepted one either).
     expect(await getRequestUser(request({ authorization: `Bearer ${cookie}` }))).toBeNull();
+    // The body is left for the handler (the tRPC request still has to read it).
+    const post = new Request("http://127.0.0.1/api/trpc/entry.log", { method: "POST", headers: { cookie: `next-auth.session-token=${cookie}` }, body: '{"json":1}' });
+    expect(await getRequestUser(post)).toMatchObject({ id: "user_1" });
+    expect(await post.text()).toBe('{"json":1}');
     // A token without an email is not a session user.
     const noEmail = await encode({ token: { sub: "user_2" }, secret });
     expect(await getRequestUser(request({ cookie: `next-auth.session-token=${noEmail}` }))).toBeNull();
