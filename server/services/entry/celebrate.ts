@@ -17,7 +17,7 @@ import type { DayRecord } from "@/server/domain/streaks";
 import { detectVictories, type Victory } from "@/server/domain/victories";
 import type { LogTeam } from "./load-log-team";
 import { planDayRecords } from "./plan-days";
-import { LOG_HISTORY_DAYS, loadLogContext } from "./log-context";
+import { LOG_HISTORY_DAYS, loadLogContext, type LogContext } from "./log-context";
 import { todayPlanFrom } from "./today-plan";
 
 export interface Celebration {
@@ -41,11 +41,17 @@ export async function celebrate(
     membershipId: string;
     today: string;
     addedToday: ReadonlyMap<string, number>;
+    /** The Log context as it is now (entries of this batch included), when the caller has it: one query less. */
+    context?: LogContext;
   },
 ): Promise<Celebration[]> {
   const { team, membershipId, today, addedToday } = args;
-  // One read (the Log context, after this batch was stored): plan, goals, totals, metric names, plan-done days.
-  const context = await loadLogContext(db, { teamId: team.id, membershipId, asOf: today, extraMetricIds: [...addedToday.keys()] });
+  // The Log context (this batch included): plan, goals, totals, metric names, plan-done days — read by the
+  // statement that stored the batch, or here in one query.
+  const context =
+    args.context?.asOf === today
+      ? args.context
+      : await loadLogContext(db, { teamId: team.id, membershipId, asOf: today, extraMetricIds: [...addedToday.keys()] });
   const plan = todayPlanFrom(context);
   const planned = plan.actions.filter((a) => a.planned > 0);
   const goals = plan.goals.filter((g) => addedToday.has(g.metricId));

@@ -62,10 +62,19 @@ export async function loadLogContext(
   db: DbClient,
   args: { teamId: string; membershipId: string; asOf: IsoDate; extraMetricIds?: readonly string[] },
 ): Promise<LogContext> {
+  const [row] = await db.$queryRaw<{ context: string }[]>(Prisma.sql`SELECT ${logContextSql(args)} AS context`);
+  return parseLogContext(args.asOf, row!.context);
+}
+
+/**
+ * The context as one SQL expression (a scalar subquery giving one JSON text), so that logging can read it in the
+ * same statement that stores the entries. Inside that statement it sees the data as it was before the entries:
+ * `addToday` then brings today's totals up to date.
+ */
+export function logContextSql(args: { teamId: string; membershipId: string; asOf: IsoDate; extraMetricIds?: readonly string[] }): Prisma.Sql {
   const { teamId, membershipId, asOf } = args;
   const historyStart = addDays(asOf, -LOG_HISTORY_DAYS);
-  // One statement, the result as one JSON text (one value to decode instead of rows of many shapes).
-  const [row] = await db.$queryRaw<{ context: string }[]>(Prisma.sql`
+  return Prisma.sql`(
     WITH tg AS (
       SELECT mt.personal, g.id AS "goalId", g.name, g."startDate", g.deadline, g."metricId",
              row_number() OVER (ORDER BY g."createdAt", g.id)::int AS created
@@ -101,9 +110,13 @@ export async function loadLogContext(
                     AND dt.day >= LEAST(${historyStart}::date, (SELECT min("startDate") FROM tg)) AND dt.day <= ${asOf}::date),
       'planDone', (SELECT json_agg(v.day) FROM "Victory" v
                     WHERE v."membershipId" = ${membershipId} AND v.kind = 'PLAN_DONE' AND v.day >= ${historyStart}::date)
-    )::text AS context`);
-  const json = JSON.parse(row!.context) as ContextJson;
+    )::text
+  )`;
+}
 
+/** The context from the JSON text of `logContextSql`. */
+export function parseLogContext(asOf: IsoDate, text: string): LogContext {
+  const json = JSON.parse(text) as ContextJson;
   const metrics = new Map((json.metrics ?? []).map((m) => [m.id, m]));
   const targets: LogContextTarget[] = [];
   for (const t of json.targets ?? []) {
@@ -124,6 +137,16 @@ export async function loadLogContext(
     series.set(day, total);
   }
   return { asOf, member: json.member, targets, funnels, metrics, totals, planDoneDays: json.planDone ?? [] };
+}
+
+/** Adds amounts just logged for `asOf` to a context read before they were stored (as it would be read now). */
+export function addToday(context: LogContext, added: ReadonlyMap<string, number>): LogContext {
+  for (const [metricId, amount] of added) {
+    let series = context.totals.get(metricId);
+    if (!series) context.totals.set(metricId, (series = new Map()));
+    series.set(context.asOf, (series.get(context.asOf) ?? 0) + amount);
+  }
+  return context;
 }
 
 /** Per metric: the sum of the member's daily totals in [from, to] (inclusive); metrics without a row are left out. */

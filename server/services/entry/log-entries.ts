@@ -7,10 +7,10 @@
  * - Each entry is checked on its own (metric of this team and not archived, day inside the logging window —
  *   see allowed-days.ts) and a bad one is `rejected` with a sentence, so one stale entry in an offline queue
  *   never blocks the others.
- * - The metric check, the entries, their `create` revisions and the DailyTotal aggregate are ONE set-based SQL
- *   statement (so one transaction, whatever the batch size); the celebrations read the Log context in one more
- *   query (and write a Victory only when there is one): with the team procedure's access check, 3 round trips a
- *   request whatever the batch or team size (docs/PERFORMANCE.md, Logging).
+ * - The metric check, the entries, their `create` revisions, the DailyTotal aggregate and the read of the Log
+ *   context the celebrations need (plan, totals, plan-done days) are ONE set-based SQL statement (so one
+ *   transaction, whatever the batch size); a Victory is written only when there is one. With the team procedure's
+ *   access check: 2 round trips a request whatever the batch or team size (docs/PERFORMANCE.md, Logging).
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
@@ -18,6 +18,7 @@ import type { TNewEntry } from "@/server/schemas/entry";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { dayProblem, logWindow } from "./allowed-days";
 import { celebrate, type Celebration } from "./celebrate";
+import { addToday, logContextSql, parseLogContext } from "./log-context";
 import { loadLogTeam, type LogTeam } from "./load-log-team";
 
 export type EntryOutcome =
@@ -54,6 +55,8 @@ interface InsertRow {
   originalDay: Date | null;
   originalAmount: number | null;
   originalNote: string | null;
+  /** The Log context's JSON text, on the first row only, when asked for. */
+  context: string | null;
 }
 
 const sameContent = (a: CleanEntry, b: CleanEntry) =>
@@ -105,8 +108,12 @@ export async function logEntries(
     toSend.push({ entry, index, problem });
   });
 
-  // ONE statement checks the metrics (of this team, not archived) and stores the valid entries.
-  const rows = await insertEntries(db, { teamId, membershipId: actor.id, entries: toSend });
+  // ONE statement checks the metrics (of this team, not archived), stores the valid entries and, when some are for
+  // today, reads the Log context the celebrations need (as it was before this batch; `addToday` adds the batch).
+  const todayMetricIds = [...new Set(toSend.filter((e) => !e.problem && e.entry.day === window.today).map((e) => e.entry.metricId))];
+  const contextSql =
+    todayMetricIds.length > 0 ? logContextSql({ teamId, membershipId: actor.id, asOf: window.today, extraMetricIds: todayMetricIds }) : null;
+  const rows = await insertEntries(db, { teamId, membershipId: actor.id, entries: toSend, contextSql });
   const byId = new Map<string, EntryOutcome>();
   const addedToday = new Map<string, number>();
   rows.forEach((row, i) => {
@@ -145,7 +152,13 @@ export async function logEntries(
   const created = results.filter((r) => r.status === "created").length;
   const celebrations =
     addedToday.size > 0
-      ? await celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday }).catch((error: unknown) => {
+      ? await celebrate(db, {
+          team,
+          membershipId: actor.id,
+          today: window.today,
+          addedToday,
+          context: rows[0]?.context ? addToday(parseLogContext(window.today, rows[0].context), addedToday) : undefined,
+        }).catch((error: unknown) => {
           // A celebration must never cost an entry: the entries are already stored.
           console.error("[log] celebrations failed", error);
           return [];
@@ -161,7 +174,13 @@ export async function logEntries(
  */
 async function insertEntries(
   db: Db,
-  args: { teamId: string; membershipId: string; entries: readonly { entry: CleanEntry; problem: string | null }[] },
+  args: {
+    teamId: string;
+    membershipId: string;
+    entries: readonly { entry: CleanEntry; problem: string | null }[];
+    /** The Log context subquery, returned on the first row (evaluated once, before the inserts take effect). */
+    contextSql: Prisma.Sql | null;
+  },
 ): Promise<InsertRow[]> {
   const { teamId, membershipId } = args;
   // Entries with a problem travel without day and amount (a malformed day must not break the statement).
@@ -195,7 +214,8 @@ async function insertEntries(
     SELECT i.id, met.name AS "metricName", met.unit AS "metricUnit", COALESCE(met.archived, false) AS "metricArchived",
            (ins.id IS NOT NULL) AS inserted,
            e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",
-           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote"
+           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote",
+           ${args.contextSql ? Prisma.sql`CASE WHEN i.ord = 1 THEN ${args.contextSql} END` : Prisma.sql`NULL::text`} AS context
       FROM input i
       LEFT JOIN met ON met.id = i."metricId"
       LEFT JOIN ins ON ins.id = i.id
