@@ -68,6 +68,16 @@ function cannon(base: string, options: {
   });
 }
 
+/** What the errors were: timeouts (no answer within 10 s), other socket errors, non-2xx answers. */
+function errorKinds(result: AutocannonResult): string {
+  const kinds = [
+    result.timeouts ? `${result.timeouts} timeouts` : "",
+    result.errors - result.timeouts > 0 ? `${result.errors - result.timeouts} socket errors` : "",
+    result.non2xx ? `${result.non2xx} non-2xx` : "",
+  ].filter(Boolean);
+  return kinds.length ? ` (${kinds.join(", ")})` : "";
+}
+
 async function main() {
   const secret = ensureAuthSecret(root);
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) console.info("No production build yet.");
@@ -207,7 +217,7 @@ async function main() {
   for (const p of phases) {
     const s = summarize(p.latencies.length ? p.latencies : [0]);
     const rps = p.result.requests.average;
-    const errors = p.result.errors + p.result.timeouts + p.result.non2xx;
+    const errors = p.result.errors + p.result.non2xx; // autocannon counts timeouts among `errors`
     const expected = p.result["2xx"] * p.entriesPerRequest;
     // Every answered entry must be stored; a few more may be stored from requests still in flight at the end.
     const written =
@@ -219,7 +229,7 @@ async function main() {
     console.log(
       `  ${p.name.padEnd(38)} ${int(rps).padStart(8)} ${(p.entriesPerRequest ? int(rps * p.entriesPerRequest) : "—").padStart(10)} ` +
         `${ms(p.result.latency.p50).padStart(8)} ${ms(s.p95).padStart(8)} ${ms(p.result.latency.p99).padStart(8)} ` +
-        `${ms((p.serverCpu * 1000) / Math.max(1, p.result["2xx"])).padStart(8)} ${`${(p.serverCpu / p.seconds).toFixed(2)}/${(p.generatorCpu / p.seconds).toFixed(2)}`.padStart(10)}  ${errors}${written}`,
+        `${ms((p.serverCpu * 1000) / Math.max(1, p.result["2xx"])).padStart(8)} ${`${(p.serverCpu / p.seconds).toFixed(2)}/${(p.generatorCpu / p.seconds).toFixed(2)}`.padStart(10)}  ${errors}${errorKinds(p.result)}${written}`,
     );
   }
   console.log(`  ${"pgbench INSERT INTO \"Entry\", 50 clients".padEnd(38)} ${(tps ? int(Number(tps)) : "?").padStart(8)} ${(tps ? int(Number(tps)) : "?").padStart(10)} ${(pgLatency ? `${pgLatency} ms avg` : "").padStart(17)}            ${pgFailed}`);
