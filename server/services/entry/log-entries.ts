@@ -150,15 +150,13 @@ export async function logEntries(
 
   const results = args.entries.map((raw, index) => outcomes.get(index) ?? byId.get(raw.id.toLowerCase())!);
   const created = results.filter((r) => r.status === "created").length;
+  const contextText = rows[0]?.context ?? null;
   const celebrations =
     addedToday.size > 0
-      ? await celebrate(db, {
-          team,
-          membershipId: actor.id,
-          today: window.today,
-          addedToday,
-          context: rows[0]?.context ? addToday(parseLogContext(window.today, rows[0].context), addedToday) : undefined,
-        }).catch((error: unknown) => {
+      ? await (async () => {
+          const context = contextText ? addToday(parseLogContext(window.today, contextText), addedToday) : undefined;
+          return celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday, context });
+        })().catch((error: unknown) => {
           // A celebration must never cost an entry: the entries are already stored.
           console.error("[log] celebrations failed", error);
           return [];
