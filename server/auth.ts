@@ -4,10 +4,12 @@
  */
 import "server-only";
 import { getServerSession, type NextAuthOptions } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { db } from "@/server/db";
 import { backplanAdapter } from "@/server/auth/adapter";
+import { decodeSessionToken, encodeSessionToken } from "@/server/auth/session-token";
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "@/server/auth/sign-in-email";
 import { ZSignInInput } from "@/server/schemas/auth";
 import { verifyCredentials } from "@/server/services/auth/verify-credentials";
@@ -20,6 +22,8 @@ export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
 export const authOptions: NextAuthOptions = {
   adapter: backplanAdapter(db),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // next-auth's token format, with the HKDF-derived key computed once per secret (server/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   providers: [
     CredentialsProvider({
@@ -77,4 +81,42 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
   if (!user?.id || !user.email) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email };
+}
+
+/**
+ * The signed-in user of an API request (the tRPC context): the session cookie decoded, nothing more. Unlike
+ * `getServerSession` it does not re-issue the cookie on every call: an API call is not a visit, and the rolling
+ * 30-day session is renewed by the pages' session check (`/api/auth/session`, which SessionProvider calls on load
+ * and on focus). Same cookie name and format, same expiry check. Falls back to `getServerSession` when no
+ * NEXTAUTH_SECRET is set (development, where next-auth makes up a secret of its own).
+ */
+export async function getRequestUser(req: Request): Promise<SessionUser | null> {
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (!secret) return getSessionUser();
+  // The cookie header only: no headers for getToken (it would also accept an Authorization bearer token, which
+  // sessions never did), and no Request clone (that would consume the body the tRPC handler still has to read).
+  const cookies = parseCookieHeader(req.headers.get("cookie"));
+  const token = await getToken({ req: { cookies, headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"], secret, decode: decodeSessionToken });
+  if (!token?.sub || typeof token.email !== "string" || !token.email) return null;
+  const name = typeof token.name === "string" ? token.name : token.email;
+  return { id: token.sub, email: token.email, name };
+}
+
+/** `a=1; b=2` → Map { a → 1, b → 2 } (values URI-decoded when they are encoded, as Next's request cookies do). */
+function parseCookieHeader(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (at < 0) continue;
+    const name = part.slice(0, at).trim();
+    const raw = part.slice(at + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // not encoded
+    }
+    if (name && !cookies.has(name)) cookies.set(name, value);
+  }
+  return cookies;
 }

@@ -39,6 +39,10 @@ interface Phase {
   latencies: number[];
   entriesPerRequest: number;
   written?: number;
+  /** CPU seconds used during the phase by the server process and by this process (the load generator). */
+  serverCpu: number;
+  generatorCpu: number;
+  seconds: number;
 }
 
 function cannon(base: string, options: {
@@ -62,6 +66,16 @@ function cannon(base: string, options: {
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
+}
+
+/** What the errors were: timeouts (no answer within 10 s), other socket errors, non-2xx answers. */
+function errorKinds(result: AutocannonResult): string {
+  const kinds = [
+    result.timeouts ? `${result.timeouts} timeouts` : "",
+    result.errors - result.timeouts > 0 ? `${result.errors - result.timeouts} socket errors` : "",
+    result.non2xx ? `${result.non2xx} non-2xx` : "",
+  ].filter(Boolean);
+  return kinds.length ? ` (${kinds.join(", ")})` : "";
 }
 
 async function main() {
@@ -132,13 +146,25 @@ async function main() {
     const run = async (name: string, entriesPerRequest: number, options: { connections: number; overallRate?: number; request?: AutocannonRequest }) => {
       console.info(`  ${name}…`);
       const before = entriesPerRequest > 0 ? await entryCount() : 0;
+      const serverBefore = server.cpuSeconds();
+      const generatorBefore = process.cpuUsage();
+      const started = Date.now();
       const { result, latencies } = await cannon(base, {
         connections: options.connections,
         seconds: duration,
         overallRate: options.overallRate,
         request: options.request ?? logRequest(entriesPerRequest),
       });
-      const phase: Phase = { name, result, latencies, entriesPerRequest };
+      const generator = process.cpuUsage(generatorBefore);
+      const phase: Phase = {
+        name,
+        result,
+        latencies,
+        entriesPerRequest,
+        serverCpu: server.cpuSeconds() - serverBefore,
+        generatorCpu: (generator.user + generator.system) / 1e6,
+        seconds: (Date.now() - started) / 1000,
+      };
       // Requests still in flight when the phase ends are finished by the server: wait until the count settles (so
       // they neither go uncounted nor slow the next phase down).
       let last = -1;
@@ -186,12 +212,12 @@ async function main() {
 
   const cpu = cpus();
   console.log(`\nLogging benchmark — ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${duration} s a phase, node ${process.version}, ${members} members, ${cookies.length} sessions\n`);
-  console.log(`  ${"phase".padEnd(38)} ${"req/s".padStart(8)} ${"entries/s".padStart(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)}  errors`);
+  console.log(`  ${"phase".padEnd(38)} ${"req/s".padStart(8)} ${"entries/s".padStart(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"CPU/req".padStart(8)} ${"cores".padStart(10)}  errors`);
   const bare = phases.find((p) => p.name.startsWith("bare route handler, 50"))!.result.requests.average;
   for (const p of phases) {
     const s = summarize(p.latencies.length ? p.latencies : [0]);
     const rps = p.result.requests.average;
-    const errors = p.result.errors + p.result.timeouts + p.result.non2xx;
+    const errors = p.result.errors + p.result.non2xx; // autocannon counts timeouts among `errors`
     const expected = p.result["2xx"] * p.entriesPerRequest;
     // Every answered entry must be stored; a few more may be stored from requests still in flight at the end.
     const written =
@@ -202,12 +228,22 @@ async function main() {
           : `  (${int(p.written)} rows stored: ${int(expected)} answered + ${int(p.written - expected)} in flight at the end)`;
     console.log(
       `  ${p.name.padEnd(38)} ${int(rps).padStart(8)} ${(p.entriesPerRequest ? int(rps * p.entriesPerRequest) : "—").padStart(10)} ` +
-        `${ms(p.result.latency.p50).padStart(8)} ${ms(s.p95).padStart(8)} ${ms(p.result.latency.p99).padStart(8)}  ${errors}${written}`,
+        `${ms(p.result.latency.p50).padStart(8)} ${ms(s.p95).padStart(8)} ${ms(p.result.latency.p99).padStart(8)} ` +
+        `${ms((p.serverCpu * 1000) / Math.max(1, p.result["2xx"])).padStart(8)} ${`${(p.serverCpu / p.seconds).toFixed(2)}/${(p.generatorCpu / p.seconds).toFixed(2)}`.padStart(10)}  ${errors}${errorKinds(p.result)}${written}`,
     );
   }
   console.log(`  ${"pgbench INSERT INTO \"Entry\", 50 clients".padEnd(38)} ${(tps ? int(Number(tps)) : "?").padStart(8)} ${(tps ? int(Number(tps)) : "?").padStart(10)} ${(pgLatency ? `${pgLatency} ms avg` : "").padStart(17)}            ${pgFailed}`);
   const single = phases.find((p) => p.name === "log 1 entry, 50 connections")!.result.requests.average;
   console.log(`\n  single-entry logging at 50 connections = ${((single / bare) * 100).toFixed(0)} % of the bare route handler (target ≥ 75 %)`);
+  // Server CPU per answered request: what each request costs the server, much less sensitive than req/s to
+  // whatever else the machine's cores are doing during the run.
+  const cpuPerRequest = (name: string) => {
+    const p = phases.find((x) => x.name === name)!;
+    return p.serverCpu / Math.max(1, p.result["2xx"]);
+  };
+  const ratio = cpuPerRequest("bare route handler, 50 connections") / cpuPerRequest("log 1 entry, 50 connections");
+  console.log(`  by server CPU per request (CPU/req), single-entry logging = ${(ratio * 100).toFixed(0)} % of the bare route handler`);
+  console.log(`  cores = CPU used during the phase by the server / by the load generator (autocannon, in this process)`);
   console.log(`  targets: p95 ≤ 25 ms at 500 entries/s offered; flush ≥ 10,000 entries/s; 0 errors`);
   if (/Error|error/.test(readFileSync(server.log, "utf8"))) console.log(`  the server logged errors: see ${path.relative(root, server.log)}`);
 }

@@ -285,20 +285,35 @@ export function dateWeeksBefore(deadline: IsoDate, weeks: number): IsoDate {
 }
 
 /**
- * The calendar day an instant falls on in an IANA time zone ("Europe/London"), e.g. to get a team's "today".
- * `epochMs` is milliseconds since 1970-01-01T00:00Z (`Date.now()`).
+ * One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one, and "today" is asked
+ * on every log request (docs/PERFORMANCE.md, Logging). An unknown zone throws and is not kept.
  */
-export function isoDateInTimeZone(epochMs: number, timeZone: string): IsoDate {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat("en-US", {
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
       timeZone,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
       calendar: "gregory",
       numberingSystem: "latn",
-    }).formatToParts(epochMs);
+    });
+    if (dayFormats.size >= 1000) dayFormats.clear();
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * The calendar day an instant falls on in an IANA time zone ("Europe/London"), e.g. to get a team's "today".
+ * `epochMs` is milliseconds since 1970-01-01T00:00Z (`Date.now()`).
+ */
+export function isoDateInTimeZone(epochMs: number, timeZone: string): IsoDate {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = dayFormat(timeZone).formatToParts(epochMs);
   } catch {
     throw new PlanningError("invalid_time_zone", `Unknown time zone ${JSON.stringify(timeZone)}.`, "timeZone");
   }

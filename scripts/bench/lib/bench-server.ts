@@ -4,7 +4,7 @@
  * secret (JWT sessions: the same cookie the sign-in form would set).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { openSync } from "node:fs";
+import { openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { encode } from "next-auth/jwt";
@@ -16,7 +16,9 @@ export const redact = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
 
 export async function recreateDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  if (!/^(backplan_bench[a-z0-9_]*|[a-z0-9_]+_logbench)$/.test(name)) throw new Error(`Refusing to drop ${name}: bench databases are named backplan_bench… or …_logbench`);
+  if (!/^(backplan_bench[a-z0-9_]*|[a-z0-9_]*_bench[a-z0-9_]*|[a-z0-9_]+_logbench)$/.test(name)) {
+    throw new Error(`Refusing to drop ${name}: bench databases are named backplan_bench…, <name>_bench… or <name>_logbench`);
+  }
   const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, "/postgres$1") });
   await admin.connect();
   try {
@@ -36,7 +38,19 @@ export async function recreateDatabase(url: string): Promise<void> {
 export interface BenchServer {
   base: string;
   log: string;
+  /** CPU time (user + system, seconds) the server process has used so far; NaN where /proc is not available. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** CPU seconds (user + system) of a process, from /proc (Linux); NaN elsewhere. */
+export function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export async function startServer(args: {
@@ -73,7 +87,7 @@ export async function startServer(args: {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); see ${log}`);
     try {
-      if ((await fetch(`${base}/api/bench/ping`)).ok) return { base, log, stop };
+      if ((await fetch(`${base}/api/bench/ping`)).ok) return { base, log, stop, cpuSeconds: () => processCpuSeconds(child.pid) };
     } catch {
       // not listening yet
     }

@@ -17,7 +17,8 @@ import type { DayRecord } from "@/server/domain/streaks";
 import { detectVictories, type Victory } from "@/server/domain/victories";
 import type { LogTeam } from "./load-log-team";
 import { planDayRecords } from "./plan-days";
-import { getTodayPlan } from "./today-plan";
+import { LOG_HISTORY_DAYS, loadLogContext, type LogContext } from "./log-context";
+import { todayPlanFrom } from "./today-plan";
 
 export interface Celebration {
   kind: VictoryKind;
@@ -31,7 +32,7 @@ interface NewVictory extends Celebration {
 }
 
 /** How far back records and streaks look. */
-const HISTORY_DAYS = 400;
+const HISTORY_DAYS = LOG_HISTORY_DAYS;
 
 export async function celebrate(
   db: DbClient,
@@ -40,41 +41,31 @@ export async function celebrate(
     membershipId: string;
     today: string;
     addedToday: ReadonlyMap<string, number>;
-    /** Metrics the caller has loaded already (names and units): only the others are read. */
-    knownMetrics?: ReadonlyMap<string, { id: string; name: string; unit: string }>;
+    /** The Log context as it is now (entries of this batch included), when the caller has it: one query less. */
+    context?: LogContext;
   },
 ): Promise<Celebration[]> {
   const { team, membershipId, today, addedToday } = args;
-  const plan = await getTodayPlan(db, { teamId: team.id, membershipId, asOf: today });
+  // The Log context (this batch included): plan, goals, totals, metric names, plan-done days — read by the
+  // statement that stored the batch, or here in one query.
+  const context =
+    args.context?.asOf === today
+      ? args.context
+      : await loadLogContext(db, { teamId: team.id, membershipId, asOf: today, extraMetricIds: [...addedToday.keys()] });
+  const plan = todayPlanFrom(context);
   const planned = plan.actions.filter((a) => a.planned > 0);
   const goals = plan.goals.filter((g) => addedToday.has(g.metricId));
-  const metricIds = [...new Set([...addedToday.keys(), ...planned.map((a) => a.metricId), ...goals.map((g) => g.metricId)])];
   let from = addDays(today, -HISTORY_DAYS);
   for (const g of goals) if (compareDates(g.startDate, from) < 0) from = g.startDate;
 
-  const [totals, metrics, planDoneDays] = await Promise.all([
-    db.$queryRaw<{ metricId: string; day: Date; total: number }[]>(Prisma.sql`
-      SELECT "metricId", day, total FROM "DailyTotal"
-       WHERE "membershipId" = ${membershipId} AND "metricId" = ANY(${metricIds}::text[])
-         AND day >= ${from}::date AND day <= ${today}::date`),
-    metricIds.every((id) => args.knownMetrics?.has(id))
-      ? Promise.resolve(metricIds.map((id) => args.knownMetrics!.get(id)!))
-      : db.metric.findMany({ where: { id: { in: metricIds } }, select: { id: true, name: true, unit: true } }),
-    planned.length > 0
-      ? db.victory.findMany({
-          where: { membershipId, kind: "PLAN_DONE", day: { gte: new Date(`${addDays(today, -HISTORY_DAYS)}T00:00:00.000Z`) } },
-          select: { day: true },
-        })
-      : Promise.resolve([]),
-  ]);
-  const metricById = new Map(metrics.map((m) => [m.id, m]));
+  const metricById = context.metrics;
   const series = new Map<string, Map<string, number>>();
-  for (const row of totals) {
-    const day = row.day.toISOString().slice(0, 10);
-    let s = series.get(row.metricId);
-    if (!s) series.set(row.metricId, (s = new Map()));
-    s.set(day, row.total);
+  for (const [metricId, days] of context.totals) {
+    const s = new Map<string, number>();
+    for (const [day, total] of days) if (compareDates(day, from) >= 0) s.set(day, total);
+    series.set(metricId, s);
   }
+  const planDoneDays = context.planDoneDays;
   const todayAfter = (metricId: string) => series.get(metricId)?.get(today) ?? 0;
   const todayBefore = (metricId: string) => todayAfter(metricId) - (addedToday.get(metricId) ?? 0);
   const amountText = (metricId: string, value: number) => formatAmount(value, metricById.get(metricId)?.unit, team.currency);
@@ -122,7 +113,7 @@ export async function celebrate(
   if (planned.length > 0) {
     const metBefore = planned.every((a) => todayBefore(a.metricId) >= a.planned);
     const metAfter = planned.every((a) => todayAfter(a.metricId) >= a.planned);
-    const days = planDayRecords({ doneDays: planDoneDays.map((v) => v.day.toISOString().slice(0, 10)), today, todayMet: metBefore });
+    const days = planDayRecords({ doneDays: planDoneDays, today, todayMet: metBefore });
     const events: Victory[] =
       metAfter && !metBefore ? detectVictories({ ...base, target: 0, progressBefore: 0, days, added: 1 }) : [];
     for (const v of events) {

@@ -1,12 +1,15 @@
 /**
  * Logging keeps its number of queries constant: one entry or a 50-entry offline flush, in a team of 7 or of 60,
- * costs the same round trips (set-based inserts and daily-total upserts, no per-entry or per-node queries).
+ * with a published goal (today's plan and the celebrations are computed), costs the same round trips: the team
+ * access check, and the one statement that checks metrics, stores entries, revisions and daily totals and reads
+ * the Log context (plan, totals, plan-done days). A Victory insert is added only when there is one.
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { callerFor } from "@/tests/caller";
-import { addMember, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { addDays } from "@/server/domain/calendar";
+import { addMember, makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
 import { countingClient } from "@/tests/query-counter";
 import { createTestDatabase } from "@/tests/setup/test-db";
 
@@ -27,6 +30,9 @@ describe("entry.log — query count", () => {
       let parent = tree.memberA1a.id;
       for (let i = 0; i < extraMembers; i++) parent = (await addMember(db, { teamId: tree.team.id, parentId: parent, name: `Deep ${i}` })).id;
       const metrics = await makeFunnelMetrics(db, { teamId: tree.team.id });
+      // A published goal around today: every tap computes today's plan and looks for victories.
+      const today = new Date().toISOString().slice(0, 10);
+      await makeGoal(db, { teamId: tree.team.id, rootMembershipId: tree.owner.id, metricId: metrics.volume.id, target: 10_000_000, startDate: addDays(today, -14), deadline: addDays(today, 60) });
       const user = await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1.id }, select: { user: { select: { id: true, email: true, name: true } } } });
       const counter = countingClient(db);
       const caller = callerFor(counter.db, user.user);
@@ -43,6 +49,7 @@ describe("entry.log — query count", () => {
       }
     }
     expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBe(2);
     console.info(`entry.log queries per request: ${counts[0]}`);
   });
 });

@@ -7,8 +7,10 @@
  * - Each entry is checked on its own (metric of this team and not archived, day inside the logging window —
  *   see allowed-days.ts) and a bad one is `rejected` with a sentence, so one stale entry in an offline queue
  *   never blocks the others.
- * - Entries, their `create` revisions and the DailyTotal aggregate are written by ONE set-based SQL statement
- *   (so in one transaction, whatever the batch size): two round-trips per batch plus the celebrations.
+ * - The metric check, the entries, their `create` revisions, the DailyTotal aggregate and the read of the Log
+ *   context the celebrations need (plan, totals, plan-done days) are ONE set-based SQL statement (so one
+ *   transaction, whatever the batch size); a Victory is written only when there is one. With the team procedure's
+ *   access check: 2 round trips a request whatever the batch or team size (docs/PERFORMANCE.md, Logging).
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
@@ -16,6 +18,7 @@ import type { TNewEntry } from "@/server/schemas/entry";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { dayProblem, logWindow } from "./allowed-days";
 import { celebrate, type Celebration } from "./celebrate";
+import { addToday, logContextSql, parseLogContext } from "./log-context";
 import { loadLogTeam, type LogTeam } from "./load-log-team";
 
 export type EntryOutcome =
@@ -41,6 +44,10 @@ interface CleanEntry {
 
 interface InsertRow {
   id: string;
+  /** Null when the metric is not this team's. */
+  metricName: string | null;
+  metricUnit: string | null;
+  metricArchived: boolean;
   inserted: boolean;
   existingTeamId: string | null;
   existingMembershipId: string | null;
@@ -48,6 +55,8 @@ interface InsertRow {
   originalDay: Date | null;
   originalAmount: number | null;
   originalNote: string | null;
+  /** The Log context's JSON text, on the first row only, when asked for. */
+  context: string | null;
 }
 
 const sameContent = (a: CleanEntry, b: CleanEntry) =>
@@ -72,16 +81,8 @@ export async function logEntries(
 
   const outcomes = new Map<number, EntryOutcome>();
   const firstById = new Map<string, CleanEntry>();
-  const toInsert: CleanEntry[] = [];
-  const metricIds = [...new Set(args.entries.map((e) => e.metricId))];
-  const metrics = new Map(
-    (
-      await db.metric.findMany({
-        where: { teamId, id: { in: metricIds } },
-        select: { id: true, name: true, unit: true, archivedAt: true },
-      })
-    ).map((m) => [m.id, m]),
-  );
+  /** Each distinct id once, with the problem found without the database (amount, day), if any. */
+  const toSend: { entry: CleanEntry; index: number; problem: string | null }[] = [];
 
   args.entries.forEach((raw, index) => {
     const entry: CleanEntry = {
@@ -102,53 +103,60 @@ export async function logEntries(
       return;
     }
     firstById.set(entry.id, entry);
-    const metric = metrics.get(entry.metricId);
-    const problem = !metric
+    const problem =
+      !Number.isSafeInteger(entry.amount) || entry.amount < 1 ? "Log a whole number of at least 1." : dayProblem(entry.day, window);
+    toSend.push({ entry, index, problem });
+  });
+
+  // ONE statement checks the metrics (of this team, not archived), stores the valid entries and, when some are for
+  // today, reads the Log context the celebrations need (as it was before this batch; `addToday` adds the batch).
+  const todayMetricIds = [...new Set(toSend.filter((e) => !e.problem && e.entry.day === window.today).map((e) => e.entry.metricId))];
+  const contextSql =
+    todayMetricIds.length > 0 ? logContextSql({ teamId, membershipId: actor.id, asOf: window.today, extraMetricIds: todayMetricIds }) : null;
+  const rows = await insertEntries(db, { teamId, membershipId: actor.id, entries: toSend, contextSql });
+  const byId = new Map<string, EntryOutcome>();
+  const addedToday = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const { entry, index, problem: earlyProblem } = toSend[i]!;
+    // The same order of checks as always: the metric first, then the amount and the day.
+    const problem = !row.metricName
       ? "That activity is not part of this team."
-      : metric.archivedAt
-        ? `${metric.name} is archived and can no longer be logged.`
-        : !Number.isSafeInteger(entry.amount) || entry.amount < 1
-          ? "Log a whole number of at least 1."
-          : dayProblem(entry.day, window);
+      : row.metricArchived
+        ? `${row.metricName} is archived and can no longer be logged.`
+        : earlyProblem;
     if (problem) {
       outcomes.set(index, { id: entry.id, status: "rejected", message: problem });
       return;
     }
-    toInsert.push(entry);
-  });
-
-  const byId = new Map<string, EntryOutcome>();
-  const addedToday = new Map<string, number>();
-  if (toInsert.length > 0) {
-    const rows = await insertEntries(db, { teamId, membershipId: actor.id, entries: toInsert });
-    for (const row of rows) {
-      const entry = firstById.get(row.id)!;
-      if (row.inserted) {
-        byId.set(row.id, { id: row.id, status: "created" });
-        if (entry.day === window.today) addedToday.set(entry.metricId, (addedToday.get(entry.metricId) ?? 0) + entry.amount);
-        continue;
-      }
-      const original: CleanEntry | null =
-        row.existingMembershipId === null
-          ? null
-          : {
-              id: row.id,
-              metricId: row.existingMetricId!,
-              day: row.originalDay ? row.originalDay.toISOString().slice(0, 10) : "",
-              amount: row.originalAmount ?? -1,
-              note: row.originalNote,
-            };
-      // No existing row visible: a concurrent request inserted it a moment ago — it is stored once, by that request.
-      const same = original === null || (row.existingTeamId === teamId && row.existingMembershipId === actor.id && sameContent(original, entry));
-      byId.set(row.id, same ? { id: row.id, status: "duplicate" } : { id: row.id, status: "conflict", message: CONFLICT_MESSAGE });
+    if (row.inserted) {
+      byId.set(row.id, { id: row.id, status: "created" });
+      if (entry.day === window.today) addedToday.set(entry.metricId, (addedToday.get(entry.metricId) ?? 0) + entry.amount);
+      return;
     }
-  }
+    const original: CleanEntry | null =
+      row.existingMembershipId === null
+        ? null
+        : {
+            id: row.id,
+            metricId: row.existingMetricId!,
+            day: row.originalDay ? row.originalDay.toISOString().slice(0, 10) : "",
+            amount: row.originalAmount ?? -1,
+            note: row.originalNote,
+          };
+    // No existing row visible: a concurrent request inserted it a moment ago — it is stored once, by that request.
+    const same = original === null || (row.existingTeamId === teamId && row.existingMembershipId === actor.id && sameContent(original, entry));
+    byId.set(row.id, same ? { id: row.id, status: "duplicate" } : { id: row.id, status: "conflict", message: CONFLICT_MESSAGE });
+  });
 
   const results = args.entries.map((raw, index) => outcomes.get(index) ?? byId.get(raw.id.toLowerCase())!);
   const created = results.filter((r) => r.status === "created").length;
+  const contextText = rows[0]?.context ?? null;
   const celebrations =
     addedToday.size > 0
-      ? await celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday, knownMetrics: metrics }).catch((error: unknown) => {
+      ? await (async () => {
+          const context = contextText ? addToday(parseLogContext(window.today, contextText), addedToday) : undefined;
+          return celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday, context });
+        })().catch((error: unknown) => {
           // A celebration must never cost an entry: the entries are already stored.
           console.error("[log] celebrations failed", error);
           return [];
@@ -157,20 +165,39 @@ export async function logEntries(
   return { today: window.today, results, created, celebrations };
 }
 
-/** The single statement: entries + create revisions + DailyTotal upserts, and what was there before. */
+/**
+ * The single statement: the metric check, entries + create revisions + DailyTotal upserts, and what was there
+ * before. Every distinct entry of the batch comes back, in order, with its metric's name and state; only entries
+ * without an early problem whose metric is this team's and not archived are stored.
+ */
 async function insertEntries(
   db: Db,
-  args: { teamId: string; membershipId: string; entries: readonly CleanEntry[] },
+  args: {
+    teamId: string;
+    membershipId: string;
+    entries: readonly { entry: CleanEntry; problem: string | null }[];
+    /** The Log context subquery, returned on the first row (evaluated once, before the inserts take effect). */
+    contextSql: Prisma.Sql | null;
+  },
 ): Promise<InsertRow[]> {
-  const { teamId, membershipId, entries } = args;
+  const { teamId, membershipId } = args;
+  // Entries with a problem travel without day and amount (a malformed day must not break the statement).
+  const ok = args.entries.map((e) => e.problem === null);
+  const entries = args.entries.map((e) => e.entry);
   return db.$queryRaw<InsertRow[]>(Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.metricId)}::text[],
-                           ${entries.map((e) => e.day)}::date[], ${entries.map((e) => e.amount)}::int[],
-                           ${entries.map((e) => e.note)}::text[]) WITH ORDINALITY AS i(id, "metricId", day, amount, note, ord)
+                           ${entries.map((e, i) => (ok[i] ? e.day : null))}::date[], ${entries.map((e, i) => (ok[i] ? e.amount : null))}::int[],
+                           ${entries.map((e) => e.note)}::text[], ${ok}::boolean[])
+             WITH ORDINALITY AS i(id, "metricId", day, amount, note, ok, ord)
+    ), met AS (
+      SELECT id, name, unit::text AS unit, "archivedAt" IS NOT NULL AS archived
+        FROM "Metric" WHERE "teamId" = ${teamId} AND id IN (SELECT "metricId" FROM input)
     ), ins AS (
       INSERT INTO "Entry" (id, "teamId", "membershipId", "metricId", day, amount, note, "createdById", "updatedAt")
-      SELECT id, ${teamId}, ${membershipId}, "metricId", day, amount, note, ${membershipId}, now() FROM input ORDER BY ord
+      SELECT i.id, ${teamId}, ${membershipId}, i."metricId", i.day, i.amount, i.note, ${membershipId}, now()
+        FROM input i JOIN met ON met.id = i."metricId" AND NOT met.archived
+       WHERE i.ok ORDER BY i.ord
       ON CONFLICT (id) DO NOTHING
       RETURNING id, "metricId", day, amount, note
     ), rev AS (
@@ -182,12 +209,15 @@ async function insertEntries(
       ON CONFLICT ("membershipId", "metricId", day) DO UPDATE
          SET total = "DailyTotal".total + excluded.total, entries = "DailyTotal".entries + excluded.entries
     )
-    SELECT i.id, (ins.id IS NOT NULL) AS inserted,
+    SELECT i.id, met.name AS "metricName", met.unit AS "metricUnit", COALESCE(met.archived, false) AS "metricArchived",
+           (ins.id IS NOT NULL) AS inserted,
            e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",
-           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote"
+           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote",
+           ${args.contextSql ? Prisma.sql`CASE WHEN i.ord = 1 THEN ${args.contextSql} END` : Prisma.sql`NULL::text`} AS context
       FROM input i
+      LEFT JOIN met ON met.id = i."metricId"
       LEFT JOIN ins ON ins.id = i.id
-      LEFT JOIN "Entry" e ON e.id = i.id AND ins.id IS NULL
+      LEFT JOIN "Entry" e ON e.id = i.id AND ins.id IS NULL AND i.ok AND met.id IS NOT NULL AND NOT met.archived
       LEFT JOIN LATERAL (
         SELECT day, amount, note FROM "EntryRevision"
          WHERE "entryId" = e.id AND action = 'create' ORDER BY "createdAt" LIMIT 1

@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { createTestDatabase } from "@/tests/setup/test-db";
-import { makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
+import { getTodayActions } from "@/server/services/plan/get-today-actions";
+import { addDays } from "@/server/domain/calendar";
+import { makeDailyTotals, makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
 import { getLogDay } from "./get-log-day";
 import { logEntries } from "./log-entries";
+import { getTodayPlan } from "./today-plan";
 
 let database: Database;
 let t: Awaited<ReturnType<typeof makeTestTree>>;
@@ -53,5 +56,24 @@ describe("the Log reads today's actions from the member's plan", () => {
     const todo = next.actions.filter((a) => a.planned > 0).map((a) => ({ id: randomUUID(), metricId: a.metricId, amount: a.planned }));
     const r3 = await logEntries(db(), { teamId: t.team.id, actor, entries: todo, now: wednesday });
     expect(r3.celebrations).toContainEqual(expect.objectContaining({ kind: "STREAK", title: expect.stringContaining("2-day streak") }));
+  });
+});
+
+describe("today's plan from the one-query Log context", () => {
+  it("equals getTodayActions (the plan's own reads) with a history, on days before, inside and after the goal", async () => {
+    const member = t.memberA2.id;
+    // Some history for the member's conversion rates and for what is done since the goal started.
+    const days = Array.from({ length: 40 }, (_, i) => addDays("2026-11-20", -i));
+    for (const [metricId, every] of [[m.contacts.id, 1], [m.presentations.id, 2], [m.sponsors.id, 5], [m.volume.id, 7]] as const) {
+      await makeDailyTotals(db(), { teamId: t.team.id, metricId, totals: days.filter((_, i) => i % every === 0).map((day, i) => ({ membershipId: member, day, total: 1 + (i % 4) })) });
+    }
+    // A second goal (on sponsors, later deadline): today's actions of both are merged.
+    await makeGoal(db(), { teamId: t.team.id, rootMembershipId: t.owner.id, metricId: m.sponsors.id, target: 60, startDate: "2026-11-09", deadline: "2026-12-18", name: "Sponsors" });
+    for (const asOf of ["2026-10-30", "2026-11-02", "2026-11-12", "2026-11-20", "2026-11-27", "2026-12-04"]) {
+      const expected = (await getTodayActions(db(), { teamId: t.team.id, membershipId: member, asOf })).map((a) => ({ metricId: a.metricId, planned: a.planned }));
+      const plan = await getTodayPlan(db(), { teamId: t.team.id, membershipId: member, asOf });
+      expect(plan.actions, asOf).toEqual(expected);
+    }
+    expect((await getTodayPlan(db(), { teamId: t.team.id, membershipId: member, asOf: "2026-11-20" })).actions.some((a) => a.planned > 0)).toBe(true);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The ONE adapter between the Log and the member's plan: how many of each action the member planned for a
- * day (today's actions of the member's plan, `getTodayActions`, every published goal merged), and the personal targets that
+ * day (today's actions of the member's plan, as `getTodayActions` computes them, every published goal merged), and the personal targets that
  * milestones are measured against. Callers only see `TodayPlan`.
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import { getTodayActions } from "@/server/services/plan/get-today-actions";
+import { compareDates } from "@/server/domain/calendar";
+import { loadLogContext, todayActionsFrom, type LogContext } from "./log-context";
 
 export interface PlannedAction {
   metricId: string;
@@ -28,31 +28,22 @@ export interface TodayPlan {
   goals: PlanGoal[];
 }
 
+/** Today's plan of a member: one query (the Log context), the actions computed in memory. */
 export async function getTodayPlan(
   db: DbClient,
   args: { teamId: string; membershipId: string; asOf: string },
 ): Promise<TodayPlan> {
-  // The targets in one query (a relation filter and select would take two round trips on the logging path).
-  const [targets, actions] = await Promise.all([
-    db.$queryRaw<{ personal: number; goalId: string; metricId: string; name: string; startDate: Date }[]>(Prisma.sql`
-      SELECT mt.personal, g.id AS "goalId", g."metricId", g.name, g."startDate"
-        FROM "MemberTarget" mt
-        JOIN "Goal" g ON g.id = mt."goalId"
-       WHERE g."teamId" = ${args.teamId} AND mt."membershipId" = ${args.membershipId}
-         AND g.status = 'PUBLISHED' AND g."startDate" <= ${args.asOf}::date
-       ORDER BY g."createdAt", g.id`),
-    plannedActions(db, args),
-  ]);
+  return todayPlanFrom(await loadLogContext(db, args));
+}
+
+/** Today's plan from a Log context already loaded (logging loads it once for the plan and the celebrations). */
+export function todayPlanFrom(context: LogContext): TodayPlan {
   return {
-    actions,
-    goals: targets.map((t) => ({
-      goalId: t.goalId,
-      metricId: t.metricId,
-      name: t.name,
-      target: t.personal,
-      baseline: 0,
-      startDate: t.startDate.toISOString().slice(0, 10),
-    })),
+    actions: plannedActions(context),
+    goals: context.targets
+      .filter((t) => compareDates(t.startDate, context.asOf) <= 0)
+      .sort((a, b) => a.created - b.created)
+      .map((t) => ({ goalId: t.goalId, metricId: t.metric.id, name: t.name, target: t.personal, baseline: 0, startDate: t.startDate })),
   };
 }
 
@@ -60,10 +51,9 @@ export async function getTodayPlan(
  * Today's actions of the member's plan. Logging must never fail because a plan cannot be computed (e.g. a goal
  * whose targets are being changed): then the Log shows no plan numbers and says nothing is planned.
  */
-async function plannedActions(db: DbClient, args: { teamId: string; membershipId: string; asOf: string }): Promise<PlannedAction[]> {
+function plannedActions(context: LogContext): PlannedAction[] {
   try {
-    const actions = await getTodayActions(db, args);
-    return actions.map((a) => ({ metricId: a.metricId, planned: a.planned }));
+    return todayActionsFrom(context).map((a) => ({ metricId: a.metricId, planned: a.planned }));
   } catch (error) {
     console.error("[log] today's plan could not be computed", error);
     return [];

@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
-import { getSessionUser } from "@/server/auth";
+import { getRequestUser } from "@/server/auth";
 import { db } from "@/server/db";
 
 function handler(req: Request) {
@@ -10,7 +10,7 @@ function handler(req: Request) {
     router: appRouter,
     createContext: async () => ({
       db,
-      user: await getSessionUser(),
+      user: await getRequestUser(req),
       ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? undefined,
     }),
   });

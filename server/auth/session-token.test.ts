@@ -1,0 +1,60 @@
+import { decode, encode } from "next-auth/jwt";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { getRequestUser } from "@/server/auth";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
+
+const secret = "test-secret-of-enough-length-0123456789";
+const user = { sub: "user_1", name: "Nina Member", email: "nina@example.com" };
+
+describe("session token with the derived key cached", () => {
+  it("reads cookies made by next-auth and makes cookies next-auth reads (same format)", async () => {
+    const fromNextAuth = await encode({ token: user, secret });
+    expect(await decodeSessionToken({ token: fromNextAuth, secret })).toMatchObject(user);
+    const ours = await encodeSessionToken({ token: user, secret, maxAge: 60 });
+    const payload = await decode({ token: ours, secret });
+    expect(payload).toMatchObject(user);
+    expect(payload!.exp).toBeGreaterThan(Date.now() / 1000 + 50);
+    expect(typeof payload!.jti).toBe("string");
+  });
+
+  it("refuses an expired token, one made with another secret, and garbage", async () => {
+    const expired = await encode({ token: user, secret, maxAge: -60 });
+    await expect(decodeSessionToken({ token: expired, secret })).rejects.toThrow();
+    const other = await encode({ token: user, secret: "another-secret-another-secret-123" });
+    await expect(decodeSessionToken({ token: other, secret })).rejects.toThrow();
+    await expect(decodeSessionToken({ token: "not.a.token.at.all", secret })).rejects.toThrow();
+    expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
+  });
+
+  it("derives a different key per salt and per secret (the cache never mixes them)", async () => {
+    const salted = await encodeSessionToken({ token: user, secret, salt: "a" });
+    expect(await decodeSessionToken({ token: salted, secret, salt: "a" })).toMatchObject(user);
+    await expect(decodeSessionToken({ token: salted, secret })).rejects.toThrow();
+    await expect(decodeSessionToken({ token: salted, secret: `${secret}x`, salt: "a" })).rejects.toThrow();
+  });
+});
+
+describe("getRequestUser (the tRPC context's session)", () => {
+  beforeEach(() => vi.stubEnv("NEXTAUTH_SECRET", secret));
+  afterEach(() => vi.unstubAllEnvs());
+  const request = (headers: Record<string, string>) => new Request("http://127.0.0.1/api/trpc/entry.log", { headers });
+
+  it("is the cookie's user; nobody without a valid, unexpired cookie", async () => {
+    const cookie = await encode({ token: user, secret });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${cookie}` }))).toEqual({ id: "user_1", email: "nina@example.com", name: "Nina Member" });
+    expect(await getRequestUser(request({}))).toBeNull();
+    const expired = await encode({ token: user, secret, maxAge: -60 });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${expired}` }))).toBeNull();
+    const forged = await encode({ token: user, secret: "another-secret-another-secret-123" });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${forged}` }))).toBeNull();
+    // A bearer token is not a session (getServerSession never accepted one either).
+    expect(await getRequestUser(request({ authorization: `Bearer ${cookie}` }))).toBeNull();
+    // The body is left for the handler (the tRPC request still has to read it).
+    const post = new Request("http://127.0.0.1/api/trpc/entry.log", { method: "POST", headers: { cookie: `next-auth.session-token=${cookie}` }, body: '{"json":1}' });
+    expect(await getRequestUser(post)).toMatchObject({ id: "user_1" });
+    expect(await post.text()).toBe('{"json":1}');
+    // A token without an email is not a session user.
+    const noEmail = await encode({ token: { sub: "user_2" }, secret });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${noEmail}` }))).toBeNull();
+  });
+});
