@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CloudOff, History, Pencil, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
 import { amountToInput, formatAmount, parseAmount, type MetricUnit } from "./amount";

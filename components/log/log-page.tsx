@@ -7,7 +7,7 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/lazy-toast";
 import { useTeam } from "@/components/layout/team-context";
 import { useTRPC } from "@/trpc/react";
 import { ActionCard } from "./action-card";

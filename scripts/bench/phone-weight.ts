@@ -6,15 +6,18 @@
  *
  * First-load JS: the page is fetched with the member's session cookie; every <script src> of the HTML is fetched
  * and gzipped (level 9, as a CDN would serve it) and the sizes are summed — whatever the page is today.
+ * The database is dropped and re-created: only names ending in `_bench_web` or starting with `backplan_bench` are
+ * accepted (e.g. `phone_bench_web`), so a typo can never drop a real database.
  * Lighthouse: run only if the `lighthouse` package is installed (it is not a dependency: `npm i -D lighthouse`),
  * in Debian's Chromium (/usr/bin/chromium, --headless --no-sandbox), mobile form factor with its default throttling.
  */
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
+import pg from "pg";
 import { openDatabase } from "../../server/db-client";
 import { ensureAuthSecret } from "../lib/auth-secret.mjs";
 import { buildIfStale } from "../lib/build.mjs";
-import { projectRoot, recreateDatabase, redact, sessionCookie, startServer } from "./lib/bench-server";
+import { projectRoot, redact, sessionCookie, startServer } from "./lib/bench-server";
 import { numberFlag, stringFlag } from "./lib/stats";
 
 const port = numberFlag("port", 3104);
@@ -39,6 +42,28 @@ const MARKERS: [string, RegExp][] = [
   ["recharts", /recharts/],
 ];
 const contents = (code: string) => MARKERS.filter(([, re]) => re.test(code)).map(([name]) => name);
+
+/** Drops, creates and migrates the bench database (guarded by its name). */
+async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!/^(backplan_bench[a-z0-9_]*|[a-z0-9_]+_bench_web)$/.test(name)) {
+    throw new Error(`Refusing to drop ${name}: the phone bench database is named backplan_bench… or …_bench_web`);
+  }
+  const admin = new pg.Client({ connectionString: databaseUrl.replace(/\/[^/?]+(\?|$)/, "/postgres$1") });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+}
 
 interface LighthouseResult {
   lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> };
@@ -97,7 +122,14 @@ async function main() {
     const res = await fetch(pageUrl, { headers: { cookie }, redirect: "manual" });
     if (res.status !== 200) throw new Error(`GET ${pageUrl} answered ${res.status} ${res.headers.get("location") ?? ""}`);
     const html = await res.text();
-    const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!))];
+    // <script nomodule> (Next's legacy polyfills) is never fetched by a browser that runs modules — every phone
+    // this serves — so it is reported apart, not counted as first-load JavaScript.
+    const tags = [...html.matchAll(/<script\b[^>]*>/g)].flatMap(([tag]) => {
+      const src = /\ssrc="([^"]+)"/.exec(tag)?.[1];
+      return src ? [{ src, noModule: /\snomodule\b/i.test(tag) }] : [];
+    });
+    const sources = [...new Set(tags.filter((t) => !t.noModule).map((t) => t.src))];
+    const legacy = [...new Set(tags.filter((t) => t.noModule).map((t) => t.src))];
     const chunks = await Promise.all(
       sources.map(async (src) => {
         const body = Buffer.from(await (await fetch(new URL(src, server.base))).arrayBuffer());
@@ -111,6 +143,10 @@ async function main() {
     console.log(`\nPhone page weight — ${pageUrl.replace(server.base, "")} as ${email}\n`);
     for (const c of chunks.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${kb(c.gzip).padStart(9)} gzip ${kb(c.raw).padStart(10)} raw  ${c.src}  ${c.has.join(", ")}`);
     console.log(`\n  first-load JS: ${kb(total)} gzip in ${chunks.length} scripts (${kb(chunks.reduce((s, c) => s + c.raw, 0))} raw); target ≤ 120 KB`);
+    for (const src of legacy) {
+      const body = Buffer.from(await (await fetch(new URL(src, server.base))).arrayBuffer());
+      console.log(`  not counted: ${src} (nomodule polyfills, ${kb(gzipSync(body, { level: 9 }).length)} gzip; only browsers without ES modules load it)`);
+    }
     console.log(`  HTML: ${kb(htmlGzip)} gzip, of which inline scripts (RSC payload) ${kb(gzipSync(Buffer.from(inline), { level: 9 }).length)} gzip`);
 
     const lh = await lighthouse(pageUrl, cookie);
