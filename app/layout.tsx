@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
-import { TRPCReactProvider } from "@/trpc/react";
 import { LazyToaster } from "@/components/ui/lazy-toaster";
 import "./globals.css";
 
@@ -20,7 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={GeistSans.variable}>
       <body className="min-h-dvh font-sans">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        {children}
         <LazyToaster />
       </body>
     </html>

@@ -3,14 +3,14 @@
  * One entry of the day: amount, activity, note, time; edit (amount, note, day), delete (with a confirm step) and
  * the history of every change. Entries still on the device say so and can only be removed.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CloudOff, History, Pencil, Trash2 } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/trpc/react";
+import { lightClient } from "@/trpc/light";
 import { amountToInput, formatAmount, parseAmount, type MetricUnit } from "./amount";
 import { dayLabel } from "./day-label";
+import { refreshLogQueries, useLightQuery } from "./light-query";
 
 export interface RowEntry {
   id: string;
@@ -43,22 +43,20 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
   const [mode, setMode] = useState<"view" | "edit" | "delete" | "history">("view");
   const amountText = formatAmount(entry.amount, metric.unit, currency);
   const label = `${amountText} ${metric.name} at ${timeOf(entry.at)}`;
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.entry.list.queryKey() }),
-    ]);
-  const remove = useMutation(
-    trpc.entry.delete.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Deleted ${amountText} ${metric.name}`);
-        void refresh();
-      },
-      onError: (e) => toast.error(e.message),
-    }),
-  );
+  const [removing, setRemoving] = useState(false);
+  const remove = (input: { teamId: string; entryId: string; version?: number }) => {
+    setRemoving(true);
+    lightClient.entry
+      .delete(input)
+      .then(
+        () => {
+          toast.success(`Deleted ${amountText} ${metric.name}`);
+          void refreshLogQueries();
+        },
+        (e: Error) => toast.error(e.message),
+      )
+      .finally(() => setRemoving(false));
+  };
 
   return (
     <li className="py-3">
@@ -115,7 +113,7 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
       {mode === "delete" && (
         <div className="mt-2 flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-3">
           <p className="flex-1 text-sm text-red-900">Delete {amountText} {metric.name}? It stays in the history.</p>
-          <Button variant="danger" size="sm" busy={remove.isPending} onClick={() => remove.mutate({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
+          <Button variant="danger" size="sm" busy={removing} onClick={() => remove({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
             Delete
           </Button>
           <Button variant="secondary" size="sm" onClick={() => setMode("view")}>
@@ -154,23 +152,11 @@ function EditForm(props: {
 }) {
   const { entry, metric, teamId, currency } = props;
   const id = useId();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [amount, setAmount] = useState(amountToInput(entry.amount, metric.unit, currency));
   const [note, setNote] = useState(entry.note ?? "");
   const [day, setDay] = useState(props.day);
   const [error, setError] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.entry.update.mutationOptions({
-      onSuccess: () => {
-        toast.success("Entry updated");
-        void queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.entry.list.queryKey() });
-        props.onDone();
-      },
-      onError: (e) => setError(e.message),
-    }),
-  );
+  const [saving, setSaving] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseAmount(amount, metric.unit, currency);
@@ -179,7 +165,18 @@ function EditForm(props: {
       return;
     }
     setError(null);
-    save.mutate({ teamId, entryId: entry.id, version: entry.version, amount: parsed.value, note: note.trim() ? note.trim() : null, day });
+    setSaving(true);
+    lightClient.entry
+      .update({ teamId, entryId: entry.id, version: entry.version, amount: parsed.value, note: note.trim() ? note.trim() : null, day })
+      .then(
+        () => {
+          toast.success("Entry updated");
+          void refreshLogQueries();
+          props.onDone();
+        },
+        (e: Error) => setError(e.message),
+      )
+      .finally(() => setSaving(false));
   };
   const days = props.allowedDays.includes(props.day) ? props.allowedDays : [props.day, ...props.allowedDays];
 
@@ -223,7 +220,7 @@ function EditForm(props: {
         </p>
       )}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" busy={save.isPending}>
+        <Button type="submit" size="sm" busy={saving}>
           Save
         </Button>
         <Button variant="secondary" size="sm" onClick={props.onDone}>
@@ -235,10 +232,9 @@ function EditForm(props: {
 }
 
 function EntryHistory({ teamId, entryId, unit, currency }: { teamId: string; entryId: string; unit: MetricUnit; currency: string }) {
-  const trpc = useTRPC();
-  const history = useQuery(trpc.entry.history.queryOptions({ teamId, entryId }));
-  if (history.isPending) return <p className="mt-2 text-sm text-slate-700">Loading history…</p>;
-  if (history.isError) return <p className="mt-2 text-sm text-red-700">{history.error.message}</p>;
+  const history = useLightQuery(`entry.history:${entryId}`, () => lightClient.entry.history({ teamId, entryId }));
+  if (history.error) return <p className="mt-2 text-sm text-red-700">{history.error.message}</p>;
+  if (!history.data) return <p className="mt-2 text-sm text-slate-700">Loading history…</p>;
   const words = { create: "Logged", update: "Changed to", delete: "Deleted" } as Record<string, string>;
   return (
     <ol className="mt-2 space-y-1 rounded-lg bg-slate-100 p-3 text-sm text-slate-800" aria-label="Change history">

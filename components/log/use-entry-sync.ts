@@ -4,11 +4,12 @@
  * after a tap (briefly debounced so quick taps travel together), when the browser comes back online, when the tab
  * becomes visible, and every 20 s while something waits. The server is idempotent by entry id, so a retry after a
  * lost response never counts twice; an entry leaves the queue only after the server confirmed it.
+ * A tap counts on the page at once: it is held in memory until IndexedDB (Dexie, loaded after first paint) has
+ * stored it, and sending waits for that, so the first tap of a fresh page is neither slow nor lost.
  */
-import { useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useTRPC, useTRPCClient } from "@/trpc/react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { LightClientError, lightClient } from "@/trpc/light";
+import { refreshLogQueries } from "./light-query";
 import { claimBatch, enqueue, forget, getQueued, removeIfUnsent, requeueStale, settle, watchQueue, type QueueOwner } from "./offline-queue";
 import type { QueuedEntry } from "./queue-model";
 
@@ -40,14 +41,21 @@ export function useOnline(): boolean {
   );
 }
 
-const httpStatus = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined);
+const httpStatus = (error: unknown) => (error instanceof LightClientError ? error.httpStatus : undefined);
 
 export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Celebration[]) => void) {
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
   const online = useOnline();
-  const [queue, setQueue] = useState<QueuedEntry[]>([]);
+  const [stored, setStored] = useState<QueuedEntry[]>([]);
+  /** Taps not yet in IndexedDB, with the promise of their write. */
+  const [memory, setMemory] = useState<{ entry: QueuedEntry; written: Promise<void> }[]>([]);
+  const queue = useMemo(() => {
+    const known = new Set(stored.map((q) => q.id));
+    return [...stored, ...memory.filter((m) => !known.has(m.entry.id)).map((m) => m.entry)];
+  }, [stored, memory]);
+  const memoryRef = useRef(memory);
+  useEffect(() => {
+    memoryRef.current = memory;
+  }, [memory]);
   const [problem, setProblem] = useState<SyncProblem>(null);
   const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
@@ -57,10 +65,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   }, [onCelebrate]);
   const { teamId, membershipId } = owner;
 
-  const refreshDay = useCallback(
-    () => queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() }),
-    [queryClient, trpc],
-  );
+  const refreshDay = refreshLogQueries;
 
   const flush = useCallback((): Promise<void> => {
     if (running.current) {
@@ -76,7 +81,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
           const batch = await claimBatch(who, BATCH);
           if (batch.length === 0) break;
           try {
-            const result = await client.entry.log.mutate({
+            const result = await lightClient.entry.log({
               teamId,
               entries: batch.map((e) => ({ id: e.id, metricId: e.metricId, day: e.day, amount: e.amount, ...(e.note ? { note: e.note } : {}) })),
             });
@@ -112,12 +117,12 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
       });
     running.current = run;
     return run;
-  }, [client, teamId, membershipId, refreshDay]);
+  }, [teamId, membershipId, refreshDay]);
 
   // Watch the queue; on load put back anything a closed tab left half-sent, then send.
   useEffect(() => {
     const who = { teamId, membershipId };
-    const stop = watchQueue(who, setQueue, () => setProblem("storage"));
+    const stop = watchQueue(who, setStored, () => setProblem("storage"));
     void requeueStale(who)
       .then(() => flush())
       .catch(() => setProblem("storage"));
@@ -148,7 +153,16 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   const add = useCallback(
     async (entry: { metricId: string; day: string; amount: number; note: string | null }): Promise<string> => {
       const id = crypto.randomUUID();
-      await enqueue({ id, teamId, membershipId, createdAt: Date.now(), state: "queued", ...entry });
+      const queued: QueuedEntry = { id, teamId, membershipId, createdAt: Date.now(), state: "queued", ...entry };
+      const written = enqueue(queued);
+      const held = { entry: queued, written };
+      setMemory((list) => [...list, held]);
+      const drop = () => setMemory((list) => list.filter((m) => m !== held));
+      written.then(drop, () => {
+        drop();
+        setProblem("storage");
+      });
+      await written;
       window.clearTimeout(debounce.current);
       debounce.current = window.setTimeout(() => {
         if (navigator.onLine) void flush();
@@ -161,16 +175,17 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   /** Takes back a tap: drops it from the queue if unsent, otherwise deletes it on the server. */
   const undo = useCallback(
     async (id: string): Promise<void> => {
+      await memoryRef.current.find((m) => m.entry.id === id)?.written;
       if (await removeIfUnsent(id)) return;
       if (running.current) await running.current;
       if (await removeIfUnsent(id)) return;
       const row = await getQueued(id);
       if (row && row.state !== "synced") throw new Error("This entry is still being sent. Try again in a moment.");
-      await client.entry.delete.mutate({ teamId, entryId: id });
+      await lightClient.entry.delete({ teamId, entryId: id });
       await refreshDay();
       await forget([id]);
     },
-    [client, teamId, refreshDay],
+    [teamId, refreshDay],
   );
 
   /** Drops an entry the server refused (after the member has read why). */
