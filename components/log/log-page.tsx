@@ -5,6 +5,7 @@
  * celebrations. Every tap goes to the device queue first (use-entry-sync.ts) and the numbers shown are the server's
  * plus what is still on the device (queue-model.ts), so counts move at once, offline too, and never double.
  */
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "@/components/ui/lazy-toast";
 import { useTeam } from "@/components/layout/team-context";
@@ -18,15 +19,17 @@ import { EntryRow, type RowEntry } from "./entry-row";
 import { useLightQuery } from "./light-query";
 import { overlayEntries, pendingByMetric, prunable, waitingCount } from "./queue-model";
 import { forget } from "./offline-queue";
-import { ReminderSetting } from "./reminder-setting";
 import { ServiceWorkerRegistration } from "./service-worker";
 import { useSnapshot, writeSnapshot } from "./snapshot";
 import { SyncStatus } from "./sync-status";
-import { TeamEntries } from "./team-entries";
 import type { LogDayData } from "./types";
 import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
 import { WeekStrip } from "./week-strip";
+
+// Below the day's actions and entries: loaded once the day is on screen, off the first-load JavaScript.
+const TeamEntries = dynamic(() => import("./team-entries").then((m) => m.TeamEntries), { ssr: false });
+const ReminderSetting = dynamic(() => import("./reminder-setting").then((m) => m.ReminderSetting), { ssr: false });
 
 /** The order celebrations are shown in when several come at once: the day's plan first. */
 const ORDER = ["PLAN_DONE", "STREAK", "MILESTONE", "RECORD"];

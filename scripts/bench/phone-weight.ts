@@ -66,7 +66,10 @@ async function recreateDatabase(databaseUrl: string): Promise<void> {
 }
 
 interface LighthouseResult {
-  lhr: { categories: Record<string, { score: number | null }>; audits: Record<string, { displayValue?: string }> };
+  lhr: {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { displayValue?: string; details?: { items?: Record<string, unknown>[] } }>;
+  };
 }
 
 async function lighthouse(pageUrl: string, cookie: string): Promise<LighthouseResult | string> {
@@ -116,6 +119,12 @@ async function main() {
   });
   await database.close();
   const cookie = await sessionCookie(secret, member.user);
+  // Another process on the port would answer the readiness check and be measured instead of this build.
+  const busy = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual" }).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`Port ${port} is already in use by another server: choose a free one with --port`);
   const server = await startServer({ url, secret, port, name: "phone-weight" });
   const pageUrl = `${server.base}/${member.team.slug}/log`;
   try {
@@ -159,6 +168,10 @@ async function main() {
       console.log(
         `    FCP ${audit("first-contentful-paint")}, LCP ${audit("largest-contentful-paint")}, TBT ${audit("total-blocking-time")}, CLS ${audit("cumulative-layout-shift")}`,
       );
+      // Where the blocking time comes from: main-thread time per script (Lighthouse's bootup-time audit).
+      const boot = (lh.lhr.audits["bootup-time"]?.details?.items ?? []) as { url: string; total: number; scripting: number }[];
+      console.log(`    main thread ${audit("mainthread-work-breakdown")}, JS execution ${audit("bootup-time")}; by script (ms, throttled):`);
+      for (const b of boot.slice(0, 5)) console.log(`      ${String(Math.round(b.total)).padStart(6)} total ${String(Math.round(b.scripting)).padStart(6)} scripting  ${b.url.replace(server.base, "")}`);
     }
   } finally {
     await server.stop();
