@@ -14,7 +14,6 @@ export interface Snapshot {
 }
 
 const storageKey = (membershipId: string, day: string) => `backplan.log.${membershipId}.${day}`;
-const EVENT = "backplan-log-snapshot";
 const parsed = new Map<string, { raw: string; value: Snapshot }>();
 
 function revive(stored: unknown): Snapshot {
@@ -40,8 +39,8 @@ function read(key: string): Snapshot | null {
 
 export function writeSnapshot(membershipId: string, day: string, snapshot: Snapshot): void {
   try {
+    // No event for this tab: it shows the server's answer while it has one, and reads the store on every render.
     window.localStorage.setItem(storageKey(membershipId, day), JSON.stringify(snapshot));
-    window.dispatchEvent(new Event(EVENT));
   } catch {
     // Storage full or blocked: the page still works online.
   }
@@ -49,11 +48,7 @@ export function writeSnapshot(membershipId: string, day: string, snapshot: Snaps
 
 function subscribe(callback: () => void) {
   window.addEventListener("storage", callback);
-  window.addEventListener(EVENT, callback);
-  return () => {
-    window.removeEventListener("storage", callback);
-    window.removeEventListener(EVENT, callback);
-  };
+  return () => window.removeEventListener("storage", callback);
 }
 
 export function useSnapshot(membershipId: string, day: string): Snapshot | null {

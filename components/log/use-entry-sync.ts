@@ -8,9 +8,23 @@
  * stored it, and sending waits for that, so the first tap of a fresh page is neither slow nor lost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { whenIdle } from "@/components/ui/when-idle";
 import { LightClientError, lightClient } from "@/trpc/light";
 import { refreshLogQueries } from "./light-query";
-import { claimBatch, enqueue, forget, getQueued, removeIfUnsent, requeueStale, settle, watchQueue, type QueueOwner } from "./offline-queue";
+import {
+  claimBatch,
+  clearWaiting,
+  enqueue,
+  forget,
+  getQueued,
+  markWaiting,
+  mayHaveWaiting,
+  removeIfUnsent,
+  requeueStale,
+  settle,
+  watchQueue,
+  type QueueOwner,
+} from "./offline-queue";
 import type { QueuedEntry } from "./queue-model";
 
 const BATCH = 200;
@@ -46,16 +60,18 @@ const httpStatus = (error: unknown) => (error instanceof LightClientError ? erro
 export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Celebration[]) => void) {
   const online = useOnline();
   const [stored, setStored] = useState<QueuedEntry[]>([]);
-  /** Taps not yet in IndexedDB, with the promise of their write. */
-  const [memory, setMemory] = useState<{ entry: QueuedEntry; written: Promise<void> }[]>([]);
+  /** Taps the device's queue list has not shown yet (being written to IndexedDB, or written before it was opened). */
+  const [memory, setMemory] = useState<QueuedEntry[]>([]);
+  const writes = useRef(new Map<string, Promise<void>>());
   const queue = useMemo(() => {
     const known = new Set(stored.map((q) => q.id));
-    return [...stored, ...memory.filter((m) => !known.has(m.entry.id)).map((m) => m.entry)];
+    return [...stored, ...memory.filter((m) => !known.has(m.id))];
   }, [stored, memory]);
-  const memoryRef = useRef(memory);
+  // Once the stored list shows a tap, it no longer needs holding.
   useEffect(() => {
-    memoryRef.current = memory;
-  }, [memory]);
+    const known = new Set(stored.map((q) => q.id));
+    setMemory((list) => (list.some((m) => known.has(m.id)) ? list.filter((m) => !known.has(m.id)) : list));
+  }, [stored]);
   const [problem, setProblem] = useState<SyncProblem>(null);
   const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
@@ -67,7 +83,12 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
 
   const refreshDay = refreshLogQueries;
 
+  /** Whether the device queue is open (Dexie loaded, watched); until then nothing on the device waits to be sent. */
+  const opened = useRef(false);
+  const openQueue = useRef<() => void>(() => undefined);
+
   const flush = useCallback((): Promise<void> => {
+    if (!opened.current) return Promise.resolve();
     if (running.current) {
       again.current = true;
       return running.current;
@@ -83,11 +104,19 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
           try {
             const result = await lightClient.entry.log({
               teamId,
-              entries: batch.map((e) => ({ id: e.id, metricId: e.metricId, day: e.day, amount: e.amount, ...(e.note ? { note: e.note } : {}) })),
+              entries: batch.map((e) => ({
+                id: e.id,
+                metricId: e.metricId,
+                day: e.day,
+                amount: e.amount,
+                ...(e.note ? { note: e.note } : {}),
+              })),
             });
             await settle(
               result.results.map((r) =>
-                "message" in r ? { id: r.id, state: "failed" as const, message: r.message } : { id: r.id, state: "synced" as const },
+                "message" in r
+                  ? { id: r.id, state: "failed" as const, message: r.message }
+                  : { id: r.id, state: "synced" as const },
               ),
             );
             setProblem(null);
@@ -95,10 +124,17 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
             if (result.celebrations.length > 0) celebrate.current(result.celebrations);
           } catch (error) {
             const status = httpStatus(error);
-            const refused = status !== undefined && status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
+            const refused =
+              status !== undefined && status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
             await settle(
               batch.map((e) =>
-                refused ? { id: e.id, state: "failed" as const, message: error instanceof Error ? error.message : "Refused by the server" } : { id: e.id, state: "queued" as const },
+                refused
+                  ? {
+                      id: e.id,
+                      state: "failed" as const,
+                      message: error instanceof Error ? error.message : "Refused by the server",
+                    }
+                  : { id: e.id, state: "queued" as const },
               ),
             );
             if (status === 401 || status === 403) setProblem("signin");
@@ -119,14 +155,35 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
     return run;
   }, [teamId, membershipId, refreshDay]);
 
-  // Watch the queue; on load put back anything a closed tab left half-sent, then send.
+  // Watch the queue; on load put back anything a closed tab left half-sent, then send. IndexedDB (Dexie) is opened
+  // once the page is interactive when the device may hold unsent entries, otherwise on the first tap (add()).
   useEffect(() => {
     const who = { teamId, membershipId };
-    const stop = watchQueue(who, setStored, () => setProblem("storage"));
-    void requeueStale(who)
-      .then(() => flush())
-      .catch(() => setProblem("storage"));
-    return stop;
+    let stop = () => {};
+    const open = () => {
+      if (opened.current) return;
+      opened.current = true;
+      stop = watchQueue(
+        who,
+        (list) => {
+          // The hint follows what the device holds (a tap being written shows up in the next list).
+          if (list.some((q) => q.state !== "synced")) markWaiting(who);
+          else clearWaiting(who);
+          setStored((shown) => (shown.length === 0 && list.length === 0 ? shown : list));
+        },
+        () => setProblem("storage"),
+      );
+      void requeueStale(who)
+        .then(() => flush())
+        .catch(() => setProblem("storage"));
+    };
+    openQueue.current = open;
+    const cancel = mayHaveWaiting(who) ? whenIdle(open, 1000) : () => undefined;
+    return () => {
+      cancel();
+      stop();
+      opened.current = false;
+    };
   }, [teamId, membershipId, flush]);
 
   useEffect(() => {
@@ -154,15 +211,20 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
     async (entry: { metricId: string; day: string; amount: number; note: string | null }): Promise<string> => {
       const id = crypto.randomUUID();
       const queued: QueuedEntry = { id, teamId, membershipId, createdAt: Date.now(), state: "queued", ...entry };
+      markWaiting({ teamId, membershipId });
+      openQueue.current();
       const written = enqueue(queued);
-      const held = { entry: queued, written };
-      setMemory((list) => [...list, held]);
-      const drop = () => setMemory((list) => list.filter((m) => m !== held));
-      written.then(drop, () => {
-        drop();
+      writes.current.set(id, written);
+      setMemory((list) => [...list, queued]);
+      try {
+        await written;
+      } catch (error) {
+        setMemory((list) => list.filter((m) => m.id !== id));
         setProblem("storage");
-      });
-      await written;
+        throw error;
+      } finally {
+        writes.current.delete(id);
+      }
       window.clearTimeout(debounce.current);
       debounce.current = window.setTimeout(() => {
         if (navigator.onLine) void flush();
@@ -175,7 +237,8 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   /** Takes back a tap: drops it from the queue if unsent, otherwise deletes it on the server. */
   const undo = useCallback(
     async (id: string): Promise<void> => {
-      await memoryRef.current.find((m) => m.entry.id === id)?.written;
+      await writes.current.get(id)?.catch(() => undefined);
+      setMemory((list) => list.filter((m) => m.id !== id));
       if (await removeIfUnsent(id)) return;
       if (running.current) await running.current;
       if (await removeIfUnsent(id)) return;

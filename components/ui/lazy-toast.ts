@@ -8,9 +8,19 @@ import type { ExternalToast } from "sonner";
 
 type Sonner = typeof import("sonner");
 let sonner: Promise<Sonner> | null = null;
+const waiting: ((module: Sonner) => void)[] = [];
 
 /** The sonner module (loaded once; the same instance the lazy Toaster renders). */
-export const loadSonner = () => (sonner ??= import("sonner"));
+export function loadSonner(): Promise<Sonner> {
+  if (!sonner) {
+    sonner = import("sonner");
+    void sonner.then((module) => waiting.splice(0).forEach((resolve) => resolve(module)));
+  }
+  return sonner;
+}
+
+/** Resolves when something has loaded sonner (without loading it itself). */
+export const sonnerLoaded = (): Promise<Sonner> => sonner ?? new Promise((resolve) => waiting.push(resolve));
 
 const call = (show: (t: Sonner["toast"]) => void) => {
   void loadSonner().then(({ toast: t }) => show(t));
