@@ -41,7 +41,8 @@ interface Props {
   dayText?: string;
 }
 
-const timeOf = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+const timeOf = (d: Date) => timeFormat.format(d);
 
 export function EntryRow({ entry, metric, teamId, currency, day, today, allowedDays, onRemovePending, canChange = true, dayText }: Props) {
   const [mode, setMode] = useState<"view" | "edit" | "delete" | "history">("view");
