@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
-import { Toaster } from "sonner";
-import { TRPCReactProvider } from "@/trpc/react";
-import { SessionProvider } from "@/components/auth/session-provider";
+import { LazyToaster } from "@/components/ui/lazy-toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,10 +19,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={GeistSans.variable}>
       <body className="min-h-dvh font-sans">
-        <SessionProvider>
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </SessionProvider>
-        <Toaster position="top-center" richColors closeButton />
+        {children}
+        <LazyToaster />
       </body>
     </html>
   );

@@ -1,9 +1,12 @@
-"use client";
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { LogOut, Users } from "lucide-react";
-import { signOut } from "next-auth/react";
+/**
+ * The header's account menu: who is signed in, "Your teams" and "Sign out". A server component: only the small
+ * MenuButton (open/close, keyboard) and the sign-out item run in the browser.
+ */
+import { Users } from "lucide-react";
 import Link from "next/link";
-import { menuContent, menuItem, menuLabel, menuSeparator } from "./menu-styles";
+import { MenuButton, shellMenuItem } from "./menu-button";
+import { menuLabel, menuSeparator } from "./menu-styles";
+import { SignOutItem } from "./sign-out-item";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -11,41 +14,29 @@ function initials(name: string): string {
   return letters.filter(Boolean).join("").toUpperCase() || "?";
 }
 
-/** The header's account menu: who is signed in, "Your teams" and "Sign out". */
 export function UserMenu({ user }: { user: { name: string; email: string } }) {
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        // Starts with the initials it shows (WCAG 2.5.3, label in name).
-        aria-label={`${initials(user.name)}: account menu for ${user.name}`}
-        className="flex size-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 data-[state=open]:bg-slate-100"
-      >
-        <span
-          aria-hidden
-          className="bg-brand-700 flex size-9 items-center justify-center rounded-full text-sm font-semibold text-white"
-        >
+    <MenuButton
+      // Starts with the initials it shows (WCAG 2.5.3, label in name).
+      label={`${initials(user.name)}: account menu for ${user.name}`}
+      align="end"
+      buttonClassName="flex size-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 data-[state=open]:bg-slate-100"
+      button={
+        <span aria-hidden className="bg-brand-700 flex size-9 items-center justify-center rounded-full text-sm font-semibold text-white">
           {initials(user.name)}
         </span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className={menuContent}>
-          <DropdownMenu.Label className={menuLabel}>
-            <span className="block font-medium text-slate-900">{user.name}</span>
-            <span className="block truncate">{user.email}</span>
-          </DropdownMenu.Label>
-          <DropdownMenu.Separator className={menuSeparator} />
-          <DropdownMenu.Item asChild className={menuItem}>
-            <Link href="/teams">
-              <Users aria-hidden className="size-4 shrink-0" />
-              Your teams
-            </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className={menuItem} onSelect={() => void signOut({ callbackUrl: "/signin" })}>
-            <LogOut aria-hidden className="size-4 shrink-0" />
-            Sign out
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      }
+    >
+      <div role="presentation" className={menuLabel}>
+        <span className="block font-medium text-slate-900">{user.name}</span>
+        <span className="block truncate">{user.email}</span>
+      </div>
+      <div role="separator" className={menuSeparator} />
+      <Link href="/teams" role="menuitem" tabIndex={-1} className={shellMenuItem}>
+        <Users aria-hidden className="size-4 shrink-0" />
+        Your teams
+      </Link>
+      <SignOutItem />
+    </MenuButton>
   );
 }

@@ -7,7 +7,7 @@ import { Check, Plus } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { currencyDigits, formatAmount, parseAmount } from "./amount";
+import { currencyDigits, currencySymbol, formatAmount, parseAmount } from "./amount";
 import type { LogAction } from "./types";
 
 interface Props {
@@ -76,7 +76,7 @@ function AmountForm({ action, currency, onAdd }: { action: LogAction; currency: 
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const money = action.unit === "MONEY";
-  const symbol = money ? (new Intl.NumberFormat("en-GB", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency) : "";
+  const symbol = money ? currencySymbol(currency) : "";
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -7,12 +7,36 @@ export type MetricUnit = "COUNT" | "MONEY" | "MINUTES";
 /** Largest single amount the server accepts (server/schemas/entry.ts MAX_ENTRY_AMOUNT). */
 export const MAX_AMOUNT = 100_000_000;
 
+/**
+ * Intl formatters are costly to build and the Log page formats dozens of amounts per render (on a slow phone that
+ * is blocking time), so each one is built once per options and reused. Throws like the constructor does.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("en-GB", options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Minor-unit digits of a currency (GBP 2, JPY 0). */
 export function currencyDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return numberFormat({ style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     return 2;
+  }
+}
+
+/** The currency's symbol as people see it (£, €), or its code. */
+export function currencySymbol(currency: string): string {
+  try {
+    return numberFormat({ style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
+  } catch {
+    return currency;
   }
 }
 
@@ -53,7 +77,7 @@ export function formatAmount(amount: number, unit: MetricUnit, currency: string)
     const digits = currencyDigits(currency);
     const major = amount / 10 ** digits;
     try {
-      return new Intl.NumberFormat("en-GB", {
+      return numberFormat({
         style: "currency",
         currency,
         minimumFractionDigits: amount % 10 ** digits === 0 ? 0 : digits,
@@ -63,8 +87,8 @@ export function formatAmount(amount: number, unit: MetricUnit, currency: string)
       return major.toFixed(digits);
     }
   }
-  if (unit === "MINUTES") return `${amount.toLocaleString("en-GB")} min`;
-  return amount.toLocaleString("en-GB");
+  if (unit === "MINUTES") return `${numberFormat({}).format(amount)} min`;
+  return numberFormat({}).format(amount);
 }
 
 /** The text an edit field starts with: minor units back to "12.30". */

@@ -2,11 +2,11 @@
 /**
  * Victories as they happen (today's plan done, a streak, a milestone, a personal best): a card that pops in above
  * the tab bar with a little confetti and goes away by itself. It never blocks a tap (pointer-events: none except
- * its close button) and is announced politely to screen readers.
+ * its close button) and is announced politely to screen readers. The live region is always on the page; the card
+ * (icons, confetti) is loaded with the first celebration, off the page's first-load JavaScript.
  */
-import { Flame, PartyPopper, Target, Trophy, X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect } from "react";
-import styles from "./celebration.module.css";
 
 export interface ShownCelebration {
   key: string;
@@ -14,18 +14,7 @@ export interface ShownCelebration {
   title: string;
 }
 
-const ICONS: Record<string, typeof Trophy> = { PLAN_DONE: PartyPopper, STREAK: Flame, MILESTONE: Target, RECORD: Trophy };
-const COLORS = ["#1d5fd1", "#0f7a3d", "#f59e0b", "#db2777", "#7c3aed"];
-const PIECES = Array.from({ length: 14 }, (_, i) => {
-  const angle = (i / 14) * Math.PI * 2;
-  const distance = 70 + (i % 3) * 25;
-  return {
-    color: COLORS[i % COLORS.length]!,
-    dx: `${Math.round(Math.cos(angle) * distance * 1.6)}px`,
-    dy: `${Math.round(Math.sin(angle) * distance)}px`,
-    rot: `${(i % 2 ? 1 : -1) * (180 + i * 20)}deg`,
-  };
-});
+const CelebrationCard = dynamic(() => import("./celebration-card").then((m) => m.CelebrationCard), { ssr: false });
 
 export function CelebrationToast({ items, onDismiss }: { items: ShownCelebration[]; onDismiss: () => void }) {
   const current = items[0];
@@ -41,43 +30,7 @@ export function CelebrationToast({ items, onDismiss }: { items: ShownCelebration
       aria-live="polite"
       className="pointer-events-none fixed inset-x-0 bottom-[calc(4.5rem+env(safe-area-inset-bottom))] z-40 flex justify-center px-4 md:bottom-6"
     >
-      {current && (
-        <div key={current.key} className={`${styles.card} relative w-full max-w-sm`}>
-          {PIECES.map((p, i) => (
-            <span
-              key={i}
-              aria-hidden
-              className={styles.piece}
-              style={{ background: p.color, ["--dx" as string]: p.dx, ["--dy" as string]: p.dy, ["--rot" as string]: p.rot }}
-            />
-          ))}
-          <div className="flex items-center gap-3 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4 text-slate-900 shadow-lg">
-            <CelebrationIcon kind={current.kind} />
-            <p className="min-w-0 flex-1 font-semibold">
-              <span className="sr-only">Celebration: </span>
-              {current.title}
-              {items.length > 1 && <span className="block text-sm font-normal text-slate-700">and {items.length - 1} more</span>}
-            </p>
-            <button
-              type="button"
-              onClick={onDismiss}
-              className="pointer-events-auto flex size-11 shrink-0 items-center justify-center rounded-full text-slate-700 hover:bg-amber-100"
-              aria-label="Close celebration"
-            >
-              <X aria-hidden className="size-5" />
-            </button>
-          </div>
-        </div>
-      )}
+      {current && <CelebrationCard key={current.key} current={current} more={items.length - 1} onDismiss={onDismiss} />}
     </div>
-  );
-}
-
-function CelebrationIcon({ kind }: { kind: string }) {
-  const Icon = ICONS[kind] ?? PartyPopper;
-  return (
-    <span aria-hidden className="flex size-11 shrink-0 items-center justify-center rounded-full bg-amber-400 text-slate-900">
-      <Icon className="size-6" />
-    </span>
   );
 }

@@ -1,8 +1,17 @@
 /** People's names for calendar days on the Log page ("Today", "Yesterday", "Mon 23 Nov"). */
 import { addDays } from "@/server/domain/calendar";
 
-const fmt = (iso: string, options: Intl.DateTimeFormatOptions) =>
-  new Date(`${iso}T00:00:00.000Z`).toLocaleDateString("en-GB", { ...options, timeZone: "UTC" });
+// One formatter per shape, reused: building Intl formatters is what made these labels costly on a slow phone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function fmt(iso: string, options: Intl.DateTimeFormatOptions): string {
+  const key = JSON.stringify(options);
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
+    formats.set(key, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00.000Z`));
+}
 
 export function dayLabel(iso: string, today: string): string {
   if (iso === today) return "Today";

@@ -3,14 +3,18 @@
  * One entry of the day: amount, activity, note, time; edit (amount, note, day), delete (with a confirm step) and
  * the history of every change. Entries still on the device say so and can only be removed.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CloudOff, History, Pencil, Trash2 } from "lucide-react";
-import { useId, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/trpc/react";
-import { amountToInput, formatAmount, parseAmount, type MetricUnit } from "./amount";
-import { dayLabel } from "./day-label";
+import { lightClient } from "@/trpc/light";
+import { formatAmount, type MetricUnit } from "./amount";
+import { refreshLogQueries } from "./light-query";
+
+const EditForm = dynamic(() => import("./entry-panels").then((m) => m.EditForm), { ssr: false, loading: () => <Opening /> });
+const EntryHistory = dynamic(() => import("./entry-panels").then((m) => m.EntryHistory), { ssr: false, loading: () => <Opening /> });
+const Opening = () => <p className="mt-2 text-sm text-slate-700">Opening…</p>;
 
 export interface RowEntry {
   id: string;
@@ -37,28 +41,27 @@ interface Props {
   dayText?: string;
 }
 
-const timeOf = (d: Date) => d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
+const timeOf = (d: Date) => timeFormat.format(d);
 
 export function EntryRow({ entry, metric, teamId, currency, day, today, allowedDays, onRemovePending, canChange = true, dayText }: Props) {
   const [mode, setMode] = useState<"view" | "edit" | "delete" | "history">("view");
   const amountText = formatAmount(entry.amount, metric.unit, currency);
   const label = `${amountText} ${metric.name} at ${timeOf(entry.at)}`;
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.entry.list.queryKey() }),
-    ]);
-  const remove = useMutation(
-    trpc.entry.delete.mutationOptions({
-      onSuccess: () => {
-        toast.success(`Deleted ${amountText} ${metric.name}`);
-        void refresh();
-      },
-      onError: (e) => toast.error(e.message),
-    }),
-  );
+  const [removing, setRemoving] = useState(false);
+  const remove = (input: { teamId: string; entryId: string; version?: number }) => {
+    setRemoving(true);
+    lightClient.entry
+      .delete(input)
+      .then(
+        () => {
+          toast.success(`Deleted ${amountText} ${metric.name}`);
+          void refreshLogQueries();
+        },
+        (e: Error) => toast.error(e.message),
+      )
+      .finally(() => setRemoving(false));
+  };
 
   return (
     <li className="py-3">
@@ -115,7 +118,7 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
       {mode === "delete" && (
         <div className="mt-2 flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-3">
           <p className="flex-1 text-sm text-red-900">Delete {amountText} {metric.name}? It stays in the history.</p>
-          <Button variant="danger" size="sm" busy={remove.isPending} onClick={() => remove.mutate({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
+          <Button variant="danger" size="sm" busy={removing} onClick={() => remove({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
             Delete
           </Button>
           <Button variant="secondary" size="sm" onClick={() => setMode("view")}>
@@ -139,116 +142,5 @@ function IconButton({ label, pressed, onClick, children }: { label: string; pres
     >
       {children}
     </button>
-  );
-}
-
-function EditForm(props: {
-  entry: RowEntry & { version: number };
-  metric: { name: string; unit: MetricUnit };
-  teamId: string;
-  currency: string;
-  day: string;
-  today: string;
-  allowedDays: string[];
-  onDone: () => void;
-}) {
-  const { entry, metric, teamId, currency } = props;
-  const id = useId();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [amount, setAmount] = useState(amountToInput(entry.amount, metric.unit, currency));
-  const [note, setNote] = useState(entry.note ?? "");
-  const [day, setDay] = useState(props.day);
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.entry.update.mutationOptions({
-      onSuccess: () => {
-        toast.success("Entry updated");
-        void queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.entry.list.queryKey() });
-        props.onDone();
-      },
-      onError: (e) => setError(e.message),
-    }),
-  );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseAmount(amount, metric.unit, currency);
-    if (!parsed.ok) {
-      setError(parsed.message);
-      return;
-    }
-    setError(null);
-    save.mutate({ teamId, entryId: entry.id, version: entry.version, amount: parsed.value, note: note.trim() ? note.trim() : null, day });
-  };
-  const days = props.allowedDays.includes(props.day) ? props.allowedDays : [props.day, ...props.allowedDays];
-
-  return (
-    <form onSubmit={submit} className="mt-2 space-y-3 rounded-lg bg-slate-100 p-3" aria-label={`Edit ${metric.name} entry`} noValidate>
-      <div className="grid grid-cols-2 gap-2">
-        <div className="space-y-1">
-          <label htmlFor={`${id}-amount`} className="block text-sm font-medium text-slate-800">
-            Amount
-          </label>
-          <input
-            id={`${id}-amount`}
-            inputMode={metric.unit === "MONEY" ? "decimal" : "numeric"}
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base"
-          />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-day`} className="block text-sm font-medium text-slate-800">
-            Day
-          </label>
-          <select id={`${id}-day`} value={day} onChange={(e) => setDay(e.target.value)} className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2 text-base">
-            {days.map((d) => (
-              <option key={d} value={d}>
-                {dayLabel(d, props.today)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={`${id}-note`} className="block text-sm font-medium text-slate-800">
-          Note (optional)
-        </label>
-        <input id={`${id}-note`} value={note} maxLength={280} onChange={(e) => setNote(e.target.value)} className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base" />
-      </div>
-      {error && (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" busy={save.isPending}>
-          Save
-        </Button>
-        <Button variant="secondary" size="sm" onClick={props.onDone}>
-          Cancel
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-function EntryHistory({ teamId, entryId, unit, currency }: { teamId: string; entryId: string; unit: MetricUnit; currency: string }) {
-  const trpc = useTRPC();
-  const history = useQuery(trpc.entry.history.queryOptions({ teamId, entryId }));
-  if (history.isPending) return <p className="mt-2 text-sm text-slate-700">Loading history…</p>;
-  if (history.isError) return <p className="mt-2 text-sm text-red-700">{history.error.message}</p>;
-  const words = { create: "Logged", update: "Changed to", delete: "Deleted" } as Record<string, string>;
-  return (
-    <ol className="mt-2 space-y-1 rounded-lg bg-slate-100 p-3 text-sm text-slate-800" aria-label="Change history">
-      {history.data.map((h, i) => (
-        <li key={i}>
-          <span className="font-medium">{words[h.action] ?? h.action}</span> {formatAmount(h.amount, unit, currency)} for {h.day}
-          {h.note && <> (“{h.note}”)</>} — {h.by.name},{" "}
-          {new Date(h.at).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
-        </li>
-      ))}
-    </ol>
   );
 }

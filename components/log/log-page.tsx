@@ -5,28 +5,31 @@
  * celebrations. Every tap goes to the device queue first (use-entry-sync.ts) and the numbers shown are the server's
  * plus what is still on the device (queue-model.ts), so counts move at once, offline too, and never double.
  */
-import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/lazy-toast";
 import { useTeam } from "@/components/layout/team-context";
-import { useTRPC } from "@/trpc/react";
+import { lightClient } from "@/trpc/light";
 import { ActionCard } from "./action-card";
 import { formatAmount } from "./amount";
 import { CelebrationToast, type ShownCelebration } from "./celebration";
 import { DayPicker } from "./day-picker";
 import { dayLabel, longDay } from "./day-label";
 import { EntryRow, type RowEntry } from "./entry-row";
+import { useLightQuery } from "./light-query";
 import { overlayEntries, pendingByMetric, prunable, waitingCount } from "./queue-model";
 import { forget } from "./offline-queue";
-import { ReminderSetting } from "./reminder-setting";
 import { ServiceWorkerRegistration } from "./service-worker";
 import { useSnapshot, writeSnapshot } from "./snapshot";
 import { SyncStatus } from "./sync-status";
-import { TeamEntries } from "./team-entries";
 import type { LogDayData } from "./types";
 import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
 import { WeekStrip } from "./week-strip";
+
+// Below the day's actions and entries: loaded once the day is on screen, off the first-load JavaScript.
+const TeamEntries = dynamic(() => import("./team-entries").then((m) => m.TeamEntries), { ssr: false });
+const ReminderSetting = dynamic(() => import("./reminder-setting").then((m) => m.ReminderSetting), { ssr: false });
 
 /** The order celebrations are shown in when several come at once: the day's plan first. */
 const ORDER = ["PLAN_DONE", "STREAK", "MILESTONE", "RECORD"];
@@ -34,7 +37,6 @@ const rank = (kind: string) => (ORDER.includes(kind) ? ORDER.indexOf(kind) : ORD
 
 export function LogPage() {
   const team = useTeam();
-  const trpc = useTRPC();
   const [picked, setPicked] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [celebrations, setCelebrations] = useState<ShownCelebration[]>([]);
@@ -44,14 +46,16 @@ export function LogPage() {
   );
   const sync = useEntrySync({ teamId: team.id, membershipId: team.membershipId }, onCelebrate);
 
-  const query = useQuery({ ...trpc.entry.day.queryOptions({ teamId: team.id, ...(picked ? { day: picked } : {}) }), retry: 1 });
+  const query = useLightQuery(`entry.day:${team.id}:${picked ?? "today"}`, () =>
+    lightClient.entry.day({ teamId: team.id, ...(picked ? { day: picked } : {}) }),
+  );
   const snapshotKey = picked ?? "today";
-  const snapshot = useSnapshot<LogDayData>(team.membershipId, snapshotKey);
+  const snapshot = useSnapshot(team.membershipId, snapshotKey);
   useEffect(() => {
-    if (query.data) writeSnapshot(team.membershipId, snapshotKey, { data: query.data, fetchedAt: query.dataUpdatedAt });
-  }, [query.data, query.dataUpdatedAt, team.membershipId, snapshotKey]);
+    if (query.data) writeSnapshot(team.membershipId, snapshotKey, { data: query.data, fetchedAt: query.fetchedAt });
+  }, [query.data, query.fetchedAt, team.membershipId, snapshotKey]);
 
-  const live = query.data ? { data: query.data, fetchedAt: query.dataUpdatedAt } : null;
+  const live = query.data ? { data: query.data, fetchedAt: query.fetchedAt } : null;
   const shown = live ?? snapshot;
   const data = shown?.data;
   const clientToday = useToday(team.timeZone);
@@ -138,7 +142,7 @@ export function LogPage() {
       <DayPicker days={allowedDays} today={today} value={day} onChange={(d) => setPicked(d === today ? null : d)} />
 
       {!data ? (
-        query.isError ? (
+        query.error ? (
           <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
             Could not load your log: {query.error.message}
           </p>

@@ -27,21 +27,60 @@ export interface QueueOwner {
   membershipId: string;
 }
 
-const mine = (db: LogQueueDb, owner: QueueOwner) => db.entries.where("[teamId+membershipId]").equals([owner.teamId, owner.membershipId]);
+const mine = (db: LogQueueDb, owner: QueueOwner) =>
+  db.entries.where("[teamId+membershipId]").equals([owner.teamId, owner.membershipId]);
+
+/**
+ * A hint in localStorage that this member may have entries on the device the server has not confirmed (or refused):
+ * set before every write, cleared only when the queue is seen with none. Without it the Log page does not open
+ * IndexedDB (nor load Dexie) until the first tap; when storage is blocked it always does.
+ */
+const hintKey = (owner: QueueOwner) => `backplan.log.waiting.${owner.teamId}.${owner.membershipId}`;
+
+export function mayHaveWaiting(owner: QueueOwner): boolean {
+  try {
+    return window.localStorage.getItem(hintKey(owner)) !== null;
+  } catch {
+    return true;
+  }
+}
+
+export function markWaiting(owner: QueueOwner): void {
+  try {
+    window.localStorage.setItem(hintKey(owner), "1");
+  } catch {
+    // Blocked storage: mayHaveWaiting() answers true anyway.
+  }
+}
+
+export function clearWaiting(owner: QueueOwner): void {
+  try {
+    window.localStorage.removeItem(hintKey(owner));
+  } catch {
+    // Nothing to clear.
+  }
+}
 
 export async function enqueue(entry: QueuedEntry): Promise<void> {
   await (await queueDb()).entries.add(entry);
 }
 
 /** Live list of the owner's queue (oldest first); call the returned function to stop. */
-export function watchQueue(owner: QueueOwner, onChange: (entries: QueuedEntry[]) => void, onError: (error: unknown) => void): () => void {
+export function watchQueue(
+  owner: QueueOwner,
+  onChange: (entries: QueuedEntry[]) => void,
+  onError: (error: unknown) => void,
+): () => void {
   let stopped = false;
   let unsubscribe = () => {
     stopped = true;
   };
   load().then(({ db, liveQuery }) => {
     if (stopped) return;
-    const subscription = liveQuery(() => mine(db, owner).sortBy("createdAt")).subscribe({ next: onChange, error: onError });
+    const subscription = liveQuery(() => mine(db, owner).sortBy("createdAt")).subscribe({
+      next: onChange,
+      error: onError,
+    });
     unsubscribe = () => subscription.unsubscribe();
   }, onError);
   return () => unsubscribe();
@@ -74,7 +113,12 @@ export async function settle(
   await db.entries.bulkUpdate(
     results.map((r) => ({
       key: r.id,
-      changes: r.state === "synced" ? { state: r.state, syncedAt: now } : r.state === "failed" ? { state: r.state, message: r.message } : { state: r.state },
+      changes:
+        r.state === "synced"
+          ? { state: r.state, syncedAt: now }
+          : r.state === "failed"
+            ? { state: r.state, message: r.message }
+            : { state: r.state },
     })),
   );
 }

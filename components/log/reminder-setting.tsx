@@ -1,29 +1,33 @@
 "use client";
 /** The member's daily reminder: an email at a chosen time (team time zone) on days they have not logged yet. */
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Bell, BellOff } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
-import { useTRPC } from "@/trpc/react";
+import { lightClient } from "@/trpc/light";
+import { refreshLogQueries } from "./light-query";
 
 export function ReminderSetting({ teamId, timeZone, current }: { teamId: string; timeZone: string; current: string | null }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const inputId = useId();
   const [time, setTime] = useState(current ?? "18:00");
-  const save = useMutation(
-    trpc.entry.setReminder.mutationOptions({
-      onSuccess: (r) => {
-        toast.success(r.reminderTime ? `Reminder set for ${r.reminderTime}` : "Reminder turned off");
-        void queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() });
-      },
-      onError: (e) => toast.error(e.message),
-    }),
-  );
+  /** What is being saved: a time (turning on or changing) or null (turning off). */
+  const [saving, setSaving] = useState<{ time: string | null } | null>(null);
+  const save = (input: { teamId: string; time: string | null }) => {
+    setSaving({ time: input.time });
+    lightClient.entry
+      .setReminder(input)
+      .then(
+        (r) => {
+          toast.success(r.reminderTime ? `Reminder set for ${r.reminderTime}` : "Reminder turned off");
+          void refreshLogQueries();
+        },
+        (e: Error) => toast.error(e.message),
+      )
+      .finally(() => setSaving(null));
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ teamId, time });
+    save({ teamId, time });
   };
 
   return (
@@ -50,11 +54,11 @@ export function ReminderSetting({ teamId, timeZone, current }: { teamId: string;
             className="block min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900"
           />
         </div>
-        <Button type="submit" busy={save.isPending && save.variables?.time !== null}>
+        <Button type="submit" busy={saving !== null && saving.time !== null}>
           {current ? "Change" : "Turn on"}
         </Button>
         {current && (
-          <Button variant="secondary" busy={save.isPending && save.variables?.time === null} onClick={() => save.mutate({ teamId, time: null })}>
+          <Button variant="secondary" busy={saving !== null && saving.time === null} onClick={() => save({ teamId, time: null })}>
             Turn off
           </Button>
         )}

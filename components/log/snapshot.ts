@@ -1,28 +1,35 @@
 "use client";
 /**
- * The last Log day the server sent, kept on the device (localStorage, superjson for dates) so the page has numbers
- * to show when it opens offline. Keyed by member and day; only a handful of small objects.
+ * The last Log day the server sent, kept on the device (localStorage, JSON) so the page has numbers to show when
+ * it opens offline. Keyed by member and day; only a handful of small objects. Entry times are stored as ISO
+ * strings and read back as Dates (snapshots written by the earlier superjson format are read too).
  * `useSnapshot` reads it without a hydration mismatch (null on the server and while hydrating).
  */
 import { useCallback, useSyncExternalStore } from "react";
-import superjson from "superjson";
+import type { LogDayData } from "./types";
 
-export interface Snapshot<T> {
-  data: T;
+export interface Snapshot {
+  data: LogDayData;
   fetchedAt: number;
 }
 
 const storageKey = (membershipId: string, day: string) => `backplan.log.${membershipId}.${day}`;
-const EVENT = "backplan-log-snapshot";
-const parsed = new Map<string, { raw: string; value: unknown }>();
+const parsed = new Map<string, { raw: string; value: Snapshot }>();
 
-function read<T>(key: string): Snapshot<T> | null {
+function revive(stored: unknown): Snapshot {
+  // Earlier versions wrote superjson's { json, meta }: the data is under `json`.
+  const value = (stored && typeof stored === "object" && "json" in stored ? (stored as { json: unknown }).json : stored) as Snapshot;
+  const entries = value.data.entries.map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  return { fetchedAt: value.fetchedAt, data: { ...value.data, entries } };
+}
+
+function read(key: string): Snapshot | null {
   try {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const cached = parsed.get(key);
-    if (cached?.raw === raw) return cached.value as Snapshot<T>;
-    const value = superjson.parse<Snapshot<T>>(raw);
+    if (cached?.raw === raw) return cached.value;
+    const value = revive(JSON.parse(raw));
     parsed.set(key, { raw, value });
     return value;
   } catch {
@@ -30,10 +37,10 @@ function read<T>(key: string): Snapshot<T> | null {
   }
 }
 
-export function writeSnapshot<T>(membershipId: string, day: string, snapshot: Snapshot<T>): void {
+export function writeSnapshot(membershipId: string, day: string, snapshot: Snapshot): void {
   try {
-    window.localStorage.setItem(storageKey(membershipId, day), superjson.stringify(snapshot));
-    window.dispatchEvent(new Event(EVENT));
+    // No event for this tab: it shows the server's answer while it has one, and reads the store on every render.
+    window.localStorage.setItem(storageKey(membershipId, day), JSON.stringify(snapshot));
   } catch {
     // Storage full or blocked: the page still works online.
   }
@@ -41,15 +48,11 @@ export function writeSnapshot<T>(membershipId: string, day: string, snapshot: Sn
 
 function subscribe(callback: () => void) {
   window.addEventListener("storage", callback);
-  window.addEventListener(EVENT, callback);
-  return () => {
-    window.removeEventListener("storage", callback);
-    window.removeEventListener(EVENT, callback);
-  };
+  return () => window.removeEventListener("storage", callback);
 }
 
-export function useSnapshot<T>(membershipId: string, day: string): Snapshot<T> | null {
+export function useSnapshot(membershipId: string, day: string): Snapshot | null {
   const key = storageKey(membershipId, day);
-  const get = useCallback(() => read<T>(key), [key]);
+  const get = useCallback(() => read(key), [key]);
   return useSyncExternalStore(subscribe, get, () => null);
 }

@@ -4,12 +4,12 @@
  * within the team's limit): with history always, and edit/delete when the team lets uplines change entries
  * (Team.uplineCanEditEntries; the server checks it again). Loaded only when opened.
  */
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useTRPC } from "@/trpc/react";
+import { lightClient } from "@/trpc/light";
 import type { MetricUnit } from "./amount";
 import { dayLabel } from "./day-label";
 import { EntryRow } from "./entry-row";
+import { useLightQuery } from "./light-query";
 
 interface Props {
   teamId: string;
@@ -22,23 +22,24 @@ interface Props {
 }
 
 export function TeamEntries({ teamId, membershipId, currency, today, allowedDays, metric, canChange }: Props) {
-  const trpc = useTRPC();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [memberId, setMemberId] = useState("");
-  const tree = useQuery({ ...trpc.member.tree.queryOptions({ teamId, rootId: membershipId, depth: 1 }), enabled: open });
+  const tree = useLightQuery(open ? `member.tree:${membershipId}` : null, () => lightClient.member.tree({ teamId, rootId: membershipId, depth: 1 }));
   const members = (tree.data?.nodes ?? []).filter((n) => n.id !== membershipId).sort((a, b) => a.name.localeCompare(b.name));
   const from = allowedDays[allowedDays.length - 1] ?? today;
-  const list = useQuery({ ...trpc.entry.list.queryOptions({ teamId, membershipId: memberId, from, to: today }), enabled: open && memberId !== "" });
+  const list = useLightQuery(open && memberId !== "" ? `entry.list:${memberId}:${from}:${today}` : null, () =>
+    lightClient.entry.list({ teamId, membershipId: memberId, from, to: today }),
+  );
   const chosen = members.find((m) => m.id === memberId);
 
   return (
     <details className="rounded-xl border border-slate-200 bg-white p-4" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="min-h-9 cursor-pointer content-center text-base font-semibold text-slate-900">Your members&apos; entries</summary>
-      {tree.isPending ? (
-        <p className="mt-2 text-sm text-slate-700">Loading your members…</p>
-      ) : tree.isError ? (
+      {tree.error ? (
         <p className="mt-2 text-sm text-red-700">{tree.error.message}</p>
+      ) : !tree.data ? (
+        <p className="mt-2 text-sm text-slate-700">Loading your members…</p>
       ) : members.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">No one is below you in the tree yet.</p>
       ) : (
@@ -67,10 +68,10 @@ export function TeamEntries({ teamId, membershipId, currency, today, allowedDays
             </select>
           </div>
           {memberId !== "" &&
-            (list.isPending ? (
-              <p className="text-sm text-slate-700">Loading entries…</p>
-            ) : list.isError ? (
+            (list.error ? (
               <p className="text-sm text-red-700">{list.error.message}</p>
+            ) : !list.data ? (
+              <p className="text-sm text-slate-700">Loading entries…</p>
             ) : list.data.length === 0 ? (
               <p className="text-sm text-slate-700">{chosen?.name ?? "They"} logged nothing on the open days.</p>
             ) : (

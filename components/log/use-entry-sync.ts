@@ -4,12 +4,27 @@
  * after a tap (briefly debounced so quick taps travel together), when the browser comes back online, when the tab
  * becomes visible, and every 20 s while something waits. The server is idempotent by entry id, so a retry after a
  * lost response never counts twice; an entry leaves the queue only after the server confirmed it.
+ * A tap counts on the page at once: it is held in memory until IndexedDB (Dexie, loaded after first paint) has
+ * stored it, and sending waits for that, so the first tap of a fresh page is neither slow nor lost.
  */
-import { useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useTRPC, useTRPCClient } from "@/trpc/react";
-import { claimBatch, enqueue, forget, getQueued, removeIfUnsent, requeueStale, settle, watchQueue, type QueueOwner } from "./offline-queue";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { whenIdle } from "@/components/ui/when-idle";
+import { LightClientError, lightClient } from "@/trpc/light";
+import { refreshLogQueries } from "./light-query";
+import {
+  claimBatch,
+  clearWaiting,
+  enqueue,
+  forget,
+  getQueued,
+  markWaiting,
+  mayHaveWaiting,
+  removeIfUnsent,
+  requeueStale,
+  settle,
+  watchQueue,
+  type QueueOwner,
+} from "./offline-queue";
 import type { QueuedEntry } from "./queue-model";
 
 const BATCH = 200;
@@ -40,14 +55,23 @@ export function useOnline(): boolean {
   );
 }
 
-const httpStatus = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { httpStatus?: number } | undefined)?.httpStatus : undefined);
+const httpStatus = (error: unknown) => (error instanceof LightClientError ? error.httpStatus : undefined);
 
 export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Celebration[]) => void) {
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const queryClient = useQueryClient();
   const online = useOnline();
-  const [queue, setQueue] = useState<QueuedEntry[]>([]);
+  const [stored, setStored] = useState<QueuedEntry[]>([]);
+  /** Taps the device's queue list has not shown yet (being written to IndexedDB, or written before it was opened). */
+  const [memory, setMemory] = useState<QueuedEntry[]>([]);
+  const writes = useRef(new Map<string, Promise<void>>());
+  const queue = useMemo(() => {
+    const known = new Set(stored.map((q) => q.id));
+    return [...stored, ...memory.filter((m) => !known.has(m.id))];
+  }, [stored, memory]);
+  // Once the stored list shows a tap, it no longer needs holding.
+  useEffect(() => {
+    const known = new Set(stored.map((q) => q.id));
+    setMemory((list) => (list.some((m) => known.has(m.id)) ? list.filter((m) => !known.has(m.id)) : list));
+  }, [stored]);
   const [problem, setProblem] = useState<SyncProblem>(null);
   const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
@@ -57,12 +81,14 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   }, [onCelebrate]);
   const { teamId, membershipId } = owner;
 
-  const refreshDay = useCallback(
-    () => queryClient.invalidateQueries({ queryKey: trpc.entry.day.queryKey() }),
-    [queryClient, trpc],
-  );
+  const refreshDay = refreshLogQueries;
+
+  /** Whether the device queue is open (Dexie loaded, watched); until then nothing on the device waits to be sent. */
+  const opened = useRef(false);
+  const openQueue = useRef<() => void>(() => undefined);
 
   const flush = useCallback((): Promise<void> => {
+    if (!opened.current) return Promise.resolve();
     if (running.current) {
       again.current = true;
       return running.current;
@@ -76,13 +102,21 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
           const batch = await claimBatch(who, BATCH);
           if (batch.length === 0) break;
           try {
-            const result = await client.entry.log.mutate({
+            const result = await lightClient.entry.log({
               teamId,
-              entries: batch.map((e) => ({ id: e.id, metricId: e.metricId, day: e.day, amount: e.amount, ...(e.note ? { note: e.note } : {}) })),
+              entries: batch.map((e) => ({
+                id: e.id,
+                metricId: e.metricId,
+                day: e.day,
+                amount: e.amount,
+                ...(e.note ? { note: e.note } : {}),
+              })),
             });
             await settle(
               result.results.map((r) =>
-                "message" in r ? { id: r.id, state: "failed" as const, message: r.message } : { id: r.id, state: "synced" as const },
+                "message" in r
+                  ? { id: r.id, state: "failed" as const, message: r.message }
+                  : { id: r.id, state: "synced" as const },
               ),
             );
             setProblem(null);
@@ -90,10 +124,17 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
             if (result.celebrations.length > 0) celebrate.current(result.celebrations);
           } catch (error) {
             const status = httpStatus(error);
-            const refused = status !== undefined && status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
+            const refused =
+              status !== undefined && status >= 400 && status < 500 && ![401, 403, 408, 429].includes(status);
             await settle(
               batch.map((e) =>
-                refused ? { id: e.id, state: "failed" as const, message: error instanceof Error ? error.message : "Refused by the server" } : { id: e.id, state: "queued" as const },
+                refused
+                  ? {
+                      id: e.id,
+                      state: "failed" as const,
+                      message: error instanceof Error ? error.message : "Refused by the server",
+                    }
+                  : { id: e.id, state: "queued" as const },
               ),
             );
             if (status === 401 || status === 403) setProblem("signin");
@@ -112,16 +153,37 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
       });
     running.current = run;
     return run;
-  }, [client, teamId, membershipId, refreshDay]);
+  }, [teamId, membershipId, refreshDay]);
 
-  // Watch the queue; on load put back anything a closed tab left half-sent, then send.
+  // Watch the queue; on load put back anything a closed tab left half-sent, then send. IndexedDB (Dexie) is opened
+  // once the page is interactive when the device may hold unsent entries, otherwise on the first tap (add()).
   useEffect(() => {
     const who = { teamId, membershipId };
-    const stop = watchQueue(who, setQueue, () => setProblem("storage"));
-    void requeueStale(who)
-      .then(() => flush())
-      .catch(() => setProblem("storage"));
-    return stop;
+    let stop = () => {};
+    const open = () => {
+      if (opened.current) return;
+      opened.current = true;
+      stop = watchQueue(
+        who,
+        (list) => {
+          // The hint follows what the device holds (a tap being written shows up in the next list).
+          if (list.some((q) => q.state !== "synced")) markWaiting(who);
+          else clearWaiting(who);
+          setStored((shown) => (shown.length === 0 && list.length === 0 ? shown : list));
+        },
+        () => setProblem("storage"),
+      );
+      void requeueStale(who)
+        .then(() => flush())
+        .catch(() => setProblem("storage"));
+    };
+    openQueue.current = open;
+    const cancel = mayHaveWaiting(who) ? whenIdle(open, 1000) : () => undefined;
+    return () => {
+      cancel();
+      stop();
+      opened.current = false;
+    };
   }, [teamId, membershipId, flush]);
 
   useEffect(() => {
@@ -148,7 +210,21 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   const add = useCallback(
     async (entry: { metricId: string; day: string; amount: number; note: string | null }): Promise<string> => {
       const id = crypto.randomUUID();
-      await enqueue({ id, teamId, membershipId, createdAt: Date.now(), state: "queued", ...entry });
+      const queued: QueuedEntry = { id, teamId, membershipId, createdAt: Date.now(), state: "queued", ...entry };
+      markWaiting({ teamId, membershipId });
+      openQueue.current();
+      const written = enqueue(queued);
+      writes.current.set(id, written);
+      setMemory((list) => [...list, queued]);
+      try {
+        await written;
+      } catch (error) {
+        setMemory((list) => list.filter((m) => m.id !== id));
+        setProblem("storage");
+        throw error;
+      } finally {
+        writes.current.delete(id);
+      }
       window.clearTimeout(debounce.current);
       debounce.current = window.setTimeout(() => {
         if (navigator.onLine) void flush();
@@ -161,16 +237,18 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   /** Takes back a tap: drops it from the queue if unsent, otherwise deletes it on the server. */
   const undo = useCallback(
     async (id: string): Promise<void> => {
+      await writes.current.get(id)?.catch(() => undefined);
+      setMemory((list) => list.filter((m) => m.id !== id));
       if (await removeIfUnsent(id)) return;
       if (running.current) await running.current;
       if (await removeIfUnsent(id)) return;
       const row = await getQueued(id);
       if (row && row.state !== "synced") throw new Error("This entry is still being sent. Try again in a moment.");
-      await client.entry.delete.mutate({ teamId, entryId: id });
+      await lightClient.entry.delete({ teamId, entryId: id });
       await refreshDay();
       await forget([id]);
     },
-    [client, teamId, refreshDay],
+    [teamId, refreshDay],
   );
 
   /** Drops an entry the server refused (after the member has read why). */

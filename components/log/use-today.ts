@@ -8,7 +8,15 @@ function subscribe(callback: () => void) {
   return () => window.clearInterval(timer);
 }
 
+// React reads the snapshot on every render: work the day out at most once a minute per time zone.
+let last = { timeZone: "", minute: -1, day: "" };
+function todayIn(timeZone: string): string {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (last.timeZone !== timeZone || last.minute !== minute) last = { timeZone, minute, day: isoDateInTimeZone(Date.now(), timeZone) };
+  return last.day;
+}
+
 export function useToday(timeZone: string): string {
-  const get = useCallback(() => isoDateInTimeZone(Date.now(), timeZone), [timeZone]);
+  const get = useCallback(() => todayIn(timeZone), [timeZone]);
   return useSyncExternalStore(subscribe, get, get);
 }

@@ -1,6 +1,0 @@
-"use client";
-import { SessionProvider as NextAuthSessionProvider } from "next-auth/react";
-
-export function SessionProvider({ children }: { children: React.ReactNode }) {
-  return <NextAuthSessionProvider refetchOnWindowFocus={false}>{children}</NextAuthSessionProvider>;
-}

@@ -1,0 +1,77 @@
+"use client";
+/**
+ * Reading the server from the Log page without TanStack Query (kept off the phone page's first-load JavaScript):
+ * `useLightQuery` fetches on mount and when its key changes, keeps the last answer per key for the page's life
+ * (going back to a day shows it at once while it refetches), retries once unless the server refused (4xx), and
+ * `refreshLogQueries()` makes every mounted one fetch again — what invalidating the queries did before.
+ */
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { LightClientError } from "@/trpc/light";
+
+const cache = new Map<string, { data: unknown; fetchedAt: number; seq: number }>();
+const refetchers = new Set<() => Promise<void>>();
+let sequence = 0;
+
+/** Fetches every mounted query again; resolves when they have all answered (or failed). */
+export function refreshLogQueries(): Promise<void> {
+  return Promise.all([...refetchers].map((refetch) => refetch())).then(() => undefined);
+}
+
+export interface LightQuery<T> {
+  data: T | undefined;
+  /** When `data` arrived (ms), 0 without data. */
+  fetchedAt: number;
+  error: LightClientError | null;
+  isPending: boolean;
+  refetch: () => Promise<void>;
+}
+
+const asError = (error: unknown) => (error instanceof LightClientError ? error : new LightClientError(error instanceof Error ? error.message : String(error)));
+
+/** `key` null: disabled. The fetcher is read at call time, so it may be an inline function. */
+export function useLightQuery<T>(key: string | null, fetcher: () => Promise<T>): LightQuery<T> {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [failure, setFailure] = useState<{ key: string; error: LightClientError } | null>(null);
+  const latest = useRef(fetcher);
+  useEffect(() => {
+    latest.current = fetcher;
+  });
+
+  const refetch = useCallback(async () => {
+    if (key === null) return;
+    const seq = ++sequence;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const data = await latest.current();
+        // An older request that answers late never overwrites a newer answer.
+        if ((cache.get(key)?.seq ?? 0) < seq) cache.set(key, { data, fetchedAt: Date.now(), seq });
+        setFailure((f) => (f?.key === key ? null : f));
+        rerender();
+        return;
+      } catch (error) {
+        const e = asError(error);
+        const refused = e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500;
+        if (refused || attempt >= 1) {
+          setFailure({ key, error: e });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }, [key]);
+
+  useEffect(() => {
+    if (key === null) return;
+    refetchers.add(refetch);
+    // State is set only once the request has answered (after an await), not synchronously in the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void refetch();
+    return () => {
+      refetchers.delete(refetch);
+    };
+  }, [key, refetch]);
+
+  const cached = key === null ? undefined : cache.get(key);
+  const error = failure && failure.key === key ? failure.error : null;
+  return { data: cached?.data as T | undefined, fetchedAt: cached?.fetchedAt ?? 0, error, isPending: !cached && !error, refetch };
+}

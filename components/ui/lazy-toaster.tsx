@@ -1,0 +1,27 @@
+"use client";
+/**
+ * The app's toaster, rendered once sonner has loaded: when the browser is first idle after the page became
+ * interactive, or sooner when something shows a toast (components/ui/lazy-toast.ts) — off the first-load
+ * JavaScript. Pages that import sonner themselves share the same module, so their toasts show here too.
+ */
+import { useEffect, useState } from "react";
+import { loadSonner, sonnerLoaded } from "./lazy-toast";
+import { whenIdle } from "./when-idle";
+
+type ToasterComponent = (typeof import("sonner"))["Toaster"];
+
+export function LazyToaster() {
+  const [Toaster, setToaster] = useState<ToasterComponent | null>(null);
+  useEffect(() => {
+    let live = true;
+    void sonnerLoaded().then((m) => {
+      if (live) setToaster(() => m.Toaster);
+    });
+    const cancel = whenIdle(() => void loadSonner());
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, []);
+  return Toaster ? <Toaster position="top-center" richColors closeButton /> : null;
+}
