@@ -211,3 +211,61 @@ test("@phone a member corrects an entry (amount and note), sees its history, and
   const after = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
   expect(after.actions.find((a) => a.metricId === action.metricId)!.done).toBe(action.done);
 });
+
+test("@phone signing out clears the Log from a shared phone, asking first while entries are still on the device", async ({ page, context }) => {
+  await login(page, SAM);
+  await page.goto(LOG);
+  await expect(page.getByText("All entries saved")).toBeVisible();
+  const id = await teamId(page);
+  const before = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  const action = before.actions.find((a) => a.unit === "COUNT")!;
+  const deviceData = () =>
+    page.evaluate(async () => ({
+      keys: Object.keys(localStorage).filter((k) => k.startsWith("backplan.log.")),
+      queue: (await indexedDB.databases()).some((d) => d.name === "backplan-log"),
+    }));
+
+  // The connection drops after the page has loaded (the queue's code is fetched in the background first, so the
+  // very first tap offline is stored — it used to be lost): the tap waits on the device. Signing out asks first,
+  // and saying no keeps the member signed in with the entry.
+  await expect(page.locator("html[data-offline-queue=ready]")).toHaveCount(1);
+  await context.setOffline(true);
+  await expect(page.getByText("Offline", { exact: true })).toBeVisible();
+  await card(page, action.name).getByRole("button", { name: `Add 1 ${action.name}` }).click();
+  await expect(page.getByText("1 entry waiting to sync")).toBeVisible();
+  const accountMenu = page.getByRole("button", { name: /account menu for/ });
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await accountMenu.click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect.poll(() => asked).toContain("have not reached the server yet");
+  await expect(page).toHaveURL(new RegExp(`${LOG}$`));
+  await expect(page.getByText("1 entry waiting to sync")).toBeVisible();
+
+  // Back online the entry is sent; the device still holds the day's numbers and the queue.
+  await context.setOffline(false);
+  await expect(page.getByText("All entries saved")).toBeVisible({ timeout: 20_000 });
+  const held = await deviceData();
+  expect(held.keys.length).toBeGreaterThan(0);
+  expect(held.queue).toBe(true);
+
+  // Nothing waits now: signing out asks nothing and leaves none of Sam's data behind.
+  page.once("dialog", (dialog) => {
+    asked = `unexpected: ${dialog.message()}`;
+    void dialog.dismiss();
+  });
+  asked = "";
+  await accountMenu.click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect(asked).toBe("");
+  await expect.poll(deviceData).toEqual({ keys: [], queue: false });
+  const after = await (async () => {
+    await login(page, SAM);
+    return (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  })();
+  expect(after.actions.find((a) => a.metricId === action.metricId)!.done).toBe(action.done + 1);
+});

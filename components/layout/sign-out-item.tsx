@@ -1,17 +1,30 @@
 "use client";
-/** "Sign out" in the account menu; next-auth's client is loaded only when it is used. */
+/**
+ * "Sign out" in the account menu; next-auth's client is loaded only when it is used. Signing out also removes the
+ * Log's data from this device (a shared phone must not show the last member's numbers), after asking when entries
+ * logged here have not reached the server yet.
+ */
 import { LogOut } from "lucide-react";
+import { clearLogDeviceData, hasUnsentLogEntries } from "@/components/log/device-data";
 import { shellMenuItem } from "./menu-button";
+
+export const UNSENT_ON_SIGN_OUT =
+  "Some entries logged on this device have not reached the server yet. Signing out now deletes them from this device. Sign out anyway?";
+
+async function signOutHere() {
+  if (hasUnsentLogEntries() && !window.confirm(UNSENT_ON_SIGN_OUT)) return;
+  const { signOut } = await import("next-auth/react");
+  // The session ends first, so nothing the open page still fetches can write the member's numbers back; then the
+  // device data goes, and a full navigation closes the page's own hold on the queue's database (its deletion
+  // completes then).
+  await signOut({ redirect: false });
+  await clearLogDeviceData();
+  window.location.replace("/signin");
+}
 
 export function SignOutItem() {
   return (
-    <button
-      type="button"
-      role="menuitem"
-      tabIndex={-1}
-      className={shellMenuItem}
-      onClick={() => void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/signin" }))}
-    >
+    <button type="button" role="menuitem" tabIndex={-1} className={shellMenuItem} onClick={() => void signOutHere()}>
       <LogOut aria-hidden className="size-4 shrink-0" />
       Sign out
     </button>

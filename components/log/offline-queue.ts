@@ -11,14 +11,37 @@ type LogQueueDb = DexieType & { entries: EntityTable<QueuedEntry, "id"> };
 
 let instance: Promise<{ db: LogQueueDb; liveQuery: (typeof import("dexie"))["liveQuery"] }> | null = null;
 
-/** Dexie is loaded on first use, after the page has rendered, so it stays off the Log page's critical path. */
+/**
+ * Dexie is loaded after the page has rendered, so it stays off the Log page's critical path (the database itself
+ * opens on first use). A failed load (e.g. its script could not be fetched) is not remembered: the next call tries
+ * again.
+ */
 function load() {
-  instance ??= import("dexie").then(({ Dexie, liveQuery }) => {
-    const db = new Dexie("backplan-log") as LogQueueDb;
-    db.version(1).stores({ entries: "id, [teamId+membershipId], state, createdAt" });
-    return { db, liveQuery };
-  });
+  instance ??= import("dexie")
+    .then(({ Dexie, liveQuery }) => {
+      const db = new Dexie("backplan-log") as LogQueueDb;
+      db.version(1).stores({ entries: "id, [teamId+membershipId], state, createdAt" });
+      return { db, liveQuery };
+    })
+    .catch((error: unknown) => {
+      instance = null;
+      throw error;
+    });
   return instance;
+}
+
+/**
+ * Fetches the queue's code while the network is there (without opening the database), so a tap made after the
+ * connection drops can still be written to the device: without it the first offline tap had no code to store it.
+ */
+export function prepareQueue(): void {
+  load().then(
+    () => {
+      // Observable readiness (the e2e waits for it before cutting the network).
+      document.documentElement.dataset.offlineQueue = "ready";
+    },
+    () => undefined,
+  );
 }
 const queueDb = async () => (await load()).db;
 

@@ -19,6 +19,7 @@ import {
   getQueued,
   markWaiting,
   mayHaveWaiting,
+  prepareQueue,
   removeIfUnsent,
   requeueStale,
   settle,
@@ -178,7 +179,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
         .catch(() => setProblem("storage"));
     };
     openQueue.current = open;
-    const cancel = mayHaveWaiting(who) ? whenIdle(open, 1000) : () => undefined;
+    const cancel = mayHaveWaiting(who) ? whenIdle(open, 1000) : whenIdle(prepareQueue, 3000);
     return () => {
       cancel();
       stop();
