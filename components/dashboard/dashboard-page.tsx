@@ -182,7 +182,9 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
             </Stat>
             <Stat label="Goal to date">
               {fmt(root.goal.teamActual)}{" "}
-              <span className="text-base font-normal text-slate-600">of {fmt(root.goal.teamExpected)} expected</span>
+              <span className="text-base font-normal text-slate-600">
+                of {fmt(root.goal.teamExpected)} expected by the end of {formatDay(data.dueThrough)}
+              </span>
               <div className="mt-1">
                 <PaceBadge status={root.goal.status} />
               </div>

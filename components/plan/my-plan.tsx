@@ -96,7 +96,9 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
   const team = useTeam();
   const fmt = amountFormatter(g.goal.metric.unit, team.currency);
   const headingId = `goal-${g.goal.id}-heading`;
-  const ahead = g.actualToDate >= g.expectedToDate;
+  // Today's part is not due until today is over: pace compares with what was planned before today.
+  const todayDone = g.actualToDate >= g.expectedToDate;
+  const onTrack = g.actualToDate >= g.dueToDate;
   const tc = g.timeCheck;
 
   return (
@@ -129,8 +131,15 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
           </div>
         )}
       </dl>
-      <StatusNote tone={ahead ? "ok" : "warn"} label={ahead ? "On track." : "Behind plan."}>
-        Planned by today: {fmt(g.expectedToDate)}.
+      <StatusNote tone={onTrack ? "ok" : "warn"} label={onTrack ? "On track." : "Behind plan."}>
+        {todayDone ? (
+          <>Planned by the end of today: {fmt(g.expectedToDate)}. Today&apos;s part is done.</>
+        ) : (
+          <>
+            Planned before today: {fmt(g.dueToDate)}
+            {onTrack ? "" : ` (${fmt(g.dueToDate - g.actualToDate)} short)`}; by the end of today: {fmt(g.expectedToDate)}.
+          </>
+        )}
       </StatusNote>
 
       <div className="rounded-lg border border-slate-200 p-3" data-testid="week-milestone">

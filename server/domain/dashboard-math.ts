@@ -8,6 +8,9 @@
  *   ends) are whole numbers ≥ 0 that add up exactly to their share over the goal ("cumulative rounding" per member;
  *   the team's sum may differ from the team plan by at most ½ per member, see docs/PLANNING.md).
  * - `resolvePeriod` gives the days of "this week", "this month" or "goal to date" as of a day, clipped to the goal.
+ * - `lastDueDay` is the last day whose plan counts as due: a day is due once it is over, so on the day itself the
+ *   plan expects everything up to yesterday (a Monday-morning "this week" expects nothing yet, and what is logged
+ *   today already counts as progress). A period that has ended is due in full.
  * - `catchUpPerWeek` and `forecastAtDeadline` use the same formulas as `pace.ts` (`replanCatchUp`, `assessPace`) on
  *   totals, so the dashboard needs no per-node daily series.
  */
@@ -66,6 +69,12 @@ export function resolvePeriod(args: {
   }
   const asOf = args.today < from ? addDays(from, -1) : args.today > to ? to : args.today;
   return { from, to, asOf };
+}
+
+/** min(asOf, the day before `currentDay`): the last day whose plan is due while `currentDay` is under way. */
+export function lastDueDay(asOf: IsoDate, currentDay: IsoDate): IsoDate {
+  const yesterday = addDays(currentDay, -1);
+  return asOf < yesterday ? asOf : yesterday;
 }
 
 /** What is missing from the plan so far, spread over the weeks left (rounded up); 0 when on or above plan. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/server/db-client";
-import { addDays, isoDateInTimeZone } from "@/server/domain/calendar";
+import { addDays, isoDateInTimeZone, isWorkingDay, startOfPeriod } from "@/server/domain/calendar";
+import { getRollup } from "@/server/services/dashboard/get-rollup";
+import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { callerFor, callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import {
@@ -100,6 +102,8 @@ describe("dashboard.rollup", () => {
   it("period targets are whole numbers that never exceed the member's share", async () => {
     const owner = await callerForMember(database.db, t.owner.id);
     const result = await owner.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
+    // Today is under way: the plan is due up to yesterday.
+    expect(result.dueThrough).toBe(addDays(today(), -1));
     for (const row of result.rows) {
       expect(Number.isInteger(row.ownTarget)).toBe(true);
       expect(row.ownTarget).toBeGreaterThanOrEqual(0);
@@ -109,6 +113,43 @@ describe("dashboard.rollup", () => {
       const shortfall = row.goal.teamExpected - row.goal.teamActual;
       const weeksLeft = Math.max(1, result.remainingWorkingDays / 5);
       expect(row.goal.catchUpPerWeek).toBe(shortfall > 0 ? Math.ceil(shortfall / weeksLeft - 1e-9) : 0);
+    }
+  });
+
+  it("a day is due once it is over: Monday morning's week expects nothing yet, Tuesday expects Monday, a past week all", async () => {
+    const access = await loadTeamAccess(database.db, { teamId: t.team.id, userId: t.owner.userId });
+    const view = (day: string, currentDay: string) =>
+      getRollup(database.db, { actor: access.membership, team: access.team, goalId: data.goal.id, period: "week", today: day, currentDay });
+    const monday = startOfPeriod(addDays(today(), -14), "week", access.team.weekStartsOn);
+    expect(isWorkingDay(monday, access.team.workingDays)).toBe(true);
+    const tuesday = addDays(monday, 1);
+
+    const morning = await view(monday, monday);
+    expect(morning.dueThrough).toBe(addDays(monday, -1));
+    for (const r of morning.rows) {
+      expect([r.ownExpected, r.teamExpected]).toEqual([0, 0]);
+      // Nothing due yet: anything logged this morning is ahead, nothing is on track (never "behind").
+      expect(r.ownStatus).toBe(r.ownActual > 0 ? "ahead" : "on_track");
+    }
+    const mondayOver = await view(monday, tuesday);
+    const tuesdayMorning = await view(tuesday, tuesday);
+    expect(mondayOver.rows[0]!.teamExpected).toBeGreaterThan(0);
+    mondayOver.rows.forEach((r, i) => {
+      expect(tuesdayMorning.rows[i]!.ownExpected).toBe(r.ownExpected);
+      expect(tuesdayMorning.rows[i]!.teamExpected).toBe(r.teamExpected);
+    });
+    // Goal to date: Monday's part is added once Monday is over, and the catch-up gains Monday as a day to catch up in.
+    expect(mondayOver.rows[0]!.goal.teamExpected).toBeGreaterThan(morning.rows[0]!.goal.teamExpected);
+    expect(morning.remainingWorkingDays).toBe(mondayOver.remainingWorkingDays + 1);
+    // The forecast counts the days after the day viewed, whether or not it is over.
+    expect(morning.rows[0]!.goal.forecast).toBe(mondayOver.rows[0]!.goal.forecast);
+
+    // A week that has ended (what the weekly review shows) is due in full: expected = target for everyone.
+    const sunday = addDays(monday, 6);
+    const pastWeek = await view(sunday, addDays(sunday, 3));
+    for (const r of pastWeek.rows) {
+      expect(r.ownExpected).toBe(r.ownTarget);
+      expect(r.teamExpected).toBe(r.teamTarget);
     }
   });
 

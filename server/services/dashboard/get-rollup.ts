@@ -6,12 +6,17 @@
  * the subtree joined with MemberTarget and DailyTotal aggregated per membership (read-rollup-rows.ts). The rest is linear:
  * per-member period targets from the goal's phased plan × member share (`shareOfProgress`), the pure `rollUp` for
  * the period, and one bottom-up pass for goal-to-date sums.
+ *
+ * Expected (own, team, goal to date) counts the plan up to `lastDueDay`: today's part is not due until today is
+ * over, so the Monday-morning "this week" expects nothing yet, while actuals include what is logged today. The
+ * catch-up per week spreads what is behind over the working days not yet due (today included).
  */
 import type { DbClient } from "@/server/db-client";
 import { addDays, countWorkingDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
 import {
   catchUpPerWeek,
   forecastAtDeadline,
+  lastDueDay,
   resolvePeriod,
   runRateWindowStart,
   shareOfProgress,
@@ -68,6 +73,9 @@ export interface RollupResult {
   };
   period: { kind: DashboardPeriod; from: IsoDate; to: IsoDate; asOf: IsoDate };
   goalAsOf: IsoDate;
+  /** The last day whose plan counts as expected: min(goalAsOf, yesterday). */
+  dueThrough: IsoDate;
+  /** Working days not yet due up to the deadline (today included while it is under way): the catch-up's days. */
   remainingWorkingDays: number;
   rootId: string;
   rows: DashboardRow[];
@@ -75,18 +83,31 @@ export interface RollupResult {
 
 export async function getRollup(
   db: DbClient,
-  args: { actor: ActorMembership; team: TeamCalendar; goalId: string; period: DashboardPeriod; rootId?: string; today?: IsoDate },
+  args: {
+    actor: ActorMembership;
+    team: TeamCalendar;
+    goalId: string;
+    period: DashboardPeriod;
+    rootId?: string;
+    /** The day to view (defaults to the current day); a past day is seen as of its end. */
+    today?: IsoDate;
+    /** The team's current day (defaults to the clock); only tests set it. */
+    currentDay?: IsoDate;
+  },
 ): Promise<RollupResult> {
   const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
   const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
   const start = isoDay(goal.startDate);
   const deadline = isoDay(goal.deadline);
-  const today = args.today ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
+  const currentDay = args.currentDay ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
+  const today = args.today ?? currentDay;
 
   const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });
   const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: args.team.weekStartsOn }).asOf;
   const window = runRateWindowStart({ start, asOf: goalAsOf, window: RUN_RATE_WINDOW_WORKING_DAYS, workingDays: args.team.workingDays });
-  const remainingWorkingDays = goalAsOf < deadline ? countWorkingDays(addDays(goalAsOf, 1), deadline, args.team.workingDays) : 0;
+  const workingDaysAfter = (day: IsoDate) => (day < deadline ? countWorkingDays(addDays(day, 1), deadline, args.team.workingDays) : 0);
+  const dueThrough = lastDueDay(goalAsOf, currentDay);
+  const remainingWorkingDays = workingDaysAfter(dueThrough);
 
   const sqlRows = await readRollupRows(db, {
     teamId: args.team.id,
@@ -113,14 +134,17 @@ export async function getRollup(
     },
     period: { kind: args.period, ...period },
     goalAsOf,
+    dueThrough,
     remainingWorkingDays,
     rootId,
     rows: computeRows(sqlRows, {
       total: plan.target - plan.baseline,
       progress: (day: IsoDate) => cumulativeOn(plan, day) - plan.baseline,
       period,
-      goalAsOf,
+      periodDue: lastDueDay(period.asOf, currentDay),
+      goalDue: dueThrough,
       windowWorkingDays: window.workingDays,
+      forecastWorkingDays: workingDaysAfter(goalAsOf),
       remainingWorkingDays,
       workingDaysPerWeek: new Set(args.team.workingDays).size,
     }),
@@ -134,8 +158,12 @@ function computeRows(
     total: number;
     progress: (day: IsoDate) => number;
     period: { from: IsoDate; to: IsoDate; asOf: IsoDate };
-    goalAsOf: IsoDate;
+    /** The last day of the period, and of the goal so far, whose plan is due (see `lastDueDay`). */
+    periodDue: IsoDate;
+    goalDue: IsoDate;
     windowWorkingDays: number;
+    /** Working days after the goal's as-of day (the forecast's); `remainingWorkingDays` are the catch-up's. */
+    forecastWorkingDays: number;
     remainingWorkingDays: number;
     workingDaysPerWeek: number;
   },
@@ -143,8 +171,9 @@ function computeRows(
   if (sqlRows.length === 0) return [];
   const pBefore = ctx.progress(addDays(ctx.period.from, -1));
   const pTo = ctx.progress(ctx.period.to);
-  const pAsOf = ctx.progress(ctx.period.asOf);
-  const pGoal = ctx.progress(ctx.goalAsOf);
+  // Never below the period's start: before it nothing is due.
+  const pDue = Math.max(pBefore, ctx.progress(ctx.periodDue));
+  const pGoal = ctx.progress(ctx.goalDue);
   const n = sqlRows.length;
   const index = new Map<string, number>();
   const parentIdx = new Int32Array(n).fill(-1);
@@ -168,7 +197,7 @@ function computeRows(
       parentId: i === 0 ? null : r.parentId,
       ownActual: r.periodActual,
       ownTarget: shareOfProgress(s, pTo, ctx.total) - before,
-      ownExpected: shareOfProgress(s, pAsOf, ctx.total) - before,
+      ownExpected: shareOfProgress(s, pDue, ctx.total) - before,
     };
   });
   for (let i = 1; i < n; i++) {
@@ -217,7 +246,7 @@ function computeRows(
           actualToDate: teamActual,
           windowSum: win[i]!,
           windowWorkingDays: ctx.windowWorkingDays,
-          remainingWorkingDays: ctx.remainingWorkingDays,
+          remainingWorkingDays: ctx.forecastWorkingDays,
         }),
         catchUpPerWeek: catchUpPerWeek(teamExpected - teamActual, ctx.remainingWorkingDays, ctx.workingDaysPerWeek),
       },

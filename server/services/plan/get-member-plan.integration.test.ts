@@ -95,6 +95,7 @@ describe("getMemberPlan", () => {
     ]);
     expect(g.milestones.at(-1)!.cumulative).toBe(g.personalTarget);
     expect(g.expectedToDate).toBe(40_000); // 8 working days (2–11 Nov) × 5,000
+    expect(g.dueToDate).toBe(35_000); // what is due while 11 Nov is under way: 2–10 Nov
     expect(g.actualToDate).toBe(15_000);
     expect(g.teamActualToDate).toBe(17_000);
     // £1,000 ← 2 sponsors ← 20 presentations ← 60 contacts, over the 13 working days 11–27 Nov.

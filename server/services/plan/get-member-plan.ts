@@ -57,6 +57,8 @@ export interface MemberGoalPlan {
   teamOverride: number | null;
   /** Planned (own share) by the end of `asOf`. */
   expectedToDate: number;
+  /** Planned (own share) by the end of the day before `asOf`: what is due while `asOf` is under way (pace uses it). */
+  dueToDate: number;
   /** Null before the goal starts or after it ends. */
   milestone: Milestone | null;
   /** Every period's milestone of the member's own share (for the calendar). */
@@ -176,6 +178,7 @@ export async function getMemberPlan(
       personalOverride: row.personalOverride,
       teamOverride: row.teamOverride,
       expectedToDate: cumulativeAt(own.personal, plan.start, asOf, row.personal),
+      dueToDate: cumulativeAt(own.personal, plan.start, yesterday, row.personal),
       milestone,
       milestones: ownMilestones(plan, own),
       actualToDate,

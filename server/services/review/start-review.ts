@@ -29,7 +29,16 @@ export async function startReview(
   });
   if (existing) return existing;
 
-  const rollup = await getRollup(db, { actor: args.actor, team: args.team, goalId: args.goalId, period: "week", rootId, today: weekEnd });
+  // Last week is over on the review's day, so its whole plan is due.
+  const rollup = await getRollup(db, {
+    actor: args.actor,
+    team: args.team,
+    goalId: args.goalId,
+    period: "week",
+    rootId,
+    today: weekEnd,
+    currentDay: today,
+  });
   const wins = await listVictories(db, { actor: args.actor, rootId, limit: 50, from: weekStart, to: weekEnd });
   const root = rollup.rows[0]!;
   const snapshot: ReviewSnapshot = {
