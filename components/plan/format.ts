@@ -29,6 +29,12 @@ export function formatShortDay(iso: string): string {
   return shortFmt.format(new Date(iso + "T00:00:00.000Z"));
 }
 
+/** "30 Nov – 6 Dec 2026" (one day: "1 Dec 2026"); the year is written once when both ends share it. */
+export function formatDayRange(from: string, to: string): string {
+  if (from === to) return formatDay(from);
+  return `${from.slice(0, 4) === to.slice(0, 4) ? formatShortDay(from) : formatDay(from)} – ${formatDay(to)}`;
+}
+
 const splitWords: Record<string, string> = { EVEN: "evenly", HISTORY: "by recent results", WEIGHT: "by weight" };
 export function splitWord(rule: string): string {
   return splitWords[rule] ?? rule.toLowerCase();

@@ -4,7 +4,7 @@
  * table next to it carries the same numbers for screen readers and keyboard users.
  */
 import { Area, AreaChart, CartesianGrid, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatShortDay } from "./format";
+import { formatDayRange, formatShortDay } from "./format";
 
 export function PlanChart({
   days,
@@ -45,7 +45,7 @@ export function PeriodTable({
   format,
   caption,
 }: {
-  periods: { periodStart: string; periodEnd: string; label: string; increment: number; cumulative: number }[];
+  periods: { periodStart: string; periodEnd: string; increment: number; cumulative: number }[];
   format: (amount: number) => string;
   caption: string;
 }) {
@@ -70,7 +70,7 @@ export function PeriodTable({
           {periods.map((p) => (
             <tr key={p.periodStart} className="border-t border-slate-200">
               <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                {p.label}
+                {formatDayRange(p.periodStart, p.periodEnd)}
               </th>
               <td className="px-3 py-1.5 text-right tabular-nums">{format(p.increment)}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{format(p.cumulative)}</td>
