@@ -45,8 +45,9 @@ export const SCALE_METRICS = [
 ] as const;
 
 async function removeTeam(db: Db, teamId: string) {
-  // Delete children before parents (memberships are RESTRICT-referenced by entries and by each other).
-  for (const table of ["DailyTotal", "EntryRevision", "Entry", "MemberTarget", "TargetChange", "Goal", "Victory"]) {
+  // Delete children before parents (memberships are RESTRICT-referenced by entries and by each other). Goals go
+  // first: their GoalActual rows leave with them, so the DailyTotal triggers have no goal left to keep up to date.
+  for (const table of ["MemberTarget", "TargetChange", "Goal", "DailyTotal", "EntryRevision", "Entry", "Victory"]) {
     if (table === "MemberTarget") {
       await db.$executeRawUnsafe(`DELETE FROM "MemberTarget" WHERE "goalId" IN (SELECT id FROM "Goal" WHERE "teamId" = $1)`, teamId);
       continue;
