@@ -4,19 +4,19 @@
  * production build started with `next start` (and killed and restarted on demand); session cookies minted with the
  * server's own secret, as next-auth would after a sign-in; and tRPC calls over HTTP.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import superjson from "superjson";
 import { openDatabase, type Database } from "@/server/db-client";
 import { buildIfStale } from "./build.mjs";
+import { killAndWait, mintSessionCookie, nextBaseUrl, ROOT, startNext } from "./next-server";
 import { prisma } from "./run.mjs";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export { ROOT };
 
 export interface ScratchDatabase {
   url: string;
@@ -71,48 +71,23 @@ const SECRET = `reliability-${randomBytes(16).toString("hex")}`;
 /** Builds if needed, then starts `next start` on `port` against `databaseUrl`. */
 export async function startApp(args: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<RunningApp> {
   await buildIfStale(ROOT);
-  const baseUrl = `http://127.0.0.1:${args.port}`;
   let child: ChildProcess | undefined;
-
   const launch = async () => {
-    child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(args.port), "-H", "127.0.0.1"], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...args.env,
-        NODE_ENV: "production",
-        DATABASE_URL: args.databaseUrl,
-        NEXTAUTH_SECRET: SECRET,
-        NEXTAUTH_URL: baseUrl,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+    child = await startNext({
+      port: args.port,
+      databaseUrl: args.databaseUrl,
+      secret: SECRET,
+      env: args.env,
       stdio: ["ignore", "ignore", "inherit"],
+      readyPath: "/api/auth/csrf",
+      timeoutMs: 60_000,
     });
-    const started = Date.now();
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-      try {
-        const res = await fetch(`${baseUrl}/api/auth/csrf`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() - started > 60_000) throw new Error("next start did not answer within 60 s");
-      await new Promise((r) => setTimeout(r, 100));
-    }
   };
-
-  const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
-    const c = child;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    const exited = new Promise((r) => c.once("exit", r));
-    c.kill(signal);
-    await exited;
-  };
+  const kill = (signal: NodeJS.Signals = "SIGKILL") => killAndWait(child, signal);
 
   await launch();
   return {
-    baseUrl,
+    baseUrl: nextBaseUrl(args.port),
     pid: () => child?.pid,
     restart: launch,
     kill,
@@ -121,9 +96,8 @@ export async function startApp(args: { databaseUrl: string; port: number; env?: 
 }
 
 /** The session cookie next-auth sets after signing `user` in (JWT strategy, signed with the server's secret). */
-export async function sessionCookie(user: { id: string; email: string; name: string }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret: SECRET, maxAge: 24 * 3600 });
-  return `next-auth.session-token=${token}`;
+export function sessionCookie(user: { id: string; email: string; name: string }): Promise<string> {
+  return mintSessionCookie(SECRET, user);
 }
 
 export class HttpError extends Error {

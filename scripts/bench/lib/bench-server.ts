@@ -3,14 +3,13 @@
  * production build on a loopback port with BENCH_ROUTES=1, and next-auth session cookies minted with the server's
  * secret (JWT sessions: the same cookie the sign-in form would set).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { killAndWait, mintSessionCookie, nextBaseUrl, ROOT as projectRoot, startNext } from "../../lib/next-server";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export { projectRoot };
 
 export const redact = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
 
@@ -61,44 +60,29 @@ export async function startServer(args: {
   /** Extra node flags for the server process (e.g. --cpu-prof to profile it). */
   nodeArgs?: string[];
 }): Promise<BenchServer> {
-  const base = `http://127.0.0.1:${args.port}`;
   const log = path.join(projectRoot, ".data", `bench-${args.name}-server.log`);
   const out = openSync(log, "w");
-  const child: ChildProcess = spawn(process.execPath, [...(args.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(args.port), "-H", "127.0.0.1"], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: args.url,
-      NEXTAUTH_SECRET: args.secret,
-      NEXTAUTH_URL: base,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      BENCH_ROUTES: "1",
-    },
+  const child = await startNext({
+    port: args.port,
+    databaseUrl: args.url,
+    secret: args.secret,
+    env: { BENCH_ROUTES: "1" },
+    nodeArgs: args.nodeArgs,
     stdio: ["ignore", out, out],
+    readyPath: "/api/bench/ping",
+    timeoutMs: 90_000,
+    hint: `see ${log}`,
   });
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    for (let i = 0; i < 20 && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
-    if (child.exitCode === null) child.kill("SIGKILL");
+    // A graceful stop (so --cpu-prof can write its profile), forced after 2 s.
+    const force = setTimeout(() => child.kill("SIGKILL"), 2_000);
+    await killAndWait(child, "SIGTERM");
+    clearTimeout(force);
   };
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); see ${log}`);
-    try {
-      if ((await fetch(`${base}/api/bench/ping`)).ok) return { base, log, stop, cpuSeconds: () => processCpuSeconds(child.pid) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error(`next start did not answer within 90 s; see ${log}`);
+  return { base: nextBaseUrl(args.port), log, stop, cpuSeconds: () => processCpuSeconds(child.pid) };
 }
 
 /** The session cookie for a user (plain http on loopback: the non-__Secure name). */
-export async function sessionCookie(secret: string, user: { id: string; name: string; email: string }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret, maxAge: 3600 });
-  return `next-auth.session-token=${token}`;
+export function sessionCookie(secret: string, user: { id: string; name: string; email: string }): Promise<string> {
+  return mintSessionCookie(secret, user, 3600);
 }
