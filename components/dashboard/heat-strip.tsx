@@ -7,8 +7,9 @@ import { cn } from "@/components/ui/cn";
 import { formatDay } from "./format";
 import type { DashboardCharts } from "./types";
 
-function cellClass(pct: number | null, future: boolean): string {
+function cellClass(pct: number | null, future: boolean, today: boolean): string {
   if (future) return "bg-white text-slate-500 border-dashed";
+  if (today) return "bg-white text-slate-800 border-slate-400";
   if (pct === null) return "bg-slate-100 text-slate-700";
   if (pct >= 100) return "bg-green-700 text-white";
   if (pct >= 80) return "bg-green-200 text-green-950";
@@ -23,7 +24,7 @@ export function HeatStrip({ data }: { data: DashboardCharts }) {
       <figcaption className="font-semibold">Daily completion by branch (% of plan)</figcaption>
       <p className="text-sm text-slate-700">
         Each cell is the percentage of that day&apos;s plan done; “–” means nothing was planned, blank days are still to
-        come.
+        come. Today (outlined, marked “so far”) is not coloured until it is over.
       </p>
       <div className="overflow-auto" tabIndex={0} role="region" aria-label="Daily completion (scrollable)">
         <table className="border-separate border-spacing-0.5 text-xs">
@@ -35,6 +36,7 @@ export function HeatStrip({ data }: { data: DashboardCharts }) {
               {days.map((d) => (
                 <th key={d.date} scope="col" className="min-w-9 px-0.5 font-medium whitespace-nowrap text-slate-700">
                   {formatDay(d.date)}
+                  {d.today && <span className="block text-[0.65rem] font-normal">so far</span>}
                 </th>
               ))}
             </tr>
@@ -50,7 +52,7 @@ export function HeatStrip({ data }: { data: DashboardCharts }) {
                     key={d.date}
                     className={cn(
                       "h-8 min-w-9 rounded border border-transparent text-center tabular-nums",
-                      cellClass(d.pct, d.future),
+                      cellClass(d.pct, d.future, d.today),
                     )}
                   >
                     {d.future ? "" : d.pct === null ? "–" : `${d.pct}`}

@@ -153,6 +153,40 @@ describe("dashboard.rollup", () => {
     }
   });
 
+  it("charts: cumulative plan vs actual, daily completion per branch (today not judged yet) and the funnel's result step", async () => {
+    const owner = await callerForMember(database.db, t.owner.id);
+    const charts = await owner.dashboard.charts({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
+    const sum = (f: (e: LoggedAmount) => boolean) => data.logged.filter(f).reduce((s, e) => s + e.amount, 0);
+
+    // Cumulative: actuals since the start up to today, nothing after; the plan reaches the whole target at the deadline.
+    const last = charts.cumulative.at(-1)!;
+    expect(last).toMatchObject({ date: data.deadline, planned: 1_000_003, actual: null });
+    const todayPoint = charts.cumulative.find((c) => c.date === charts.goalAsOf)!;
+    expect(todayPoint.actual).toBe(sum((e) => e.day >= data.start && e.day <= charts.goalAsOf));
+
+    // Heat strip: the owner's own work first, then each direct member's whole team.
+    expect(charts.heat.map((b) => [b.id, b.own, b.members])).toEqual([
+      [t.owner.id, true, 1],
+      [t.leaderB.id, false, 2], // "Lara Leader B" sorts before "Leo Leader A"
+      [t.leaderA.id, false, 4],
+    ]);
+    for (const branch of charts.heat) {
+      const members = branch.own ? new Set([branch.id]) : downline.get(branch.id)!;
+      expect(branch.days.map((d) => d.date)).toEqual(charts.heat[0]!.days.map((d) => d.date));
+      for (const d of branch.days) {
+        expect(d.actual).toBe(d.future ? 0 : sum((e) => members.has(e.membershipId) && e.day === d.date));
+        expect(d.future).toBe(d.date > charts.period.asOf);
+        expect(d.today).toBe(d.date === today());
+        expect(d.pct).toBe(d.expected > 0 ? Math.round((d.actual / d.expected) * 100) : null);
+      }
+    }
+    // The branches' daily plans add up to the team's: the week's days sum to the week's planned result.
+    const weekPlanned = charts.heat.reduce((s, b) => s + b.days.reduce((x, d) => x + d.expected, 0), 0);
+    const result = charts.funnel.at(-1)!;
+    expect(Math.abs(weekPlanned - result.planned)).toBeLessThanOrEqual(charts.heat.length + 1); // rounding: ≤ ½ at each end, per branch and for the team
+    expect(result.done).toBe(sum((e) => e.day >= charts.period.from && e.day <= charts.period.asOf && e.day >= data.start));
+  });
+
   it("a member's dashboard shows only their subtree; siblings, uplines and other teams are refused", async () => {
     const a1 = await callerForMember(database.db, t.memberA1.id);
     const mine = await a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period: "goal" });

@@ -97,6 +97,8 @@ export async function getDashboardCharts(
         actual,
         expected,
         future: date > period.asOf,
+        // Under way: its percentage so far is shown, but not judged until the day is over.
+        today: date === today,
         pct: expected > 0 ? Math.round((actual / expected) * 100) : null,
       };
     }),
