@@ -108,7 +108,11 @@ export function LeaderboardCard({
                 Could not load the leaderboard: {board.error.message}
               </p>
             ) : board.data.rows.length === 0 ? (
-              <p className="text-slate-700">Nothing logged in this period yet.</p>
+              <p className="text-slate-700">
+                {by === "completion"
+                  ? "Nothing is due yet in this period: completion counts once the first planned day is over."
+                  : "Nothing logged in this period yet."}
+              </p>
             ) : (
               <ol className="divide-y divide-slate-200" aria-label={`Leaderboard by ${BY_LABEL[by].toLowerCase()}`}>
                 {board.data.rows.map((r) => (
