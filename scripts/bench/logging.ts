@@ -19,7 +19,7 @@ import { randomUUID } from "node:crypto";
 import { cpus } from "node:os";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import autocannon, { type AutocannonRequest, type AutocannonResult } from "autocannon";
+import autocannon from "autocannon";
 import { openDatabase } from "../../server/db-client";
 import { ensureAuthSecret } from "../lib/auth-secret.mjs";
 import { buildIfStale } from "../lib/build.mjs";
@@ -35,7 +35,7 @@ const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? "postgre
 
 interface Phase {
   name: string;
-  result: AutocannonResult;
+  result: autocannon.Result;
   latencies: number[];
   entriesPerRequest: number;
   written?: number;
@@ -49,8 +49,8 @@ function cannon(base: string, options: {
   connections: number;
   seconds: number;
   overallRate?: number;
-  request: AutocannonRequest;
-}): Promise<{ result: AutocannonResult; latencies: number[] }> {
+  request: autocannon.Request;
+}): Promise<{ result: autocannon.Result; latencies: number[] }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
@@ -69,7 +69,7 @@ function cannon(base: string, options: {
 }
 
 /** What the errors were: timeouts (no answer within 10 s), other socket errors, non-2xx answers. */
-function errorKinds(result: AutocannonResult): string {
+function errorKinds(result: autocannon.Result): string {
   const kinds = [
     result.timeouts ? `${result.timeouts} timeouts` : "",
     result.errors - result.timeouts > 0 ? `${result.errors - result.timeouts} socket errors` : "",
@@ -98,7 +98,7 @@ async function main() {
   const cookies = await Promise.all(users.map(({ user }) => sessionCookie(secret, user)));
 
   const entryCount = async () => Number((await database.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Entry"`))[0]!.n);
-  const logRequest = (entries: number): AutocannonRequest => {
+  const logRequest = (entries: number): autocannon.Request => {
     let next = 0;
     return {
       method: "POST",
@@ -116,7 +116,7 @@ async function main() {
       },
     };
   };
-  const bareRequest: AutocannonRequest = {
+  const bareRequest: autocannon.Request = {
     method: "POST",
     path: "/api/bench/ping",
     setupRequest: (request) => ({
@@ -143,7 +143,7 @@ async function main() {
     await cannon(base, { connections: 20, seconds: 3, request: logRequest(1) });
     await cannon(base, { connections: 20, seconds: 2, request: bareRequest });
 
-    const run = async (name: string, entriesPerRequest: number, options: { connections: number; overallRate?: number; request?: AutocannonRequest }) => {
+    const run = async (name: string, entriesPerRequest: number, options: { connections: number; overallRate?: number; request?: autocannon.Request }) => {
       console.info(`  ${name}…`);
       const before = entriesPerRequest > 0 ? await entryCount() : 0;
       const serverBefore = server.cpuSeconds();

@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import autocannon, { type AutocannonOptions, type AutocannonResult } from "autocannon";
+import autocannon from "autocannon";
 import { addMember, makeFunnelMetrics, makeGoal, makeTeam, makeUser } from "@/tests/factories";
 import { scratchDatabase, sessionCookie, startApp } from "../lib/app-server";
 
@@ -96,8 +96,8 @@ async function main() {
   const sampler = setInterval(() => void sample().catch(() => undefined), 10_000);
   let n = 0;
   const started = Date.now();
-  const run = (options: AutocannonOptions) =>
-    new Promise<AutocannonResult>((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+  const run = (options: autocannon.Options) =>
+    new Promise<autocannon.Result>((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
   const result = await run({
     url: app.baseUrl,
     connections: 20,
