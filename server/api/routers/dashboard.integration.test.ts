@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/server/db-client";
-import { addDays, isoDateInTimeZone, isWorkingDay, startOfPeriod } from "@/server/domain/calendar";
+import { addDays, countWorkingDays, isoDateInTimeZone, isWorkingDay, startOfPeriod } from "@/server/domain/calendar";
 import { getRollup } from "@/server/services/dashboard/get-rollup";
 import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { callerFor, callerForMember } from "@/tests/caller";
@@ -143,6 +143,12 @@ describe("dashboard.rollup", () => {
     expect(morning.remainingWorkingDays).toBe(mondayOver.remainingWorkingDays + 1);
     // The forecast counts the days after the day viewed, whether or not it is over.
     expect(morning.rows[0]!.goal.forecast).toBe(mondayOver.rows[0]!.goal.forecast);
+
+    // Before the goal starts nothing is due, and the days left are the goal's own.
+    const early = addDays(data.start, -5);
+    const before = await view(early, early);
+    expect(before.rows.every((r) => r.goal.teamExpected === 0 && r.goal.catchUpPerWeek === 0)).toBe(true);
+    expect(before.remainingWorkingDays).toBe(countWorkingDays(data.start, data.deadline, access.team.workingDays));
 
     // A week that has ended (what the weekly review shows) is due in full: expected = target for everyone.
     const sunday = addDays(monday, 6);

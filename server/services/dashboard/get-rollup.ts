@@ -105,7 +105,11 @@ export async function getRollup(
   const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });
   const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: args.team.weekStartsOn }).asOf;
   const window = runRateWindowStart({ start, asOf: goalAsOf, window: RUN_RATE_WINDOW_WORKING_DAYS, workingDays: args.team.workingDays });
-  const workingDaysAfter = (day: IsoDate) => (day < deadline ? countWorkingDays(addDays(day, 1), deadline, args.team.workingDays) : 0);
+  // Working days left after `day`, counted from the goal's start at the earliest.
+  const workingDaysAfter = (day: IsoDate) => {
+    const from = addDays(day, 1) < start ? start : addDays(day, 1);
+    return from <= deadline ? countWorkingDays(from, deadline, args.team.workingDays) : 0;
+  };
   const dueThrough = lastDueDay(goalAsOf, currentDay);
   const remainingWorkingDays = workingDaysAfter(dueThrough);
 
