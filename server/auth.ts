@@ -19,9 +19,14 @@ import type { SessionUser } from "@/server/api/trpc";
 /** The error code the sign-in form shows as "too many attempts". */
 export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
 
+/** A session lasts this long after the last renewal of its cookie (seconds). */
+const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+/** An API call renews a session cookie older than this (next-auth's `updateAge` default): a rolling session. */
+const SESSION_RENEW_AFTER = 24 * 60 * 60;
+
 export const authOptions: NextAuthOptions = {
   adapter: backplanAdapter(db),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   // next-auth's token format, with the HKDF-derived key computed once per secret (server/auth/session-token.ts).
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
@@ -84,20 +89,36 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 }
 
 /**
- * The signed-in user of an API request (the tRPC context): the session cookie decoded, nothing more. Unlike
- * `getServerSession` it does not re-issue the cookie on every call: an API call is not a visit, and the rolling
- * 30-day session is renewed by the pages' session check (`/api/auth/session`, which SessionProvider calls on load
- * and on focus). Same cookie name and format, same expiry check. Falls back to `getServerSession` when no
- * NEXTAUTH_SECRET is set (development, where next-auth makes up a secret of its own).
+ * The signed-in user of an API request (the tRPC context): the session cookie decoded. Unlike `getServerSession`
+ * it does not re-issue the cookie on every call — only when the cookie is more than a day old (into `resHeaders`),
+ * which keeps the 30-day session rolling for members who use the app, at one token encode per member a day.
+ * Same cookie name and format, same expiry check. Falls back to `getServerSession` when no NEXTAUTH_SECRET is set
+ * (development, where next-auth makes up a secret of its own).
  */
-export async function getRequestUser(req: Request): Promise<SessionUser | null> {
+export async function getRequestUser(req: Request, resHeaders?: Headers): Promise<SessionUser | null> {
   const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
   if (!secret) return getSessionUser();
+  // next-auth's own choice of cookie (the __Secure- name on https).
+  const secureCookie = process.env.NEXTAUTH_URL?.startsWith("https://") ?? !!process.env.VERCEL;
+  const cookieName = secureCookie ? "__Secure-next-auth.session-token" : "next-auth.session-token";
   // The cookie header only: no headers for getToken (it would also accept an Authorization bearer token, which
   // sessions never did), and no Request clone (that would consume the body the tRPC handler still has to read).
   const cookies = parseCookieHeader(req.headers.get("cookie"));
-  const token = await getToken({ req: { cookies, headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"], secret, decode: decodeSessionToken });
+  const token = await getToken({
+    req: { cookies, headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret,
+    secureCookie,
+    cookieName,
+    decode: decodeSessionToken,
+  });
   if (!token?.sub || typeof token.email !== "string" || !token.email) return null;
+  const now = Math.floor(Date.now() / 1000);
+  if (resHeaders && typeof token.iat === "number" && now - token.iat > SESSION_RENEW_AFTER) {
+    const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
+    const fresh = await encodeSessionToken({ token: claims, secret, maxAge: SESSION_MAX_AGE });
+    const expires = new Date((now + SESSION_MAX_AGE) * 1000).toUTCString();
+    resHeaders.append("set-cookie", `${cookieName}=${fresh}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax${secureCookie ? "; Secure" : ""}`);
+  }
   const name = typeof token.name === "string" ? token.name : token.email;
   return { id: token.sub, email: token.email, name };
 }

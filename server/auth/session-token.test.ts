@@ -57,4 +57,26 @@ describe("getRequestUser (the tRPC context's session)", () => {
     const noEmail = await encode({ token: { sub: "user_2" }, secret });
     expect(await getRequestUser(request({ cookie: `next-auth.session-token=${noEmail}` }))).toBeNull();
   });
+
+  it("renews a cookie older than a day (a rolling 30-day session) and leaves a fresh one alone", async () => {
+    const fresh = await encode({ token: user, secret });
+    const freshHeaders = new Headers();
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${fresh}` }), freshHeaders)).toMatchObject({ id: "user_1" });
+    expect(freshHeaders.get("set-cookie")).toBeNull();
+
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() - 2 * 24 * 3600 * 1000);
+    const old = await encode({ token: user, secret });
+    vi.useRealTimers();
+    const headers = new Headers();
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${old}` }), headers)).toEqual({ id: "user_1", email: "nina@example.com", name: "Nina Member" });
+    const setCookie = headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/^next-auth\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    const renewed = await decode({ token: setCookie.slice("next-auth.session-token=".length, setCookie.indexOf(";")), secret });
+    const now = Date.now() / 1000;
+    expect(renewed).toMatchObject(user);
+    expect(renewed!.iat).toBeGreaterThan(now - 60);
+    expect(renewed!.exp).toBeGreaterThan(now + 29 * 24 * 3600);
+    expect(Date.parse(setCookie.match(/Expires=([^;]+)/)![1]!) / 1000).toBeGreaterThan(now + 29 * 24 * 3600);
+  });
 });

@@ -8,9 +8,9 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => ({
+    createContext: async ({ resHeaders }) => ({
       db,
-      user: await getRequestUser(req),
+      user: await getRequestUser(req, resHeaders),
       ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? undefined,
     }),
   });
