@@ -6,13 +6,12 @@
  * Logging reads this on every tap (celebrations, "today's plan done"), and the Log page on every visit, so it is
  * one round trip whatever the number of goals, funnel steps or days (docs/PERFORMANCE.md, Logging). Today's actions
  * are then computed from it in memory with the plan's own math (`goalActions`, `mergeTodayActions`), exactly as
- * `getTodayActions` does from its separate reads.
+ * `getMemberPlan` does from its own reads for the Plan page.
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, compareDates, type IsoDate } from "@/server/domain/calendar";
-import { goalActions } from "@/server/services/plan/get-today-actions";
-import { mergeTodayActions, RATE_HISTORY_DAYS, type FunnelStep, type MetricRef, type TodayAction } from "@/server/services/plan/member-actions";
+import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type FunnelStep, type MetricRef, type TodayAction } from "@/server/services/plan/member-actions";
 
 /** How far back records, streaks and conversion rates look (records and streaks: 400 days). */
 export const LOG_HISTORY_DAYS = 400;
@@ -172,8 +171,8 @@ function sumTotals(context: LogContext, metricIds: readonly string[], from: IsoD
 const fromIso = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /**
- * Today's actions over every published goal of the member — the same math and inputs as `getTodayActions`
- * (server/services/plan/get-today-actions.ts), from the context instead of separate reads.
+ * Today's actions over every published goal of the member — the same math and inputs as the Plan page's
+ * (`getMemberPlan`, server/services/plan/get-member-plan.ts), from the context instead of separate reads.
  */
 export function todayActionsFrom(context: LogContext): TodayAction[] {
   const { member, asOf } = context;

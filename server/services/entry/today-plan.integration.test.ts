@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { createTestDatabase } from "@/tests/setup/test-db";
-import { getTodayActions } from "@/server/services/plan/get-today-actions";
+import { getMemberPlan } from "@/server/services/plan/get-member-plan";
 import { addDays } from "@/server/domain/calendar";
 import { makeDailyTotals, makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
 import { getLogDay } from "./get-log-day";
@@ -60,7 +60,7 @@ describe("the Log reads today's actions from the member's plan", () => {
 });
 
 describe("today's plan from the one-query Log context", () => {
-  it("equals getTodayActions (the plan's own reads) with a history, on days before, inside and after the goal", async () => {
+  it("equals the Plan page's today's actions (getMemberPlan, the plan's own reads) with a history, on days before, inside and after the goal", async () => {
     const member = t.memberA2.id;
     // Some history for the member's conversion rates and for what is done since the goal started.
     const days = Array.from({ length: 40 }, (_, i) => addDays("2026-11-20", -i));
@@ -70,7 +70,7 @@ describe("today's plan from the one-query Log context", () => {
     // A second goal (on sponsors, later deadline): today's actions of both are merged.
     await makeGoal(db(), { teamId: t.team.id, rootMembershipId: t.owner.id, metricId: m.sponsors.id, target: 60, startDate: "2026-11-09", deadline: "2026-12-18", name: "Sponsors" });
     for (const asOf of ["2026-10-30", "2026-11-02", "2026-11-12", "2026-11-20", "2026-11-27", "2026-12-04"]) {
-      const expected = (await getTodayActions(db(), { teamId: t.team.id, membershipId: member, asOf })).map((a) => ({ metricId: a.metricId, planned: a.planned }));
+      const expected = (await getMemberPlan(db(), { teamId: t.team.id, membershipId: member, asOf })).todayActions.map((a) => ({ metricId: a.metricId, planned: a.planned }));
       const plan = await getTodayPlan(db(), { teamId: t.team.id, membershipId: member, asOf });
       expect(plan.actions, asOf).toEqual(expected);
     }

@@ -1,6 +1,6 @@
 /**
  * The ONE adapter between the Log and the member's plan: how many of each action the member planned for a
- * day (today's actions of the member's plan, as `getTodayActions` computes them, every published goal merged), and the personal targets that
+ * day (today's actions of the member's plan, as `getMemberPlan` computes them for the Plan page, every published goal merged), and the personal targets that
  * milestones are measured against. Callers only see `TodayPlan`.
  */
 import type { DbClient } from "@/server/db-client";

@@ -16,8 +16,7 @@ import { notFound } from "@/server/errors";
 import { listSubtree } from "@/server/services/tree/subtree";
 import { fromIso, phaseGoal, toIso } from "./goal-phasing";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
-import { goalActions } from "./get-today-actions";
-import { mergeTodayActions, RATE_HISTORY_DAYS, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
+import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
 import { goalPlanFields } from "@/server/services/plan/goal-plan-fields";
 
 export type { TodayAction } from "./member-actions";

@@ -11,6 +11,7 @@
 import { buildDailyPlan, type TimeCheck } from "@/server/domain/daily-plan";
 import type { IsoDate } from "@/server/domain/calendar";
 import { planFunnel, resultsForAmount, type StageHistory } from "@/server/domain/funnel";
+import { toIso } from "./goal-phasing";
 
 export type MetricUnitName = "COUNT" | "MONEY" | "MINUTES";
 
@@ -147,4 +148,29 @@ export function mergeTodayActions(lists: readonly (readonly TodayAction[])[], ma
     }
   }
   return [...byMetric.values()].filter((a) => a.planned > 0).slice(0, max);
+}
+
+/** The needs and today's plan of one goal for one member, from what is already loaded (shared by getMemberPlan and the Log context). */
+export function goalActions(args: {
+  goal: { startDate: Date; deadline: Date; metric: MetricRef };
+  personal: number;
+  steps: readonly FunnelStep[];
+  history: Readonly<Record<string, number>>;
+  doneThroughYesterday: Readonly<Record<string, number>>;
+  workingDays: readonly number[];
+  minutesPerDay: number | null;
+  asOf: IsoDate;
+}) {
+  const start = toIso(args.goal.startDate);
+  const deadline = toIso(args.goal.deadline);
+  const needs = activityNeeds({
+    result: args.goal.metric,
+    amount: args.personal,
+    steps: args.steps,
+    history: args.history,
+    done: args.doneThroughYesterday,
+  });
+  const inPlan = args.asOf >= start && args.asOf <= deadline;
+  const today = todayPlan({ today: inPlan ? args.asOf : deadline, deadline, workingDays: args.workingDays, needs, minutesPerDay: args.minutesPerDay });
+  return { needs, today, inPlan };
 }
