@@ -111,3 +111,64 @@ export function indexTree(nodes: readonly TreeNodeRef[]): TreeIndex {
 
   return { size: n, indexOf, parent, root, order, childStart, children, depth };
 }
+
+/** The members under one root, level by level (see `levelOrder`). */
+export interface LevelOrder {
+  /** Input indexes of the root and everyone under it: root first, then each depth in input order. */
+  order: Int32Array;
+  /** Depth of each input index (root = 0); −1 for members not under the root. */
+  depth: Int32Array;
+  /** Input index of each member's upline; −1 for the root and for uplines not in the list. */
+  parent: Int32Array;
+}
+
+/**
+ * The root `rootId` and everyone under it, ordered by depth and, within a depth, by input order (callers pass
+ * members sorted by id, so the order is (depth, id) — what the subtree's recursive SQL returns). Unlike
+ * `indexTree` the list may hold other trees or stray members (a team read whole): they are left out. Linear in the
+ * list, flat typed arrays, no recursion; an unknown root gives an empty order.
+ */
+export function levelOrder(ids: readonly string[], parentIds: readonly (string | null)[], rootId: string): LevelOrder {
+  const n = ids.length;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) indexOf.set(ids[i]!, i);
+  const depth = new Int32Array(n).fill(-1);
+  const parent = new Int32Array(n).fill(-1);
+  const root = indexOf.get(rootId);
+  if (root === undefined) return { order: new Int32Array(0), depth, parent };
+  // Children as flat arrays (first child offset per member), input order kept.
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const pid = parentIds[i];
+    const p = pid === null || pid === undefined || i === root ? -1 : (indexOf.get(pid) ?? -1);
+    parent[i] = p;
+    if (p >= 0) first[p + 1]! += 1;
+  }
+  for (let i = 0; i < n; i++) first[i + 1]! += first[i]!;
+  const next = first.slice(0, n);
+  const kids = new Int32Array(first[n]!);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[next[parent[i]!]!++] = i;
+  // Breadth first from the root gives each member its depth (a cycle is never entered twice).
+  const queue = new Int32Array(n);
+  depth[root] = 0;
+  queue[0] = root;
+  let tail = 1;
+  let maxDepth = 0;
+  for (let q = 0; q < tail; q++) {
+    const i = queue[q]!;
+    for (let k = first[i]!; k < first[i + 1]!; k++) {
+      const c = kids[k]!;
+      if (depth[c] !== -1) continue;
+      depth[c] = depth[i]! + 1;
+      if (depth[c]! > maxDepth) maxDepth = depth[c]!;
+      queue[tail++] = c;
+    }
+  }
+  // A counting sort by depth keeps input order inside each depth.
+  const start = new Int32Array(maxDepth + 2);
+  for (let i = 0; i < n; i++) if (depth[i]! >= 0) start[depth[i]! + 1]! += 1;
+  for (let d = 0; d <= maxDepth; d++) start[d + 1]! += start[d]!;
+  const order = new Int32Array(tail);
+  for (let i = 0; i < n; i++) if (depth[i]! >= 0) order[start[depth[i]!]!++] = i;
+  return { order, depth, parent };
+}

@@ -12,6 +12,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
+import { levelOrder } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/services/tree/subtree";
 
 export interface RollupSqlRow {
@@ -142,65 +143,24 @@ function parseRows(text: string | null): RollupSqlRow[] {
 
 /**
  * Keeps the root's descendants (a team could hold a second detached root) in (depth, id) order: rows come sorted by
- * id (`COLLATE "C"`, as in the subtree read), a breadth-first walk gives each its depth, a counting sort by depth
- * keeps the id order inside a depth. Linear; flat typed arrays, no array per parent (sorting the ids in Node cost
- * ~0.5 s at 100,000 members: they are slices of one big string).
+ * id (`COLLATE "C"`, as in the subtree read) and `levelOrder` keeps that order inside a depth. Linear (sorting the
+ * ids in Node cost ~0.5 s at 100,000 members: they are slices of one big string).
  */
 function depthOrder(rows: RollupSqlRow[], rootId: string): RollupSqlRow[] {
-  const n = rows.length;
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) index.set(rows[i]!.id, i);
-  const root = index.get(rootId);
-  if (root === undefined) return [];
-  // Children as flat arrays (first child offset per row), no array per parent.
-  const parent = new Int32Array(n);
-  const first = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const pid = rows[i]!.parentId;
-    const p = pid === null ? -1 : (index.get(pid) ?? -1);
-    parent[i] = p;
-    if (p >= 0) first[p + 1]! += 1;
-  }
-  for (let i = 0; i < n; i++) first[i + 1]! += first[i]!;
-  const next = first.slice(0, n);
-  const kids = new Int32Array(first[n]!);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) kids[next[parent[i]!]!++] = i;
-  // Breadth first from the root: the queue holds each depth after the one above it.
-  const depth = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  depth[root] = 0;
-  queue[0] = root;
-  let tail = 1;
-  for (let q = 0; q < tail; q++) {
-    const i = queue[q]!;
-    for (let k = first[i]!; k < first[i + 1]!; k++) {
-      const c = kids[k]!;
-      if (depth[c] !== -1) continue;
-      depth[c] = depth[i]! + 1;
-      queue[tail++] = c;
-    }
-  }
-  // Rows came sorted by id: a counting sort by depth keeps that order inside each depth.
-  const perDepth = new Int32Array(n + 1);
-  let maxDepth = 0;
-  for (let i = 0; i < n; i++) {
-    const d = depth[i]!;
-    if (d < 0) continue;
-    perDepth[d + 1]! += 1;
-    if (d > maxDepth) maxDepth = d;
-  }
-  for (let d = 0; d <= maxDepth; d++) perDepth[d + 1]! += perDepth[d]!;
-  const out = new Array<RollupSqlRow>(tail);
-  const position = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = depth[i]!;
-    if (d < 0) continue;
+  const { order, depth, parent } = levelOrder(
+    rows.map((r) => r.id),
+    rows.map((r) => r.parentId),
+    rootId,
+  );
+  const position = new Int32Array(rows.length);
+  const out = new Array<RollupSqlRow>(order.length);
+  order.forEach((i, at) => {
     const r = rows[i]!;
-    r.depth = d;
-    position[i] = perDepth[d]!;
-    out[perDepth[d]!++] = r;
-  }
-  for (let i = 0; i < n; i++) if (depth[i]! >= 0) rows[i]!.parentIndex = i === root ? -1 : position[parent[i]!]!;
+    r.depth = depth[i]!;
+    r.parentIndex = at === 0 ? -1 : position[parent[i]!]!;
+    position[i] = at;
+    out[at] = r;
+  });
   return out;
 }
 

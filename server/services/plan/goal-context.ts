@@ -7,6 +7,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
+import { levelOrder } from "@/server/domain/tree";
 import { badRequest } from "@/server/errors";
 import { subtreeCte } from "@/server/services/tree/subtree";
 import { fromIso } from "./goal-phasing";
@@ -66,7 +67,7 @@ export async function loadGoalContext(
     history:
       args.splitHistory === false
         ? null
-        : { metricId: metric.id, from: fromIso(addDays(args.startDate, -args.historyDays)), to: fromIso(addDays(args.startDate, -1)) },
+        : { metricId: metric.id, from: addDays(args.startDate, -args.historyDays), to: addDays(args.startDate, -1) },
   });
   const nodes = treeOrder(members, args.rootMembershipId);
   const splitHistory = new Map<string, number>();
@@ -92,7 +93,7 @@ export async function loadGoalContext(
  */
 async function loadMembers(
   db: DbClient,
-  args: { teamId: string; rootId: string; wholeTeam: boolean; history: { metricId: string; from: Date; to: Date } | null },
+  args: { teamId: string; rootId: string; wholeTeam: boolean; history: { metricId: string; from: IsoDate; to: IsoDate } | null },
 ): Promise<MemberTuple[]> {
   // The whole team: a plain scan, and the history aggregated over the team (a semi-join on 100,000 ids made the
   // planner probe DailyTotal once per member: 3 s against 0.3 s).
@@ -102,7 +103,7 @@ async function loadMembers(
     ? Prisma.sql`SELECT dt."membershipId" AS id, SUM(dt.total)::float8 AS total
                    FROM "DailyTotal" dt
                   WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ${h.metricId}
-                    AND dt.day >= ${isoDay(h.from)}::date AND dt.day <= ${isoDay(h.to)}::date
+                    AND dt.day >= ${h.from}::date AND dt.day <= ${h.to}::date
                     ${team ? Prisma.empty : Prisma.sql`AND dt."membershipId" IN (SELECT id FROM down)`}
                   GROUP BY dt."membershipId"`
     : Prisma.sql`SELECT NULL::text AS id, 0::float8 AS total WHERE false`;
@@ -116,38 +117,16 @@ async function loadMembers(
   return row?.j ? (JSON.parse(row.j) as MemberTuple[]) : [];
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/**
- * Root first, then level by level, each level by id in the database's order (as `listSubtree` returns them): walks
- * down from the root through the members given (sorted by id), so members not under the root are left out.
- */
-function treeOrder(members: readonly MemberTuple[], rootId: string): { nodes: GoalNode[]; order: number[] } {
-  const index = new Map<string, number>();
-  members.forEach((m, i) => index.set(m[0], i));
-  const children = new Map<number, number[]>();
-  members.forEach((m, i) => {
-    const p = m[1] === null ? undefined : index.get(m[1]);
-    if (p === undefined || m[0] === rootId) return;
-    const list = children.get(p);
-    if (list) list.push(i);
-    else children.set(p, [i]);
+/** Root first, then level by level, each level by id (as `listSubtree` returns them); others are left out. */
+function treeOrder(members: readonly MemberTuple[], rootId: string): { nodes: GoalNode[]; order: Int32Array } {
+  const { order, depth } = levelOrder(
+    members.map((m) => m[0]),
+    members.map((m) => m[1]),
+    rootId,
+  );
+  const nodes = Array.from(order, (i) => {
+    const m = members[i]!;
+    return { id: m[0], parentId: depth[i] === 0 ? null : m[1], depth: depth[i]!, name: m[4], splitWeight: m[2], minutesPerDay: m[3] };
   });
-  const rootIndex = index.get(rootId);
-  const nodes: GoalNode[] = [];
-  const order: number[] = [];
-  if (rootIndex === undefined) return { nodes, order };
-  let level = [rootIndex];
-  for (let depth = 0; level.length > 0; depth++) {
-    const next: number[] = [];
-    for (const i of level) {
-      const m = members[i]!;
-      order.push(i);
-      nodes.push({ id: m[0], parentId: depth === 0 ? null : m[1], depth, name: m[4], splitWeight: m[2], minutesPerDay: m[3] });
-      const kids = children.get(i);
-      if (kids) for (const k of kids) next.push(k);
-    }
-    level = next.sort((a, b) => a - b);
-  }
   return { nodes, order };
 }
