@@ -75,14 +75,14 @@ async function call(path: string, kind: "query" | "mutation", input: unknown): P
   return deserialize(payload.result.data?.json, payload.result.data?.meta);
 }
 
-const query =
-  <R extends keyof Inputs, P extends keyof Inputs[R] & keyof Outputs[R] & string>(router: R & string, procedure: P) =>
+/** A typed caller of one procedure of the router, as a query (GET) or a mutation (POST). */
+const procedure =
+  (kind: "query" | "mutation") =>
+  <R extends keyof Inputs, P extends keyof Inputs[R] & keyof Outputs[R] & string>(router: R & string, name: P) =>
   (input: Inputs[R][P]) =>
-    call(`${router}.${procedure}`, "query", input) as Promise<Outputs[R][P]>;
-const mutation =
-  <R extends keyof Inputs, P extends keyof Inputs[R] & keyof Outputs[R] & string>(router: R & string, procedure: P) =>
-  (input: Inputs[R][P]) =>
-    call(`${router}.${procedure}`, "mutation", input) as Promise<Outputs[R][P]>;
+    call(`${router}.${name}`, kind, input) as Promise<Outputs[R][P]>;
+const query = procedure("query");
+const mutation = procedure("mutation");
 
 /** The procedures the Log page uses. */
 export const lightClient = {

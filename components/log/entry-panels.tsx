@@ -10,7 +10,7 @@ import { lightClient } from "@/trpc/light";
 import { amountToInput, formatAmount, parseAmount, type MetricUnit } from "./amount";
 import { dayLabel } from "./day-label";
 import type { RowEntry } from "./entry-row";
-import { refreshLogQueries, useLightQuery } from "./light-query";
+import { refreshLogQueries, useLightMutation, useLightQuery } from "./light-query";
 
 export function EditForm(props: {
   entry: RowEntry & { version: number };
@@ -28,7 +28,14 @@ export function EditForm(props: {
   const [note, setNote] = useState(entry.note ?? "");
   const [day, setDay] = useState(props.day);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useLightMutation((input: Parameters<typeof lightClient.entry.update>[0]) => lightClient.entry.update(input), {
+    onSuccess: () => {
+      toast.success("Entry updated");
+      void refreshLogQueries();
+      props.onDone();
+    },
+    onError: (e) => setError(e.message),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseAmount(amount, metric.unit, currency);
@@ -37,18 +44,7 @@ export function EditForm(props: {
       return;
     }
     setError(null);
-    setSaving(true);
-    lightClient.entry
-      .update({ teamId, entryId: entry.id, version: entry.version, amount: parsed.value, note: note.trim() ? note.trim() : null, day })
-      .then(
-        () => {
-          toast.success("Entry updated");
-          void refreshLogQueries();
-          props.onDone();
-        },
-        (e: Error) => setError(e.message),
-      )
-      .finally(() => setSaving(false));
+    save.mutate({ teamId, entryId: entry.id, version: entry.version, amount: parsed.value, note: note.trim() ? note.trim() : null, day });
   };
   const days = props.allowedDays.includes(props.day) ? props.allowedDays : [props.day, ...props.allowedDays];
 
@@ -92,7 +88,7 @@ export function EditForm(props: {
         </p>
       )}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" busy={saving}>
+        <Button type="submit" size="sm" busy={save.isPending}>
           Save
         </Button>
         <Button variant="secondary" size="sm" onClick={props.onDone}>

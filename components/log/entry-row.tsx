@@ -10,7 +10,7 @@ import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
 import { lightClient } from "@/trpc/light";
 import { formatAmount, type MetricUnit } from "./amount";
-import { refreshLogQueries } from "./light-query";
+import { refreshLogQueries, useLightMutation } from "./light-query";
 
 const EditForm = dynamic(() => import("./entry-panels").then((m) => m.EditForm), { ssr: false, loading: () => <Opening /> });
 const EntryHistory = dynamic(() => import("./entry-panels").then((m) => m.EntryHistory), { ssr: false, loading: () => <Opening /> });
@@ -48,20 +48,13 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
   const [mode, setMode] = useState<"view" | "edit" | "delete" | "history">("view");
   const amountText = formatAmount(entry.amount, metric.unit, currency);
   const label = `${amountText} ${metric.name} at ${timeOf(entry.at)}`;
-  const [removing, setRemoving] = useState(false);
-  const remove = (input: { teamId: string; entryId: string; version?: number }) => {
-    setRemoving(true);
-    lightClient.entry
-      .delete(input)
-      .then(
-        () => {
-          toast.success(`Deleted ${amountText} ${metric.name}`);
-          void refreshLogQueries();
-        },
-        (e: Error) => toast.error(e.message),
-      )
-      .finally(() => setRemoving(false));
-  };
+  const remove = useLightMutation((input: { teamId: string; entryId: string; version?: number }) => lightClient.entry.delete(input), {
+    onSuccess: () => {
+      toast.success(`Deleted ${amountText} ${metric.name}`);
+      void refreshLogQueries();
+    },
+    onError: (e) => toast.error(e.message),
+  });
 
   return (
     <li className="py-3">
@@ -118,7 +111,7 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
       {mode === "delete" && (
         <div className="mt-2 flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-3">
           <p className="flex-1 text-sm text-red-900">Delete {amountText} {metric.name}? It stays in the history.</p>
-          <Button variant="danger" size="sm" busy={removing} onClick={() => remove({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
+          <Button variant="danger" size="sm" busy={remove.isPending} onClick={() => remove.mutate({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
             Delete
           </Button>
           <Button variant="secondary" size="sm" onClick={() => setMode("view")}>

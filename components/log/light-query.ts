@@ -4,6 +4,7 @@
  * `useLightQuery` fetches on mount and when its key changes, keeps the last answer per key for the page's life
  * (going back to a day shows it at once while it refetches), retries once unless the server refused (4xx), and
  * `refreshLogQueries()` makes every mounted one fetch again — what invalidating the queries did before.
+ * `useLightMutation` is the write side: a call with its pending state (and what it was called with).
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { LightClientError } from "@/trpc/light";
@@ -74,4 +75,26 @@ export function useLightQuery<T>(key: string | null, fetcher: () => Promise<T>):
   const cached = key === null ? undefined : cache.get(key);
   const error = failure && failure.key === key ? failure.error : null;
   return { data: cached?.data as T | undefined, fetchedAt: cached?.fetchedAt ?? 0, error, isPending: !cached && !error, refetch };
+}
+
+export interface LightMutation<I> {
+  mutate: (input: I) => void;
+  isPending: boolean;
+  /** The input of the call under way (undefined when none). */
+  variables: I | undefined;
+}
+
+/** A write to the server: `mutate` calls it and then `onSuccess` or `onError`; pending while it runs. */
+export function useLightMutation<I, O>(
+  call: (input: I) => Promise<O>,
+  handlers: { onSuccess: (output: O) => void; onError: (error: Error) => void },
+): LightMutation<I> {
+  const [pending, setPending] = useState<{ input: I } | null>(null);
+  const mutate = (input: I) => {
+    setPending({ input });
+    call(input)
+      .then(handlers.onSuccess, handlers.onError)
+      .finally(() => setPending(null));
+  };
+  return { mutate, isPending: pending !== null, variables: pending?.input };
 }

@@ -5,29 +5,21 @@ import { useId, useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
 import { lightClient } from "@/trpc/light";
-import { refreshLogQueries } from "./light-query";
+import { refreshLogQueries, useLightMutation } from "./light-query";
 
 export function ReminderSetting({ teamId, timeZone, current }: { teamId: string; timeZone: string; current: string | null }) {
   const inputId = useId();
   const [time, setTime] = useState(current ?? "18:00");
-  /** What is being saved: a time (turning on or changing) or null (turning off). */
-  const [saving, setSaving] = useState<{ time: string | null } | null>(null);
-  const save = (input: { teamId: string; time: string | null }) => {
-    setSaving({ time: input.time });
-    lightClient.entry
-      .setReminder(input)
-      .then(
-        (r) => {
-          toast.success(r.reminderTime ? `Reminder set for ${r.reminderTime}` : "Reminder turned off");
-          void refreshLogQueries();
-        },
-        (e: Error) => toast.error(e.message),
-      )
-      .finally(() => setSaving(null));
-  };
+  const save = useLightMutation((input: { teamId: string; time: string | null }) => lightClient.entry.setReminder(input), {
+    onSuccess: (r) => {
+      toast.success(r.reminderTime ? `Reminder set for ${r.reminderTime}` : "Reminder turned off");
+      void refreshLogQueries();
+    },
+    onError: (e) => toast.error(e.message),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save({ teamId, time });
+    save.mutate({ teamId, time });
   };
 
   return (
@@ -54,11 +46,11 @@ export function ReminderSetting({ teamId, timeZone, current }: { teamId: string;
             className="block min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900"
           />
         </div>
-        <Button type="submit" busy={saving !== null && saving.time !== null}>
+        <Button type="submit" busy={save.isPending && save.variables?.time !== null}>
           {current ? "Change" : "Turn on"}
         </Button>
         {current && (
-          <Button variant="secondary" busy={saving !== null && saving.time === null} onClick={() => save({ teamId, time: null })}>
+          <Button variant="secondary" busy={save.isPending && save.variables?.time === null} onClick={() => save.mutate({ teamId, time: null })}>
             Turn off
           </Button>
         )}
