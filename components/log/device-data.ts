@@ -5,9 +5,12 @@
  * Signing out removes it, so the next person on a shared phone sees none of it; entries not yet sent are named
  * first (`hasUnsentLogEntries`), so nobody loses them without being asked.
  */
-const PREFIX = "backplan.log.";
-const WAITING_PREFIX = `${PREFIX}waiting.`;
-const QUEUE_DB = "backplan-log";
+/** Every localStorage key the Log writes starts with this (day snapshots, "waiting" hints). */
+export const LOG_STORAGE_PREFIX = "backplan.log.";
+/** The "entries may wait on this device" hints: `${WAITING_PREFIX}<teamId>.<membershipId>`. */
+export const WAITING_PREFIX = `${LOG_STORAGE_PREFIX}waiting.`;
+/** The IndexedDB database of the offline entry queue. */
+export const QUEUE_DB = "backplan-log";
 
 function logKeys(prefix: string): string[] {
   try {
@@ -29,7 +32,7 @@ export function hasUnsentLogEntries(): boolean {
 
 /** Removes the Log's data from this device; resolves within `timeoutMs` even if another tab keeps the queue open. */
 export async function clearLogDeviceData(timeoutMs = 1500): Promise<void> {
-  for (const key of logKeys(PREFIX)) {
+  for (const key of logKeys(LOG_STORAGE_PREFIX)) {
     try {
       window.localStorage.removeItem(key);
     } catch {

@@ -5,6 +5,7 @@
  */
 import type { EntityTable } from "dexie";
 import type DexieType from "dexie";
+import { QUEUE_DB, WAITING_PREFIX } from "./device-data";
 import type { QueuedEntry, QueueState } from "./queue-model";
 
 type LogQueueDb = DexieType & { entries: EntityTable<QueuedEntry, "id"> };
@@ -19,7 +20,7 @@ let instance: Promise<{ db: LogQueueDb; liveQuery: (typeof import("dexie"))["liv
 function load() {
   instance ??= import("dexie")
     .then(({ Dexie, liveQuery }) => {
-      const db = new Dexie("backplan-log") as LogQueueDb;
+      const db = new Dexie(QUEUE_DB) as LogQueueDb;
       db.version(1).stores({ entries: "id, [teamId+membershipId], state, createdAt" });
       return { db, liveQuery };
     })
@@ -58,7 +59,7 @@ const mine = (db: LogQueueDb, owner: QueueOwner) =>
  * set before every write, cleared only when the queue is seen with none. Without it the Log page does not open
  * IndexedDB (nor load Dexie) until the first tap; when storage is blocked it always does.
  */
-const hintKey = (owner: QueueOwner) => `backplan.log.waiting.${owner.teamId}.${owner.membershipId}`;
+const hintKey = (owner: QueueOwner) => `${WAITING_PREFIX}${owner.teamId}.${owner.membershipId}`;
 
 export function mayHaveWaiting(owner: QueueOwner): boolean {
   try {

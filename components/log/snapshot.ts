@@ -6,6 +6,7 @@
  * `useSnapshot` reads it without a hydration mismatch (null on the server and while hydrating).
  */
 import { useCallback, useSyncExternalStore } from "react";
+import { LOG_STORAGE_PREFIX } from "./device-data";
 import type { LogDayData } from "./types";
 
 export interface Snapshot {
@@ -13,7 +14,7 @@ export interface Snapshot {
   fetchedAt: number;
 }
 
-const storageKey = (membershipId: string, day: string) => `backplan.log.${membershipId}.${day}`;
+const storageKey = (membershipId: string, day: string) => `${LOG_STORAGE_PREFIX}${membershipId}.${day}`;
 const parsed = new Map<string, { raw: string; value: Snapshot }>();
 
 function revive(stored: unknown): Snapshot {
