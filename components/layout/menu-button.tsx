@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { menuContent } from "./menu-styles";
 
 interface Props {
   /** Accessible name of the button when its content is not the name (e.g. initials). */
@@ -92,17 +93,10 @@ export function MenuButton({ label, buttonClassName, button, align, children }: 
         onClick={(event) => {
           if ((event.target as HTMLElement).closest('[role="menuitem"]')) setOpen(false);
         }}
-        className={cn(
-          "absolute top-full z-50 mt-1.5 w-max min-w-56 max-w-[calc(100vw-1rem)] rounded-xl border border-slate-200 bg-white p-1 text-slate-900 shadow-lg",
-          align === "end" ? "right-0" : "left-0",
-        )}
+        className={cn(menuContent, "absolute top-full mt-1.5 w-max", align === "end" ? "right-0" : "left-0")}
       >
         {children}
       </div>
     </div>
   );
 }
-
-/** Classes of an item in a MenuButton's list (links and buttons with role="menuitem"). */
-export const shellMenuItem =
-  "flex min-h-11 w-full cursor-pointer select-none items-center gap-2 rounded-lg px-3 text-left text-base outline-none hover:bg-slate-100 focus:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600";

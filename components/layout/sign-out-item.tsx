@@ -6,7 +6,7 @@
  */
 import { LogOut } from "lucide-react";
 import { clearLogDeviceData, hasUnsentLogEntries } from "@/components/log/device-data";
-import { shellMenuItem } from "./menu-button";
+import { shellMenuItem } from "./menu-styles";
 
 export const UNSENT_ON_SIGN_OUT =
   "Some entries logged on this device have not reached the server yet. Signing out now deletes them from this device. Sign out anyway?";

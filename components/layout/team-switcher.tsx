@@ -4,8 +4,8 @@
  */
 import { Check, ChevronsUpDown, Plus } from "lucide-react";
 import Link from "next/link";
-import { MenuButton, shellMenuItem } from "./menu-button";
-import { menuLabel, menuSeparator } from "./menu-styles";
+import { MenuButton } from "./menu-button";
+import { menuLabel, menuSeparator, shellMenuItem } from "./menu-styles";
 import { RoleText } from "./role-text";
 import type { TeamRole } from "./team-context";
 

@@ -4,8 +4,8 @@
  */
 import { Users } from "lucide-react";
 import Link from "next/link";
-import { MenuButton, shellMenuItem } from "./menu-button";
-import { menuLabel, menuSeparator } from "./menu-styles";
+import { MenuButton } from "./menu-button";
+import { menuLabel, menuSeparator, shellMenuItem } from "./menu-styles";
 import { SignOutItem } from "./sign-out-item";
 
 function initials(name: string): string {
