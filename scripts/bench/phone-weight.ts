@@ -13,11 +13,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import pg from "pg";
 import { openDatabase } from "../../server/db-client";
 import { ensureAuthSecret } from "../lib/auth-secret.mjs";
 import { buildIfStale } from "../lib/build.mjs";
-import { projectRoot, redact, sessionCookie, startServer } from "./lib/bench-server";
+import { projectRoot, recreateDatabase, redact, sessionCookie, startServer } from "./lib/bench-server";
 import { numberFlag, stringFlag } from "./lib/stats";
 
 const port = numberFlag("port", 3104);
@@ -47,27 +46,11 @@ const MARKERS: [string, RegExp][] = [
 ];
 const contents = (code: string) => MARKERS.filter(([, re]) => re.test(code)).map(([name]) => name);
 
-/** Drops, creates and migrates the bench database (guarded by its name). */
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const name = new URL(databaseUrl).pathname.slice(1);
-  if (!/^(backplan_bench[a-z0-9_]*|[a-z0-9_]+_bench_web)$/.test(name)) {
-    throw new Error(`Refusing to drop ${name}: the phone bench database is named backplan_bench… or …_bench_web`);
-  }
-  const admin = new pg.Client({ connectionString: databaseUrl.replace(/\/[^/?]+(\?|$)/, "/postgres$1") });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
-}
+/** The phone bench drops only its own databases. */
+const PHONE_BENCH_DATABASES = {
+  pattern: /^(backplan_bench[a-z0-9_]*|[a-z0-9_]+_bench_web)$/,
+  described: "the phone bench database is named backplan_bench… or …_bench_web",
+};
 
 interface LighthouseResult {
   lhr: {
@@ -109,7 +92,7 @@ async function main() {
   const secret = ensureAuthSecret(projectRoot);
   await buildIfStale(projectRoot);
   console.info(`Re-creating ${redact(url)} with the demo team (prisma/seed.ts)…`);
-  await recreateDatabase(url);
+  await recreateDatabase(url, PHONE_BENCH_DATABASES);
   const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: url },

@@ -13,11 +13,21 @@ export { projectRoot };
 
 export const redact = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
 
-export async function recreateDatabase(url: string): Promise<void> {
+/** The names a bench may drop, and how to say so (a bench can narrow them). */
+export interface DroppableNames {
+  pattern: RegExp;
+  described: string;
+}
+
+const BENCH_DATABASES: DroppableNames = {
+  pattern: /^(backplan_bench[a-z0-9_]*|[a-z0-9_]*_bench[a-z0-9_]*|[a-z0-9_]+_logbench)$/,
+  described: "bench databases are named backplan_bench…, <name>_bench… or <name>_logbench",
+};
+
+/** Drops, creates and migrates a bench database — only one whose name says it is a bench's. */
+export async function recreateDatabase(url: string, allowed: DroppableNames = BENCH_DATABASES): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  if (!/^(backplan_bench[a-z0-9_]*|[a-z0-9_]*_bench[a-z0-9_]*|[a-z0-9_]+_logbench)$/.test(name)) {
-    throw new Error(`Refusing to drop ${name}: bench databases are named backplan_bench…, <name>_bench… or <name>_logbench`);
-  }
+  if (!allowed.pattern.test(name)) throw new Error(`Refusing to drop ${name}: ${allowed.described}`);
   const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, "/postgres$1") });
   await admin.connect();
   try {
