@@ -29,16 +29,21 @@ async function teamId(page: Page): Promise<string> {
   return teams.data.find((t) => t.slug === DEMO.teamSlug)!.id;
 }
 
+/** Sam's Log, open and settled ("All entries saved"), with the team id and the day as the server has it. */
+async function openSamsLog(page: Page): Promise<{ id: string; before: DayData }> {
+  await login(page, SAM);
+  await page.goto(LOG);
+  await expect(page.getByText("All entries saved")).toBeVisible();
+  const id = await teamId(page);
+  return { id, before: (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data };
+}
+
 const card = (page: Page, name: string) => page.getByRole("listitem", { name, exact: true });
 const countOf = (page: Page, name: string) => card(page, name).getByTestId("action-count");
 
 test("@phone a member taps today's plan, sees counts and the celebration, logs offline and syncs exactly once", async ({ page, context }) => {
-  await login(page, SAM);
-  await page.goto(LOG);
+  const { id, before } = await openSamsLog(page);
   await expect(page.getByRole("heading", { name: "Log", level: 1 })).toBeVisible();
-  await expect(page.getByText("All entries saved")).toBeVisible();
-  const id = await teamId(page);
-  const before = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
   const planned = before.actions.filter((a) => a.planned > 0 && a.unit === "COUNT");
   expect(planned.length, "the demo plan gives Sam actions for today").toBeGreaterThan(0);
 
@@ -176,11 +181,7 @@ test("@phone an upline sees a direct member's open-day entries and history; chan
 });
 
 test("@phone a member corrects an entry (amount and note), sees its history, and deletes it; the count follows", async ({ page }) => {
-  await login(page, SAM);
-  await page.goto(LOG);
-  await expect(page.getByText("All entries saved")).toBeVisible();
-  const id = await teamId(page);
-  const before = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  const { id, before } = await openSamsLog(page);
   const action = before.actions.find((a) => a.unit === "COUNT")!;
   await card(page, action.name).getByRole("button", { name: `Add 1 ${action.name}` }).click();
   await expect(page.getByText("All entries saved")).toBeVisible();
@@ -213,11 +214,7 @@ test("@phone a member corrects an entry (amount and note), sees its history, and
 });
 
 test("@phone signing out clears the Log from a shared phone, asking first while entries are still on the device", async ({ page, context }) => {
-  await login(page, SAM);
-  await page.goto(LOG);
-  await expect(page.getByText("All entries saved")).toBeVisible();
-  const id = await teamId(page);
-  const before = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
+  const { id, before } = await openSamsLog(page);
   const action = before.actions.find((a) => a.unit === "COUNT")!;
   const deviceData = () =>
     page.evaluate(async () => ({

@@ -9,19 +9,15 @@ import { Button } from "@/components/ui/button";
 import { lightClient } from "@/trpc/light";
 import { amountToInput, formatAmount, parseAmount, type MetricUnit } from "./amount";
 import { dayLabel } from "./day-label";
-import type { RowEntry } from "./entry-row";
+import type { EntryRowProps, RowEntry } from "./entry-row";
 import { refreshLogQueries, useLightMutation, useLightQuery } from "./light-query";
 
-export function EditForm(props: {
-  entry: RowEntry & { version: number };
-  metric: { name: string; unit: MetricUnit };
-  teamId: string;
-  currency: string;
-  day: string;
-  today: string;
-  allowedDays: string[];
-  onDone: () => void;
-}) {
+export function EditForm(
+  props: Pick<EntryRowProps, "metric" | "teamId" | "currency" | "day" | "today" | "allowedDays"> & {
+    entry: RowEntry & { version: number };
+    onDone: () => void;
+  },
+) {
   const { entry, metric, teamId, currency } = props;
   const id = useId();
   const [amount, setAmount] = useState(amountToInput(entry.amount, metric.unit, currency));

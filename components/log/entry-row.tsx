@@ -26,7 +26,7 @@ export interface RowEntry {
   pending: boolean;
 }
 
-interface Props {
+export interface EntryRowProps {
   entry: RowEntry;
   metric: { name: string; unit: MetricUnit };
   teamId: string;
@@ -44,7 +44,7 @@ interface Props {
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 const timeOf = (d: Date) => timeFormat.format(d);
 
-export function EntryRow({ entry, metric, teamId, currency, day, today, allowedDays, onRemovePending, canChange = true, dayText }: Props) {
+export function EntryRow({ entry, metric, teamId, currency, day, today, allowedDays, onRemovePending, canChange = true, dayText }: EntryRowProps) {
   const [mode, setMode] = useState<"view" | "edit" | "delete" | "history">("view");
   const amountText = formatAmount(entry.amount, metric.unit, currency);
   const label = `${amountText} ${metric.name} at ${timeOf(entry.at)}`;
