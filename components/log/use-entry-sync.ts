@@ -82,8 +82,6 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   }, [onCelebrate]);
   const { teamId, membershipId } = owner;
 
-  const refreshDay = refreshLogQueries;
-
   /** Whether the device queue is open (Dexie loaded, watched); until then nothing on the device waits to be sent. */
   const opened = useRef(false);
   const openQueue = useRef<() => void>(() => undefined);
@@ -143,7 +141,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
           }
         }
       } while (again.current);
-      if (sent) await refreshDay();
+      if (sent) await refreshLogQueries();
     })()
       .catch((error: unknown) => {
         console.error("[log] sync failed", error);
@@ -154,7 +152,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
       });
     running.current = run;
     return run;
-  }, [teamId, membershipId, refreshDay]);
+  }, [teamId, membershipId]);
 
   // Watch the queue; on load put back anything a closed tab left half-sent, then send. IndexedDB (Dexie) is opened
   // once the page is interactive when the device may hold unsent entries, otherwise on the first tap (add()).
@@ -246,10 +244,10 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
       const row = await getQueued(id);
       if (row && row.state !== "synced") throw new Error("This entry is still being sent. Try again in a moment.");
       await lightClient.entry.delete({ teamId, entryId: id });
-      await refreshDay();
+      await refreshLogQueries();
       await forget([id]);
     },
-    [teamId, refreshDay],
+    [teamId],
   );
 
   /** Drops an entry the server refused (after the member has read why). */

@@ -31,9 +31,6 @@ interface NewVictory extends Celebration {
   data: Record<string, unknown>;
 }
 
-/** How far back records and streaks look. */
-const HISTORY_DAYS = LOG_HISTORY_DAYS;
-
 export async function celebrate(
   db: DbClient,
   args: {
@@ -55,7 +52,8 @@ export async function celebrate(
   const plan = todayPlanFrom(context);
   const planned = plan.actions.filter((a) => a.planned > 0);
   const goals = plan.goals.filter((g) => addedToday.has(g.metricId));
-  let from = addDays(today, -HISTORY_DAYS);
+  // Records and streaks look back LOG_HISTORY_DAYS days.
+  let from = addDays(today, -LOG_HISTORY_DAYS);
   for (const g of goals) if (compareDates(g.startDate, from) < 0) from = g.startDate;
 
   const metricById = context.metrics;
