@@ -104,8 +104,9 @@ describe("GoalActual", () => {
             const day = addDays(today, op.day - 30);
             await makeEntriesWithTotals(db(), { teamId: t.team.id, metricId: sales.id, entries: [{ membershipId: members[op.who]!.id, day, amount: op.amount }] });
           } else if (op.kind === "dates") {
+            // At least a week long, as the product only accepts plans with a working day in them (a raw update skips that check).
             const start = addDays(today, -op.start * 3);
-            const deadline = addDays(start, op.end + 1);
+            const deadline = addDays(start, op.end + 6);
             await db().goal.update({ where: { id: goal.id }, data: { startDate: new Date(start + "T00:00:00Z"), deadline: new Date(deadline + "T00:00:00Z") } });
           }
         }
