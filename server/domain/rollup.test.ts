@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rollUp, type RollupNode } from "./rollup";
+import { rollUp, rollUpOrdered, type RollupNode } from "./rollup";
+import { indexTree } from "./tree";
 import { childrenOf, subtreeIds, treeArb } from "./test-arbitraries";
 
 describe("roll-up examples", () => {
@@ -35,16 +36,17 @@ describe("roll-up examples", () => {
   });
 });
 
-describe("roll-up properties", () => {
-  const arb = treeArb(60).chain((tree) =>
-    fc
-      .array(fc.record({ actual: fc.integer({ min: -1000, max: 100_000 }), target: fc.nat({ max: 100_000 }), expected: fc.nat({ max: 100_000 }) }), {
-        minLength: tree.length,
-        maxLength: tree.length,
-      })
-      .map((vals) => tree.map((n, i): RollupNode => ({ ...n, ownActual: vals[i]!.actual, ownTarget: vals[i]!.target, ownExpected: vals[i]!.expected }))),
-  );
+/** A tree of up to 60 members with random own actuals, targets and expected amounts. */
+const arb = treeArb(60).chain((tree) =>
+  fc
+    .array(fc.record({ actual: fc.integer({ min: -1000, max: 100_000 }), target: fc.nat({ max: 100_000 }), expected: fc.nat({ max: 100_000 }) }), {
+      minLength: tree.length,
+      maxLength: tree.length,
+    })
+    .map((vals) => tree.map((n, i): RollupNode => ({ ...n, ownActual: vals[i]!.actual, ownTarget: vals[i]!.target, ownExpected: vals[i]!.expected }))),
+);
 
+describe("roll-up properties", () => {
   it("team = own + Σ team(children) and root = Σ own, for actual, target and expected", () => {
     fc.assert(
       fc.property(arb, (nodes) => {
@@ -91,5 +93,29 @@ describe("roll-up properties", () => {
         }
       }),
     );
+  });
+});
+
+describe("rollUpOrdered (a tree already listed parents first)", () => {
+  it("gives the same rows as rollUp for the same tree in breadth-first order", () => {
+    fc.assert(
+      fc.property(arb, (nodes) => {
+        const t = indexTree(nodes);
+        const ordered = Array.from(t.order, (i) => nodes[i]!);
+        const position = new Int32Array(nodes.length);
+        t.order.forEach((i, at) => (position[i] = at));
+        const parent = Int32Array.from(t.order, (i) => (t.parent[i]! < 0 ? -1 : position[t.parent[i]!]!));
+        expect(rollUpOrdered(ordered, parent)).toEqual(rollUp(ordered));
+      }),
+    );
+  });
+
+  it("refuses positions that are not parents first, naming the member", () => {
+    const nodes: RollupNode[] = ["a", "b", "c"].map((id) => ({ id, parentId: null, ownActual: 0, ownTarget: 0 }));
+    expect(() => rollUpOrdered(nodes, Int32Array.from([-1, 0, 2]))).toThrow(/upline of c is not listed before them/);
+    expect(() => rollUpOrdered(nodes, Int32Array.from([-1, 2, 0]))).toThrow(/upline of b/);
+    expect(() => rollUpOrdered(nodes, Int32Array.from([0, -1, 0]))).toThrow(/top member first/);
+    expect(() => rollUpOrdered(nodes, Int32Array.from([-1, 0]))).toThrow(/one upline position per member/);
+    expect(() => rollUpOrdered([], new Int32Array(0))).toThrow(/empty/);
   });
 });

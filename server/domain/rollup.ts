@@ -14,7 +14,7 @@
  */
 import { PlanningError } from "./errors";
 import { paceStatus, PACE_THRESHOLDS, type PaceStatus, type PaceThresholds } from "./pace";
-import { indexTree } from "./tree";
+import { indexTree, type TreeIndex } from "./tree";
 
 export interface RollupNode {
   id: string;
@@ -59,8 +59,44 @@ const STATUS_INDEX: Record<PaceStatus, number> = { ahead: 0, on_track: 1, at_ris
 
 /** Rows in input order. */
 export function rollUp(nodes: readonly RollupNode[], thresholds: PaceThresholds = PACE_THRESHOLDS): RollupRow[] {
-  const tree = indexTree(nodes);
-  const { size: n, parent, order, root, depth } = tree;
+  return rollUpIndexed(nodes, indexTree(nodes), thresholds);
+}
+
+/**
+ * The same roll-up for nodes already listed parents first (the root at 0), given each node's parent position
+ * (`parent[0]` = −1, `parent[i]` < i): no id lookups, for callers whose read already ordered the tree (the dashboard).
+ * Throws `PlanningError` (`not_top_down`) when the positions break that rule; `parentId` fields are not read.
+ */
+export function rollUpOrdered(
+  nodes: readonly RollupNode[],
+  parent: Int32Array,
+  thresholds: PaceThresholds = PACE_THRESHOLDS,
+): RollupRow[] {
+  const n = nodes.length;
+  if (n === 0) throw new PlanningError("empty_tree", "The team is empty: there is nobody to plan for.", "nodes");
+  if (parent.length !== n || parent[0] !== -1) {
+    throw new PlanningError("not_top_down", "The roll-up needs the top member first and one upline position per member.", "nodes");
+  }
+  const depth = new Int32Array(n);
+  const order = new Int32Array(n);
+  for (let i = 1; i < n; i++) {
+    const p = parent[i]!;
+    if (!(p >= 0 && p < i)) {
+      throw new PlanningError("not_top_down", `The upline of ${nodes[i]!.id} is not listed before them.`, "nodes");
+    }
+    depth[i] = depth[p]! + 1;
+    order[i] = i;
+  }
+  return rollUpIndexed(nodes, { parent, order, root: 0, depth }, thresholds);
+}
+
+function rollUpIndexed(
+  nodes: readonly RollupNode[],
+  tree: Pick<TreeIndex, "parent" | "order" | "root" | "depth">,
+  thresholds: PaceThresholds,
+): RollupRow[] {
+  const n = nodes.length;
+  const { parent, order, root, depth } = tree;
   const teamActual = new Float64Array(n);
   const teamTarget = new Float64Array(n);
   const teamExpected = new Float64Array(n);

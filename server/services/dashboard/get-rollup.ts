@@ -24,7 +24,7 @@ import {
 } from "@/server/domain/dashboard-math";
 import { paceStatus, RUN_RATE_WINDOW_WORKING_DAYS, type PaceStatus } from "@/server/domain/pace";
 import { cumulativeOn } from "@/server/domain/phasing";
-import { rollUp, type StatusCounts } from "@/server/domain/rollup";
+import { rollUpOrdered, type StatusCounts } from "@/server/domain/rollup";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { readRollupRows, type RollupSqlRow } from "./read-rollup-rows";
@@ -218,7 +218,7 @@ function computeRows(
     share[p]! += share[i]!;
   }
 
-  const rolled = rollUp(nodes);
+  const rolled = rollUpOrdered(nodes, parentIdx);
   return rolled.map((r, i) => {
     const src = sqlRows[i]!;
     const teamActual = toDate[i]!;
