@@ -4,7 +4,7 @@
  *
  * Constant number of queries whatever the tree size: the goal (1), the visibility check (≤ 1), and ONE query for
  * the subtree joined with MemberTarget and DailyTotal aggregated per membership (read-rollup-rows.ts). The rest is linear:
- * per-member period targets from the goal's phased plan × member share (`shareOfProgress`), the pure `rollUp` for
+ * per-member period targets from the goal's phased plan × member share (`shareOfProgress`), the pure `rollUpOrdered` (given the parent positions) for
  * the period, and one bottom-up pass for goal-to-date sums.
  *
  * Expected (own, team, goal to date) counts the plan up to `lastDueDay`: today's part is not due until today is
@@ -197,8 +197,7 @@ function computeRows(
     share[i] = s;
     return {
       id: r.id,
-      // The subtree's root has no parent inside this read.
-      parentId: i === 0 ? null : r.parentId,
+      parentId: r.parentId,
       ownActual: r.periodActual,
       ownTarget: shareOfProgress(s, pTo, ctx.total) - before,
       ownExpected: shareOfProgress(s, pDue, ctx.total) - before,
