@@ -20,6 +20,25 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // One clock (server/clock.ts): nothing on the server side reads the real time directly. Elapsed times use
+  // performance.now(). The Prisma engine stand-in (prisma/engine) compares lock files' mtimes, which are real time.
+  {
+    files: ["server/**/*.ts", "prisma/**/*.ts", "prisma/**/*.mjs", "scripts/**/*.ts", "scripts/**/*.mjs", "app/api/**/*.ts", "tests/**/*.ts"],
+    ignores: ["server/clock.ts", "prisma/engine/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Read the current time from server/clock.ts (now(), todayIn(), teamToday(), memberToday()); tests pin it with pinClock().",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Read the current time from server/clock.ts (nowMs()); measure elapsed time with performance.now().",
+        },
+      ],
+    },
+  },
   // Playwright fixtures receive a `use` callback that is not React's `use` hook.
   { files: ["e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
 ];

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_CLOCK } from "./e2e/clock";
 
 /**
  * End-to-end tests against a production build (`next start`) on its own seeded PGlite database,
@@ -58,6 +59,10 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       BACKPLAN_DEMO: "1",
       NODE_ENV: "production",
+      // One timeline for seed, server and browser (scripts/e2e.mjs sets both; e2e/fixtures.ts installs page.clock).
+      BACKPLAN_NOW: E2E_CLOCK.now,
+      BACKPLAN_NOW_SINCE: String(E2E_CLOCK.since),
+      BACKPLAN_TEST: "1",
     },
   },
 });

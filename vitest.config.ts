@@ -29,6 +29,7 @@ export default defineConfig({
           exclude: ["node_modules/**", "e2e/**", ".next/**"],
           environment: "node",
           globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/pin-clock.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

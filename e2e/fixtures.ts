@@ -20,6 +20,8 @@
  * - `DEMO` — the seeded demo accounts (password `backplan-demo`) and team slug (prisma/demo-accounts.ts).
  * - `expectAccessible(page)` — axe-core check (WCAG 2.x A/AA rules): fails on any serious or critical violation.
  * - `uniqueEmail(prefix)` — an address no other test uses.
+ * - Every `page` has Playwright's clock installed at the run's instant (e2e/clock.ts: `e2eNow()`, `e2eToday()`),
+ *   the same instant the seed and the server use, so no test depends on the real date.
  *
  * The server is a production build on a freshly seeded PGlite database (scripts/e2e.mjs); tests run one at a time
  * (workers: 1) and share that database, so create your own users/teams when a test changes data, or restore it.
@@ -27,6 +29,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
+import { e2eNow } from "./clock";
 
 export { expect };
 
@@ -76,6 +79,12 @@ export async function signUp(page: Page, user: TestUser): Promise<void> {
   await expect(page).not.toHaveURL(/\/signup/, { timeout: 20_000 });
 }
 
+/** Puts a page on the run's timeline (e2e/clock.ts), ticking. The `page` fixture does it; call it for pages you open yourself. */
+export async function onRunClock(page: Page): Promise<Page> {
+  await page.clock.install({ time: e2eNow() });
+  return page;
+}
+
 /** No serious or critical axe violations (WCAG 2.0/2.1/2.2 A and AA rules) on the page as it is now. */
 export async function expectAccessible(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
@@ -88,6 +97,11 @@ export async function expectAccessible(page: Page, options: { exclude?: string[]
 }
 
 export const test = base.extend<{ freshUser: TestUser }>({
+  /** Every page runs on the run's timeline (e2e/clock.ts), ticking: the browser's "today" is the server's. */
+  page: async ({ page }, use) => {
+    await onRunClock(page);
+    await use(page);
+  },
   freshUser: async ({ page }, use) => {
     const user: TestUser = { name: "Fresh Tester", email: uniqueEmail("fresh"), password: "fresh-password-123" };
     await signUp(page, user);

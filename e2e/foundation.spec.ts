@@ -7,7 +7,7 @@
  * see the seeded team.
  */
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, login, signUp, test, uniqueEmail, type TestUser } from "./fixtures";
+import { DEMO, expect, expectAccessible, login, onRunClock, signUp, test, uniqueEmail, type TestUser } from "./fixtures";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A tree row; its accessible name reads "Name (you), Role, 2 direct, 5 in downline". */
@@ -48,7 +48,7 @@ async function newPhonePage(browser: Browser, baseURL: string | undefined) {
     isMobile: true,
     hasTouch: true,
   });
-  return { context, page: await context.newPage() };
+  return { context, page: await onRunClock(await context.newPage()) };
 }
 
 test("@phone sign up, create a team, invite a second user who joins under the first, see the tree", async ({
@@ -176,7 +176,7 @@ test("@desktop demo sign-in; the owner's 40-member tree: expand/collapse, move (
   await page.getByRole("button", { name: "Expand all" }).click();
 
   // A second tab opens "Move Priya" and picks Aisha (not in Priya's downline yet)…
-  const stale = await page.context().newPage();
+  const stale = await onRunClock(await page.context().newPage());
   await stale.goto(`/${DEMO.teamSlug}/team`);
   await stale.getByRole("button", { name: "Expand all" }).click();
   await openRowAction(stale, "Priya Shah", /^Move/);
@@ -222,7 +222,7 @@ test("@desktop demo sign-in; the owner's 40-member tree: expand/collapse, move (
   const link = await createInviteLink(page, "Sofia Rossi");
   const omar = await browser.newContext({ baseURL });
   try {
-    const omarPage = await omar.newPage();
+    const omarPage = await onRunClock(await omar.newPage());
     await omarPage.goto(link);
     await omarPage.getByRole("link", { name: "Sign in" }).click();
     await expect(omarPage).toHaveURL(/\/signin\?callbackUrl=/);

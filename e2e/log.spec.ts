@@ -4,7 +4,7 @@
  * exactly once when the network returns; backdating limits; the page opening offline from the service worker.
  */
 import type { Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, login, onRunClock, test } from "./fixtures";
 
 const SAM = "sam.price@demo.backplan.app";
 const LOG = `/${DEMO.teamSlug}/log`;
@@ -165,7 +165,7 @@ test("@phone an upline sees a direct member's open-day entries and history; chan
   await expect(page.getByText("All entries saved")).toBeVisible();
 
   const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  const upline = await context.newPage();
+  const upline = await onRunClock(await context.newPage());
   await login(upline, "aisha.bello@demo.backplan.app");
   await upline.goto(LOG);
   await upline.getByText("Your members' entries").click();

@@ -6,13 +6,10 @@
  *
  * The desktop test adds a goal to the shared demo team (named uniquely); the seeded goal stays as it was.
  */
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+import { e2eToday, plusDays } from "./clock";
+import { DEMO, expect, expectAccessible, login, onRunClock, test } from "./fixtures";
 
-function isoPlusDays(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+const isoPlusDays = (days: number) => plusDays(e2eToday(), days);
 
 test("@desktop the owner creates, previews and publishes a goal with custom checkpoints, then sets a member's target by hand", async ({ page }) => {
   test.setTimeout(150_000); // a 40-member preview, publish and re-plan on a shared 2-core machine
@@ -110,8 +107,8 @@ test("@phone a member opens My plan: target, this week's milestone, today's acti
   await expect(card.getByText(/Fits your time\.|Does not fit your time\./)).toBeVisible();
 
   const today = page.getByRole("list", { name: "Today's actions" });
-  const weekday = new Date().getUTCDay();
-  if (weekday === 0 || weekday === 6) {
+  // The demo team works Monday to Saturday: Sunday is its rest day.
+  if (new Date(`${e2eToday()}T00:00:00Z`).getUTCDay() === 0) {
     await expect(page.getByText(/Nothing planned for today/)).toBeVisible();
   } else {
     const items = today.getByRole("listitem");
@@ -168,7 +165,7 @@ test("@desktop the owner edits metrics, funnels and ranks; a leader reads them",
   await expectAccessible(page);
 
   const context = await browser.newContext();
-  const leader = await context.newPage();
+  const leader = await onRunClock(await context.newPage());
   await login(leader, DEMO.marcus.email);
   await leader.goto(`/${DEMO.teamSlug}/plan/settings`);
   await expect(leader.getByText("Read only.")).toBeVisible();

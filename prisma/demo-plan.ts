@@ -14,6 +14,7 @@ import { addDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calend
 import { applyTemplateToTeam } from "@/server/services/metric/apply-template";
 import { createGoal } from "@/server/services/plan/create-goal";
 import { rng } from "@/scripts/lib/scale-tree";
+import * as clock from "@/server/clock";
 
 export const DEMO_GOAL_NAME = "£50,000 team volume";
 /** Members who barely log, so the dashboard has someone clearly off pace. */
@@ -29,7 +30,7 @@ function effortOf(name: string, index: number): number {
 export async function seedDemoPlan(db: Db, args: { teamId: string; now?: Date }) {
   const { teamId } = args;
   const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true, workingDays: true } });
-  const today = isoDateInTimeZone((args.now ?? new Date()).getTime(), team.timeZone);
+  const today = args.now ? isoDateInTimeZone(args.now.getTime(), team.timeZone) : clock.teamToday(team);
   await applyTemplateToTeam(db, { teamId, template: "NETWORK_MARKETING" });
   const metrics = new Map(
     (await db.metric.findMany({ where: { teamId }, select: { id: true, key: true } })).map((m) => [m.key, m.id]),

@@ -7,8 +7,9 @@ import { makeUser, upsertTree } from "@/tests/factories";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoPlan } from "./demo-plan";
 import { DEMO_OWNER, DEMO_TEAM, demoTree } from "./demo-team";
+import * as clock from "@/server/clock";
 
-export async function seedDemo(db: Db, now = new Date()) {
+export async function seedDemo(db: Db, now = clock.now()) {
   const owner = await makeUser(db, { name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_PASSWORD });
   const team = await db.team.upsert({
     where: { slug: DEMO_TEAM.slug },
@@ -30,9 +31,9 @@ export async function seedDemo(db: Db, now = new Date()) {
 async function main() {
   const database = openDatabase(process.env.DATABASE_URL);
   try {
-    const started = Date.now();
+    const started = performance.now();
     const result = await seedDemo(database.db);
-    console.info(`Seeded demo team "${DEMO_TEAM.name}" (${result.members} members, ${result.entries} entries) in ${Date.now() - started} ms.`);
+    console.info(`Seeded demo team "${DEMO_TEAM.name}" (${result.members} members, ${result.entries} entries) in ${Math.round(performance.now() - started)} ms.`);
   } finally {
     await database.close();
   }

@@ -384,7 +384,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "backplan-check-migrations-")
 const targets = [pgliteTarget(work), ...(serverUrl ? [postgresTarget(serverUrl)] : [])];
 if (!serverUrl) console.info("TEST_POSTGRES_URL is not set: checking PGlite only.");
 
-const started = Date.now();
+const started = performance.now();
 for (const target of targets) {
   try {
     await checkTarget(target, work);
@@ -401,7 +401,7 @@ fs.rmSync(work, { recursive: true, force: true });
 console.info("\nTimings (s):");
 for (const [db, , command, seconds] of timings)
   console.info(`  ${db.padEnd(10)} ${seconds.toFixed(1).padStart(5)}  ${command}`);
-const total = Math.round((Date.now() - started) / 1000);
+const total = Math.round((performance.now() - started) / 1000);
 if (failures > 0) {
   console.error(`\n✖ Migration tooling check failed (${failures} failure(s), ${total} s).`);
   process.exit(1);

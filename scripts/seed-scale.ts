@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../server/db-client";
 import { cascadeTargets } from "../server/domain/cascade";
 import { buildGenealogy, depths, rng } from "./lib/scale-tree";
+import * as clock from "@/server/clock";
 
 const CHUNK = 10_000;
 
@@ -84,7 +85,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error("--days must be a whole number 1–366");
   const slug = `scale-${members}`;
   const prefix = `s${members}`;
-  const today = options.today ?? isoDay(new Date());
+  const today = options.today ?? clock.todayIn("UTC");
   const firstDay = isoDay(new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000));
 
   let t = performance.now();
@@ -219,7 +220,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       curve: "LINEAR",
       splitRule: "WEIGHT",
       status: "PUBLISHED",
-      publishedAt: new Date(),
+      publishedAt: clock.now(),
     },
   });
   const weights = await db.$queryRawUnsafe<{ id: string; w: number }[]>(

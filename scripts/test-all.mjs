@@ -14,7 +14,7 @@ const steps = [
   ["end-to-end tests", "scripts/e2e.mjs", []],
 ];
 
-const started = Date.now();
+const started = performance.now();
 for (const [name, script, args, env] of steps) {
   console.info(`\n━━ ${name} ━━`);
   try {
@@ -24,4 +24,4 @@ for (const [name, script, args, env] of steps) {
     process.exit(1);
   }
 }
-console.info(`\n✔ All tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
+console.info(`\n✔ All tests passed in ${Math.round((performance.now() - started) / 1000)} s.`);

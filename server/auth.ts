@@ -15,6 +15,7 @@ import { ZSignInInput } from "@/server/schemas/auth";
 import { verifyCredentials } from "@/server/services/auth/verify-credentials";
 import { clientAddress, hitRateLimit, RATE_LIMITS } from "@/server/services/security/rate-limit";
 import type { SessionUser } from "@/server/api/trpc";
+import * as clock from "@/server/clock";
 
 /** The error code the sign-in form shows as "too many attempts". */
 export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
@@ -112,7 +113,7 @@ export async function getRequestUser(req: Request, resHeaders?: Headers): Promis
     decode: decodeSessionToken,
   });
   if (!token?.sub || typeof token.email !== "string" || !token.email) return null;
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(clock.nowMs() / 1000);
   if (resHeaders && typeof token.iat === "number" && now - token.iat > SESSION_RENEW_AFTER) {
     const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
     const fresh = await encodeSessionToken({ token: claims, secret, maxAge: SESSION_MAX_AGE });

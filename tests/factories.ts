@@ -8,6 +8,7 @@ import { hashPassword } from "@/server/auth/password";
 import { createTeam } from "@/server/services/team/create-team";
 import type { TCreateTeamInput } from "@/server/schemas/team";
 import type { Role } from "@/generated/prisma/enums";
+import * as clock from "@/server/clock";
 
 const hashes = new Map<string, Promise<string>>();
 /** argon2 is deliberately slow: hash each distinct password once per process. */
@@ -235,7 +236,7 @@ export async function makeGoal(
       startDate: new Date(args.startDate + "T00:00:00.000Z"),
       deadline: new Date(args.deadline + "T00:00:00.000Z"),
       status: "PUBLISHED",
-      publishedAt: new Date(),
+      publishedAt: clock.now(),
     },
     select: { id: true },
   });

@@ -18,6 +18,7 @@ import type { ActorMembership } from "../../server/services/team/load-team-acces
 import { ZCreateGoalInput } from "../../server/schemas/goal";
 import { seedScale } from "../seed-scale";
 import { int, mb, memoryPeak, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
+import * as clock from "@/server/clock";
 
 const members = numberFlag("members", 100_000);
 const runs = numberFlag("runs", 3);
@@ -70,7 +71,7 @@ async function main() {
       await removeGoal(db, g.id);
     }
 
-    const today = iso(new Date());
+    const today = clock.todayIn("UTC");
     const start = today;
     const deadline = iso(new Date(Date.parse(`${today}T00:00:00Z`) + (13 * 7 - 1) * 86_400_000));
     const target = Math.min(count * 20_000, 1_500_000_000); // +10 % must still fit an integer column

@@ -148,7 +148,7 @@ async function main() {
       const before = entriesPerRequest > 0 ? await entryCount() : 0;
       const serverBefore = server.cpuSeconds();
       const generatorBefore = process.cpuUsage();
-      const started = Date.now();
+      const started = performance.now();
       const { result, latencies } = await cannon(base, {
         connections: options.connections,
         seconds: duration,
@@ -163,7 +163,7 @@ async function main() {
         entriesPerRequest,
         serverCpu: server.cpuSeconds() - serverBefore,
         generatorCpu: (generator.user + generator.system) / 1e6,
-        seconds: (Date.now() - started) / 1000,
+        seconds: (performance.now() - started) / 1000,
       };
       // Requests still in flight when the phase ends are finished by the server: wait until the count settles (so
       // they neither go uncounted nor slow the next phase down).

@@ -49,7 +49,7 @@ export async function startNext(options: NextStartOptions): Promise<ChildProcess
       stdio: options.stdio,
     },
   );
-  const deadline = Date.now() + options.timeoutMs;
+  const deadline = performance.now() + options.timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}${hint}`);
     try {
@@ -57,7 +57,7 @@ export async function startNext(options: NextStartOptions): Promise<ChildProcess
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`next start did not answer within ${Math.round(options.timeoutMs / 1000)} s${hint}`);
     }

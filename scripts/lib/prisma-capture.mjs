@@ -13,7 +13,7 @@ export const PRISMA_CLI = path.join(ROOT, "node_modules", "prisma", "build", "in
  * @returns {Promise<{ code: number | null, output: string, seconds: number }>} stdout and stderr interleaved
  */
 export function prismaCapture(args, { cwd = ROOT, env = {}, timeoutMs = 180_000 } = {}) {
-  const started = Date.now();
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PRISMA_CLI, ...args], {
       cwd,
@@ -30,7 +30,7 @@ export function prismaCapture(args, { cwd = ROOT, env = {}, timeoutMs = 180_000 
     child.on("error", reject);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      resolve({ code, output, seconds: (Date.now() - started) / 1000 });
+      resolve({ code, output, seconds: (performance.now() - started) / 1000 });
     });
   });
 }

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { addMember, makeFunnelMetrics, makeGoal, makeTeam, makeUser } from "@/tests/factories";
 import { scratchDatabase, sessionCookie, startApp } from "../lib/app-server";
+import * as clock from "@/server/clock";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +64,7 @@ async function main() {
     members.push(m);
     if (i % 3 === 0) parent = m.id;
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = clock.todayIn("UTC");
   const goal = await makeGoal(db, {
     teamId: team.id,
     rootMembershipId: team.membershipId,
@@ -92,10 +93,10 @@ async function main() {
 
   const rollupInput = encodeURIComponent(JSON.stringify({ json: { teamId: team.id, goalId: goal.id, period: "week" } }));
   const samples: { t: number; rss: number; heap: number }[] = [];
-  const sample = async () => samples.push({ t: Date.now(), rss: rssMb(pid), heap: await liveHeapMb() });
+  const sample = async () => samples.push({ t: performance.now(), rss: rssMb(pid), heap: await liveHeapMb() });
   const sampler = setInterval(() => void sample().catch(() => undefined), 10_000);
   let n = 0;
-  const started = Date.now();
+  const started = performance.now();
   const run = (options: autocannon.Options) =>
     new Promise<autocannon.Result>((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
   const result = await run({

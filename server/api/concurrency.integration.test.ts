@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
-import { teamToday } from "@/server/services/plan/team-today";
+import { teamToday } from "@/server/clock";
 import { callerForMember } from "@/tests/caller";
 import { makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";

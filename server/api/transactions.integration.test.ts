@@ -6,12 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
-import { teamToday } from "@/server/services/plan/team-today";
+import { teamToday } from "@/server/clock";
 import { callerForMember } from "@/tests/caller";
 import { databaseChecksum } from "@/tests/db-checksum";
 import { makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { injectFailure } from "@/tests/failure-injection";
 import { createTestDatabase } from "@/tests/setup/test-db";
+import * as clock from "@/server/clock";
 
 let database: Database;
 beforeAll(async () => {
@@ -113,7 +114,7 @@ describe("multi-row changes are all or nothing", () => {
     const { tree, owner } = await setup();
     const { db } = database;
     const ownerEmail = (await db.user.findUniqueOrThrow({ where: { id: tree.owner.userId } })).email;
-    const stamp = Date.now();
+    const stamp = clock.nowMs();
     const csv = [
       "name,email,upline",
       `Ada One,ada-${stamp}@example.test,${ownerEmail}`,

@@ -2,6 +2,7 @@ import { decode, encode } from "next-auth/jwt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getRequestUser } from "@/server/auth";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
+import * as clock from "@/server/clock";
 
 const secret = "test-secret-of-enough-length-0123456789";
 const user = { sub: "user_1", name: "Nina Member", email: "nina@example.com" };
@@ -13,7 +14,7 @@ describe("session token with the derived key cached", () => {
     const ours = await encodeSessionToken({ token: user, secret, maxAge: 60 });
     const payload = await decode({ token: ours, secret });
     expect(payload).toMatchObject(user);
-    expect(payload!.exp).toBeGreaterThan(Date.now() / 1000 + 50);
+    expect(payload!.exp).toBeGreaterThan(clock.nowMs() / 1000 + 50);
     expect(typeof payload!.jti).toBe("string");
   });
 
@@ -65,7 +66,7 @@ describe("getRequestUser (the tRPC context's session)", () => {
     expect(freshHeaders.get("set-cookie")).toBeNull();
 
     vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(Date.now() - 2 * 24 * 3600 * 1000);
+    vi.setSystemTime(clock.nowMs() - 2 * 24 * 3600 * 1000);
     const old = await encode({ token: user, secret });
     vi.useRealTimers();
     const headers = new Headers();
@@ -73,7 +74,7 @@ describe("getRequestUser (the tRPC context's session)", () => {
     const setCookie = headers.get("set-cookie")!;
     expect(setCookie).toMatch(/^next-auth\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
     const renewed = await decode({ token: setCookie.slice("next-auth.session-token=".length, setCookie.indexOf(";")), secret });
-    const now = Date.now() / 1000;
+    const now = clock.nowMs() / 1000;
     expect(renewed).toMatchObject(user);
     expect(renewed!.iat).toBeGreaterThan(now - 60);
     expect(renewed!.exp).toBeGreaterThan(now + 29 * 24 * 3600);

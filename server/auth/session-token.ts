@@ -11,6 +11,7 @@
 import { hkdfSync, randomUUID } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
+import * as clock from "@/server/clock";
 
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
 
@@ -30,10 +31,10 @@ function encryptionKey(secret: string | Buffer, salt: string): Uint8Array {
 }
 
 export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE, salt = "" }: JWTEncodeParams): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(clock.nowMs() / 1000);
   return new EncryptJWT(token)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-    .setIssuedAt()
+    .setIssuedAt(now)
     .setExpirationTime(now + maxAge)
     .setJti(randomUUID())
     .encrypt(encryptionKey(secret, salt));
@@ -41,6 +42,6 @@ export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_
 
 export async function decodeSessionToken({ token, secret, salt = "" }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(secret, salt), { clockTolerance: 15 });
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret, salt), { clockTolerance: 15, currentDate: clock.now() });
   return payload as JWT;
 }

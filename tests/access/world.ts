@@ -13,7 +13,7 @@
  */
 import type { Db } from "@/server/db-client";
 import { randomUUID } from "node:crypto";
-import { teamToday } from "@/server/services/plan/team-today";
+import { teamToday } from "@/server/clock";
 import { callerFor, callerForMember } from "@/tests/caller";
 import { addMember, makeFunnelMetrics, makeTeam, makeTestTree, makeUser } from "@/tests/factories";
 

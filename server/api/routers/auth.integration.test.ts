@@ -5,6 +5,7 @@ import { backplanAdapter } from "@/server/auth/adapter";
 import { callerFor } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { uniqueEmail } from "@/tests/factories";
+import * as clock from "@/server/clock";
 
 let database: Database;
 beforeAll(async () => {
@@ -57,9 +58,9 @@ describe("magic-link adapter", () => {
   it("creates a user on first email sign-in and consumes a token exactly once", async () => {
     const adapter = backplanAdapter(database.db);
     const email = uniqueEmail("ana.lopez");
-    const user = await adapter.createUser!({ email, emailVerified: new Date() } as never);
+    const user = await adapter.createUser!({ email, emailVerified: clock.now() } as never);
     expect(user.name).toMatch(/^Ana Lopez/);
-    const expires = new Date(Date.now() + 60_000);
+    const expires = new Date(clock.nowMs() + 60_000);
     await adapter.createVerificationToken!({ identifier: email, token: "hashed-token", expires });
     expect(await adapter.useVerificationToken!({ identifier: email, token: "hashed-token" })).toMatchObject({ identifier: email });
     expect(await adapter.useVerificationToken!({ identifier: email, token: "hashed-token" })).toBeNull();

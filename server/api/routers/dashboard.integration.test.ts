@@ -14,6 +14,7 @@ import {
   makeUser,
   type LoggedAmount,
 } from "@/tests/factories";
+import * as clock from "@/server/clock";
 
 let database: Database;
 beforeAll(async () => {
@@ -33,7 +34,7 @@ function rng(seed: number) {
   };
 }
 
-const today = () => isoDateInTimeZone(Date.now(), "Europe/London");
+const today = () => isoDateInTimeZone(clock.nowMs(), "Europe/London");
 
 /** A goal around today and random logged amounts for every member on random days (some before the start). */
 async function seedActivity(db: Db, teamId: string, rootId: string, memberIds: string[], seed: number) {
@@ -377,7 +378,7 @@ describe("dashboard leaderboard, victories and cheers", () => {
     expect(await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "result" })).toMatchObject({ enabled: false, rows: [] });
 
     const victory = await db.victory.create({
-      data: { teamId: t.team.id, membershipId: t.memberA1a.id, kind: "MILESTONE", key: "m50", title: "50% of target", day: new Date() },
+      data: { teamId: t.team.id, membershipId: t.memberA1a.id, kind: "MILESTONE", key: "m50", title: "50% of target", day: clock.now() },
     });
     const leaderA = await callerForMember(db, t.leaderA.id);
     expect((await leaderA.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(1);

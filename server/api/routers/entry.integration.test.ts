@@ -8,6 +8,7 @@ import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { makeMetric, makeTestTree, makeTeam, makeUser } from "@/tests/factories";
+import * as clock from "@/server/clock";
 
 let database: Database;
 let t: Awaited<ReturnType<typeof makeTestTree>>;
@@ -25,7 +26,7 @@ beforeEach(async () => {
 
 const db = () => database.db;
 const as = (membershipId: string) => callerForMember(database.db, membershipId);
-const today = () => isoDateInTimeZone(Date.now(), "Europe/London");
+const today = () => isoDateInTimeZone(clock.nowMs(), "Europe/London");
 const actorOf = async (membershipId: string) => {
   const m = await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { userId: true, teamId: true } });
   return (await loadTeamAccess(db(), { teamId: m.teamId, userId: m.userId })).membership;
@@ -120,7 +121,7 @@ describe("entry.log", () => {
     const otherTeam = await makeTeam(db(), { ownerId: strangerOwner.id });
     const foreign = await makeMetric(db(), { teamId: otherTeam.id, key: "calls" });
     const archived = await makeMetric(db(), { teamId: t.team.id, key: "old", name: "Old thing" });
-    await db().metric.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    await db().metric.update({ where: { id: archived.id }, data: { archivedAt: clock.now() } });
     const good = randomUUID();
     const result = await (await as(t.memberA1.id)).entry.log({
       teamId: t.team.id,

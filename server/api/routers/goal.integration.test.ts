@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import type { TGoalFieldsInput } from "@/server/schemas/goal";
-import { teamToday } from "@/server/services/plan/team-today";
+import { teamToday } from "@/server/clock";
 import { callerForMember } from "@/tests/caller";
 import { addDailyTotal, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";

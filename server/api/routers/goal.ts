@@ -25,7 +25,7 @@ import { previewGoalChange } from "@/server/services/plan/preview-goal-change";
 import { proposeNextTarget } from "@/server/services/plan/propose-next-target";
 import { proposeTarget } from "@/server/services/plan/propose-target";
 import { publishGoal } from "@/server/services/plan/publish-goal";
-import { teamToday } from "@/server/services/plan/team-today";
+import { teamToday } from "@/server/clock";
 
 export const goalRouter = router({
   list: teamProcedure.query(({ ctx }) => listGoals(ctx.db, { actor: ctx.membership })),

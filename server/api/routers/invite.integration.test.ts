@@ -3,6 +3,7 @@ import type { Database } from "@/server/db-client";
 import { callerFor, callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { makeTestTree, makeUser } from "@/tests/factories";
+import * as clock from "@/server/clock";
 
 let database: Database;
 let t: Awaited<ReturnType<typeof makeTestTree>>;
@@ -71,7 +72,7 @@ describe("invites", () => {
     expect(await user.invite.preview({ token: revoked.token })).toMatchObject({ ok: false, problem: "revoked" });
 
     const expiring = await owner.invite.create({ teamId: t.team.id, expiresInDays: 1 });
-    await database.db.invite.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await database.db.invite.update({ where: { id: expiring.id }, data: { expiresAt: new Date(clock.nowMs() - 1000) } });
     await expect(user.invite.accept({ token: expiring.token })).rejects.toMatchObject({ message: expect.stringContaining("expired") });
     expect(await user.invite.preview({ token: "x".repeat(43) })).toMatchObject({ ok: false, problem: "not_found" });
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { addDays, endOfPeriod, startOfPeriod } from "@/server/domain/calendar";
-import { teamToday } from "@/server/services/plan/team-today";
+import { teamToday } from "@/server/clock";
 import { callerForMember } from "@/tests/caller";
 import { addDailyTotal, makeMetric, makeTestTree } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";

@@ -5,7 +5,7 @@ import { getRankProgress } from "@/server/services/rank/get-rank-progress";
 import { listRanks } from "@/server/services/rank/list-ranks";
 import { planToRank } from "@/server/services/rank/plan-to-rank";
 import { saveRank } from "@/server/services/rank/save-rank";
-import { teamToday } from "@/server/services/plan/team-today";
+import { teamToday } from "@/server/clock";
 
 export const rankRouter = router({
   list: teamProcedure.query(({ ctx }) => listRanks(ctx.db, { teamId: ctx.team.id })),

@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
-import { addDays, isoDateInTimeZone, startOfPeriod } from "@/server/domain/calendar";
+import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import { callerForMember } from "@/tests/caller";
 import { makeGoal, makeMetric, makeTestTree } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";
+import * as clock from "@/server/clock";
 
 let database: Database;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe("a member's own commitment", () => {
     const t = await makeTestTree(db);
     const team = await db.team.findUniqueOrThrow({ where: { id: t.team.id }, select: { timeZone: true, weekStartsOn: true } });
     const metric = await makeMetric(db, { teamId: t.team.id, key: "sales", kind: "RESULT", unit: "COUNT" });
-    const today = isoDateInTimeZone(Date.now(), team.timeZone);
+    const today = clock.todayIn(team.timeZone);
     const thisWeek = startOfPeriod(today, "week", team.weekStartsOn);
     const goal = await makeGoal(db, {
       teamId: t.team.id,

@@ -6,6 +6,7 @@ import { addDays, isoDateInTimeZone, startOfPeriod } from "@/server/domain/calen
 import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree, type LoggedAmount } from "@/tests/factories";
+import * as clock from "@/server/clock";
 
 let database: Database;
 let smtp: SMTPServer;
@@ -39,7 +40,7 @@ describe("weekly review", () => {
     const db = database.db;
     const t = await makeTestTree(db);
     const metric = await makeMetric(db, { teamId: t.team.id, key: "sales", kind: "RESULT", unit: "COUNT" });
-    const today = isoDateInTimeZone(Date.now(), "Europe/London");
+    const today = isoDateInTimeZone(clock.nowMs(), "Europe/London");
     const lastWeek = addDays(startOfPeriod(today, "week", 1), -7);
     const goal = await makeGoal(db, {
       teamId: t.team.id,

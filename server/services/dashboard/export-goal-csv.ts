@@ -6,12 +6,13 @@
 import Papa from "papaparse";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import { addDays, isoDateInTimeZone, periodsInRange } from "@/server/domain/calendar";
+import { addDays, periodsInRange } from "@/server/domain/calendar";
 import { shareOfProgress } from "@/server/domain/dashboard-math";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { subtreeCte } from "@/server/services/tree/subtree";
+import * as clock from "@/server/clock";
 
 export const EXPORT_COLUMNS = [
   "member",
@@ -32,7 +33,7 @@ export async function exportGoalCsv(
   const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
   const start = isoDay(goal.startDate);
   const deadline = isoDay(goal.deadline);
-  const today = args.today ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
+  const today = args.today ?? clock.todayIn(args.team.timeZone);
   const asOf = today > deadline ? deadline : today;
   const cte = subtreeCte({ teamId: args.team.id, rootId: args.actor.id });
   const [members, daily] = await Promise.all([

@@ -6,12 +6,13 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import { addDays, daysInRange, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
+import { addDays, daysInRange, type IsoDate } from "@/server/domain/calendar";
 import { resolvePeriod, shareOfProgress, type DashboardPeriod } from "@/server/domain/dashboard-math";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { resolveDashboardRoot } from "./resolve-dashboard-root";
+import * as clock from "@/server/clock";
 
 const subtreeWithBranch = (teamId: string, rootId: string) => Prisma.sql`
   WITH RECURSIVE down AS (
@@ -33,7 +34,7 @@ export async function getDashboardCharts(
   const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
   const start = isoDay(goal.startDate);
   const deadline = isoDay(goal.deadline);
-  const today = args.today ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
+  const today = args.today ?? clock.todayIn(args.team.timeZone);
   const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });
   const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: args.team.weekStartsOn }).asOf;
   const cte = subtreeWithBranch(args.team.id, rootId);

@@ -12,7 +12,7 @@
  * catch-up per week spreads what is behind over the working days not yet due (today included).
  */
 import type { DbClient } from "@/server/db-client";
-import { addDays, countWorkingDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
+import { addDays, countWorkingDays, type IsoDate } from "@/server/domain/calendar";
 import {
   catchUpPerWeek,
   forecastAtDeadline,
@@ -29,6 +29,7 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { readRollupRows, type RollupSqlRow } from "./read-rollup-rows";
 import { resolveDashboardRoot } from "./resolve-dashboard-root";
+import * as clock from "@/server/clock";
 
 type SqlRow = RollupSqlRow;
 
@@ -99,7 +100,7 @@ export async function getRollup(
   const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
   const start = isoDay(goal.startDate);
   const deadline = isoDay(goal.deadline);
-  const currentDay = args.currentDay ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
+  const currentDay = args.currentDay ?? clock.todayIn(args.team.timeZone);
   const today = args.today ?? currentDay;
 
   const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });

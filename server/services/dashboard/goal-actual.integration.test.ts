@@ -12,6 +12,7 @@ import { addDays, isoDateInTimeZone } from "@/server/domain/calendar";
 import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { addDailyTotal, makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree } from "@/tests/factories";
+import * as clock from "@/server/clock";
 
 let database: Database;
 beforeAll(async () => {
@@ -70,7 +71,7 @@ describe("GoalActual", () => {
         const t = await makeTestTree(db());
         const sales = await makeMetric(db(), { teamId: t.team.id, kind: "RESULT", unit: "MONEY" });
         const calls = await makeMetric(db(), { teamId: t.team.id });
-        const today = isoDateInTimeZone(Date.now(), "Europe/London");
+        const today = isoDateInTimeZone(clock.nowMs(), "Europe/London");
         const goal = await makeGoal(db(), {
           teamId: t.team.id,
           rootMembershipId: t.owner.id,

@@ -8,6 +8,7 @@ import { logWindow } from "./allowed-days";
 import { applyTotalDeltas } from "./daily-total";
 import { loadEditableEntry } from "./editable-entry";
 import { loadLogTeam } from "./load-log-team";
+import * as clock from "@/server/clock";
 
 export async function deleteEntry(
   db: Db,
@@ -15,10 +16,10 @@ export async function deleteEntry(
 ) {
   const { actor } = args;
   const team = await loadLogTeam(db, args.teamId);
-  const window = logWindow(team, args.now ?? new Date());
+  const window = logWindow(team, args.now ?? clock.now());
   return db.$transaction(async (tx) => {
     const entry = await loadEditableEntry(tx, { team, actor, entryId: args.entryId, version: args.version, window });
-    await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: clock.now(), version: { increment: 1 } } });
     await tx.entryRevision.create({
       data: { entryId: entry.id, actorId: actor.id, action: "delete", day: new Date(`${entry.day}T00:00:00.000Z`), amount: entry.amount, note: entry.note },
     });

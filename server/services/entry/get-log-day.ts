@@ -17,13 +17,14 @@ import { loadLogTeam } from "./load-log-team";
 import { listLoggableMetrics } from "./loggable-metrics";
 import { planDayRecords } from "./plan-days";
 import { getTodayPlan } from "./today-plan";
+import * as clock from "@/server/clock";
 
 const STREAK_DAYS = 400;
 
 export async function getLogDay(db: DbClient, args: { teamId: string; actor: ActorMembership; day?: string; now?: Date }) {
   const { actor } = args;
   const team = await loadLogTeam(db, args.teamId);
-  const window = logWindow(team, args.now ?? new Date());
+  const window = logWindow(team, args.now ?? clock.now());
   const today = window.today;
   const day = args.day ?? today;
   if (compareDates(day, today) > 0) throw badRequest(dayProblem(day, window) ?? "That day is in the future.", "day");

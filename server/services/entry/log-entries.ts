@@ -20,6 +20,7 @@ import { dayProblem, logWindow } from "./allowed-days";
 import { celebrate, type Celebration } from "./celebrate";
 import { addToday, logContextSql, parseLogContext } from "./log-context";
 import { loadLogTeam, type LogTeam } from "./load-log-team";
+import * as clock from "@/server/clock";
 
 export type EntryOutcome =
   | { id: string; status: "created" | "duplicate" }
@@ -77,7 +78,7 @@ export async function logEntries(
 ): Promise<LogEntriesResult> {
   const { teamId, actor } = args;
   const team = args.team?.id === teamId ? args.team : await loadLogTeam(db, teamId);
-  const window = logWindow(team, args.now ?? new Date());
+  const window = logWindow(team, args.now ?? clock.now());
 
   const outcomes = new Map<number, EntryOutcome>();
   const firstById = new Map<string, CleanEntry>();

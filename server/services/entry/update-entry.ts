@@ -11,6 +11,7 @@ import { dayProblem, logWindow } from "./allowed-days";
 import { applyTotalDeltas } from "./daily-total";
 import { loadEditableEntry } from "./editable-entry";
 import { loadLogTeam } from "./load-log-team";
+import * as clock from "@/server/clock";
 
 export async function updateEntry(
   db: Db,
@@ -18,7 +19,7 @@ export async function updateEntry(
 ) {
   const { actor, input } = args;
   const team = await loadLogTeam(db, args.teamId);
-  const window = logWindow(team, args.now ?? new Date());
+  const window = logWindow(team, args.now ?? clock.now());
   if (input.day !== undefined) {
     const problem = dayProblem(input.day, window);
     if (problem) throw badRequest(problem, "day");

@@ -9,9 +9,10 @@ import { recordEvent } from "@/server/services/audit/record-event";
 import { lockTeamTree } from "@/server/services/tree/subtree";
 import { hashInviteToken } from "./invite-token";
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
+import * as clock from "@/server/clock";
 
 export async function acceptInvite(db: Db, args: { token: string; userId: string; now?: Date }) {
-  const now = args.now ?? new Date();
+  const now = args.now ?? clock.now();
   const tokenHash = hashInviteToken(args.token);
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash }, select: inviteForJoinSelect });

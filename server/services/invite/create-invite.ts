@@ -10,6 +10,7 @@ import type { ActorMembership, TeamAccess } from "@/server/services/team/load-te
 import { assertCanView } from "@/server/services/team/permissions";
 import type { TCreateInviteInput } from "@/server/schemas/invite";
 import { newInviteToken } from "./invite-token";
+import * as clock from "@/server/clock";
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +27,7 @@ export async function createInvite(
   }
   await assertCanView(db, actor, parentId);
 
-  const now = args.now ?? new Date();
+  const now = args.now ?? clock.now();
   const { token, tokenHash } = newInviteToken();
   const invite = await db.invite.create({
     data: {

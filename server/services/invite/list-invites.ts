@@ -2,10 +2,11 @@
 import type { DbClient } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { inviteProblem } from "./preview-invite";
+import * as clock from "@/server/clock";
 
 export async function listInvites(db: DbClient, args: { actor: ActorMembership; now?: Date }) {
   const { actor } = args;
-  const now = args.now ?? new Date();
+  const now = args.now ?? clock.now();
   const invites = await db.invite.findMany({
     where: { teamId: actor.teamId, ...(actor.role === "OWNER" ? {} : { createdById: actor.id }) },
     select: {

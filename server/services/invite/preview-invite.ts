@@ -4,6 +4,7 @@
  */
 import type { DbClient } from "@/server/db-client";
 import { hashInviteToken } from "./invite-token";
+import * as clock from "@/server/clock";
 
 export type InviteProblem = "not_found" | "revoked" | "expired" | "used_up" | "upline_gone";
 
@@ -50,7 +51,7 @@ export async function previewInvite(db: DbClient, args: { token: string; userId?
     where: { tokenHash: hashInviteToken(args.token) },
     select: inviteForJoinSelect,
   });
-  const problem = inviteProblem(invite, args.now ?? new Date());
+  const problem = inviteProblem(invite, args.now ?? clock.now());
   const alreadyMember =
     invite && args.userId
       ? (await db.membership.count({ where: { teamId: invite.teamId, userId: args.userId, status: "ACTIVE" } })) > 0

@@ -8,6 +8,7 @@ import { recordEvent } from "@/server/services/audit/record-event";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { assertCanManage } from "@/server/services/team/permissions";
 import { lockTeamTree } from "@/server/services/tree/subtree";
+import * as clock from "@/server/clock";
 
 export async function removeMember(db: Db, args: { actor: ActorMembership; memberId: string }) {
   const { actor, memberId } = args;
@@ -27,11 +28,11 @@ export async function removeMember(db: Db, args: { actor: ActorMembership; membe
     });
     await tx.invite.updateMany({
       where: { parentId: member.id, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: clock.now() },
     });
     await tx.membership.update({
       where: { id: member.id },
-      data: { status: "REMOVED", removedAt: new Date(), parentId: null },
+      data: { status: "REMOVED", removedAt: clock.now(), parentId: null },
     });
     await recordEvent(tx, {
       teamId: actor.teamId,

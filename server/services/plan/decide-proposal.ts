@@ -11,6 +11,7 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { goalRowSelect } from "./goal-access";
 import { planGoalChange } from "./plan-goal-change";
 import { recordTargetChanges } from "./record-target-changes";
+import * as clock from "@/server/clock";
 
 export async function decideProposal(
   db: Db,
@@ -25,7 +26,7 @@ export async function decideProposal(
     if (!proposal) throw notFound("Proposal");
     await assertCanManage(tx, actor, proposal.membershipId);
     if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "This proposal was already decided or withdrawn.");
-    const decided = { decidedById: actor.id, decidedAt: new Date(), decisionNote: args.note ?? null };
+    const decided = { decidedById: actor.id, decidedAt: clock.now(), decisionNote: args.note ?? null };
     if (args.decision === "DECLINE") {
       await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "DECLINED", ...decided } });
       return { status: "DECLINED" as const };

@@ -13,6 +13,7 @@ import { loadGoalContext } from "./goal-context";
 import { toIso } from "./goal-phasing";
 import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "./write-targets";
 import type { Prisma } from "@/generated/prisma/client";
+import * as clock from "@/server/clock";
 
 type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalRowSelect }>;
 
@@ -46,7 +47,7 @@ export async function publishGoalInTx(
   }
   const updated = await tx.goal.updateMany({
     where: { id: goal.id, version: args.version, status: "DRAFT" },
-    data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: new Date() },
+    data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: clock.now() },
   });
   if (updated.count === 0) throw staleVersion();
   const n = computed.members.length;

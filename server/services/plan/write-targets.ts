@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { pgIntArray, pgTextArray } from "./pg-array";
+import * as clock from "@/server/clock";
 
 /**
  * Options for the transactions that write a whole team's targets: Prisma's default 5 s limit is too tight for a
@@ -109,7 +110,7 @@ export async function insertTargetChanges(
 ): Promise<void> {
   const { rows, members } = args;
   if (members && rows[0]?.membershipId !== null) throw new Error("Member changes ride on a goal-level row.");
-  const prefix = `tc${Date.now().toString(36)}${randomUUID().slice(0, 8)}`;
+  const prefix = `tc${clock.nowMs().toString(36)}${randomUUID().slice(0, 8)}`;
   await inChunks(rows.length, (from, to) => {
     const part = rows.slice(from, to);
     const first = from === 0 ? members : undefined;

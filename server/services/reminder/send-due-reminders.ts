@@ -8,6 +8,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { sendMail, type Mail } from "@/server/mail";
+import * as clock from "@/server/clock";
 
 export type Mailer = (mail: Mail) => Promise<unknown>;
 
@@ -30,7 +31,7 @@ export async function sendDueReminders(
   db: Db,
   args: { now?: Date; mailer?: Mailer; appUrl?: string; limit?: number } = {},
 ): Promise<ReminderRun> {
-  const now = args.now ?? new Date();
+  const now = args.now ?? clock.now();
   const mailer = args.mailer ?? sendMail;
   const appUrl = (args.appUrl ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const limit = args.limit ?? 1000;

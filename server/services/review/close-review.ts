@@ -11,6 +11,7 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { getReview } from "./get-review";
 import { formatDigest } from "./format-digest";
 import type { ReviewSnapshot } from "./review-snapshot";
+import * as clock from "@/server/clock";
 
 export async function closeReview(db: Db, args: { actor: ActorMembership; reviewId: string; teamName: string; currency: string }) {
   if (args.actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can close a weekly review.");
@@ -22,7 +23,7 @@ export async function closeReview(db: Db, args: { actor: ActorMembership; review
   const closed = await db.$transaction(async (tx) => {
     const updated = await tx.weeklyReview.updateMany({
       where: { id: review.id, status: "OPEN" },
-      data: { status: "CLOSED", closedAt: new Date(), snapshot: snapshot as unknown as Prisma.InputJsonValue },
+      data: { status: "CLOSED", closedAt: clock.now(), snapshot: snapshot as unknown as Prisma.InputJsonValue },
     });
     if (updated.count === 0) throw badRequest("This review is already closed.");
     return tx.membership.findMany({
@@ -41,6 +42,6 @@ export async function closeReview(db: Db, args: { actor: ActorMembership; review
       console.error(`[review] digest to ${leader.user.email} failed`, error);
     }
   }
-  if (sent > 0) await db.weeklyReview.update({ where: { id: review.id }, data: { digestSentAt: new Date() } });
+  if (sent > 0) await db.weeklyReview.update({ where: { id: review.id }, data: { digestSentAt: clock.now() } });
   return { id: review.id, status: "CLOSED" as const, digestsSent: sent };
 }

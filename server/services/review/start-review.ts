@@ -5,20 +5,21 @@
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
-import { addDays, isoDateInTimeZone, startOfPeriod } from "@/server/domain/calendar";
+import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import { forbidden } from "@/server/errors";
 import { getRollup } from "@/server/services/dashboard/get-rollup";
 import { listVictories } from "@/server/services/dashboard/list-victories";
 import { dbDay, type TeamCalendar } from "@/server/services/dashboard/load-goal-plan";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import type { ReviewSnapshot } from "./review-snapshot";
+import * as clock from "@/server/clock";
 
 export async function startReview(
   db: Db,
   args: { actor: ActorMembership; team: TeamCalendar; goalId: string; rootId?: string; today?: string },
 ) {
   if (args.actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can run a weekly review.");
-  const today = args.today ?? isoDateInTimeZone(Date.now(), args.team.timeZone);
+  const today = args.today ?? clock.todayIn(args.team.timeZone);
   const weekStart = addDays(startOfPeriod(today, "week", args.team.weekStartsOn), -7);
   const weekEnd = addDays(weekStart, 6);
   const rootId = args.rootId ?? args.actor.id;

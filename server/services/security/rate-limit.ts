@@ -8,6 +8,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
+import * as clock from "@/server/clock";
 
 export interface RateLimitRule {
   /** Requests allowed per window. */
@@ -38,7 +39,7 @@ export async function hitRateLimit(
   db: DbClient,
   key: string,
   rule: RateLimitRule,
-  now: Date = new Date(),
+  now: Date = clock.now(),
 ): Promise<RateLimitResult> {
   const windowStartMin = new Date(now.getTime() - rule.windowSeconds * 1000);
   const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>(Prisma.sql`

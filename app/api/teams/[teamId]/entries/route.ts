@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { exportEntriesCsv } from "@/server/services/team/export-entries";
 import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import * as clock from "@/server/clock";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ teamId: string }> }) {
   const user = await getSessionUser();
@@ -27,7 +28,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ teamId:
         else controller.enqueue(encoder.encode(next.value));
       },
     });
-    const day = new Date().toISOString().slice(0, 10);
+    const day = clock.teamToday(access.team);
     return new Response(stream, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
