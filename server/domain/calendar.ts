@@ -210,6 +210,36 @@ export function nthWorkingDay(from: IsoDate, n: number, workingDays: readonly nu
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Open days: working weekdays minus closed days (team holidays, a member's days off).
+
+/** A calendar of open days: the team's working weekdays, minus closed days (holidays, days off). */
+export interface WorkCalendar {
+  workingDays: readonly number[];
+  /** Days nobody plans work on, whatever the weekday (team holidays; for one member, also their days off). */
+  closedDays?: readonly IsoDate[];
+}
+
+/** Why a day is not open, or null when it is: a rest weekday, a team holiday or the member's day off. */
+export type ClosedReason = "rest_day" | "closed";
+
+/** True when `date` is a working weekday and not a closed day. */
+export function isOpenDay(date: IsoDate, calendar: WorkCalendar): boolean {
+  return isWorkingDay(date, calendar.workingDays) && !(calendar.closedDays ?? []).includes(date);
+}
+
+/** The first open day strictly after `after` (throws if none within a year, e.g. every day closed). */
+export function nextOpenDay(after: IsoDate, calendar: WorkCalendar): IsoDate {
+  const closed = new Set(calendar.closedDays ?? []);
+  const mask = workingMask(calendar.workingDays);
+  let dn = toDayNumber(after, "after");
+  for (let i = 0; i < 366; i++) {
+    dn++;
+    if (isWorkingDayNumber(dn, mask) && !closed.has(fromDayNumber(dn))) return fromDayNumber(dn);
+  }
+  throw new PlanningError("no_open_day", `No working day in the year after ${after}.`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Periods.
 
 export function validatePeriod(period: string): Period {
