@@ -4,8 +4,9 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { assertClockAllowed } = await import("./server/clock");
   try {
+    // Loading the clock checks the environment (and would throw the same error on every request otherwise).
+    const { assertClockAllowed } = await import("./server/clock");
     assertClockAllowed();
   } catch (error) {
     console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);

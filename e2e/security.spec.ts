@@ -2,6 +2,7 @@
  * Security headers on every response, session cookie flags, and the sign-in rate limit (generic message,
  * counted per account whether or not it exists).
  */
+import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 
 test("security headers are set on pages and the API @desktop", async ({ request }) => {
@@ -46,4 +47,26 @@ test("password attempts are rate-limited per account with a generic message @des
   await form.getByLabel("Password").fill("wrong-password-1");
   await form.getByRole("button", { name: /^sign in$/i }).click();
   await expect(page.getByText("Too many sign-in attempts")).toBeVisible();
+});
+
+test("a production server refuses to start with a pinned clock unless it is the demo or a test server @desktop", async () => {
+  test.setTimeout(60_000);
+  const start = () =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", BACKPLAN_NOW: "2027-03-17T09:30:00Z" };
+      delete env.BACKPLAN_DEMO;
+      delete env.BACKPLAN_TEST;
+      const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3197"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 40_000);
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        resolve({ code, output });
+      });
+    });
+  const refused = await start();
+  expect(refused.code).toBe(1);
+  expect(refused.output).toContain("BACKPLAN_NOW is set in production");
 });
