@@ -104,11 +104,15 @@ test("@desktop the owner downloads the plan as CSV, previews a member import wit
     .trim()
     .split(/\r?\n/);
   expect(lines[0]).toBe(
-    "member,email,upline_email,period_start,period_end,personal_target,personal_actual,team_target,team_actual",
+    "member,email,upline_email,period_start,period_end,metric,unit,currency,personal_target,personal_actual,team_target,team_actual",
   );
   expect(lines.some((l) => l.startsWith("Ethan Brooks,ethan.brooks@demo.backplan.app,marcus@demo.backplan.app,"))).toBe(
     true,
   );
+  // Money in major units of the team currency ("3012.50"), with the metric's unit and the currency.
+  expect(
+    lines.slice(1).every((l) => /,Team volume,money,GBP,\d+\.\d{2},\d+\.\d{2},\d+\.\d{2},\d+\.\d{2}$/.test(l)),
+  ).toBe(true);
 
   // Import preview: one good row, one with a bad email and an unknown upline; nothing is written until Import.
   const file = [

@@ -1,7 +1,7 @@
 /**
- * Weekly review journey at desktop size: the owner starts the review of last week, moves through the four steps
- * with the keyboard only (→, Page Down, Page Up, ←), enters a member's commitment, closes the review, and reopens
- * it read-only from the list of past reviews. Axe check on the review list and on the meeting screen.
+ * Weekly review journey at desktop size: the owner starts the weekly review (of last week, mid-goal), moves through
+ * the four steps with the keyboard only (→, Page Down, Page Up, ←), enters a member's commitment, closes the
+ * review, and reopens it read-only from the list of past reviews. Axe check on the review list and on the meeting screen.
  */
 import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
 
@@ -17,15 +17,17 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   const whose = page.getByLabel("Whose team");
   await expect(whose.locator("option:checked")).toHaveText("My whole team (40 people)");
   await expect(whose.locator("option", { hasText: "Priya Shah's team (13 people)" })).toHaveCount(1);
-  await page.getByRole("button", { name: "Start the review of last week" }).click();
+  await page.getByRole("button", { name: "Start the weekly review" }).click();
   await expect(page).toHaveURL(new RegExp(`/${DEMO.teamSlug}/review/[A-Za-z0-9_-]+$`));
+  // The screen says which week it reviews: the demo goal began weeks ago, so last week.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Weekly review · Last week \(\d+ \w+ – \d+ \w+\)$/);
   const reviewUrl = page.url();
   const stepHeading = page.locator("#review-step-heading");
 
   // 1) Scoreboard: the goal on a page, last week's plan vs actual with its pace in words.
   await expect(stepHeading).toContainText("Scoreboard");
   await expect(page.getByText(/£50,000 team volume by/)).toBeVisible();
-  await expect(page.getByText(/Last week \(/)).toBeVisible();
+  await expect(page.getByText(/^Last week \(/)).toBeVisible();
   await expect(page.locator("[data-pace]").first()).toHaveText(/Ahead|On track|At risk|Behind/);
   await expectAccessible(page);
 
@@ -50,6 +52,7 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   await page.keyboard.press("PageDown");
   await expect(stepHeading).toContainText("Commitments");
   await expect(stepHeading).toBeFocused();
+  await expect(page.getByText(/^For the coming week, /)).toBeVisible();
 
   // Enter Ethan's commitment with the keyboard.
   await page.getByLabel("Find a member").fill("Ethan");
@@ -107,12 +110,14 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
 test("@phone Nina enters her own commitment before the meeting and her upline's review shows it", async ({ page }) => {
   await login(page, DEMO.nina.email);
   await page.goto(`/${DEMO.teamSlug}/review`);
-  // A member cannot run a review, but enters their commitment for this week (what this week's review agrees).
-  await expect(page.getByRole("button", { name: "Start the review of last week" })).toHaveCount(0);
-  const thisWeek = page.getByRole("form", { name: /^This week/ });
-  await thisWeek.getByLabel("I commit to").fill("Two presentations and 50 contacts");
-  await thisWeek.getByLabel("Amount of team volume in £ (optional)").fill("200");
-  await thisWeek.getByRole("button", { name: "Save this week's commitment" }).click();
+  // A member cannot run a review, but enters their commitment for the coming week (what a review held today
+  // agrees: next week mid-week, this week on its first day), marked as such.
+  await expect(page.getByRole("button", { name: "Start the weekly review" })).toHaveCount(0);
+  const coming = page.getByRole("form").filter({ hasText: "a weekly review held today agrees this one" });
+  await expect(coming).toHaveCount(1);
+  await coming.getByLabel("I commit to").fill("Two presentations and 50 contacts");
+  await coming.getByLabel("Amount of team volume in £ (optional)").fill("200");
+  await coming.getByRole("button", { name: /^Save (this|next) week's commitment$/ }).click();
   await expect(page.getByText("Commitment saved.")).toBeVisible();
   await expectAccessible(page);
 
@@ -120,7 +125,7 @@ test("@phone Nina enters her own commitment before the meeting and her upline's 
   await page.context().clearCookies();
   await login(page, DEMO.marcus.email);
   await page.goto(`/${DEMO.teamSlug}/review`);
-  await page.getByRole("button", { name: "Start the review of last week" }).click();
+  await page.getByRole("button", { name: "Start the weekly review" }).click();
   await expect(page.locator("#review-step-heading")).toContainText("Scoreboard");
   await page.getByRole("button", { name: "4. Commitments" }).click();
   const nina = page.getByRole("list", { name: "Commitments" }).getByRole("listitem").filter({ hasText: "Nina Patel" });

@@ -20,6 +20,9 @@ const clockEnv = {
   BACKPLAN_NOW_SINCE: String(Math.round(performance.timeOrigin + performance.now())),
   BACKPLAN_TEST: "1",
 };
+// The build must not see a pinned clock (it runs as production); only the seed, the server and the browser do.
+delete process.env.BACKPLAN_NOW;
+delete process.env.BACKPLAN_NOW_SINCE;
 
 try {
   const chromium = ensureChromium();

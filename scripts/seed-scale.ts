@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../server/db-client";
 import { cascadeTargets } from "../server/domain/cascade";
+import { formatMoney } from "../server/domain/money";
 import { buildGenealogy, depths, rng } from "./lib/scale-tree";
 import * as clock from "@/server/clock";
 
@@ -212,7 +213,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       rootMembershipId: memberId(0),
       createdById: memberId(0),
       metricId: metricIds.team_volume!,
-      name: `£${(target / 100).toLocaleString("en-GB")} team volume in 13 weeks`,
+      name: `${formatMoney(target, "GBP", "en-GB", { wholeUnits: true })} team volume in 13 weeks`,
       target,
       startDate: new Date(`${start}T00:00:00Z`),
       deadline: new Date(`${deadline}T00:00:00Z`),

@@ -97,5 +97,6 @@ export const lightClient = {
   },
   member: {
     tree: query("member", "tree"),
+    setMyTimeZone: mutation("member", "setMyTimeZone"),
   },
 };

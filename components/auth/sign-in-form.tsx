@@ -101,7 +101,7 @@ export function DemoAccountButton({ email, password, label, name, callbackUrl }:
   return (
     <Button
       variant="secondary"
-      className="w-full justify-between"
+      className="w-full justify-between text-left"
       busy={busy}
       onClick={async () => {
         setBusy(true);
@@ -114,7 +114,7 @@ export function DemoAccountButton({ email, password, label, name, callbackUrl }:
       }}
     >
       <span>Sign in as {name}</span>
-      <span className="text-sm font-normal text-slate-600">{label}</span>
+      <span className="text-right text-sm font-normal text-slate-600">{label}</span>
     </Button>
   );
 }

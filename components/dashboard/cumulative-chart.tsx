@@ -1,11 +1,13 @@
 "use client";
 /** Cumulative plan vs actual for the goal, day by day, with the checkpoints as dots, and a one-line text summary. */
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceDot, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAmount, formatDay } from "./format";
+import { formatAmount } from "@/server/domain/money";
+import { DASHBOARD_AMOUNTS, formatDay } from "./format";
 import type { DashboardCharts } from "./types";
 
 export function CumulativeChart({ data, currency }: { data: DashboardCharts; currency: string }) {
-  const fmt = (n: number) => formatAmount(n, data.unit, currency);
+  const fmt = (n: number) => formatAmount(n, data.unit, currency, undefined, DASHBOARD_AMOUNTS);
+  const tick = (n: number) => formatAmount(n, data.unit, currency, undefined, { compact: true });
   const today = data.cumulative.findLast((d) => d.actual !== null);
   const planned = data.cumulative.find((d) => d.date === today?.date)?.planned ?? 0;
   return (
@@ -29,7 +31,7 @@ export function CumulativeChart({ data, currency }: { data: DashboardCharts; cur
         >
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis dataKey="date" tickFormatter={formatDay} minTickGap={32} stroke="#475569" />
-          <YAxis tickFormatter={(v: number) => fmt(v)} width={80} stroke="#475569" />
+          <YAxis tickFormatter={(v: number) => tick(v)} width={64} stroke="#475569" />
           <Tooltip
             labelFormatter={(d) => formatDay(String(d))}
             formatter={(v) => (typeof v === "number" ? fmt(v) : String(v))}

@@ -18,7 +18,8 @@ import { SelectField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
 import { DashboardCharts } from "./dashboard-charts";
 import { CsvExportButton } from "./csv-export-button";
-import { formatAmount, formatDay } from "./format";
+import { formatAmount } from "@/server/domain/money";
+import { DASHBOARD_AMOUNTS, formatDay } from "./format";
 import { LeaderboardCard } from "./leaderboard-card";
 import { MemberImport } from "./member-import";
 import { PaceBadge } from "./pace-badge";
@@ -134,7 +135,7 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
     );
   }
   const root = view.byId.get(viewRootId)!;
-  const fmt = (n: number) => formatAmount(n, data.goal.metric.unit, team.currency);
+  const fmt = (n: number) => formatAmount(n, data.goal.metric.unit, team.currency, undefined, DASHBOARD_AMOUNTS);
   const manages = team.role !== "MEMBER";
 
   return (
@@ -167,10 +168,10 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
 
       <section aria-labelledby="summary-heading">
         <Card className="space-y-3">
-          <h2 id="summary-heading" className="text-lg font-semibold">
+          <h2 id="summary-heading" className="text-lg font-semibold break-words">
             {root.name}&apos;s team · {data.goal.metric.name} · {PERIOD_LABELS[data.period.kind]}
           </h2>
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <dl className="flex flex-wrap gap-4">
             <Stat
               label={`${PERIOD_LABELS[data.period.kind]} (${formatDay(data.period.from)}–${formatDay(data.period.to)})`}
             >
@@ -220,7 +221,7 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
 
       <DashboardCharts goalId={goalId} period={period} rootId={viewRootId} currency={team.currency} />
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <LeaderboardCard goalId={goalId} period={period} currency={team.currency} />
         <VictoryFeed rootId={viewRootId} />
       </div>
@@ -230,7 +231,7 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
           <h2 id="data-heading" className="text-xl font-semibold">
             Export and import
           </h2>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card className="space-y-3">
               <h3 className="text-lg font-semibold">Export plan and actuals</h3>
               <p className="text-slate-700">
@@ -247,8 +248,9 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
 }
 
 function Stat({ label, children }: { label: string; children: React.ReactNode }) {
+  // Two tiles a row on a phone, four on wider screens; a tile whose amount is too wide takes its own row.
   return (
-    <div>
+    <div className="flex-1 basis-36">
       <dt className="text-sm text-slate-700">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums">{children}</dd>
     </div>

@@ -1,26 +1,11 @@
 /**
- * Amounts as people read them: money in the team's currency (stored in minor units, shown in whole units), counts
- * with separators — the same output as the digest email's formatAmount, with the Intl formatters made once (a
- * formatter per call costs more than the rest of a dashboard row).
+ * Calendar days as the dashboard and the review show them. Amounts: `formatAmount` of server/domain/money.ts, in
+ * whole units (`DASHBOARD_AMOUNTS`), as the digest email shows them.
  */
-const formatters = new Map<string, Intl.NumberFormat>();
+import type { FormatMoneyOptions } from "@/server/domain/money";
 
-function formatter(unit: string, currency: string): Intl.NumberFormat {
-  const key = unit === "MONEY" ? `MONEY:${currency}` : "COUNT";
-  let f = formatters.get(key);
-  if (!f) {
-    f =
-      unit === "MONEY"
-        ? new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 })
-        : new Intl.NumberFormat("en-GB");
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-export function formatAmount(amount: number, unit: string, currency: string): string {
-  return formatter(unit, currency).format(unit === "MONEY" ? amount / 100 : amount);
-}
+/** Dashboard, review and digest amounts: whole units of the team currency ("£50,000", "¥2,468"). */
+export const DASHBOARD_AMOUNTS: FormatMoneyOptions = { wholeUnits: true };
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const longDayFormat = new Intl.DateTimeFormat("en-GB", {

@@ -1,12 +1,13 @@
 "use client";
 /** The activity funnel for the period: planned vs done at each step, as bars and as a small table. */
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { formatAmount } from "./format";
+import { formatAmount } from "@/server/domain/money";
+import { DASHBOARD_AMOUNTS } from "./format";
 import type { DashboardCharts } from "./types";
 
 export function FunnelChart({ data, currency }: { data: DashboardCharts; currency: string }) {
   const last = data.funnel.length - 1;
-  const fmt = (n: number, i: number) => formatAmount(n, i === last ? data.unit : "COUNT", currency);
+  const fmt = (n: number, i: number) => formatAmount(n, i === last ? data.unit : "COUNT", currency, undefined, DASHBOARD_AMOUNTS);
   // The bars show the activity steps (counts on one scale); the result, in its own unit, is in the table below.
   const activity = data.funnel.slice(0, last);
   return (

@@ -26,7 +26,7 @@ export function HeatStrip({ data }: { data: DashboardCharts }) {
         Each cell is the percentage of that day&apos;s plan done; “–” means nothing was planned, blank days are still to
         come. Today (outlined, marked “so far”) is not coloured until it is over.
       </p>
-      <div className="overflow-auto" tabIndex={0} role="region" aria-label="Daily completion (scrollable)">
+      <div className="relative overflow-auto" tabIndex={0} role="region" aria-label="Daily completion (scrollable)">
         <table className="border-separate border-spacing-0.5 text-xs">
           <thead>
             <tr>
@@ -44,7 +44,11 @@ export function HeatStrip({ data }: { data: DashboardCharts }) {
           <tbody>
             {data.heat.map((b) => (
               <tr key={b.id}>
-                <th scope="row" className="max-w-48 truncate pr-2 text-left font-normal whitespace-nowrap">
+                <th
+                  scope="row"
+                  className="max-w-48 truncate pr-2 text-left font-normal whitespace-nowrap"
+                  title={b.name}
+                >
                   {b.own ? `${b.name} (own)` : `${b.name}${b.members > 1 ? ` +${b.members - 1}` : ""}`}
                 </th>
                 {b.days.map((d) => (

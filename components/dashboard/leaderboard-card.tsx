@@ -12,7 +12,8 @@ import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { useTRPC } from "@/trpc/react";
-import { formatAmount } from "./format";
+import { formatAmount } from "@/server/domain/money";
+import { DASHBOARD_AMOUNTS } from "./format";
 import type { DashboardPeriod } from "./types";
 
 type By = "result" | "activity" | "completion";
@@ -52,7 +53,7 @@ export function LeaderboardCard({
     by === "completion"
       ? `${value}%`
       : by === "result" && board.data?.enabled
-        ? formatAmount(value, board.data.unit, currency)
+        ? formatAmount(value, board.data.unit, currency, undefined, DASHBOARD_AMOUNTS)
         : formatAmount(value, "COUNT", currency);
 
   return (
@@ -118,8 +119,10 @@ export function LeaderboardCard({
                 {board.data.rows.map((r) => (
                   <li key={r.id} className="flex items-center gap-3 py-2">
                     <span className="w-8 text-right font-semibold text-slate-700 tabular-nums">{r.rank}.</span>
-                    <span className="flex-1 truncate">{r.name}</span>
-                    <span className="font-semibold tabular-nums">{format(r.value)}</span>
+                    <span className="min-w-0 flex-1 truncate" title={r.name}>
+                      {r.name}
+                    </span>
+                    <span className="shrink-0 font-semibold tabular-nums">{format(r.value)}</span>
                   </li>
                 ))}
               </ol>

@@ -108,7 +108,7 @@ export function MemberImport() {
           {preview.message && preview.rows.length > 0 && <p className="text-behind font-medium">{preview.message}</p>}
           {rows.length > 0 && (
             <div
-              className="max-h-80 overflow-auto rounded-lg border border-slate-200"
+              className="relative max-h-80 overflow-auto rounded-lg border border-slate-200"
               tabIndex={0}
               role="region"
               aria-label="Import preview (scrollable)"

@@ -19,7 +19,8 @@ import {
 } from "@/components/team/tree-model";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { formatAmount } from "./format";
+import { formatAmount, type MetricUnit } from "@/server/domain/money";
+import { DASHBOARD_AMOUNTS } from "./format";
 import { PaceBadge } from "./pace-badge";
 import type { RollupNode } from "./rollup-model";
 
@@ -34,13 +35,13 @@ export function RollupTree({
   caption,
 }: {
   index: TreeIndex<RollupNode>;
-  unit: string;
+  unit: MetricUnit;
   currency: string;
   meId: string;
   onDrill: (id: string) => void;
   caption: string;
 }) {
-  const fmt = useCallback((n: number) => formatAmount(n, unit, currency), [unit, currency]);
+  const fmt = useCallback((n: number) => formatAmount(n, unit, currency, undefined, DASHBOARD_AMOUNTS), [unit, currency]);
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
   const openSet = useMemo(() => expanded ?? defaultExpanded(index), [expanded, index]);
   const [query, setQuery] = useState("");
@@ -116,7 +117,7 @@ export function RollupTree({
       </p>
       <div
         ref={scrollRef}
-        className="max-h-[70vh] overflow-auto rounded-xl border border-slate-200 bg-white"
+        className="relative max-h-[70vh] overflow-auto rounded-xl border border-slate-200 bg-white"
         tabIndex={0}
         role="region"
         aria-label={`${caption} (scrollable)`}
@@ -223,7 +224,7 @@ const RollupRowView = memo(function RollupRowView({
               onClick={() => onToggle(node.id)}
               aria-expanded={row.expanded}
               aria-label={`${row.expanded ? "Collapse" : "Expand"} ${node.name}'s team`}
-              className="flex size-9 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
+              className="flex size-11 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
             >
               {row.expanded ? (
                 <ChevronDown aria-hidden className="size-5" />
@@ -232,10 +233,10 @@ const RollupRowView = memo(function RollupRowView({
               )}
             </button>
           ) : (
-            <span aria-hidden className="size-9 shrink-0" />
+            <span aria-hidden className="size-11 shrink-0" />
           )}
           <div className="min-w-0">
-            <div className="truncate font-medium text-slate-900">
+            <div className="truncate font-medium text-slate-900" title={node.name}>
               <Highlighted text={node.name} query={match} />
               {isMe && <span className="text-slate-600"> (you)</span>}
             </div>
@@ -249,7 +250,7 @@ const RollupRowView = memo(function RollupRowView({
               type="button"
               onClick={() => onDrill(node.id)}
               aria-label={`Open ${node.name}'s team`}
-              className="text-brand-700 ml-auto inline-flex min-h-9 shrink-0 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-slate-100"
+              className="text-brand-700 ml-auto inline-flex min-h-11 shrink-0 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-slate-100"
             >
               <CornerDownRight aria-hidden className="size-4" /> Open
             </button>

@@ -43,14 +43,18 @@ export function VictoryFeed({ rootId }: { rootId: string }) {
         ) : feed.data.length === 0 ? (
           <p className="text-slate-700">No victories yet — the first streak or milestone will show here.</p>
         ) : (
-          <ul className="max-h-96 divide-y divide-slate-200 overflow-auto" tabIndex={0} aria-label="Victory feed">
+          <ul
+            className="relative max-h-96 divide-y divide-slate-200 overflow-auto"
+            tabIndex={0}
+            aria-label="Victory feed"
+          >
             {feed.data.map((v) => {
               const Icon = KIND_ICON[v.kind] ?? Star;
               return (
                 <li key={v.id} className="flex items-center gap-3 py-2">
                   <Icon aria-hidden className="size-5 shrink-0 text-amber-700" />
                   <div className="min-w-0 flex-1">
-                    <p className="truncate">
+                    <p className="truncate" title={`${v.name} — ${v.title}`}>
                       <span className="font-medium">{v.name}</span> — {v.title}
                     </p>
                     <p className="text-sm text-slate-600">{formatDay(v.day)}</p>

@@ -66,8 +66,11 @@ export function MenuButton({ label, buttonClassName, button, align, children }: 
     }
   }
 
+  // An "end" menu hangs from the button's right edge. A "start" menu hangs from the left edge of the nearest
+  // positioned box around the button (the app's sticky header), not from the button, which sits after the logo:
+  // hung from the button, a long team name pushed the menu past the right edge of a phone.
   return (
-    <div ref={root} className="relative min-w-0">
+    <div ref={root} className={cn("min-w-0", align === "end" && "relative")}>
       <button
         ref={trigger}
         type="button"
@@ -93,7 +96,7 @@ export function MenuButton({ label, buttonClassName, button, align, children }: 
         onClick={(event) => {
           if ((event.target as HTMLElement).closest('[role="menuitem"]')) setOpen(false);
         }}
-        className={cn(menuContent, "absolute top-full mt-1.5 w-max", align === "end" ? "right-0" : "left-0")}
+        className={cn(menuContent, "absolute top-full mt-1.5 w-max", align === "end" ? "right-0" : "left-2")}
       >
         {children}
       </div>

@@ -13,8 +13,10 @@ export interface CurrentTeam {
   name: string;
   /** ISO 4217 code, e.g. GBP. */
   currency: string;
-  /** IANA time zone, e.g. Europe/London. */
+  /** The team's IANA time zone, e.g. Europe/London: weeks, months and deadlines are counted there. */
   timeZone: string;
+  /** The signed-in member's own time zone (their days, Log and reminders follow it); null = the team's. */
+  memberTimeZone: string | null;
   weekStartsOn: number;
   workingDays: number[];
   membersCanInvite: boolean;

@@ -25,7 +25,9 @@ export function TeamSwitcher({ current, teams }: { current: TeamSummary; teams: 
         <>
           <span className="min-w-0">
             <span className="sr-only">Team: </span>
-            <span className="block truncate font-semibold">{current.name}</span>
+            <span className="block truncate font-semibold" title={current.name}>
+              {current.name}
+            </span>
           </span>
           <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-slate-600" />
         </>
@@ -37,7 +39,9 @@ export function TeamSwitcher({ current, teams }: { current: TeamSummary; teams: 
       {teams.map((team) => (
         <Link key={team.id} href={`/${team.slug}`} role="menuitem" tabIndex={-1} className={shellMenuItem}>
           <Check aria-hidden className={team.id === current.id ? "size-4 shrink-0" : "invisible size-4 shrink-0"} />
-          <span className="min-w-0 flex-1 truncate">{team.name}</span>
+          <span className="min-w-0 flex-1 truncate" title={team.name}>
+            {team.name}
+          </span>
           <span className="text-sm text-slate-600">
             <RoleText role={team.role} />
           </span>

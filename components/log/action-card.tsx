@@ -7,7 +7,7 @@ import { Check, Plus } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { currencyDigits, currencySymbol, formatAmount, parseAmount } from "./amount";
+import { amountInputMode, currencySymbol, ENTRY_AMOUNT_LIMITS, formatAmount, parseAmount } from "@/server/domain/money";
 import type { LogAction } from "./types";
 
 interface Props {
@@ -80,7 +80,7 @@ function AmountForm({ action, currency, onAdd }: { action: LogAction; currency: 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = parseAmount(text, action.unit, currency);
+    const parsed = parseAmount(text, action.unit, currency, undefined, ENTRY_AMOUNT_LIMITS);
     if (!parsed.ok) {
       setError(parsed.message);
       return;
@@ -99,7 +99,7 @@ function AmountForm({ action, currency, onAdd }: { action: LogAction; currency: 
         </label>
         <input
           id={inputId}
-          inputMode={money && currencyDigits(currency) > 0 ? "decimal" : "numeric"}
+          inputMode={amountInputMode(action.unit, currency)}
           autoComplete="off"
           enterKeyHint="done"
           value={text}

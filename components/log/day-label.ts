@@ -22,3 +22,9 @@ export function dayLabel(iso: string, today: string): string {
 export const longDay = (iso: string) => fmt(iso, { weekday: "long", day: "numeric", month: "long" });
 export const shortWeekday = (iso: string) => fmt(iso, { weekday: "short" });
 export const dayOfMonth = (iso: string) => Number(iso.slice(8, 10));
+/** "Mon 16 Mar" */
+export const shortDate = (iso: string) => fmt(iso, { weekday: "short", day: "numeric", month: "short" });
+/** "Monday" */
+export const longWeekday = (iso: string) => fmt(iso, { weekday: "long" });
+/** "25 Dec" */
+export const dayAndMonth = (iso: string) => fmt(iso, { day: "numeric", month: "short" });

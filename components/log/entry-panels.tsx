@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
 import { lightClient } from "@/trpc/light";
-import { amountToInput, formatAmount, parseAmount, type MetricUnit } from "./amount";
+import { amountInputMode, amountToInput, ENTRY_AMOUNT_LIMITS, formatAmount, parseAmount, type MetricUnit } from "@/server/domain/money";
 import { dayLabel } from "./day-label";
 import type { EntryRowProps, RowEntry } from "./entry-row";
 import { refreshLogQueries, useLightMutation, useLightQuery } from "./light-query";
@@ -34,7 +34,7 @@ export function EditForm(
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseAmount(amount, metric.unit, currency);
+    const parsed = parseAmount(amount, metric.unit, currency, undefined, ENTRY_AMOUNT_LIMITS);
     if (!parsed.ok) {
       setError(parsed.message);
       return;
@@ -53,7 +53,7 @@ export function EditForm(
           </label>
           <input
             id={`${id}-amount`}
-            inputMode={metric.unit === "MONEY" ? "decimal" : "numeric"}
+            inputMode={amountInputMode(metric.unit, currency)}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
             className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base"
@@ -84,10 +84,10 @@ export function EditForm(
         </p>
       )}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" busy={save.isPending}>
+        <Button type="submit" busy={save.isPending}>
           Save
         </Button>
-        <Button variant="secondary" size="sm" onClick={props.onDone}>
+        <Button variant="secondary" onClick={props.onDone}>
           Cancel
         </Button>
       </div>

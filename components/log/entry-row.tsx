@@ -9,7 +9,7 @@ import { useState } from "react";
 import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
 import { lightClient } from "@/trpc/light";
-import { formatAmount, type MetricUnit } from "./amount";
+import { formatAmount, type MetricUnit } from "@/server/domain/money";
 import { refreshLogQueries, useLightMutation } from "./light-query";
 
 const EditForm = dynamic(() => import("./entry-panels").then((m) => m.EditForm), { ssr: false, loading: () => <Opening /> });
@@ -75,7 +75,7 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
           )}
         </div>
         {entry.pending ? (
-          <Button variant="ghost" size="sm" onClick={() => onRemovePending(entry.id)} aria-label={`Remove ${label}`}>
+          <Button variant="ghost" onClick={() => onRemovePending(entry.id)} aria-label={`Remove ${label}`}>
             <Trash2 aria-hidden className="size-4" /> Remove
           </Button>
         ) : (
@@ -111,10 +111,10 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
       {mode === "delete" && (
         <div className="mt-2 flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-3">
           <p className="flex-1 text-sm text-red-900">Delete {amountText} {metric.name}? It stays in the history.</p>
-          <Button variant="danger" size="sm" busy={remove.isPending} onClick={() => remove.mutate({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
+          <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
             Delete
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => setMode("view")}>
+          <Button variant="secondary" onClick={() => setMode("view")}>
             Keep
           </Button>
         </div>

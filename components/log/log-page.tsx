@@ -11,11 +11,12 @@ import { toast } from "@/components/ui/lazy-toast";
 import { useTeam } from "@/components/layout/team-context";
 import { lightClient } from "@/trpc/light";
 import { ActionCard } from "./action-card";
-import { formatAmount } from "./amount";
+import { formatAmount } from "@/server/domain/money";
 import { CelebrationToast, type ShownCelebration } from "./celebration";
 import { DayPicker } from "./day-picker";
 import { dayLabel, longDay } from "./day-label";
 import { EntryRow, type RowEntry } from "./entry-row";
+import { RestDayNote, ZoneNote } from "./member-day";
 import { useLightQuery } from "./light-query";
 import { overlayEntries, pendingByMetric, prunable, waitingCount } from "./queue-model";
 import { forget } from "./offline-queue";
@@ -30,6 +31,7 @@ import { WeekStrip } from "./week-strip";
 // Below the day's actions and entries: loaded once the day is on screen, off the first-load JavaScript.
 const TeamEntries = dynamic(() => import("./team-entries").then((m) => m.TeamEntries), { ssr: false });
 const ReminderSetting = dynamic(() => import("./reminder-setting").then((m) => m.ReminderSetting), { ssr: false });
+const TimeZoneSetting = dynamic(() => import("./time-zone-setting").then((m) => m.TimeZoneSetting), { ssr: false });
 
 /** The order celebrations are shown in when several come at once: the day's plan first. */
 const ORDER = ["PLAN_DONE", "STREAK", "MILESTONE", "RECORD"];
@@ -58,7 +60,9 @@ export function LogPage() {
   const live = query.data ? { data: query.data, fetchedAt: query.fetchedAt } : null;
   const shown = live ?? snapshot;
   const data = shown?.data;
-  const clientToday = useToday(team.timeZone);
+  // Today where the member lives (their zone, else the team's), as the server counts it.
+  const memberZone = data?.memberDay.timeZone ?? team.memberTimeZone ?? team.timeZone;
+  const clientToday = useToday(memberZone);
   const today = data?.today ?? clientToday;
   const day = picked ?? today;
   const isToday = day === today;
@@ -127,6 +131,7 @@ export function LogPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-bold text-slate-900">Log</h1>
         <p className="text-sm text-slate-700">{isToday ? `Today, ${longDay(today)}` : `Filling in ${longDay(day)}`}</p>
+        {data && <ZoneNote day={data.memberDay} />}
       </div>
 
       <SyncStatus
@@ -164,11 +169,14 @@ export function LogPage() {
             <h2 id="actions-title" className="text-lg font-semibold text-slate-900">
               {isToday ? "Today's actions" : `Actions on ${dayLabel(day, today)}`}
             </h2>
-            {isToday && !data.actions.some((a) => a.planned > 0) && (
-              <p className="text-sm text-slate-700">No plan for today yet — log anything you did.</p>
+            {isToday && data.memberDay.rest ? (
+              <RestDayNote rest={data.memberDay.rest} today={today} teamName={team.name} currency={currency} />
+            ) : (
+              isToday &&
+              !data.actions.some((a) => a.planned > 0) && <p className="text-sm text-slate-700">No plan for today yet — log anything you did.</p>
             )}
             <details className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
-              <summary className="min-h-9 cursor-pointer content-center font-medium text-slate-800">{note ? "Note added to your next entry" : "Add a note to the next entry"}</summary>
+              <summary className="min-h-11 cursor-pointer content-center font-medium text-slate-800">{note ? "Note added to your next entry" : "Add a note to the next entry"}</summary>
               <label htmlFor="log-note" className="mt-2 block text-sm font-medium text-slate-800">
                 Note (optional)
               </label>
@@ -236,7 +244,13 @@ export function LogPage() {
             canChange={data.uplineCanEditEntries}
           />
 
-          <ReminderSetting key={data.reminderTime ?? "off"} teamId={team.id} timeZone={team.timeZone} current={data.reminderTime} />
+          <TimeZoneSetting
+            key={`zone:${data.memberDay.ownTimeZone ?? ""}`}
+            teamId={team.id}
+            teamTimeZone={data.memberDay.teamTimeZone}
+            current={data.memberDay.ownTimeZone}
+          />
+          <ReminderSetting key={data.reminderTime ?? "off"} teamId={team.id} timeZone={data.memberDay.timeZone} current={data.reminderTime} />
         </>
       )}
 

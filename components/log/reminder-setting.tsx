@@ -1,5 +1,8 @@
 "use client";
-/** The member's daily reminder: an email at a chosen time (team time zone) on days they have not logged yet. */
+/**
+ * The member's daily reminder: an email at a chosen time (in their time zone) on their working days — not on the
+ * team's rest days, team holidays or their days off — when they have not logged yet.
+ */
 import { Bell, BellOff } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/lazy-toast";
@@ -29,8 +32,10 @@ export function ReminderSetting({ teamId, timeZone, current }: { teamId: string;
         Daily reminder
       </h2>
       <p className="mt-1 text-sm text-slate-700">
-        {current ? `On: we email you at ${current} if you have not logged yet that day.` : "Off. Get an email at a time you choose on days you have not logged yet."}{" "}
-        Times are in your team&apos;s time zone ({timeZone}).
+        {current
+          ? `On: we email you at ${current} on your working days if you have not logged yet that day.`
+          : "Off. Get an email at a time you choose on working days you have not logged yet."}{" "}
+        Times are in your time zone ({timeZone}); no reminder on rest days, team holidays or your days off.
       </p>
       <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-2">
         <div className="space-y-1">

@@ -38,7 +38,7 @@ export function SyncStatus({ online, waiting, failed, problem, metricName, onRet
         {problem === "signin" && <span className="font-medium text-red-700">Sign in again to send your entries.</span>}
         {problem === "storage" && <span className="font-medium text-red-700">This browser cannot store entries offline.</span>}
         {waiting > 0 && online && (
-          <Button variant="ghost" size="sm" onClick={onRetry} className="ml-auto">
+          <Button variant="ghost" onClick={onRetry} className="ml-auto">
             Sync now
           </Button>
         )}
@@ -55,7 +55,7 @@ export function SyncStatus({ online, waiting, failed, problem, metricName, onRet
                 <span>
                   {f.amount} {metricName(f.metricId)} on {f.day}: {f.message ?? "refused by the server"}
                 </span>
-                <Button variant="secondary" size="sm" onClick={() => onDismiss(f.id)}>
+                <Button variant="secondary" onClick={() => onDismiss(f.id)}>
                   Dismiss
                 </Button>
               </li>

@@ -6,7 +6,7 @@
  */
 import { useId, useState } from "react";
 import { lightClient } from "@/trpc/light";
-import type { MetricUnit } from "./amount";
+import type { MetricUnit } from "@/server/domain/money";
 import { dayLabel } from "./day-label";
 import { EntryRow } from "./entry-row";
 import { useLightQuery } from "./light-query";
@@ -35,7 +35,7 @@ export function TeamEntries({ teamId, membershipId, currency, today, allowedDays
 
   return (
     <details className="rounded-xl border border-slate-200 bg-white p-4" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="min-h-9 cursor-pointer content-center text-base font-semibold text-slate-900">Your members&apos; entries</summary>
+      <summary className="min-h-11 cursor-pointer content-center text-base font-semibold text-slate-900">Your members&apos; entries</summary>
       {tree.error ? (
         <p className="mt-2 text-sm text-red-700">{tree.error.message}</p>
       ) : !tree.data ? (

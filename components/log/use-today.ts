@@ -1,5 +1,8 @@
 "use client";
-/** Today in the team's time zone, by the device clock (re-checked every minute, so the page rolls over at midnight). */
+/**
+ * Today in a time zone — the member's (their own, else the team's), as the server counts their day — by the device
+ * clock (re-checked every minute, so the page rolls over at midnight).
+ */
 import { useCallback, useSyncExternalStore } from "react";
 import { isoDateInTimeZone } from "@/server/domain/calendar";
 

@@ -22,7 +22,7 @@ export function CascadeTable({
   action?: (m: PreviewMember) => ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label={caption} data-testid="cascade-tree">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label={caption} data-testid="cascade-tree">
       <table className="w-full min-w-[44rem] text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">

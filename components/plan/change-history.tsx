@@ -5,7 +5,8 @@ import { useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { SelectField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter, formatDay, splitWord } from "./format";
+import { amountFormatter, type MetricUnit } from "@/server/domain/money";
+import { formatDay, splitWord } from "./format";
 import type { HistoryRow } from "./types";
 
 const when = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
@@ -17,7 +18,7 @@ export function ChangeHistory({
   initialMemberId,
 }: {
   goalId: string;
-  unit: string;
+  unit: MetricUnit;
   people: { id: string; name: string }[];
   initialMemberId: string;
 }) {
@@ -78,7 +79,15 @@ function describe(h: HistoryRow, fmt: (a: number) => string): string {
       return `Deadline: ${formatDay(String(data.from))} → ${formatDay(String(data.to))}`;
     case "splitRule":
       return `Split: ${splitWord(String(data.from))} → ${splitWord(String(data.to))}`;
+    case "holidays":
+      return `Holidays planned around: ${holidayWords(data.from)} → ${holidayWords(data.to)}`;
     default:
       return "";
   }
+}
+
+/** A goal's holidays as stored in its history ("2027-03-26, 2027-03-29" or "none") in words. */
+function holidayWords(list: unknown): string {
+  const text = String(list ?? "none");
+  return text === "none" ? "none" : text.split(", ").map(formatDay).join(", ");
 }

@@ -4,19 +4,65 @@
  * previewed first — what changes for whom, from → to — and only then saved, with the goal's version so a change
  * made meanwhile by someone else is refused with a clear message instead of overwritten.
  */
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight } from "lucide-react";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
+import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { amountFormatter, amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
+import { readAmountField } from "@/server/schemas/money";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter, formatDay, fromMinor, splitWord, toMinor } from "./format";
+import { formatDay, splitWord } from "./format";
 import { StatusNote } from "./status";
 import type { ChangePreview, GoalChange, GoalDetail } from "./types";
 
 type Kind = GoalChange["kind"];
+
+/** The form as typed (amounts as text, in major units) → the change to preview, read by the one money parser. */
+function changeSchema(unit: MetricUnit, currency: string) {
+  return z
+    .object({
+      kind: z.enum(["override", "target", "deadline", "split"]),
+      memberId: z.string(),
+      personal: z.string(),
+      target: z.string(),
+      deadline: z.string(),
+      split: z.enum(["EVEN", "HISTORY", "WEIGHT"]),
+    })
+    .transform((v, ctx): GoalChange => {
+      if (v.kind === "override") {
+        if (!v.memberId) {
+          ctx.addIssue({ code: "custom", message: "Choose a member.", path: ["memberId"] });
+          return z.NEVER;
+        }
+        // Empty clears the hand-set target.
+        if (v.personal.trim() === "") return { kind: "override", membershipId: v.memberId, personal: null };
+        const personal = readAmountField(ctx, ["personal"], v.personal, unit, currency);
+        return personal === undefined ? z.NEVER : { kind: "override", membershipId: v.memberId, personal };
+      }
+      if (v.kind === "target") {
+        const target = readAmountField(ctx, ["target"], v.target, unit, currency);
+        if (target === undefined) return z.NEVER;
+        if (target <= 0) {
+          ctx.addIssue({ code: "custom", message: "Enter a target above zero.", path: ["target"] });
+          return z.NEVER;
+        }
+        return { kind: "target", target };
+      }
+      if (v.kind === "deadline") {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(v.deadline)) return { kind: "deadline", deadline: v.deadline };
+        ctx.addIssue({ code: "custom", message: "Choose a date.", path: ["deadline"] });
+        return z.NEVER;
+      }
+      return { kind: "split", splitRule: v.split };
+    });
+}
+type ChangeIn = z.input<ReturnType<typeof changeSchema>>;
 
 export function ChangePanel({
   detail,
@@ -35,16 +81,27 @@ export function ChangePanel({
   const money = unit === "MONEY";
   const ids = useId();
   const people = detail.members;
-  const [kind, setKind] = useState<Kind>(initialMemberId ? "override" : "target");
-  const [memberId, setMemberId] = useState(initialMemberId ?? people[1]?.id ?? people[0]?.id ?? "");
-  const current = people.find((p) => p.id === memberId);
-  const [personal, setPersonal] = useState(current?.personal != null ? String(fromMinor(current.personal, unit)) : "");
-  const [target, setTarget] = useState(String(fromMinor(detail.goal.target, unit)));
-  const [deadline, setDeadline] = useState(detail.goal.deadline);
-  const [split, setSplit] = useState<"EVEN" | "HISTORY" | "WEIGHT">(detail.goal.splitRule);
+  const personalOf = (id: string) => {
+    const p = people.find((x) => x.id === id);
+    return p?.personal != null ? amountToInput(p.personal, unit, team.currency) : "";
+  };
+  const initialMember = initialMemberId ?? people[1]?.id ?? people[0]?.id ?? "";
+  const schema = useMemo(() => changeSchema(unit, team.currency), [unit, team.currency]);
+  const { register, handleSubmit, setValue, setError, control, formState } = useForm<ChangeIn, unknown, GoalChange>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      kind: initialMemberId ? "override" : "target",
+      memberId: initialMember,
+      personal: personalOf(initialMember),
+      target: amountToInput(detail.goal.target, unit, team.currency),
+      deadline: detail.goal.deadline,
+      split: detail.goal.splitRule,
+    },
+  });
+  const kind: Kind = useWatch({ control, name: "kind" });
+  const errors = formState.errors;
   const [reason, setReason] = useState("");
   const [asked, setAsked] = useState<GoalChange | null>(null);
-  const [error, setError] = useState<string | undefined>();
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   const preview = useQuery({
@@ -65,49 +122,16 @@ export function ChangePanel({
         await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
         onDone?.();
       },
-      onError: (e) => setError(e.message),
+      onError: (e) => setError("root", { message: e.message }),
     }),
   );
 
-  const build = (): GoalChange | string => {
-    if (kind === "override") {
-      if (!memberId) return "Choose a member.";
-      if (personal.trim() === "") return { kind: "override", membershipId: memberId, personal: null };
-      const v = Number(personal);
-      if (!Number.isFinite(v) || v < 0) return "Enter an amount of zero or more, or leave it empty to clear the hand-set target.";
-      return { kind: "override", membershipId: memberId, personal: toMinor(v, unit) };
-    }
-    if (kind === "target") {
-      const v = Number(target);
-      if (!Number.isFinite(v) || v <= 0) return "Enter a target above zero.";
-      return { kind: "target", target: toMinor(v, unit) };
-    }
-    if (kind === "deadline") return /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? { kind: "deadline", deadline } : "Choose a date.";
-    return { kind: "split", splitRule: split };
-  };
-
-  const onPreview = (event: FormEvent) => {
-    event.preventDefault();
-    const change = build();
-    if (typeof change === "string") {
-      setError(change);
-      return;
-    }
-    setError(undefined);
-    setAsked(change);
-  };
+  const onPreview = handleSubmit((change) => setAsked(change));
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onPreview} className="space-y-3" aria-label="Change the goal" noValidate>
-        <SelectField
-          label="What to change"
-          value={kind}
-          onChange={(e) => {
-            setKind(e.target.value as Kind);
-            setAsked(null);
-          }}
-        >
+      <form onSubmit={(e) => void onPreview(e)} className="space-y-3" aria-label="Change the goal" noValidate>
+        <SelectField label="What to change" {...register("kind", { onChange: () => setAsked(null) })}>
           <option value="override">A member&apos;s target (set by hand)</option>
           <option value="target">The goal&apos;s target</option>
           <option value="deadline">The deadline</option>
@@ -118,13 +142,13 @@ export function ChangePanel({
             <SelectField
               label="Member"
               id={`${ids}-member`}
-              value={memberId}
-              onChange={(e) => {
-                setMemberId(e.target.value);
-                const p = people.find((x) => x.id === e.target.value);
-                setPersonal(p?.personal != null ? String(fromMinor(p.personal, unit)) : "");
-                setAsked(null);
-              }}
+              error={errors.memberId?.message}
+              {...register("memberId", {
+                onChange: (e: { target: { value: string } }) => {
+                  setValue("personal", personalOf(e.target.value));
+                  setAsked(null);
+                },
+              })}
             >
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -134,12 +158,10 @@ export function ChangePanel({
             </SelectField>
             <TextField
               label={money ? `Personal target (${team.currency})` : "Personal target"}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
-              value={personal}
-              onChange={(e) => setPersonal(e.target.value)}
+              inputMode={amountInputMode(unit, team.currency)}
+              autoComplete="off"
+              {...register("personal")}
+              error={errors.personal?.message}
               hint="Kept when the goal is rebalanced. Leave empty to go back to the automatic share."
             />
           </div>
@@ -147,25 +169,23 @@ export function ChangePanel({
         {kind === "target" && (
           <TextField
             label={money ? `New target (${team.currency})` : "New target"}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
+            inputMode={amountInputMode(unit, team.currency)}
+            autoComplete="off"
+            {...register("target")}
+            error={errors.target?.message}
           />
         )}
-        {kind === "deadline" && <TextField label="New deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />}
+        {kind === "deadline" && <TextField label="New deadline" type="date" {...register("deadline")} error={errors.deadline?.message} />}
         {kind === "split" && (
-          <SelectField label="Split between members" value={split} onChange={(e) => setSplit(e.target.value as typeof split)}>
+          <SelectField label="Split between members" {...register("split")}>
             <option value="EVEN">Evenly</option>
             <option value="HISTORY">By recent results</option>
             <option value="WEIGHT">By each member&apos;s weight</option>
           </SelectField>
         )}
-        {error && (
+        {errors.root?.message && (
           <p role="alert" className="text-sm font-medium text-red-700">
-            {error}
+            {errors.root.message}
           </p>
         )}
         <Button type="submit" variant="secondary" busy={preview.isFetching}>
@@ -206,9 +226,18 @@ export function ChangePanel({
 }
 
 function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: number) => string }) {
+  const days = (v: string | number) => (String(v) === "none" ? "none" : String(v).split(", ").map(formatDay).join(", "));
   const show = (field: string, v: string | number) =>
-    field === "target" && typeof v === "number" ? format(v) : field === "deadline" ? formatDay(String(v)) : field === "splitRule" ? splitWord(String(v)) : String(v);
-  const words: Record<string, string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split" };
+    field === "target" && typeof v === "number"
+      ? format(v)
+      : field === "deadline"
+        ? formatDay(String(v))
+        : field === "splitRule"
+          ? splitWord(String(v))
+          : field === "holidays"
+            ? days(v)
+            : String(v);
+  const words: Record<string, string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split", holidays: "Holidays planned around" };
   return (
     <div className="space-y-2">
       {data.goal.map((g) => (
@@ -219,7 +248,7 @@ function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: number)
       {data.members.length === 0 ? (
         <p className="text-slate-700">No member&apos;s target changes.</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Targets that change">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Targets that change">
           <table className="w-full text-sm">
             <caption className="sr-only">Targets that change</caption>
             <thead>

@@ -1,22 +1,4 @@
-/** Amounts on screen: money from minor units in the team currency, counts and minutes as whole numbers. */
-import { formatAmount } from "@/server/services/plan/format-amount";
-
-export { formatAmount };
-
-export function amountFormatter(unit: string, currency: string): (amount: number) => string {
-  const u = unit === "MONEY" || unit === "MINUTES" ? unit : "COUNT";
-  return (amount) => formatAmount(amount, u, currency);
-}
-
-/** Amounts are typed in major units (pounds); stored in minor units (pence) for money. */
-export function toMinor(value: number, unit: string): number {
-  return unit === "MONEY" ? Math.round(value * 100) : Math.round(value);
-}
-
-export function fromMinor(value: number, unit: string): number {
-  return unit === "MONEY" ? value / 100 : value;
-}
-
+/** Days, ranges and words on the Plan pages. Amounts: `formatAmount` / `amountFormatter` of server/domain/money.ts. */
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const shortFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 

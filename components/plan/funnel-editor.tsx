@@ -11,7 +11,7 @@ import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
-import { fromMinor, toMinor } from "./format";
+import { amountInputMode, formatMoney, parseMoney, toInputString } from "@/server/domain/money";
 import type { Metric, MetricList } from "./types";
 
 type Step = { activityMetricId: string; fromCount: string; toCount: string };
@@ -26,7 +26,7 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
   const initial = stored.map((s, i) => ({
     activityMetricId: s.activityMetricId,
     fromCount: String(s.fromCount),
-    toCount: String(money && i === stored.length - 1 ? fromMinor(s.toCount, "MONEY") : s.toCount),
+    toCount: money && i === stored.length - 1 ? toInputString(s.toCount, team.currency) : String(s.toCount),
   }));
   const [steps, setSteps] = useState<Step[]>(initial);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
       <ol className="space-y-1 text-sm">
         {initial.map((s, i) => (
           <li key={i}>
-            {s.fromCount} {nameOf(s.activityMetricId).toLowerCase()} → {money && i === initial.length - 1 ? `${team.currency} ${s.toCount}` : s.toCount} {i + 1 < initial.length ? nameOf(initial[i + 1]!.activityMetricId).toLowerCase() : result.name.toLowerCase()}
+            {s.fromCount} {nameOf(s.activityMetricId).toLowerCase()} → {money && i === initial.length - 1 ? formatMoney(stored[i]!.toCount, team.currency) : s.toCount} {i + 1 < initial.length ? nameOf(initial[i + 1]!.activityMetricId).toLowerCase() : result.name.toLowerCase()}
           </li>
         ))}
       </ol>
@@ -64,10 +64,17 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
       aria-label={`Funnel for ${result.name}`}
       onSubmit={(e) => {
         e.preventDefault();
+        // The value per action of a money result: typed in major units, read by the one money parser.
+        const last = steps.length - 1;
+        const value = money && last >= 0 ? parseMoney(steps[last]!.toCount, team.currency, undefined, { min: 1 }) : null;
+        if (value && !value.ok) {
+          setError(`Step ${last + 1}: ${value.message}`);
+          return;
+        }
         const parsed = steps.map((s, i) => ({
           activityMetricId: s.activityMetricId,
           fromCount: Math.trunc(Number(s.fromCount)),
-          toCount: money && i === steps.length - 1 ? toMinor(Number(s.toCount), "MONEY") : Math.trunc(Number(s.toCount)),
+          toCount: value?.ok && i === last ? value.value : Math.trunc(Number(s.toCount)),
         }));
         if (parsed.some((s) => !s.activityMetricId || !(s.fromCount >= 1) || !(s.toCount >= 1) || !Number.isSafeInteger(s.toCount))) {
           setError("Each step needs a metric and whole numbers of at least 1.");
@@ -92,9 +99,9 @@ export function FunnelEditor({ result, funnel, metrics, canEdit }: { result: Met
               <TextField
                 className="w-28"
                 label={`Step ${i + 1}: turn into`}
-                type="number"
-                min={money && i === steps.length - 1 ? 0.01 : 1}
-                step={money && i === steps.length - 1 ? "any" : 1}
+                type={money && i === steps.length - 1 ? "text" : "number"}
+                inputMode={money && i === steps.length - 1 ? amountInputMode("MONEY", team.currency) : "numeric"}
+                min={money && i === steps.length - 1 ? undefined : 1}
                 value={s.toCount}
                 onChange={(e) => set(i, { toCount: e.target.value })}
                 hint={i + 1 < steps.length ? `of ${nameOf(steps[i + 1]!.activityMetricId).toLowerCase()}` : `of ${result.name.toLowerCase()}${money ? ` (${team.currency})` : ""}`}

@@ -15,7 +15,8 @@ import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import { ChangeHistory } from "./change-history";
 import { ChangePanel } from "./change-panel";
-import { amountFormatter, formatDay, splitWord } from "./format";
+import { amountFormatter } from "@/server/domain/money";
+import { formatDay, splitWord } from "./format";
 import { PeriodTable, PlanChart } from "./plan-chart";
 import { ProposeNext } from "./propose-next";
 import { StatusBadge } from "./status";
@@ -104,7 +105,7 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
         <h2 id="targets-heading" className="text-lg font-semibold">
           Targets
         </h2>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Targets table">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Targets table">
           <table className="w-full text-sm" data-testid="targets-table">
             <caption className="sr-only">Each member&apos;s personal and team target</caption>
             <thead>
@@ -112,10 +113,10 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
                 <th scope="col" className="py-2 font-medium">
                   Member
                 </th>
-                <th scope="col" className="py-2 text-right font-medium">
+                <th scope="col" className="py-2 pl-3 text-right font-medium">
                   Personal
                 </th>
-                <th scope="col" className="py-2 text-right font-medium">
+                <th scope="col" className="py-2 pl-3 text-right font-medium">
                   Team
                 </th>
                 {manages && published && (
@@ -132,10 +133,14 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
                     {m.name}
                     {m.personalOverride !== null && <span className="ml-2 text-xs text-slate-600">(set by hand)</span>}
                   </th>
-                  <td className="py-2 text-right tabular-nums">{m.personal === null ? "—" : fmt(m.personal)}</td>
-                  <td className="py-2 text-right tabular-nums">{m.team === null ? "—" : fmt(m.team)}</td>
+                  <td className="py-2 pl-3 text-right whitespace-nowrap tabular-nums">
+                    {m.personal === null ? "—" : fmt(m.personal)}
+                  </td>
+                  <td className="py-2 pl-3 text-right whitespace-nowrap tabular-nums">
+                    {m.team === null ? "—" : fmt(m.team)}
+                  </td>
                   {manages && published && (
-                    <td className="py-2 pl-2 text-right">
+                    <td className="py-2 pl-2 text-right whitespace-nowrap">
                       <Button
                         size="sm"
                         variant="ghost"

@@ -2,7 +2,8 @@
 /** What a goal will look like before it is published: the chart, the table by period, the cascade and who is flagged. */
 import { useTeam } from "@/components/layout/team-context";
 import { CascadeTable } from "./cascade-table";
-import { amountFormatter, formatDay } from "./format";
+import { amountFormatter } from "@/server/domain/money";
+import { formatDay } from "./format";
 import { PeriodTable, PlanChart } from "./plan-chart";
 import { StatusNote } from "./status";
 import type { GoalPreview as GoalPreviewData } from "./types";
@@ -20,6 +21,8 @@ export function GoalPreview({ preview, name }: { preview: GoalPreviewData; name:
         <p className="text-slate-700">
           {fmt(plan.target)} of {preview.metric.name.toLowerCase()} from {formatDay(plan.start)} to {formatDay(plan.deadline)}
           {plan.baseline > 0 ? `, starting from ${fmt(plan.baseline)}` : ""}.
+          {plan.holidays.length > 0 &&
+            ` Nothing is planned on the team's ${plan.holidays.length === 1 ? "holiday" : "holidays"} (${plan.holidays.map(formatDay).join(", ")}).`}
         </p>
         <PlanChart
           days={plan.days}

@@ -9,8 +9,10 @@ import Link from "next/link";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { RestDayNote, ZoneNote } from "@/components/log/member-day";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter, formatDay, formatShortDay } from "./format";
+import { amountFormatter, type MetricUnit } from "@/server/domain/money";
+import { formatDay, formatShortDay } from "./format";
 import { MilestoneCalendar } from "./milestone-calendar";
 import { ProposeTarget } from "./propose-target";
 import { RankGap } from "./rank-gap";
@@ -22,6 +24,8 @@ export function MyPlan() {
   const trpc = useTRPC();
   const plan = useQuery(trpc.goal.myPlan.queryOptions({ teamId: team.id }));
   const tree = useQuery(trpc.member.tree.queryOptions({ teamId: team.id, rootId: team.membershipId, depth: 1 }));
+  // Today where the member lives, and whether it is a working day for them (rest weekday, holiday, day off).
+  const day = useQuery(trpc.member.day.queryOptions({ teamId: team.id }));
   const upline = tree.data?.upline[0] ?? null;
   const leadsAnyone = (tree.data?.nodes.length ?? 0) > 1;
 
@@ -57,6 +61,7 @@ export function MyPlan() {
           </p>
         )}
       </div>
+      {day.data && <ZoneNote day={day.data} />}
 
       {data.goals.length === 0 ? (
         <Card>
@@ -69,7 +74,9 @@ export function MyPlan() {
               <ListChecks aria-hidden className="size-5" />
               Today&apos;s actions
             </h3>
-            {data.todayActions.length === 0 ? (
+            {day.data?.rest && day.data.today === data.asOf ? (
+              <RestDayNote rest={day.data.rest} today={day.data.today} teamName={team.name} currency={team.currency} headingLevel={4} />
+            ) : data.todayActions.length === 0 ? (
               <p className="text-slate-700">Nothing planned for today — a day off, or the plan has not started.</p>
             ) : (
               <ul className="divide-y divide-slate-200" aria-label="Today's actions">
@@ -111,19 +118,19 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
           {g.goal.metric.name} · by {formatDay(g.goal.deadline)}
         </p>
       </div>
-      <dl className="grid grid-cols-2 gap-3">
-        <div className="rounded-lg bg-slate-50 p-3">
+      <dl className="flex flex-wrap gap-3">
+        <div className="flex-1 basis-36 rounded-lg bg-slate-50 p-3">
           <dt className="text-sm text-slate-700">My target</dt>
           <dd className="text-2xl font-bold tabular-nums" data-testid="my-target">
             {fmt(g.personalTarget)}
           </dd>
         </div>
-        <div className="rounded-lg bg-slate-50 p-3">
+        <div className="flex-1 basis-36 rounded-lg bg-slate-50 p-3">
           <dt className="text-sm text-slate-700">Done so far</dt>
           <dd className="text-2xl font-bold tabular-nums">{fmt(g.actualToDate)}</dd>
         </div>
         {g.teamTarget !== g.personalTarget && (
-          <div className="col-span-2 rounded-lg bg-slate-50 p-3">
+          <div className="basis-full rounded-lg bg-slate-50 p-3">
             <dt className="text-sm text-slate-700">My team&apos;s target (me + my downline)</dt>
             <dd className="text-lg font-semibold tabular-nums">
               {fmt(g.teamTarget)} <span className="text-sm font-normal text-slate-700">· done {fmt(g.teamActualToDate)}</span>
@@ -145,12 +152,17 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
       <div className="rounded-lg border border-slate-200 p-3" data-testid="week-milestone">
         <h4 className="flex items-center gap-2 font-semibold">
           <CalendarDays aria-hidden className="size-4" />
-          {g.goal.period === "MONTH" ? "This month's" : g.goal.period === "DAY" ? "Today's" : "This week's"} milestone
+          {g.milestone?.upcoming ? "Next" : g.goal.period === "MONTH" ? "This month's" : g.goal.period === "DAY" ? "Today's" : "This week's"} milestone
         </h4>
         {g.milestone ? (
           <p className="mt-1">
-            <span className="text-lg font-bold tabular-nums">{fmt(g.milestone.plannedIncrement)}</span> between {formatShortDay(g.milestone.periodStart)} and{" "}
-            {formatShortDay(g.milestone.periodEnd)} — {fmt(g.milestone.plannedCumulative)} in total by then. Done this period: {fmt(g.milestone.actual)}.
+            {/* A milestone always has an open day: a period without one (holidays, a rest day) shows the next one. */}
+            <span className="text-lg font-bold tabular-nums">{fmt(g.milestone.plannedIncrement)}</span>{" "}
+            {g.milestone.periodStart === g.milestone.periodEnd
+              ? `on ${formatShortDay(g.milestone.periodStart)}`
+              : `between ${formatShortDay(g.milestone.periodStart)} and ${formatShortDay(g.milestone.periodEnd)}`}{" "}
+            — {fmt(g.milestone.plannedCumulative)} in total by then.
+            {g.milestone.upcoming ? " Nothing is planned before then." : ` Done this period: ${fmt(g.milestone.actual)}.`}
           </p>
         ) : (
           <p className="mt-1 text-slate-700">{today < g.goal.startDate ? `The plan starts on ${formatDay(g.goal.startDate)}.` : "The plan has ended."}</p>
@@ -210,7 +222,7 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
   );
 }
 
-function DownlinePlans({ goalId, unit }: { goalId: string; unit: string }) {
+function DownlinePlans({ goalId, unit }: { goalId: string; unit: MetricUnit }) {
   const team = useTeam();
   const trpc = useTRPC();
   const detail = useQuery(trpc.goal.get.queryOptions({ teamId: team.id, goalId }));
@@ -221,7 +233,7 @@ function DownlinePlans({ goalId, unit }: { goalId: string; unit: string }) {
   return (
     <div>
       <h4 className="font-semibold">My downline&apos;s plans</h4>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={"My downline's plans"}>
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={"My downline's plans"}>
         <table className="mt-1 w-full text-sm">
           <thead>
             <tr className="text-left text-slate-700">

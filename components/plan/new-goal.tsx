@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
@@ -16,10 +16,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { isoDateInTimeZone } from "@/server/domain/calendar";
+import { amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
 import type { TGoalFieldsInput } from "@/server/schemas/goal";
 import { useTRPC } from "@/trpc/react";
-import { fromMinor } from "./format";
-import { ZGoalForm, toGoalInput, type GoalFormValues } from "./goal-form-schema";
+import { goalFormSchema, toGoalInput, type GoalFormValues } from "./goal-form-schema";
 import { GoalPreview } from "./goal-preview";
 import { StatusNote } from "./status";
 
@@ -73,7 +73,7 @@ function GoalForm({
   people,
   defaults,
 }: {
-  metrics: { id: string; name: string; unit: string; kind: string }[];
+  metrics: { id: string; name: string; unit: MetricUnit; kind: string }[];
   people: { id: string; name: string; depth: number }[];
   defaults: NewGoalDefaults;
 }) {
@@ -84,14 +84,17 @@ function GoalForm({
   const [today] = useState(() => isoDateInTimeZone(Date.now(), team.timeZone));
   const firstResult = metrics.find((m) => m.kind === "RESULT") ?? metrics[0]!;
   const defaultMetric = metrics.find((m) => m.id === defaults.metricId) ?? firstResult;
+  const unitOf = useMemo(() => (id: string): MetricUnit => metrics.find((m) => m.id === id)?.unit ?? "COUNT", [metrics]);
+  // Amounts are read in the unit of the chosen metric, in the team currency (yen without decimals).
+  const schema = useMemo(() => goalFormSchema(team.currency, unitOf), [team.currency, unitOf]);
   const form = useForm<GoalFormValues>({
-    resolver: zodResolver(ZGoalForm),
+    resolver: zodResolver(schema),
     defaultValues: {
       name: defaults.name ?? "",
       metricId: defaultMetric.id,
       rootMembershipId: defaults.rootMembershipId ?? "",
-      target: defaults.target !== undefined ? fromMinor(defaults.target, defaultMetric.unit) : (undefined as unknown as number),
-      baseline: 0,
+      target: defaults.target !== undefined ? amountToInput(defaults.target, defaultMetric.unit, team.currency) : "",
+      baseline: "0",
       startDate: defaults.startDate ?? today,
       deadline: defaults.deadline ?? addDaysIso(today, 55),
       period: "WEEK",
@@ -104,7 +107,7 @@ function GoalForm({
   const checkpoints = useFieldArray({ control, name: "checkpoints" });
   const curve = useWatch({ control, name: "curve" });
   const metricId = useWatch({ control, name: "metricId" });
-  const unit = metrics.find((m) => m.id === metricId)?.unit ?? "COUNT";
+  const unit = unitOf(metricId);
   const [previewed, setPreviewed] = useState<{ input: TGoalFieldsInput; name: string } | null>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
   const preview = useQuery({
@@ -127,12 +130,13 @@ function GoalForm({
   );
 
   const onPreview = handleSubmit((v) => {
-    setPreviewed({ input: toGoalInput(v, unit), name: v.name });
+    setPreviewed({ input: toGoalInput(v, unit, team.currency), name: v.name });
     form.reset(v); // what was previewed becomes the baseline, so later edits show as "changed since the preview"
   });
   const e = formState.errors;
   const money = unit === "MONEY";
   const amountLabel = (l: string) => (money ? `${l} (${team.currency})` : l);
+  const inputMode = amountInputMode(unit, team.currency);
 
   return (
     <div className="space-y-6">
@@ -149,20 +153,16 @@ function GoalForm({
             </SelectField>
             <TextField
               label={amountLabel("Target")}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
-              {...register("target", { valueAsNumber: true })}
+              inputMode={inputMode}
+              autoComplete="off"
+              {...register("target")}
               error={e.target?.message}
             />
             <TextField
               label={amountLabel("Baseline (already done at the start)")}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
-              {...register("baseline", { valueAsNumber: true })}
+              inputMode={inputMode}
+              autoComplete="off"
+              {...register("baseline")}
               error={e.baseline?.message}
             />
             <TextField label="Start" type="date" {...register("startDate")} error={e.startDate?.message} />
@@ -205,11 +205,9 @@ function GoalForm({
                   <TextField
                     className="min-w-0 flex-1"
                     label={amountLabel(`Checkpoint ${i + 1}: amount`)}
-                    type="number"
-                    inputMode="decimal"
-                    min={0}
-                    step="any"
-                    {...register(`checkpoints.${i}.amount`, { valueAsNumber: true })}
+                    inputMode={inputMode}
+                    autoComplete="off"
+                    {...register(`checkpoints.${i}.amount`)}
                     error={e.checkpoints?.[i]?.amount?.message}
                   />
                   <TextField
@@ -232,7 +230,7 @@ function GoalForm({
                   {e.checkpoints.root?.message ?? e.checkpoints.message}
                 </p>
               ) : null}
-              <Button variant="secondary" size="sm" onClick={() => checkpoints.append({ amount: undefined as unknown as number, weeksToGo: 1 })}>
+              <Button variant="secondary" size="sm" onClick={() => checkpoints.append({ amount: "", weeksToGo: 1 })}>
                 <Plus aria-hidden className="size-4" /> Add checkpoint
               </Button>
             </fieldset>

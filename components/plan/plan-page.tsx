@@ -1,12 +1,17 @@
 "use client";
-/** The Plan section: my plan first (phone first); for the owner and leaders their goals, new goal, proposals, settings. */
+/**
+ * The Plan section: my plan first (phone first), my days off; for the owner and leaders their goals, new goal,
+ * proposals, settings and the team calendar.
+ */
 import { useQuery } from "@tanstack/react-query";
-import { Plus, Settings } from "lucide-react";
+import { CalendarDays, Plus, Settings } from "lucide-react";
 import Link from "next/link";
+import { MyDaysOff } from "@/components/calendar/my-days-off";
 import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter, formatDay } from "./format";
+import { amountFormatter } from "@/server/domain/money";
+import { formatDay } from "./format";
 import { MyPlan } from "./my-plan";
 import { ProposalsInbox } from "./proposals-inbox";
 import { StatusBadge } from "./status";
@@ -31,10 +36,14 @@ export function PlanPage() {
             <Link href={`/${team.slug}/plan/settings`} className={`${linkButton} border border-slate-300 bg-white hover:bg-slate-100`}>
               <Settings aria-hidden className="size-5" /> Metrics &amp; ranks
             </Link>
+            <Link href={`/${team.slug}/plan/calendar`} className={`${linkButton} border border-slate-300 bg-white hover:bg-slate-100`}>
+              <CalendarDays aria-hidden className="size-5" /> Calendar
+            </Link>
           </div>
         )}
       </div>
       <MyPlan />
+      <MyDaysOff />
       <ProposalsInbox />
       {leads && <ManagedGoals />}
     </div>

@@ -24,6 +24,13 @@ export function PlanSettings() {
         </Link>
         <h1 className="text-2xl font-semibold sm:text-3xl">Metrics, funnels and ranks</h1>
         {!canEdit && <StatusNote tone="info" label="Read only.">Only the team owner can change these.</StatusNote>}
+        <p className="text-sm text-slate-700">
+          Team holidays are on the{" "}
+          <Link href={`/${team.slug}/plan/calendar`} className="text-brand-700 underline">
+            team calendar
+          </Link>
+          .
+        </p>
       </div>
       {list.isPending ? (
         <Card aria-busy="true">Loading…</Card>

@@ -7,7 +7,7 @@ import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter } from "./format";
+import { amountFormatter } from "@/server/domain/money";
 import { StatusBadge } from "./status";
 
 export function ProposalsInbox() {

@@ -6,9 +6,10 @@ import { useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter, formatDay } from "./format";
+import { amountFormatter, type MetricUnit } from "@/server/domain/money";
+import { formatDay } from "./format";
 
-export function ProposeNext({ goalId, unit, goalName }: { goalId: string; unit: string; goalName: string }) {
+export function ProposeNext({ goalId, unit, goalName }: { goalId: string; unit: MetricUnit; goalName: string }) {
   const team = useTeam();
   const trpc = useTRPC();
   const [stretch, setStretch] = useState("10");

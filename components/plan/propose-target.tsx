@@ -1,23 +1,38 @@
 "use client";
 /** A member proposes a different personal target (bottom-up commit); their upline accepts or declines it. */
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
+import { zAmountText } from "@/server/schemas/money";
 import { useTRPC } from "@/trpc/react";
-import { fromMinor, toMinor } from "./format";
 
-export function ProposeTarget({ goalId, current, unit }: { goalId: string; current: number; unit: string }) {
+function proposeSchema(unit: MetricUnit, currency: string) {
+  return z.object({
+    amount: zAmountText(unit, currency),
+    note: z.string().trim().max(300, "At most 300 characters"),
+  });
+}
+type ProposeIn = z.input<ReturnType<typeof proposeSchema>>;
+type ProposeOut = z.output<ReturnType<typeof proposeSchema>>;
+
+export function ProposeTarget({ goalId, current, unit }: { goalId: string; current: number; unit: MetricUnit }) {
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [amount, setAmount] = useState(String(fromMinor(current, unit)));
-  const [note, setNote] = useState("");
-  const [error, setError] = useState<string | undefined>();
   const formId = useId();
+  const schema = useMemo(() => proposeSchema(unit, team.currency), [unit, team.currency]);
+  const { register, handleSubmit, setError, formState } = useForm<ProposeIn, unknown, ProposeOut>({
+    resolver: zodResolver(schema),
+    defaultValues: { amount: amountToInput(current, unit, team.currency), note: "" },
+  });
   const propose = useMutation(
     trpc.goal.proposeTarget.mutationOptions({
       onSuccess: () => {
@@ -25,20 +40,12 @@ export function ProposeTarget({ goalId, current, unit }: { goalId: string; curre
         setOpen(false);
         void queryClient.invalidateQueries({ queryKey: trpc.goal.proposals.queryKey() });
       },
-      onError: (e) => setError(e.message),
+      onError: (e) => setError("amount", { message: e.message }),
     }),
   );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = Number(amount);
-    if (!Number.isFinite(value) || value < 0) {
-      setError("Enter an amount of zero or more.");
-      return;
-    }
-    setError(undefined);
-    propose.mutate({ teamId: team.id, goalId, proposed: toMinor(value, unit), note: note.trim() || undefined });
-  };
+  const submit = handleSubmit((v) =>
+    propose.mutate({ teamId: team.id, goalId, proposed: v.amount, note: v.note || undefined }),
+  );
 
   if (!open) {
     return (
@@ -48,16 +55,27 @@ export function ProposeTarget({ goalId, current, unit }: { goalId: string; curre
     );
   }
   return (
-    <form id={formId} onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 p-3" aria-label="Propose a different target">
+    <form
+      id={formId}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="space-y-3 rounded-lg border border-slate-200 p-3"
+      aria-label="Propose a different target"
+    >
       <TextField
         label={unit === "MONEY" ? `My proposed target (${team.currency})` : "My proposed target"}
-        inputMode="decimal"
-        value={amount}
-        onChange={(e) => setAmount(e.target.value)}
-        error={error}
+        inputMode={amountInputMode(unit, team.currency)}
+        autoComplete="off"
+        {...register("amount")}
+        error={formState.errors.amount?.message}
         autoFocus
       />
-      <TextField label="Note for your upline (optional)" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
+      <TextField
+        label="Note for your upline (optional)"
+        maxLength={300}
+        {...register("note")}
+        error={formState.errors.note?.message}
+      />
       <div className="flex gap-2">
         <Button type="submit" busy={propose.isPending}>
           Send proposal

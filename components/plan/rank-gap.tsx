@@ -5,7 +5,7 @@ import { Award } from "lucide-react";
 import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter } from "./format";
+import { amountFormatter } from "@/server/domain/money";
 import { RankPlan } from "./rank-plan";
 
 export function RankGap() {

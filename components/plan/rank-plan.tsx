@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { isoDateInTimeZone } from "@/server/domain/calendar";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter, formatDay, toMinor } from "./format";
+import { amountFormatter, amountInputMode, parseMoney } from "@/server/domain/money";
+import { formatDay } from "./format";
 import { StatusNote } from "./status";
 import type { Rank } from "./types";
 
@@ -26,6 +27,7 @@ export function RankPlan({ ranks }: { ranks: Rank[] }) {
   const [today] = useState(() => isoDateInTimeZone(Date.now(), team.timeZone));
   const [choice, setChoice] = useState(ranks[1]?.id ?? ranks[0]?.id ?? "");
   const [income, setIncome] = useState("");
+  const [incomeError, setIncomeError] = useState<string | undefined>();
   const [deadline, setDeadline] = useState(endOfYear(today));
   const [ask, setAsk] = useState<Ask | null>(null);
   const plan = useQuery({ ...trpc.rank.planToRank.queryOptions({ teamId: team.id, ...(ask ?? { deadline: today }) }), enabled: ask !== null, retry: false });
@@ -34,9 +36,9 @@ export function RankPlan({ ranks }: { ranks: Rank[] }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (choice === "income") {
-      const v = Number(income);
-      if (!(v > 0)) return;
-      setAsk({ monthlyIncome: toMinor(v, "MONEY"), deadline });
+      const v = parseMoney(income, team.currency, undefined, { min: 1 });
+      setIncomeError(v.ok ? undefined : v.message);
+      if (v.ok) setAsk({ monthlyIncome: v.value, deadline });
     } else setAsk({ rankId: choice, deadline });
   };
 
@@ -53,7 +55,14 @@ export function RankPlan({ ranks }: { ranks: Rank[] }) {
           <option value="income">A monthly income…</option>
         </SelectField>
         {choice === "income" && (
-          <TextField label={`Monthly income (${team.currency})`} type="number" min={1} inputMode="decimal" value={income} onChange={(e) => setIncome(e.target.value)} />
+          <TextField
+            label={`Monthly income (${team.currency})`}
+            inputMode={amountInputMode("MONEY", team.currency)}
+            autoComplete="off"
+            value={income}
+            onChange={(e) => setIncome(e.target.value)}
+            error={incomeError}
+          />
         )}
         <TextField label="By" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
         <Button type="submit" variant="secondary" busy={plan.isFetching}>
@@ -66,7 +75,7 @@ export function RankPlan({ ranks }: { ranks: Rank[] }) {
           <p>
             <strong>{plan.data.rank.name}</strong> by {formatDay(deadline)}: month by month, from last month&apos;s standing.
           </p>
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Requirements month by month">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Requirements month by month">
             <table className="w-full min-w-[30rem] text-sm">
               <caption className="sr-only">Requirements to reach {plan.data.rank.name}, month by month</caption>
               <thead>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { formErrorsFrom } from "@/components/ui/form-error";
 import { useTRPC } from "@/trpc/react";
-import { amountFormatter, fromMinor, toMinor } from "./format";
+import { amountFormatter, amountInputMode, parseAmount, toInputString } from "@/server/domain/money";
 import type { Rank } from "./types";
 
 export function RanksSettings({ canEdit }: { canEdit: boolean }) {
@@ -43,7 +43,7 @@ export function RanksSettings({ canEdit }: { canEdit: boolean }) {
       {list.length === 0 ? (
         <p className="text-slate-700">No ranks. Teams without a compensation plan can skip this.</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Ranks table">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Ranks table">
           <table className="w-full min-w-[36rem] text-sm">
             <caption className="sr-only">Ranks and their monthly requirements</caption>
             <thead>
@@ -105,7 +105,7 @@ function RankForm({ rank, nextPosition, onDone }: { rank?: Rank; nextPosition: n
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const init = (v: number | undefined, m = true) => (v === undefined ? "0" : String(m ? fromMinor(v, "MONEY") : v));
+  const init = (v: number | undefined, m = true) => (v === undefined ? "0" : m ? toInputString(v, team.currency) : String(v));
   const [v, setV] = useState({
     name: rank?.name ?? "",
     personalVolume: init(rank?.personalVolume),
@@ -130,26 +130,33 @@ function RankForm({ rank, nextPosition, onDone }: { rank?: Rank; nextPosition: n
   };
   const save = useMutation(trpc.rank.save.mutationOptions(handlers));
   const remove = useMutation(trpc.rank.delete.mutationOptions(handlers));
-  const num = (s: string) => (s.trim() === "" ? 0 : Number(s));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({
-      teamId: team.id,
-      rankId: rank?.id,
-      name: v.name,
-      position: rank?.position ?? nextPosition,
-      personalVolume: toMinor(num(v.personalVolume), "MONEY"),
-      teamVolume: toMinor(num(v.teamVolume), "MONEY"),
-      personallySponsored: Math.trunc(num(v.personallySponsored)),
-      qualifiedLegs: Math.trunc(num(v.qualifiedLegs)),
-      monthlyIncome: toMinor(num(v.monthlyIncome), "MONEY"),
-    });
+    // Every number through the one parser: money in the team currency (minor units), the others whole; empty is 0.
+    const found: Record<string, string> = {};
+    const read = (key: keyof typeof v, unit: "MONEY" | "COUNT") => {
+      const parsed = parseAmount(v[key].trim() === "" ? "0" : v[key], unit, team.currency);
+      if (parsed.ok) return parsed.value;
+      found[key] = parsed.message;
+      return 0;
+    };
+    const amounts = {
+      personalVolume: read("personalVolume", "MONEY"),
+      teamVolume: read("teamVolume", "MONEY"),
+      personallySponsored: read("personallySponsored", "COUNT"),
+      qualifiedLegs: read("qualifiedLegs", "COUNT"),
+      monthlyIncome: read("monthlyIncome", "MONEY"),
+    };
+    setErrors(found);
+    setMessage(null);
+    if (Object.keys(found).length > 0) return;
+    save.mutate({ teamId: team.id, rankId: rank?.id, name: v.name, position: rank?.position ?? nextPosition, ...amounts });
   };
   const field = (key: keyof typeof v, label: string, money = false) => (
     <TextField
       label={money ? `${label} (${team.currency})` : label}
-      type={key === "name" ? "text" : "number"}
-      min={0}
+      inputMode={key === "name" ? undefined : amountInputMode(money ? "MONEY" : "COUNT", team.currency)}
+      autoComplete="off"
       value={v[key]}
       onChange={(e) => setV((x) => ({ ...x, [key]: e.target.value }))}
       error={errors[key]}

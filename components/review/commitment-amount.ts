@@ -1,35 +1,24 @@
 /**
- * A commitment's optional number is stored in the goal's unit: whole counts, or minor units for money (pence).
- * People type money in pounds (up to 2 decimals), so the form converts both ways.
+ * A commitment's optional number, in the unit of the goal under review: money in minor units of the team currency,
+ * counts as whole numbers. Typed and shown through the one money module (server/domain/money.ts); empty means none.
  */
-export function amountToInput(amount: number | null | undefined, unit: string): string {
-  if (amount === null || amount === undefined) return "";
-  return unit === "MONEY" ? (amount % 100 === 0 ? String(amount / 100) : (amount / 100).toFixed(2)) : String(amount);
+import { amountToInput, currencySymbol, parseAmount, type MetricUnit } from "@/server/domain/money";
+
+export function commitmentInput(amount: number | null | undefined, unit: MetricUnit, currency: string): string {
+  return amount === null || amount === undefined ? "" : amountToInput(amount, unit, currency);
 }
 
-export function parseAmountInput(
+export function parseCommitmentAmount(
   text: string,
-  unit: string,
+  unit: MetricUnit,
+  currency: string,
 ): { ok: true; amount: number | null } | { ok: false; error: string } {
-  const t = text.trim().replace(/[,\s£$€]/g, "");
-  if (t === "") return { ok: true, amount: null };
-  if (unit === "MONEY") {
-    if (!/^\d+(\.\d{1,2})?$/.test(t)) return { ok: false, error: "Enter an amount like 150 or 150.50." };
-    const [whole, frac = ""] = t.split(".");
-    return { ok: true, amount: Number(whole) * 100 + Number(frac.padEnd(2, "0")) };
-  }
-  if (!/^\d+$/.test(t)) return { ok: false, error: "The number must be a whole number, 0 or more." };
-  return { ok: true, amount: Number(t) };
+  if (text.trim() === "") return { ok: true, amount: null };
+  const parsed = parseAmount(text, unit, currency);
+  return parsed.ok ? { ok: true, amount: parsed.value } : { ok: false, error: parsed.message };
 }
 
-export function amountLabel(unit: string, currency: string, metricName?: string): string {
+export function amountLabel(unit: MetricUnit, currency: string, metricName?: string): string {
   const what = metricName ? ` of ${metricName.toLowerCase()}` : "";
-  if (unit === "MONEY") {
-    const symbol =
-      new Intl.NumberFormat("en-GB", { style: "currency", currency })
-        .formatToParts(0)
-        .find((p) => p.type === "currency")?.value ?? currency;
-    return `Amount${what} in ${symbol} (optional)`;
-  }
-  return `Number${what} (optional)`;
+  return unit === "MONEY" ? `Amount${what} in ${currencySymbol(currency)} (optional)` : `Number${what} (optional)`;
 }

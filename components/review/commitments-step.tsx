@@ -1,18 +1,21 @@
 "use client";
 /**
- * Step 4: each member's commitment for next week. While the review is open, anyone running it enters or amends a
- * member's commitment (members may also have entered their own beforehand — it shows here live); once closed, the
- * commitments are read-only, as agreed.
+ * Step 4: each member's commitment for the coming week (server/domain/review-week.ts: the week that begins on the
+ * review's day, or else next week — never one already under way). While the review is open, anyone running it
+ * enters or amends a member's commitment (members may also have entered their own beforehand — it shows here
+ * live); once closed, the commitments are read-only, as agreed.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
 import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
-import { formatAmount, formatLongDay } from "@/components/dashboard/format";
+import { DASHBOARD_AMOUNTS, formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { normalise } from "@/components/team/tree-model";
 import { Button } from "@/components/ui/button";
+import { addDays } from "@/server/domain/calendar";
 import { useTRPC } from "@/trpc/react";
-import { amountLabel, amountToInput, parseAmountInput } from "./commitment-amount";
+import { amountInputMode, formatAmount, type MetricUnit } from "@/server/domain/money";
+import { amountLabel, commitmentInput, parseCommitmentAmount } from "./commitment-amount";
 import type { ReviewCommitment, ReviewView } from "./types";
 
 export function CommitmentsStep({ review, currency }: { review: ReviewView; currency: string }) {
@@ -33,12 +36,13 @@ export function CommitmentsStep({ review, currency }: { review: ReviewView; curr
   };
   const byMember = new Map(review.commitments.map((c) => [c.memberId, c]));
   const members = s.members.filter((m) => !deferred || normalise(m.name).includes(deferred));
-  const f = (n: number) => formatAmount(n, s.goal.unit, currency);
+  const f = (n: number) => formatAmount(n, s.goal.unit, currency, undefined, DASHBOARD_AMOUNTS);
 
   return (
     <div className="space-y-4">
       <p className="text-lg text-slate-700">
-        For the week from {formatLongDay(s.nextWeekStart)} · {review.commitments.length} of {s.members.length} entered
+        For the coming week, {formatLongDay(s.nextWeekStart)} – {formatLongDay(addDays(s.nextWeekStart, 6))} ·{" "}
+        {review.commitments.length} of {s.members.length} entered
       </p>
       {s.members.length > 8 && (
         <div className="max-w-md space-y-1 text-base">
@@ -71,8 +75,8 @@ export function CommitmentsStep({ review, currency }: { review: ReviewView; curr
                 />
               ) : (
                 <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-                  <span className="min-w-48 font-semibold">{m.name}</span>
-                  <span className="min-w-0 flex-1">
+                  <span className="min-w-48 font-semibold break-words">{m.name}</span>
+                  <span className="min-w-48 flex-1">
                     {c ? (
                       <>
                         {c.text}
@@ -116,7 +120,7 @@ function CommitmentEditor({
   memberId: string;
   name: string;
   current: ReviewCommitment | undefined;
-  unit: string;
+  unit: MetricUnit;
   amountLabel: string;
   onDone: () => void;
 }) {
@@ -125,7 +129,7 @@ function CommitmentEditor({
   const queryClient = useQueryClient();
   const id = useId();
   const [text, setText] = useState(current?.text ?? "");
-  const [amount, setAmount] = useState(amountToInput(current?.amount, unit));
+  const [amount, setAmount] = useState(commitmentInput(current?.amount, unit, team.currency));
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(
     trpc.review.saveCommitment.mutationOptions({
@@ -146,7 +150,7 @@ function CommitmentEditor({
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        const parsed = parseAmountInput(amount, unit);
+        const parsed = parseCommitmentAmount(amount, unit, team.currency);
         if (!parsed.ok) {
           setError(parsed.error);
           return;
@@ -178,7 +182,7 @@ function CommitmentEditor({
           </label>
           <input
             id={`${id}-amount`}
-            inputMode="numeric"
+            inputMode={amountInputMode(unit, team.currency)}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
             className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 text-xl"

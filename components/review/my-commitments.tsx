@@ -12,7 +12,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
-import { amountLabel, amountToInput, parseAmountInput } from "./commitment-amount";
+import { amountInputMode, type MetricUnit } from "@/server/domain/money";
+import { amountLabel, commitmentInput, parseCommitmentAmount } from "./commitment-amount";
 import type { MyCommitmentWeek } from "./types";
 
 export function MyCommitments() {
@@ -57,13 +58,21 @@ export function MyCommitments() {
   );
 }
 
-function CommitmentForm({ week, unit, label: numberLabel }: { week: MyCommitmentWeek; unit: string; label: string }) {
+function CommitmentForm({
+  week,
+  unit,
+  label: numberLabel,
+}: {
+  week: MyCommitmentWeek;
+  unit: MetricUnit;
+  label: string;
+}) {
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
   const [text, setText] = useState(week.commitment?.text ?? "");
-  const [amount, setAmount] = useState(amountToInput(week.commitment?.amount, unit));
+  const [amount, setAmount] = useState(commitmentInput(week.commitment?.amount, unit, team.currency));
   const [error, setError] = useState<string | undefined>();
   const save = useMutation(
     trpc.review.saveMyCommitment.mutationOptions({
@@ -83,7 +92,7 @@ function CommitmentForm({ week, unit, label: numberLabel }: { week: MyCommitment
       onSubmit={(e) => {
         e.preventDefault();
         setError(undefined);
-        const parsed = parseAmountInput(amount, unit);
+        const parsed = parseCommitmentAmount(amount, unit, team.currency);
         if (!parsed.ok) {
           setError(parsed.error);
           return;
@@ -94,6 +103,7 @@ function CommitmentForm({ week, unit, label: numberLabel }: { week: MyCommitment
       <h3 id={headingId} className="font-semibold">
         {label} <span className="font-normal text-slate-700">(from {formatLongDay(week.weekStart)})</span>
       </h3>
+      {week.coming && <p className="text-sm text-slate-700">The coming week: a weekly review held today agrees this one.</p>}
       <TextField
         label="I commit to"
         value={text}
@@ -105,7 +115,7 @@ function CommitmentForm({ week, unit, label: numberLabel }: { week: MyCommitment
       />
       <TextField
         label={numberLabel}
-        inputMode="numeric"
+        inputMode={amountInputMode(unit, team.currency)}
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
         hint="A number you will hit, if it helps to track."

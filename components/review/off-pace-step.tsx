@@ -1,16 +1,25 @@
-/** Step 2: the members off pace (goal to date), each with what it takes per week to catch up. */
-import { formatAmount } from "@/components/dashboard/format";
+/**
+ * Step 2: the members off pace in the week reviewed — exactly those the dashboard counts off pace for that week and
+ * subtree — each with their own week against the plan due, and what their team needs per week to catch up on the
+ * goal to date. (Reviews stored before the snapshot kept the period listed goal-to-date team statuses.)
+ */
+import { DASHBOARD_AMOUNTS } from "@/components/dashboard/format";
+import { formatAmount } from "@/server/domain/money";
 import { PaceBadge } from "@/components/dashboard/pace-badge";
+import { reviewWeekText } from "./review-week-text";
 import type { ReviewSnapshotView } from "./types";
 
 export function OffPaceStep({ snapshot: s, currency }: { snapshot: ReviewSnapshotView; currency: string }) {
-  const f = (n: number) => formatAmount(n, s.goal.unit, currency);
+  const f = (n: number) => formatAmount(n, s.goal.unit, currency, undefined, DASHBOARD_AMOUNTS);
   if (s.offPace.length === 0) return <p>Everyone is on pace. Well done!</p>;
+  const weekly = s.period !== undefined;
+  const count = weekly ? s.scoreboard.offPace : s.offPace.length;
   return (
     <div className="space-y-4">
       <p className="text-lg text-slate-700">
-        {s.offPace.length} {s.offPace.length === 1 ? "member is" : "members are"} off pace on the goal to date (their
-        team included).
+        {count} {count === 1 ? "member is" : "members are"}{" "}
+        {weekly ? `off pace ${reviewWeekText(s).inText}, as on the dashboard` : "off pace on the goal to date (their team included)"}
+        {count > s.offPace.length ? ` — the ${s.offPace.length} furthest behind:` : "."}
       </p>
       <ul className="divide-y divide-slate-200" aria-label="Members off pace">
         {s.offPace.map((m) => (
@@ -19,8 +28,13 @@ export function OffPaceStep({ snapshot: s, currency }: { snapshot: ReviewSnapsho
             <PaceBadge status={m.status} size="lg" />
             <span className="text-lg text-slate-700 tabular-nums">
               {f(m.actual)} of {f(m.expected)}
+              {weekly && " due"}
             </span>
-            <span className="font-semibold tabular-nums">Catch up +{f(m.catchUpPerWeek)} / week</span>
+            {m.catchUpPerWeek > 0 ? (
+              <span className="font-semibold tabular-nums">Catch up +{f(m.catchUpPerWeek)} / week</span>
+            ) : (
+              <span className="text-lg text-slate-700">On plan for the goal to date</span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
 "use client";
 /**
- * The Review section: leaders and the owner start (or resume) this week's review of last week for a goal; everyone
- * enters their own commitment; past reviews are listed and can be reopened (read-only once closed).
+ * The Review section: leaders and the owner start (or resume) the weekly review of a goal — of the last completed
+ * week inside it, or this week so far in its first week (server/domain/review-week.ts); everyone enters their own
+ * commitment; past reviews are listed and can be reopened (read-only once closed).
  */
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CalendarCheck, ChevronRight, Lock, PlayCircle } from "lucide-react";
@@ -26,7 +27,7 @@ export function ReviewHome() {
         <h1 className="text-2xl font-semibold sm:text-3xl">Weekly review</h1>
         <p className="mt-1 text-slate-700">
           {leads
-            ? "Run the team meeting on a shared screen: the scoreboard, who is off pace, the wins and next week's commitments."
+            ? "Run the team meeting on a shared screen: the scoreboard, who is off pace, the wins and the coming week's commitments."
             : "Enter your commitment before or during the team meeting."}
         </p>
       </div>
@@ -112,11 +113,14 @@ function StartReview() {
               </SelectField>
             )}
             <Button type="submit" size="lg" busy={start.isPending}>
-              <PlayCircle aria-hidden className="size-5" /> Start the review of last week
+              <PlayCircle aria-hidden className="size-5" /> Start the weekly review
             </Button>
           </form>
         )}
-        <p className="text-sm text-slate-700">An open review for the same goal and week is resumed, not duplicated.</p>
+        <p className="text-sm text-slate-700">
+          It reviews the last completed week of the goal (this week so far, in the goal&apos;s first week) and agrees
+          commitments for the coming week. An open review for the same goal and week is resumed, not duplicated.
+        </p>
       </Card>
     </section>
   );

@@ -10,7 +10,7 @@ import { ArrowLeft, ArrowRight, Lock, Maximize, Minimize, PlayCircle } from "luc
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { formatDay, formatLongDay } from "@/components/dashboard/format";
+import { formatDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,6 +18,7 @@ import { cn } from "@/components/ui/cn";
 import { useTRPC } from "@/trpc/react";
 import { CommitmentsStep } from "./commitments-step";
 import { OffPaceStep } from "./off-pace-step";
+import { reviewWeekText } from "./review-week-text";
 import { ScoreboardStep } from "./scoreboard-step";
 import type { ReviewView } from "./types";
 import { WinsStep } from "./wins-step";
@@ -62,6 +63,7 @@ function Meeting({ review }: { review: ReviewView }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const s = review.snapshot;
+  const week = reviewWeekText(s);
   const open = review.status === "OPEN";
   const leads = team.role !== "MEMBER";
 
@@ -128,7 +130,7 @@ function Meeting({ review }: { review: ReviewView }) {
             All reviews
           </Link>
           <h1 className="mt-1 text-2xl font-semibold sm:text-3xl">
-            Weekly review · week of {formatLongDay(s.week.from)}
+            Weekly review · {week.name} ({week.days})
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
             <span>

@@ -1,12 +1,16 @@
-/** Step 1: the goal on a page and last week's plan vs actual for the whole team, in large type. */
-import { formatAmount, formatDay, formatLongDay } from "@/components/dashboard/format";
+/** Step 1: the goal on a page and the reviewed week's plan vs actual for the whole team, in large type. */
+import { DASHBOARD_AMOUNTS, formatLongDay } from "@/components/dashboard/format";
+import { formatAmount } from "@/server/domain/money";
 import { PaceBadge } from "@/components/dashboard/pace-badge";
+import { reviewWeekText, weekPlanShare } from "./review-week-text";
 import type { ReviewSnapshotView } from "./types";
 
 export function ScoreboardStep({ snapshot: s, currency }: { snapshot: ReviewSnapshotView; currency: string }) {
-  const f = (n: number) => formatAmount(n, s.goal.unit, currency);
+  const f = (n: number) => formatAmount(n, s.goal.unit, currency, undefined, DASHBOARD_AMOUNTS);
   const b = s.scoreboard;
-  const pct = b.weekTarget > 0 ? Math.round((b.weekActual / b.weekTarget) * 100) : null;
+  const week = reviewWeekText(s);
+  // The status compares with the plan due by the as-of day, and so does the percentage (never "0% · On track").
+  const share = weekPlanShare(s);
   return (
     <div className="space-y-8">
       <div>
@@ -19,14 +23,17 @@ export function ScoreboardStep({ snapshot: s, currency }: { snapshot: ReviewSnap
       <dl className="grid gap-8 md:grid-cols-2">
         <div className="space-y-2">
           <dt className="text-slate-700">
-            Last week ({formatDay(s.week.from)} – {formatDay(s.week.to)})
+            {week.name} ({week.days})
           </dt>
           <dd className="text-4xl font-bold tabular-nums sm:text-5xl">
             {f(b.weekActual)} <span className="text-2xl font-normal text-slate-700">of {f(b.weekTarget)} planned</span>
           </dd>
+          {week.underWay && b.weekExpected !== undefined && (
+            <dd className="text-slate-700 tabular-nums">{f(b.weekExpected)} of it due so far</dd>
+          )}
           <dd className="flex flex-wrap items-center gap-3">
             <PaceBadge status={b.weekStatus} size="lg" />
-            {pct !== null && <span className="tabular-nums">{pct}% of the plan</span>}
+            <span className="tabular-nums">{share ?? (week.underWay ? "Nothing due yet" : "Nothing was planned")}</span>
           </dd>
         </div>
         <div className="space-y-2">

@@ -216,7 +216,7 @@ export function CreateTeamForm() {
           render={({ field, fieldState }) => (
             <SelectField
               label="Time zone"
-              hint="Days start and end in this time zone for everyone in the team."
+              hint="The team's weeks, months and deadlines are counted in this zone. Each member can set their own zone for their day."
               error={fieldState.error?.message}
               {...field}
             >

@@ -66,7 +66,7 @@ export function InviteLinks() {
         return (
           <li key={invite.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-3">
             <div className="min-w-0 flex-1">
-              <p className="font-medium">
+              <p className="font-medium break-words">
                 Lands under {invite.landsUnder.name}
                 <span className="font-normal text-slate-600"> · as {ROLE_LABELS[invite.role].toLowerCase()}</span>
               </p>

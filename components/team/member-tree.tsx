@@ -266,7 +266,7 @@ const MemberRow = memo(
         </span>
         <div className="min-w-0 flex-1">
           <div className="flex min-w-0 items-center gap-2">
-            <span className="truncate font-medium">
+            <span className="truncate font-medium" title={node.name}>
               <Highlighted text={node.name} query={highlight} />
             </span>{" "}
             {isMe && <span className="shrink-0 text-sm text-slate-600">(you)</span>}

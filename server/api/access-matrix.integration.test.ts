@@ -13,7 +13,18 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
-import { OWNER_ONLY, PUBLIC, SIGNED_IN, SUBJECT_MANAGER, SUBJECT_VIEWER, TEAM_MEMBER, type Outcome, type Policy } from "@/tests/access/policies";
+import {
+  NOBODY,
+  OWNER_ONLY,
+  PUBLIC,
+  SIGNED_IN,
+  SUBJECT_MANAGER,
+  SUBJECT_VIEWER,
+  TEAM_LEADERS,
+  TEAM_MEMBER,
+  type Outcome,
+  type Policy,
+} from "@/tests/access/policies";
 import { ACTORS, makeWorld, type Actor, type World } from "@/tests/access/world";
 import { databaseChecksum } from "@/tests/db-checksum";
 import { callByPath, listProcedures } from "@/tests/router-procedures";
@@ -62,6 +73,8 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "member.move": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id, newParentId: w.memberA2.id }) },
   "member.remove": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id }) },
   "member.setRole": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id, role: "LEADER" }) },
+  "member.day": { policy: TEAM_MEMBER, input: team },
+  "member.setMyTimeZone": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), timeZone: "America/New_York" }) },
 
   "invite.create": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), parentId: w.memberA1.id }) },
   "invite.list": { policy: TEAM_MEMBER, input: team },
@@ -165,6 +178,23 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "rank.progress": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id }) },
   // About the caller only: "what would it take me to reach this rank".
   "rank.planToRank": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), rankId: w.rankId, deadline: `${Number(w.today.slice(0, 4)) + 1}-06-30` }) },
+
+  // The team calendar: everyone in the team reads the holidays; the owner and every leader change them (they are
+  // the team's, not a subtree's). Days off belong to the member alone: nobody else lists, adds or removes them.
+  "calendar.holidays": { policy: TEAM_MEMBER, input: team },
+  "calendar.addHoliday": { policy: TEAM_LEADERS, input: (w) => ({ ...team(w), day: `${Number(w.today.slice(0, 4)) + 1}-12-25`, name: "Christmas Day" }) },
+  "calendar.removeHoliday": { policy: TEAM_LEADERS, input: (w) => ({ ...team(w), holidayId: w.holidayId }) },
+  "calendar.countries": { policy: TEAM_MEMBER, input: team },
+  "calendar.previewImport": { policy: TEAM_LEADERS, input: (w) => ({ ...team(w), country: "GB", region: "ENG", year: Number(w.today.slice(0, 4)) + 1 }) },
+  "calendar.importHolidays": {
+    policy: TEAM_LEADERS,
+    input: (w) => ({ ...team(w), country: "GB", region: "ENG", year: Number(w.today.slice(0, 4)) + 1, days: [`${Number(w.today.slice(0, 4)) + 1}-12-25`] }),
+  },
+  // Lists only goals the caller manages (a member: none).
+  "calendar.goalsToReplan": { policy: TEAM_MEMBER, input: team },
+  "calendar.myDaysOff": { policy: TEAM_MEMBER, input: team },
+  "calendar.addDayOff": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), from: `${Number(w.today.slice(0, 4)) + 1}-02-01`, to: `${Number(w.today.slice(0, 4)) + 1}-02-07`, kind: "HOLIDAY" }) },
+  "calendar.removeDayOff": { policy: NOBODY, input: (w) => ({ ...team(w), dayOffId: w.dayOffId }) },
 };
 
 const DENIED_CODES = new Set(["FORBIDDEN", "NOT_FOUND"]);

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { authRouter } from "@/server/api/routers/auth";
+import { calendarRouter } from "@/server/api/routers/calendar";
 import { entryRouter } from "@/server/api/routers/entry";
 import { goalRouter } from "@/server/api/routers/goal";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
@@ -21,6 +22,7 @@ export const appRouter = router({
   review: reviewRouter,
   metric: metricRouter,
   rank: rankRouter,
+  calendar: calendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

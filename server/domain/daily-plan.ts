@@ -2,7 +2,9 @@
  * The daily plan and the time check.
  *
  * `buildDailyPlan` turns what is still required (per activity) into a short list of actions for each remaining
- * working day, from `today` (inclusive, if it is a working day) to the deadline. Guarantees:
+ * working day, from `today` (inclusive, if it is a working day) to the deadline. A working day here is an *open*
+ * day: a working weekday that is not in `closedDays` (team holidays, the member's own days off) — a closed day is
+ * treated exactly like a weekday the team does not work, so nothing is ever planned on it. Guarantees:
  * - at most `maxActionsPerDay` (default 5) kinds of action are planned: the most important ones (higher `priority`
  *   first, then input order); the rest are listed in `omitted` and are never silently dropped from the time check;
  * - each planned action's remaining count is spread over the remaining working days in whole numbers that sum
@@ -18,7 +20,7 @@
  * still fits.
  */
 import { apportion } from "./apportion";
-import { fromDayNumber, isWorkingDayNumber, nthWorkingDayNumber, toDayNumber, workingMask, type IsoDate } from "./calendar";
+import { countOpenDayNumbers, fromDayNumber, isOpenDayNumber, nthOpenDayNumber, openDays, toDayNumber, type IsoDate } from "./calendar";
 import { PlanningError, requireAmount } from "./errors";
 import { planFunnel, type FunnelInput } from "./funnel";
 
@@ -40,6 +42,8 @@ export interface DailyPlanInput {
   today: IsoDate;
   deadline: IsoDate;
   workingDays: readonly number[];
+  /** Days nothing is planned on, whatever their weekday (team holidays, the member's days off). */
+  closedDays?: readonly IsoDate[];
   actions: readonly ActionRequirement[];
   /** Minutes the member says they have per working day. */
   minutesPerDay: number;
@@ -97,7 +101,7 @@ function checkMinutes(value: number, field: string, label: string) {
 export function buildDailyPlan(input: DailyPlanInput): DailyPlan {
   const todayDn = toDayNumber(input.today, "today");
   const deadlineDn = toDayNumber(input.deadline, "deadline");
-  const mask = workingMask(input.workingDays);
+  const open = openDays({ workingDays: input.workingDays, closedDays: input.closedDays ?? [] });
   checkMinutes(input.minutesPerDay, "minutesPerDay", "time available per day");
   const maxActions = input.maxActionsPerDay ?? MAX_ACTIONS_PER_DAY;
   if (!Number.isInteger(maxActions) || maxActions < 1 || maxActions > 10) {
@@ -111,9 +115,9 @@ export function buildDailyPlan(input: DailyPlanInput): DailyPlan {
     checkMinutes(a.minutesPerAction, `actions.${i}.minutesPerAction`, `minutes per ${a.key}`);
   });
 
-  const dayNumbers: number[] = [];
-  for (let d = todayDn; d <= deadlineDn; d++) if (isWorkingDayNumber(d, mask)) dayNumbers.push(d);
-  const n = dayNumbers.length;
+  const n = countOpenDayNumbers(todayDn, deadlineDn, open);
+  const dayNumbers: number[] = new Array<number>(n);
+  for (let d = todayDn, k = 0; k < n; d++) if (isOpenDayNumber(d, open)) dayNumbers[k++] = d;
 
   const ranked = input.actions
     .map((a, i) => ({ a, i }))
@@ -146,7 +150,7 @@ export function buildDailyPlan(input: DailyPlanInput): DailyPlan {
   let laterDeadline: IsoDate | null = null;
   if (!fits && input.minutesPerDay > 0) {
     const daysNeeded = Math.ceil(neededMinutes / input.minutesPerDay - 1e-9);
-    laterDeadline = fromDayNumber(nthWorkingDayNumber(todayDn, daysNeeded, mask));
+    laterDeadline = fromDayNumber(nthOpenDayNumber(todayDn, daysNeeded, open));
   }
   const timeCheck: TimeCheck = {
     neededMinutes,

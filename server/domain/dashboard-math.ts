@@ -14,7 +14,7 @@
  * - `catchUpPerWeek` and `forecastAtDeadline` use the same formulas as `pace.ts` (`replanCatchUp`, `assessPace`) on
  *   totals, so the dashboard needs no per-node daily series.
  */
-import { addDays, countWorkingDays, endOfPeriod, startOfPeriod, type IsoDate } from "./calendar";
+import { addDays, endOfPeriod, isOpenDayNumber, openDays, startOfPeriod, toDayNumber, type IsoDate } from "./calendar";
 import { PlanningError } from "./errors";
 
 export function shareOfProgress(share: number, progress: number, total: number): number {
@@ -96,16 +96,26 @@ export function forecastAtDeadline(args: {
   return args.actualToDate + Math.round((args.windowSum / args.windowWorkingDays) * args.remainingWorkingDays);
 }
 
-/** The first day of the run-rate window: the `window`-th last working day in [start, asOf] (or `start`). */
-export function runRateWindowStart(args: { start: IsoDate; asOf: IsoDate; window: number; workingDays: readonly number[] }): {
+/**
+ * The first day of the run-rate window: the `window`-th last working day in [start, asOf] (or `start`). Closed days
+ * (the goal's holidays) are not working days.
+ */
+export function runRateWindowStart(args: {
+  start: IsoDate;
+  asOf: IsoDate;
+  window: number;
+  workingDays: readonly number[];
+  closedDays?: readonly IsoDate[];
+}): {
   from: IsoDate;
   workingDays: number;
 } {
+  const open = openDays({ workingDays: args.workingDays, closedDays: args.closedDays ?? [] });
   let from = args.asOf;
   let count = 0;
   let d = args.asOf;
   while (d >= args.start && count < args.window) {
-    if (countWorkingDays(d, d, args.workingDays) === 1) {
+    if (isOpenDayNumber(toDayNumber(d), open)) {
       count++;
       from = d;
     }

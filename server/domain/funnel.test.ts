@@ -88,6 +88,29 @@ describe("funnel properties", () => {
     );
   });
 
+  it("rounding never drops a unit: at a rate num/den, floor(required × rate) reaches the next stage and one fewer does not", () => {
+    // An outside check found 9,990,001 results at 99.9 % asking for 10,000,001 (9,990,000.999 results, one short).
+    expect(planFunnel({ target: 9_990_001, stages: [{ key: "a", defaultRate: 0.999 }] }).stages[0]!.required).toBe(10_000_002);
+    // …while floating noise is still no shortfall: 67 × (1/67) is 0.9999999999999999 in floating point.
+    expect(planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 1 / 67 }] }).stages[0]!.required).toBe(67);
+    // Rates as a team writes them (99.9 %, 1 in 3), checked in exact integer arithmetic.
+    const rateArb = fc.oneof(
+      fc.integer({ min: 10, max: 1000 }).map((num) => ({ num, den: 1000 })),
+      fc.integer({ min: 1, max: 100 }).map((den) => ({ num: 1, den })),
+      fc.integer({ min: 1, max: 100 }).chain((den) => fc.integer({ min: Math.ceil(den / 100), max: den }).map((num) => ({ num, den }))),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), rateArb, (target, { num, den }) => {
+        const n = planFunnel({ target, stages: [{ key: "a", defaultRate: num / den }] }).stages[0]!.required;
+        expect(Number.isSafeInteger(n)).toBe(true);
+        // floor(n · num / den) ≥ target  ⇔  n · num ≥ target · den (whole numbers).
+        expect(BigInt(n) * BigInt(num) >= BigInt(target) * BigInt(den)).toBe(true);
+        if (n > 0) expect(BigInt(n - 1) * BigInt(num) < BigInt(target) * BigInt(den)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("never asks for less when the target grows", () => {
     fc.assert(
       fc.property(fc.nat({ max: 10_000 }), fc.nat({ max: 100 }), stagesArb, (target, more, stages) => {

@@ -11,9 +11,11 @@
  *   so with no history the rate is the default, with k trials of history it is halfway between the member's own
  *   rate and the default, and with a lot of history it is essentially the member's own. The result is clamped to
  *   `RATE_BOUNDS` (1%–100%) so a bad week can never make a plan explode (at most ×100 per stage).
- * - Required counts are whole numbers, computed from the result backwards with `ceil(next / rate)`, so meeting every
- *   stage's count reaches the result at those rates; rounding never drops a unit (a tolerance of 1e-9 absorbs
- *   floating noise, so 10 ÷ ⅓ is 30, not 31). They never decrease when the target grows.
+ * - Required counts are whole numbers, computed from the result backwards: each is the smallest n with
+ *   n · rate ≥ next (`countToReach`), so meeting every stage's count reaches the result at those rates and one fewer
+ *   does not. Rounding never drops a unit: the only slack is for floating noise, relative and a few units in the last
+ *   place (2⁻⁵⁰ · next), so 30 × ⅓ reaches 10 while 10,000,001 × 99.9 % = 9,990,000.999 stays short of 9,990,001. For a
+ *   rate num/den this is exact whenever den · next < 7·10¹⁴. They never decrease when the target grows.
  * - Invalid input (fractional or negative target or history, a default rate outside (0, 1], repeated stage keys,
  *   no stages) throws `PlanningError`.
  */
@@ -93,11 +95,23 @@ function checkRate(rate: number, field: string) {
   }
 }
 
-/** ceil(x), ignoring floating noise just above an integer. */
-export function ceilTolerant(x: number): number {
-  const r = Math.round(x);
-  if (Math.abs(x - r) <= 1e-9 * Math.max(1, Math.abs(x))) return r;
-  return Math.ceil(x);
+/** Relative slack for floating noise in a rate and a product: 2⁻⁵⁰, eight units in the last place. */
+const FLOATING_NOISE = 2 ** -50;
+
+/**
+ * The smallest whole n with n · rate ≥ next (next a whole number ≥ 0, 0 < rate ≤ 1), up to floating noise only (see
+ * the module comment). `next / rate` is a first guess; the product check decides.
+ */
+export function countToReach(next: number, rate: number): number {
+  if (next <= 0) return 0;
+  const needed = next - next * FLOATING_NOISE;
+  let n = Math.ceil(next / rate);
+  if (!Number.isSafeInteger(n + 1)) {
+    throw new PlanningError("too_large", "The funnel would need more of one activity than can be counted: lower the target.", "target");
+  }
+  while (n > 0 && (n - 1) * rate >= needed) n--;
+  while (n * rate < needed) n++;
+  return n;
 }
 
 export function planFunnel(input: FunnelInput): FunnelPlan {
@@ -128,7 +142,7 @@ export function planFunnel(input: FunnelInput): FunnelPlan {
   let next = target;
   for (let i = plans.length - 1; i >= 0; i--) {
     const stage = plans[i]!;
-    stage.required = next === 0 ? 0 : ceilTolerant(next / stage.rate);
+    stage.required = countToReach(next, stage.rate);
     next = stage.required;
   }
   return { target, stages: plans };

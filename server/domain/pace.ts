@@ -15,9 +15,12 @@
  *   days, the rest is spread evenly over the remaining working days. Guarantees: whole increments ≥ 0, zero on
  *   non-working days, summing exactly to the missing amount, running totals within ½ of exact; `feasible` is false
  *   only when something is missing and no working day is left.
+ * Working days are *open* days throughout: a closed day of the plan (`closedDays`, the team holidays it was phased
+ * with) counts exactly like a weekday the team does not work — for the run-rate window, the days left and the
+ * catch-up.
  */
 import { apportionCumulative } from "./apportion";
-import { isWorkingDayNumber, toDayNumber, workingMask, type IsoDate } from "./calendar";
+import { countOpenDayNumbers, isOpenDayNumber, openDays, toDayNumber, type IsoDate } from "./calendar";
 import { PlanningError } from "./errors";
 import { cumulativeOn, periodRows, type PhasedPlan, type PlanPeriod } from "./phasing";
 
@@ -41,7 +44,10 @@ export function paceStatus(actual: number, expected: number, baseline = 0, thres
   return "behind";
 }
 
-export type PacePlan = Pick<PhasedPlan, "start" | "deadline" | "target" | "baseline" | "days" | "period" | "weekStartsOn" | "workingDays">;
+export type PacePlan = Pick<PhasedPlan, "start" | "deadline" | "target" | "baseline" | "days" | "period" | "weekStartsOn" | "workingDays"> & {
+  /** The plan's closed days (PhasedPlan.closedDays); default none. */
+  closedDays?: readonly IsoDate[];
+};
 
 export interface DailyActual {
   date: IsoDate;
@@ -106,7 +112,7 @@ export function assessPace(input: PaceInput): PaceReport {
   const asOfDn = toDayNumber(input.asOf, "asOf");
   const startDn = toDayNumber(plan.start, "start");
   const deadlineDn = toDayNumber(plan.deadline, "deadline");
-  const mask = workingMask(plan.workingDays);
+  const open = openDays({ workingDays: plan.workingDays, closedDays: plan.closedDays ?? [] });
   const window = input.windowWorkingDays ?? RUN_RATE_WINDOW_WORKING_DAYS;
   if (!Number.isInteger(window) || window < 1) {
     throw new PlanningError("invalid_window", `The run-rate window must be at least one working day (got ${window}).`, "windowWorkingDays");
@@ -117,7 +123,7 @@ export function assessPace(input: PaceInput): PaceReport {
   let windowStartDn = lastDn + 1;
   let windowWorking = 0;
   for (let d = lastDn; d >= startDn && windowWorking < window; d--) {
-    if (isWorkingDayNumber(d, mask)) {
+    if (isOpenDayNumber(d, open)) {
       windowWorking++;
       windowStartDn = d;
     }
@@ -136,8 +142,7 @@ export function assessPace(input: PaceInput): PaceReport {
   });
 
   const expectedToDate = cumulativeOn(plan, input.asOf);
-  let remainingWorkingDays = 0;
-  for (let d = Math.max(asOfDn + 1, startDn); d <= deadlineDn; d++) if (isWorkingDayNumber(d, mask)) remainingWorkingDays++;
+  const remainingWorkingDays = countOpenDayNumbers(Math.max(asOfDn + 1, startDn), deadlineDn, open);
   const runRate = windowWorking > 0 ? windowSum / windowWorking : null;
 
   return {
@@ -160,14 +165,14 @@ export function replanCatchUp(plan: PacePlan, actualToDate: number, asOf: IsoDat
   }
   const asOfDn = toDayNumber(asOf, "asOf");
   const startDn = toDayNumber(plan.start, "start");
-  const mask = workingMask(plan.workingDays);
+  const open = openDays({ workingDays: plan.workingDays, closedDays: plan.closedDays ?? [] });
   const firstK = Math.max(0, asOfDn - startDn + 1);
   const future = plan.days.slice(firstK);
   const remaining = Math.max(0, plan.target - actualToDate);
   const shortfall = Math.max(0, cumulativeOn(plan, asOf) - actualToDate);
 
   let weights = future.map((d) => d.increment);
-  if (!weights.some((w) => w > 0)) weights = future.map((d) => (isWorkingDayNumber(toDayNumber(d.date), mask) ? 1 : 0));
+  if (!weights.some((w) => w > 0)) weights = future.map((d) => (isOpenDayNumber(toDayNumber(d.date), open) ? 1 : 0));
   const feasible = remaining === 0 || weights.some((w) => w > 0);
   const increments = feasible ? apportionCumulative(remaining, weights) : weights.map(() => 0);
 
@@ -176,7 +181,7 @@ export function replanCatchUp(plan: PacePlan, actualToDate: number, asOf: IsoDat
     cumulative += increments[k]!;
     return {
       date: d.date,
-      working: isWorkingDayNumber(toDayNumber(d.date), mask),
+      working: isOpenDayNumber(toDayNumber(d.date), open),
       increment: increments[k]!,
       cumulative,
       originalIncrement: d.increment,

@@ -3,14 +3,18 @@
  *
  * `phasePlan` spreads `target − baseline` over the working days from `start` to `deadline` (both inclusive) along a
  * curve and reports it per day and per period (day / week / month). Guarantees, for every accepted input:
- * - every daily increment is a whole number ≥ 0, and non-working days plan exactly 0;
+ * - every daily increment is a whole number ≥ 0, and non-working days plan exactly 0 — closed days (team holidays,
+ *   `closedDays`) are non-working days too: a closed day behaves exactly like a weekday the team does not work;
  * - the increments sum exactly to `target − baseline`: the cumulative starts from `baseline`, never decreases,
  *   and equals `target` on the deadline;
  * - custom checkpoints are met exactly: the cumulative at the end of a checkpoint's day is its value;
  * - between checkpoints (and for `linear`) the amount is spread evenly over the working days; front-/back-loaded
  *   curves weight working day i of N by `1 ± strength·(1 − 2·(i + ½)/N)`, so with strength s the first day carries
  *   about (1+s)/(1−s) times the last day's load (s = 0.5 → 3×);
- * - rounding is cumulative (see `apportionCumulative`): each running total is within ½ of its exact value.
+ * - rounding is cumulative (see `apportionCumulative`): each running total is within ½ of its exact value;
+ * - periods never start or end the plan empty: a first period without a working day (a goal that starts on a Sunday,
+ *   or on a holiday) is merged into the next one, and a last period without one into the one before, so no period
+ *   reads "€0 between 6 Dec and 6 Dec". Empty periods in the middle (a week of holidays) stay, with their 0.
  * Rejected with `PlanningError`: a bad date, a deadline before the start, a plan longer than 10 years, a target
  * below the baseline, a strength outside 0–1, checkpoints that go down over time, sit on the same day, lie above the
  * target or below the baseline, fall after the deadline or before the start, a checkpoint on the deadline that is
@@ -24,13 +28,13 @@ import {
   DEFAULT_WEEK_STARTS_ON,
   DEFAULT_WORKING_DAYS,
   fromDayNumber,
-  isWorkingDayNumber,
+  isOpenDayNumber,
+  openDays,
   periodEndDayNumber,
   periodLabel,
   toDayNumber,
   validatePeriod,
   validateWeekday,
-  workingMask,
   type IsoDate,
   type Period,
 } from "./calendar";
@@ -59,6 +63,8 @@ export interface PhasingInput {
   weekStartsOn?: number;
   /** Default Monday–Friday. */
   workingDays?: readonly number[];
+  /** Days not worked whatever their weekday (the team holidays the goal is phased with). Default none. */
+  closedDays?: readonly IsoDate[];
   /** Default linear. */
   curve?: Curve;
   /** Formats amounts in error messages (e.g. pence → "£42,000.00"); default plain digits. */
@@ -81,6 +87,7 @@ export interface PlanPeriod {
   label: string;
   increment: number;
   cumulative: number;
+  /** Open days in the period (working weekdays that are not closed). */
   workingDays: number;
 }
 
@@ -98,6 +105,8 @@ export interface PhasedPlan {
   period: Period;
   weekStartsOn: number;
   workingDays: number[];
+  /** The closed days inside the plan (sorted), as given: they plan 0 like non-working weekdays. */
+  closedDays: IsoDate[];
   curve: Curve["kind"];
   days: PlanDay[];
   periods: PlanPeriod[];
@@ -134,12 +143,18 @@ export function phasePlan(input: PhasingInput): PhasedPlan {
   const period = validatePeriod(input.period ?? "week");
   const weekStartsOn = validateWeekday(input.weekStartsOn ?? DEFAULT_WEEK_STARTS_ON, "week start");
   const workingDays = [...(input.workingDays ?? DEFAULT_WORKING_DAYS)];
-  const mask = workingMask(workingDays);
+  const open = openDays({ workingDays, closedDays: input.closedDays ?? [] });
+  const closedDays = [...new Set(input.closedDays ?? [])]
+    .filter((d) => {
+      const dn = toDayNumber(d);
+      return dn >= startDn && dn <= deadlineDn;
+    })
+    .sort();
   const curve: Curve = input.curve ?? { kind: "linear" };
 
   const nDays = deadlineDn - startDn + 1;
   const working: boolean[] = new Array<boolean>(nDays);
-  for (let k = 0; k < nDays; k++) working[k] = isWorkingDayNumber(startDn + k, mask);
+  for (let k = 0; k < nDays; k++) working[k] = isOpenDayNumber(startDn + k, open);
 
   const increments = new Array<number>(nDays).fill(0);
   let checkpoints: ResolvedCheckpoint[] = [];
@@ -218,6 +233,7 @@ export function phasePlan(input: PhasingInput): PhasedPlan {
     period,
     weekStartsOn,
     workingDays,
+    closedDays,
     curve: curve.kind,
     days,
     periods: periodRows(days, period, weekStartsOn),
@@ -318,7 +334,9 @@ function fromDayNumberSafe(dn: number): string {
 
 /**
  * Per-period rows of a daily series (each day's `cumulative` already includes the baseline). Periods are clipped to
- * the series; `cumulative` is the value at the period's last day.
+ * the series; `cumulative` is the value at the period's last day. When some day is working, a first period without
+ * a working day is merged into the next and a last one into the previous (see the module comment); the merged row
+ * keeps the label of the period that has the working days.
  */
 export function periodRows(
   days: readonly { date: IsoDate; working?: boolean; increment: number; cumulative: number }[],
@@ -346,6 +364,17 @@ export function periodRows(
     current.increment += day.increment;
     current.cumulative = day.cumulative;
     if (day.working) current.workingDays++;
+  }
+  if (rows.some((r) => r.workingDays > 0)) {
+    while (rows.length > 1 && rows[0]!.workingDays === 0) {
+      const [empty, next] = rows.splice(0, 2) as [PlanPeriod, PlanPeriod];
+      rows.unshift({ ...next, periodStart: empty.periodStart, increment: empty.increment + next.increment });
+    }
+    while (rows.length > 1 && rows[rows.length - 1]!.workingDays === 0) {
+      const empty = rows.pop()!;
+      const last = rows[rows.length - 1]!;
+      rows[rows.length - 1] = { ...last, periodEnd: empty.periodEnd, increment: last.increment + empty.increment, cumulative: empty.cumulative };
+    }
   }
   return rows;
 }

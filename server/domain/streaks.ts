@@ -4,13 +4,14 @@
  * Guarantees:
  * - a working day with a plan (planned > 0) is *met* when done ≥ planned; met days extend the streak, missed days
  *   end it;
- * - neutral days neither extend nor break it: non-working days (even if work was logged), days with nothing
- *   planned, and days absent from the list (the caller passes every day that had a plan);
+ * - neutral days neither extend nor break it: non-working days (even if work was logged), closed days (team holidays,
+ *   the member's days off: exactly like non-working days), days with nothing planned, and days absent from the list
+ *   (the caller passes every day that had a plan);
  * - today counts once it is met; today not met yet does not break the streak (the day is not over);
  * - days after `today` are ignored; `best` is the longest streak ever in the list (including the current one).
  * For a day with several actions, pass planned = 1 and done = 1 when every action was met (0 otherwise).
  */
-import { isWorkingDayNumber, toDayNumber, workingMask, type IsoDate } from "./calendar";
+import { isOpenDayNumber, openDays, toDayNumber, type IsoDate } from "./calendar";
 import { PlanningError } from "./errors";
 
 export interface DayRecord {
@@ -23,6 +24,8 @@ export interface StreakInput {
   days: readonly DayRecord[];
   today: IsoDate;
   workingDays: readonly number[];
+  /** Days off for everyone or for this member (holidays, sick days): neutral, whatever their weekday. */
+  closedDays?: readonly IsoDate[];
 }
 
 export interface Streak {
@@ -37,7 +40,7 @@ export interface Streak {
 
 export function computeStreak(input: StreakInput): Streak {
   const todayDn = toDayNumber(input.today, "today");
-  const mask = workingMask(input.workingDays);
+  const open = openDays({ workingDays: input.workingDays, closedDays: input.closedDays ?? [] });
   const records = input.days
     .map((r, i) => {
       if (!Number.isFinite(r.planned) || !Number.isFinite(r.done)) {
@@ -56,7 +59,7 @@ export function computeStreak(input: StreakInput): Streak {
   for (const { dn, r } of records) {
     if (dn === prevDn) throw new PlanningError("duplicate_day", `The day ${r.date} appears twice.`, "days");
     prevDn = dn;
-    if (!isWorkingDayNumber(dn, mask) || r.planned <= 0) continue;
+    if (!isOpenDayNumber(dn, open) || r.planned <= 0) continue;
     const met = r.done >= r.planned;
     if (dn === todayDn) {
       todayMet = met;

@@ -72,6 +72,33 @@ describe("victory properties", () => {
     );
   });
 
+  it("a milestone fires exactly when progress × 100 ≥ target × percent, at any size (no unit early above £3.3M)", () => {
+    // 75 % of £3,333,333.35 is £2,500,000.0125: reached at 250,000,002 pence, not one penny before.
+    const common = { today: "2026-12-17", workingDays: weekdays, days: [] as DayRecord[] };
+    const early = detectVictories({ ...common, target: 333_333_335, progressBefore: 250_000_000, added: 1 });
+    expect(early.filter((e) => e.kind === "milestone")).toEqual([]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4, max: 2 ** 52 }),
+        fc.nat({ max: 1_000_000_000 }),
+        fc.constantFrom(25, 50, 75),
+        (span, baseline, pct) => {
+          const target = baseline + span;
+          // The first whole amount of progress with (progress − baseline) · 100 ≥ span · pct, in exact integers.
+          const t = baseline + Number((BigInt(span) * BigInt(pct) + 99n) / 100n);
+          const fraction = pct / 100;
+          const fired = (before: number, added: number) =>
+            detectVictories({ ...common, target, baseline, progressBefore: before, added }).some(
+              (e) => e.kind === "milestone" && e.fraction === fraction && e.threshold === t,
+            );
+          expect(fired(t - 2, 1)).toBe(false); // one unit short
+          expect(fired(t - 1, 1)).toBe(true); // exactly there
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("a personal day record is reported exactly when today first beats every earlier day", () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 100 }), { minLength: 1, maxLength: 20 }), fc.nat({ max: 100 }), fc.integer({ min: 1, max: 100 }), (history, todayBefore, added) => {

@@ -5,7 +5,8 @@
  * + `added`) and returns every event the entry caused, each at most once — logging the same total in two steps
  * never celebrates twice, and a negative correction celebrates nothing:
  * - `milestone`: progress crossed a fraction of the way from baseline to target (25 %, 50 %, 75 % by default;
- *   threshold = baseline + ⌈fraction · (target − baseline)⌉);
+ *   threshold = baseline + ⌈fraction · (target − baseline)⌉, in exact integers with the fraction read to the nearest
+ *   millionth, so 25 % is reached iff (progress − baseline) · 100 ≥ (target − baseline) · 25 at any size);
  * - `target_reached`: progress crossed the target;
  * - `daily_plan_done`: today's done crossed today's plan;
  * - `streak_extended`: the streak of met days (see `streaks.ts`) got longer; flagged `newBest` when it beats every
@@ -15,7 +16,6 @@
  */
 import { DEFAULT_WEEK_STARTS_ON, fromDayNumber, periodStartDayNumber, toDayNumber, validateWeekday, type IsoDate } from "./calendar";
 import { PlanningError, requireAmount } from "./errors";
-import { ceilTolerant } from "./funnel";
 import { computeStreak, type DayRecord } from "./streaks";
 
 export const MILESTONE_FRACTIONS: readonly number[] = [0.25, 0.5, 0.75];
@@ -31,6 +31,8 @@ export type Victory =
 export interface VictoryInput {
   today: IsoDate;
   workingDays: readonly number[];
+  /** Closed days (team holidays, the member's days off): neutral for the streak, like non-working days. */
+  closedDays?: readonly IsoDate[];
   weekStartsOn?: number;
   target: number;
   baseline?: number;
@@ -41,6 +43,12 @@ export interface VictoryInput {
   /** Amount just logged for today. */
   added: number;
   milestoneFractions?: readonly number[];
+}
+
+/** ⌈fraction · span⌉ exactly (BigInt), the fraction read as a whole number of millionths (0.25 → 250,000). */
+function milestoneOffset(fraction: number, span: number): number {
+  const millionths = BigInt(Math.round(fraction * 1_000_000));
+  return Number((millionths * BigInt(span) + 999_999n) / 1_000_000n);
 }
 
 export function detectVictories(input: VictoryInput): Victory[] {
@@ -67,7 +75,7 @@ export function detectVictories(input: VictoryInput): Victory[] {
   // Progress milestones.
   if (target > baseline) {
     for (const f of [...fractions].sort((a, b) => a - b)) {
-      const threshold = baseline + ceilTolerant(f * (target - baseline));
+      const threshold = baseline + milestoneOffset(f, target - baseline);
       if (threshold < target && before < threshold && threshold <= after) {
         events.push({ kind: "milestone", fraction: f, threshold, value: after });
       }
@@ -86,8 +94,9 @@ export function detectVictories(input: VictoryInput): Victory[] {
 
   // Streak.
   const daysAfter: DayRecord[] = input.days.map((d) => (d.date === input.today ? { ...d, done: todayAfter } : d));
-  const streakBefore = computeStreak({ days: input.days, today: input.today, workingDays: input.workingDays });
-  const streakAfter = computeStreak({ days: daysAfter, today: input.today, workingDays: input.workingDays });
+  const calendar = { today: input.today, workingDays: input.workingDays, closedDays: input.closedDays ?? [] };
+  const streakBefore = computeStreak({ ...calendar, days: input.days });
+  const streakAfter = computeStreak({ ...calendar, days: daysAfter });
   if (streakAfter.current > streakBefore.current) {
     events.push({
       kind: "streak_extended",

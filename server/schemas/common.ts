@@ -13,4 +13,4 @@ export const ZEmail = z
 export const ZPersonName = z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters");
 
 /** Amounts are stored in 32-bit integer columns (minor units for money): the largest amount a form may send. */
-export const MAX_STORED_AMOUNT = 2_000_000_000;
+export { MAX_STORED_AMOUNT } from "@/server/domain/money";

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MAX_ENTRY_AMOUNT } from "@/server/domain/money";
 import { ZId } from "./common";
 
 /** Most entries one request may carry (an offline queue flushes in batches of this size). */
 export const MAX_ENTRIES_PER_BATCH = 200;
-/** Largest single amount (fits a PostgreSQL integer with room for daily sums). */
-export const MAX_ENTRY_AMOUNT = 100_000_000;
+/** Largest single amount (fits a PostgreSQL integer with room for daily sums); the money module owns it. */
+export { MAX_ENTRY_AMOUNT };
 
 export const ZIsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a YYYY-MM-DD day");
 
@@ -16,7 +17,7 @@ export const ZEntryNote = z.string().trim().max(280, "A note is at most 280 char
 export const ZNewEntry = z.object({
   id: ZEntryId,
   metricId: ZId,
-  /** Team-local day; today in the team's time zone when left out. */
+  /** Calendar day; the member's today (in their time zone) when left out. */
   day: ZIsoDay.optional(),
   amount: z.number().int("Amounts are whole numbers").min(1, "Log at least 1").max(MAX_ENTRY_AMOUNT, "That amount is too large"),
   note: ZEntryNote.optional(),
@@ -47,13 +48,13 @@ export const ZListEntriesInput = z.object({
 });
 
 export const ZLogSummaryInput = z.object({
-  /** The day shown (today in the team's time zone by default). */
+  /** The day shown (the member's today, in their time zone, by default). */
   day: ZIsoDay.optional(),
 });
 
 export const ZEntryHistoryInput = z.object({ entryId: ZEntryId });
 
-/** "HH:MM", 24-hour, in the team's time zone; null turns the reminder off. */
+/** "HH:MM", 24-hour, in the member's time zone (their own, else the team's); null turns the reminder off. */
 export const ZReminderTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 18:30");

@@ -50,6 +50,8 @@ export const ZGoalChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("split"), splitRule: z.enum(["EVEN", "HISTORY", "WEIGHT"]) }),
   z.object({ kind: z.literal("deadline"), deadline: ZIsoDate }),
   z.object({ kind: z.literal("target"), target: ZAmount.refine((v) => v > 0, "The target must be above zero") }),
+  /** Re-plan with the team's holidays as they are now (a goal keeps the holidays it was published with until then). */
+  z.object({ kind: z.literal("holidays") }),
 ]);
 export type TGoalChange = z.infer<typeof ZGoalChange>;
 

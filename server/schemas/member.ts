@@ -14,3 +14,29 @@ export type TMoveMemberInput = z.infer<typeof ZMoveMemberInput>;
 export const ZRemoveMemberInput = z.object({ memberId: ZId });
 
 export const ZSetRoleInput = z.object({ memberId: ZId, role: z.enum(["LEADER", "MEMBER"]) });
+
+/**
+ * True for an IANA zone name ("America/New_York", "Etc/GMT+5", "UTC") this runtime knows, its aliases included
+ * (Asia/Kolkata and Asia/Calcutta): a browser's `Intl.supportedValuesOf("timeZone")` may list other spellings than
+ * the server's ICU. Offsets ("+05:30") and abbreviations ("EST") are not zones here.
+ */
+export function isKnownTimeZone(value: string): boolean {
+  if (value !== "UTC" && !/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A member's own time zone: an IANA name (the Log offers `Intl.supportedValuesOf("timeZone")`). */
+export const ZMemberTimeZone = z
+  .string()
+  .trim()
+  .max(64, "Choose a time zone such as Europe/London")
+  .refine(isKnownTimeZone, "Choose a time zone such as Europe/London or America/New_York");
+
+/** The signed-in member's own time zone; null = the team's. */
+export const ZSetMyTimeZoneInput = z.object({ timeZone: ZMemberTimeZone.nullable() });
+export type TSetMyTimeZoneInput = z.infer<typeof ZSetMyTimeZoneInput>;

@@ -30,3 +30,7 @@ export const SUBJECT_VIEWER: Policy = policy(["upline", "owner"]);
 export const SUBJECT_MANAGER: Policy = policy(["upline", "owner"]);
 /** The owner only. */
 export const OWNER_ONLY: Policy = policy(["owner"]);
+/** The owner and every leader of the team (team-wide settings leaders share, e.g. the team's holidays). */
+export const TEAM_LEADERS: Policy = policy(["upline", "otherLeader", "owner"]);
+/** No one: things that belong to the subject alone (e.g. their own days off), which no other actor may touch. */
+export const NOBODY: Policy = policy([]);

@@ -77,8 +77,8 @@ type Tree = Awaited<ReturnType<typeof makeTestTree>>;
 
 /**
  * Data in memberA1's subtree, made through the real procedures where one exists: a published team goal (owner), a
- * draft goal for memberA1's subtree (leaderA), memberA1a's entry, proposal and victory, leaderA's weekly review
- * and invite link. Uplines may edit entries in this team, so that rule is exercised too.
+ * draft goal for memberA1's subtree (leaderA), memberA1a's entry, proposal, victory and day off, leaderA's weekly
+ * review and invite link, and a team holiday. Uplines may edit entries in this team, so that rule is exercised too.
  */
 async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnType<typeof callerFor>) {
   const teamId = tree.team.id;
@@ -105,6 +105,10 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
   const invite = await callerAs("upline").invite.create({ teamId, parentId: tree.memberA1.id, maxUses: 5 });
   const goalVersion = (await db.goal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true } })).version;
   const rank = await db.rank.create({ data: { teamId, name: "Bronze", position: 0, teamVolume: 100_000 }, select: { id: true } });
+  const nextYear = Number(today.slice(0, 4)) + 1;
+  const holiday = await owner.calendar.addHoliday({ teamId, day: `${nextYear}-01-01`, name: "New Year's Day" });
+  await subject.calendar.addDayOff({ teamId, from: `${nextYear}-01-03`, to: `${nextYear}-01-09`, kind: "SICK" });
+  const dayOff = await db.memberDayOff.findFirstOrThrow({ where: { membershipId: tree.memberA1a.id }, select: { id: true } });
   return {
     today,
     metrics,
@@ -117,5 +121,7 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     invite: { id: invite.id, token: invite.token },
     goalFields,
     rankId: rank.id,
+    holidayId: holiday.id,
+    dayOffId: dayOff.id,
   };
 }

@@ -30,6 +30,7 @@ const loadTeam = cache(async (slug: string) => {
     name: team.name,
     currency: team.currency,
     timeZone: team.timeZone,
+    memberTimeZone: team.me.timeZone ?? null,
     weekStartsOn: team.weekStartsOn,
     workingDays: team.workingDays,
     membersCanInvite: team.membersCanInvite,

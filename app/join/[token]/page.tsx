@@ -54,7 +54,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
           <>
             <div className="space-y-2">
               <h1 className="text-2xl font-semibold">Join {preview.team.name}</h1>
-              <p className="text-slate-800">
+              <p className="break-words text-slate-800">
                 You’ll join the team under <strong className="font-semibold">{preview.inviterName}</strong>.
               </p>
             </div>

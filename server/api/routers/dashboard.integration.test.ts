@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "@/server/db-client";
 import { addDays, countWorkingDays, isoDateInTimeZone, isWorkingDay, startOfPeriod } from "@/server/domain/calendar";
+import { parseMoney } from "@/server/domain/money";
+import { EXPORT_COLUMNS } from "@/server/services/dashboard/export-goal-csv";
 import { getRollup } from "@/server/services/dashboard/get-rollup";
 import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { callerFor, callerForMember } from "@/tests/caller";
@@ -278,7 +280,15 @@ describe("dashboard CSV", () => {
     const exported = await owner.dashboard.exportCsv({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
     const Papa = (await import("papaparse")).default;
     const parsed = Papa.parse<Record<string, string>>(exported.csv, { header: true, skipEmptyLines: true });
-    expect(parsed.meta.fields).toEqual(["member", "email", "upline_email", "period_start", "period_end", "personal_target", "personal_actual", "team_target", "team_actual"]);
+    expect(parsed.meta.fields).toEqual([...EXPORT_COLUMNS]);
+    expect(parsed.meta.fields).toEqual(expect.arrayContaining(["member", "period_start", "metric", "unit", "currency", "personal_target", "team_actual"]));
+    // Money in major units ("3012.50") of the team currency: read back to minor units with the one money parser.
+    expect(parsed.data.every((r) => r.unit === "money" && r.currency === "GBP" && /^\d+\.\d{2}$/.test(r.personal_target!))).toBe(true);
+    const minor = (text: string | undefined) => {
+      const read = parseMoney(text ?? "", "GBP");
+      if (!read.ok) throw new Error(read.message);
+      return read.value;
+    };
     expect(parsed.data.length).toBe(exported.rows);
     const emailOf = new Map(
       (await db.membership.findMany({ where: { id: { in: ids } }, select: { id: true, user: { select: { email: true } } } })).map((m) => [m.user.email, m.id]),
@@ -286,10 +296,10 @@ describe("dashboard CSV", () => {
     // Every member's target over all periods adds up to their share; actuals to what they logged up to today.
     for (const [email, id] of emailOf) {
       const mine = parsed.data.filter((r) => r.email === email);
-      expect(mine.reduce((s, r) => s + Number(r.personal_target), 0)).toBe(data.goal.targets.get(id)!.personal);
+      expect(mine.reduce((s, r) => s + minor(r.personal_target), 0)).toBe(data.goal.targets.get(id)!.personal);
       const loggedSum = data.logged.filter((e) => e.membershipId === id && e.day >= data.start).reduce((s, e) => s + e.amount, 0);
-      expect(mine.reduce((s, r) => s + Number(r.personal_actual), 0)).toBe(loggedSum);
-      expect(mine.reduce((s, r) => s + Number(r.team_target), 0)).toBe(data.goal.targets.get(id)!.team);
+      expect(mine.reduce((s, r) => s + minor(r.personal_actual), 0)).toBe(loggedSum);
+      expect(mine.reduce((s, r) => s + minor(r.team_target), 0)).toBe(data.goal.targets.get(id)!.team);
     }
 
     // Import the same people (all but the owner) into a second team of the same owner.

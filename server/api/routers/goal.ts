@@ -25,7 +25,7 @@ import { previewGoalChange } from "@/server/services/plan/preview-goal-change";
 import { proposeNextTarget } from "@/server/services/plan/propose-next-target";
 import { proposeTarget } from "@/server/services/plan/propose-target";
 import { publishGoal } from "@/server/services/plan/publish-goal";
-import { teamToday } from "@/server/clock";
+import { memberToday, teamToday } from "@/server/clock";
 
 export const goalRouter = router({
   list: teamProcedure.query(({ ctx }) => listGoals(ctx.db, { actor: ctx.membership })),
@@ -53,8 +53,9 @@ export const goalRouter = router({
   proposeNext: teamProcedure
     .input(ZProposeNextInput)
     .query(({ ctx, input }) => proposeNextTarget(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+  /** The caller's plan as of their own today (in their time zone, as the Log's): today's actions match the Log's. */
   myPlan: teamProcedure.input(ZMyPlanInput).query(({ ctx, input }) =>
-    getMemberPlan(ctx.db, { teamId: ctx.team.id, membershipId: ctx.membership.id, asOf: input.asOf ?? teamToday(ctx.team) }),
+    getMemberPlan(ctx.db, { teamId: ctx.team.id, membershipId: ctx.membership.id, asOf: input.asOf ?? memberToday(ctx.membership, ctx.team) }),
   ),
   proposeTarget: teamProcedure
     .input(ZProposeTargetInput)

@@ -1,9 +1,11 @@
 import { router, teamProcedure } from "@/server/api/trpc";
-import { ZMemberTreeInput, ZMoveMemberInput, ZRemoveMemberInput, ZSetRoleInput } from "@/server/schemas/member";
+import { ZMemberTreeInput, ZMoveMemberInput, ZRemoveMemberInput, ZSetMyTimeZoneInput, ZSetRoleInput } from "@/server/schemas/member";
+import { getMemberDay } from "@/server/services/calendar/get-member-day";
 import { getMemberTree } from "@/server/services/member/get-member-tree";
 import { moveMember } from "@/server/services/member/move-member";
 import { removeMember } from "@/server/services/member/remove-member";
 import { setMemberRole } from "@/server/services/member/set-member-role";
+import { setMyTimeZone } from "@/server/services/member/set-my-time-zone";
 
 export const memberRouter = router({
   tree: teamProcedure
@@ -20,4 +22,10 @@ export const memberRouter = router({
     .mutation(({ ctx, input }) =>
       setMemberRole(ctx.db, { actor: ctx.membership, memberId: input.memberId, role: input.role }),
     ),
+  /** The signed-in member's day: today in their zone, the team's zone, and on a rest day why and the next plan. */
+  day: teamProcedure.query(({ ctx }) => getMemberDay(ctx.db, { team: ctx.team, actor: ctx.membership })),
+  /** The signed-in member's own time zone (null = the team's). An unknown zone is a 400. */
+  setMyTimeZone: teamProcedure
+    .input(ZSetMyTimeZoneInput)
+    .mutation(({ ctx, input }) => setMyTimeZone(ctx.db, { actor: ctx.membership, timeZone: input.timeZone })),
 });

@@ -40,12 +40,14 @@ describe("a member's own commitment", () => {
     const input = { teamId: t.team.id };
     // Nothing yet, for either week.
     const empty = await ben.review.myCommitments(input);
-    expect(empty.map((w) => [w.week, w.weekStart, w.commitment])).toEqual([
-      ["this", thisWeek, null],
-      ["next", addDays(thisWeek, 7), null],
+    // On a Wednesday the coming week — what a review held today agrees — is next week: this one is under way.
+    expect(today).toBe("2027-03-17");
+    expect(empty.map((w) => [w.week, w.weekStart, w.coming, w.commitment])).toEqual([
+      ["this", thisWeek, false, null],
+      ["next", addDays(thisWeek, 7), true, null],
     ]);
 
-    // Before the meeting: this week's commitment (what today's review agrees) and one for next week.
+    // Before the meeting: this week's commitment and one for next week (what today's review agrees).
     const saved = await ben.review.saveMyCommitment({ ...input, week: "this", text: "  15 calls a day  ", amount: 75 });
     expect(saved).toMatchObject({ week: "this", weekStart: thisWeek, text: "15 calls a day", amount: 75 });
     await ben.review.saveMyCommitment({ ...input, week: "next", text: "Book 3 presentations" });
@@ -63,23 +65,24 @@ describe("a member's own commitment", () => {
       ben.review.saveMyCommitment({ ...input, week: "later" as "next", text: "x" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
-    // The owner's review (of last week) commits to this week: Ben's entry is there, live.
+    // The owner's review (of last week) commits to the coming week: Ben's entry for next week is there, live.
     const owner = await callerForMember(db, t.owner.id);
     const { id } = await owner.review.start({ ...input, goalId: goal.id });
     const open = await owner.review.get({ ...input, reviewId: id });
-    expect(open.snapshot.nextWeekStart).toBe(thisWeek);
+    expect(open.snapshot.week.from).toBe(addDays(thisWeek, -7));
+    expect(open.snapshot.nextWeekStart).toBe(addDays(thisWeek, 7));
     expect(open.commitments).toEqual([
-      { memberId: t.memberB1.id, name: "Ben B1", text: "20 calls a day", amount: 100, enteredBy: "Ben B1" },
+      { memberId: t.memberB1.id, name: "Ben B1", text: "Book 3 presentations", amount: null, enteredBy: "Ben B1" },
     ]);
 
     // During the meeting his upline amends it; Ben sees who entered it.
     await (await callerForMember(db, t.leaderB.id)).review.saveCommitment({ ...input, reviewId: id, memberId: t.memberB1.id, text: "25 calls a day", amount: 125 });
-    const amended = (await ben.review.myCommitments(input))[0]!.commitment;
+    const amended = (await ben.review.myCommitments(input))[1]!.commitment;
     expect(amended).toMatchObject({ text: "25 calls a day", enteredBy: "Lara Leader B", enteredByMe: false });
 
     // Closing freezes it: a later change by Ben is his own, and the closed review still shows what was agreed.
     await owner.review.close({ ...input, reviewId: id });
-    await ben.review.saveMyCommitment({ ...input, week: "this", text: "changed my mind" });
+    await ben.review.saveMyCommitment({ ...input, week: "next", text: "changed my mind" });
     const closed = await owner.review.get({ ...input, reviewId: id });
     expect(closed.commitments.find((c) => c.memberId === t.memberB1.id)?.text).toBe("25 calls a day");
 

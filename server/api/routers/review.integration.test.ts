@@ -1,37 +1,21 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { addDays, isoDateInTimeZone, startOfPeriod } from "@/server/domain/calendar";
 import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree, type LoggedAmount } from "@/tests/factories";
+import { startInbox, type ReceivedMail } from "@/tests/smtp-inbox";
 import * as clock from "@/server/clock";
 
 let database: Database;
-let smtp: SMTPServer;
-const inbox: { to: string[]; body: string }[] = [];
+let inbox: { mails: ReceivedMail[]; stop: () => Promise<void> };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  inbox = await startInbox();
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await inbox.stop();
   await database.close();
 });
 
@@ -87,13 +71,13 @@ describe("weekly review", () => {
 
     const closed = await owner.review.close({ teamId: t.team.id, reviewId: id });
     expect(closed.digestsSent).toBe(3); // the owner (root) and leaders A and B
-    const recipients = inbox.flatMap((m) => m.to).sort();
+    const recipients = inbox.mails.flatMap((m) => m.to).sort();
     const emails = await db.user.findMany({
       where: { memberships: { some: { id: { in: [t.owner.id, t.leaderA.id, t.leaderB.id] } } } },
       select: { email: true },
     });
     expect(recipients).toEqual(emails.map((e) => e.email).sort());
-    const body = inbox[0]!.body.replace(/=\r?\n/g, "");
+    const body = inbox.mails[0]!.text;
     expect(body).toContain("SCOREBOARD");
     expect(body).toContain("Ben B1: 20 calls a day");
     expect(body).toContain("Mo A2: Two presentations");

@@ -1,12 +1,15 @@
 /**
  * CSV of a goal's plan and actuals per member per period (week or month) over the actor's visible subtree:
- * member, email, upline email, period, personal and team target and actual. Constant queries: the goal, the subtree
- * with targets (one CTE), the daily totals (one CTE). Targets per period come from the phased plan × share.
+ * member, email, upline email, period, the metric with its unit (and currency, for money), personal and team target
+ * and actual — money in major units ("3012.50"), counts and minutes as whole numbers. Text cells are made safe to
+ * open in a spreadsheet (server/domain/csv.ts). Constant queries: the goal, the subtree with targets (one CTE), the
+ * daily totals (one CTE). Targets per period come from the phased plan × share.
  */
-import Papa from "papaparse";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, periodsInRange } from "@/server/domain/calendar";
+import { toCsv } from "@/server/domain/csv";
+import { toMajorString } from "@/server/domain/money";
 import { shareOfProgress } from "@/server/domain/dashboard-math";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
@@ -20,6 +23,9 @@ export const EXPORT_COLUMNS = [
   "upline_email",
   "period_start",
   "period_end",
+  "metric",
+  "unit",
+  "currency",
   "personal_target",
   "personal_actual",
   "team_target",
@@ -28,7 +34,7 @@ export const EXPORT_COLUMNS = [
 
 export async function exportGoalCsv(
   db: DbClient,
-  args: { actor: ActorMembership; team: TeamCalendar; goalId: string; period: "week" | "month"; today?: string },
+  args: { actor: ActorMembership; team: TeamCalendar & { currency: string }; goalId: string; period: "week" | "month"; today?: string },
 ): Promise<{ filename: string; csv: string; rows: number }> {
   const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
   const start = isoDay(goal.startDate);
@@ -81,6 +87,9 @@ export async function exportGoalCsv(
       teamTarget[k * n + p]! += teamTarget[k * n + i]!;
     }
   }
+  const money = goal.metric.unit === "MONEY";
+  const currency = money ? args.team.currency : "";
+  const amount = (a: number) => (money ? toMajorString(a, args.team.currency) : a);
   const data: (string | number)[][] = [];
   members.forEach((m, i) => {
     periods.forEach((p, k) => {
@@ -90,14 +99,17 @@ export async function exportGoalCsv(
         m.uplineEmail ?? "",
         p.periodStart,
         p.periodEnd,
-        target[k * n + i]!,
-        actual[k * n + i]!,
-        teamTarget[k * n + i]!,
-        teamActual[k * n + i]!,
+        goal.metric.name,
+        goal.metric.unit.toLowerCase(),
+        currency,
+        amount(target[k * n + i]!),
+        amount(actual[k * n + i]!),
+        amount(teamTarget[k * n + i]!),
+        amount(teamActual[k * n + i]!),
       ]);
     });
   });
-  const csv = Papa.unparse({ fields: [...EXPORT_COLUMNS], data });
+  const csv = toCsv(data, { fields: EXPORT_COLUMNS });
   const slug = goal.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "goal";
   return { filename: `${slug}-${args.period}.csv`, csv, rows: data.length };
 }

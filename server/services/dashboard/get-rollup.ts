@@ -12,7 +12,7 @@
  * catch-up per week spreads what is behind over the working days not yet due (today included).
  */
 import type { DbClient } from "@/server/db-client";
-import { addDays, countWorkingDays, type IsoDate } from "@/server/domain/calendar";
+import { addDays, countOpenDays, type IsoDate } from "@/server/domain/calendar";
 import {
   catchUpPerWeek,
   forecastAtDeadline,
@@ -22,6 +22,7 @@ import {
   shareOfProgress,
   type DashboardPeriod,
 } from "@/server/domain/dashboard-math";
+import type { MetricUnit } from "@/server/domain/money";
 import { paceStatus, RUN_RATE_WINDOW_WORKING_DAYS, type PaceStatus } from "@/server/domain/pace";
 import { cumulativeOn } from "@/server/domain/phasing";
 import { rollUpOrdered, type StatusCounts } from "@/server/domain/rollup";
@@ -66,7 +67,7 @@ export interface RollupResult {
   goal: {
     id: string;
     name: string;
-    metric: { id: string; key: string; name: string; unit: string };
+    metric: { id: string; key: string; name: string; unit: MetricUnit };
     target: number;
     baseline: number;
     start: IsoDate;
@@ -105,11 +106,13 @@ export async function getRollup(
 
   const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });
   const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: args.team.weekStartsOn }).asOf;
-  const window = runRateWindowStart({ start, asOf: goalAsOf, window: RUN_RATE_WINDOW_WORKING_DAYS, workingDays: args.team.workingDays });
+  // Working days are the goal's open days: the team's working weekdays minus the holidays it is phased with.
+  const calendar = { workingDays: args.team.workingDays, closedDays: plan.closedDays };
+  const window = runRateWindowStart({ start, asOf: goalAsOf, window: RUN_RATE_WINDOW_WORKING_DAYS, ...calendar });
   // Working days left after `day`, counted from the goal's start at the earliest.
   const workingDaysAfter = (day: IsoDate) => {
     const from = addDays(day, 1) < start ? start : addDays(day, 1);
-    return from <= deadline ? countWorkingDays(from, deadline, args.team.workingDays) : 0;
+    return from <= deadline ? countOpenDays(from, deadline, calendar) : 0;
   };
   const dueThrough = lastDueDay(goalAsOf, currentDay);
   const remainingWorkingDays = workingDaysAfter(dueThrough);

@@ -1,7 +1,10 @@
 /**
  * Which calendar days a member may log for (pure, no I/O, also used by the browser):
- * today in the team's time zone, and earlier days back to max(start of the current week, today − backdateDays).
- * Future days never.
+ * today where the member lives (their own time zone, else the team's), and earlier days back to
+ * max(start of the week that day is in, today − backdateDays). Future days never.
+ *
+ * Days are calendar days: an entry for Monday counts in the team's week and month that contain Monday, wherever it
+ * was logged from. So a New York member of a London team at 8 pm Monday (01:00 Tuesday in London) still logs Monday.
  */
 import { addDays, compareDates, daysInRange, isIsoDate, isoDateInTimeZone, startOfPeriod, type IsoDate } from "@/server/domain/calendar";
 
@@ -16,8 +19,9 @@ export interface LogWindow {
   earliest: IsoDate;
 }
 
-export function logWindow(team: LogWindowTeam, now: Date): LogWindow {
-  const today = isoDateInTimeZone(now.getTime(), team.timeZone);
+/** The window at `now` for a member living in `memberZone` (the zone they set, else the team's). */
+export function logWindow(team: LogWindowTeam, now: Date, memberZone: string = team.timeZone): LogWindow {
+  const today = isoDateInTimeZone(now.getTime(), memberZone);
   const weekStart = startOfPeriod(today, "week", team.weekStartsOn);
   const back = addDays(today, -Math.max(0, team.backdateDays));
   return { today, earliest: compareDates(back, weekStart) > 0 ? back : weekStart };

@@ -6,14 +6,16 @@
  * - Per logged metric: a best-ever day or week (personal record).
  * - Per goal of that metric (from the plan adapter): 25/50/75 % of the personal target, the target itself.
  * - The day's plan (every planned action met): "today's plan done" and the streak it extends. A day's plan is
- *   known only on that day, so a met day is remembered as its PLAN_DONE victory; the streak counts working days
- *   with one, from the first such day on (days before any plan are neutral).
+ *   known only on that day, so a met day is remembered as its PLAN_DONE victory; the streak counts open days
+ *   with one, from the first such day on (days before any plan are neutral; rest weekdays, team holidays and the
+ *   member's days off are neutral too, so a holiday never breaks a streak).
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { VictoryKind } from "@/generated/prisma/enums";
 import type { DbClient } from "@/server/db-client";
-import { addDays, compareDates, isWorkingDay } from "@/server/domain/calendar";
+import { addDays, compareDates, isOpenDay } from "@/server/domain/calendar";
 import type { DayRecord } from "@/server/domain/streaks";
+import { formatAmount } from "@/server/domain/money";
 import { detectVictories, type Victory } from "@/server/domain/victories";
 import type { LogTeam } from "./load-log-team";
 import { planDayRecords } from "./plan-days";
@@ -66,9 +68,10 @@ export async function celebrate(
   const planDoneDays = context.planDoneDays;
   const todayAfter = (metricId: string) => series.get(metricId)?.get(today) ?? 0;
   const todayBefore = (metricId: string) => todayAfter(metricId) - (addedToday.get(metricId) ?? 0);
-  const amountText = (metricId: string, value: number) => formatAmount(value, metricById.get(metricId)?.unit, team.currency);
+  const amountText = (metricId: string, value: number) => formatAmount(value, metricById.get(metricId)?.unit ?? "COUNT", team.currency);
   const found: NewVictory[] = [];
-  const base = { today, workingDays: team.workingDays, weekStartsOn: team.weekStartsOn };
+  const calendar = { workingDays: team.workingDays, closedDays: context.closed.closedDays };
+  const base = { today, ...calendar, weekStartsOn: team.weekStartsOn };
 
   // Personal records, per metric logged today.
   for (const [metricId, added] of addedToday) {
@@ -117,7 +120,7 @@ export async function celebrate(
     for (const v of events) {
       if (v.kind === "daily_plan_done") {
         found.push({ kind: "PLAN_DONE", key: `plan_done:${today}`, title: "Today's plan done — well done!", day: today, data: { actions: planned.length } });
-      } else if (v.kind === "streak_extended" && v.length >= 2 && isWorkingDay(today, team.workingDays)) {
+      } else if (v.kind === "streak_extended" && v.length >= 2 && isOpenDay(today, calendar)) {
         found.push({
           kind: "STREAK",
           key: `streak:${today}`,
@@ -149,15 +152,4 @@ async function recordVictories(
     RETURNING key`);
   const keys = new Set(inserted.map((r) => r.key));
   return victories.filter((v) => keys.has(v.key)).map(({ kind, key, title, day }) => ({ kind, key, title, day }));
-}
-
-/** "£12.50" for money (minor units of the team currency), "1,234" for counts, "45 min" for minutes. */
-export function formatAmount(value: number, unit: string | undefined, currency: string): string {
-  if (unit === "MONEY") {
-    const format = new Intl.NumberFormat("en-GB", { style: "currency", currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(value / 10 ** digits);
-  }
-  if (unit === "MINUTES") return `${value.toLocaleString("en-GB")} min`;
-  return value.toLocaleString("en-GB");
 }

@@ -4,7 +4,6 @@
  */
 import type { Db } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { logWindow } from "./allowed-days";
 import { applyTotalDeltas } from "./daily-total";
 import { loadEditableEntry } from "./editable-entry";
 import { loadLogTeam } from "./load-log-team";
@@ -16,9 +15,10 @@ export async function deleteEntry(
 ) {
   const { actor } = args;
   const team = await loadLogTeam(db, args.teamId);
-  const window = logWindow(team, args.now ?? clock.now());
+  const now = args.now ?? clock.now();
   return db.$transaction(async (tx) => {
-    const entry = await loadEditableEntry(tx, { team, actor, entryId: args.entryId, version: args.version, window });
+    // Checked against the logging window of the entry's member, in their zone (editable-entry.ts).
+    const entry = await loadEditableEntry(tx, { team, actor, entryId: args.entryId, version: args.version, now });
     await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: clock.now(), version: { increment: 1 } } });
     await tx.entryRevision.create({
       data: { entryId: entry.id, actorId: actor.id, action: "delete", day: new Date(`${entry.day}T00:00:00.000Z`), amount: entry.amount, note: entry.note },

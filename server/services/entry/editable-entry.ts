@@ -6,7 +6,9 @@
  *   (`Team.uplineCanEditEntries`);
  * - anyone else who can see the member is refused; anyone who cannot see them gets NOT_FOUND, as do entries of
  *   another team.
- * Only days inside the logging window (allowed-days.ts) can be changed, so closed weeks stay as reviewed.
+ * Only days inside the logging window (allowed-days.ts) of the member the entry belongs to can be changed, so closed
+ * weeks stay as reviewed: that member's days, in their time zone (an upline in London changing a New York member's
+ * entry at 01:00 Tuesday London time still sees the member's Monday as today).
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
@@ -14,8 +16,9 @@ import { AppError, forbidden, notFound } from "@/server/errors";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { canView } from "@/server/services/team/permissions";
 import { isInSubtree } from "@/server/services/tree/subtree";
-import { dayProblem, type LogWindow } from "./allowed-days";
+import { dayProblem, logWindow, type LogWindow } from "./allowed-days";
 import type { LogTeam } from "./load-log-team";
+import { memberTimeZone } from "@/server/clock";
 
 export interface EditableEntry {
   id: string;
@@ -31,15 +34,19 @@ export interface EditableEntry {
 
 export async function loadEditableEntry(
   tx: DbClient,
-  args: { team: LogTeam; actor: ActorMembership; entryId: string; version?: number; window: LogWindow },
-): Promise<EditableEntry> {
+  args: { team: LogTeam; actor: ActorMembership; entryId: string; version?: number; now: Date },
+): Promise<EditableEntry & { window: LogWindow }> {
   const { team, actor } = args;
-  const rows = await tx.$queryRaw<(Omit<EditableEntry, "day"> & { day: Date })[]>(Prisma.sql`
-    SELECT id, "teamId", "membershipId", "metricId", day, amount, note, version, "deletedAt"
-      FROM "Entry" WHERE id = ${args.entryId} AND "teamId" = ${team.id} FOR UPDATE`);
+  const rows = await tx.$queryRaw<(Omit<EditableEntry, "day"> & { day: Date; ownerTimeZone: string | null })[]>(Prisma.sql`
+    SELECT e.id, e."teamId", e."membershipId", e."metricId", e.day, e.amount, e.note, e.version, e."deletedAt",
+           (SELECT m."timeZone" FROM "Membership" m WHERE m.id = e."membershipId") AS "ownerTimeZone"
+      FROM "Entry" e WHERE e.id = ${args.entryId} AND e."teamId" = ${team.id} FOR UPDATE`);
   const row = rows[0];
   if (!row) throw notFound("Entry");
-  const entry: EditableEntry = { ...row, day: row.day.toISOString().slice(0, 10) };
+  const { ownerTimeZone, ...fields } = row;
+  const entry: EditableEntry = { ...fields, day: fields.day.toISOString().slice(0, 10) };
+  // The window of the member whose entry it is, in the zone they live in.
+  const window = logWindow(team, args.now, memberTimeZone({ timeZone: ownerTimeZone }, team));
 
   if (entry.membershipId !== actor.id) {
     const isUpline = await isInSubtree(tx, { teamId: team.id, ancestorId: actor.id, memberId: entry.membershipId });
@@ -55,7 +62,7 @@ export async function loadEditableEntry(
   if (args.version !== undefined && args.version !== entry.version) {
     throw new AppError("CONFLICT", "This entry was changed somewhere else in the meantime. Reload and try again.");
   }
-  const problem = dayProblem(entry.day, args.window);
+  const problem = dayProblem(entry.day, window);
   if (problem) throw new AppError("FORBIDDEN", `This entry is for ${entry.day} and can no longer be changed: ${problem}`);
-  return entry;
+  return { ...entry, window };
 }

@@ -1,7 +1,9 @@
 /**
  * What the Log knows about one member around today, read in ONE query: their published targets (with the goal's
  * metric), the funnel steps of those goals, their daily totals from the start of the look-back window (or of the
- * earliest goal) to today, the days their plan was done, the minutes a day they have and the team's working days.
+ * earliest goal) to today, the days their plan was done, the minutes a day they have, the team's working days and
+ * the member's closed days (team holidays and their own days off, from the look-back window to the last deadline:
+ * today's actions skip them, streaks do not break over them).
  *
  * Logging reads this on every tap (celebrations, "today's plan done"), and the Log page on every visit, so it is
  * one round trip whatever the number of goals, funnel steps or days (docs/PERFORMANCE.md, Logging). Today's actions
@@ -11,6 +13,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, compareDates, type IsoDate } from "@/server/domain/calendar";
+import { closedDaysFromRows, type ClosedDays } from "@/server/services/calendar/closed-days";
 import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type FunnelStep, type MetricRef, type TodayAction } from "@/server/services/plan/member-actions";
 
 /** How far back records, streaks and conversion rates look (records and streaks: 400 days). */
@@ -46,6 +49,11 @@ export interface LogContext {
   totals: Map<string, Map<string, number>>;
   /** Days (YYYY-MM-DD) whose plan was done (PLAN_DONE victories), over the last LOG_HISTORY_DAYS days. */
   planDoneDays: string[];
+  /**
+   * Team holidays and the member's days off from LOG_HISTORY_DAYS before `asOf` to the later of `asOf` and the last
+   * deadline (`closedDays` is what the domain's WorkCalendar takes).
+   */
+  closed: ClosedDays;
 }
 
 interface ContextJson {
@@ -55,6 +63,7 @@ interface ContextJson {
   metrics: LogContextMetric[] | null;
   totals: [string, string, number][] | null;
   planDone: string[] | null;
+  closed: { source: "holiday" | "day_off"; day: string; label: string }[] | null;
 }
 
 export async function loadLogContext(
@@ -108,7 +117,12 @@ export function logContextSql(args: { teamId: string; membershipId: string; asOf
                   WHERE dt."membershipId" = ${membershipId} AND dt."metricId" IN (SELECT id FROM ms)
                     AND dt.day >= LEAST(${historyStart}::date, (SELECT min("startDate") FROM tg)) AND dt.day <= ${asOf}::date),
       'planDone', (SELECT json_agg(v.day) FROM "Victory" v
-                    WHERE v."membershipId" = ${membershipId} AND v.kind = 'PLAN_DONE' AND v.day >= ${historyStart}::date)
+                    WHERE v."membershipId" = ${membershipId} AND v.kind = 'PLAN_DONE' AND v.day >= ${historyStart}::date),
+      'closed', (SELECT json_agg(json_build_object('source', c.source, 'day', to_char(c.day, 'YYYY-MM-DD'), 'label', c.label))
+                   FROM (SELECT 'holiday' AS source, h.day, h.name AS label FROM "TeamHoliday" h WHERE h."teamId" = ${teamId}
+                         UNION ALL
+                         SELECT 'day_off', d.day, d.kind::text FROM "MemberDayOff" d WHERE d."membershipId" = ${membershipId}) c
+                  WHERE c.day >= ${historyStart}::date AND c.day <= GREATEST(${asOf}::date, (SELECT max(deadline) FROM tg)))
     )::text
   )`;
 }
@@ -135,7 +149,7 @@ export function parseLogContext(asOf: IsoDate, text: string): LogContext {
     if (!series) totals.set(metricId, (series = new Map()));
     series.set(day, total);
   }
-  return { asOf, member: json.member, targets, funnels, metrics, totals, planDoneDays: json.planDone ?? [] };
+  return { asOf, member: json.member, targets, funnels, metrics, totals, planDoneDays: json.planDone ?? [], closed: closedDaysFromRows(json.closed ?? []) };
 }
 
 /** Adds amounts just logged for `asOf` to a context read before they were stored (as it would be read now). */
@@ -191,6 +205,7 @@ export function todayActionsFrom(context: LogContext): TodayAction[] {
       history,
       doneThroughYesterday,
       workingDays: member.workingDays,
+      closedDays: context.closed.closedDays,
       minutesPerDay: member.minutesPerDay,
       asOf,
     });

@@ -19,7 +19,7 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { dayProblem, logWindow } from "./allowed-days";
 import { celebrate, type Celebration } from "./celebrate";
 import { addToday, logContextSql, parseLogContext } from "./log-context";
-import { loadLogTeam, type LogTeam } from "./load-log-team";
+import { loadLogScope, logScopeOf, type LogTeam } from "./load-log-team";
 import * as clock from "@/server/clock";
 
 export type EntryOutcome =
@@ -72,13 +72,18 @@ export async function logEntries(
     actor: ActorMembership;
     entries: readonly TNewEntry[];
     now?: Date;
-    /** The team's Log settings when the caller has them already (the team procedure loads them): one query less. */
+    /**
+     * The team's Log settings when the caller has them already (the team procedure loads them, and the actor's time
+     * zone with them): one query less.
+     */
     team?: LogTeam;
   },
 ): Promise<LogEntriesResult> {
   const { teamId, actor } = args;
-  const team = args.team?.id === teamId ? args.team : await loadLogTeam(db, teamId);
-  const window = logWindow(team, args.now ?? clock.now());
+  const scope = logScopeOf(args.team?.id === teamId ? args.team : undefined, actor) ?? (await loadLogScope(db, { teamId, membershipId: actor.id }));
+  const { team } = scope;
+  // The member's today and window are days where they live (a New York member logs Monday until midnight there).
+  const window = logWindow(team, args.now ?? clock.now(), scope.timeZone);
 
   const outcomes = new Map<number, EntryOutcome>();
   const firstById = new Map<string, CleanEntry>();

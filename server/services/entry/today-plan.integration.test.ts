@@ -59,6 +59,28 @@ describe("the Log reads today's actions from the member's plan", () => {
   });
 });
 
+describe("streaks over closed days", () => {
+  it("a day off between two met days does not break the streak: the second is a 2-day streak", async () => {
+    const tree = await makeTestTree(db());
+    const metrics = await makeFunnelMetrics(db(), { teamId: tree.team.id });
+    await makeGoal(db(), { teamId: tree.team.id, rootMembershipId: tree.owner.id, metricId: metrics.volume.id, target: 700_000, startDate: "2026-11-02", deadline: "2026-11-27" });
+    const actor = await actorOf(tree.memberA1.id);
+    await db().memberDayOff.create({ data: { membershipId: tree.memberA1.id, day: new Date("2026-11-24T00:00:00Z"), kind: "SICK" } });
+    const meetPlan = async (day: string) => {
+      const plan = await getTodayPlan(db(), { teamId: tree.team.id, membershipId: tree.memberA1.id, asOf: day });
+      const entries = plan.actions.filter((a) => a.planned > 0).map((a) => ({ id: randomUUID(), metricId: a.metricId, amount: a.planned }));
+      expect(entries.length, day).toBeGreaterThan(0);
+      return logEntries(db(), { teamId: tree.team.id, actor, entries, now: new Date(`${day}T12:00:00Z`) });
+    };
+    const monday = await meetPlan("2026-11-23");
+    expect(monday.celebrations.map((c) => c.kind)).toContain("PLAN_DONE");
+    // Tuesday is the member's sick day: nothing planned, so nothing to meet.
+    expect((await getTodayPlan(db(), { teamId: tree.team.id, membershipId: tree.memberA1.id, asOf: "2026-11-24" })).actions).toEqual([]);
+    const wednesday = await meetPlan("2026-11-25");
+    expect(wednesday.celebrations).toContainEqual(expect.objectContaining({ kind: "STREAK", title: expect.stringContaining("2-day streak") }));
+  });
+});
+
 describe("today's plan from the one-query Log context", () => {
   it("equals the Plan page's today's actions (getMemberPlan, the plan's own reads) with a history, on days before, inside and after the goal", async () => {
     const member = t.memberA2.id;
@@ -75,5 +97,34 @@ describe("today's plan from the one-query Log context", () => {
       expect(plan.actions, asOf).toEqual(expected);
     }
     expect((await getTodayPlan(db(), { teamId: t.team.id, membershipId: member, asOf: "2026-11-20" })).actions.some((a) => a.planned > 0)).toBe(true);
+  });
+
+  it("stays equal with a team holiday and the member's days off: spread over their open days, nothing on a closed day", async () => {
+    const member = t.memberA1a.id;
+    await db().teamHoliday.create({ data: { teamId: t.team.id, day: new Date("2026-11-19T00:00:00Z"), name: "Founders' day" } });
+    await db().memberDayOff.createMany({
+      data: [
+        { membershipId: member, day: new Date("2026-11-16T00:00:00Z"), kind: "HOLIDAY" },
+        { membershipId: member, day: new Date("2026-11-17T00:00:00Z"), kind: "SICK" },
+        // Another member's day off changes nothing for this one.
+        { membershipId: t.memberA2.id, day: new Date("2026-11-13T00:00:00Z"), kind: "OTHER" },
+      ],
+    });
+    for (const asOf of ["2026-11-12", "2026-11-13", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]) {
+      const expected = (await getMemberPlan(db(), { teamId: t.team.id, membershipId: member, asOf })).todayActions.map((a) => ({ metricId: a.metricId, planned: a.planned }));
+      const plan = await getTodayPlan(db(), { teamId: t.team.id, membershipId: member, asOf });
+      expect(plan.actions, asOf).toEqual(expected);
+      if (["2026-11-16", "2026-11-17", "2026-11-19"].includes(asOf)) expect(plan.actions, asOf).toEqual([]);
+      else expect(plan.actions.some((a) => a.planned > 0), asOf).toBe(true);
+    }
+    // The Log's context carries the closed days it planned with (for streaks), from the same one query.
+    const plan = await getTodayPlan(db(), { teamId: t.team.id, membershipId: member, asOf: "2026-11-18" });
+    expect(plan.closedDays).toEqual(["2026-11-16", "2026-11-17", "2026-11-19"]);
+    // With the closed days ahead, the days before plan more: 16, 17 and 19 Nov are no longer working days.
+    const withClosed = await getMemberPlan(db(), { teamId: t.team.id, membershipId: member, asOf: "2026-11-12" });
+    await db().teamHoliday.deleteMany({ where: { teamId: t.team.id } });
+    await db().memberDayOff.deleteMany({ where: { membershipId: { in: [member, t.memberA2.id] } } });
+    const without = await getMemberPlan(db(), { teamId: t.team.id, membershipId: member, asOf: "2026-11-12" });
+    expect(withClosed.goals[0]!.timeCheck.remainingWorkingDays).toBe(without.goals[0]!.timeCheck.remainingWorkingDays - 3);
   });
 });

@@ -4,7 +4,7 @@
  * milestones are measured against. Callers only see `TodayPlan`.
  */
 import type { DbClient } from "@/server/db-client";
-import { compareDates } from "@/server/domain/calendar";
+import { compareDates, type IsoDate } from "@/server/domain/calendar";
 import { loadLogContext, todayActionsFrom, type LogContext } from "./log-context";
 
 export interface PlannedAction {
@@ -26,6 +26,11 @@ export interface PlanGoal {
 export interface TodayPlan {
   actions: PlannedAction[];
   goals: PlanGoal[];
+  /**
+   * The member's closed days the plan skipped (team holidays and their own days off, sorted, from LOG_HISTORY_DAYS
+   * back to the last deadline): pass them to `computeStreak` so a holiday never breaks a streak.
+   */
+  closedDays: IsoDate[];
 }
 
 /** Today's plan of a member: one query (the Log context), the actions computed in memory. */
@@ -44,6 +49,7 @@ export function todayPlanFrom(context: LogContext): TodayPlan {
       .filter((t) => compareDates(t.startDate, context.asOf) <= 0)
       .sort((a, b) => a.created - b.created)
       .map((t) => ({ goalId: t.goalId, metricId: t.metric.id, name: t.name, target: t.personal, baseline: 0, startDate: t.startDate })),
+    closedDays: context.closed.closedDays,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Db } from "@/server/db-client";
 import { badRequest } from "@/server/errors";
 import type { TUpdateEntryInput } from "@/server/schemas/entry";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { dayProblem, logWindow } from "./allowed-days";
+import { dayProblem } from "./allowed-days";
 import { applyTotalDeltas } from "./daily-total";
 import { loadEditableEntry } from "./editable-entry";
 import { loadLogTeam } from "./load-log-team";
@@ -19,13 +19,14 @@ export async function updateEntry(
 ) {
   const { actor, input } = args;
   const team = await loadLogTeam(db, args.teamId);
-  const window = logWindow(team, args.now ?? clock.now());
-  if (input.day !== undefined) {
-    const problem = dayProblem(input.day, window);
-    if (problem) throw badRequest(problem, "day");
-  }
+  const now = args.now ?? clock.now();
   return db.$transaction(async (tx) => {
-    const entry = await loadEditableEntry(tx, { team, actor, entryId: input.entryId, version: input.version, window });
+    // The entry's member's logging window (their days, in their zone) bounds both its day and the new one.
+    const entry = await loadEditableEntry(tx, { team, actor, entryId: input.entryId, version: input.version, now });
+    if (input.day !== undefined) {
+      const problem = dayProblem(input.day, entry.window);
+      if (problem) throw badRequest(problem, "day");
+    }
     const next = {
       day: input.day ?? entry.day,
       amount: input.amount ?? entry.amount,

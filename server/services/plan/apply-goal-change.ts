@@ -1,7 +1,9 @@
 /**
  * Saves a change to a published goal: re-plans (overrides kept, the rest rebalanced), refuses to save a conflict
  * (reported with the cascade's message, never clipped), checks and bumps the goal's version (a stale version is a
- * CONFLICT), updates the changed targets and records every from → to in TargetChange — in one transaction.
+ * CONFLICT), updates the changed targets and records every from → to in TargetChange — in one transaction. A re-plan
+ * for the team's holidays saves the goal's new holidays (its plan is phased with them from then on) and is recorded
+ * as a goal-level "holidays" change, even though no member's total moves.
  */
 import type { Db } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
@@ -33,6 +35,7 @@ export async function applyGoalChange(
         target: planned.next.target,
         deadline: planned.next.deadline,
         splitRule: planned.next.splitRule,
+        holidays: planned.next.holidays,
       },
     });
     if (updated.count === 0) throw staleVersion();

@@ -8,9 +8,9 @@ import { cascadeTargets, type CascadeConflict, type CascadeOverride } from "@/se
 import type { TimeCheck } from "@/server/domain/daily-plan";
 import type { PhasedPlan } from "@/server/domain/phasing";
 import type { GoalContext } from "./goal-context";
-import { phaseGoal, ruleOf, toIso, type GoalShape, type DbSplitRule } from "./goal-phasing";
+import { holidayDays, phaseGoal, ruleOf, toIso, type GoalShape, type DbSplitRule } from "./goal-phasing";
 import { activityNeeds, todayPlan, type ActivityNeed, type TodayAction } from "./member-actions";
-import { formatAmount } from "./format-amount";
+import { formatAmount } from "@/server/domain/money";
 
 export interface GoalSpec extends GoalShape {
   splitRule: DbSplitRule;
@@ -67,6 +67,8 @@ export function computeGoalPlan(
   const start = toIso(spec.startDate);
   const deadline = toIso(spec.deadline);
   const firstDay = options.asOf > start ? (options.asOf > deadline ? deadline : options.asOf) : start;
+  // Members' first-day actions skip the goal's holidays too (their own days off are for My plan and the Log).
+  const closedDays = holidayDays(spec);
   // Without actions every member's day plan depends only on their minutes a day: computed once per value (a publish
   // over 100,000 members would otherwise walk the calendar 100,000 times for the same empty plan).
   const emptyPlans = new Map<number | null, ReturnType<typeof todayPlan>>();
@@ -78,7 +80,7 @@ export function computeGoalPlan(
         : activityNeeds({ result: ctx.metric, amount: t.personal, steps: ctx.steps, history: ctx.rateHistory.get(node.id) ?? {} });
     let today = needs.length === 0 ? emptyPlans.get(node.minutesPerDay) : undefined;
     if (!today) {
-      today = todayPlan({ today: firstDay, deadline, workingDays: ctx.team.workingDays, needs, minutesPerDay: node.minutesPerDay });
+      today = todayPlan({ today: firstDay, deadline, workingDays: ctx.team.workingDays, closedDays, needs, minutesPerDay: node.minutesPerDay });
       if (needs.length === 0) emptyPlans.set(node.minutesPerDay, today);
     }
     return {

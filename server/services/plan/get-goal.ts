@@ -8,7 +8,7 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { listSubtree } from "@/server/services/tree/subtree";
 import { loadGoalForView } from "./goal-access";
 import { phaseGoal, toIso } from "./goal-phasing";
-import { formatAmount } from "./format-amount";
+import { formatAmount } from "@/server/domain/money";
 
 export async function getGoal(db: DbClient, args: { actor: ActorMembership; goalId: string; asOf: IsoDate }) {
   const { actor } = args;

@@ -143,3 +143,66 @@ describe("getMemberPlan", () => {
     expect(after.goals[0]!.milestone).toBeNull();
   });
 });
+
+describe("getMemberPlan and the calendar", () => {
+  it("a goal created on Sunday 6 Dec 2026 has no empty first week: the first milestone runs from 6 to 13 Dec", async () => {
+    const db = database.db;
+    const tree = await makeTestTree(db);
+    const metrics = await makeFunnelMetrics(db, { teamId: tree.team.id });
+    await createGoal(db, {
+      actor: await actorOf(tree.owner.id),
+      asOf: "2026-12-06",
+      input: {
+        name: "December volume",
+        metricId: metrics.volume.id,
+        target: 700_000,
+        baseline: 0,
+        startDate: "2026-12-06",
+        deadline: "2026-12-31",
+        period: "WEEK",
+        curve: "LINEAR",
+        curveStrength: null,
+        checkpoints: [],
+        splitRule: "EVEN",
+        historyDays: 28,
+        historyFloorPct: 50,
+        publish: true,
+      },
+    });
+    const plan = await getMemberPlan(db, { teamId: tree.team.id, membershipId: tree.memberA1.id, asOf: "2026-12-06" });
+    const g = plan.goals[0]!;
+    // Not "€0 between 6 Dec and 6 Dec": the Sunday belongs to the first working week.
+    expect(g.milestone).toMatchObject({ periodStart: "2026-12-06", periodEnd: "2026-12-13", openDays: 5, upcoming: false });
+    expect(g.milestone!.plannedIncrement).toBeGreaterThan(0);
+    expect(g.milestones[0]).toMatchObject({ periodStart: "2026-12-06", periodEnd: "2026-12-13" });
+    expect(g.milestones.every((x) => x.planned > 0)).toBe(true);
+    // Sunday is not a working day: nothing to do today.
+    expect(plan.todayActions).toEqual([]);
+  });
+
+  it("today's actions are spread over the member's open days: team holidays and their own days off are skipped", async () => {
+    const db = database.db;
+    const owner = await actorOf(t.owner.id);
+    // Mia's November: 13 working days from Wed 11 Nov to Fri 27 Nov (see above); a team holiday and two days off.
+    const base = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
+    const contacts = () => base.goals[0]!.needs.find((n) => n.key === "contacts")!;
+    expect(base.todayActions.find((a) => a.key === "contacts")!.planned).toBe(Math.ceil(contacts().remaining / 13));
+    await db.teamHoliday.create({ data: { teamId: owner.teamId, day: new Date("2026-11-26T00:00:00Z"), name: "Team day" } });
+    await db.memberDayOff.createMany({
+      data: ["2026-11-12", "2026-11-13", "2026-11-16"].map((d) => ({ membershipId: t.memberA1.id, day: new Date(`${d}T00:00:00Z`), kind: "HOLIDAY" as const })),
+    });
+    const closed = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
+    expect(closed.goals[0]!.timeCheck.remainingWorkingDays).toBe(9);
+    expect(closed.todayActions.find((a) => a.key === "contacts")!.planned).toBe(Math.ceil(contacts().remaining / 9));
+    // The goal's own plan (milestones) does not move: it keeps the holidays it was published with.
+    expect(closed.goals[0]!.milestones).toEqual(base.goals[0]!.milestones);
+    // On a day off, and on the team holiday, nothing is planned.
+    expect((await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-12" })).todayActions).toEqual([]);
+    expect((await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-26" })).todayActions).toEqual([]);
+    // Someone else's day off changes nothing for Mia's teammate.
+    const other = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA2.id, asOf: "2026-11-12" });
+    expect(other.todayActions.length).toBeGreaterThan(0);
+    await db.teamHoliday.deleteMany({ where: { teamId: owner.teamId } });
+    await db.memberDayOff.deleteMany({ where: { membershipId: t.memberA1.id } });
+  });
+});

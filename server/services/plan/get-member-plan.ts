@@ -3,12 +3,19 @@
  * period's milestone (their share of the phased plan, split exactly by `server/domain/split-plan.ts`), what they
  * have done so far, and today's 3–5 actions with the time check (funnel + daily plan from the domain).
  *
+ * Calendar: each goal is phased with its own holidays (the team holidays it was published with), so its milestones
+ * only change through a re-plan. Today's actions are spread over the member's remaining open days — the team's
+ * working weekdays minus the team's holidays and the member's own days off, as they are now (one query); on a
+ * closed day nothing is planned. A milestone is never a window without an open day: when this period has none (a
+ * week of holidays, a weekend day of a day-by-day goal) the next period with one is given, marked `upcoming`.
+ *
  * `todayActions` at the top merges every goal's actions (same metric added up), so callers such as the Log page can
  * use it without knowing about goals; with no published goal both lists are empty.
  * Queries: a constant number per goal (targets of the goal, the member's subtree, actuals), never one per member.
  */
 import type { DbClient } from "@/server/db-client";
 import { addDays, toDayNumber, type IsoDate } from "@/server/domain/calendar";
+import { loadClosedDays } from "@/server/services/calendar/closed-days";
 import type { TimeCheck } from "@/server/domain/daily-plan";
 import type { PhasedPlan } from "@/server/domain/phasing";
 import { splitPhasedPlan } from "@/server/domain/split-plan";
@@ -36,6 +43,10 @@ export interface Milestone {
   teamPlannedCumulative: number;
   /** Done by the member in this period so far. */
   actual: number;
+  /** Open days in the period (≥ 1). */
+  openDays: number;
+  /** The period containing the day has no open day: this is the next one. */
+  upcoming: boolean;
 }
 
 export interface MemberGoalPlan {
@@ -120,6 +131,15 @@ export async function getMemberPlan(
       })
     ).get(membershipId) ?? {};
 
+  // The member's closed days (team holidays as they are now, their own days off) over the days today's actions look at.
+  const deadlines = rows.map((r) => toIso(r.goal.deadline)).sort();
+  const closed = await loadClosedDays(db, {
+    teamId,
+    membershipId,
+    from: asOf < deadlines[0]! ? asOf : deadlines[0]!,
+    to: asOf > deadlines.at(-1)! ? asOf : deadlines.at(-1)!,
+  });
+
   const goals: MemberGoalPlan[] = [];
   for (const row of rows) {
     const g = row.goal;
@@ -157,6 +177,7 @@ export async function getMemberPlan(
       history,
       doneThroughYesterday,
       workingDays: team.workingDays,
+      closedDays: closed.closedDays,
       minutesPerDay: member.minutesPerDay,
       asOf,
     });
@@ -247,7 +268,10 @@ async function periodMilestone(
   args: { teamId: string; membershipId: string; metricId: string; plan: PhasedPlan; own: OwnDays; asOf: IsoDate },
 ): Promise<Milestone | null> {
   const { plan, own, asOf } = args;
-  const period = plan.periods.find((p) => p.periodStart <= asOf && asOf <= p.periodEnd);
+  const at = plan.periods.findIndex((p) => p.periodStart <= asOf && asOf <= p.periodEnd);
+  if (at < 0) return null;
+  // Never a window without an open day ("€0 between 6 Dec and 6 Dec"): the next period that has one.
+  const period = plan.periods.slice(at).find((p) => p.workingDays > 0);
   if (!period) return null;
   const startK = toDayNumber(period.periodStart) - toDayNumber(plan.start);
   const endK = toDayNumber(period.periodEnd) - toDayNumber(plan.start);
@@ -270,5 +294,7 @@ async function periodMilestone(
     teamPlannedIncrement: sum(own.team, startK, endK),
     teamPlannedCumulative: sum(own.team, 0, endK),
     actual: done._sum.total ?? 0,
+    openDays: period.workingDays,
+    upcoming: period.periodStart > asOf,
   };
 }

@@ -1,6 +1,9 @@
 /**
  * Turns a stored goal (Prisma row shape) into the planning engine's phasing input and phases it.
- * Pure: no I/O. The one place the DB enums (LINEAR, WEEK, …) meet the domain's curve and period names.
+ * Pure: no I/O. The one place the DB enums (LINEAR, WEEK, …) meet the domain's curve and period names, and the one
+ * place every screen phases a goal: with the team's working weekdays and the goal's own holidays (`Goal.holidays`, the
+ * team holidays it was published with), so a holiday added to the team later never changes a published plan until a
+ * leader re-plans it.
  */
 import type { IsoDate, Period } from "@/server/domain/calendar";
 import { phasePlan, type CheckpointInput, type Curve, type PhasedPlan } from "@/server/domain/phasing";
@@ -18,6 +21,8 @@ export interface GoalShape {
   curve: DbCurve;
   curveStrength: number | null;
   checkpoints: unknown;
+  /** The team holidays the goal is phased with (closed days); none when absent. */
+  holidays?: readonly (Date | IsoDate)[];
 }
 
 export interface TeamCalendar {
@@ -36,6 +41,11 @@ export const ruleOf = (r: DbSplitRule) => (r === "HISTORY" ? "history" : r === "
   | "history"
   | "weight";
 
+/** The goal's holidays as sorted calendar days. */
+export function holidayDays(goal: Pick<GoalShape, "holidays">): IsoDate[] {
+  return (goal.holidays ?? []).map(toIso).sort();
+}
+
 export function curveOf(goal: Pick<GoalShape, "curve" | "curveStrength" | "checkpoints">): Curve {
   const strength = (goal.curveStrength ?? DEFAULT_CURVE_STRENGTH_PCT) / 100;
   switch (goal.curve) {
@@ -53,6 +63,7 @@ export function curveOf(goal: Pick<GoalShape, "curve" | "curveStrength" | "check
 /** The goal's phased plan (cumulative includes the baseline). Throws PlanningError for an invalid goal. */
 export function phaseGoal(goal: GoalShape, team: TeamCalendar, formatAmount?: (a: number) => string): PhasedPlan {
   return phasePlan({
+    closedDays: holidayDays(goal),
     start: toIso(goal.startDate),
     deadline: toIso(goal.deadline),
     target: goal.target,

@@ -12,4 +12,6 @@ export const goalPlanFields = {
   curve: true,
   curveStrength: true,
   checkpoints: true,
+  /** The team holidays the goal is phased with (a snapshot: later holidays change it only through a re-plan). */
+  holidays: true,
 } satisfies Prisma.GoalSelect;

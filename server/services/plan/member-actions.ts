@@ -115,6 +115,8 @@ export function todayPlan(args: {
   today: IsoDate;
   deadline: IsoDate;
   workingDays: readonly number[];
+  /** Days nothing is planned on (team holidays, the member's days off). */
+  closedDays?: readonly IsoDate[];
   needs: readonly ActivityNeed[];
   minutesPerDay: number | null;
 }): TodayPlan {
@@ -123,6 +125,7 @@ export function todayPlan(args: {
     today: args.today,
     deadline: args.deadline < args.today ? args.today : args.deadline,
     workingDays: args.workingDays,
+    closedDays: args.closedDays ?? [],
     minutesPerDay,
     actions: args.needs.map((n) => ({ key: n.id, remaining: n.remaining, minutesPerAction: n.minutesPerAction ?? 0 })),
   });
@@ -158,6 +161,8 @@ export function goalActions(args: {
   history: Readonly<Record<string, number>>;
   doneThroughYesterday: Readonly<Record<string, number>>;
   workingDays: readonly number[];
+  /** The member's closed days: team holidays and their own days off (the same list for the Plan page and the Log). */
+  closedDays?: readonly IsoDate[];
   minutesPerDay: number | null;
   asOf: IsoDate;
 }) {
@@ -171,6 +176,13 @@ export function goalActions(args: {
     done: args.doneThroughYesterday,
   });
   const inPlan = args.asOf >= start && args.asOf <= deadline;
-  const today = todayPlan({ today: inPlan ? args.asOf : deadline, deadline, workingDays: args.workingDays, needs, minutesPerDay: args.minutesPerDay });
+  const today = todayPlan({
+    today: inPlan ? args.asOf : deadline,
+    deadline,
+    workingDays: args.workingDays,
+    closedDays: args.closedDays ?? [],
+    needs,
+    minutesPerDay: args.minutesPerDay,
+  });
   return { needs, today, inPlan };
 }

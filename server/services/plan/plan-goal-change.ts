@@ -1,10 +1,15 @@
 /**
- * Re-plans a published goal with one change (a member's override, the split rule, the deadline or the target) and
- * works out who changes from → to. Shared by the preview and the save, so the diff a leader approves is the one
- * that is written. Overrides already set are kept; everyone else is rebalanced by the cascade.
+ * Re-plans a published goal with one change (a member's override, the split rule, the deadline, the target, or the
+ * team's holidays) and works out who changes from → to. Shared by the preview and the save, so the diff a leader
+ * approves is the one that is written. Overrides already set are kept; everyone else is rebalanced by the cascade.
+ *
+ * Holidays: a goal keeps the team holidays it was phased with (`Goal.holidays`). A `holidays` change takes the team's
+ * holidays inside the goal's dates as they are now; its `calendar` part says which holidays come and go, which
+ * periods' milestones move (the whole goal, from → to) and whose plan that changes. A deadline change keeps the
+ * goal's holidays up to the new deadline and takes the team's holidays on the days it adds.
  */
 import type { DbClient } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
+import { addDays, toDayNumber, type IsoDate } from "@/server/domain/calendar";
 import type { CascadeOverride } from "@/server/domain/cascade";
 import { badRequest, notFound } from "@/server/errors";
 import type { TGoalChange } from "@/server/schemas/goal";
@@ -12,8 +17,10 @@ import { Prisma } from "@/generated/prisma/client";
 import { computeGoalPlan } from "./compute-goal-plan";
 import type { goalRowSelect } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
-import { fromIso, toIso } from "./goal-phasing";
-import { formatAmount } from "./format-amount";
+import { fromIso, holidayDays, phaseGoal, toIso } from "./goal-phasing";
+import { holidayChanges, teamHolidaysIn } from "@/server/services/calendar/team-holiday-days";
+import { formatAmount } from "@/server/domain/money";
+import { refusePastGoal } from "./refuse-past-goal";
 
 type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalRowSelect }>;
 
@@ -29,10 +36,27 @@ export interface MemberDiff {
 }
 
 export interface GoalFieldDiff {
-  field: "target" | "deadline" | "splitRule";
+  field: "target" | "deadline" | "splitRule" | "holidays";
+  /** Holidays: the days, comma-separated ("none" for none). */
   from: string | number;
   to: string | number;
 }
+
+/** A re-plan for the team's holidays: what it changes on the calendar and for whom. */
+export interface CalendarChange {
+  added: { day: IsoDate; name: string }[];
+  /** Holidays the goal was phased with that the team no longer has (or that moved). */
+  removed: { day: IsoDate }[];
+  /** The goal's periods whose planned amount moves (whole goal), from → to. */
+  milestones: { periodStart: IsoDate; periodEnd: IsoDate; label: string; from: number; to: number }[];
+  /** Members with a share of the goal: their milestones and daily actions move with it. */
+  affected: { members: number; names: string[] };
+}
+
+/** How many names of affected members a preview lists. */
+export const AFFECTED_NAMES = 12;
+
+export const holidayList = (days: readonly IsoDate[]) => (days.length === 0 ? "none" : days.join(", "));
 
 const NO_OVERRIDE = { personal: null, team: null } as const;
 
@@ -44,9 +68,30 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     next.splitRule = change.splitRule;
     goalDiff.push({ field: "splitRule", from: goal.splitRule, to: change.splitRule });
   }
+  const start = toIso(goal.startDate);
+  const phased = holidayDays(goal);
   if (change.kind === "deadline" && change.deadline !== toIso(goal.deadline)) {
+    refusePastGoal({ deadline: change.deadline }, args.asOf);
+    const oldDeadline = toIso(goal.deadline);
     next.deadline = fromIso(change.deadline);
-    goalDiff.push({ field: "deadline", from: toIso(goal.deadline), to: change.deadline });
+    goalDiff.push({ field: "deadline", from: oldDeadline, to: change.deadline });
+    // The days the goal already had keep their holidays; the days it gains take the team's.
+    const gained = await teamHolidaysIn(db, { teamId: goal.teamId, from: addDays(oldDeadline, 1), to: change.deadline });
+    const kept = [...phased.filter((d) => d <= change.deadline), ...gained.map((h) => h.day)];
+    next.holidays = kept.map(fromIso);
+    if (gained.length > 0) goalDiff.push({ field: "holidays", from: holidayList(phased), to: holidayList(kept) });
+  }
+  let calendar: CalendarChange | null = null;
+  let teamHolidays: { day: IsoDate; name: string }[] = [];
+  let moved = { added: [] as IsoDate[], removed: [] as IsoDate[] };
+  if (change.kind === "holidays") {
+    teamHolidays = await teamHolidaysIn(db, { teamId: goal.teamId, from: start, to: toIso(goal.deadline) });
+    const current = teamHolidays.map((h) => h.day);
+    moved = holidayChanges(phased, current);
+    if (moved.added.length > 0 || moved.removed.length > 0) {
+      next.holidays = current.map(fromIso);
+      goalDiff.push({ field: "holidays", from: holidayList(phased), to: holidayList(current) });
+    }
   }
   if (change.kind === "target" && change.target !== goal.target) {
     if (change.target < goal.baseline) throw badRequest("The target cannot be below what was already achieved at the start.", "target");
@@ -87,6 +132,24 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     if (o.team !== null) overrides.push({ id, kind: "team", value: o.team });
   }
   const computed = computeGoalPlan(next, ctx, { overrides, asOf: args.asOf, withActions: false });
+  if (change.kind === "holidays") {
+    // The whole goal's periods, planned before (the goal's holidays) → after (the team's): those that move.
+    const before = phaseGoal(goal, ctx.team);
+    const startDn = toDayNumber(start);
+    const milestones: CalendarChange["milestones"] = [];
+    for (const p of computed.plan.periods) {
+      let from = 0;
+      for (let k = toDayNumber(p.periodStart) - startDn; k <= toDayNumber(p.periodEnd) - startDn; k++) from += before.days[k]?.increment ?? 0;
+      if (from !== p.increment) milestones.push({ periodStart: p.periodStart, periodEnd: p.periodEnd, label: p.label, from, to: p.increment });
+    }
+    const sharing = milestones.length === 0 ? [] : computed.members.filter((m) => m.personal > 0);
+    calendar = {
+      added: teamHolidays.filter((h) => moved.added.includes(h.day)),
+      removed: moved.removed.map((day) => ({ day })),
+      milestones,
+      affected: { members: sharing.length, names: sharing.slice(0, AFFECTED_NAMES).map((m) => m.name) },
+    };
+  }
 
   const diff: MemberDiff[] = [];
   for (const m of computed.members) {
@@ -125,7 +188,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     });
   }
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
-  return { next, computed, diff, goalDiff, conflicts: computed.conflicts, fmt };
+  return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt };
 }
 
 interface TargetRow {

@@ -17,6 +17,8 @@ export async function previewGoalChange(
     version: goal.version,
     goal: planned.goalDiff,
     members: planned.diff,
+    /** A re-plan for the team's holidays: holidays added and removed, milestones that move, who is affected. */
+    calendar: planned.calendar,
     conflicts: planned.conflicts,
     canApply: planned.conflicts.length === 0,
   };

@@ -1,15 +1,18 @@
 /**
  * Preview of a goal before it is saved or published: the backward plan (per day for the chart, per period for the
- * table), the cascade tree with each member's personal and team target, each member's funnel and first-day
- * actions, and the members whose plan does not fit their time. Nothing is written.
+ * table), phased with the team holidays inside its dates, the cascade tree with each member's personal and team
+ * target, each member's funnel and first-day actions, and the members whose plan does not fit their time. Nothing is
+ * written.
  */
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
+import type { MetricUnit } from "@/server/domain/money";
 import type { TGoalFields } from "@/server/schemas/goal";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { computeGoalPlan, type ComputedGoalPlan } from "./compute-goal-plan";
 import { assertCanPlanFor, teamRootId } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
+import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 
 export function summarisePlan(computed: ComputedGoalPlan) {
   const { plan, members, conflicts } = computed;
@@ -23,6 +26,8 @@ export function summarisePlan(computed: ComputedGoalPlan) {
       days: plan.days.map((d) => ({ date: d.date, working: d.working, increment: d.increment, cumulative: d.cumulative })),
       periods: plan.periods,
       checkpoints: plan.checkpoints,
+      /** The team holidays the plan is phased with (nothing planned on them). */
+      holidays: plan.closedDays,
     },
     members,
     conflicts,
@@ -49,7 +54,7 @@ export async function resolveGoalRoot(db: DbClient, actor: ActorMembership, root
 export async function previewGoal(
   db: DbClient,
   args: { actor: ActorMembership; input: TGoalFields; asOf: IsoDate },
-): Promise<GoalPlanSummary & { rootMembershipId: string; metric: { id: string; name: string; unit: string } }> {
+): Promise<GoalPlanSummary & { rootMembershipId: string; metric: { id: string; name: string; unit: MetricUnit } }> {
   const { actor, input } = args;
   const rootMembershipId = await resolveGoalRoot(db, actor, input.rootMembershipId);
   const ctx = await loadGoalContext(db, {
@@ -60,7 +65,8 @@ export async function previewGoal(
     historyDays: input.historyDays,
     asOf: args.asOf,
   });
-  const computed = computeGoalPlan(goalSpecOf(input), ctx, { asOf: args.asOf });
+  const holidays = await teamHolidayDays(db, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
+  const computed = computeGoalPlan({ ...goalSpecOf(input), holidays }, ctx, { asOf: args.asOf });
   return { ...summarisePlan(computed), rootMembershipId, metric: { id: ctx.metric.id, name: ctx.metric.name, unit: ctx.metric.unit } };
 }
 

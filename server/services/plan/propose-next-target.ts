@@ -5,6 +5,7 @@
  */
 import type { DbClient } from "@/server/db-client";
 import { addDays, endOfPeriod, startOfPeriod, type IsoDate } from "@/server/domain/calendar";
+import { minorPerMajor } from "@/server/domain/money";
 import { proposeNextTarget as proposeFromActual } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { listSubtree } from "@/server/services/tree/subtree";
@@ -16,7 +17,10 @@ export async function proposeNextTarget(
   args: { actor: ActorMembership; goalId: string; stretchPercent: number; asOf: IsoDate },
 ) {
   const goal = await loadGoalForManage(db, args.actor, args.goalId);
-  const metric = await db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { unit: true } });
+  const [metric, team] = await Promise.all([
+    db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { unit: true } }),
+    db.team.findUniqueOrThrow({ where: { id: goal.teamId }, select: { currency: true } }),
+  ]);
   const thisMonth = startOfPeriod(args.asOf, "month");
   const lastStart = startOfPeriod(addDays(thisMonth, -1), "month");
   const lastEnd = addDays(thisMonth, -1);
@@ -26,7 +30,10 @@ export async function proposeNextTarget(
     _sum: { total: true },
   });
   const actual = sum._sum.total ?? 0;
-  const proposed = proposeFromActual(actual, args.stretchPercent, metric.unit === "MONEY" ? "money" : "count");
+  // Money rounds to at least one major unit of the team's currency (¥1, £1, BD 1).
+  const proposed = proposeFromActual(actual, args.stretchPercent, metric.unit === "MONEY" ? "money" : "count", {
+    minorUnitsPerMajor: minorPerMajor(team.currency),
+  });
   const nextStart = addDays(endOfPeriod(args.asOf, "month"), 1);
   return {
     lastMonth: { start: lastStart, end: lastEnd, actual },

@@ -1,7 +1,8 @@
 /**
  * Publishing a goal: its cascade is written as MemberTargets (one bulk insert) with ONE goal-level TargetChange
  * carrying every member's "nothing → their targets" (write-targets.ts), and the goal turns PUBLISHED — all in one
- * transaction, guarded by the goal's version so two leaders publishing at once cannot both win.
+ * transaction, guarded by the goal's version so two leaders publishing at once cannot both win. The goal is phased
+ * with the team holidays inside its dates as they are at publishing, and keeps them (`Goal.holidays`).
  */
 import type { Db, DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
@@ -10,7 +11,9 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { computeGoalPlan } from "./compute-goal-plan";
 import { goalRowSelect, loadGoalForManage } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
-import { toIso } from "./goal-phasing";
+import { fromIso, toIso } from "./goal-phasing";
+import { refusePastGoal } from "./refuse-past-goal";
+import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "./write-targets";
 import type { Prisma } from "@/generated/prisma/client";
 import * as clock from "@/server/clock";
@@ -31,6 +34,7 @@ export async function publishGoalInTx(
 ): Promise<{ id: string; version: number; members: number }> {
   const { actor, goal } = args;
   if (goal.status !== "DRAFT") throw new AppError("CONFLICT", "This goal is already published.");
+  refusePastGoal({ deadline: toIso(goal.deadline) }, args.asOf);
   const ctx = await loadGoalContext(tx, {
     teamId: goal.teamId,
     rootMembershipId: goal.rootMembershipId,
@@ -41,13 +45,14 @@ export async function publishGoalInTx(
     rates: false,
     splitHistory: goal.splitRule === "HISTORY",
   });
-  const computed = computeGoalPlan(goal, ctx, { asOf: args.asOf, withActions: false });
+  const holidays = await teamHolidayDays(tx, { teamId: goal.teamId, from: toIso(goal.startDate), to: toIso(goal.deadline) });
+  const computed = computeGoalPlan({ ...goal, holidays }, ctx, { asOf: args.asOf, withActions: false });
   if (computed.conflicts.length > 0) {
     throw new AppError("BAD_REQUEST", computed.conflicts.map((c) => c.message).join(" "));
   }
   const updated = await tx.goal.updateMany({
     where: { id: goal.id, version: args.version, status: "DRAFT" },
-    data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: clock.now() },
+    data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: clock.now(), holidays: holidays.map(fromIso) },
   });
   if (updated.count === 0) throw staleVersion();
   const n = computed.members.length;

@@ -9,7 +9,7 @@ import { addDays, endOfPeriod, startOfPeriod, type IsoDate } from "@/server/doma
 import { rampToRank, rankForIncome, rankGap } from "@/server/domain/rank";
 import { badRequest, notFound } from "@/server/errors";
 import type { TPlanToRankInput } from "@/server/schemas/rank";
-import { formatAmount } from "@/server/services/plan/format-amount";
+import { formatAmount } from "@/server/domain/money";
 import { fromIso } from "@/server/services/plan/goal-phasing";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/services/plan/load-funnels";
 import { activityNeeds, RATE_HISTORY_DAYS, todayPlan } from "@/server/services/plan/member-actions";

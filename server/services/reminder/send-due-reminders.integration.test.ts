@@ -46,6 +46,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   inbox.length = 0;
+  // Every test has its own tree; earlier trees' reminders must not be due at this test's instants.
+  await database.db.membership.updateMany({ data: { reminderTime: null } });
   t = await makeTestTree(database.db);
   await database.db.team.update({ where: { id: t.team.id }, data: { timeZone: "America/New_York" } });
 });
@@ -99,5 +101,78 @@ describe("sendDueReminders", () => {
     expect(await sendDueReminders(db(), { now: at1830, mailer: failing })).toEqual({ sent: 0, failed: 1 });
     expect((await db().membership.findUniqueOrThrow({ where: { id: t.memberA1.id } })).reminderSentOn).toBeNull();
     expect(await sendDueReminders(db(), { now: at1830, mailer: sendMail })).toEqual({ sent: 1, failed: 0 });
+  });
+
+  describe("only on the member's working days, at their time in their zone", () => {
+    // The test tree's team works Monday to Friday. 23:30 UTC is 18:30 in New York.
+    const evening = (day: string) => new Date(`${day}T23:30:00Z`);
+    const everyoneAt1800 = () =>
+      db().membership.updateMany({ where: { teamId: t.team.id }, data: { reminderTime: "18:00" } });
+    const sentOn = async (membershipId: string) =>
+      (await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { reminderSentOn: true } })).reminderSentOn?.toISOString().slice(0, 10) ?? null;
+
+    it("a Monday–Friday team gets no 'time to log' at the weekend, and gets it again on Monday", async () => {
+      await everyoneAt1800();
+      expect(await sendDueReminders(db(), { now: evening("2026-11-28") })).toEqual({ sent: 0, failed: 0 }); // Saturday
+      expect(await sendDueReminders(db(), { now: evening("2026-11-29") })).toEqual({ sent: 0, failed: 0 }); // Sunday
+      expect(inbox).toEqual([]);
+      expect(await sendDueReminders(db(), { now: evening("2026-11-30") })).toEqual({ sent: 7, failed: 0 }); // Monday
+      expect(await sentOn(t.memberA1.id)).toBe("2026-11-30");
+    });
+
+    it("skips a team holiday, and one member's day off but not the others'", async () => {
+      await everyoneAt1800();
+      await db().teamHoliday.create({ data: { teamId: t.team.id, day: new Date("2026-11-26T00:00:00Z"), name: "Thanksgiving" } });
+      expect(await sendDueReminders(db(), { now: evening("2026-11-26") })).toEqual({ sent: 0, failed: 0 });
+
+      await db().memberDayOff.create({ data: { membershipId: t.memberA1.id, day: new Date("2026-11-27T00:00:00Z"), kind: "SICK" } });
+      expect(await sendDueReminders(db(), { now: evening("2026-11-27") })).toEqual({ sent: 6, failed: 0 });
+      expect(remindedTo()).not.toContain(await emailOf(t.memberA1.id));
+      expect(await sentOn(t.memberA1.id)).toBeNull();
+    });
+
+    it("fires at the reminder time where the member lives and marks their own day", async () => {
+      // The team is in New York; memberA1 lives in London, memberA2 in Auckland, both with an 18:00 / 08:00 reminder.
+      await db().membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "Europe/London", reminderTime: "18:00" } });
+      await db().membership.update({ where: { id: t.memberA2.id }, data: { timeZone: "Pacific/Auckland", reminderTime: "08:00" } });
+      await db().membership.update({ where: { id: t.memberB1.id }, data: { reminderTime: "18:00" } }); // the team's zone
+
+      // Tue 24 Nov 18:30 in London = 13:30 in New York = Wed 25 Nov 07:30 in Auckland: only London is due.
+      expect(await sendDueReminders(db(), { now: new Date("2026-11-24T18:30:00Z") })).toEqual({ sent: 1, failed: 0 });
+      expect(remindedTo()).toEqual([await emailOf(t.memberA1.id)]);
+      expect(await sentOn(t.memberA1.id)).toBe("2026-11-24");
+
+      // 19:30 UTC = 08:30 Wednesday in Auckland: its reminder goes, marked with the member's Wednesday.
+      inbox.length = 0;
+      expect(await sendDueReminders(db(), { now: new Date("2026-11-24T19:30:00Z") })).toEqual({ sent: 1, failed: 0 });
+      expect(remindedTo()).toEqual([await emailOf(t.memberA2.id)]);
+      expect(await sentOn(t.memberA2.id)).toBe("2026-11-25");
+
+      // 23:30 UTC = 18:30 in New York: the member on the team's zone; London and Auckland are not reminded twice.
+      inbox.length = 0;
+      expect(await sendDueReminders(db(), { now: evening("2026-11-24") })).toEqual({ sent: 1, failed: 0 });
+      expect(remindedTo()).toEqual([await emailOf(t.memberB1.id)]);
+    });
+
+    it("counts the member's own weekday: Saturday morning in Auckland is a rest day though New York still has Friday", async () => {
+      await db().membership.update({ where: { id: t.memberA2.id }, data: { timeZone: "Pacific/Auckland", reminderTime: "08:00" } });
+      // Fri 27 Nov 14:30 in New York = Sat 28 Nov 08:30 in Auckland.
+      expect(await sendDueReminders(db(), { now: new Date("2026-11-27T19:30:00Z") })).toEqual({ sent: 0, failed: 0 });
+      // Mon 30 Nov 08:30 in Auckland (Sunday afternoon in New York): a working day for the member.
+      expect(await sendDueReminders(db(), { now: new Date("2026-11-29T19:30:00Z") })).toEqual({ sent: 1, failed: 0 });
+      expect(await sentOn(t.memberA2.id)).toBe("2026-11-30");
+    });
+
+    it("does not remind a member who logged on their own day (a New York member's Monday evening is Tuesday in London)", async () => {
+      await db().team.update({ where: { id: t.team.id }, data: { timeZone: "Europe/London" } });
+      await db().membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "America/New_York", reminderTime: "20:30" } });
+      const calls = await makeMetric(db(), { teamId: t.team.id, key: "calls" });
+      const user = await db().membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { userId: true } });
+      const actor = (await loadTeamAccess(db(), { teamId: t.team.id, userId: user.userId })).membership;
+      // Mon 23 Nov, 20:00 in New York = 01:00 Tuesday in London: the entry is for the member's Monday.
+      const logged = await logEntries(db(), { teamId: t.team.id, actor, entries: [{ id: randomUUID(), metricId: calls.id, amount: 1 }], now: new Date("2026-11-24T01:00:00Z") });
+      expect(logged.today).toBe("2026-11-23");
+      expect(await sendDueReminders(db(), { now: new Date("2026-11-24T01:45:00Z") })).toEqual({ sent: 0, failed: 0 });
+    });
   });
 });

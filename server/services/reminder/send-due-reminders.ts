@@ -1,8 +1,11 @@
 /**
- * Sends the daily "time to log" reminders that are due at `now`: active members whose reminder time has passed
- * in their team's time zone, who have logged nothing for that team-local day and were not reminded that day.
+ * Sends the daily "time to log" reminders that are due at `now`. A member is due when, where they live (their own
+ * time zone, else the team's):
+ * - their reminder time has passed today,
+ * - today is an open day for them: one of the team's working weekdays, not a team holiday, not one of their days off,
+ * - they have logged nothing for that day and were not reminded that day (at most one a member-local day).
  *
- * Members are claimed and marked (`reminderSentOn` = their team-local day) by ONE statement, so two runs at the
+ * Members are claimed and marked (`reminderSentOn` = their member-local day) by ONE statement, so two runs at the
  * same time never email anyone twice; if a mail cannot be sent the mark is put back, so the next run retries.
  */
 import { Prisma } from "@/generated/prisma/client";
@@ -35,20 +38,24 @@ export async function sendDueReminders(
   const mailer = args.mailer ?? sendMail;
   const appUrl = (args.appUrl ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const limit = args.limit ?? 1000;
+  // `at`: the wall-clock time now where the member lives (their zone, else the team's); `at::date` is their day.
   const rows = await db.$queryRaw<DueRow[]>(Prisma.sql`
     WITH due AS (
       SELECT m.id, m."reminderSentOn" AS previous, u.email, u.name, t.name AS "teamName", t.slug AS "teamSlug",
-             (${now}::timestamptz AT TIME ZONE t."timeZone")::date AS "localDay"
+             z.at::date AS "localDay"
         FROM "Membership" m
         JOIN "Team" t ON t.id = m."teamId"
         JOIN "User" u ON u.id = m."userId"
+        CROSS JOIN LATERAL (SELECT ${now}::timestamptz AT TIME ZONE COALESCE(m."timeZone", t."timeZone") AS at) z
        WHERE m.status = 'ACTIVE' AND m."reminderTime" IS NOT NULL
-         AND m."reminderTime"::time <= (${now}::timestamptz AT TIME ZONE t."timeZone")::time
-         AND (m."reminderSentOn" IS NULL OR m."reminderSentOn" < (${now}::timestamptz AT TIME ZONE t."timeZone")::date)
+         AND m."reminderTime"::time <= z.at::time
+         AND (m."reminderSentOn" IS NULL OR m."reminderSentOn" < z.at::date)
+         AND EXTRACT(DOW FROM z.at)::int = ANY (t."workingDays")
+         AND NOT EXISTS (SELECT 1 FROM "TeamHoliday" h WHERE h."teamId" = m."teamId" AND h.day = z.at::date)
+         AND NOT EXISTS (SELECT 1 FROM "MemberDayOff" o WHERE o."membershipId" = m.id AND o.day = z.at::date)
          AND NOT EXISTS (
            SELECT 1 FROM "DailyTotal" d
-            WHERE d."membershipId" = m.id AND d.entries > 0
-              AND d.day = (${now}::timestamptz AT TIME ZONE t."timeZone")::date)
+            WHERE d."membershipId" = m.id AND d.entries > 0 AND d.day = z.at::date)
        ORDER BY m.id
        LIMIT ${limit}
        FOR UPDATE OF m SKIP LOCKED

@@ -1,4 +1,4 @@
-/** Sets (or clears, with null) the acting member's daily reminder time, "HH:MM" in the team's time zone. */
+/** Sets (or clears, with null) the acting member's daily reminder time, "HH:MM" where the member lives (their own time zone, else the team's). */
 import type { DbClient } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 

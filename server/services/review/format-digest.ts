@@ -1,35 +1,35 @@
-/** The weekly digest email (plain text): the scoreboard, who is off pace, the wins and next week's commitments. */
+/** The weekly digest email (plain text): the scoreboard, who is off pace, the wins and the coming week's commitments. */
+import { formatAmount } from "@/server/domain/money";
+import { reviewWeekName } from "@/server/domain/review-week";
 import type { ReviewSnapshot } from "./review-snapshot";
 
 const STATUS_WORD = { ahead: "ahead", on_track: "on track", at_risk: "at risk", behind: "behind" } as const;
 
-export function formatAmount(amount: number, unit: string, currency: string): string {
-  if (unit === "MONEY") {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount / 100);
-  }
-  return new Intl.NumberFormat("en-GB").format(amount);
-}
-
 export function formatDigest(s: ReviewSnapshot, opts: { teamName: string; currency: string }) {
-  const f = (n: number) => formatAmount(n, s.goal.unit, opts.currency);
+  // Whole units, as the dashboard and the review screens show them (minor units of the team currency).
+  const f = (n: number) => formatAmount(n, s.goal.unit, opts.currency, undefined, { wholeUnits: true });
   const b = s.scoreboard;
+  // Reviews stored before the period was kept were of last week, as of its end.
+  const period = s.period ?? { ...s.week, asOf: s.week.to };
+  const underWay = period.asOf < period.to;
+  const week = reviewWeekName(s.weekKind ?? "last", underWay, s.week.from);
   const lines = [
     `Weekly review of ${s.root.name}'s team — ${opts.teamName}, week of ${s.week.from}`,
     ``,
     `SCOREBOARD — ${s.goal.name} (${s.goal.metricName})`,
-    `Last week: ${f(b.weekActual)} of ${f(b.weekTarget)} planned (${STATUS_WORD[b.weekStatus]})`,
+    `${week}: ${f(b.weekActual)} of ${f(b.weekTarget)} planned${underWay && b.weekExpected !== undefined ? `, ${f(b.weekExpected)} due so far` : ""} (${STATUS_WORD[b.weekStatus]})`,
     `Goal to date: ${f(b.goalActual)} of ${f(b.goalExpected)} expected by now, ${f(b.goalShare)} by ${s.goal.deadline} (${STATUS_WORD[b.goalStatus]})`,
     b.forecast === null ? `Forecast: not enough history yet` : `Forecast at the deadline: ${f(b.forecast)}`,
     b.catchUpPerWeek > 0 ? `To catch up: ${f(b.catchUpPerWeek)} extra per week` : `No catch-up needed`,
     `Members on pace: ${b.onPace}, off pace: ${b.offPace}`,
     ``,
     `OFF PACE`,
-    ...(s.offPace.length ? s.offPace.slice(0, 20).map((m) => `- ${m.name}: ${STATUS_WORD[m.status]}, catch up ${f(m.catchUpPerWeek)} per week`) : ["- nobody"]),
+    ...(s.offPace.length ? s.offPace.slice(0, 20).map((m) => `- ${m.name}: ${STATUS_WORD[m.status]}${m.catchUpPerWeek > 0 ? `, catch up ${f(m.catchUpPerWeek)} per week` : ""}`) : ["- nobody"]),
     ``,
     `WINS OF THE WEEK`,
     ...(s.wins.length ? s.wins.map((w) => `- ${w.name}: ${w.title}`) : ["- none recorded"]),
     ``,
-    `COMMITMENTS FOR THE WEEK OF ${s.nextWeekStart}`,
+    `COMMITMENTS FOR THE COMING WEEK, FROM ${s.nextWeekStart}`,
     ...(s.commitments?.length
       ? s.commitments.map((c) => `- ${c.name}: ${c.text}${c.amount !== null ? ` (${f(c.amount)})` : ""}`)
       : ["- none entered"]),

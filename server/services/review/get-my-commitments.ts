@@ -1,6 +1,7 @@
 /**
  * The signed-in member's own commitments for this week and next week (see commitment-weeks.ts), with who entered
- * each (the member, or their upline during a review). One query.
+ * each (the member, or their upline during a review), and which of the two a weekly review held today agrees
+ * (`coming`). One query.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
@@ -32,6 +33,7 @@ export async function getMyCommitments(
     return {
       week,
       weekStart: weeks[week],
+      coming: weeks[week] === weeks.coming,
       commitment: row
         ? {
             text: row.text,

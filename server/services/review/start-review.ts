@@ -1,46 +1,64 @@
 /**
- * Starts (or resumes) the weekly review of last week for a goal and a subtree the actor leads: stores a snapshot of
- * the scoreboard, the members off pace with their catch-up numbers, the wins of the week and the members who will
- * commit. Leaders and the owner only. Idempotent per goal, root and week while the review is open.
+ * Starts (or resumes) the weekly review of a goal for a subtree the actor leads: stores a snapshot of the scoreboard,
+ * the members off pace with their catch-up numbers, the wins of the week and the members who will commit. Leaders
+ * and the owner only. Idempotent per goal, root and week while the review is open.
+ *
+ * The week is the last completed week inside the goal, or this week so far when the goal began this week
+ * (server/domain/review-week.ts); before the goal's first day there is nothing to review. Its numbers and every
+ * status come from the dashboard's own roll-up for that week seen on its as-of day (`getRollup`, period "week"), so
+ * the review and the dashboard agree for the same goal, week and subtree. An open review whose numbers were taken on
+ * an earlier as-of day (this week, the day before) is brought up to date when it is resumed. Commitments are for the
+ * coming week (`commitmentWeekStart`).
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
-import { addDays, startOfPeriod } from "@/server/domain/calendar";
-import { forbidden } from "@/server/errors";
+import type { IsoDate } from "@/server/domain/calendar";
+import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
+import { badRequest, forbidden, notFound } from "@/server/errors";
 import { getRollup } from "@/server/services/dashboard/get-rollup";
 import { listVictories } from "@/server/services/dashboard/list-victories";
-import { dbDay, type TeamCalendar } from "@/server/services/dashboard/load-goal-plan";
+import { dbDay, isoDay, type TeamCalendar } from "@/server/services/dashboard/load-goal-plan";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import type { ReviewSnapshot } from "./review-snapshot";
 import * as clock from "@/server/clock";
 
+const OFF_PACE = new Set(["at_risk", "behind"]);
+
 export async function startReview(
   db: Db,
-  args: { actor: ActorMembership; team: TeamCalendar; goalId: string; rootId?: string; today?: string },
+  args: { actor: ActorMembership; team: TeamCalendar; goalId: string; rootId?: string; today?: IsoDate },
 ) {
   if (args.actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can run a weekly review.");
-  const today = args.today ?? clock.todayIn(args.team.timeZone);
-  const weekStart = addDays(startOfPeriod(today, "week", args.team.weekStartsOn), -7);
-  const weekEnd = addDays(weekStart, 6);
+  const today = args.today ?? clock.teamToday(args.team);
   const rootId = args.rootId ?? args.actor.id;
+  const dates = await db.goal.findFirst({
+    where: { id: args.goalId, teamId: args.team.id, status: { in: ["PUBLISHED", "ARCHIVED"] } },
+    select: { startDate: true, deadline: true },
+  });
+  if (!dates) throw notFound("Goal");
+  const start = isoDay(dates.startDate);
+  const reviewed = reviewWeek({ today, start, deadline: isoDay(dates.deadline), weekStartsOn: args.team.weekStartsOn });
+  if (!reviewed) throw badRequest(`This goal starts on ${start}: its first weekly review can be held once it has begun.`);
+  const { week } = reviewed;
 
   const existing = await db.weeklyReview.findFirst({
-    where: { teamId: args.team.id, goalId: args.goalId, rootMembershipId: rootId, weekStart: dbDay(weekStart), status: "OPEN" },
-    select: { id: true },
+    where: { teamId: args.team.id, goalId: args.goalId, rootMembershipId: rootId, weekStart: dbDay(week.from), status: "OPEN" },
+    select: { id: true, snapshot: true },
   });
-  if (existing) return existing;
+  if (existing && (existing.snapshot as unknown as ReviewSnapshot | null)?.period?.asOf === reviewed.asOf) return { id: existing.id };
 
-  // Last week is over on the review's day, so its whole plan is due.
+  // The dashboard's roll-up for that week, seen on its as-of day: a past week as of its end (all of its plan due),
+  // this week so far as of today (due through yesterday, as the dashboard shows it).
   const rollup = await getRollup(db, {
     actor: args.actor,
     team: args.team,
     goalId: args.goalId,
     period: "week",
     rootId,
-    today: weekEnd,
+    today: reviewed.asOf,
     currentDay: today,
   });
-  const wins = await listVictories(db, { actor: args.actor, rootId, limit: 50, from: weekStart, to: weekEnd });
+  const wins = await listVictories(db, { actor: args.actor, rootId, limit: 50, from: week.from, to: week.to });
   const root = rollup.rows[0]!;
   const snapshot: ReviewSnapshot = {
     version: 1,
@@ -54,11 +72,14 @@ export async function startReview(
       start: rollup.goal.start,
       deadline: rollup.goal.deadline,
     },
-    week: { from: weekStart, to: weekEnd },
-    nextWeekStart: addDays(weekStart, 7),
+    week: { from: week.from, to: week.to },
+    period: { from: rollup.period.from, to: rollup.period.to, asOf: rollup.period.asOf },
+    weekKind: reviewed.kind,
+    nextWeekStart: commitmentWeekStart(today, args.team.weekStartsOn, week),
     root: { id: root.id, name: root.name },
     scoreboard: {
       weekTarget: root.teamTarget,
+      weekExpected: root.teamExpected,
       weekActual: root.teamActual,
       weekStatus: root.teamStatus,
       goalActual: root.goal.teamActual,
@@ -70,28 +91,39 @@ export async function startReview(
       onPace: root.below.onPace,
       offPace: root.below.offPace,
     },
+    // Exactly the members the dashboard counts off pace for the week (`below.offPace`): own status, the root excluded.
     offPace: rollup.rows
-      .filter((r) => r.id !== root.id && (r.goal.status === "behind" || r.goal.status === "at_risk"))
-      .sort((a, b) => b.goal.catchUpPerWeek - a.goal.catchUpPerWeek)
+      .filter((r) => r.id !== root.id && OFF_PACE.has(r.ownStatus))
+      .sort((a, b) => b.ownExpected - b.ownActual - (a.ownExpected - a.ownActual))
       .slice(0, 100)
       .map((r) => ({
         id: r.id,
         name: r.name,
-        status: r.goal.status,
-        actual: r.goal.teamActual,
-        expected: r.goal.teamExpected,
+        status: r.ownStatus,
+        actual: r.ownActual,
+        expected: r.ownExpected,
         catchUpPerWeek: r.goal.catchUpPerWeek,
       })),
     wins: wins.map((w) => ({ id: w.id, name: w.name, title: w.title, kind: w.kind, day: w.day })),
-    members: rollup.rows.slice(0, 500).map((r) => ({ id: r.id, name: r.name, role: r.role, depth: r.depth })),
+    members: rollup.rows
+      .slice(0, 500)
+      .map((r) => ({ id: r.id, name: r.name, role: r.role, depth: r.depth, status: r.ownStatus, teamStatus: r.teamStatus })),
   };
+  if (existing) {
+    // Still open, so nothing in it is frozen yet: its numbers move on to the new as-of day.
+    await db.weeklyReview.update({
+      where: { id: existing.id },
+      data: { snapshot: snapshot as unknown as Prisma.InputJsonValue },
+    });
+    return { id: existing.id };
+  }
   return db.weeklyReview.create({
     data: {
       teamId: args.team.id,
       goalId: args.goalId,
       rootMembershipId: rootId,
       startedById: args.actor.id,
-      weekStart: dbDay(weekStart),
+      weekStart: dbDay(week.from),
       snapshot: snapshot as unknown as Prisma.InputJsonValue,
     },
     select: { id: true },

@@ -42,7 +42,9 @@ describe("exportEntriesCsv", () => {
     expect(removed.map((r) => Number(r.amount)).sort()).toEqual([3, 4, 5]);
     expect(removed.every((r) => r.member_status === "removed" && r.metric === "Contacts")).toBe(true);
     const sale = rows.find((r) => r.member === "Ben B1")!;
-    expect(sale).toMatchObject({ amount: "12500", note: 'first sale, "big"', unit: "money", member_status: "active" });
+    // Money in major units of the team currency, with the currency named; counts as whole numbers without one.
+    expect(sale).toMatchObject({ amount: "125.00", currency: "GBP", note: 'first sale, "big"', unit: "money", member_status: "active" });
+    expect(removed.every((r) => r.unit === "count" && r.currency === "")).toBe(true);
     expect(new Set(rows.map((r) => r.entry_id)).size).toBe(4);
   });
 

@@ -28,6 +28,11 @@ export interface ActorMembership {
   userId: string;
   parentId: string | null;
   role: Role;
+  /**
+   * The member's own IANA time zone; null = the team's (server/clock.ts `memberTimeZone`). `loadTeamAccess` loads
+   * it with the access check, so logging needs no extra read; absent when a caller built the actor another way.
+   */
+  timeZone?: string | null;
 }
 
 export interface TeamAccess {
@@ -48,8 +53,10 @@ export interface TeamAccess {
 }
 
 export async function loadTeamAccess(db: DbClient, args: { teamId: string; userId: string }): Promise<TeamAccess> {
-  const rows = await db.$queryRaw<(ActorMembership & Omit<TeamAccess["team"], "id">)[]>(Prisma.sql`
-    SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role,
+  const rows = await db.$queryRaw<
+    (Omit<ActorMembership, "timeZone"> & Omit<TeamAccess["team"], "id"> & { memberTimeZone: string | null })[]
+  >(Prisma.sql`
+    SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role, m."timeZone" AS "memberTimeZone",
            t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
            t."backdateDays", t."uplineCanEditEntries"
       FROM "Membership" m
@@ -59,7 +66,14 @@ export async function loadTeamAccess(db: DbClient, args: { teamId: string; userI
   const row = rows[0];
   if (!row) throw notFound("Team");
   return {
-    membership: { id: row.id, teamId: row.teamId, userId: row.userId, parentId: row.parentId, role: row.role },
+    membership: {
+      id: row.id,
+      teamId: row.teamId,
+      userId: row.userId,
+      parentId: row.parentId,
+      role: row.role,
+      timeZone: row.memberTimeZone,
+    },
     team: {
       id: row.teamId,
       slug: row.slug,

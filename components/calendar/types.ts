@@ -1,0 +1,13 @@
+/** Shapes of the calendar procedures as the client receives them. */
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+type Out = inferRouterOutputs<AppRouter>;
+
+export type Holidays = Out["calendar"]["holidays"];
+export type Holiday = Holidays["holidays"][number];
+export type GoalToReplan = Out["calendar"]["goalsToReplan"][number];
+export type ImportPreview = Out["calendar"]["previewImport"];
+export type Country = Out["calendar"]["countries"][number];
+export type MyDaysOff = Out["calendar"]["myDaysOff"];
+export type CalendarChange = NonNullable<Out["goal"]["previewChange"]["calendar"]>;

@@ -1,0 +1,209 @@
+/**
+ * The weekly review shows the right week, and the dashboard's statuses for it: for the same goal, week and subtree,
+ * every member's own and team status, the on/off-pace counts and the members listed off pace are the dashboard
+ * roll-up's (getRollup, period "week"). Two cases at the suite's instant (Wed 17 Mar 2027, London, Mon–Fri):
+ * - mid-goal: the review is of last week (8–14 Mar), compared with the dashboard's roll-up for that week seen on its
+ *   last day — through the service, and through the router as a leader saw it on Sunday evening;
+ * - a goal that began this Monday: the review is of this week so far, compared with the dashboard's "this week"
+ *   right now; a branch that logged nothing is behind (never "On track" at 0 % of a plan that expected something).
+ * Commitments are for the coming week (Mon 22 Mar), and a resumed open review moves on to the new day.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db-client";
+import { addDays, startOfPeriod } from "@/server/domain/calendar";
+import { paceStatus } from "@/server/domain/pace";
+import { teamToday } from "@/server/clock";
+import { getRollup, type RollupResult } from "@/server/services/dashboard/get-rollup";
+import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { callerForMember } from "@/tests/caller";
+import { atInstant } from "@/tests/clock";
+import { makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree, type LoggedAmount } from "@/tests/factories";
+import { createTestDatabase } from "@/tests/setup/test-db";
+import type { ReviewSnapshot } from "./review-snapshot";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+/** Every status the review shows equals the dashboard's for the same goal, week and subtree. */
+function expectSameStatuses(s: ReviewSnapshot, rollup: RollupResult) {
+  const rows = new Map(rollup.rows.map((r) => [r.id, r]));
+  const root = rollup.rows[0]!;
+  expect(s.root.id).toBe(root.id);
+  expect(s.members.map((m) => m.id).sort()).toEqual([...rows.keys()].sort());
+  for (const m of s.members) {
+    const row = rows.get(m.id)!;
+    expect({ name: m.name, status: m.status, teamStatus: m.teamStatus }).toEqual({
+      name: row.name,
+      status: row.ownStatus,
+      teamStatus: row.teamStatus,
+    });
+  }
+  expect({ onPace: s.scoreboard.onPace, offPace: s.scoreboard.offPace }).toEqual({
+    onPace: root.below.onPace,
+    offPace: root.below.offPace,
+  });
+  expect(s.offPace.map((m) => m.id).sort()).toEqual(
+    rollup.rows
+      .filter((r) => r.id !== root.id && (r.ownStatus === "at_risk" || r.ownStatus === "behind"))
+      .map((r) => r.id)
+      .sort(),
+  );
+  for (const m of s.offPace) expect(m.status).toBe(rows.get(m.id)!.ownStatus);
+  expect(s.scoreboard.weekStatus).toBe(root.teamStatus);
+  expect(s.scoreboard.goalStatus).toBe(root.goal.status);
+  expect({ target: s.scoreboard.weekTarget, actual: s.scoreboard.weekActual }).toEqual({
+    target: root.teamTarget,
+    actual: root.teamActual,
+  });
+}
+
+describe("the weekly review and the dashboard", () => {
+  it("show the same week, statuses and counts for the same goal, week and subtree", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const team = await db.team.findUniqueOrThrow({
+      where: { id: t.team.id },
+      select: { timeZone: true, weekStartsOn: true },
+    });
+    const today = teamToday(team);
+    const thisWeek = startOfPeriod(today, "week", team.weekStartsOn);
+    const lastWeek = addDays(thisWeek, -7);
+    expect(today).toBe("2027-03-17"); // the suite's instant: a Wednesday
+    const metric = await makeMetric(db, {
+      teamId: t.team.id,
+      key: "calls",
+      name: "Calls",
+      kind: "ACTIVITY",
+      unit: "COUNT",
+    });
+
+    // Who logs what, per working day: A's branch steadily; Mo (A2) only last week; Ben (B1) every week but last;
+    // Lara (B) a little, last week only; the owner nothing. So last week's statuses differ from goal-to-date ones.
+    const logged: LoggedAmount[] = [];
+    const log = (membershipId: string, from: string, to: string, amount: number) => {
+      for (let d = from; d <= to; d = addDays(d, 1)) {
+        const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+        if (weekday >= 1 && weekday <= 5) logged.push({ membershipId, day: d, amount });
+      }
+    };
+    const yesterday = addDays(today, -1);
+    for (const id of [t.leaderA.id, t.memberA1.id, t.memberA1a.id]) log(id, addDays(lastWeek, -21), yesterday, 30);
+    log(t.memberA2.id, lastWeek, addDays(lastWeek, 6), 60);
+    log(t.memberB1.id, addDays(lastWeek, -21), addDays(lastWeek, -1), 30);
+    log(t.leaderB.id, lastWeek, addDays(lastWeek, 6), 14);
+    await makeEntriesWithTotals(db, { teamId: t.team.id, metricId: metric.id, entries: logged });
+
+    const access = await loadTeamAccess(db, { teamId: t.team.id, userId: t.owner.userId });
+    const owner = await callerForMember(db, t.owner.id);
+    const input = { teamId: t.team.id };
+
+    // 1. Mid-goal (from three weeks before last week): the review is of last week, as of its end.
+    const midGoal = await makeGoal(db, {
+      teamId: t.team.id,
+      rootMembershipId: t.owner.id,
+      metricId: metric.id,
+      target: 7000,
+      startDate: addDays(lastWeek, -21),
+      deadline: addDays(lastWeek, 70),
+    });
+    const a = (
+      await owner.review.get({ ...input, reviewId: (await owner.review.start({ ...input, goalId: midGoal.id })).id })
+    ).snapshot;
+    expect(a.week).toEqual({ from: lastWeek, to: addDays(lastWeek, 6) });
+    expect(a.period).toEqual({ from: lastWeek, to: addDays(lastWeek, 6), asOf: addDays(lastWeek, 6) });
+    expect(a.weekKind).toBe("last");
+    expect(a.nextWeekStart).toBe(addDays(thisWeek, 7)); // the coming week: this one is under way
+    // The dashboard's roll-up for that week, seen on its last day (a past day is seen as of its end).
+    const dashboardA = await getRollup(db, {
+      actor: access.membership,
+      team: access.team,
+      goalId: midGoal.id,
+      period: "week",
+      today: addDays(lastWeek, 6),
+    });
+    expect(dashboardA.period).toMatchObject({ from: lastWeek, to: addDays(lastWeek, 6) });
+    expectSameStatuses(a as ReviewSnapshot, dashboardA);
+    // Both on and off pace members, and the week's statuses are not the goal-to-date ones (Ben, Mo).
+    expect(a.scoreboard.offPace).toBeGreaterThan(0);
+    expect(a.scoreboard.onPace).toBeGreaterThan(0);
+    expect(a.offPace.map((m) => m.name).sort()).toEqual(["Ben B1", "Lara Leader B"]);
+    // And as a leader saw it on the dashboard on Sunday evening (Sunday has no plan: the whole week was due).
+    const sundayDashboard = await atInstant(`${addDays(lastWeek, 6)}T20:00:00Z`, () =>
+      owner.dashboard.rollup({ ...input, goalId: midGoal.id, period: "week" }),
+    );
+    expectSameStatuses(a as ReviewSnapshot, sundayDashboard);
+
+    // 2. A goal that began this Monday: this week so far, as the dashboard shows "this week" now. Lara's branch
+    // (Lara, Ben) logged nothing this week: behind, not "On track" at 0 % of what was due.
+    const newGoal = await makeGoal(db, {
+      teamId: t.team.id,
+      rootMembershipId: t.owner.id,
+      metricId: metric.id,
+      target: 7000,
+      startDate: thisWeek,
+      deadline: addDays(thisWeek, 55),
+      name: "New goal",
+    });
+    for (const rootId of [t.owner.id, t.leaderB.id]) {
+      const { id } = await owner.review.start({ ...input, goalId: newGoal.id, rootId });
+      const b = (await owner.review.get({ ...input, reviewId: id })).snapshot as ReviewSnapshot;
+      expect(b.week).toEqual({ from: thisWeek, to: addDays(thisWeek, 6) });
+      expect(b.period).toEqual({ from: thisWeek, to: addDays(thisWeek, 6), asOf: today });
+      expect(b.weekKind).toBe("this");
+      expect(b.nextWeekStart).toBe(addDays(thisWeek, 7));
+      const dashboardB = await owner.dashboard.rollup({ ...input, goalId: newGoal.id, period: "week", rootId });
+      expectSameStatuses(b, dashboardB);
+      // The status compares with the plan due so far (Monday and Tuesday), never with nothing.
+      expect(b.scoreboard.weekExpected).toBeGreaterThan(0);
+      expect(b.scoreboard.weekStatus).toBe(paceStatus(b.scoreboard.weekActual, b.scoreboard.weekExpected!));
+    }
+    const lara = (
+      await owner.review.get({
+        ...input,
+        reviewId: (await owner.review.start({ ...input, goalId: newGoal.id, rootId: t.leaderB.id })).id,
+      })
+    ).snapshot;
+    expect(lara.scoreboard.weekActual).toBe(0);
+    expect(lara.scoreboard.weekStatus).toBe("behind");
+    expect(lara.members.map((m) => m.status)).toEqual(["behind", "behind"]);
+
+    // 3. Resumed the next day, the open review moves on with the dashboard (same review, numbers as of Thursday).
+    const thursday = addDays(today, 1);
+    const resumed = await atInstant(`${thursday}T10:30:00Z`, async () => {
+      const { id } = await owner.review.start({ ...input, goalId: newGoal.id });
+      return {
+        id,
+        snapshot: (await owner.review.get({ ...input, reviewId: id })).snapshot as ReviewSnapshot,
+        dashboard: await owner.dashboard.rollup({ ...input, goalId: newGoal.id, period: "week" }),
+      };
+    });
+    const first = await owner.review.start({ ...input, goalId: newGoal.id });
+    expect(resumed.id).toBe(first.id);
+    expect(resumed.snapshot.period?.asOf).toBe(thursday);
+    expectSameStatuses(resumed.snapshot, resumed.dashboard);
+    expect(await db.weeklyReview.count({ where: { goalId: newGoal.id, rootMembershipId: t.owner.id } })).toBe(1);
+  });
+
+  it("refuses a review before the goal's first day", async () => {
+    const db = database.db;
+    const t = await makeTestTree(db);
+    const metric = await makeMetric(db, { teamId: t.team.id, key: "calls", name: "Calls" });
+    const today = teamToday(await db.team.findUniqueOrThrow({ where: { id: t.team.id }, select: { timeZone: true } }));
+    const goal = await makeGoal(db, {
+      teamId: t.team.id,
+      rootMembershipId: t.owner.id,
+      metricId: metric.id,
+      target: 1000,
+      startDate: addDays(today, 3),
+      deadline: addDays(today, 60),
+    });
+    const owner = await callerForMember(db, t.owner.id);
+    await expect(owner.review.start({ teamId: t.team.id, goalId: goal.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("once it has begun"),
+    });
+  });
+});
