@@ -23,7 +23,7 @@ const config = [
   // One clock (server/clock.ts): nothing on the server side reads the real time directly. Elapsed times use
   // performance.now(). The Prisma engine stand-in (prisma/engine) compares lock files' mtimes, which are real time.
   {
-    files: ["server/**/*.ts", "prisma/**/*.ts", "prisma/**/*.mjs", "scripts/**/*.ts", "scripts/**/*.mjs", "app/api/**/*.ts", "tests/**/*.ts"],
+    files: ["server/**/*.ts", "prisma/**/*.ts", "prisma/**/*.mjs", "scripts/**/*.ts", "scripts/**/*.mjs", "app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx", "tests/**/*.ts"],
     ignores: ["server/clock.ts", "prisma/engine/**"],
     rules: {
       "no-restricted-syntax": [

@@ -31,11 +31,11 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
   await expect(breadcrumb.getByRole("listitem")).toHaveText(["Olivia Hart's team", "Priya Shah", "Marcus Reed"]);
   await expect(page.getByRole("heading", { name: /^Marcus Reed's team · Team volume · Goal to date/ })).toBeVisible();
 
-  // Ethan Brooks barely logs: behind, in words, with a catch-up number.
+  // Ethan Brooks barely logs: behind, in words, with what each week must bring to finish on target.
   const ethan = memberRow(page, "Ethan Brooks");
   await expect(ethan).toBeVisible();
   await expect(ethan.locator('[data-pace="behind"]').first()).toHaveText("Behind");
-  await expect(ethan).toContainText(/\+£[\d,]+ \/ week/);
+  await expect(ethan).toContainText(/£[\d,]+ \/ week/);
   await expect(memberRow(page, "Nina Patel")).toBeVisible();
 
   // The drill is in the URL: the browser's Back goes up one level, Forward down again.
@@ -104,15 +104,19 @@ test("@desktop the owner downloads the plan as CSV, previews a member import wit
     .trim()
     .split(/\r?\n/);
   expect(lines[0]).toBe(
-    "member,email,upline_email,period_start,period_end,metric,unit,currency,personal_target,personal_actual,team_target,team_actual",
+    "member,email,upline_email,period_start,period_end,metric,unit,currency,personal_target,personal_actual,team_target,team_actual," +
+      "team_expected_to_date,team_actual_to_date,team_pace,team_forecast_at_deadline,team_catch_up_per_week,team_catch_up_per_day",
   );
   expect(lines.some((l) => l.startsWith("Ethan Brooks,ethan.brooks@demo.backplan.app,marcus@demo.backplan.app,"))).toBe(
     true,
   );
-  // Money in major units of the team currency ("3012.50"), with the metric's unit and the currency.
-  expect(
-    lines.slice(1).every((l) => /,Team volume,money,GBP,\d+\.\d{2},\d+\.\d{2},\d+\.\d{2},\d+\.\d{2}$/.test(l)),
-  ).toBe(true);
+  // Money in major units of the team currency ("3012.50"), with the metric's unit and the currency; then the team's
+  // goal to date from the one pace model (expected, actual, pace, forecast — empty without history — and catch-up).
+  const money = String.raw`\d+\.\d{2}`;
+  const row = new RegExp(
+    `,Team volume,money,GBP,${money},${money},${money},${money},${money},${money},(ahead|on_track|at_risk|behind),(${money})?,${money},${money}$`,
+  );
+  expect(lines.slice(1).every((l) => row.test(l))).toBe(true);
 
   // Import preview: one good row, one with a bad email and an unknown upline; nothing is written until Import.
   const file = [

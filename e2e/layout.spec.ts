@@ -10,7 +10,7 @@
  *
  * Stress data, in a fresh team of its own (the demo team is only read here, apart from starting a review of one
  * branch, Priya Shah's, which no other spec opens): an owner with an 80-character name, a £12,345,678.90 goal with
- * £12,345,678.90 logged, and a week that starts on Thursday so that on the run's Wednesday the Log's day picker
+ * £12,345,678.90 logged, and a week that starts the day after the run's day (Thursday on a Wednesday) so the Log's day picker
  * offers seven days (backdating window 6, the default).
  */
 import { randomUUID } from "node:crypto";
@@ -18,6 +18,8 @@ import type { Page } from "@playwright/test";
 import { e2eToday, plusDays } from "./clock";
 import { DEMO, expect, login, signUp, test, uniqueEmail } from "./fixtures";
 import { expectFits, measure, PHONE_SIZES } from "./layout-guard";
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** 80 characters, the longest name sign-up accepts, with a long unbroken surname. */
 const LONG_NAME = "Maximiliana Alexandrina Wolfeschlegelsteinhausenbergerdorff-Montgomery-Smythe Jr";
@@ -138,14 +140,15 @@ test("@phone long names, £12,345,678.90 and seven days to log fit a phone; the 
   await signUp(page, owner);
   await expectFits(page, "teams (no team yet)");
 
-  // A team whose week starts on Thursday: on the run's Wednesday the Log offers the last seven days.
+  // A team whose week starts the day after the run's day (Thursday on the default Wednesday): today is the last day
+  // of its week, so the Log offers the last seven days whatever the run's instant.
   const create = page.getByRole("region", { name: "Create a team" });
   await create
     .getByLabel("Team name")
     .fill(`The Extraordinarily Long-Named Worldwide Sales Collective ${Date.now().toString(36)}`);
   await create.getByLabel("Currency", { exact: true }).selectOption("GBP");
   await create.getByLabel("Time zone").selectOption("Europe/London");
-  await create.getByLabel("Weeks start on").selectOption({ label: "Thursday" });
+  await create.getByLabel("Weeks start on").selectOption({ label: WEEKDAYS[(new Date(`${e2eToday()}T00:00:00Z`).getUTCDay() + 1) % 7]! });
   await create.getByRole("button", { name: "Create team" }).click();
   await expect(page).toHaveURL(/\/[a-z0-9-]+\/team$/);
   const slug = new URL(page.url()).pathname.split("/")[1]!;

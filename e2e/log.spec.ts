@@ -4,6 +4,7 @@
  * exactly once when the network returns; backdating limits; the page opening offline from the service worker.
  */
 import type { Page } from "@playwright/test";
+import { e2eToday } from "./clock";
 import { DEMO, expect, expectAccessible, login, onRunClock, test } from "./fixtures";
 
 const SAM = "sam.price@demo.backplan.app";
@@ -42,6 +43,9 @@ const card = (page: Page, name: string) => page.getByRole("listitem", { name, ex
 const countOf = (page: Page, name: string) => card(page, name).getByTestId("action-count");
 
 test("@phone a member taps today's plan, sees counts and the celebration, logs offline and syncs exactly once", async ({ page, context }) => {
+  // Tapping today's plan needs a working day: the demo team rests on Sundays. A run at a Sunday instant
+  // (BACKPLAN_NOW) covers the rest-day Log in e2e/member-day.spec.ts instead.
+  test.skip(new Date(`${e2eToday()}T00:00:00Z`).getUTCDay() === 0, "the run's day is the demo team's rest day");
   const { id, before } = await openSamsLog(page);
   await expect(page.getByRole("heading", { name: "Log", level: 1 })).toBeVisible();
   const planned = before.actions.filter((a) => a.planned > 0 && a.unit === "COUNT");

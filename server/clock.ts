@@ -1,7 +1,7 @@
 /**
  * The clock: the one place the server, the seeds and the scripts ask what time it is.
  *
- * - `now()` / `nowMs()` — the current instant. Nothing else in server/, prisma/ or scripts/ may call `Date.now()` or
+ * - `now()` / `nowMs()` — the current instant. Nothing else in server/, prisma/, scripts/, app/, components/ or tests/ may call `Date.now()` or
  *   `new Date()` without arguments (an ESLint rule enforces it); elapsed times use `performance.now()`.
  * - `todayIn(timeZone)` — the calendar day it is now in a zone; `teamToday` / `memberToday` derive from it.
  * - `BACKPLAN_NOW=2027-03-17T09:30:00Z` starts the clock at that instant and lets it tick from there (the e2e and

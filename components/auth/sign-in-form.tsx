@@ -101,7 +101,7 @@ export function DemoAccountButton({ email, password, label, name, callbackUrl }:
   return (
     <Button
       variant="secondary"
-      className="w-full justify-between text-left"
+      className="w-full justify-between py-2 text-left"
       busy={busy}
       onClick={async () => {
         setBusy(true);

@@ -25,6 +25,7 @@ import { useTRPC } from "@/trpc/react";
 import { formatWeekday } from "./format";
 import { ReplanPreview } from "./replan-preview";
 import type { GoalToReplan, Holiday, ImportPreview } from "./types";
+import * as clock from "@/server/clock";
 
 export function TeamCalendar() {
   const team = useTeam();
@@ -311,7 +312,7 @@ function ImportHolidays() {
 
 /** The current year in the team's time zone (the browser's clock; e2e pins it to the server's). */
 function useTeamYear(timeZone: string): string {
-  const [year] = useState(() => new Intl.DateTimeFormat("en-CA", { year: "numeric", timeZone }).format(Date.now()));
+  const [year] = useState(() => new Intl.DateTimeFormat("en-CA", { year: "numeric", timeZone }).format(clock.nowMs()));
   return year;
 }
 

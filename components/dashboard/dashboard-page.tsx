@@ -19,6 +19,7 @@ import { useTRPC } from "@/trpc/react";
 import { DashboardCharts } from "./dashboard-charts";
 import { CsvExportButton } from "./csv-export-button";
 import { formatAmount } from "@/server/domain/money";
+import { paceNoteText } from "@/server/domain/pace";
 import { DASHBOARD_AMOUNTS, formatDay } from "./format";
 import { LeaderboardCard } from "./leaderboard-card";
 import { MemberImport } from "./member-import";
@@ -171,16 +172,20 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
           <h2 id="summary-heading" className="text-lg font-semibold break-words">
             {root.name}&apos;s team · {data.goal.metric.name} · {PERIOD_LABELS[data.period.kind]}
           </h2>
+          {/* One tile per number: the period's tile only for a week or a month ("Goal to date" is the goal tile), and
+              goal to date, forecast and catch-up all from the one pace model (server/domain/pace.ts). */}
           <dl className="flex flex-wrap gap-4">
-            <Stat
-              label={`${PERIOD_LABELS[data.period.kind]} (${formatDay(data.period.from)}–${formatDay(data.period.to)})`}
-            >
-              {fmt(root.teamActual)}{" "}
-              <span className="text-base font-normal text-slate-600">of {fmt(root.teamTarget)}</span>
-              <div className="mt-1">
-                <PaceBadge status={root.teamStatus} />
-              </div>
-            </Stat>
+            {data.period.kind !== "goal" && (
+              <Stat
+                label={`${PERIOD_LABELS[data.period.kind]} (${formatDay(data.period.from)}–${formatDay(data.period.to)})`}
+              >
+                {fmt(root.teamActual)}{" "}
+                <span className="text-base font-normal text-slate-600">of {fmt(root.teamTarget)} planned</span>
+                <div className="mt-1">
+                  <PaceBadge status={root.teamStatus} />
+                </div>
+              </Stat>
+            )}
             <Stat label="Goal to date">
               {fmt(root.goal.teamActual)}{" "}
               <span className="text-base font-normal text-slate-600">
@@ -192,15 +197,23 @@ function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPe
             </Stat>
             <Stat label={`Forecast at ${formatDay(data.goal.deadline)}`}>
               {root.goal.forecast === null ? "—" : fmt(root.goal.forecast)}{" "}
-              <span className="text-base font-normal text-slate-600">of {fmt(root.goal.teamShare)}</span>
+              <span className="text-base font-normal text-slate-600">of {fmt(root.goal.teamShare)} target</span>
             </Stat>
-            <Stat label="Catch-up per week">
-              {root.goal.catchUpPerWeek > 0 ? `+${fmt(root.goal.catchUpPerWeek)}` : "None needed"}
+            <Stat label="Catch-up to finish on target">
+              <span data-testid="catch-up">
+                {root.goal.catchUpPerWeek > 0 ? `${fmt(root.goal.catchUpPerWeek)} / week` : "None needed"}
+              </span>
+              {root.goal.catchUpPerDay > 0 && (
+                <span className="text-base font-normal text-slate-600"> ({fmt(root.goal.catchUpPerDay)} an open day)</span>
+              )}
               <div className="mt-1 text-sm font-normal text-slate-700">
                 {root.below.onPace} on pace · {root.below.offPace} off pace
               </div>
             </Stat>
           </dl>
+          <p className="text-sm text-slate-700" data-testid="pace-note">
+            {paceNoteText(root.goal)}
+          </p>
         </Card>
       </section>
 

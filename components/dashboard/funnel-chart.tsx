@@ -1,8 +1,8 @@
 "use client";
-/** The activity funnel for the period: planned vs done at each step, as bars and as a small table. */
+/** The activity funnel for the period so far: planned vs done over the same days at each step, as bars and a table. */
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { formatAmount } from "@/server/domain/money";
-import { DASHBOARD_AMOUNTS } from "./format";
+import { DASHBOARD_AMOUNTS, formatDay } from "./format";
 import type { DashboardCharts } from "./types";
 
 export function FunnelChart({ data, currency }: { data: DashboardCharts; currency: string }) {
@@ -12,7 +12,9 @@ export function FunnelChart({ data, currency }: { data: DashboardCharts; currenc
   const activity = data.funnel.slice(0, last);
   return (
     <figure className="space-y-2">
-      <figcaption className="font-semibold">Funnel: planned vs done this period</figcaption>
+      <figcaption className="font-semibold">
+        Funnel: planned vs done, {formatDay(data.period.from)}–{formatDay(data.period.asOf < data.period.from ? data.period.from : data.period.asOf)}
+      </figcaption>
       {activity.length > 0 && (
         <div aria-hidden>
           <BarChart
@@ -40,10 +42,10 @@ export function FunnelChart({ data, currency }: { data: DashboardCharts; currenc
               Step
             </th>
             <th scope="col" className="py-1 pr-2 font-medium">
-              Planned
+              Planned to date
             </th>
             <th scope="col" className="py-1 pr-2 font-medium">
-              Done
+              Done to date
             </th>
             <th scope="col" className="py-1 font-medium">
               Done / planned

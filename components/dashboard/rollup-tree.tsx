@@ -20,6 +20,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { formatAmount, type MetricUnit } from "@/server/domain/money";
+import { paceNoteText } from "@/server/domain/pace";
 import { DASHBOARD_AMOUNTS } from "./format";
 import { PaceBadge } from "./pace-badge";
 import type { RollupNode } from "./rollup-model";
@@ -139,7 +140,7 @@ export function RollupTree({
                 Forecast at deadline
               </th>
               <th scope="col" className="px-3 py-2 font-semibold">
-                Catch-up per week
+                Needed per week to finish on target
               </th>
             </tr>
           </thead>
@@ -279,10 +280,15 @@ const RollupRowView = memo(function RollupRowView({
         )}
       </td>
       <td className="px-3 py-2 tabular-nums">
+        {/* The pace model: 0 only when on plan and the forecast (if any) reaches the target, or it is reached. */}
         {g.catchUpPerWeek > 0 ? (
-          <span className="font-medium text-slate-900">+{fmt(g.catchUpPerWeek)} / week</span>
+          <span className="font-medium text-slate-900" title={paceNoteText(g)}>
+            {fmt(g.catchUpPerWeek)} / week
+          </span>
         ) : (
-          <span className="text-slate-600">None needed</span>
+          <span className="text-slate-600" title={paceNoteText(g)}>
+            None needed
+          </span>
         )}
       </td>
     </tr>

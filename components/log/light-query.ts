@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { LightClientError } from "@/trpc/light";
+import * as clock from "@/server/clock";
 
 const cache = new Map<string, { data: unknown; fetchedAt: number; seq: number }>();
 const refetchers = new Set<() => Promise<void>>();
@@ -45,7 +46,7 @@ export function useLightQuery<T>(key: string | null, fetcher: () => Promise<T>):
       try {
         const data = await latest.current();
         // An older request that answers late never overwrites a newer answer.
-        if ((cache.get(key)?.seq ?? 0) < seq) cache.set(key, { data, fetchedAt: Date.now(), seq });
+        if ((cache.get(key)?.seq ?? 0) < seq) cache.set(key, { data, fetchedAt: clock.nowMs(), seq });
         setFailure((f) => (f?.key === key ? null : f));
         rerender();
         return;

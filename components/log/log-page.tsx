@@ -27,6 +27,7 @@ import type { LogDayData } from "./types";
 import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
 import { WeekStrip } from "./week-strip";
+import * as clock from "@/server/clock";
 
 // Below the day's actions and entries: loaded once the day is on screen, off the first-load JavaScript.
 const TeamEntries = dynamic(() => import("./team-entries").then((m) => m.TeamEntries), { ssr: false });
@@ -77,7 +78,7 @@ export function LogPage() {
   // Forget synced entries the server numbers now include.
   useEffect(() => {
     if (!live) return;
-    const ids = prunable(sync.queue, { entries: live.data.entries, fetchedAt: live.fetchedAt, day: live.data.day }, Date.now());
+    const ids = prunable(sync.queue, { entries: live.data.entries, fetchedAt: live.fetchedAt, day: live.data.day }, clock.nowMs());
     if (ids.length > 0) void forget(ids);
   }, [live?.fetchedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -7,6 +7,7 @@ import type { EntityTable } from "dexie";
 import type DexieType from "dexie";
 import { QUEUE_DB, WAITING_PREFIX } from "./device-data";
 import type { QueuedEntry, QueueState } from "./queue-model";
+import * as clock from "@/server/clock";
 
 type LogQueueDb = DexieType & { entries: EntityTable<QueuedEntry, "id"> };
 
@@ -133,7 +134,7 @@ export async function settle(
   results: readonly { id: string; state: "synced" | "failed" | "queued"; message?: string }[],
 ): Promise<void> {
   const db = await queueDb();
-  const now = Date.now();
+  const now = clock.nowMs();
   await db.entries.bulkUpdate(
     results.map((r) => ({
       key: r.id,

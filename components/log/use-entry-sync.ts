@@ -27,6 +27,7 @@ import {
   type QueueOwner,
 } from "./offline-queue";
 import type { QueuedEntry } from "./queue-model";
+import * as clock from "@/server/clock";
 
 const BATCH = 200;
 const RETRY_MS = 20_000;
@@ -209,7 +210,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
   const add = useCallback(
     async (entry: { metricId: string; day: string; amount: number; note: string | null }): Promise<string> => {
       const id = crypto.randomUUID();
-      const queued: QueuedEntry = { id, teamId, membershipId, createdAt: Date.now(), state: "queued", ...entry };
+      const queued: QueuedEntry = { id, teamId, membershipId, createdAt: clock.nowMs(), state: "queued", ...entry };
       markWaiting({ teamId, membershipId });
       openQueue.current();
       const written = enqueue(queued);

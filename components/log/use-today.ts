@@ -4,7 +4,7 @@
  * clock (re-checked every minute, so the page rolls over at midnight).
  */
 import { useCallback, useSyncExternalStore } from "react";
-import { isoDateInTimeZone } from "@/server/domain/calendar";
+import * as clock from "@/server/clock";
 
 function subscribe(callback: () => void) {
   const timer = window.setInterval(callback, 60_000);
@@ -14,8 +14,8 @@ function subscribe(callback: () => void) {
 // React reads the snapshot on every render: work the day out at most once a minute per time zone.
 let last = { timeZone: "", minute: -1, day: "" };
 function todayIn(timeZone: string): string {
-  const minute = Math.floor(Date.now() / 60_000);
-  if (last.timeZone !== timeZone || last.minute !== minute) last = { timeZone, minute, day: isoDateInTimeZone(Date.now(), timeZone) };
+  const minute = Math.floor(clock.nowMs() / 60_000);
+  if (last.timeZone !== timeZone || last.minute !== minute) last = { timeZone, minute, day: clock.todayIn(timeZone) };
   return last.day;
 }
 

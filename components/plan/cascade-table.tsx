@@ -100,7 +100,7 @@ export function CascadeTable({
                   <div className="space-y-1">
                     <StatusBadge tone="warn" label="Doesn't fit" />
                     <p className="text-xs text-slate-700">
-                      Needs {m.timeCheck.minutesPerDayNeeded ?? "?"} min/day of {m.minutesPerDay}
+                      Busiest day needs {m.timeCheck.minutesPerDayNeeded ?? "?"} min of {m.minutesPerDay}/day
                       {m.minutesPerDayAssumed ? " (assumed)" : ""}
                       {m.timeCheck.laterDeadline ? `; fits by ${formatDay(m.timeCheck.laterDeadline)}` : ""}
                     </p>

@@ -41,7 +41,7 @@ export function GoalPreview({ preview, name }: { preview: GoalPreviewData; name:
         </h3>
         {preview.flagged.length > 0 ? (
           <StatusNote tone="warn" label={`${preview.flagged.length} ${preview.flagged.length === 1 ? "member's plan does" : "members' plans do"} not fit their time:`}>
-            {preview.flagged.map((f) => `${f.name} (needs ${f.minutesPerDayNeeded ?? "?"} min/day, has ${f.minutesPerDay})`).join(", ")}. Consider a
+            {preview.flagged.map((f) => `${f.name} (busiest day needs ${f.minutesPerDayNeeded ?? "?"} min, has ${f.minutesPerDay}/day)`).join(", ")}. Consider a
             later deadline or setting their target by hand after publishing.
           </StatusNote>
         ) : (

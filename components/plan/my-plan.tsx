@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { RestDayNote, ZoneNote } from "@/components/log/member-day";
 import { useTRPC } from "@/trpc/react";
 import { amountFormatter, type MetricUnit } from "@/server/domain/money";
+import { paceNoteText } from "@/server/domain/pace";
 import { formatDay, formatShortDay } from "./format";
 import { MilestoneCalendar } from "./milestone-calendar";
 import { ProposeTarget } from "./propose-target";
@@ -99,13 +100,17 @@ export function MyPlan() {
   );
 }
 
+const PACE_WORDS = { ahead: "Ahead", on_track: "On track", at_risk: "At risk", behind: "Behind plan" } as const;
+
 function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string; leadsAnyone: boolean }) {
   const team = useTeam();
   const fmt = amountFormatter(g.goal.metric.unit, team.currency);
   const headingId = `goal-${g.goal.id}-heading`;
-  // Today's part is not due until today is over: pace compares with what was planned before today.
+  // The one pace model (server/domain/pace.ts): today's part is not due until today is over, so it compares with
+  // what was planned before today; the catch-up is what each week / open day must bring to finish on my target.
   const todayDone = g.actualToDate >= g.expectedToDate;
-  const onTrack = g.actualToDate >= g.dueToDate;
+  const pace = g.pace;
+  const needsCatchUp = pace.catchUp.perWeek > 0;
   const tc = g.timeCheck;
 
   return (
@@ -138,14 +143,16 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
           </div>
         )}
       </dl>
-      <StatusNote tone={onTrack ? "ok" : "warn"} label={onTrack ? "On track." : "Behind plan."}>
-        {todayDone ? (
-          <>Planned by the end of today: {fmt(g.expectedToDate)}. Today&apos;s part is done.</>
-        ) : (
-          <>
-            Planned before today: {fmt(g.dueToDate)}
-            {onTrack ? "" : ` (${fmt(g.dueToDate - g.actualToDate)} short)`}; by the end of today: {fmt(g.expectedToDate)}.
-          </>
+      <StatusNote tone={needsCatchUp ? "warn" : "ok"} label={`${PACE_WORDS[pace.status]}.`}>
+        <span data-testid="pace-note">{paceNoteText(pace)}</span> Planned before today: {fmt(pace.expected)}
+        {pace.actual < pace.expected ? ` (${fmt(pace.expected - pace.actual)} short)` : ""}
+        {todayDone ? `; by the end of today: ${fmt(g.expectedToDate)}, done.` : `; by the end of today: ${fmt(g.expectedToDate)}.`}
+        {pace.forecast !== null && ` At your recent pace: ${fmt(pace.forecast)} by ${formatDay(g.goal.deadline)}.`}
+        {needsCatchUp && (
+          <span data-testid="pace-catch-up">
+            {" "}
+            To finish on your target: {fmt(pace.catchUp.perWeek)} a week ({fmt(pace.catchUp.perDay)} an open day).
+          </span>
         )}
       </StatusNote>
 
@@ -169,16 +176,19 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
         )}
       </div>
 
+      {/* The time check is the busiest day of the plan (rare actions fall on some days only), not the average. */}
       {tc.fits ? (
         <StatusNote tone="ok" label="Fits your time.">
-          About {tc.minutesPerDayNeeded ?? 0} minutes a day of your {g.minutesPerDay}
-          {g.minutesPerDayAssumed ? " (assumed — set your own in your profile)" : ""}.
+          About {Math.round(tc.busiestDayMinutes)} minutes on your busiest day ({Math.round(tc.typicalDayMinutes)} on a typical day) of
+          your {g.minutesPerDay} a day{g.minutesPerDayAssumed ? " (assumed — set your own in your profile)" : ""}.
         </StatusNote>
       ) : (
         <StatusNote tone="warn" label="Does not fit your time.">
-          It needs about {tc.minutesPerDayNeeded ?? "more"} minutes a day; you have {g.minutesPerDay}
+          {tc.remainingWorkingDays > 0
+            ? `Your busiest day needs about ${Math.round(tc.busiestDayMinutes)} minutes (${Math.round(tc.typicalDayMinutes)} on a typical day); you have ${g.minutesPerDay} a day`
+            : `No working day is left before the deadline; you have ${g.minutesPerDay} minutes a day`}
           {g.minutesPerDayAssumed ? " (assumed)" : ""}.{" "}
-          {tc.laterDeadline ? `At your pace it fits by ${formatDay(tc.laterDeadline)}. ` : ""}Talk to your upline or propose a different target.
+          {tc.laterDeadline ? `With your time it fits by ${formatDay(tc.laterDeadline)}. ` : ""}Talk to your upline or propose a different target.
         </StatusNote>
       )}
 

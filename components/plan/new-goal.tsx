@@ -15,13 +15,13 @@ import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { isoDateInTimeZone } from "@/server/domain/calendar";
 import { amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
 import type { TGoalFieldsInput } from "@/server/schemas/goal";
 import { useTRPC } from "@/trpc/react";
 import { goalFormSchema, toGoalInput, type GoalFormValues } from "./goal-form-schema";
 import { GoalPreview } from "./goal-preview";
 import { StatusNote } from "./status";
+import * as clock from "@/server/clock";
 
 export interface NewGoalDefaults {
   metricId?: string;
@@ -81,7 +81,7 @@ function GoalForm({
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [today] = useState(() => isoDateInTimeZone(Date.now(), team.timeZone));
+  const [today] = useState(() => clock.todayIn(team.timeZone));
   const firstResult = metrics.find((m) => m.kind === "RESULT") ?? metrics[0]!;
   const defaultMetric = metrics.find((m) => m.id === defaults.metricId) ?? firstResult;
   const unitOf = useMemo(() => (id: string): MetricUnit => metrics.find((m) => m.id === id)?.unit ?? "COUNT", [metrics]);

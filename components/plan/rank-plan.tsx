@@ -8,12 +8,12 @@ import { useState, type FormEvent } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { isoDateInTimeZone } from "@/server/domain/calendar";
 import { useTRPC } from "@/trpc/react";
 import { amountFormatter, amountInputMode, parseMoney } from "@/server/domain/money";
 import { formatDay } from "./format";
 import { StatusNote } from "./status";
 import type { Rank } from "./types";
+import * as clock from "@/server/clock";
 
 type Ask = { rankId?: string; monthlyIncome?: number; deadline: string };
 
@@ -24,7 +24,7 @@ function endOfYear(today: string): string {
 export function RankPlan({ ranks }: { ranks: Rank[] }) {
   const team = useTeam();
   const trpc = useTRPC();
-  const [today] = useState(() => isoDateInTimeZone(Date.now(), team.timeZone));
+  const [today] = useState(() => clock.todayIn(team.timeZone));
   const [choice, setChoice] = useState(ranks[1]?.id ?? ranks[0]?.id ?? "");
   const [income, setIncome] = useState("");
   const [incomeError, setIncomeError] = useState<string | undefined>();

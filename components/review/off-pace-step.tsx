@@ -31,9 +31,9 @@ export function OffPaceStep({ snapshot: s, currency }: { snapshot: ReviewSnapsho
               {weekly && " due"}
             </span>
             {m.catchUpPerWeek > 0 ? (
-              <span className="font-semibold tabular-nums">Catch up +{f(m.catchUpPerWeek)} / week</span>
+              <span className="font-semibold tabular-nums">{f(m.catchUpPerWeek)} / week to finish on target</span>
             ) : (
-              <span className="text-lg text-slate-700">On plan for the goal to date</span>
+              <span className="text-lg text-slate-700">On course for the goal</span>
             )}
           </li>
         ))}

@@ -1,6 +1,7 @@
 /** Step 1: the goal on a page and the reviewed week's plan vs actual for the whole team, in large type. */
 import { DASHBOARD_AMOUNTS, formatLongDay } from "@/components/dashboard/format";
 import { formatAmount } from "@/server/domain/money";
+import { paceNoteText } from "@/server/domain/pace";
 import { PaceBadge } from "@/components/dashboard/pace-badge";
 import { reviewWeekText, weekPlanShare } from "./review-week-text";
 import type { ReviewSnapshotView } from "./types";
@@ -53,10 +54,11 @@ export function ScoreboardStep({ snapshot: s, currency }: { snapshot: ReviewSnap
           </dd>
         </div>
         <div className="space-y-1">
-          <dt className="text-slate-700">To catch up</dt>
+          <dt className="text-slate-700">To finish on target</dt>
           <dd className="text-3xl font-semibold tabular-nums">
-            {b.catchUpPerWeek > 0 ? `+${f(b.catchUpPerWeek)} per week` : "No catch-up needed"}
+            {b.catchUpPerWeek > 0 ? `${f(b.catchUpPerWeek)} per week` : "No catch-up needed"}
           </dd>
+          {b.note && <dd className="text-slate-700">{paceNoteText({ note: b.note, status: b.goalStatus })}</dd>}
           <dd className="text-slate-700">
             {b.onPace} on pace · {b.offPace} off pace
           </dd>

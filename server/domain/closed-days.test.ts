@@ -18,7 +18,7 @@ import {
   nthOpenDay,
   type IsoDate,
 } from "./calendar";
-import { buildDailyPlan, type ActionRequirement } from "./daily-plan";
+import { buildDailyPlan, LATER_DEADLINE_SEARCH_DAYS, type ActionRequirement } from "./daily-plan";
 import { PlanningError } from "./errors";
 import { assessPace } from "./pace";
 import { phasePlan, type Curve, type PhasedPlan } from "./phasing";
@@ -243,8 +243,9 @@ describe("the daily plan with closed days", () => {
         fc.integer({ min: 30, max: 600 }),
         (today, len, { workingDays, closedWeekday }, actions, minutesPerDay) => {
           const deadline = addDays(today, len);
-          // Far enough to cover the later deadline the time check may propose.
-          const closedDays = everyWeekday(closedWeekday, today, addDays(today, 2000));
+          // Far enough to cover the later deadline the time check may propose (up to LATER_DEADLINE_SEARCH_DAYS open
+          // days past the deadline; with one open day a week, that many weeks).
+          const closedDays = everyWeekday(closedWeekday, today, addDays(today, 7 * (len + LATER_DEADLINE_SEARCH_DAYS + 1)));
           const closed = buildDailyPlan({ today, deadline, workingDays, closedDays, actions, minutesPerDay });
           const rest = buildDailyPlan({
             today,
@@ -334,7 +335,7 @@ describe("pace with closed days", () => {
           const a = assessPace({ plan: closed, actuals, asOf });
           const b = assessPace({ plan: rest, actuals, asOf });
           // Catch-up per week divides by the team's usual working days per week, which differ by design.
-          const strip = (r: typeof a) => ({ ...r, catchUp: { ...r.catchUp, catchUpPerWeek: 0 } });
+          const strip = (r: typeof a) => ({ ...r, pace: { ...r.pace, catchUp: { ...r.pace.catchUp, perWeek: 0 } } });
           expect(strip(a)).toEqual(strip(b));
         },
       ),

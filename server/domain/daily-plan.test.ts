@@ -1,18 +1,29 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, countWorkingDays, dayOfWeek } from "./calendar";
-import { buildDailyPlan, frontSpread, minutesForResult, smallerTargetThatFits, type ActionRequirement } from "./daily-plan";
+import { addDays, countOpenDays, countWorkingDays, dayOfWeek } from "./calendar";
+import {
+  buildDailyPlan,
+  evenSpread,
+  minutesForResult,
+  smallerTargetThatFits,
+  type ActionRequirement,
+  type DailyPlanInput,
+  type SmallerTargetInput,
+} from "./daily-plan";
 import { PlanningError } from "./errors";
-import type { FunnelInput } from "./funnel";
+import { planFunnel, type FunnelInput } from "./funnel";
 import { dateArb, workingDaysArb } from "./test-arbitraries";
 
 const weekdays = [1, 2, 3, 4, 5];
+const everyDay = [0, 1, 2, 3, 4, 5, 6];
 /** 1 sponsor ← 10 presentations ← 30 contacts, over two working weeks. */
 const seedActions: ActionRequirement[] = [
   { key: "presentations", label: "Give a presentation", remaining: 10, minutesPerAction: 45, priority: 2 },
   { key: "contacts", label: "Contact someone new", remaining: 30, minutesPerAction: 10, priority: 1 },
   { key: "follow-ups", label: "Follow up", remaining: 15, minutesPerAction: 5 },
 ];
+
+const countsOf = (plan: ReturnType<typeof buildDailyPlan>, key: string) => plan.days.map((d) => d.actions.find((a) => a.key === key)?.count ?? 0);
 
 describe("daily plan examples", () => {
   it("spreads 30 contacts and 10 presentations over the 10 working days left", () => {
@@ -26,23 +37,97 @@ describe("daily plan examples", () => {
       { key: "contacts", label: "Contact someone new", count: 3, minutes: 30 },
       { key: "follow-ups", label: "Follow up", count: 2, minutes: 10 },
     ]);
+    expect(countsOf(plan, "follow-ups")).toEqual([2, 1, 2, 1, 2, 1, 2, 1, 2, 1]); // 15 over 10: 1 or 2, never 3
     expect(plan.chosen).toEqual(["presentations", "contacts", "follow-ups"]);
-    // 450 + 300 + 75 = 825 minutes needed; 120 × 10 = 1,200 available.
-    expect(plan.timeCheck).toMatchObject({ neededMinutes: 825, availableMinutes: 1200, fits: true, overByMinutes: 0, laterDeadline: null, fitFraction: 1 });
+    // 450 + 300 + 75 = 825 minutes needed; the busiest day is 45 + 30 + 10 = 85 of 120.
+    expect(plan.timeCheck).toMatchObject({
+      neededMinutes: 825,
+      availableMinutes: 1200,
+      fits: true,
+      busiestDayMinutes: 85,
+      typicalDayMinutes: 80,
+      minutesPerDayNeeded: 85,
+      overByMinutes: 0,
+      laterDeadline: null,
+      fitFraction: 1,
+    });
   });
 
-  it("says by how much it does not fit, the later deadline that would, and the smaller target that would", () => {
+  it("the issue's plan: 5 deals over an 8-week, 7-day plan are 1 on 5 evenly spaced days and 0 on the others", () => {
+    const input: DailyPlanInput = {
+      today: "2027-03-01",
+      deadline: "2027-04-25", // 56 days, every day a working day
+      workingDays: everyDay,
+      minutesPerDay: 60,
+      actions: [
+        { key: "calls", label: "Calls", remaining: 280, minutesPerAction: 5 },
+        { key: "presentations", label: "Presentations", remaining: 40, minutesPerAction: 30 },
+        { key: "deals", label: "Deals won", remaining: 5, minutesPerAction: 60 },
+      ],
+    };
+    const plan = buildDailyPlan(input);
+    expect(plan.days).toHaveLength(56);
+    const deals = countsOf(plan, "deals");
+    expect(deals.filter((c) => c === 1)).toHaveLength(5);
+    expect(deals.filter((c) => c === 0)).toHaveLength(51);
+    const dealDays = deals.flatMap((c, i) => (c > 0 ? [i] : []));
+    const gaps = dealDays.slice(1).map((d, i) => d - dealDays[i]!);
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThanOrEqual(1); // 56 / 5 = 11.2 days apart
+    expect(plan.days.every((d) => d.actions.every((a) => a.count > 0))).toBe(true);
+
+    // The time check is the busiest day (calls 25 + presentation 30 + deal 60), not the 52-minute average.
+    const tc = plan.timeCheck;
+    expect(tc.neededMinutes).toBe(2900);
+    expect(tc.busiestDayMinutes).toBe(Math.max(...plan.days.map((d) => d.minutes)));
+    expect(tc.busiestDayMinutes).toBe(115);
+    expect(tc.typicalDayMinutes).toBe(55);
+    expect(tc.fits).toBe(false); // 2,900 ≤ 56 × 60 on average, but the busiest day does not fit in 60 minutes
+    expect(tc.overByMinutesPerDay).toBe(55);
+    expect(buildDailyPlan({ ...input, minutesPerDay: 115 }).timeCheck.fits).toBe(true);
+  });
+
+  it("rebuilt every day, a plan followed as planned asks for each deal once, never every day", () => {
+    // The old plan put any remainder on today, and today's plan is rebuilt each day: "Deals won 1" every day.
+    const start = "2027-03-01";
+    const deadline = "2027-04-25";
+    const required = { calls: 280, deals: 5 };
+    const done = { calls: 0, deals: 0 };
+    const asked = { calls: 0, deals: 0 };
+    for (let day = 0; day < 56; day++) {
+      const plan = buildDailyPlan({
+        today: addDays(start, day),
+        deadline,
+        start,
+        workingDays: everyDay,
+        minutesPerDay: 120,
+        actions: (["calls", "deals"] as const).map((key) => ({ key, remaining: required[key] - done[key], done: done[key], minutesPerAction: 5 })),
+      });
+      for (const a of plan.today!.actions) {
+        const key = a.key as keyof typeof done;
+        done[key] += a.count;
+        asked[key] += 1;
+      }
+    }
+    expect(done).toEqual(required);
+    expect(asked).toEqual({ calls: 56, deals: 5 });
+  });
+
+  it("says by how much the busiest day does not fit, a later deadline that does, and the smaller target that does", () => {
     const plan = buildDailyPlan({ today: "2026-12-01", deadline: "2026-12-14", workingDays: weekdays, actions: seedActions, minutesPerDay: 60 });
     expect(plan.timeCheck).toMatchObject({
       neededMinutes: 825,
       availableMinutes: 600,
       fits: false,
-      overByMinutes: 225,
-      overByMinutesPerDay: 23,
-      minutesPerDayNeeded: 83,
-      laterDeadline: "2026-12-18", // 825 / 60 → 14 working days from Tue 1 Dec
+      busiestDayMinutes: 85,
+      overByMinutesPerDay: 25,
+      overByMinutes: 5 * 25 + 5 * 20,
+      minutesPerDayNeeded: 85,
+      laterDeadline: "2026-12-28",
     });
     expect(plan.timeCheck.fitFraction).toBeCloseTo(600 / 825, 12);
+    const later = (deadline: string) => buildDailyPlan({ today: "2026-12-01", deadline, workingDays: weekdays, actions: seedActions, minutesPerDay: 60 });
+    expect(later("2026-12-28").timeCheck.fits).toBe(true);
+    expect(later("2026-12-25").timeCheck.fits).toBe(false);
 
     const funnel: FunnelInput = {
       target: 2,
@@ -51,11 +136,18 @@ describe("daily plan examples", () => {
         { key: "presentations", defaultRate: 0.1 },
       ],
     };
-    // 2 sponsors need 60 contacts (600 min) + 20 presentations (900 min); 4 done already and 600 minutes available.
-    const input = { funnel, done: { contacts: 4 }, minutesPerAction: { contacts: 10, presentations: 45 }, availableMinutes: 600 };
+    // 2 sponsors need 60 contacts (600 min) + 20 presentations (900 min) over 10 working days; 4 contacts done.
+    const input: SmallerTargetInput = {
+      funnel,
+      done: { contacts: 4 },
+      minutesPerAction: { contacts: 10, presentations: 45 },
+      plan: { today: "2026-12-01", deadline: "2026-12-14", workingDays: weekdays, minutesPerDay: 60 },
+    };
     expect(minutesForResult(input, 2)).toBe(560 + 900);
-    expect(smallerTargetThatFits(input)).toEqual({ target: 0, minutes: 0 });
-    expect(smallerTargetThatFits({ ...input, availableMinutes: 800 })).toEqual({ target: 1, minutes: 260 + 450 });
+    expect(smallerTargetThatFits(input)).toEqual({ target: 0, minutes: 0, busiestDayMinutes: 0 });
+    // 1 sponsor: 26 contacts + 10 presentations, a busiest day of 3 × 10 + 45 = 75 minutes.
+    expect(smallerTargetThatFits({ ...input, plan: { ...input.plan, minutesPerDay: 75 } })).toEqual({ target: 1, minutes: 260 + 450, busiestDayMinutes: 75 });
+    expect(smallerTargetThatFits({ ...input, plan: { ...input.plan, minutesPerDay: 74 } }).target).toBe(0);
   });
 
   it("keeps at most five kinds of action, the most important first", () => {
@@ -64,6 +156,7 @@ describe("daily plan examples", () => {
     expect(plan.chosen).toEqual(["a6", "a5", "a4", "a3", "a2"]);
     expect(plan.omitted).toEqual(["a1", "a0"]);
     expect(plan.timeCheck.neededMinutes).toBe(35); // omitted actions still count
+    expect(plan.timeCheck.busiestDayMinutes).toBe(7);
     expect(plan.days.every((d) => d.actions.length <= 5)).toBe(true);
   });
 
@@ -81,83 +174,197 @@ describe("daily plan examples", () => {
     const base = { today: "2026-12-01", deadline: "2026-12-14", workingDays: weekdays, actions: seedActions, minutesPerDay: 60 };
     expect(() => buildDailyPlan({ ...base, minutesPerDay: -5 })).toThrow(PlanningError);
     expect(() => buildDailyPlan({ ...base, actions: [{ key: "a", remaining: 1.5, minutesPerAction: 1 }] })).toThrow(PlanningError);
+    expect(() => buildDailyPlan({ ...base, actions: [{ key: "a", remaining: 1, done: -1, minutesPerAction: 1 }] })).toThrow(PlanningError);
     expect(() => buildDailyPlan({ ...base, actions: [seedActions[0]!, seedActions[0]!] })).toThrow(/appears twice/);
     expect(() => buildDailyPlan({ ...base, maxActionsPerDay: 0 })).toThrow(PlanningError);
+    expect(() => evenSpread(5, 3, { num: 2, den: 2 })).toThrow(PlanningError);
   });
 });
 
 const actionsArb = fc.uniqueArray(
-  fc.record({ key: fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), remaining: fc.nat({ max: 200 }), minutesPerAction: fc.integer({ min: 0, max: 60 }), priority: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({
+    key: fc.constantFrom("a", "b", "c", "d", "e", "f", "g"),
+    remaining: fc.oneof(fc.nat({ max: 10 }), fc.nat({ max: 200 })),
+    done: fc.nat({ max: 100 }),
+    minutesPerAction: fc.integer({ min: 0, max: 60 }),
+    priority: fc.integer({ min: 0, max: 3 }),
+  }),
   { maxLength: 7, selector: (a) => a.key },
 );
 
+/** A plan with a start up to 90 days back, closed days ahead, and random actions. */
+const planArb = fc.record({
+  today: dateArb,
+  back: fc.option(fc.nat({ max: 90 }), { nil: undefined }),
+  len: fc.integer({ min: 0, max: 60 }),
+  workingDays: workingDaysArb,
+  closed: fc.uniqueArray(fc.nat({ max: 60 }), { maxLength: 8 }),
+  actions: actionsArb,
+  minutesPerDay: fc.nat({ max: 600 }),
+});
+
+function toInput(p: typeof planArb extends fc.Arbitrary<infer T> ? T : never): DailyPlanInput {
+  return {
+    today: p.today,
+    deadline: addDays(p.today, p.len),
+    workingDays: p.workingDays,
+    closedDays: p.closed.map((o) => addDays(p.today, o)),
+    ...(p.back !== undefined ? { start: addDays(p.today, -p.back) } : {}),
+    actions: p.actions,
+    minutesPerDay: p.minutesPerDay,
+  };
+}
+
 describe("daily plan properties", () => {
-  it("counts are whole, sum exactly to what remains, fall on working days only, and differ by at most one", () => {
+  it("whole counts ≥ 0 on open days only, summing exactly to what remains, running totals within 1 of the even spread", () => {
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 0, max: 60 }), workingDaysArb, actionsArb, fc.nat({ max: 600 }), (today, len, wd, actions, minutesPerDay) => {
-        const deadline = addDays(today, len);
-        const plan = buildDailyPlan({ today, deadline, workingDays: wd, actions, minutesPerDay });
-        expect(plan.days).toHaveLength(countWorkingDays(today, deadline, wd));
+      fc.property(planArb, (p) => {
+        const input = toInput(p);
+        const plan = buildDailyPlan(input);
+        const n = countOpenDays(input.today, input.deadline, { workingDays: input.workingDays, closedDays: input.closedDays! });
+        expect(plan.days).toHaveLength(n);
         for (const d of plan.days) {
-          expect(wd).toContain(dayOfWeek(d.date));
+          expect(input.workingDays).toContain(dayOfWeek(d.date));
+          expect(input.closedDays).not.toContain(d.date);
           expect(d.actions.length).toBeLessThanOrEqual(5);
+          expect(d.actions.every((a) => Number.isInteger(a.count) && a.count > 0)).toBe(true);
           expect(d.minutes).toBe(d.actions.reduce((s, a) => s + a.minutes, 0));
         }
         for (const key of plan.chosen) {
-          const a = actions.find((x) => x.key === key)!;
-          const counts = plan.days.map((d) => d.actions.find((x) => x.key === key)?.count ?? 0);
-          if (plan.days.length > 0) {
-            expect(counts.reduce((s, c) => s + c, 0)).toBe(a.remaining);
-            expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
-          }
+          const k = input.actions.find((x) => x.key === key)!.remaining;
+          const counts = countsOf(plan, key);
+          if (n === 0) continue;
+          expect(counts.reduce((s, c) => s + c, 0)).toBe(k);
+          let running = 0;
+          counts.forEach((c, i) => {
+            running += c;
+            expect(Math.abs(running - (k * (i + 1)) / n)).toBeLessThan(1);
+          });
+          // Needed fewer times than there are days: some days have none of it.
+          if (k < n) expect(counts.filter((c) => c > 0)).toHaveLength(k);
         }
-        expect(plan.chosen.length + plan.omitted.length).toBe(actions.filter((a) => a.remaining > 0).length);
+        expect(plan.chosen.length + plan.omitted.length).toBe(input.actions.filter((a) => a.remaining > 0).length);
       }),
     );
   });
 
-  it("the later deadline is the earliest date that fits at the available minutes", () => {
+  it("the time check's busiest day is at least every day's minutes, and fits exactly when it fits in the minutes a day", () => {
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 0, max: 30 }), workingDaysArb, actionsArb, fc.integer({ min: 1, max: 300 }), (today, len, wd, actions, minutesPerDay) => {
-        const plan = buildDailyPlan({ today, deadline: addDays(today, len), workingDays: wd, actions, minutesPerDay });
+      fc.property(planArb, (p) => {
+        const input = toInput(p);
+        const plan = buildDailyPlan({ ...input, maxActionsPerDay: 10 }); // every action listed: the days are the whole load
         const tc = plan.timeCheck;
-        expect(tc.fits).toBe(tc.neededMinutes <= tc.availableMinutes);
-        if (tc.fits) {
-          expect(tc.laterDeadline).toBeNull();
+        for (const d of plan.days) expect(tc.busiestDayMinutes).toBeGreaterThanOrEqual(d.minutes);
+        expect(tc.busiestDayMinutes).toBe(plan.days.reduce((m, d) => Math.max(m, d.minutes), 0));
+        expect(tc.typicalDayMinutes).toBeLessThanOrEqual(tc.busiestDayMinutes);
+        if (plan.days.length > 0) {
+          expect(tc.busiestDayMinutes * plan.days.length).toBeGreaterThanOrEqual(tc.neededMinutes);
+          expect(tc.fits).toBe(tc.busiestDayMinutes <= input.minutesPerDay);
+        }
+        // With fewer kinds allowed a day, the omitted ones still weigh on the time check.
+        expect(buildDailyPlan({ ...input, maxActionsPerDay: 1 }).timeCheck).toEqual(tc);
+      }),
+    );
+  });
+
+  it("the later deadline fits and the open day before it does not", () => {
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 1, max: 300 }), (p, minutesPerDay) => {
+        const input = { ...toInput(p), minutesPerDay };
+        const tc = buildDailyPlan(input).timeCheck;
+        if (tc.fits || tc.laterDeadline === null) {
+          if (tc.fits) expect(tc.laterDeadline).toBeNull();
           return;
         }
-        const later = tc.laterDeadline!;
-        expect(later > addDays(today, len)).toBe(true);
-        expect(countWorkingDays(today, later, wd) * minutesPerDay).toBeGreaterThanOrEqual(tc.neededMinutes);
-        expect(countWorkingDays(today, addDays(later, -1), wd) * minutesPerDay).toBeLessThan(tc.neededMinutes);
+        const later = tc.laterDeadline;
+        expect(later > input.deadline).toBe(true);
+        expect(buildDailyPlan({ ...input, deadline: later }).timeCheck.fits).toBe(true);
+        let before = addDays(later, -1);
+        while (countOpenDays(before, before, { workingDays: input.workingDays, closedDays: input.closedDays! }) === 0) before = addDays(before, -1);
+        if (before >= input.today) expect(buildDailyPlan({ ...input, deadline: before }).timeCheck.fits).toBe(false);
       }),
     );
   });
 
-  it("the smaller target is the largest one that fits", () => {
+  it("followed day by day from the start, the plan does all that is needed and asks for a rare action only on its days", () => {
     fc.assert(
-      fc.property(fc.nat({ max: 50 }), fc.nat({ max: 5000 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (target, available, m1, m2) => {
-        const input = {
-          funnel: { target, stages: [{ key: "contacts", defaultRate: 1 / 3 }, { key: "presentations", defaultRate: 0.1 }] },
-          minutesPerAction: { contacts: m1, presentations: m2 },
-          availableMinutes: available,
-        };
-        const { target: t, minutes } = smallerTargetThatFits(input);
-        expect(minutes).toBeLessThanOrEqual(available);
-        expect(t).toBeLessThanOrEqual(target);
-        if (t < target) expect(minutesForResult(input, t + 1)).toBeGreaterThan(available);
+      fc.property(dateArb, fc.integer({ min: 1, max: 50 }), workingDaysArb, fc.array(fc.nat({ max: 80 }), { minLength: 1, maxLength: 4 }), (start, len, wd, required) => {
+        const deadline = addDays(start, len);
+        const n = countWorkingDays(start, deadline, wd);
+        const done = required.map(() => 0);
+        const asked = required.map(() => 0);
+        for (let day = 0; day <= len; day++) {
+          const plan = buildDailyPlan({
+            today: addDays(start, day),
+            deadline,
+            start,
+            workingDays: wd,
+            minutesPerDay: 60,
+            actions: required.map((r, i) => ({ key: `a${i}`, remaining: r - done[i]!, done: done[i]!, minutesPerAction: 1 })),
+          });
+          for (const a of plan.today?.actions ?? []) {
+            const i = Number(a.key.slice(1));
+            done[i]! += a.count;
+            asked[i]! += 1;
+          }
+        }
+        if (n === 0) return;
+        expect(done).toEqual(required);
+        required.forEach((r, i) => expect(asked[i]).toBe(Math.min(r, n)));
       }),
     );
   });
 
-  it("frontSpread: exact, differs by at most one, extras first", () => {
+  it("the smaller target is the largest one whose busiest day fits", () => {
     fc.assert(
-      fc.property(fc.nat({ max: 1_000_000 }), fc.integer({ min: 1, max: 400 }), (total, n) => {
-        const parts = frontSpread(total, n);
+      fc.property(
+        fc.nat({ max: 30 }),
+        fc.integer({ min: 0, max: 240 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        dateArb,
+        fc.integer({ min: 0, max: 20 }),
+        workingDaysArb,
+        (target, minutesPerDay, m1, m2, today, len, workingDays) => {
+          const input: SmallerTargetInput = {
+            funnel: { target, stages: [{ key: "contacts", defaultRate: 1 / 3 }, { key: "presentations", defaultRate: 0.1 }] },
+            minutesPerAction: { contacts: m1, presentations: m2 },
+            plan: { today, deadline: addDays(today, len), workingDays, minutesPerDay },
+          };
+          const fitsAt = (t: number) => {
+            const stages = planFunnel({ ...input.funnel, target: t }).stages;
+            const actions = stages.map((s) => ({ key: s.key, remaining: s.required, minutesPerAction: input.minutesPerAction[s.key]! }));
+            return buildDailyPlan({ ...input.plan, actions }).timeCheck.fits;
+          };
+          const { target: t, minutes, busiestDayMinutes } = smallerTargetThatFits(input);
+          expect(t).toBeLessThanOrEqual(target);
+          expect(minutes).toBe(minutesForResult(input, t));
+          expect(fitsAt(t)).toBe(true);
+          expect(busiestDayMinutes).toBeLessThanOrEqual(minutesPerDay);
+          for (let above = t + 1; above <= target; above++) expect(fitsAt(above)).toBe(false);
+        },
+      ),
+    );
+  });
+
+  it("evenSpread: exact, ⌊total/n⌋ or one more each day, running total within 1 of the even line", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 1_000_000 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 10_000 }), fc.nat(), (total, n, den, r) => {
+        const phase = { num: r % den, den };
+        const parts = evenSpread(total, n, phase);
         expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
-        expect(parts[0]).toBe(Math.ceil(total / n));
+        for (const p of parts) expect(p === Math.floor(total / n) || p === Math.floor(total / n) + 1).toBe(true);
+        let running = 0;
+        parts.forEach((p, i) => {
+          running += p;
+          expect(Math.abs(running - (total * (i + 1)) / n)).toBeLessThan(1);
+        });
       }),
     );
+  });
+
+  it("evenSpread stays exact for totals too big for plain arithmetic", () => {
+    const parts = evenSpread(9_000_000_000_000, 365, { num: 7, den: 4000 });
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(9_000_000_000_000);
   });
 });

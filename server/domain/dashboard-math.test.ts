@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, dayOfWeek } from "./calendar";
-import { catchUpPerWeek, forecastAtDeadline, lastDueDay, resolvePeriod, shareOfProgress } from "./dashboard-math";
+import { addDays, countWorkingDays, dayOfWeek } from "./calendar";
+import { goalPaceDays, lastDueDay, resolvePeriod, shareOfProgress } from "./dashboard-math";
 import { dateArb } from "./test-arbitraries";
 
 describe("dashboard math examples", () => {
@@ -37,9 +37,6 @@ describe("dashboard math examples", () => {
     // 3e12 · 1e12 / 8,000,000,000,001 = 374,999,999,999.953…; and an exact half rounds up.
     expect(shareOfProgress(3_000_000_000_000, 1_000_000_000_000, 8_000_000_000_001)).toBe(375_000_000_000);
     expect(shareOfProgress(3_000_000_000_001, 1_000_000_000_000, 2_000_000_000_000)).toBe(1_500_000_000_001);
-    expect(catchUpPerWeek(10_000, 10, 5)).toBe(5_000);
-    expect(catchUpPerWeek(10_000, 2, 5)).toBe(10_000); // less than a week left: all of it this week
-    expect(forecastAtDeadline({ actualToDate: 100, windowSum: 50, windowWorkingDays: 10, remainingWorkingDays: 4 })).toBe(120);
   });
 
   it("rejects a deadline before the start", () => {
@@ -112,16 +109,19 @@ describe("dashboard math properties", () => {
     );
   });
 
-  it("the catch-up per week covers the shortfall over the weeks left, and is 0 when on plan", () => {
+  it("the pace days: due through yesterday, the catch-up counts today while it is under way, the forecast does not", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1_000_000, max: 10 ** 9 }), fc.nat({ max: 400 }), fc.integer({ min: 1, max: 7 }), (shortfall, days, perWeek) => {
-        const c = catchUpPerWeek(shortfall, days, perWeek);
-        const weeks = Math.max(1, days / perWeek);
-        if (shortfall <= 0) expect(c).toBe(0);
-        else {
-          expect(c * weeks).toBeGreaterThanOrEqual(shortfall - 1e-6);
-          expect((c - 1) * weeks).toBeLessThan(shortfall);
-        }
+      fc.property(dateArb, fc.integer({ min: 0, max: 60 }), fc.integer({ min: -10, max: 70 }), (start, len, offset) => {
+        const deadline = addDays(start, len);
+        const currentDay = addDays(start, offset);
+        const asOf = resolvePeriod({ period: "goal", today: currentDay, start, deadline, weekStartsOn: 1 }).asOf;
+        const d = goalPaceDays({ start, deadline, asOf, currentDay, workingDays: [1, 2, 3, 4, 5] });
+        expect(d.dueThrough).toBe(lastDueDay(asOf, currentDay));
+        const open = (from: string) => (from <= deadline ? countWorkingDays(from < start ? start : from, deadline, [1, 2, 3, 4, 5]) : 0);
+        expect(d.forecastOpenDays).toBe(open(addDays(asOf, 1)));
+        expect(d.remainingOpenDays).toBe(open(addDays(d.dueThrough, 1)));
+        expect(d.windowOpenDays).toBeLessThanOrEqual(10);
+        expect(d.openDaysPerWeek).toBe(5);
       }),
     );
   });

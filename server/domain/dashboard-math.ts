@@ -11,11 +11,24 @@
  * - `lastDueDay` is the last day whose plan counts as due: a day is due once it is over, so on the day itself the
  *   plan expects everything up to yesterday (a Monday-morning "this week" expects nothing yet, and what is logged
  *   today already counts as progress). A period that has ended is due in full.
- * - `catchUpPerWeek` and `forecastAtDeadline` use the same formulas as `pace.ts` (`replanCatchUp`, `assessPace`) on
- *   totals, so the dashboard needs no per-node daily series.
+ * - `goalPaceDays` gives the days the pace model (`paceModel` in pace.ts) needs for a goal seen on a day: the last due
+ *   day, the run-rate window, the open days the forecast counts and the open days the catch-up is spread over. The
+ *   dashboard, My plan and the weekly review all take them from here, so the model works on totals and no screen
+ *   needs a per-node daily series.
  */
-import { addDays, endOfPeriod, isOpenDayNumber, openDays, startOfPeriod, toDayNumber, type IsoDate } from "./calendar";
+import {
+  addDays,
+  countOpenDays,
+  endOfPeriod,
+  isOpenDayNumber,
+  openDays,
+  startOfPeriod,
+  toDayNumber,
+  type IsoDate,
+  type WorkCalendar,
+} from "./calendar";
 import { PlanningError } from "./errors";
+import { RUN_RATE_WINDOW_WORKING_DAYS } from "./pace";
 
 export function shareOfProgress(share: number, progress: number, total: number): number {
   if (total <= 0 || progress <= 0 || share <= 0) return 0;
@@ -77,23 +90,41 @@ export function lastDueDay(asOf: IsoDate, currentDay: IsoDate): IsoDate {
   return asOf < yesterday ? asOf : yesterday;
 }
 
-/** What is missing from the plan so far, spread over the weeks left (rounded up); 0 when on or above plan. */
-export function catchUpPerWeek(shortfall: number, remainingWorkingDays: number, workingDaysPerWeek: number): number {
-  if (shortfall <= 0) return 0;
-  const perWeek = workingDaysPerWeek > 0 ? workingDaysPerWeek : 5;
-  const weeksLeft = Math.max(1, remainingWorkingDays / perWeek);
-  return Math.ceil(shortfall / weeksLeft - 1e-9);
+export interface GoalPaceDays {
+  /** The last day whose plan is due: min(asOf, the day before currentDay). */
+  dueThrough: IsoDate;
+  /** The run-rate window: its first day (through asOf) and its open days (0: no forecast yet). */
+  windowFrom: IsoDate;
+  windowOpenDays: number;
+  /** Open days after asOf up to the deadline (the forecast's). */
+  forecastOpenDays: number;
+  /** Open days after dueThrough up to the deadline — today included while it is under way (the catch-up's). */
+  remainingOpenDays: number;
+  /** The team's open weekdays per week. */
+  openDaysPerWeek: number;
 }
 
-/** Actual so far + the run rate of the last working days × the working days left; null without a working day yet. */
-export function forecastAtDeadline(args: {
-  actualToDate: number;
-  windowSum: number;
-  windowWorkingDays: number;
-  remainingWorkingDays: number;
-}): number | null {
-  if (args.windowWorkingDays <= 0) return null;
-  return args.actualToDate + Math.round((args.windowSum / args.windowWorkingDays) * args.remainingWorkingDays);
+/**
+ * The days of the pace model for a goal [start, deadline] seen on `asOf` (the goal's as-of day, see `resolvePeriod`)
+ * while `currentDay` is under way. Open days are the goal's: the team's working weekdays minus its closed days.
+ */
+export function goalPaceDays(args: { start: IsoDate; deadline: IsoDate; asOf: IsoDate; currentDay: IsoDate } & WorkCalendar): GoalPaceDays {
+  const calendar = { workingDays: args.workingDays, closedDays: args.closedDays ?? [] };
+  const window = runRateWindowStart({ start: args.start, asOf: args.asOf, window: RUN_RATE_WINDOW_WORKING_DAYS, ...calendar });
+  // Open days left after `day`, counted from the goal's start at the earliest.
+  const openDaysAfter = (day: IsoDate) => {
+    const from = addDays(day, 1) < args.start ? args.start : addDays(day, 1);
+    return from <= args.deadline ? countOpenDays(from, args.deadline, calendar) : 0;
+  };
+  const dueThrough = lastDueDay(args.asOf, args.currentDay);
+  return {
+    dueThrough,
+    windowFrom: window.from,
+    windowOpenDays: window.workingDays,
+    forecastOpenDays: openDaysAfter(args.asOf),
+    remainingOpenDays: openDaysAfter(dueThrough),
+    openDaysPerWeek: new Set(args.workingDays).size,
+  };
 }
 
 /**

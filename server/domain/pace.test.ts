@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./calendar";
-import { PACE_THRESHOLDS, assessPace, paceStatus, replanCatchUp, type DailyActual } from "./pace";
+import { PACE_THRESHOLDS, assessPace, paceModel, paceNoteText, paceStatus, replanCatchUp, type DailyActual, type PaceModelInput } from "./pace";
 import { cumulativeOn, phasePlan, type Curve, type PhasingInput } from "./phasing";
 import { dateArb, workingDaysArb } from "./test-arbitraries";
 
@@ -42,8 +42,12 @@ describe("pace examples", () => {
     });
   });
 
-  it("catch-up: the £32,000 still missing follows the rest of the curve, and says the extra per week", () => {
-    const { catchUp } = assessPace({ plan: seedPlan, actuals: seedActuals, asOf: "2026-12-10" });
+  it("catch-up: the £32,000 still missing follows the rest of the curve; the pace model says what each week must bring", () => {
+    const { catchUp, pace } = assessPace({ plan: seedPlan, actuals: seedActuals, asOf: "2026-12-10" });
+    // Behind the plan (£18,000 of £20,000), yet £2,250 a day reaches £51,750: the catch-up is the pace that finishes
+    // on target — £32,000 over 15 open days (3 weeks) — not only the £2,000 behind the plan.
+    expect(pace).toMatchObject({ status: "at_risk", forecast: 5_175_000, shortfallAtDeadline: 0, missing: 3_200_000, note: "behind_but_reaching" });
+    expect(pace.catchUp).toEqual({ perWeek: 1_066_667, perDay: 213_334 });
     expect(catchUp.remaining).toBe(3_200_000);
     expect(catchUp.shortfall).toBe(200_000);
     expect(catchUp.feasible).toBe(true);
@@ -54,7 +58,6 @@ describe("pace examples", () => {
     expect(working.slice(10).every((x) => Math.abs(x - 170_666.67) <= 1)).toBe(true);
     expect(catchUp.days[catchUp.days.length - 1]!.cumulative).toBe(5_000_000);
     expect(catchUp.next).toEqual({ date: "2026-12-11", increment: working[0] });
-    expect(catchUp.catchUpPerWeek).toBe(66_667); // £2,000 over three working weeks
     const firstWeek = catchUp.periods[0]!;
     expect([firstWeek.periodStart, firstWeek.periodEnd, firstWeek.originalIncrement]).toEqual(["2026-12-11", "2026-12-13", 200_000]);
     expect(firstWeek.extra).toBe(firstWeek.increment - 200_000);
@@ -170,6 +173,154 @@ describe("pace properties", () => {
         else expect(r.forecastAtDeadline).toBe(r.actualToDate + Math.round(r.runRate * r.remainingWorkingDays));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("the pace model (paceModel): expected, status, forecast and catch-up never contradict", () => {
+  const base: PaceModelInput = {
+    actual: 0,
+    expected: 0,
+    target: 5_000_000,
+    window: { sum: 0, openDays: 10 },
+    forecastOpenDays: 40,
+    remainingOpenDays: 41,
+    openDaysPerWeek: 5,
+  };
+
+  it("the issue's dashboard: ahead of the plan so far, but the run rate falls short — never 'None needed'", () => {
+    // £183 of £173 expected (ahead), £11 a day over the last 10 days, 40 open days left of a £5,000 target.
+    const m = paceModel({ ...base, actual: 18_300, expected: 17_300, target: 500_000, window: { sum: 11_000, openDays: 10 } });
+    expect(m.status).toBe("ahead");
+    expect(m.forecast).toBe(18_300 + 1_100 * 40);
+    expect(m.shortfallAtDeadline).toBe(500_000 - 62_300);
+    expect(m.note).toBe("short_at_this_pace");
+    expect(paceNoteText(m)).toBe("Ahead of the plan so far, but the recent pace falls short of the target.");
+    // What is missing (£4,817) over 41 open days: ⌈481,700 · 5 / 41⌉ a week, ⌈481,700 / 41⌉ a day.
+    expect(m.catchUp).toEqual({ perWeek: 58_744, perDay: 11_749 });
+  });
+
+  it("examples: on course, too early, reached, out of time", () => {
+    expect(paceModel({ ...base, actual: 100, expected: 100, target: 200, window: { sum: 50, openDays: 10 }, forecastOpenDays: 20 })).toMatchObject({
+      note: "on_course",
+      forecast: 200,
+      catchUp: { perWeek: 0, perDay: 0 },
+    });
+    expect(paceModel({ ...base, window: { sum: 0, openDays: 0 } })).toMatchObject({ note: "too_early", forecast: null, status: "on_track" });
+    expect(paceModel({ ...base, actual: 5_000_000 })).toMatchObject({ note: "reached", missing: 0, catchUp: { perWeek: 0, perDay: 0 } });
+    expect(paceModel({ ...base, actual: 10, remainingOpenDays: 0, forecastOpenDays: 0 })).toMatchObject({
+      note: "out_of_time",
+      catchUp: { perWeek: 4_999_990, perDay: 4_999_990 },
+    });
+    // Less than a week left: the whole of what is missing this week.
+    expect(paceModel({ ...base, actual: 0, expected: 10, remainingOpenDays: 3 }).catchUp).toEqual({ perWeek: 5_000_000, perDay: 1_666_667 });
+  });
+
+  const inputArb = fc
+    .record({
+      actual: fc.integer({ min: -1_000, max: 2_000_000 }),
+      expected: fc.integer({ min: 0, max: 2_000_000 }),
+      target: fc.integer({ min: 0, max: 2_000_000 }),
+      sum: fc.integer({ min: 0, max: 500_000 }),
+      windowDays: fc.integer({ min: 0, max: 10 }),
+      forecastOpenDays: fc.integer({ min: 0, max: 300 }),
+      todayOpen: fc.boolean(),
+      openDaysPerWeek: fc.integer({ min: 1, max: 7 }),
+      big: fc.boolean(),
+    })
+    .map((r): PaceModelInput => {
+      const k = r.big ? 1_000_000_000 : 1; // amounts beyond 2^53 once multiplied by the days per week
+      return {
+        actual: r.actual * k,
+        expected: Math.min(r.expected, r.target) * k,
+        target: r.target * k,
+        window: { sum: r.sum * k, openDays: r.windowDays },
+        forecastOpenDays: r.forecastOpenDays,
+        remainingOpenDays: r.forecastOpenDays + (r.todayOpen ? 1 : 0),
+        openDaysPerWeek: r.openDaysPerWeek,
+      };
+    });
+
+  it("property: catch-up is 0 exactly when actual ≥ target, or open days remain, actual ≥ expected and the forecast (if any) reaches the target", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const m = paceModel(input);
+        const none =
+          input.actual >= input.target ||
+          (input.remainingOpenDays > 0 && input.actual >= input.expected && (m.forecast === null || m.forecast >= input.target));
+        expect(m.catchUp.perWeek === 0).toBe(none);
+        expect(m.catchUp.perDay === 0).toBe(none);
+        expect(["reached", "on_course", "too_early"].includes(m.note)).toBe(none);
+        // A forecast below the target is never "none needed".
+        if (m.forecast !== null && m.forecast < input.target) expect(m.catchUp.perWeek).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it("property: per day × open days left and per week × weeks left cover exactly what is missing (rounded up)", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const m = paceModel(input);
+        expect(m.missing).toBe(Math.max(0, input.target - input.actual));
+        if (m.catchUp.perDay === 0) return;
+        const days = BigInt(input.remainingOpenDays);
+        const missing = BigInt(m.missing);
+        if (days === 0n) {
+          expect(m.catchUp).toEqual({ perWeek: m.missing, perDay: m.missing });
+          return;
+        }
+        const perDay = BigInt(m.catchUp.perDay);
+        expect(perDay * days >= missing && (perDay - 1n) * days < missing).toBe(true);
+        // weeks left = max(1, days / daysPerWeek): perWeek · days / daysPerWeek ≥ missing, one less is not.
+        const dpw = BigInt(input.openDaysPerWeek);
+        const perWeek = BigInt(m.catchUp.perWeek);
+        if (days <= dpw) expect(perWeek).toBe(missing);
+        else expect(perWeek * days >= missing * dpw && (perWeek - 1n) * days < missing * dpw).toBe(true);
+      }),
+    );
+  });
+
+  it("property: status is actual vs expected, the forecast is the run rate's, and the note never contradicts them", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const m = paceModel(input);
+        expect(m.status).toBe(paceStatus(input.actual, input.expected));
+        if (input.window.openDays === 0) expect([m.forecast, m.shortfallAtDeadline]).toEqual([null, null]);
+        else {
+          expect(m.forecast).toBe(input.actual + Math.round((input.window.sum / input.window.openDays) * input.forecastOpenDays));
+          expect(m.shortfallAtDeadline).toBe(Math.max(0, input.target - m.forecast!));
+        }
+        const reaches = m.forecast !== null && m.forecast >= input.target;
+        const onPlan = input.actual >= input.expected;
+        switch (m.note) {
+          case "reached":
+            expect(m.missing).toBe(0);
+            break;
+          case "on_course":
+            expect(onPlan && reaches).toBe(true);
+            break;
+          case "too_early":
+            expect(onPlan && m.forecast === null).toBe(true);
+            break;
+          case "short_at_this_pace":
+            expect(onPlan && m.forecast !== null && !reaches).toBe(true);
+            expect(["ahead", "on_track"]).toContain(m.status);
+            break;
+          case "behind_but_reaching":
+            expect(!onPlan && reaches).toBe(true);
+            break;
+          case "behind":
+            expect(!onPlan && !reaches).toBe(true);
+            break;
+          case "out_of_time":
+            expect(m.missing > 0 && input.remainingOpenDays === 0).toBe(true);
+            break;
+        }
+        // Words match the badge: "ahead" only when the status is ahead, "behind" never beside "ahead".
+        const text = paceNoteText(m);
+        if (text.startsWith("Ahead")) expect(m.status).toBe("ahead");
+        if (/behind/i.test(text)) expect(m.status).not.toBe("ahead");
+      }),
     );
   });
 });

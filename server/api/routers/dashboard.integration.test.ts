@@ -113,9 +113,18 @@ describe("dashboard.rollup", () => {
       expect(row.ownExpected).toBeLessThanOrEqual(row.ownTarget);
       expect(row.ownTarget).toBeLessThanOrEqual(row.goal.share);
       expect(["ahead", "on_track", "at_risk", "behind"]).toContain(row.ownStatus);
-      const shortfall = row.goal.teamExpected - row.goal.teamActual;
-      const weeksLeft = Math.max(1, result.remainingWorkingDays / 5);
-      expect(row.goal.catchUpPerWeek).toBe(shortfall > 0 ? Math.ceil(shortfall / weeksLeft - 1e-9) : 0);
+      // The pace model: the catch-up is what each week must bring to finish on target (not only the shortfall vs
+      // the plan), and it is "none" only when on plan and the forecast reaches the target.
+      const g = row.goal;
+      const missing = Math.max(0, g.teamShare - g.teamActual);
+      const onCourse = missing === 0 || (g.teamActual >= g.teamExpected && (g.forecast === null || g.forecast >= g.teamShare));
+      expect(g.catchUpPerWeek === 0).toBe(onCourse);
+      if (!onCourse) {
+        const weeksLeft = Math.max(1, result.remainingWorkingDays / 5);
+        expect(g.catchUpPerWeek).toBe(Math.ceil((missing * 5) / Math.max(5, result.remainingWorkingDays) - 1e-9));
+        expect(g.catchUpPerWeek * weeksLeft).toBeGreaterThanOrEqual(missing - 1e-6);
+        expect(g.catchUpPerDay).toBe(Math.ceil(missing / result.remainingWorkingDays - 1e-9));
+      }
     }
   });
 
@@ -189,8 +198,9 @@ describe("dashboard.rollup", () => {
         expect(d.pct).toBe(d.expected > 0 ? Math.round((d.actual / d.expected) * 100) : null);
       }
     }
-    // The branches' daily plans add up to the team's: the week's days sum to the week's planned result.
-    const weekPlanned = charts.heat.reduce((s, b) => s + b.days.reduce((x, d) => x + d.expected, 0), 0);
+    // The branches' daily plans add up to the team's: the week's days so far sum to the funnel's planned result,
+    // which covers the same days as its "done" (like with like).
+    const weekPlanned = charts.heat.reduce((s, b) => s + b.days.filter((d) => d.date <= charts.period.asOf).reduce((x, d) => x + d.expected, 0), 0);
     const result = charts.funnel.at(-1)!;
     expect(Math.abs(weekPlanned - result.planned)).toBeLessThanOrEqual(charts.heat.length + 1); // rounding: ≤ ½ at each end, per branch and for the team
     expect(result.done).toBe(sum((e) => e.day >= charts.period.from && e.day <= charts.period.asOf && e.day >= data.start));

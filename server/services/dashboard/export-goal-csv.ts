@@ -4,6 +4,10 @@
  * and actual — money in major units ("3012.50"), counts and minutes as whole numbers. Text cells are made safe to
  * open in a spreadsheet (server/domain/csv.ts). Constant queries: the goal, the subtree with targets (one CTE), the
  * daily totals (one CTE). Targets per period come from the phased plan × share.
+ *
+ * Each row also carries the member's team (me + downline) goal to date exactly as the dashboard shows it — expected so
+ * far, actual, pace, forecast at the deadline and the catch-up per week / per open day to finish on target — taken from
+ * the dashboard roll-up (`getRollup`, period "goal"), so from the one pace model (`paceModel`).
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
@@ -13,6 +17,7 @@ import { toMajorString } from "@/server/domain/money";
 import { shareOfProgress } from "@/server/domain/dashboard-math";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { getRollup } from "./get-rollup";
 import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { subtreeCte } from "@/server/services/tree/subtree";
 import * as clock from "@/server/clock";
@@ -30,6 +35,12 @@ export const EXPORT_COLUMNS = [
   "personal_actual",
   "team_target",
   "team_actual",
+  "team_expected_to_date",
+  "team_actual_to_date",
+  "team_pace",
+  "team_forecast_at_deadline",
+  "team_catch_up_per_week",
+  "team_catch_up_per_day",
 ] as const;
 
 export async function exportGoalCsv(
@@ -55,6 +66,10 @@ export async function exportGoalCsv(
         FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
        WHERE dt."metricId" = ${goal.metric.id} AND dt.day >= ${start}::date AND dt.day <= ${asOf}::date`),
   ]);
+
+  // Goal to date per member's team: the dashboard's own rows (the one pace model), for the same subtree and day.
+  const rollup = await getRollup(db, { actor: args.actor, team: args.team, goalId: goal.id, period: "goal", today, currentDay: today });
+  const paceOf = new Map(rollup.rows.map((r) => [r.id, r.goal]));
 
   const periods = periodsInRange(start, deadline, args.period, args.team.weekStartsOn);
   const n = members.length;
@@ -92,6 +107,17 @@ export async function exportGoalCsv(
   const amount = (a: number) => (money ? toMajorString(a, args.team.currency) : a);
   const data: (string | number)[][] = [];
   members.forEach((m, i) => {
+    const pace = paceOf.get(m.id);
+    const goalCells = pace
+      ? [
+          amount(pace.teamExpected),
+          amount(pace.teamActual),
+          pace.status,
+          pace.forecast === null ? "" : amount(pace.forecast),
+          amount(pace.catchUpPerWeek),
+          amount(pace.catchUpPerDay),
+        ]
+      : ["", "", "", "", "", ""];
     periods.forEach((p, k) => {
       data.push([
         m.name,
@@ -106,6 +132,7 @@ export async function exportGoalCsv(
         amount(actual[k * n + i]!),
         amount(teamTarget[k * n + i]!),
         amount(teamActual[k * n + i]!),
+        ...goalCells,
       ]);
     });
   });

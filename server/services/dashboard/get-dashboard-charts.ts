@@ -1,6 +1,6 @@
 /**
  * The dashboard's charts for a goal, a period and a visible subtree: cumulative plan vs actual since the start
- * (with checkpoints), the activity funnel (planned vs done at each step in the period) and a heat strip of daily
+ * (with checkpoints), the activity funnel (planned vs done at each step over the same days: the period so far) and a heat strip of daily
  * completion per branch (the subtree root's own work and each direct member's whole team).
  * Constant number of queries: the goal, the visibility check, and three aggregate queries over one recursive CTE each.
  */
@@ -105,8 +105,10 @@ export async function getDashboardCharts(
     }),
   }));
 
-  // Funnel: the subtree's result planned in the period, worked backwards through the stages (ceil at each step).
-  const resultPlanned = shareOfProgress(subtreeShare, P(period.to), T) - shareOfProgress(subtreeShare, P(addDays(period.from, -1)), T);
+  // Funnel: like with like — the subtree's result planned over the same days as "done" (the period's first day through
+  // its as-of day, today included), worked backwards through the stages (ceil at each step). Never the whole
+  // period's plan against what is done so far, nor one period's plan against another's done.
+  const resultPlanned = shareOfProgress(subtreeShare, P(period.asOf), T) - shareOfProgress(subtreeShare, P(addDays(period.from, -1)), T);
   const resultDone = [...perDay.entries()].filter(([d]) => d >= period.from && d <= period.asOf).reduce((s, [, v]) => s + v, 0);
   const steps: { key: string; name: string; planned: number; done: number }[] = [];
   let next = resultPlanned;

@@ -8,22 +8,15 @@
  * the period, and one bottom-up pass for goal-to-date sums.
  *
  * Expected (own, team, goal to date) counts the plan up to `lastDueDay`: today's part is not due until today is
- * over, so the Monday-morning "this week" expects nothing yet, while actuals include what is logged today. The
- * catch-up per week spreads what is behind over the working days not yet due (today included).
+ * over, so the Monday-morning "this week" expects nothing yet, while actuals include what is logged today. Goal to
+ * date, every row's status, forecast, catch-up (per week and per open day, to finish on target) and note come from
+ * the one pace model (`paceModel`, server/domain/pace.ts) on the days of `goalPaceDays`.
  */
 import type { DbClient } from "@/server/db-client";
-import { addDays, countOpenDays, type IsoDate } from "@/server/domain/calendar";
-import {
-  catchUpPerWeek,
-  forecastAtDeadline,
-  lastDueDay,
-  resolvePeriod,
-  runRateWindowStart,
-  shareOfProgress,
-  type DashboardPeriod,
-} from "@/server/domain/dashboard-math";
+import { addDays, type IsoDate } from "@/server/domain/calendar";
+import { goalPaceDays, lastDueDay, resolvePeriod, shareOfProgress, type DashboardPeriod } from "@/server/domain/dashboard-math";
 import type { MetricUnit } from "@/server/domain/money";
-import { paceStatus, RUN_RATE_WINDOW_WORKING_DAYS, type PaceStatus } from "@/server/domain/pace";
+import { paceModel, type PaceNote, type PaceStatus } from "@/server/domain/pace";
 import { cumulativeOn } from "@/server/domain/phasing";
 import { rollUpOrdered, type StatusCounts } from "@/server/domain/rollup";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
@@ -51,7 +44,7 @@ export interface DashboardRow {
   teamExpected: number;
   teamStatus: PaceStatus;
   below: StatusCounts;
-  /** Goal to date (progress since the start, baseline excluded). */
+  /** Goal to date (progress since the start, baseline excluded), from the pace model (`paceModel`). */
   goal: {
     share: number;
     teamShare: number;
@@ -59,7 +52,10 @@ export interface DashboardRow {
     teamExpected: number;
     status: PaceStatus;
     forecast: number | null;
+    /** What each remaining week / open day must bring to finish on target; 0 when none is needed. */
     catchUpPerWeek: number;
+    catchUpPerDay: number;
+    note: PaceNote;
   };
 }
 
@@ -107,15 +103,8 @@ export async function getRollup(
   const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });
   const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: args.team.weekStartsOn }).asOf;
   // Working days are the goal's open days: the team's working weekdays minus the holidays it is phased with.
-  const calendar = { workingDays: args.team.workingDays, closedDays: plan.closedDays };
-  const window = runRateWindowStart({ start, asOf: goalAsOf, window: RUN_RATE_WINDOW_WORKING_DAYS, ...calendar });
-  // Working days left after `day`, counted from the goal's start at the earliest.
-  const workingDaysAfter = (day: IsoDate) => {
-    const from = addDays(day, 1) < start ? start : addDays(day, 1);
-    return from <= deadline ? countOpenDays(from, deadline, calendar) : 0;
-  };
-  const dueThrough = lastDueDay(goalAsOf, currentDay);
-  const remainingWorkingDays = workingDaysAfter(dueThrough);
+  const days = goalPaceDays({ start, deadline, asOf: goalAsOf, currentDay, workingDays: args.team.workingDays, closedDays: plan.closedDays });
+  const { dueThrough } = days;
 
   const sqlRows = await readRollupRows(db, {
     teamId: args.team.id,
@@ -127,7 +116,7 @@ export async function getRollup(
     goalAsOf,
     deadline,
     period,
-    windowFrom: window.from,
+    windowFrom: days.windowFrom,
   });
 
   return {
@@ -143,7 +132,7 @@ export async function getRollup(
     period: { kind: args.period, ...period },
     goalAsOf,
     dueThrough,
-    remainingWorkingDays,
+    remainingWorkingDays: days.remainingOpenDays,
     rootId,
     rows: computeRows(sqlRows, {
       total: plan.target - plan.baseline,
@@ -151,10 +140,7 @@ export async function getRollup(
       period,
       periodDue: lastDueDay(period.asOf, currentDay),
       goalDue: dueThrough,
-      windowWorkingDays: window.workingDays,
-      forecastWorkingDays: workingDaysAfter(goalAsOf),
-      remainingWorkingDays,
-      workingDaysPerWeek: new Set(args.team.workingDays).size,
+      days,
     }),
   };
 }
@@ -169,11 +155,8 @@ function computeRows(
     /** The last day of the period, and of the goal so far, whose plan is due (see `lastDueDay`). */
     periodDue: IsoDate;
     goalDue: IsoDate;
-    windowWorkingDays: number;
-    /** Working days after the goal's as-of day (the forecast's); `remainingWorkingDays` are the catch-up's. */
-    forecastWorkingDays: number;
-    remainingWorkingDays: number;
-    workingDaysPerWeek: number;
+    /** The pace model's days (run-rate window, forecast days, catch-up days). */
+    days: { windowOpenDays: number; forecastOpenDays: number; remainingOpenDays: number; openDaysPerWeek: number };
   },
 ): DashboardRow[] {
   if (sqlRows.length === 0) return [];
@@ -226,6 +209,15 @@ function computeRows(
     const src = sqlRows[i]!;
     const teamActual = toDate[i]!;
     const teamExpected = expected[i]!;
+    const pace = paceModel({
+      actual: teamActual,
+      expected: teamExpected,
+      target: share[i]!,
+      window: { sum: win[i]!, openDays: ctx.days.windowOpenDays },
+      forecastOpenDays: ctx.days.forecastOpenDays,
+      remainingOpenDays: ctx.days.remainingOpenDays,
+      openDaysPerWeek: ctx.days.openDaysPerWeek,
+    });
     // Fields listed (no object spread): this runs once per member, 100,000 times for a big team.
     return {
       id: r.id,
@@ -248,14 +240,11 @@ function computeRows(
         teamShare: share[i]!,
         teamActual,
         teamExpected,
-        status: paceStatus(teamActual, teamExpected),
-        forecast: forecastAtDeadline({
-          actualToDate: teamActual,
-          windowSum: win[i]!,
-          windowWorkingDays: ctx.windowWorkingDays,
-          remainingWorkingDays: ctx.forecastWorkingDays,
-        }),
-        catchUpPerWeek: catchUpPerWeek(teamExpected - teamActual, ctx.remainingWorkingDays, ctx.workingDaysPerWeek),
+        status: pace.status,
+        forecast: pace.forecast,
+        catchUpPerWeek: pace.catchUp.perWeek,
+        catchUpPerDay: pace.catchUp.perDay,
+        note: pace.note,
       },
     };
   });

@@ -19,9 +19,9 @@ export async function deleteEntry(
   return db.$transaction(async (tx) => {
     // Checked against the logging window of the entry's member, in their zone (editable-entry.ts).
     const entry = await loadEditableEntry(tx, { team, actor, entryId: args.entryId, version: args.version, now });
-    await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: clock.now(), version: { increment: 1 } } });
+    await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: clock.now(), updatedAt: clock.now(), version: { increment: 1 } } });
     await tx.entryRevision.create({
-      data: { entryId: entry.id, actorId: actor.id, action: "delete", day: new Date(`${entry.day}T00:00:00.000Z`), amount: entry.amount, note: entry.note },
+      data: { entryId: entry.id, actorId: actor.id, action: "delete", day: new Date(`${entry.day}T00:00:00.000Z`), amount: entry.amount, note: entry.note, createdAt: clock.now() },
     });
     await applyTotalDeltas(tx, team.id, [
       { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },

@@ -21,6 +21,7 @@ import { celebrate, type Celebration } from "./celebrate";
 import { addToday, logContextSql, parseLogContext } from "./log-context";
 import { loadLogScope, logScopeOf, type LogTeam } from "./load-log-team";
 import * as clock from "@/server/clock";
+import { sqlNow } from "@/server/sql-now";
 
 export type EntryOutcome =
   | { id: string; status: "created" | "duplicate" }
@@ -190,6 +191,7 @@ async function insertEntries(
   // Entries with a problem travel without day and amount (a malformed day must not break the statement).
   const ok = args.entries.map((e) => e.problem === null);
   const entries = args.entries.map((e) => e.entry);
+  const stamp = sqlNow();
   return db.$queryRaw<InsertRow[]>(Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.metricId)}::text[],
@@ -200,15 +202,15 @@ async function insertEntries(
       SELECT id, name, unit::text AS unit, "archivedAt" IS NOT NULL AS archived
         FROM "Metric" WHERE "teamId" = ${teamId} AND id IN (SELECT "metricId" FROM input)
     ), ins AS (
-      INSERT INTO "Entry" (id, "teamId", "membershipId", "metricId", day, amount, note, "createdById", "updatedAt")
-      SELECT i.id, ${teamId}, ${membershipId}, i."metricId", i.day, i.amount, i.note, ${membershipId}, now()
+      INSERT INTO "Entry" (id, "teamId", "membershipId", "metricId", day, amount, note, "createdById", "createdAt", "updatedAt")
+      SELECT i.id, ${teamId}, ${membershipId}, i."metricId", i.day, i.amount, i.note, ${membershipId}, ${stamp}, ${stamp}
         FROM input i JOIN met ON met.id = i."metricId" AND NOT met.archived
        WHERE i.ok ORDER BY i.ord
       ON CONFLICT (id) DO NOTHING
       RETURNING id, "metricId", day, amount, note
     ), rev AS (
-      INSERT INTO "EntryRevision" (id, "entryId", "actorId", action, day, amount, note)
-      SELECT gen_random_uuid()::text, id, ${membershipId}, 'create', day, amount, note FROM ins
+      INSERT INTO "EntryRevision" (id, "entryId", "actorId", action, day, amount, note, "createdAt")
+      SELECT gen_random_uuid()::text, id, ${membershipId}, 'create', day, amount, note, ${stamp} FROM ins
     ), tot AS (
       INSERT INTO "DailyTotal" ("teamId", "membershipId", "metricId", day, total, entries)
       SELECT ${teamId}, ${membershipId}, "metricId", day, SUM(amount)::int, COUNT(*)::int FROM ins GROUP BY "metricId", day

@@ -37,11 +37,11 @@ export async function updateEntry(
     }
     const updated = await tx.entry.update({
       where: { id: entry.id },
-      data: { day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note, version: { increment: 1 } },
+      data: { day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note, version: { increment: 1 }, updatedAt: clock.now() },
       select: { id: true, version: true },
     });
     await tx.entryRevision.create({
-      data: { entryId: entry.id, actorId: actor.id, action: "update", day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note },
+      data: { entryId: entry.id, actorId: actor.id, action: "update", day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note, createdAt: clock.now() },
     });
     await applyTotalDeltas(tx, team.id, [
       { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },

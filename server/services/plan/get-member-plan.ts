@@ -9,6 +9,11 @@
  * closed day nothing is planned. A milestone is never a window without an open day: when this period has none (a
  * week of holidays, a weekend day of a day-by-day goal) the next period with one is given, marked `upcoming`.
  *
+ * Pace: `pace` is the member's own goal to date from the one pace model (`paceModel`, server/domain/pace.ts) on the
+ * dashboard's days (`goalPaceDays`) and expected (`shareOfProgress` of the goal's plan due through yesterday), so My
+ * plan, the dashboard row of a member without a downline and the weekly review show the same status, forecast and
+ * catch-up.
+ *
  * `todayActions` at the top merges every goal's actions (same metric added up), so callers such as the Log page can
  * use it without knowing about goals; with no published goal both lists are empty.
  * Queries: a constant number per goal (targets of the goal, the member's subtree, actuals), never one per member.
@@ -17,6 +22,9 @@ import type { DbClient } from "@/server/db-client";
 import { addDays, toDayNumber, type IsoDate } from "@/server/domain/calendar";
 import { loadClosedDays } from "@/server/services/calendar/closed-days";
 import type { TimeCheck } from "@/server/domain/daily-plan";
+import { goalPaceDays, resolvePeriod, shareOfProgress } from "@/server/domain/dashboard-math";
+import { paceModel, type PaceModel } from "@/server/domain/pace";
+import { cumulativeOn } from "@/server/domain/phasing";
 import type { PhasedPlan } from "@/server/domain/phasing";
 import { splitPhasedPlan } from "@/server/domain/split-plan";
 import { notFound } from "@/server/errors";
@@ -67,8 +75,13 @@ export interface MemberGoalPlan {
   teamOverride: number | null;
   /** Planned (own share) by the end of `asOf`. */
   expectedToDate: number;
-  /** Planned (own share) by the end of the day before `asOf`: what is due while `asOf` is under way (pace uses it). */
+  /** Planned (own share) by the end of the day before `asOf`: what is due while `asOf` is under way. */
   dueToDate: number;
+  /**
+   * My own goal to date from the pace model: expected (due through yesterday), status, forecast at the deadline,
+   * catch-up per week and per open day to finish on my target, and the note.
+   */
+  pace: PaceModel;
   /** Null before the goal starts or after it ends. */
   milestone: Milestone | null;
   /** Every period's milestone of the member's own share (for the calendar). */
@@ -169,6 +182,32 @@ export async function getMemberPlan(
         await sumDailyTotals(db, { teamId, membershipIds: [membershipId], metricIds, from: g.startDate, to: fromIso(yesterday) })
       ).get(membershipId) ?? {};
 
+    // The dashboard's days and expected for this goal (the team calendar and the goal's holidays), as of asOf.
+    const goalAsOf = resolvePeriod({ period: "goal", today: asOf, start, deadline, weekStartsOn: team.weekStartsOn }).asOf;
+    const days = goalPaceDays({ start, deadline, asOf: goalAsOf, currentDay: asOf, workingDays: team.workingDays, closedDays: plan.closedDays });
+    const windowSum =
+      days.windowOpenDays > 0
+        ? ((
+            await sumDailyTotals(db, {
+              teamId,
+              membershipIds: [membershipId],
+              metricIds: [g.metric.id],
+              from: fromIso(days.windowFrom),
+              to: fromIso(goalAsOf),
+            })
+          ).get(membershipId)?.[g.metric.id] ?? 0)
+        : 0;
+    const total = plan.target - plan.baseline;
+    const pace = paceModel({
+      actual: actualToDate,
+      expected: shareOfProgress(row.personal, cumulativeOn(plan, days.dueThrough) - plan.baseline, total),
+      target: row.personal,
+      window: { sum: windowSum, openDays: days.windowOpenDays },
+      forecastOpenDays: days.forecastOpenDays,
+      remainingOpenDays: days.remainingOpenDays,
+      openDaysPerWeek: days.openDaysPerWeek,
+    });
+
     const milestone = await periodMilestone(db, { teamId, membershipId, metricId: g.metric.id, plan, own, asOf });
     const { needs, today, inPlan } = goalActions({
       goal: g,
@@ -199,6 +238,7 @@ export async function getMemberPlan(
       teamOverride: row.teamOverride,
       expectedToDate: cumulativeAt(own.personal, plan.start, asOf, row.personal),
       dueToDate: cumulativeAt(own.personal, plan.start, yesterday, row.personal),
+      pace,
       milestone,
       milestones: ownMilestones(plan, own),
       actualToDate,

@@ -110,13 +110,21 @@ export interface TodayPlan {
   minutesPerDayAssumed: boolean;
 }
 
-/** Today's actions (at most 5; the funnel's top first) and the time check until the deadline. */
+/**
+ * Today's actions (at most 5; the funnel's top first; only those due today — a rare action is 0 on most days) and
+ * the time check (the busiest day) until the deadline.
+ */
 export function todayPlan(args: {
   today: IsoDate;
   deadline: IsoDate;
   workingDays: readonly number[];
   /** Days nothing is planned on (team holidays, the member's days off). */
   closedDays?: readonly IsoDate[];
+  /**
+   * The goal's first day, when the needs' `done` counts from it: today's actions then continue the whole goal's even
+   * grid (a rare action is due on its own days, not every day). Without it today is the plan's first day.
+   */
+  start?: IsoDate;
   needs: readonly ActivityNeed[];
   minutesPerDay: number | null;
 }): TodayPlan {
@@ -126,8 +134,9 @@ export function todayPlan(args: {
     deadline: args.deadline < args.today ? args.today : args.deadline,
     workingDays: args.workingDays,
     closedDays: args.closedDays ?? [],
+    ...(args.start !== undefined ? { start: args.start } : {}),
     minutesPerDay,
-    actions: args.needs.map((n) => ({ key: n.id, remaining: n.remaining, minutesPerAction: n.minutesPerAction ?? 0 })),
+    actions: args.needs.map((n) => ({ key: n.id, remaining: n.remaining, done: n.done, minutesPerAction: n.minutesPerAction ?? 0 })),
   });
   const byId = new Map(args.needs.map((n) => [n.id, n]));
   const actions = (plan.today?.actions ?? []).map((a) => {
@@ -181,6 +190,7 @@ export function goalActions(args: {
     deadline,
     workingDays: args.workingDays,
     closedDays: args.closedDays ?? [],
+    start,
     needs,
     minutesPerDay: args.minutesPerDay,
   });

@@ -10,6 +10,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { pgIntArray, pgTextArray } from "./pg-array";
 import * as clock from "@/server/clock";
+import { sqlNow } from "@/server/sql-now";
 
 /**
  * Options for the transactions that write a whole team's targets: Prisma's default 5 s limit is too tight for a
@@ -67,7 +68,7 @@ export async function insertMemberTargets(tx: DbClient, args: { goalId: string; 
   await inChunks(c.membershipIds.length, (from, to) =>
     tx.$executeRaw(Prisma.sql`
       INSERT INTO "MemberTarget" ("goalId", "membershipId", personal, team, "personalOverride", "teamOverride", "updatedAt")
-      SELECT ${args.goalId}, r.m, r.p, r.t, r.po, r.tov, now()
+      SELECT ${args.goalId}, r.m, r.p, r.t, r.po, r.tov, ${sqlNow()}
         FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
                     ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
              AS r(m, p, t, po, tov)`),
@@ -84,7 +85,7 @@ export async function updateMemberTargets(tx: DbClient, args: { goalId: string; 
     tx.$executeRaw(Prisma.sql`
       UPDATE "MemberTarget" AS mt
          SET personal = r.p, team = r.t, "personalOverride" = r.po, "teamOverride" = r.tov,
-             version = mt.version + 1, "updatedAt" = now()
+             version = mt.version + 1, "updatedAt" = ${sqlNow()}
         FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
                     ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
              AS r(m, p, t, po, tov)
@@ -116,14 +117,15 @@ export async function insertTargetChanges(
     const first = from === 0 ? members : undefined;
     return tx.$executeRaw(Prisma.sql`
       INSERT INTO "TargetChange" (id, "teamId", "goalId", "membershipId", "actorId", reason, field, "fromValue", "toValue", data,
-                                  "membershipIds", "personalFrom", "personalTo", "teamFrom", "teamTo")
+                                  "membershipIds", "personalFrom", "personalTo", "teamFrom", "teamTo", "createdAt")
       SELECT ${prefix} || lpad((r.ord + ${from})::text, 9, '0'), ${args.teamId}, ${args.goalId}, r.m, ${args.actorId}, ${args.reason},
              r.f, r.fv, r.tv, r.d::jsonb,
              CASE WHEN r.ord = 1 THEN ${first ? pgTextArray(first.membershipIds) : null}::text[] END,
              CASE WHEN r.ord = 1 THEN ${first?.personalFrom ? pgIntArray(first.personalFrom) : null}::int[] END,
              CASE WHEN r.ord = 1 THEN ${first ? pgIntArray(first.personalTo) : null}::int[] END,
              CASE WHEN r.ord = 1 THEN ${first?.teamFrom ? pgIntArray(first.teamFrom) : null}::int[] END,
-             CASE WHEN r.ord = 1 THEN ${first ? pgIntArray(first.teamTo) : null}::int[] END
+             CASE WHEN r.ord = 1 THEN ${first ? pgIntArray(first.teamTo) : null}::int[] END,
+             ${sqlNow()}
         FROM unnest(${part.map((r) => r.membershipId)}::text[], ${part.map((r) => r.field)}::text[],
                     ${part.map((r) => r.fromValue)}::int[], ${part.map((r) => r.toValue)}::int[],
                     ${part.map((r) => (r.data === undefined || r.data === null ? null : JSON.stringify(r.data)))}::text[])

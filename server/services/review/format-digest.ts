@@ -1,5 +1,6 @@
 /** The weekly digest email (plain text): the scoreboard, who is off pace, the wins and the coming week's commitments. */
 import { formatAmount } from "@/server/domain/money";
+import { paceNoteText } from "@/server/domain/pace";
 import { reviewWeekName } from "@/server/domain/review-week";
 import type { ReviewSnapshot } from "./review-snapshot";
 
@@ -20,11 +21,14 @@ export function formatDigest(s: ReviewSnapshot, opts: { teamName: string; curren
     `${week}: ${f(b.weekActual)} of ${f(b.weekTarget)} planned${underWay && b.weekExpected !== undefined ? `, ${f(b.weekExpected)} due so far` : ""} (${STATUS_WORD[b.weekStatus]})`,
     `Goal to date: ${f(b.goalActual)} of ${f(b.goalExpected)} expected by now, ${f(b.goalShare)} by ${s.goal.deadline} (${STATUS_WORD[b.goalStatus]})`,
     b.forecast === null ? `Forecast: not enough history yet` : `Forecast at the deadline: ${f(b.forecast)}`,
-    b.catchUpPerWeek > 0 ? `To catch up: ${f(b.catchUpPerWeek)} extra per week` : `No catch-up needed`,
+    ...(b.note ? [paceNoteText({ note: b.note, status: b.goalStatus })] : []),
+    b.catchUpPerWeek > 0
+      ? `To finish on target: ${f(b.catchUpPerWeek)} per week${b.catchUpPerDay ? ` (${f(b.catchUpPerDay)} per open day)` : ""}`
+      : `No catch-up needed`,
     `Members on pace: ${b.onPace}, off pace: ${b.offPace}`,
     ``,
     `OFF PACE`,
-    ...(s.offPace.length ? s.offPace.slice(0, 20).map((m) => `- ${m.name}: ${STATUS_WORD[m.status]}${m.catchUpPerWeek > 0 ? `, catch up ${f(m.catchUpPerWeek)} per week` : ""}`) : ["- nobody"]),
+    ...(s.offPace.length ? s.offPace.slice(0, 20).map((m) => `- ${m.name}: ${STATUS_WORD[m.status]}${m.catchUpPerWeek > 0 ? `, ${f(m.catchUpPerWeek)} per week to finish on target` : ""}`) : ["- nobody"]),
     ``,
     `WINS OF THE WEEK`,
     ...(s.wins.length ? s.wins.map((w) => `- ${w.name}: ${w.title}`) : ["- none recorded"]),

@@ -5,7 +5,7 @@
  * member's week statuses — the dashboard's for the same goal, week and subtree (start-review.ts).
  */
 import type { MetricUnit } from "@/server/domain/money";
-import type { PaceStatus } from "@/server/domain/pace";
+import type { PaceNote, PaceStatus } from "@/server/domain/pace";
 
 export interface ReviewSnapshot {
   version: 1;
@@ -30,7 +30,14 @@ export interface ReviewSnapshot {
     goalShare: number;
     goalStatus: PaceStatus;
     forecast: number | null;
+    /**
+     * From the pace model (`paceModel`, via the dashboard roll-up): what each remaining week (and open day) must bring
+     * to finish on target, 0 when none is needed, and why. (Reviews stored before the one pace model kept only the
+     * shortfall against the plan per week, without `catchUpPerDay` and `note`.)
+     */
     catchUpPerWeek: number;
+    catchUpPerDay?: number;
+    note?: PaceNote;
     onPace: number;
     offPace: number;
   };

@@ -86,8 +86,11 @@ export async function startReview(
       goalExpected: root.goal.teamExpected,
       goalShare: root.goal.teamShare,
       goalStatus: root.goal.status,
+      // Status, forecast, catch-up and note: the dashboard row's, from the one pace model (`paceModel`).
       forecast: root.goal.forecast,
       catchUpPerWeek: root.goal.catchUpPerWeek,
+      catchUpPerDay: root.goal.catchUpPerDay,
+      note: root.goal.note,
       onPace: root.below.onPace,
       offPace: root.below.offPace,
     },
