@@ -17,6 +17,15 @@ const env = {
   BACKPLAN_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
+// `BACKPLAN_NOW=2027-03-21T10:00:00Z npm run demo`: the seed and the server share one pinned, ticking clock
+// (server/clock.ts); the build never sees it.
+if (process.env.BACKPLAN_NOW) {
+  env.BACKPLAN_NOW = process.env.BACKPLAN_NOW;
+  env.BACKPLAN_NOW_SINCE = String(Math.round(performance.timeOrigin + performance.now()));
+  delete process.env.BACKPLAN_NOW;
+  delete process.env.BACKPLAN_NOW_SINCE;
+  console.info(`▸ Clock: ${env.BACKPLAN_NOW}, ticking`);
+}
 
 try {
   console.info(`▸ Database: ${env.DATABASE_URL}`);
