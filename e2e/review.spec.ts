@@ -77,13 +77,18 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
   await page.getByRole("button", { name: "Close the review and send the digest" }).click();
   const closedToast = page.getByText(/Review closed\. Digest sent to \d+ leaders?\./);
   await expect(closedToast).toBeVisible();
-  // Not merely in the DOM: the toast is what is on top at its own centre (nothing full screen covers it).
-  const box = (await closedToast.boundingBox())!;
-  const onTop = await page.evaluate(
-    ([x, y]) => document.elementFromPoint(x!, y!)?.closest("[data-sonner-toast]") != null,
-    [box.x + box.width / 2, box.y + box.height / 2],
-  );
-  expect(onTop).toBe(true);
+  // Not merely in the DOM: the toast is what is on top at its own centre (nothing full screen covers it). Polled:
+  // the toast slides in, so its box is measured again until it has settled.
+  await expect
+    .poll(async () => {
+      const box = await closedToast.boundingBox();
+      if (!box) return false;
+      return page.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.closest("[data-sonner-toast]") != null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+    })
+    .toBe(true);
   await expect(page.getByText(/Closed on .* · read-only/)).toBeVisible();
   await expect(page.getByRole("button", { name: /Ethan Brooks's commitment$/ })).toHaveCount(0);
   await page.getByRole("button", { name: "Exit full screen" }).click();
