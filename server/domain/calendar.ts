@@ -416,7 +416,7 @@ function dayFormat(timeZone: string): Intl.DateTimeFormat {
 
 /**
  * The calendar day an instant falls on in an IANA time zone ("Europe/London"), e.g. to get a team's "today".
- * `epochMs` is milliseconds since 1970-01-01T00:00Z (`Date.now()`).
+ * `epochMs` is milliseconds since 1970-01-01T00:00Z (the clock's `nowMs()`, server/clock.ts).
  */
 export function isoDateInTimeZone(epochMs: number, timeZone: string): IsoDate {
   let parts: Intl.DateTimeFormatPart[];
