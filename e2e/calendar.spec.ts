@@ -10,17 +10,18 @@
 import type { Page } from "@playwright/test";
 import { e2eToday, plusDays } from "./clock";
 import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+import { toDbDay } from "@/server/domain/db-day";
 
 /** The first Monday–Friday on or after `days` days from the run's today (the demo team works Monday to Saturday). */
 function weekdayFromToday(days: number): string {
   let day = plusDays(e2eToday(), days);
-  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = plusDays(day, 1);
+  while ([0, 6].includes(toDbDay(day).getUTCDay())) day = plusDays(day, 1);
   return day;
 }
 
 const longDay = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
+    toDbDay(iso),
   );
 
 /** The page is no wider than the emulated device (Chromium widens the layout viewport instead of scrolling). */
@@ -123,7 +124,7 @@ test("@phone a member sets a day off on My plan and reads the team calendar", as
       month: "short",
       year: "numeric",
       timeZone: "UTC",
-    }).format(new Date(`${day}T00:00:00Z`)),
+    }).format(toDbDay(day)),
   );
 
   // Phone first: tap targets of at least 44 px, and nothing scrolls sideways.

@@ -5,6 +5,7 @@
  * server agree on "today". Playwright's runner itself reads the real time here (this is the clock's mirror).
  */
 import { readFileSync } from "node:fs";
+import { toDbDay } from "@/server/domain/db-day";
 
 const testNow = JSON.parse(readFileSync(new URL("../tests/test-now.json", import.meta.url), "utf8")) as { TEST_NOW: string };
 
@@ -27,5 +28,5 @@ export function e2eToday(timeZone = "Europe/London"): string {
 
 /** `days` after `iso` (a calendar day), as a calendar day. */
 export function plusDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(toDbDay(iso).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -18,6 +18,7 @@ import type { Page } from "@playwright/test";
 import { e2eToday, plusDays } from "./clock";
 import { DEMO, expect, login, signUp, test, uniqueEmail } from "./fixtures";
 import { expectFits, measure, PHONE_SIZES } from "./layout-guard";
+import { toDbDay } from "@/server/domain/db-day";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -148,7 +149,7 @@ test("@phone long names, £12,345,678.90 and seven days to log fit a phone; the 
     .fill(`The Extraordinarily Long-Named Worldwide Sales Collective ${Date.now().toString(36)}`);
   await create.getByLabel("Currency", { exact: true }).selectOption("GBP");
   await create.getByLabel("Time zone").selectOption("Europe/London");
-  await create.getByLabel("Weeks start on").selectOption({ label: WEEKDAYS[(new Date(`${e2eToday()}T00:00:00Z`).getUTCDay() + 1) % 7]! });
+  await create.getByLabel("Weeks start on").selectOption({ label: WEEKDAYS[(toDbDay(e2eToday()).getUTCDay() + 1) % 7]! });
   await create.getByRole("button", { name: "Create team" }).click();
   await expect(page).toHaveURL(/\/[a-z0-9-]+\/team$/);
   const slug = new URL(page.url()).pathname.split("/")[1]!;

@@ -13,16 +13,17 @@
 import type { Page } from "@playwright/test";
 import { e2eNow, e2eToday, plusDays } from "./clock";
 import { expect, expectAccessible, login, test } from "./fixtures";
+import { toDbDay } from "@/server/domain/db-day";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const weekdayOf = (iso: string) => WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
+const weekdayOf = (iso: string) => WEEKDAYS[toDbDay(iso).getUTCDay()]!;
 const shortDate = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
+    toDbDay(iso),
   );
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
+    toDbDay(iso),
   );
 
 /**

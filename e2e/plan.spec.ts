@@ -8,6 +8,7 @@
  */
 import { e2eToday, plusDays } from "./clock";
 import { DEMO, expect, expectAccessible, login, onRunClock, test } from "./fixtures";
+import { toDbDay } from "@/server/domain/db-day";
 
 const isoPlusDays = (days: number) => plusDays(e2eToday(), days);
 
@@ -43,7 +44,7 @@ test("@desktop the owner creates, previews and publishes a goal with custom chec
   const chart = page.getByTestId("plan-chart");
   await expect(chart).toBeVisible();
   // Checkpoints in date order: 3, 2 and 1 weeks before the deadline.
-  const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso + "T00:00:00Z"));
+  const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(toDbDay(iso));
   await expect(chart.getByRole("img")).toHaveAccessibleName(
     new RegExp(`£20,000 by ${day(isoPlusDays(35))}, £30,000 by ${day(isoPlusDays(42))}, £42,000 by ${day(isoPlusDays(49))}`),
   );
@@ -108,7 +109,7 @@ test("@phone a member opens My plan: target, this week's milestone, today's acti
 
   const today = page.getByRole("list", { name: "Today's actions" });
   // The demo team works Monday to Saturday: Sunday is its rest day, said as such with Monday's plan.
-  if (new Date(`${e2eToday()}T00:00:00Z`).getUTCDay() === 0) {
+  if (toDbDay(e2eToday()).getUTCDay() === 0) {
     await expect(page.getByTestId("rest-day")).toContainText(`Sunday is a rest day for ${DEMO.teamName}`);
   } else {
     const items = today.getByRole("listitem");

@@ -12,9 +12,10 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db-client";
 import { addDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
 import { applyTemplateToTeam } from "@/server/services/metric/apply-template";
-import { createGoal } from "@/server/services/plan/create-goal";
+import { createGoal } from "@/server/services/goal/create-goal";
 import { rng } from "@/scripts/lib/scale-tree";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 export const DEMO_GOAL_NAME = "£50,000 team volume";
 /** Members who barely log, so the dashboard has someone clearly off pace. */
@@ -83,7 +84,7 @@ export async function seedDemoPlan(db: Db, args: { teamId: string; now?: Date })
 function endOfNextMonth(today: IsoDate): IsoDate {
   const [y, m] = today.split("-").map(Number) as [number, number];
   const next = new Date(Date.UTC(y, m + 1, 0)); // day 0 of the month after next = last day of next month
-  return next.toISOString().slice(0, 10) as IsoDate;
+  return toIsoDay(next) as IsoDate;
 }
 
 interface DemoMember {
@@ -101,11 +102,11 @@ async function seedActivity(
   args.members.forEach((member, index) => {
     const random = rng(1000 + index);
     const effort = effortOf(member.user.name ?? "", index);
-    const joined = member.joinedAt.toISOString().slice(0, 10);
+    const joined = toIsoDay(member.joinedAt);
     for (let back = HISTORY_DAYS; back >= 1; back--) {
       const day = addDays(args.today, -back);
       if (day < joined) continue;
-      const weekday = new Date(day + "T00:00:00Z").getUTCDay();
+      const weekday = toDbDay(day).getUTCDay();
       if (!args.workingDays.includes(weekday) || random() > 0.85) continue;
       const scale = effort * (0.6 + random() * 0.8);
       const contacts = Math.round(10 * scale);
@@ -159,7 +160,7 @@ async function seedVictories(db: Db, args: { teamId: string; today: IsoDate; mem
         kind: v.kind,
         key: `demo:${v.kind}:${day}`,
         title: v.title,
-        day: new Date(day + "T00:00:00.000Z"),
+        day: toDbDay(day),
       };
     }),
     skipDuplicates: true,

@@ -15,6 +15,7 @@ import { cascadeTargets } from "../server/domain/cascade";
 import { formatMoney } from "../server/domain/money";
 import { buildGenealogy, depths, rng } from "./lib/scale-tree";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 const CHUNK = 10_000;
 
@@ -76,7 +77,7 @@ async function removeTeam(db: Db, teamId: string) {
 }
 
 function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return toIsoDay(date);
 }
 
 export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<ScaleSeedResult> {
@@ -87,7 +88,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
   const slug = `scale-${members}`;
   const prefix = `s${members}`;
   const today = options.today ?? clock.todayIn("UTC");
-  const firstDay = isoDay(new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000));
+  const firstDay = isoDay(new Date(toDbDay(today).getTime() - (days - 1) * 86_400_000));
 
   let t = performance.now();
   const lap = (what: string) => {
@@ -203,8 +204,8 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
   // The active goal: £600 of team volume per member over 13 weeks (capped to fit the integer amounts: £20m), split
   // by weight, cascaded to everyone.
   const goalId = `${prefix}_goal`;
-  const start = isoDay(new Date(Date.parse(`${today}T00:00:00Z`) - 56 * 86_400_000));
-  const deadline = isoDay(new Date(Date.parse(`${start}T00:00:00Z`) + 90 * 86_400_000));
+  const start = isoDay(new Date(toDbDay(today).getTime() - 56 * 86_400_000));
+  const deadline = isoDay(new Date(toDbDay(start).getTime() + 90 * 86_400_000));
   const target = Math.min(members * 60_000, 2_000_000_000);
   await db.goal.create({
     data: {
@@ -215,8 +216,8 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       metricId: metricIds.team_volume!,
       name: `${formatMoney(target, "GBP", "en-GB", { wholeUnits: true })} team volume in 13 weeks`,
       target,
-      startDate: new Date(`${start}T00:00:00Z`),
-      deadline: new Date(`${deadline}T00:00:00Z`),
+      startDate: toDbDay(start),
+      deadline: toDbDay(deadline),
       period: "WEEK",
       curve: "LINEAR",
       splitRule: "WEIGHT",

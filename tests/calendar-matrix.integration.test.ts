@@ -15,6 +15,7 @@ import { callerForMember } from "@/tests/caller";
 import { TEST_NOW } from "@/tests/clock";
 import { addMember, makeMetric, makeTeam, makeUser } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 let database: Database;
 beforeAll(async () => {
@@ -148,7 +149,7 @@ const MATRIX: Row[] = [
   },
 ];
 
-const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const plus = (day: string, days: number) => new Date(toDbDay(day).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("the calendar matrix (Pacific/Auckland team, members in New York and London)", () => {
   for (const row of MATRIX) {
@@ -194,7 +195,7 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
       expect(await log(nina.id, 30)).toEqual({ today: row.newYork, status: "created" });
       expect(await log(leo.id, 20)).toEqual({ today: row.london, status: "created" });
       const days = await db.entry.findMany({ where: { teamId: team.id }, select: { membershipId: true, day: true } });
-      const dayOf = (id: string) => days.find((e) => e.membershipId === id)!.day.toISOString().slice(0, 10); // one entry each so far
+      const dayOf = (id: string) => toIsoDay(days.find((e) => e.membershipId === id)!.day); // one entry each so far
       expect(dayOf(kiri.id)).toBe(row.auckland);
       expect(dayOf(nina.id)).toBe(row.newYork);
       expect(dayOf(leo.id)).toBe(row.london);

@@ -9,6 +9,7 @@ import { createTeam } from "@/server/services/team/create-team";
 import type { TCreateTeamInput } from "@/server/schemas/team";
 import type { Role } from "@/generated/prisma/enums";
 import * as clock from "@/server/clock";
+import { toDbDay } from "@/server/domain/db-day";
 
 const hashes = new Map<string, Promise<string>>();
 /** argon2 is deliberately slow: hash each distinct password once per process. */
@@ -148,7 +149,7 @@ export async function addDailyTotal(
   db: DbClient,
   args: { teamId: string; membershipId: string; metricId: string; day: string; total: number },
 ) {
-  const day = new Date(args.day + "T00:00:00.000Z");
+  const day = toDbDay(args.day);
   await db.dailyTotal.upsert({
     where: { membershipId_metricId_day: { membershipId: args.membershipId, metricId: args.metricId, day } },
     create: { teamId: args.teamId, membershipId: args.membershipId, metricId: args.metricId, day, total: args.total, entries: 1 },
@@ -233,8 +234,8 @@ export async function makeGoal(
       name: args.name ?? "Test goal",
       target: args.target,
       baseline,
-      startDate: new Date(args.startDate + "T00:00:00.000Z"),
-      deadline: new Date(args.deadline + "T00:00:00.000Z"),
+      startDate: toDbDay(args.startDate),
+      deadline: toDbDay(args.deadline),
       status: "PUBLISHED",
       publishedAt: clock.now(),
     },
@@ -264,7 +265,7 @@ export async function makeEntriesWithTotals(
   args: { teamId: string; metricId: string; entries: LoggedAmount[] },
 ): Promise<void> {
   const { randomUUID } = await import("node:crypto");
-  const toDate = (iso: string) => new Date(iso + "T00:00:00.000Z");
+  const toDate = (iso: string) => toDbDay(iso);
   await db.entry.createMany({
     data: args.entries.map((e) => ({
       id: randomUUID(),

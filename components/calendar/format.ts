@@ -1,3 +1,4 @@
+import { toDbDay } from "@/server/domain/db-day";
 /** Days on the calendar screens: "Fri 26 Mar 2027". */
 const weekdayFmt = new Intl.DateTimeFormat("en-GB", {
   weekday: "short",
@@ -8,5 +9,5 @@ const weekdayFmt = new Intl.DateTimeFormat("en-GB", {
 });
 
 export function formatWeekday(iso: string): string {
-  return weekdayFmt.format(new Date(`${iso}T00:00:00.000Z`));
+  return weekdayFmt.format(toDbDay(iso));
 }

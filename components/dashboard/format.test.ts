@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatAmount } from "@/server/domain/money";
-import { formatDigest } from "@/server/services/review/format-digest";
-import type { ReviewSnapshot } from "@/server/services/review/review-snapshot";
+import { formatDigest } from "@/server/domain/format-digest";
+import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 import { DASHBOARD_AMOUNTS, formatDay, formatLongDay } from "./format";
 
 describe("dashboard formatting", () => {

@@ -3,6 +3,7 @@
  * whole units (`DASHBOARD_AMOUNTS`), as the digest email shows them.
  */
 import type { FormatMoneyOptions } from "@/server/domain/money";
+import { toDbDay } from "@/server/domain/db-day";
 
 /** Dashboard, review and digest amounts: whole units of the team currency ("£50,000", "¥2,468"). */
 export const DASHBOARD_AMOUNTS: FormatMoneyOptions = { wholeUnits: true };
@@ -17,6 +18,6 @@ const longDayFormat = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** "23 Nov" for an ISO calendar day. */
-export const formatDay = (iso: string) => dayFormat.format(new Date(iso + "T00:00:00.000Z"));
+export const formatDay = (iso: string) => dayFormat.format(toDbDay(iso));
 /** "Mon, 23 Nov 2026" for an ISO calendar day. */
-export const formatLongDay = (iso: string) => longDayFormat.format(new Date(iso + "T00:00:00.000Z"));
+export const formatLongDay = (iso: string) => longDayFormat.format(toDbDay(iso));

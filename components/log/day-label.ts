@@ -1,5 +1,6 @@
 /** People's names for calendar days on the Log page ("Today", "Yesterday", "Mon 23 Nov"). */
 import { addDays } from "@/server/domain/calendar";
+import { toDbDay } from "@/server/domain/db-day";
 
 // One formatter per shape, reused: building Intl formatters is what made these labels costly on a slow phone.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -10,7 +11,7 @@ function fmt(iso: string, options: Intl.DateTimeFormatOptions): string {
     format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
     formats.set(key, format);
   }
-  return format.format(new Date(`${iso}T00:00:00.000Z`));
+  return format.format(toDbDay(iso));
 }
 
 export function dayLabel(iso: string, today: string): string {

@@ -1,14 +1,15 @@
+import { toDbDay } from "@/server/domain/db-day";
 /** Days, ranges and words on the Plan pages. Amounts: `formatAmount` / `amountFormatter` of server/domain/money.ts. */
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const shortFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 /** "27 Nov 2026" from "2026-11-27". */
 export function formatDay(iso: string): string {
-  return dateFmt.format(new Date(iso + "T00:00:00.000Z"));
+  return dateFmt.format(toDbDay(iso));
 }
 
 export function formatShortDay(iso: string): string {
-  return shortFmt.format(new Date(iso + "T00:00:00.000Z"));
+  return shortFmt.format(toDbDay(iso));
 }
 
 /** "30 Nov – 6 Dec 2026" (one day: "1 Dec 2026"); the year is written once when both ends share it. */

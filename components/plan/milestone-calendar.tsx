@@ -7,6 +7,7 @@ import { ChevronLeft, ChevronRight, Flag } from "lucide-react";
 import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { toDbDay } from "@/server/domain/db-day";
 
 export interface CalendarMilestone {
   date: string;
@@ -121,7 +122,7 @@ export function MilestoneCalendar({
             <li key={m.date} className="flex items-center justify-between gap-2">
               <span className="flex items-center gap-1">
                 <Flag aria-hidden className="text-brand-800 size-3.5" />
-                {dayFmt.format(new Date(m.date + "T00:00:00.000Z"))}
+                {dayFmt.format(toDbDay(m.date))}
               </span>
               <span className="font-semibold tabular-nums">{m.label}</span>
             </li>

@@ -22,6 +22,7 @@ import { goalFormSchema, toGoalInput, type GoalFormValues } from "./goal-form-sc
 import { GoalPreview } from "./goal-preview";
 import { StatusNote } from "./status";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 export interface NewGoalDefaults {
   metricId?: string;
@@ -34,9 +35,9 @@ export interface NewGoalDefaults {
 }
 
 function addDaysIso(iso: string, days: number): string {
-  const d = new Date(iso + "T00:00:00.000Z");
+  const d = toDbDay(iso);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return toIsoDay(d);
 }
 
 export function NewGoal({ defaults }: { defaults: NewGoalDefaults }) {

@@ -14,6 +14,7 @@ import { formatDay } from "./format";
 import { StatusNote } from "./status";
 import type { Rank } from "./types";
 import * as clock from "@/server/clock";
+import { toDbDay } from "@/server/domain/db-day";
 
 type Ask = { rankId?: string; monthlyIncome?: number; deadline: string };
 
@@ -91,7 +92,7 @@ export function RankPlan({ ranks }: { ranks: Rank[] }) {
                 {plan.data.months.map((m) => (
                   <tr key={m.start} className="border-t border-slate-200">
                     <th scope="row" className="py-1 pr-2 text-left font-normal">
-                      {new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(m.start + "T00:00:00Z"))}
+                      {new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }).format(toDbDay(m.start))}
                     </th>
                     <td className="py-1 pr-2 tabular-nums">{money(m.personalVolume)}</td>
                     <td className="py-1 pr-2 tabular-nums">{money(m.teamVolume)}</td>

@@ -17,6 +17,7 @@ import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
 import { MyCommitments } from "./my-commitments";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export function ReviewHome() {
   const team = useTeam();
@@ -165,7 +166,7 @@ function PastReviews() {
                       {r.rootName}&apos;s team ·{" "}
                       {r.status === "OPEN"
                         ? "Open"
-                        : `Closed${r.closedAt ? ` on ${formatDay(new Date(r.closedAt).toISOString().slice(0, 10))}` : ""}`}
+                        : `Closed${r.closedAt ? ` on ${formatDay(toIsoDay(new Date(r.closedAt)))}` : ""}`}
                     </span>
                   </span>
                   <ChevronRight aria-hidden className="size-5 text-slate-500" />

@@ -22,6 +22,7 @@ import { reviewWeekText } from "./review-week-text";
 import { ScoreboardStep } from "./scoreboard-step";
 import type { ReviewView } from "./types";
 import { WinsStep } from "./wins-step";
+import { toIsoDay } from "@/server/domain/db-day";
 
 const STEPS = ["Scoreboard", "Off pace", "Wins of the week", "Commitments"] as const;
 
@@ -143,7 +144,7 @@ function Meeting({ review }: { review: ReviewView }) {
             ) : (
               <span className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white px-2 text-sm font-medium text-slate-800">
                 <Lock aria-hidden className="size-4" /> Closed
-                {review.closedAt && ` on ${formatDay(new Date(review.closedAt).toISOString().slice(0, 10))}`} ·
+                {review.closedAt && ` on ${formatDay(toIsoDay(new Date(review.closedAt)))}`} ·
                 read-only
               </span>
             )}

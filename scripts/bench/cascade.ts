@@ -12,13 +12,14 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
-import { applyGoalChange } from "../../server/services/plan/apply-goal-change";
-import { createGoal } from "../../server/services/plan/create-goal";
+import { applyGoalChange } from "../../server/services/goal/apply-goal-change";
+import { createGoal } from "../../server/services/goal/create-goal";
 import type { ActorMembership } from "../../server/services/team/load-team-access";
 import { ZCreateGoalInput } from "../../server/schemas/goal";
 import { seedScale } from "../seed-scale";
 import { int, mb, memoryPeak, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 const members = numberFlag("members", 100_000);
 const runs = numberFlag("runs", 3);
@@ -27,7 +28,6 @@ const url =
   process.env.BENCH_DATABASE_URL ??
   `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 async function removeGoal(db: Db, goalId: string) {
   await db.$transaction([
@@ -73,7 +73,7 @@ async function main() {
 
     const today = clock.todayIn("UTC");
     const start = today;
-    const deadline = iso(new Date(Date.parse(`${today}T00:00:00Z`) + (13 * 7 - 1) * 86_400_000));
+    const deadline = toIsoDay(new Date(toDbDay(today).getTime() + (13 * 7 - 1) * 86_400_000));
     const target = Math.min(count * 20_000, 1_500_000_000); // +10 % must still fit an integer column
     const rssAtStart = process.memoryUsage().rss;
     console.log(

@@ -17,6 +17,7 @@ import { getRollup } from "../../server/services/dashboard/get-rollup";
 import type { ActorMembership } from "../../server/services/team/load-team-access";
 import { seedScale } from "../seed-scale";
 import { int, ms, numberFlag, stringFlag, summarize, timeAsync } from "./lib/stats";
+import { toDbDay } from "@/server/domain/db-day";
 
 const members = numberFlag("members", 10_000);
 const runs = numberFlag("runs", 30);
@@ -150,7 +151,7 @@ async function main() {
     const subQueries = await queryShare(subtree[0]);
 
     const from = goal.startDate;
-    const to = new Date(`${whole.goalAsOf}T00:00:00.000Z`);
+    const to = toDbDay(whole.goalAsOf);
     const limit = Math.min(naiveSample, tree.length);
     const naive = await naiveRollup(db, { rootId: owner.id, goalId: goal.id, metricId: goal.metricId, from, to, limit });
     const naiveFull = naive.visited === tree.length;

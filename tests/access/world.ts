@@ -16,6 +16,7 @@ import { randomUUID } from "node:crypto";
 import { teamToday } from "@/server/clock";
 import { callerFor, callerForMember } from "@/tests/caller";
 import { addMember, makeFunnelMetrics, makeTeam, makeTestTree, makeUser } from "@/tests/factories";
+import { toDbDay } from "@/server/domain/db-day";
 
 export const ACTORS = ["anonymous", "outsider", "member", "sibling", "upline", "otherLeader", "owner"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -98,7 +99,7 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
   await subject.entry.log({ teamId, entries: [{ id: entryId, metricId: metrics.contacts.id, amount: 3, note: "A1a's note" }] });
   const proposal = await subject.goal.proposeTarget({ teamId, goalId: goal.id, proposed: 12_345, note: "A1a proposes" });
   const victory = await db.victory.create({
-    data: { teamId, membershipId: tree.memberA1a.id, kind: "RECORD", key: "access:record", title: "A1a's record", day: new Date(today + "T00:00:00.000Z") },
+    data: { teamId, membershipId: tree.memberA1a.id, kind: "RECORD", key: "access:record", title: "A1a's record", day: toDbDay(today) },
     select: { id: true },
   });
   const review = await callerAs("upline").review.start({ teamId, goalId: goal.id, rootId: tree.leaderA.id });

@@ -9,10 +9,11 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { readGoalHolidays } from "@/server/services/calendar/calendar-queries";
-import { getMemberPlan } from "@/server/services/plan/get-member-plan";
+import { getMemberPlan } from "@/server/services/goal/get-member-plan";
 import { callerForMember } from "@/tests/caller";
 import { makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";
+import { toIsoDay } from "@/server/domain/db-day";
 
 type Caller = Awaited<ReturnType<typeof callerForMember>>;
 
@@ -280,7 +281,7 @@ describe("a published goal keeps the holidays it was phased with", () => {
     });
     const goalRow = () =>
       db.goal.findUniqueOrThrow({ where: { id: created.id }, select: { holidays: true, version: true } });
-    expect((await goalRow()).holidays.map((d) => d.toISOString().slice(0, 10))).toEqual(["2027-03-26"]);
+    expect((await goalRow()).holidays.map((d) => toIsoDay(d))).toEqual(["2027-03-26"]);
     const before = await as.owner.goal.get({ teamId: teamId(), goalId: created.id });
     // 34 open days × 10,000; nothing on Good Friday.
     expect(before.plan.days.find((d) => d.date === "2027-03-26")!.increment).toBe(0);
@@ -389,7 +390,7 @@ describe("a published goal keeps the holidays it was phased with", () => {
       change: { kind: "holidays" },
     });
     expect(applied).toEqual({ goalId: created.id, version: preview.version + 1, changed: 0 });
-    expect((await goalRow()).holidays.map((d) => d.toISOString().slice(0, 10))).toEqual(["2027-03-26", "2027-03-29"]);
+    expect((await goalRow()).holidays.map((d) => toIsoDay(d))).toEqual(["2027-03-26", "2027-03-29"]);
     const after = await as.owner.goal.get({ teamId: teamId(), goalId: created.id });
     expect(after.plan.days.find((d) => d.date === "2027-03-29")!.increment).toBe(0);
     expect(after.plan.periods.map((p) => p.increment)).toEqual(weeks.map((w) => w.to));

@@ -19,7 +19,7 @@ import { listGoalsToReplan } from "@/server/services/calendar/goals-to-replan";
 import { importHolidays, previewHolidayImport } from "@/server/services/calendar/import-holidays";
 import { listMyDaysOff } from "@/server/services/calendar/list-days-off";
 import { listHolidays } from "@/server/services/calendar/list-holidays";
-import { holidayCountries } from "@/server/services/calendar/public-holidays";
+import { holidayCountries } from "@/server/domain/public-holidays";
 import { removeMyDayOff } from "@/server/services/calendar/remove-day-off";
 import { removeHoliday } from "@/server/services/calendar/remove-holiday";
 

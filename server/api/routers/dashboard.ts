@@ -14,7 +14,7 @@ import { exportGoalCsv } from "@/server/services/dashboard/export-goal-csv";
 import { getDashboardCharts } from "@/server/services/dashboard/get-dashboard-charts";
 import { getLeaderboard } from "@/server/services/dashboard/get-leaderboard";
 import { getRollup } from "@/server/services/dashboard/get-rollup";
-import { importMembers } from "@/server/services/dashboard/import-members";
+import { importMembers } from "@/server/services/member/import-members";
 import { listDashboardGoals } from "@/server/services/dashboard/list-dashboard-goals";
 import { listVictories } from "@/server/services/dashboard/list-victories";
 import { setLeaderboardEnabled } from "@/server/services/dashboard/set-leaderboard-enabled";

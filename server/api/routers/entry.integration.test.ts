@@ -9,6 +9,7 @@ import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { makeMetric, makeTestTree, makeTeam, makeUser } from "@/tests/factories";
 import * as clock from "@/server/clock";
+import { toIsoDay } from "@/server/domain/db-day";
 
 let database: Database;
 let t: Awaited<ReturnType<typeof makeTestTree>>;
@@ -38,7 +39,7 @@ async function expectTotalsMatchEntries(membershipId: string) {
     SELECT "metricId", day, SUM(amount)::int AS total, COUNT(*)::int AS entries
       FROM "Entry" WHERE "membershipId" = ${membershipId} AND "deletedAt" IS NULL GROUP BY "metricId", day`;
   const totals = await db().dailyTotal.findMany({ where: { membershipId }, select: { metricId: true, day: true, total: true, entries: true } });
-  const key = (r: { metricId: string; day: Date }) => `${r.metricId}/${r.day.toISOString().slice(0, 10)}`;
+  const key = (r: { metricId: string; day: Date }) => `${r.metricId}/${toIsoDay(r.day)}`;
   const live = new Map(fromEntries.map((r) => [key(r), [r.total, r.entries]]));
   const kept = new Map(totals.filter((r) => r.entries !== 0 || r.total !== 0).map((r) => [key(r), [r.total, r.entries]]));
   expect(kept).toEqual(live);
@@ -52,7 +53,7 @@ describe("entry.log", () => {
     expect(result.today).toBe(today());
     const entry = await db().entry.findUniqueOrThrow({ where: { id } });
     expect(entry).toMatchObject({ membershipId: t.memberA1.id, createdById: t.memberA1.id, amount: 1, version: 1 });
-    expect(entry.day.toISOString().slice(0, 10)).toBe(today());
+    expect(toIsoDay(entry.day)).toBe(today());
     expect(await db().entryRevision.count({ where: { entryId: id, action: "create" } })).toBe(1);
     const total = await db().dailyTotal.findFirstOrThrow({ where: { membershipId: t.memberA1.id, metricId: calls.id } });
     expect(total).toMatchObject({ total: 1, entries: 1 });

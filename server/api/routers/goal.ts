@@ -12,19 +12,19 @@ import {
   ZProposeTargetInput,
   ZPublishGoalInput,
 } from "@/server/schemas/goal";
-import { applyGoalChange } from "@/server/services/plan/apply-goal-change";
-import { createGoal } from "@/server/services/plan/create-goal";
-import { decideProposal } from "@/server/services/plan/decide-proposal";
-import { getGoal } from "@/server/services/plan/get-goal";
-import { getMemberPlan } from "@/server/services/plan/get-member-plan";
-import { listGoalHistory } from "@/server/services/plan/list-goal-history";
-import { listGoals } from "@/server/services/plan/list-goals";
-import { listProposals } from "@/server/services/plan/list-proposals";
-import { previewGoal } from "@/server/services/plan/preview-goal";
-import { previewGoalChange } from "@/server/services/plan/preview-goal-change";
-import { proposeNextTarget } from "@/server/services/plan/propose-next-target";
-import { proposeTarget } from "@/server/services/plan/propose-target";
-import { publishGoal } from "@/server/services/plan/publish-goal";
+import { applyGoalChange } from "@/server/services/goal/apply-goal-change";
+import { createGoal } from "@/server/services/goal/create-goal";
+import { decideProposal } from "@/server/services/goal/decide-proposal";
+import { getGoal } from "@/server/services/goal/get-goal";
+import { getMemberPlan } from "@/server/services/goal/get-member-plan";
+import { listGoalHistory } from "@/server/services/goal/list-goal-history";
+import { listGoals } from "@/server/services/goal/list-goals";
+import { listProposals } from "@/server/services/goal/list-proposals";
+import { previewGoal } from "@/server/services/goal/preview-goal";
+import { previewGoalChange } from "@/server/services/goal/preview-goal-change";
+import { proposeNextTarget } from "@/server/services/goal/propose-next-target";
+import { proposeTarget } from "@/server/services/goal/propose-target";
+import { publishGoal } from "@/server/services/goal/publish-goal";
 import { memberToday, teamToday } from "@/server/clock";
 
 export const goalRouter = router({

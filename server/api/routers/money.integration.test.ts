@@ -20,6 +20,7 @@ import { addMember, makeEntriesWithTotals, makeGoal, makeMetric, makeTeam, makeU
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { startInbox, type ReceivedMail } from "@/tests/smtp-inbox";
 import * as clock from "@/server/clock";
+import { toDbDay } from "@/server/domain/db-day";
 
 let database: Database;
 let inbox: { mails: ReceivedMail[]; stop: () => Promise<void> };
@@ -101,7 +102,7 @@ describe("a yen team (JPY has no minor unit)", () => {
       entries: [{ id: randomUUID(), metricId: volume.id, amount: typed.ok ? typed.value : 0 }],
     });
     const stored = await db.entry.findMany({
-      where: { membershipId: aiko.id, day: new Date(`${today}T00:00:00Z`) },
+      where: { membershipId: aiko.id, day: toDbDay(today) },
       select: { amount: true },
     });
     expect(stored).toEqual([{ amount: 2468 }]);

@@ -8,7 +8,7 @@ import type { Database } from "@/server/db-client";
 import { addDays, isoDateInTimeZone, isWorkingDay, startOfPeriod } from "@/server/domain/calendar";
 import { toMajorString } from "@/server/domain/money";
 import { getRollup } from "@/server/services/dashboard/get-rollup";
-import { formatDigest } from "@/server/services/review/format-digest";
+import { formatDigest } from "@/server/domain/format-digest";
 import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";

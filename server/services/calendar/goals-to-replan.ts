@@ -7,7 +7,7 @@
  */
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
-import { canPlanFor } from "@/server/services/plan/goal-access";
+import { canPlanFor } from "@/server/services/goal/goal-access";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { readGoalHolidays, type GoalHolidaysRow } from "./calendar-queries";
 import { holidayChanges } from "./team-holiday-days";

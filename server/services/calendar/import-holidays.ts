@@ -12,8 +12,9 @@ import type { THolidayImportQuery } from "@/server/schemas/calendar";
 import { recordEvent } from "@/server/services/audit/record-event";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { assertCanManageHolidays } from "./calendar-access";
-import { dbDay, isoDay } from "./list-holidays";
-import { publicHolidays } from "./public-holidays";
+
+import { publicHolidays } from "@/server/domain/public-holidays";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 export async function previewHolidayImport(db: DbClient, args: { actor: ActorMembership; query: THolidayImportQuery }) {
   const { actor, query } = args;
@@ -22,11 +23,11 @@ export async function previewHolidayImport(db: DbClient, args: { actor: ActorMem
   const [team, existing] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { workingDays: true } }),
     db.teamHoliday.findMany({
-      where: { teamId: actor.teamId, day: { gte: dbDay(`${query.year}-01-01`), lte: dbDay(`${query.year}-12-31`) } },
+      where: { teamId: actor.teamId, day: { gte: toDbDay(`${query.year}-01-01`), lte: toDbDay(`${query.year}-12-31`) } },
       select: { day: true, name: true },
     }),
   ]);
-  const have = new Map(existing.map((h) => [isoDay(h.day), h.name]));
+  const have = new Map(existing.map((h) => [toIsoDay(h.day), h.name]));
   return {
     place,
     year: query.year,

@@ -6,11 +6,12 @@
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { dbDay, isoDay } from "./list-holidays";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
+
 
 /** The caller's days off from a month back onwards, with the team's holidays over the same days (for context). */
 export async function listMyDaysOff(db: DbClient, args: { actor: ActorMembership; today: IsoDate }) {
-  const from = dbDay(addDays(args.today, -31));
+  const from = toDbDay(addDays(args.today, -31));
   const [daysOff, holidays] = await Promise.all([
     db.memberDayOff.findMany({
       where: { membershipId: args.actor.id, day: { gte: from } },
@@ -18,15 +19,15 @@ export async function listMyDaysOff(db: DbClient, args: { actor: ActorMembership
       orderBy: { day: "asc" },
     }),
     db.teamHoliday.findMany({
-      where: { teamId: args.actor.teamId, day: { gte: dbDay(args.today) } },
+      where: { teamId: args.actor.teamId, day: { gte: toDbDay(args.today) } },
       select: { day: true, name: true },
       orderBy: { day: "asc" },
       take: 10,
     }),
   ]);
   return {
-    daysOff: daysOff.map((d) => ({ id: d.id, day: isoDay(d.day), kind: d.kind })),
+    daysOff: daysOff.map((d) => ({ id: d.id, day: toIsoDay(d.day), kind: d.kind })),
     /** The team's next holidays (everyone is off then; no need to add them). */
-    upcomingHolidays: holidays.map((h) => ({ day: isoDay(h.day), name: h.name })),
+    upcomingHolidays: holidays.map((h) => ({ day: toIsoDay(h.day), name: h.name })),
   };
 }

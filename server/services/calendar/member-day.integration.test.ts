@@ -11,13 +11,14 @@ import { callerForMember } from "@/tests/caller";
 import { atInstant } from "@/tests/clock";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 let database: Database;
 let t: Awaited<ReturnType<typeof makeTestTree>>;
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
 const db = () => database.db;
 const as = (membershipId: string) => callerForMember(db(), membershipId);
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const day = (iso: string) => toDbDay(iso);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -53,7 +54,7 @@ describe("a member's zone", () => {
       const id = randomUUID();
       const logged = await ny.entry.log({ teamId: t.team.id, entries: [{ id, metricId: m.contacts.id, amount: 3 }] });
       expect(logged.today).toBe("2026-11-23");
-      expect((await db().entry.findUniqueOrThrow({ where: { id } })).day.toISOString().slice(0, 10)).toBe("2026-11-23");
+      expect(toIsoDay((await db().entry.findUniqueOrThrow({ where: { id } })).day)).toBe("2026-11-23");
       const tuesday = await ny.entry.log({
         teamId: t.team.id,
         entries: [{ id: randomUUID(), metricId: m.contacts.id, amount: 1, day: "2026-11-24" }],

@@ -3,7 +3,8 @@ import type { Db } from "@/server/db-client";
 import { notFound } from "@/server/errors";
 import { recordEvent } from "@/server/services/audit/record-event";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { isoDay } from "./list-holidays";
+import { toIsoDay } from "@/server/domain/db-day";
+
 
 export async function removeMyDayOff(db: Db, args: { actor: ActorMembership; dayOffId: string }) {
   const { actor } = args;
@@ -19,7 +20,7 @@ export async function removeMyDayOff(db: Db, args: { actor: ActorMembership; day
       actorId: actor.id,
       action: "calendar.day_off_removed",
       subjectId: actor.id,
-      data: { day: isoDay(dayOff.day), kind: dayOff.kind },
+      data: { day: toIsoDay(dayOff.day), kind: dayOff.kind },
     });
     return { id: dayOff.id };
   });

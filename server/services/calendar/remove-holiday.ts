@@ -4,7 +4,8 @@ import { notFound } from "@/server/errors";
 import { recordEvent } from "@/server/services/audit/record-event";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { assertCanManageHolidays } from "./calendar-access";
-import { isoDay } from "./list-holidays";
+import { toIsoDay } from "@/server/domain/db-day";
+
 
 export async function removeHoliday(db: Db, args: { actor: ActorMembership; holidayId: string }) {
   const { actor } = args;
@@ -21,7 +22,7 @@ export async function removeHoliday(db: Db, args: { actor: ActorMembership; holi
       actorId: actor.id,
       action: "calendar.holiday_removed",
       subjectId: holiday.id,
-      data: { day: isoDay(holiday.day), name: holiday.name },
+      data: { day: toIsoDay(holiday.day), name: holiday.name },
     });
     return { id: holiday.id };
   });

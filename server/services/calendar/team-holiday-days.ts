@@ -4,8 +4,8 @@
  */
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
-const dbDay = (iso: IsoDate) => new Date(`${iso}T00:00:00.000Z`);
 
 /** The team's holidays from `from` to `to` (inclusive), by day. */
 export async function teamHolidaysIn(
@@ -14,11 +14,11 @@ export async function teamHolidaysIn(
 ): Promise<{ day: IsoDate; name: string }[]> {
   if (args.to < args.from) return [];
   const rows = await db.teamHoliday.findMany({
-    where: { teamId: args.teamId, day: { gte: dbDay(args.from), lte: dbDay(args.to) } },
+    where: { teamId: args.teamId, day: { gte: toDbDay(args.from), lte: toDbDay(args.to) } },
     select: { day: true, name: true },
     orderBy: { day: "asc" },
   });
-  return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), name: r.name }));
+  return rows.map((r) => ({ day: toIsoDay(r.day), name: r.name }));
 }
 
 /** The days of the team's holidays from `from` to `to` (inclusive), sorted. */

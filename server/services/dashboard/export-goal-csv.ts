@@ -18,9 +18,10 @@ import { shareOfProgress } from "@/server/domain/dashboard-math";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { getRollup } from "./get-rollup";
-import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
+import { loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { subtreeCte } from "@/server/services/tree/subtree";
 import * as clock from "@/server/clock";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export const EXPORT_COLUMNS = [
   "member",
@@ -48,8 +49,8 @@ export async function exportGoalCsv(
   args: { actor: ActorMembership; team: TeamCalendar & { currency: string }; goalId: string; period: "week" | "month"; today?: string },
 ): Promise<{ filename: string; csv: string; rows: number }> {
   const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
-  const start = isoDay(goal.startDate);
-  const deadline = isoDay(goal.deadline);
+  const start = toIsoDay(goal.startDate);
+  const deadline = toIsoDay(goal.deadline);
   const today = args.today ?? clock.todayIn(args.team.timeZone);
   const asOf = today > deadline ? deadline : today;
   const cte = subtreeCte({ teamId: args.team.id, rootId: args.actor.id });

@@ -10,9 +10,10 @@ import { addDays, daysInRange, type IsoDate } from "@/server/domain/calendar";
 import { resolvePeriod, shareOfProgress, type DashboardPeriod } from "@/server/domain/dashboard-math";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
+import { loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { resolveDashboardRoot } from "./resolve-dashboard-root";
 import * as clock from "@/server/clock";
+import { toIsoDay } from "@/server/domain/db-day";
 
 const subtreeWithBranch = (teamId: string, rootId: string) => Prisma.sql`
   WITH RECURSIVE down AS (
@@ -32,8 +33,8 @@ export async function getDashboardCharts(
 ) {
   const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
   const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
-  const start = isoDay(goal.startDate);
-  const deadline = isoDay(goal.deadline);
+  const start = toIsoDay(goal.startDate);
+  const deadline = toIsoDay(goal.deadline);
   const today = args.today ?? clock.todayIn(args.team.timeZone);
   const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });
   const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: args.team.weekStartsOn }).asOf;

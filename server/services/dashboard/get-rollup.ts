@@ -20,10 +20,11 @@ import { paceModel, type PaceNote, type PaceStatus } from "@/server/domain/pace"
 import { cumulativeOn } from "@/server/domain/phasing";
 import { rollUpOrdered, type StatusCounts } from "@/server/domain/rollup";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { isoDay, loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
+import { loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
 import { readRollupRows, type RollupSqlRow } from "./read-rollup-rows";
 import { resolveDashboardRoot } from "./resolve-dashboard-root";
 import * as clock from "@/server/clock";
+import { toIsoDay } from "@/server/domain/db-day";
 
 type SqlRow = RollupSqlRow;
 
@@ -95,8 +96,8 @@ export async function getRollup(
 ): Promise<RollupResult> {
   const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
   const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
-  const start = isoDay(goal.startDate);
-  const deadline = isoDay(goal.deadline);
+  const start = toIsoDay(goal.startDate);
+  const deadline = toIsoDay(goal.deadline);
   const currentDay = args.currentDay ?? clock.todayIn(args.team.timeZone);
   const today = args.today ?? currentDay;
 

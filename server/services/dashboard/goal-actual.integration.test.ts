@@ -13,6 +13,7 @@ import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { addDailyTotal, makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree } from "@/tests/factories";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 let database: Database;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 const db = () => database.db;
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const iso = (d: Date) => toIsoDay(d);
 
 /** GoalActual rows of a goal (non-zero), member → total. */
 async function goalActuals(goalId: string): Promise<Map<string, number>> {
@@ -108,7 +109,7 @@ describe("GoalActual", () => {
             // At least a week long, as the product only accepts plans with a working day in them (a raw update skips that check).
             const start = addDays(today, -op.start * 3);
             const deadline = addDays(start, op.end + 6);
-            await db().goal.update({ where: { id: goal.id }, data: { startDate: new Date(start + "T00:00:00Z"), deadline: new Date(deadline + "T00:00:00Z") } });
+            await db().goal.update({ where: { id: goal.id }, data: { startDate: toDbDay(start), deadline: toDbDay(deadline) } });
           }
         }
         expect(await goalActuals(goal.id)).toEqual(await fromEntries(goal.id));

@@ -1,6 +1,7 @@
 /** The team's published goals, newest first, for the dashboard's goal selector. One query. */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
+import { toIsoDay } from "@/server/domain/db-day";
 
 const dashboardGoalSelect = {
   id: true,
@@ -22,7 +23,7 @@ export async function listDashboardGoals(db: DbClient, args: { teamId: string })
   });
   return goals.map((g) => ({
     ...g,
-    startDate: g.startDate.toISOString().slice(0, 10),
-    deadline: g.deadline.toISOString().slice(0, 10),
+    startDate: toIsoDay(g.startDate),
+    deadline: toIsoDay(g.deadline),
   }));
 }

@@ -1,14 +1,13 @@
 /**
  * Loads a published goal of a team with its metric and phases it (server/domain/phasing.ts) with the team's
- * calendar and the goal's holidays (server/services/plan/goal-phasing.ts). One query. Shared by the dashboard, review
+ * calendar and the goal's holidays (server/services/goal/goal-phasing.ts). One query. Shared by the dashboard, review
  * and CSV export reads.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import type { PhasedPlan } from "@/server/domain/phasing";
 import { notFound } from "@/server/errors";
-import { phaseGoal as phaseStoredGoal } from "@/server/services/plan/goal-phasing";
-import { goalPlanFields } from "@/server/services/plan/goal-plan-fields";
+import { phaseGoal } from "@/server/domain/goal-phasing";
+import { goalPlanFields } from "@/server/services/goal/goal-plan-fields";
 
 export const goalPlanSelect = {
   ...goalPlanFields,
@@ -26,13 +25,6 @@ export interface TeamCalendar {
   timeZone: string;
 }
 
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-export const dbDay = (iso: string) => new Date(iso + "T00:00:00.000Z");
-
-/** The goal's plan, phased exactly as the Plan pages phase it (its holidays included). */
-export function phaseGoal(goal: GoalForPlan, team: TeamCalendar): PhasedPlan {
-  return phaseStoredGoal({ ...goal, curveStrength: goal.curveStrength === null ? null : Math.min(100, Math.max(0, goal.curveStrength)) }, team);
-}
 
 /** A goal the team has published (or archived), phased. Drafts are not on the dashboard. */
 export async function loadGoalPlan(db: DbClient, args: { team: TeamCalendar; goalId: string }) {

@@ -18,7 +18,7 @@ import type { DayRecord } from "@/server/domain/streaks";
 import { formatAmount } from "@/server/domain/money";
 import { detectVictories, type Victory } from "@/server/domain/victories";
 import type { LogTeam } from "./load-log-team";
-import { planDayRecords } from "./plan-days";
+import { planDayRecords } from "@/server/domain/plan-days";
 import { LOG_HISTORY_DAYS, loadLogContext, type LogContext } from "./log-context";
 import { todayPlanFrom } from "./today-plan";
 

@@ -8,6 +8,7 @@ import { applyTotalDeltas } from "./daily-total";
 import { loadEditableEntry } from "./editable-entry";
 import { loadLogTeam } from "./load-log-team";
 import * as clock from "@/server/clock";
+import { toDbDay } from "@/server/domain/db-day";
 
 export async function deleteEntry(
   db: Db,
@@ -21,7 +22,7 @@ export async function deleteEntry(
     const entry = await loadEditableEntry(tx, { team, actor, entryId: args.entryId, version: args.version, now });
     await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: clock.now(), updatedAt: clock.now(), version: { increment: 1 } } });
     await tx.entryRevision.create({
-      data: { entryId: entry.id, actorId: actor.id, action: "delete", day: new Date(`${entry.day}T00:00:00.000Z`), amount: entry.amount, note: entry.note, createdAt: clock.now() },
+      data: { entryId: entry.id, actorId: actor.id, action: "delete", day: toDbDay(entry.day), amount: entry.amount, note: entry.note, createdAt: clock.now() },
     });
     await applyTotalDeltas(tx, team.id, [
       { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },

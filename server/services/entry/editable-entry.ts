@@ -16,9 +16,10 @@ import { AppError, forbidden, notFound } from "@/server/errors";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { canView } from "@/server/services/team/permissions";
 import { isInSubtree } from "@/server/services/tree/subtree";
-import { dayProblem, logWindow, type LogWindow } from "./allowed-days";
+import { dayProblem, logWindow, type LogWindow } from "@/server/domain/allowed-days";
 import type { LogTeam } from "./load-log-team";
 import { memberTimeZone } from "@/server/clock";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export interface EditableEntry {
   id: string;
@@ -44,7 +45,7 @@ export async function loadEditableEntry(
   const row = rows[0];
   if (!row) throw notFound("Entry");
   const { ownerTimeZone, ...fields } = row;
-  const entry: EditableEntry = { ...fields, day: fields.day.toISOString().slice(0, 10) };
+  const entry: EditableEntry = { ...fields, day: toIsoDay(fields.day) };
   // The window of the member whose entry it is, in the zone they live in.
   const window = logWindow(team, args.now, memberTimeZone({ timeZone: ownerTimeZone }, team));
 

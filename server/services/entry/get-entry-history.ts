@@ -3,6 +3,7 @@ import type { DbClient } from "@/server/db-client";
 import { notFound } from "@/server/errors";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { canView } from "@/server/services/team/permissions";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export async function getEntryHistory(db: DbClient, args: { teamId: string; actor: ActorMembership; entryId: string }) {
   const entry = await db.entry.findFirst({ where: { id: args.entryId, teamId: args.teamId }, select: { membershipId: true } });
@@ -14,7 +15,7 @@ export async function getEntryHistory(db: DbClient, args: { teamId: string; acto
   });
   return revisions.map((r) => ({
     action: r.action,
-    day: r.day.toISOString().slice(0, 10),
+    day: toIsoDay(r.day),
     amount: r.amount,
     note: r.note,
     at: r.createdAt,

@@ -17,14 +17,15 @@ import { addDays, compareDates, daysInRange, isOpenDay, startOfPeriod } from "@/
 import { computeStreak } from "@/server/domain/streaks";
 import { badRequest } from "@/server/errors";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { allowedDays, dayProblem, logWindow } from "./allowed-days";
+import { allowedDays, dayProblem, logWindow } from "@/server/domain/allowed-days";
 import { describeMemberDay, NEXT_OPEN_DAY_HORIZON } from "@/server/services/calendar/get-member-day";
 import { loadClosedDays } from "@/server/services/calendar/closed-days";
 import { loadLogScope } from "./load-log-team";
 import { listLoggableMetrics } from "./loggable-metrics";
-import { planDayRecords } from "./plan-days";
+import { planDayRecords } from "@/server/domain/plan-days";
 import { getTodayPlan } from "./today-plan";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 const STREAK_DAYS = 400;
 
@@ -51,12 +52,12 @@ export async function getLogDay(db: DbClient, args: { teamId: string; actor: Act
       SELECT "metricId", day, total FROM "DailyTotal"
        WHERE "membershipId" = ${actor.id} AND day >= ${from}::date AND day <= ${today}::date`),
     db.entry.findMany({
-      where: { membershipId: actor.id, teamId: team.id, day: new Date(`${day}T00:00:00.000Z`), deletedAt: null },
+      where: { membershipId: actor.id, teamId: team.id, day: toDbDay(day), deletedAt: null },
       select: { id: true, metricId: true, amount: true, note: true, version: true, createdAt: true },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     }),
     db.victory.findMany({
-      where: { membershipId: actor.id, kind: "PLAN_DONE", day: { gte: new Date(`${addDays(today, -STREAK_DAYS)}T00:00:00.000Z`) } },
+      where: { membershipId: actor.id, kind: "PLAN_DONE", day: { gte: toDbDay(addDays(today, -STREAK_DAYS)) } },
       select: { day: true },
     }),
     db.membership.findUnique({ where: { id: actor.id }, select: { reminderTime: true } }),
@@ -68,7 +69,7 @@ export async function getLogDay(db: DbClient, args: { teamId: string; actor: Act
 
   const plannedBy = new Map(plan.actions.filter((a) => a.planned > 0).map((a) => [a.metricId, a.planned]));
   const total = (metricId: string, d: string) =>
-    totals.find((t) => t.metricId === metricId && t.day.toISOString().slice(0, 10) === d)?.total ?? 0;
+    totals.find((t) => t.metricId === metricId && toIsoDay(t.day) === d)?.total ?? 0;
   const metricIds = new Set(metrics.map((m) => m.id));
 
   const actions = metrics
@@ -77,7 +78,7 @@ export async function getLogDay(db: DbClient, args: { teamId: string; actor: Act
 
   const planned = [...plannedBy].filter(([id]) => metricIds.has(id));
   const todayMet = planned.length > 0 && planned.every(([id, p]) => total(id, today) >= p);
-  const metDays = new Set(planDone.map((v) => v.day.toISOString().slice(0, 10)));
+  const metDays = new Set(planDone.map((v) => toIsoDay(v.day)));
   if (todayMet) metDays.add(today);
   const week = weekDays.map((d) => {
     const working = isOpenDay(d, calendar);

@@ -7,6 +7,7 @@ import { compareDates, diffDays } from "@/server/domain/calendar";
 import { badRequest } from "@/server/errors";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { assertCanView } from "@/server/services/team/permissions";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 const MAX_RANGE_DAYS = 62;
 
@@ -36,10 +37,10 @@ export async function listEntries(
       teamId: args.teamId,
       membershipId,
       deletedAt: null,
-      day: { gte: new Date(`${args.from}T00:00:00.000Z`), lte: new Date(`${args.to}T00:00:00.000Z`) },
+      day: { gte: toDbDay(args.from), lte: toDbDay(args.to) },
     },
     select: entrySelect,
     orderBy: [{ day: "desc" }, { createdAt: "desc" }, { id: "asc" }],
   });
-  return rows.map((r) => ({ ...r, day: r.day.toISOString().slice(0, 10) }));
+  return rows.map((r) => ({ ...r, day: toIsoDay(r.day) }));
 }

@@ -14,7 +14,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, compareDates, type IsoDate } from "@/server/domain/calendar";
 import { closedDaysFromRows, type ClosedDays } from "@/server/services/calendar/closed-days";
-import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type FunnelStep, type MetricRef, type TodayAction } from "@/server/services/plan/member-actions";
+import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type FunnelStep, type MetricRef, type TodayAction } from "@/server/domain/member-actions";
+import { toDbDay } from "@/server/domain/db-day";
 
 /** How far back records, streaks and conversion rates look (records and streaks: 400 days). */
 export const LOG_HISTORY_DAYS = 400;
@@ -182,11 +183,10 @@ function sumTotals(context: LogContext, metricIds: readonly string[], from: IsoD
   return out;
 }
 
-const fromIso = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 /**
  * Today's actions over every published goal of the member — the same math and inputs as the Plan page's
- * (`getMemberPlan`, server/services/plan/get-member-plan.ts), from the context instead of separate reads.
+ * (`getMemberPlan`, server/services/goal/get-member-plan.ts), from the context instead of separate reads.
  */
 export function todayActionsFrom(context: LogContext): TodayAction[] {
   const { member, asOf } = context;
@@ -199,7 +199,7 @@ export function todayActionsFrom(context: LogContext): TodayAction[] {
     const steps = context.funnels.get(target.metric.id) ?? [];
     const doneThroughYesterday = sumTotals(context, [target.metric.id, ...steps.map((s) => s.id)], target.startDate, yesterday);
     const { today, inPlan } = goalActions({
-      goal: { startDate: fromIso(target.startDate), deadline: fromIso(target.deadline), metric: target.metric },
+      goal: { startDate: toDbDay(target.startDate), deadline: toDbDay(target.deadline), metric: target.metric },
       personal: target.personal,
       steps,
       history,

@@ -13,6 +13,7 @@ import { addMember, makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/fa
 import { countingClient } from "@/tests/query-counter";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import * as clock from "@/server/clock";
+import { toIsoDay } from "@/server/domain/db-day";
 
 let database: Database;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ describe("entry.log — query count", () => {
       for (let i = 0; i < extraMembers; i++) parent = (await addMember(db, { teamId: tree.team.id, parentId: parent, name: `Deep ${i}` })).id;
       const metrics = await makeFunnelMetrics(db, { teamId: tree.team.id });
       // A published goal around today: every tap computes today's plan and looks for victories.
-      const today = clock.now().toISOString().slice(0, 10);
+      const today = toIsoDay(clock.now());
       await makeGoal(db, { teamId: tree.team.id, rootMembershipId: tree.owner.id, metricId: metrics.volume.id, target: 10_000_000, startDate: addDays(today, -14), deadline: addDays(today, 60) });
       const user = await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1.id }, select: { user: { select: { id: true, email: true, name: true } } } });
       const counter = countingClient(db);

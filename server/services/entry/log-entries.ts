@@ -16,12 +16,13 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import type { TNewEntry } from "@/server/schemas/entry";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { dayProblem, logWindow } from "./allowed-days";
+import { dayProblem, logWindow } from "@/server/domain/allowed-days";
 import { celebrate, type Celebration } from "./celebrate";
 import { addToday, logContextSql, parseLogContext } from "./log-context";
 import { loadLogScope, logScopeOf, type LogTeam } from "./load-log-team";
 import * as clock from "@/server/clock";
 import { sqlNow } from "@/server/sql-now";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export type EntryOutcome =
   | { id: string; status: "created" | "duplicate" }
@@ -146,7 +147,7 @@ export async function logEntries(
         : {
             id: row.id,
             metricId: row.existingMetricId!,
-            day: row.originalDay ? row.originalDay.toISOString().slice(0, 10) : "",
+            day: row.originalDay ? toIsoDay(row.originalDay) : "",
             amount: row.originalAmount ?? -1,
             note: row.originalNote,
           };

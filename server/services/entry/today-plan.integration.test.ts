@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { loadTeamAccess } from "@/server/services/team/load-team-access";
 import { createTestDatabase } from "@/tests/setup/test-db";
-import { getMemberPlan } from "@/server/services/plan/get-member-plan";
+import { getMemberPlan } from "@/server/services/goal/get-member-plan";
 import { addDays } from "@/server/domain/calendar";
 import { makeDailyTotals, makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
 import { getLogDay } from "./get-log-day";

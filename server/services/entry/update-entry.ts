@@ -7,11 +7,12 @@ import type { Db } from "@/server/db-client";
 import { badRequest } from "@/server/errors";
 import type { TUpdateEntryInput } from "@/server/schemas/entry";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { dayProblem } from "./allowed-days";
+import { dayProblem } from "@/server/domain/allowed-days";
 import { applyTotalDeltas } from "./daily-total";
 import { loadEditableEntry } from "./editable-entry";
 import { loadLogTeam } from "./load-log-team";
 import * as clock from "@/server/clock";
+import { toDbDay } from "@/server/domain/db-day";
 
 export async function updateEntry(
   db: Db,
@@ -37,11 +38,11 @@ export async function updateEntry(
     }
     const updated = await tx.entry.update({
       where: { id: entry.id },
-      data: { day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note, version: { increment: 1 }, updatedAt: clock.now() },
+      data: { day: toDbDay(next.day), amount: next.amount, note: next.note, version: { increment: 1 }, updatedAt: clock.now() },
       select: { id: true, version: true },
     });
     await tx.entryRevision.create({
-      data: { entryId: entry.id, actorId: actor.id, action: "update", day: new Date(`${next.day}T00:00:00.000Z`), amount: next.amount, note: next.note, createdAt: clock.now() },
+      data: { entryId: entry.id, actorId: actor.id, action: "update", day: toDbDay(next.day), amount: next.amount, note: next.note, createdAt: clock.now() },
     });
     await applyTotalDeltas(tx, team.id, [
       { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },

@@ -5,7 +5,7 @@
 import type { Db, DbClient } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { assertCanEditSettings } from "./settings-access";
-import { TEMPLATES, type TemplateKey } from "./templates";
+import { TEMPLATES, type TemplateKey } from "@/server/domain/metric-templates";
 
 export async function applyTemplate(db: Db, args: { actor: ActorMembership; template: TemplateKey }) {
   assertCanEditSettings(args.actor);

@@ -1,5 +1,5 @@
 /** The starter templates a team can pick from, as the settings page shows them (no ids: nothing is applied). */
-import { TEMPLATES } from "./templates";
+import { TEMPLATES } from "@/server/domain/metric-templates";
 
 export function listTemplates() {
   return Object.values(TEMPLATES).map((t) => ({

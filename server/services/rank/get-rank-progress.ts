@@ -9,10 +9,11 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { endOfPeriod, startOfPeriod, type IsoDate } from "@/server/domain/calendar";
 import { notFound } from "@/server/errors";
-import { canSeeMember } from "@/server/services/plan/goal-access";
-import { fromIso } from "@/server/services/plan/goal-phasing";
+import { canSeeMember } from "@/server/services/goal/goal-access";
+
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { listRanks } from "./list-ranks";
+import { toDbDay } from "@/server/domain/db-day";
 
 export interface RankStanding {
   personalVolume: number;
@@ -45,8 +46,8 @@ export async function loadStanding(db: DbClient, args: { teamId: string; members
   const metrics = await db.metric.findMany({ where: { teamId: args.teamId, key: { in: ["team_volume", "sponsors"] } }, select: { id: true, key: true } });
   const volumeId = metrics.find((m) => m.key === "team_volume")?.id ?? "";
   const sponsorsId = metrics.find((m) => m.key === "sponsors")?.id ?? "";
-  const from = fromIso(args.from);
-  const to = fromIso(args.to);
+  const from = toDbDay(args.from);
+  const to = toDbDay(args.to);
   const rows = await db.$queryRaw<{ leg: string | null; metricId: string; total: bigint | number }[]>(Prisma.sql`
     WITH RECURSIVE down AS (
       SELECT id, NULL::text AS leg, 0 AS depth FROM "Membership" WHERE id = ${args.membershipId} AND "teamId" = ${args.teamId}

@@ -10,12 +10,13 @@ import { rampToRank, rankForIncome, rankGap } from "@/server/domain/rank";
 import { badRequest, notFound } from "@/server/errors";
 import type { TPlanToRankInput } from "@/server/schemas/rank";
 import { formatAmount } from "@/server/domain/money";
-import { fromIso } from "@/server/services/plan/goal-phasing";
-import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/services/plan/load-funnels";
-import { activityNeeds, RATE_HISTORY_DAYS, todayPlan } from "@/server/services/plan/member-actions";
+
+import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/services/goal/load-funnels";
+import { activityNeeds, RATE_HISTORY_DAYS, todayPlan } from "@/server/domain/member-actions";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { loadStanding } from "./get-rank-progress";
 import { listRanks } from "./list-ranks";
+import { toDbDay } from "@/server/domain/db-day";
 
 const MAX_MONTHS = 36;
 
@@ -66,8 +67,8 @@ export async function planToRank(db: DbClient, args: { actor: ActorMembership; i
           teamId,
           membershipIds: [actor.id],
           metricIds: [sponsors.id, ...steps.map((s) => s.id)],
-          from: fromIso(addDays(asOf, -RATE_HISTORY_DAYS)),
-          to: fromIso(addDays(asOf, -1)),
+          from: toDbDay(addDays(asOf, -RATE_HISTORY_DAYS)),
+          to: toDbDay(addDays(asOf, -1)),
         })
       ).get(actor.id) ?? {};
     needs = activityNeeds({ result: sponsors, amount: gapThisMonth.personallySponsored, steps, history });

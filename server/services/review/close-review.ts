@@ -9,8 +9,8 @@ import { badRequest, forbidden } from "@/server/errors";
 import { sendMail } from "@/server/mail";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { getReview } from "./get-review";
-import { formatDigest } from "./format-digest";
-import type { ReviewSnapshot } from "./review-snapshot";
+import { formatDigest } from "@/server/domain/format-digest";
+import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 import * as clock from "@/server/clock";
 
 export async function closeReview(db: Db, args: { actor: ActorMembership; reviewId: string; teamName: string; currency: string }) {

@@ -6,9 +6,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
-import { dbDay, isoDay } from "@/server/services/dashboard/load-goal-plan";
+
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { commitmentWeeks } from "./commitment-weeks";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 export const myCommitmentSelect = {
   weekStart: true,
@@ -24,10 +25,10 @@ export async function getMyCommitments(
 ) {
   const weeks = commitmentWeeks(args.team, args.today);
   const rows = await db.commitment.findMany({
-    where: { membershipId: args.actor.id, weekStart: { in: [dbDay(weeks.this), dbDay(weeks.next)] } },
+    where: { membershipId: args.actor.id, weekStart: { in: [toDbDay(weeks.this), toDbDay(weeks.next)] } },
     select: myCommitmentSelect,
   });
-  const byWeek = new Map(rows.map((r) => [isoDay(r.weekStart), r]));
+  const byWeek = new Map(rows.map((r) => [toIsoDay(r.weekStart), r]));
   return (["this", "next"] as const).map((week) => {
     const row = byWeek.get(weeks[week]);
     return {

@@ -3,9 +3,10 @@
  * (members may enter theirs during the meeting), from the snapshot once closed.
  */
 import type { DbClient } from "@/server/db-client";
-import { dbDay } from "@/server/services/dashboard/load-goal-plan";
+
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { loadReview } from "./load-review";
+import { toDbDay } from "@/server/domain/db-day";
 
 export async function getReview(db: DbClient, args: { actor: ActorMembership; reviewId: string }) {
   const review = await loadReview(db, args);
@@ -13,7 +14,7 @@ export async function getReview(db: DbClient, args: { actor: ActorMembership; re
   let commitments = s.commitments ?? [];
   if (review.status === "OPEN") {
     const rows = await db.commitment.findMany({
-      where: { teamId: args.actor.teamId, weekStart: dbDay(s.nextWeekStart), membershipId: { in: s.members.map((m) => m.id) } },
+      where: { teamId: args.actor.teamId, weekStart: toDbDay(s.nextWeekStart), membershipId: { in: s.members.map((m) => m.id) } },
       select: { membershipId: true, text: true, amount: true, enteredBy: { select: { user: { select: { name: true } } } } },
     });
     const names = new Map(s.members.map((m) => [m.id, m.name]));

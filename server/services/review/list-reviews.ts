@@ -2,6 +2,7 @@
 import type { DbClient } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { listSubtree } from "@/server/services/tree/subtree";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export async function listReviews(db: DbClient, args: { actor: ActorMembership }) {
   const visible =
@@ -22,7 +23,7 @@ export async function listReviews(db: DbClient, args: { actor: ActorMembership }
   return reviews.map((r) => ({
     id: r.id,
     status: r.status,
-    weekStart: r.weekStart.toISOString().slice(0, 10),
+    weekStart: toIsoDay(r.weekStart),
     closedAt: r.closedAt,
     goalName: r.goal?.name ?? "Deleted goal",
     rootName: r.root.user.name,

@@ -3,7 +3,7 @@ import type { DbClient } from "@/server/db-client";
 import { notFound } from "@/server/errors";
 import { canView } from "@/server/services/team/permissions";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import type { ReviewSnapshot } from "./review-snapshot";
+import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 
 export async function loadReview(db: DbClient, args: { actor: ActorMembership; reviewId: string }) {
   const review = await db.weeklyReview.findFirst({

@@ -19,7 +19,8 @@ import { callerForMember } from "@/tests/caller";
 import { atInstant } from "@/tests/clock";
 import { makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree, type LoggedAmount } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";
-import type { ReviewSnapshot } from "./review-snapshot";
+import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
+import { toDbDay } from "@/server/domain/db-day";
 
 let database: Database;
 beforeAll(async () => {
@@ -85,7 +86,7 @@ describe("the weekly review and the dashboard", () => {
     const logged: LoggedAmount[] = [];
     const log = (membershipId: string, from: string, to: string, amount: number) => {
       for (let d = from; d <= to; d = addDays(d, 1)) {
-        const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+        const weekday = toDbDay(d).getUTCDay();
         if (weekday >= 1 && weekday <= 5) logged.push({ membershipId, day: d, amount });
       }
     };

@@ -6,10 +6,11 @@
 import type { DbClient } from "@/server/db-client";
 import { badRequest, notFound } from "@/server/errors";
 import type { TSaveCommitmentInput } from "@/server/schemas/review";
-import { dbDay } from "@/server/services/dashboard/load-goal-plan";
+
 import { canView } from "@/server/services/team/permissions";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import type { ReviewSnapshot } from "./review-snapshot";
+import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
+import { toDbDay } from "@/server/domain/db-day";
 
 export async function saveCommitment(db: DbClient, args: { actor: ActorMembership; input: TSaveCommitmentInput }) {
   const { actor, input } = args;
@@ -22,7 +23,7 @@ export async function saveCommitment(db: DbClient, args: { actor: ActorMembershi
     throw notFound("Member");
   }
   if (review.status !== "OPEN") throw badRequest("This review is closed; its commitments can no longer change.");
-  const weekStart = dbDay(snapshot.nextWeekStart);
+  const weekStart = toDbDay(snapshot.nextWeekStart);
   return db.commitment.upsert({
     where: { membershipId_weekStart: { membershipId: input.memberId, weekStart } },
     create: {

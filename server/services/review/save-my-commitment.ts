@@ -7,9 +7,10 @@
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import type { TSaveMyCommitmentInput } from "@/server/schemas/review";
-import { dbDay } from "@/server/services/dashboard/load-goal-plan";
+
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { commitmentWeeks } from "./commitment-weeks";
+import { toDbDay } from "@/server/domain/db-day";
 
 export async function saveMyCommitment(
   db: DbClient,
@@ -18,8 +19,8 @@ export async function saveMyCommitment(
   const { actor, input } = args;
   const weekStart = commitmentWeeks(args.team, args.today)[input.week];
   const saved = await db.commitment.upsert({
-    where: { membershipId_weekStart: { membershipId: actor.id, weekStart: dbDay(weekStart) } },
-    create: { teamId: actor.teamId, membershipId: actor.id, weekStart: dbDay(weekStart), text: input.text, amount: input.amount ?? null, enteredById: actor.id },
+    where: { membershipId_weekStart: { membershipId: actor.id, weekStart: toDbDay(weekStart) } },
+    create: { teamId: actor.teamId, membershipId: actor.id, weekStart: toDbDay(weekStart), text: input.text, amount: input.amount ?? null, enteredById: actor.id },
     update: { text: input.text, amount: input.amount ?? null, enteredById: actor.id },
     select: { text: true, amount: true },
   });

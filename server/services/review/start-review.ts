@@ -17,10 +17,11 @@ import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
 import { badRequest, forbidden, notFound } from "@/server/errors";
 import { getRollup } from "@/server/services/dashboard/get-rollup";
 import { listVictories } from "@/server/services/dashboard/list-victories";
-import { dbDay, isoDay, type TeamCalendar } from "@/server/services/dashboard/load-goal-plan";
+import { type TeamCalendar } from "@/server/services/dashboard/load-goal-plan";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import type { ReviewSnapshot } from "./review-snapshot";
+import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 const OFF_PACE = new Set(["at_risk", "behind"]);
 
@@ -36,13 +37,13 @@ export async function startReview(
     select: { startDate: true, deadline: true },
   });
   if (!dates) throw notFound("Goal");
-  const start = isoDay(dates.startDate);
-  const reviewed = reviewWeek({ today, start, deadline: isoDay(dates.deadline), weekStartsOn: args.team.weekStartsOn });
+  const start = toIsoDay(dates.startDate);
+  const reviewed = reviewWeek({ today, start, deadline: toIsoDay(dates.deadline), weekStartsOn: args.team.weekStartsOn });
   if (!reviewed) throw badRequest(`This goal starts on ${start}: its first weekly review can be held once it has begun.`);
   const { week } = reviewed;
 
   const existing = await db.weeklyReview.findFirst({
-    where: { teamId: args.team.id, goalId: args.goalId, rootMembershipId: rootId, weekStart: dbDay(week.from), status: "OPEN" },
+    where: { teamId: args.team.id, goalId: args.goalId, rootMembershipId: rootId, weekStart: toDbDay(week.from), status: "OPEN" },
     select: { id: true, snapshot: true },
   });
   if (existing && (existing.snapshot as unknown as ReviewSnapshot | null)?.period?.asOf === reviewed.asOf) return { id: existing.id };
@@ -126,7 +127,7 @@ export async function startReview(
       goalId: args.goalId,
       rootMembershipId: rootId,
       startedById: args.actor.id,
-      weekStart: dbDay(week.from),
+      weekStart: toDbDay(week.from),
       snapshot: snapshot as unknown as Prisma.InputJsonValue,
     },
     select: { id: true },

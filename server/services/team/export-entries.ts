@@ -11,6 +11,7 @@ import { toCsv } from "@/server/domain/csv";
 import { toMajorString } from "@/server/domain/money";
 import { forbidden } from "@/server/errors";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export const ENTRY_EXPORT_HEADER = ["day", "member", "email", "member_status", "metric", "unit", "amount", "currency", "note", "entry_id"] as const;
 const PAGE = 5000;
@@ -49,7 +50,7 @@ export async function* exportEntriesCsv(db: DbClient, args: { actor: ActorMember
       rows.map((r) => {
         const money = r.unit === "MONEY";
         const amount = money ? toMajorString(r.amount, currency) : r.amount;
-        return [r.day.toISOString().slice(0, 10), r.name ?? "", r.email, r.status.toLowerCase(), r.metric, r.unit.toLowerCase(), amount, money ? currency : "", r.note ?? "", r.id];
+        return [toIsoDay(r.day), r.name ?? "", r.email, r.status.toLowerCase(), r.metric, r.unit.toLowerCase(), amount, money ? currency : "", r.note ?? "", r.id];
       }),
     ) + "\r\n";
     const last = rows.at(-1)!;

@@ -10,29 +10,13 @@ import { addDays, type IsoDate } from "@/server/domain/calendar";
 import { levelOrder } from "@/server/domain/tree";
 import { badRequest } from "@/server/errors";
 import { subtreeCte } from "@/server/services/tree/subtree";
-import { fromIso } from "./goal-phasing";
+
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
-import { RATE_HISTORY_DAYS, type FunnelStep, type MetricRef } from "./member-actions";
+import { RATE_HISTORY_DAYS } from "@/server/domain/member-actions";
+import type { GoalContext, GoalNode } from "@/server/domain/compute-goal-plan";
+import { toDbDay } from "@/server/domain/db-day";
 
-export interface GoalNode {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  name: string;
-  splitWeight: number;
-  minutesPerDay: number | null;
-}
-
-export interface GoalContext {
-  team: { weekStartsOn: number; workingDays: number[]; currency: string };
-  metric: MetricRef & { kind: "RESULT" | "ACTIVITY" };
-  steps: FunnelStep[];
-  nodes: GoalNode[];
-  /** Per member: the goal metric's actual over the look-back window before the start (history rule). */
-  splitHistory: Map<string, number>;
-  /** Per member: funnel metric totals over the last RATE_HISTORY_DAYS (own conversion rates). */
-  rateHistory: Map<string, Record<string, number>>;
-}
+export type { GoalContext, GoalNode } from "@/server/domain/compute-goal-plan";
 
 /** One member as the context query returns it: id, upline, split weight, minutes a day, name, history actual. */
 type MemberTuple = [string, string | null, number, number | null, string, number];
@@ -80,8 +64,8 @@ export async function loadGoalContext(
           teamId,
           membershipIds: nodes.nodes.map((n) => n.id),
           metricIds: [metric.id, ...steps.map((s) => s.id)],
-          from: fromIso(addDays(args.asOf, -RATE_HISTORY_DAYS)),
-          to: fromIso(addDays(args.asOf, -1)),
+          from: toDbDay(addDays(args.asOf, -RATE_HISTORY_DAYS)),
+          to: toDbDay(addDays(args.asOf, -1)),
         });
   return { team, metric, steps, nodes: nodes.nodes, splitHistory, rateHistory };
 }

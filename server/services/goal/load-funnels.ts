@@ -1,7 +1,8 @@
 /** Loads the funnel steps of result metrics (top of the funnel first), in one query. */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import type { FunnelStep } from "./member-actions";
+import type { FunnelStep } from "@/server/domain/member-actions";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export const metricRefSelect = { id: true, key: true, name: true, unit: true, minutesPerAction: true } as const;
 
@@ -16,7 +17,6 @@ export async function loadFunnels(db: DbClient, args: { teamId: string; resultMe
   return out;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Per member and metric: the sum of daily totals in [from, to] (team-local days, inclusive), one query. The members
@@ -33,7 +33,7 @@ export async function sumDailyTotals(
       FROM "DailyTotal" dt
       JOIN unnest(${args.membershipIds}::text[]) AS s(id) ON s.id = dt."membershipId"
      WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ANY(${args.metricIds}::text[])
-       AND dt.day >= ${isoDay(args.from)}::date AND dt.day <= ${isoDay(args.to)}::date
+       AND dt.day >= ${toIsoDay(args.from)}::date AND dt.day <= ${toIsoDay(args.to)}::date
      GROUP BY dt."membershipId", dt."metricId"`);
   for (const r of rows) {
     const rec = out.get(r.membershipId) ?? {};

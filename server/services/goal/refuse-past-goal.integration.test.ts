@@ -11,6 +11,7 @@ import { callerForMember } from "@/tests/caller";
 import { atInstant } from "@/tests/clock";
 import { makeMetric, makeTestTree } from "@/tests/factories";
 import { createTestDatabase } from "@/tests/setup/test-db";
+import { toIsoDay } from "@/server/domain/db-day";
 
 let database: Database;
 beforeAll(async () => {
@@ -69,6 +70,6 @@ describe("a goal entirely in the past", () => {
     await expect(
       owner.goal.applyChange({ teamId: t.team.id, goalId: lastDay.id, version: lastDay.version, change: moveBack }),
     ).rejects.toMatchObject(refusal);
-    expect((await db.goal.findUniqueOrThrow({ where: { id: lastDay.id }, select: { deadline: true } })).deadline.toISOString().slice(0, 10)).toBe(today);
+    expect(toIsoDay((await db.goal.findUniqueOrThrow({ where: { id: lastDay.id }, select: { deadline: true } })).deadline)).toBe(today);
   });
 });

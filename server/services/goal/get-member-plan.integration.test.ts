@@ -4,6 +4,7 @@ import { createTestDatabase } from "@/tests/setup/test-db";
 import { addDailyTotal, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { createGoal } from "./create-goal";
 import { getMemberPlan } from "./get-member-plan";
+import { toDbDay } from "@/server/domain/db-day";
 
 let database: Database;
 let t: Awaited<ReturnType<typeof makeTestTree>>;
@@ -192,7 +193,7 @@ describe("getMemberPlan and the calendar", () => {
     expect(base.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([Math.floor(contacts().remaining / 13), Math.ceil(contacts().remaining / 13)]);
     await db.teamHoliday.create({ data: { teamId: owner.teamId, day: new Date("2026-11-26T00:00:00Z"), name: "Team day" } });
     await db.memberDayOff.createMany({
-      data: ["2026-11-12", "2026-11-13", "2026-11-16"].map((d) => ({ membershipId: t.memberA1.id, day: new Date(`${d}T00:00:00Z`), kind: "HOLIDAY" as const })),
+      data: ["2026-11-12", "2026-11-13", "2026-11-16"].map((d) => ({ membershipId: t.memberA1.id, day: toDbDay(d), kind: "HOLIDAY" as const })),
     });
     const closed = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
     expect(closed.goals[0]!.timeCheck.remainingWorkingDays).toBe(9);

@@ -9,7 +9,7 @@ import type { IsoDate } from "@/server/domain/calendar";
 import type { MetricUnit } from "@/server/domain/money";
 import type { TGoalFields } from "@/server/schemas/goal";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { computeGoalPlan, type ComputedGoalPlan } from "./compute-goal-plan";
+import { computeGoalPlan, type ComputedGoalPlan } from "@/server/domain/compute-goal-plan";
 import { assertCanPlanFor, teamRootId } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";

@@ -8,15 +8,16 @@ import type { Db, DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import { AppError } from "@/server/errors";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { computeGoalPlan } from "./compute-goal-plan";
+import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
 import { goalRowSelect, loadGoalForManage } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
-import { fromIso, toIso } from "./goal-phasing";
+
 import { refusePastGoal } from "./refuse-past-goal";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "./write-targets";
 import type { Prisma } from "@/generated/prisma/client";
 import * as clock from "@/server/clock";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalRowSelect }>;
 
@@ -34,25 +35,25 @@ export async function publishGoalInTx(
 ): Promise<{ id: string; version: number; members: number }> {
   const { actor, goal } = args;
   if (goal.status !== "DRAFT") throw new AppError("CONFLICT", "This goal is already published.");
-  refusePastGoal({ deadline: toIso(goal.deadline) }, args.asOf);
+  refusePastGoal({ deadline: toIsoDay(goal.deadline) }, args.asOf);
   const ctx = await loadGoalContext(tx, {
     teamId: goal.teamId,
     rootMembershipId: goal.rootMembershipId,
     metricId: goal.metricId,
-    startDate: toIso(goal.startDate),
+    startDate: toIsoDay(goal.startDate),
     historyDays: goal.historyDays,
     asOf: args.asOf,
     rates: false,
     splitHistory: goal.splitRule === "HISTORY",
   });
-  const holidays = await teamHolidayDays(tx, { teamId: goal.teamId, from: toIso(goal.startDate), to: toIso(goal.deadline) });
+  const holidays = await teamHolidayDays(tx, { teamId: goal.teamId, from: toIsoDay(goal.startDate), to: toIsoDay(goal.deadline) });
   const computed = computeGoalPlan({ ...goal, holidays }, ctx, { asOf: args.asOf, withActions: false });
   if (computed.conflicts.length > 0) {
     throw new AppError("BAD_REQUEST", computed.conflicts.map((c) => c.message).join(" "));
   }
   const updated = await tx.goal.updateMany({
     where: { id: goal.id, version: args.version, status: "DRAFT" },
-    data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: clock.now(), holidays: holidays.map(fromIso) },
+    data: { status: "PUBLISHED", version: { increment: 1 }, publishedAt: clock.now(), holidays: holidays.map(toDbDay) },
   });
   if (updated.count === 0) throw staleVersion();
   const n = computed.members.length;

@@ -29,14 +29,15 @@ import type { PhasedPlan } from "@/server/domain/phasing";
 import { splitPhasedPlan } from "@/server/domain/split-plan";
 import { notFound } from "@/server/errors";
 import { listSubtree } from "@/server/services/tree/subtree";
-import { fromIso, phaseGoal, toIso } from "./goal-phasing";
+import { phaseGoal } from "@/server/domain/goal-phasing";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
-import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type ActivityNeed, type MetricRef, type TodayAction } from "./member-actions";
-import { goalPlanFields } from "@/server/services/plan/goal-plan-fields";
+import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type ActivityNeed, type MetricRef, type TodayAction } from "@/server/domain/member-actions";
+import { goalPlanFields } from "@/server/services/goal/goal-plan-fields";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
-export type { TodayAction } from "./member-actions";
+export type { TodayAction } from "@/server/domain/member-actions";
 
-export { RATE_HISTORY_DAYS } from "./member-actions";
+export { RATE_HISTORY_DAYS } from "@/server/domain/member-actions";
 
 export interface Milestone {
   periodStart: IsoDate;
@@ -139,13 +140,13 @@ export async function getMemberPlan(
         teamId,
         membershipIds: [membershipId],
         metricIds: historyMetricIds,
-        from: fromIso(addDays(asOf, -RATE_HISTORY_DAYS)),
-        to: fromIso(yesterday),
+        from: toDbDay(addDays(asOf, -RATE_HISTORY_DAYS)),
+        to: toDbDay(yesterday),
       })
     ).get(membershipId) ?? {};
 
   // The member's closed days (team holidays as they are now, their own days off) over the days today's actions look at.
-  const deadlines = rows.map((r) => toIso(r.goal.deadline)).sort();
+  const deadlines = rows.map((r) => toIsoDay(r.goal.deadline)).sort();
   const closed = await loadClosedDays(db, {
     teamId,
     membershipId,
@@ -163,8 +164,8 @@ export async function getMemberPlan(
       orderBy: { membershipId: "asc" },
     });
     const own = memberDays(plan, shares, membershipId, new Set(subtreeIds));
-    const start = toIso(g.startDate);
-    const deadline = toIso(g.deadline);
+    const start = toIsoDay(g.startDate);
+    const deadline = toIsoDay(g.deadline);
     const steps = funnels.get(g.metric.id) ?? [];
     const metricIds = [g.metric.id, ...steps.map((s) => s.id)];
     const actuals = await sumDailyTotals(db, {
@@ -172,14 +173,14 @@ export async function getMemberPlan(
       membershipIds: subtreeIds,
       metricIds,
       from: g.startDate,
-      to: fromIso(asOf < deadline ? asOf : deadline),
+      to: toDbDay(asOf < deadline ? asOf : deadline),
     });
     const mine = actuals.get(membershipId) ?? {};
     const actualToDate = mine[g.metric.id] ?? 0;
     const teamActualToDate = subtreeIds.reduce((s, id) => s + (actuals.get(id)?.[g.metric.id] ?? 0), 0);
     const doneThroughYesterday =
       (
-        await sumDailyTotals(db, { teamId, membershipIds: [membershipId], metricIds, from: g.startDate, to: fromIso(yesterday) })
+        await sumDailyTotals(db, { teamId, membershipIds: [membershipId], metricIds, from: g.startDate, to: toDbDay(yesterday) })
       ).get(membershipId) ?? {};
 
     // The dashboard's days and expected for this goal (the team calendar and the goal's holidays), as of asOf.
@@ -192,8 +193,8 @@ export async function getMemberPlan(
               teamId,
               membershipIds: [membershipId],
               metricIds: [g.metric.id],
-              from: fromIso(days.windowFrom),
-              to: fromIso(goalAsOf),
+              from: toDbDay(days.windowFrom),
+              to: toDbDay(goalAsOf),
             })
           ).get(membershipId)?.[g.metric.id] ?? 0)
         : 0;
@@ -321,7 +322,7 @@ async function periodMilestone(
       teamId: args.teamId,
       membershipId: args.membershipId,
       metricId: args.metricId,
-      day: { gte: fromIso(period.periodStart), lte: fromIso(asOf) },
+      day: { gte: toDbDay(period.periodStart), lte: toDbDay(asOf) },
     },
     _sum: { total: true },
   });

@@ -11,11 +11,12 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { badRequest } from "@/server/errors";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 import { goalRowSelect } from "./goal-access";
-import { fromIso, phaseGoal } from "./goal-phasing";
+import { phaseGoal } from "@/server/domain/goal-phasing";
 import { goalSpecOf, resolveGoalRoot } from "./preview-goal";
 import { publishGoalInTx } from "./publish-goal";
 import { refusePastGoal } from "./refuse-past-goal";
 import { BULK_TRANSACTION } from "./write-targets";
+import { toDbDay } from "@/server/domain/db-day";
 
 export async function createGoal(db: Db, args: { actor: ActorMembership; input: TCreateGoalInput; asOf: IsoDate }) {
   const { actor, input } = args;
@@ -37,8 +38,8 @@ export async function createGoal(db: Db, args: { actor: ActorMembership; input: 
         name: input.name,
         target: input.target,
         baseline: input.baseline,
-        startDate: fromIso(input.startDate),
-        deadline: fromIso(input.deadline),
+        startDate: toDbDay(input.startDate),
+        deadline: toDbDay(input.deadline),
         period: input.period,
         curve: input.curve,
         curveStrength: input.curveStrength,
@@ -46,7 +47,7 @@ export async function createGoal(db: Db, args: { actor: ActorMembership; input: 
         splitRule: input.splitRule,
         historyDays: input.historyDays,
         historyFloorPct: input.historyFloorPct,
-        holidays: holidays.map(fromIso),
+        holidays: holidays.map(toDbDay),
       },
       select: goalRowSelect,
     });

@@ -16,12 +16,13 @@ import {
   type TargetChangeRow,
   type TargetColumns,
 } from "./write-targets";
+import { toDbDay } from "@/server/domain/db-day";
 
 const FIELD_WORDS: Record<GoalFieldDiff["field"], string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split rule", holidays: "Holidays" };
 
 const dayWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const daysInWords = (list: string | number) =>
-  String(list) === "none" ? [] : String(list).split(", ").map((d) => dayWords.format(new Date(`${d}T00:00:00.000Z`)));
+  String(list) === "none" ? [] : String(list).split(", ").map((d) => dayWords.format(toDbDay(d)));
 
 /** "Re-planned for the team's holidays: added 26 Mar 2027, 29 Mar 2027; removed 1 Jan 2027". */
 function holidaysReason(g: GoalFieldDiff): string {

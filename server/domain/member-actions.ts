@@ -11,7 +11,8 @@
 import { buildDailyPlan, type TimeCheck } from "@/server/domain/daily-plan";
 import type { IsoDate } from "@/server/domain/calendar";
 import { planFunnel, resultsForAmount, type StageHistory } from "@/server/domain/funnel";
-import { toIso } from "./goal-phasing";
+import { toIsoDay } from "@/server/domain/db-day";
+
 
 export type MetricUnitName = "COUNT" | "MONEY" | "MINUTES";
 
@@ -175,8 +176,8 @@ export function goalActions(args: {
   minutesPerDay: number | null;
   asOf: IsoDate;
 }) {
-  const start = toIso(args.goal.startDate);
-  const deadline = toIso(args.goal.deadline);
+  const start = toIsoDay(args.goal.startDate);
+  const deadline = toIsoDay(args.goal.deadline);
   const needs = activityNeeds({
     result: args.goal.metric,
     amount: args.personal,

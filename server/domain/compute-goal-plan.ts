@@ -7,10 +7,30 @@ import type { IsoDate } from "@/server/domain/calendar";
 import { cascadeTargets, type CascadeConflict, type CascadeOverride } from "@/server/domain/cascade";
 import type { TimeCheck } from "@/server/domain/daily-plan";
 import type { PhasedPlan } from "@/server/domain/phasing";
-import type { GoalContext } from "./goal-context";
-import { holidayDays, phaseGoal, ruleOf, toIso, type GoalShape, type DbSplitRule } from "./goal-phasing";
-import { activityNeeds, todayPlan, type ActivityNeed, type TodayAction } from "./member-actions";
+import { holidayDays, phaseGoal, ruleOf, type GoalShape, type DbSplitRule } from "./goal-phasing";
+import { activityNeeds, todayPlan, type ActivityNeed, type FunnelStep, type MetricRef, type TodayAction } from "./member-actions";
 import { formatAmount } from "@/server/domain/money";
+import { toIsoDay } from "@/server/domain/db-day";
+
+export interface GoalNode {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  name: string;
+  splitWeight: number;
+  minutesPerDay: number | null;
+}
+
+export interface GoalContext {
+  team: { weekStartsOn: number; workingDays: number[]; currency: string };
+  metric: MetricRef & { kind: "RESULT" | "ACTIVITY" };
+  steps: FunnelStep[];
+  nodes: GoalNode[];
+  /** Per member: the goal metric's actual over the look-back window before the start (history rule). */
+  splitHistory: Map<string, number>;
+  /** Per member: funnel metric totals over the last RATE_HISTORY_DAYS (own conversion rates). */
+  rateHistory: Map<string, Record<string, number>>;
+}
 
 export interface GoalSpec extends GoalShape {
   splitRule: DbSplitRule;
@@ -64,8 +84,8 @@ export function computeGoalPlan(
     nameOf: (id) => names.get(id) ?? id,
     formatAmount: fmt,
   });
-  const start = toIso(spec.startDate);
-  const deadline = toIso(spec.deadline);
+  const start = toIsoDay(spec.startDate);
+  const deadline = toIsoDay(spec.deadline);
   const firstDay = options.asOf > start ? (options.asOf > deadline ? deadline : options.asOf) : start;
   // Members' first-day actions skip the goal's holidays too (their own days off are for My plan and the Log).
   const closedDays = holidayDays(spec);

@@ -14,13 +14,14 @@ import type { CascadeOverride } from "@/server/domain/cascade";
 import { badRequest, notFound } from "@/server/errors";
 import type { TGoalChange } from "@/server/schemas/goal";
 import { Prisma } from "@/generated/prisma/client";
-import { computeGoalPlan } from "./compute-goal-plan";
+import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
 import type { goalRowSelect } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
-import { fromIso, holidayDays, phaseGoal, toIso } from "./goal-phasing";
+import { holidayDays, phaseGoal } from "@/server/domain/goal-phasing";
 import { holidayChanges, teamHolidaysIn } from "@/server/services/calendar/team-holiday-days";
 import { formatAmount } from "@/server/domain/money";
 import { refusePastGoal } from "./refuse-past-goal";
+import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalRowSelect }>;
 
@@ -68,28 +69,28 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     next.splitRule = change.splitRule;
     goalDiff.push({ field: "splitRule", from: goal.splitRule, to: change.splitRule });
   }
-  const start = toIso(goal.startDate);
+  const start = toIsoDay(goal.startDate);
   const phased = holidayDays(goal);
-  if (change.kind === "deadline" && change.deadline !== toIso(goal.deadline)) {
+  if (change.kind === "deadline" && change.deadline !== toIsoDay(goal.deadline)) {
     refusePastGoal({ deadline: change.deadline }, args.asOf);
-    const oldDeadline = toIso(goal.deadline);
-    next.deadline = fromIso(change.deadline);
+    const oldDeadline = toIsoDay(goal.deadline);
+    next.deadline = toDbDay(change.deadline);
     goalDiff.push({ field: "deadline", from: oldDeadline, to: change.deadline });
     // The days the goal already had keep their holidays; the days it gains take the team's.
     const gained = await teamHolidaysIn(db, { teamId: goal.teamId, from: addDays(oldDeadline, 1), to: change.deadline });
     const kept = [...phased.filter((d) => d <= change.deadline), ...gained.map((h) => h.day)];
-    next.holidays = kept.map(fromIso);
+    next.holidays = kept.map(toDbDay);
     if (gained.length > 0) goalDiff.push({ field: "holidays", from: holidayList(phased), to: holidayList(kept) });
   }
   let calendar: CalendarChange | null = null;
   let teamHolidays: { day: IsoDate; name: string }[] = [];
   let moved = { added: [] as IsoDate[], removed: [] as IsoDate[] };
   if (change.kind === "holidays") {
-    teamHolidays = await teamHolidaysIn(db, { teamId: goal.teamId, from: start, to: toIso(goal.deadline) });
+    teamHolidays = await teamHolidaysIn(db, { teamId: goal.teamId, from: start, to: toIsoDay(goal.deadline) });
     const current = teamHolidays.map((h) => h.day);
     moved = holidayChanges(phased, current);
     if (moved.added.length > 0 || moved.removed.length > 0) {
-      next.holidays = current.map(fromIso);
+      next.holidays = current.map(toDbDay);
       goalDiff.push({ field: "holidays", from: holidayList(phased), to: holidayList(current) });
     }
   }
@@ -105,7 +106,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
     teamId: goal.teamId,
     rootMembershipId: goal.rootMembershipId,
     metricId: goal.metricId,
-    startDate: toIso(goal.startDate),
+    startDate: toIsoDay(goal.startDate),
     historyDays: goal.historyDays,
     asOf: args.asOf,
     rates: false,

@@ -7,6 +7,7 @@
  */
 import type { IsoDate, Period } from "@/server/domain/calendar";
 import { phasePlan, type CheckpointInput, type Curve, type PhasedPlan } from "@/server/domain/phasing";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export type DbCurve = "LINEAR" | "FRONT_LOADED" | "BACK_LOADED" | "CUSTOM";
 export type DbPeriod = "DAY" | "WEEK" | "MONTH";
@@ -32,8 +33,6 @@ export interface TeamCalendar {
 
 export const DEFAULT_CURVE_STRENGTH_PCT = 50;
 
-export const toIso = (d: Date | IsoDate): IsoDate => (typeof d === "string" ? d : d.toISOString().slice(0, 10));
-export const fromIso = (iso: IsoDate): Date => new Date(iso + "T00:00:00.000Z");
 
 export const periodOf = (p: DbPeriod): Period => (p === "DAY" ? "day" : p === "MONTH" ? "month" : "week");
 export const ruleOf = (r: DbSplitRule) => (r === "HISTORY" ? "history" : r === "WEIGHT" ? "weight" : "even") as
@@ -43,11 +42,12 @@ export const ruleOf = (r: DbSplitRule) => (r === "HISTORY" ? "history" : r === "
 
 /** The goal's holidays as sorted calendar days. */
 export function holidayDays(goal: Pick<GoalShape, "holidays">): IsoDate[] {
-  return (goal.holidays ?? []).map(toIso).sort();
+  return (goal.holidays ?? []).map(toIsoDay).sort();
 }
 
 export function curveOf(goal: Pick<GoalShape, "curve" | "curveStrength" | "checkpoints">): Curve {
-  const strength = (goal.curveStrength ?? DEFAULT_CURVE_STRENGTH_PCT) / 100;
+  // A stored strength outside 0–100 (older rows, hand edits) is clamped, so every screen phases the same curve.
+  const strength = Math.min(100, Math.max(0, goal.curveStrength ?? DEFAULT_CURVE_STRENGTH_PCT)) / 100;
   switch (goal.curve) {
     case "FRONT_LOADED":
       return { kind: "front-loaded", strength };
@@ -64,8 +64,8 @@ export function curveOf(goal: Pick<GoalShape, "curve" | "curveStrength" | "check
 export function phaseGoal(goal: GoalShape, team: TeamCalendar, formatAmount?: (a: number) => string): PhasedPlan {
   return phasePlan({
     closedDays: holidayDays(goal),
-    start: toIso(goal.startDate),
-    deadline: toIso(goal.deadline),
+    start: toIsoDay(goal.startDate),
+    deadline: toIsoDay(goal.deadline),
     target: goal.target,
     baseline: goal.baseline,
     period: periodOf(goal.period),

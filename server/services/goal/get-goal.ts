@@ -7,8 +7,9 @@ import type { IsoDate } from "@/server/domain/calendar";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { listSubtree } from "@/server/services/tree/subtree";
 import { loadGoalForView } from "./goal-access";
-import { phaseGoal, toIso } from "./goal-phasing";
+import { phaseGoal } from "@/server/domain/goal-phasing";
 import { formatAmount } from "@/server/domain/money";
+import { toIsoDay } from "@/server/domain/db-day";
 
 export async function getGoal(db: DbClient, args: { actor: ActorMembership; goalId: string; asOf: IsoDate }) {
   const { actor } = args;
@@ -33,8 +34,8 @@ export async function getGoal(db: DbClient, args: { actor: ActorMembership; goal
   return {
     goal: {
       ...goal,
-      startDate: toIso(goal.startDate),
-      deadline: toIso(goal.deadline),
+      startDate: toIsoDay(goal.startDate),
+      deadline: toIsoDay(goal.deadline),
       checkpoints: goal.checkpoints as unknown,
     },
     metric,

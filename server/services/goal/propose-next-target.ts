@@ -10,7 +10,8 @@ import { proposeNextTarget as proposeFromActual } from "@/server/domain/phasing"
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { listSubtree } from "@/server/services/tree/subtree";
 import { loadGoalForManage } from "./goal-access";
-import { fromIso } from "./goal-phasing";
+import { toDbDay } from "@/server/domain/db-day";
+
 
 export async function proposeNextTarget(
   db: DbClient,
@@ -26,7 +27,7 @@ export async function proposeNextTarget(
   const lastEnd = addDays(thisMonth, -1);
   const ids = (await listSubtree(db, { teamId: goal.teamId, rootId: goal.rootMembershipId })).map((n) => n.id);
   const sum = await db.dailyTotal.aggregate({
-    where: { teamId: goal.teamId, metricId: goal.metricId, membershipId: { in: ids }, day: { gte: fromIso(lastStart), lte: fromIso(lastEnd) } },
+    where: { teamId: goal.teamId, metricId: goal.metricId, membershipId: { in: ids }, day: { gte: toDbDay(lastStart), lte: toDbDay(lastEnd) } },
     _sum: { total: true },
   });
   const actual = sum._sum.total ?? 0;

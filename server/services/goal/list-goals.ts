@@ -2,7 +2,8 @@
 import type { DbClient } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import { canPlanFor } from "./goal-access";
-import { toIso } from "./goal-phasing";
+import { toIsoDay } from "@/server/domain/db-day";
+
 
 export async function listGoals(db: DbClient, args: { actor: ActorMembership }) {
   const { actor } = args;
@@ -35,8 +36,8 @@ export async function listGoals(db: DbClient, args: { actor: ActorMembership }) 
       status: g.status,
       target: g.target,
       baseline: g.baseline,
-      startDate: toIso(g.startDate),
-      deadline: toIso(g.deadline),
+      startDate: toIsoDay(g.startDate),
+      deadline: toIsoDay(g.deadline),
       version: g.version,
       rootName: g.root.user.name,
       metric: g.metric,
