@@ -3,16 +3,23 @@
  *
  * - publicProcedure     anyone.
  * - protectedProcedure  a signed-in user; `ctx.user` is never null.
- * - teamProcedure       a signed-in member of the team named by `input.teamId`; `ctx.membership` and
- *                       `ctx.team` are loaded once. A non-member gets NOT_FOUND: a team you are not in
- *                       does not exist for you.
+ * - teamProcedure       a signed-in member of the team named by `input.teamId`; `ctx.scope` ({ actor, team, today },
+ *                       server/services/team/scope.ts) is loaded once. A non-member gets NOT_FOUND: a team you
+ *                       are not in does not exist for you.
+ * - leaderProcedure     the team's owner or a leader (FORBIDDEN for a member).
+ * - ownerProcedure      the team's owner only.
+ *
+ * Object checks ("is this member in my downline?", "may I see this goal?") are procedure builders too, declared per
+ * domain in server/api/policy/<domain>.ts, so the line that declares a procedure says who may call it.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/server/db-client";
 import { toTRPCError } from "@/server/api/error-mapping";
-import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import type { Role } from "@/generated/prisma/enums";
+import { forbidden } from "@/server/errors";
+import { loadTeamScope } from "@/server/services/team/scope";
 
 export interface SessionUser {
   id: string;
@@ -63,6 +70,20 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const ZTeamInput = z.object({ teamId: z.string().min(1).max(64) });
 
 export const teamProcedure = protectedProcedure.input(ZTeamInput).use(async ({ ctx, input, next }) => {
-  const access = await loadTeamAccess(ctx.db, { teamId: input.teamId, userId: ctx.user.id });
-  return next({ ctx: { ...ctx, membership: access.membership, team: access.team } });
+  const scope = await loadTeamScope(ctx.db, { teamId: input.teamId, userId: ctx.user.id });
+  return next({ ctx: { ...ctx, scope, membership: scope.actor, team: scope.team } });
 });
+
+/** A team procedure that lets only the given roles through; the others get FORBIDDEN with `message`. */
+export function roleProcedure(roles: readonly Role[], message: string) {
+  return teamProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.scope.actor.role)) throw forbidden(message);
+    return next();
+  });
+}
+
+/** The team's owner or a leader. */
+export const leaderProcedure = roleProcedure(["OWNER", "LEADER"], "Only the team owner and leaders can do this.");
+
+/** The team's owner. */
+export const ownerProcedure = roleProcedure(["OWNER"], "Only the team owner can do this.");
