@@ -1,6 +1,13 @@
 // @ts-check
+import { withSerwist } from "@serwist/turbopack";
 
 const isProduction = process.env.NODE_ENV === "production";
+/**
+ * A benchmark build (`BACKPLAN_BENCH=1 next build`, made by scripts/lib/build.mjs for the benchmarks and the soak)
+ * also holds the routes in `*.bench.ts` files (app/api/bench/ping, app/api/diagnostics/memory); a normal build
+ * does not see them at all.
+ */
+const benchBuild = process.env.BACKPLAN_BENCH === "1";
 
 /**
  * Content-Security-Policy. Next's bootstrap scripts and styles are inline, hence 'unsafe-inline' for those;
@@ -37,6 +44,7 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  pageExtensions: [...(benchBuild ? ["bench.ts"] : []), "tsx", "ts", "jsx", "js"],
   // Native and WASM database/crypto packages run from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   async headers() {
@@ -49,4 +57,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// withSerwist: esbuild (which bundles the service worker, app/serwist/[path]/route.ts) stays outside the server bundle.
+export default withSerwist(nextConfig);

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_CLOCK } from "./e2e/clock";
+import { E2E_AUTH_SECRET } from "./e2e/session";
 
 /**
  * End-to-end tests against a production build (`next start`) on its own seeded PGlite database,
@@ -56,7 +57,7 @@ export default defineConfig({
     env: {
       DATABASE_URL,
       NEXTAUTH_URL: BASE_URL,
-      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      NEXTAUTH_SECRET: E2E_AUTH_SECRET,
       BACKPLAN_DEMO: "1",
       NODE_ENV: "production",
       // One timeline for seed, server and browser (scripts/e2e.mjs sets both; e2e/fixtures.ts installs page.clock).

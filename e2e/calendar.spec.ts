@@ -9,7 +9,7 @@
  */
 import type { Page } from "@playwright/test";
 import { e2eToday, plusDays } from "./clock";
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 import { toDbDay } from "@/server/domain/db-day";
 
 /** The first Monday–Friday on or after `days` days from the run's today (the demo team works Monday to Saturday). */
@@ -48,7 +48,7 @@ test("@desktop the owner adds a team holiday and previews the re-plan of the goa
   test.setTimeout(120_000);
   const day = weekdayFromToday(8); // inside the demo goal (it runs to the end of next month)
   const name = `Founders' day ${Date.now().toString(36)}`;
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   leftovers.push(async (page) => {
     await page.goto(`/${DEMO.teamSlug}/plan/calendar`);
     await page.getByRole("button", { name: `Remove ${name}, ${longDay(day)}` }).click({ timeout: 5_000 });
@@ -97,7 +97,7 @@ test("@desktop the owner adds a team holiday and previews the re-plan of the goa
 test("@phone a member sets a day off on My plan and reads the team calendar", async ({ page }) => {
   test.setTimeout(90_000);
   const day = weekdayFromToday(10);
-  await login(page, DEMO.nina.email);
+  await signIn(page, DEMO.nina.email);
   leftovers.push(async (page) => {
     await page.goto(`/${DEMO.teamSlug}/plan`);
     await page

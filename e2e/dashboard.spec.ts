@@ -4,12 +4,12 @@
  * and the charts, leaderboard and victory feed are there. Axe check on the page.
  */
 import type { Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 
 const memberRow = (page: Page, name: string) => page.locator(`tr[data-member="${name}"]`);
 
 test("@desktop the owner drills down the dashboard, sees who is behind and searches a member", async ({ page }) => {
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/dashboard`);
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Goal", { exact: true })).toContainText("£50,000 team volume");
@@ -84,7 +84,7 @@ test("@desktop the owner drills down the dashboard, sees who is behind and searc
 test("@desktop the owner downloads the plan as CSV, previews a member import with row errors, and switches the leaderboard off and on", async ({
   page,
 }) => {
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/dashboard`);
   await expect(memberRow(page, "Priya Shah")).toBeVisible();
 

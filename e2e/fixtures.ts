@@ -1,10 +1,10 @@
 /**
  * Shared Playwright helpers and fixtures for every e2e spec. Import `test` and `expect` from here:
  *
- *   import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+ *   import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
  *
  *   test("@phone Nina logs a call", async ({ page }) => {
- *     await login(page, DEMO.nina.email);              // signs in through the /signin form
+ *     await signIn(page, DEMO.nina.email);             // a minted session cookie: no sign-in page
  *     await page.goto(`/${DEMO.teamSlug}/log`);
  *   });
  *
@@ -12,8 +12,12 @@
  *     // `freshUser` signed up through /signup in this page and is signed in (on /teams, no team yet).
  *   });
  *
+ * - `signIn(page, email, password = "backplan-demo")` — signs in by putting the session cookie next-auth would set in
+ *   the page's browser context (minted with the e2e server's secret, e2e/session.ts); navigates nowhere. Use it
+ *   unless the sign-in itself is under test.
  * - `login(page, email, password = "backplan-demo")` — fills the password form on /signin and waits until the
- *   browser has left the sign-in page (the app then shows the user's first team, or /teams).
+ *   browser has left the sign-in page (the app then shows the user's first team, or /teams). For the tests of
+ *   signing in (foundation.spec.ts, the invite link's "Sign in").
  * - `signUp(page, user)` — creates an account through /signup (already on a /signup URL, or opens it) and waits
  *   until signed in.
  * - `freshUser` fixture — `{ name, email, password }` of a new account, signed up in `page` before the test.
@@ -30,6 +34,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { e2eNow } from "./clock";
+import { signInContext } from "./session";
 
 export { expect };
 
@@ -56,6 +61,12 @@ let counter = 0;
 export function uniqueEmail(prefix = "e2e"): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+/** Signs in without the form: a minted session cookie in the page's context (e2e/session.ts). */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  const baseURL = test.info().project.use.baseURL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+  await signInContext(page.context(), baseURL, email, password);
 }
 
 /** Signs in through the /signin password form; resolves once the browser has left /signin. */

@@ -7,7 +7,7 @@
  * see the seeded team.
  */
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, login, onRunClock, signUp, test, uniqueEmail, type TestUser } from "./fixtures";
+import { DEMO, expect, expectAccessible, login, onRunClock, signIn, signUp, test, uniqueEmail, type TestUser } from "./fixtures";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A tree row; its accessible name reads "Name (you), Role, 2 direct, 5 in downline". */
@@ -133,7 +133,7 @@ test("@phone signing out ends the session; a user in two teams switches between 
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/teams");
   await expect(page).toHaveURL(/\/signin/);
-  await login(page, freshUser.email, freshUser.password);
+  await signIn(page, freshUser.email, freshUser.password);
   await page.goto("/teams");
   await expect(page.getByRole("link", { name: /Alpha Crew/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /Beta Crew/ })).toBeVisible();
@@ -153,7 +153,7 @@ test("@desktop demo sign-in; the owner's 40-member tree: expand/collapse, move (
   await expect(page.getByText(DEMO.password, { exact: true })).toBeVisible();
   await expectAccessible(page);
 
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/team`);
   await expect(page.getByRole("heading", { name: "Whole team (40 people)" })).toBeVisible();
   await expect(treeItem(page, DEMO.olivia.name)).toHaveAccessibleName(/3 direct, 39 in downline/);

@@ -16,7 +16,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { e2eToday, plusDays } from "./clock";
-import { DEMO, expect, login, signUp, test, uniqueEmail } from "./fixtures";
+import { DEMO, expect, signIn, signUp, test, uniqueEmail } from "./fixtures";
 import { expectFits, measure, PHONE_SIZES } from "./layout-guard";
 import { toDbDay } from "@/server/domain/db-day";
 
@@ -82,7 +82,7 @@ test("@phone every page of the demo team fits a phone at 360 and 375 px", async 
   await visit(page, "/signin", "Sign in");
 
   // The owner sees every page.
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   const slug = DEMO.teamSlug;
   await visit(page, "/teams", "Your teams");
   await visit(page, `/${slug}/plan`, "Plan");
@@ -126,7 +126,7 @@ test("@phone every page of the demo team fits a phone at 360 and 375 px", async 
 
   // A member: My plan, the Log, the review home.
   await page.context().clearCookies();
-  await login(page, DEMO.nina.email);
+  await signIn(page, DEMO.nina.email);
   await visit(page, `/${slug}/plan`, "Plan", "my plan (member)");
   await visit(page, `/${slug}/log`, "Log", "log (member)");
   await visit(page, `/${slug}/review`, "Weekly review", "review (member)");

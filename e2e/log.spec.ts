@@ -5,7 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { e2eToday } from "./clock";
-import { DEMO, expect, expectAccessible, login, onRunClock, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, onRunClock, signIn, test } from "./fixtures";
 import { toDbDay } from "@/server/domain/db-day";
 
 const SAM = "sam.price@demo.backplan.app";
@@ -33,7 +33,7 @@ async function teamId(page: Page): Promise<string> {
 
 /** Sam's Log, open and settled ("All entries saved"), with the team id and the day as the server has it. */
 async function openSamsLog(page: Page): Promise<{ id: string; before: DayData }> {
-  await login(page, SAM);
+  await signIn(page, SAM);
   await page.goto(LOG);
   await expect(page.getByText("All entries saved")).toBeVisible();
   const id = await teamId(page);
@@ -100,7 +100,7 @@ test("@phone a member taps today's plan, sees counts and the celebration, logs o
 });
 
 test("@phone only today and earlier days of this week within the team's limit can be logged; never the future", async ({ page }) => {
-  await login(page, SAM);
+  await signIn(page, SAM);
   await page.goto(LOG);
   await expect(page.getByRole("heading", { name: "Today's actions" })).toBeVisible();
   const id = await teamId(page);
@@ -133,7 +133,7 @@ test("@phone only today and earlier days of this week within the team's limit ca
 });
 
 test("@phone the Log page opens offline once visited (service worker), from the device's saved numbers", async ({ page, context }) => {
-  await login(page, SAM);
+  await signIn(page, SAM);
   await page.goto(LOG);
   await expect(page.getByText("All entries saved")).toBeVisible();
   await page.evaluate(async () => {
@@ -143,7 +143,7 @@ test("@phone the Log page opens offline once visited (service worker), from the 
   });
   // Let the worker cache the page and its scripts.
   await expect
-    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages-v2")).keys().then((k) => k.length)), { timeout: 15_000 })
+    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages")).keys().then((k) => k.length)), { timeout: 15_000 })
     .toBeGreaterThan(0);
   await context.setOffline(true);
   await page.reload();
@@ -163,7 +163,7 @@ test("@phone an upline sees a direct member's open-day entries and history; chan
   browser,
   baseURL,
 }) => {
-  await login(page, SAM);
+  await signIn(page, SAM);
   await page.goto(LOG);
   const first = page.getByRole("button", { name: /^Add 1 / }).first();
   await first.click();
@@ -171,7 +171,7 @@ test("@phone an upline sees a direct member's open-day entries and history; chan
 
   const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const upline = await onRunClock(await context.newPage());
-  await login(upline, "aisha.bello@demo.backplan.app");
+  await signIn(upline, "aisha.bello@demo.backplan.app");
   await upline.goto(LOG);
   await upline.getByText("Your members' entries").click();
   await upline.getByLabel("Member").selectOption({ label: "Sam Price" });
@@ -266,7 +266,7 @@ test("@phone signing out clears the Log from a shared phone, asking first while 
   expect(asked).toBe("");
   await expect.poll(deviceData).toEqual({ keys: [], queue: false });
   const after = await (async () => {
-    await login(page, SAM);
+    await signIn(page, SAM);
     return (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
   })();
   expect(after.actions.find((a) => a.metricId === action.metricId)!.done).toBe(action.done + 1);

@@ -12,7 +12,7 @@
  */
 import type { Page } from "@playwright/test";
 import { e2eNow, e2eToday, plusDays } from "./clock";
-import { expect, expectAccessible, login, test } from "./fixtures";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
 import { toDbDay } from "@/server/domain/db-day";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -144,7 +144,7 @@ test("@phone a member sets their own time zone: their today, day picker and note
 }) => {
   test.setTimeout(120_000);
   // Yuki is a demo member no other spec signs in as; her zone is put back at the end.
-  await login(page, "yuki.tanaka@demo.backplan.app");
+  await signIn(page, "yuki.tanaka@demo.backplan.app");
   await page.goto("/north-star/log");
   const londonToday = e2eToday("Europe/London");
   await expect(page.getByText(`Today, ${longDate(londonToday)}`)).toBeVisible();

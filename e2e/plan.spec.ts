@@ -7,7 +7,7 @@
  * The desktop test adds a goal to the shared demo team (named uniquely); the seeded goal stays as it was.
  */
 import { e2eToday, plusDays } from "./clock";
-import { DEMO, expect, expectAccessible, login, onRunClock, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, onRunClock, signIn, test } from "./fixtures";
 import { toDbDay } from "@/server/domain/db-day";
 
 const isoPlusDays = (days: number) => plusDays(e2eToday(), days);
@@ -15,7 +15,7 @@ const isoPlusDays = (days: number) => plusDays(e2eToday(), days);
 test("@desktop the owner creates, previews and publishes a goal with custom checkpoints, then sets a member's target by hand", async ({ page }) => {
   test.setTimeout(150_000); // a 40-member preview, publish and re-plan on a shared 2-core machine
   const goalName = `Sprint £50k ${Date.now().toString(36)}`;
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/plan`);
   await page.getByRole("link", { name: "New goal" }).click();
   await expect(page.getByRole("heading", { name: "New goal", level: 1 })).toBeVisible();
@@ -95,7 +95,7 @@ test("@desktop the owner creates, previews and publishes a goal with custom chec
 });
 
 test("@phone a member opens My plan: target, this week's milestone, today's actions and their upline", async ({ page }) => {
-  await login(page, DEMO.nina.email);
+  await signIn(page, DEMO.nina.email);
   await page.goto(`/${DEMO.teamSlug}/plan`);
   await expect(page.getByRole("heading", { name: "My plan" })).toBeVisible();
   await expect(page.getByText("Your upline:")).toContainText("Marcus Reed");
@@ -139,7 +139,7 @@ test("@phone a member opens My plan: target, this week's milestone, today's acti
 });
 
 test("@desktop the owner edits metrics, funnels and ranks; a leader reads them", async ({ page, browser }) => {
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/plan/settings`);
   await expect(page.getByRole("heading", { name: "Metrics, funnels and ranks", level: 1 })).toBeVisible();
   await expect(page.getByRole("radio", { name: /Network marketing/ })).toBeChecked();
@@ -167,7 +167,7 @@ test("@desktop the owner edits metrics, funnels and ranks; a leader reads them",
 
   const context = await browser.newContext();
   const leader = await onRunClock(await context.newPage());
-  await login(leader, DEMO.marcus.email);
+  await signIn(leader, DEMO.marcus.email);
   await leader.goto(`/${DEMO.teamSlug}/plan/settings`);
   await expect(leader.getByText("Read only.")).toBeVisible();
   await expect(leader.getByRole("button", { name: "Edit Contacts" })).toHaveCount(0);

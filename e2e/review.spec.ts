@@ -3,12 +3,12 @@
  * the four steps with the keyboard only (→, Page Down, Page Up, ←), enters a member's commitment, closes the
  * review, and reopens it read-only from the list of past reviews. Axe check on the review list and on the meeting screen.
  */
-import { DEMO, expect, expectAccessible, login, test } from "./fixtures";
+import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("@desktop the owner runs a weekly review to the end with the keyboard, closes it and reopens it", async ({
   page,
 }) => {
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   await page.goto(`/${DEMO.teamSlug}/review`);
   await expect(page.getByRole("heading", { name: "Weekly review", level: 1 })).toBeVisible();
   await expectAccessible(page);
@@ -113,7 +113,7 @@ test("@desktop the owner runs a weekly review to the end with the keyboard, clos
 });
 
 test("@phone Nina enters her own commitment before the meeting and her upline's review shows it", async ({ page }) => {
-  await login(page, DEMO.nina.email);
+  await signIn(page, DEMO.nina.email);
   await page.goto(`/${DEMO.teamSlug}/review`);
   // A member cannot run a review, but enters their commitment for the coming week (what a review held today
   // agrees: next week mid-week, this week on its first day), marked as such.
@@ -128,7 +128,7 @@ test("@phone Nina enters her own commitment before the meeting and her upline's 
 
   // Marcus, her upline, starts his review: Nina's commitment is there, entered by her.
   await page.context().clearCookies();
-  await login(page, DEMO.marcus.email);
+  await signIn(page, DEMO.marcus.email);
   await page.goto(`/${DEMO.teamSlug}/review`);
   await page.getByRole("button", { name: "Start the weekly review" }).click();
   await expect(page.locator("#review-step-heading")).toContainText("Scoreboard");

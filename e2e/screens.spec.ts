@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "@playwright/test";
 import { devices } from "@playwright/test";
-import { DEMO, expect, login, onRunClock, test } from "./fixtures";
+import { DEMO, expect, onRunClock, signIn, test } from "./fixtures";
 import { settle } from "./layout-guard";
 
 const OUT = fileURLToPath(new URL("../docs/screens/", import.meta.url));
@@ -51,7 +51,7 @@ async function desktopPage(browser: Browser, baseURL: string | undefined, email:
     baseURL,
   });
   const page = await onRunClock(await context.newPage());
-  await login(page, email);
+  await signIn(page, email);
   return page;
 }
 
@@ -65,7 +65,7 @@ test("@phone @screens every page at phone size", async ({ page }) => {
   await shoot(page, "signup");
 
   // The owner.
-  await login(page, DEMO.olivia.email);
+  await signIn(page, DEMO.olivia.email);
   await open(page, "/teams", "Your teams");
   await shoot(page, "teams");
   await open(page, `/${slug}/plan`, "Plan");
@@ -114,7 +114,7 @@ test("@phone @screens every page at phone size", async ({ page }) => {
   await page.context().clearCookies();
   await open(page, link, /^Join /);
   await shoot(page, "join");
-  await login(page, DEMO.nina.email);
+  await signIn(page, DEMO.nina.email);
   await open(page, `/${slug}/plan`, "Plan");
   await shoot(page, "my-plan");
   await open(page, `/${slug}/log`, "Log");

@@ -13,6 +13,8 @@ import type { Db } from "@/server/db-client";
 import { addDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
 import { applyTemplateToTeam } from "@/server/services/metric/apply-template";
 import { createGoal } from "@/server/services/goal/create-goal";
+import { resolveGoalRoot } from "@/server/services/goal/goal-access";
+import { loadTeamScope } from "@/server/services/team/scope";
 import { rng } from "@/scripts/lib/scale-tree";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
@@ -38,7 +40,7 @@ export async function seedDemoPlan(db: Db, args: { teamId: string; now?: Date })
   );
   const members = await db.membership.findMany({
     where: { teamId, status: "ACTIVE" },
-    select: { id: true, role: true, joinedAt: true, user: { select: { name: true } } },
+    select: { id: true, userId: true, role: true, joinedAt: true, user: { select: { name: true } } },
     orderBy: { joinedAt: "asc" },
   });
   const owner = members.find((m) => m.role === "OWNER")!;
@@ -52,29 +54,27 @@ export async function seedDemoPlan(db: Db, args: { teamId: string; now?: Date })
   let goalId = (await db.goal.findFirst({ where: { teamId, name: DEMO_GOAL_NAME }, select: { id: true } }))?.id;
   if (!goalId) {
     const startDate = `${today.slice(0, 8)}01` as IsoDate;
-    const goal = await createGoal(db, {
-      actor: { id: owner.id, teamId, userId: "", parentId: null, role: "OWNER" },
-      asOf: today,
-      input: {
-        name: DEMO_GOAL_NAME,
-        metricId: metrics.get("team_volume")!,
-        target: 5_000_000,
-        baseline: 0,
-        startDate,
-        deadline: endOfNextMonth(today),
-        period: "WEEK",
-        curve: "CUSTOM",
-        curveStrength: null,
-        checkpoints: [
-          { weeksToGo: 3, cumulative: 2_000_000 },
-          { weeksToGo: 2, cumulative: 3_000_000 },
-          { weeksToGo: 1, cumulative: 4_200_000 },
-        ],
-        splitRule: "HISTORY",
-        historyDays: 28,
-        historyFloorPct: 50,
-        publish: true,
-      },
+    const scope = { ...(await loadTeamScope(db, { teamId, userId: owner.userId })), today };
+    const goal = await createGoal(db, scope, {
+      rootMembershipId: await resolveGoalRoot(db, scope.actor, undefined),
+      name: DEMO_GOAL_NAME,
+      metricId: metrics.get("team_volume")!,
+      target: 5_000_000,
+      baseline: 0,
+      startDate,
+      deadline: endOfNextMonth(today),
+      period: "WEEK",
+      curve: "CUSTOM",
+      curveStrength: null,
+      checkpoints: [
+        { weeksToGo: 3, cumulative: 2_000_000 },
+        { weeksToGo: 2, cumulative: 3_000_000 },
+        { weeksToGo: 1, cumulative: 4_200_000 },
+      ],
+      splitRule: "HISTORY",
+      historyDays: 28,
+      historyFloorPct: 50,
+      publish: true,
     });
     goalId = goal.id;
   }

@@ -20,6 +20,7 @@ export interface OpenDatabaseOptions {
   /** For PGlite: an already-open instance (tests load one from a migrated template). */
   pglite?: PGlite;
   log?: Prisma.LogLevel[];
+  /** PostgreSQL connections (default 10; the app passes DATABASE_POOL_SIZE, env.ts). */
   poolSize?: number;
 }
 
@@ -35,7 +36,7 @@ export function openDatabase(url: string | undefined, options: OpenDatabaseOptio
   if (target.kind === "postgres") {
     const adapter = new PrismaPg({
       connectionString: target.url,
-      max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: options.poolSize ?? 10,
     });
     const db = new PrismaClient({ adapter, log: options.log });
     return { db, kind: "postgres", close: () => db.$disconnect() };

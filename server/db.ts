@@ -4,12 +4,13 @@
  * globalThis, one per process, so dev hot reloads do not open the PGlite folder twice.
  */
 import "server-only";
+import { env } from "@/env";
 import { openDatabase, type Database, type Db } from "./db-client";
 
 const globalForDb = globalThis as unknown as { backplanDatabase?: Database };
 
 function database(): Database {
-  globalForDb.backplanDatabase ??= openDatabase(process.env.DATABASE_URL);
+  globalForDb.backplanDatabase ??= openDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   return globalForDb.backplanDatabase;
 }
 

@@ -3,12 +3,34 @@
  * otherwise (dev, demo, tests) it is written to the server log so links can be copied from there.
  */
 import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/env";
 
 export interface Mail {
   to: string;
   subject: string;
   text: string;
   html?: string;
+}
+
+export interface MailSettings {
+  /** SMTP server; undefined = write mail to the server log. */
+  smtpUrl: string | undefined;
+  /** The From header. */
+  from: string;
+}
+
+const fromEnvironment = (): MailSettings => ({ smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM });
+let settings = fromEnvironment();
+
+/**
+ * Sends mail elsewhere than the environment says until the returned function is called — for tests that read
+ * real emails from a local SMTP server (tests/smtp-inbox.ts), since the environment is read once, at start.
+ */
+export function setMailSettings(next: Partial<MailSettings>): () => void {
+  settings = { ...settings, ...next };
+  return () => {
+    settings = fromEnvironment();
+  };
 }
 
 const transporters = new Map<string, Transporter>();
@@ -23,12 +45,10 @@ function smtpTransport(url: string): Transporter {
   return transporter;
 }
 
-export const mailFrom = () => process.env.EMAIL_FROM ?? "Backplan <no-reply@backplan.local>";
-
 export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "log" }> {
-  const smtpUrl = process.env.SMTP_URL;
+  const { smtpUrl, from } = settings;
   if (smtpUrl) {
-    await smtpTransport(smtpUrl).sendMail({ from: mailFrom(), ...mail });
+    await smtpTransport(smtpUrl).sendMail({ from, ...mail });
     return { delivered: "smtp" };
   }
   console.info(`[mail] (SMTP_URL not set, logging instead)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);

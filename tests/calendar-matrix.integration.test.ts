@@ -8,22 +8,16 @@
  * team's today, target 6,000 split evenly over 3 people (2,000 each): 300 a working day for the team, 100 each.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { pinClock } from "@/server/clock";
-import type { Database } from "@/server/db-client";
-import { callerForMember } from "@/tests/caller";
 import { TEST_NOW } from "@/tests/clock";
 import { addMember, makeMetric, makeTeam, makeUser } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
+const env = setUpTestDatabase({ tree: "none" });
+afterAll(() => {
   pinClock(TEST_NOW);
-  await database.close();
 });
 
 interface Row {
@@ -154,7 +148,7 @@ const plus = (day: string, days: number) => new Date(toDbDay(day).getTime() + da
 describe("the calendar matrix (Pacific/Auckland team, members in New York and London)", () => {
   for (const row of MATRIX) {
     it(`${row.name} (${row.instant}): publish, log, dashboard and review agree with the calendar`, async () => {
-      const db = database.db;
+      const db = env.db;
       pinClock(row.instant, { frozen: true });
       const ownerUser = await makeUser(db, { name: "Aroha Owner" });
       const team = await makeTeam(db, {
@@ -168,7 +162,7 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
       await db.membership.update({ where: { id: leo.id }, data: { timeZone: "Europe/London" } });
       // Leo joins under Nina, so the even split is over 4 people: 1,500 each, 75 a working day each.
       const calls = await makeMetric(db, { teamId: team.id, key: "calls", name: "Calls", kind: "ACTIVITY", unit: "COUNT" });
-      const owner = await callerForMember(db, team.membershipId);
+      const owner = await env.as(team.membershipId);
 
       // 1. Publish: 28 days from today − 10 → 20 working days; 6,000 over 4 people.
       const start = plus(row.auckland, -10);
@@ -187,7 +181,7 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
 
       // 2. Log: each member's "today" is the day where they live; the Log refuses the future and last week.
       const log = async (membershipId: string, amount: number, day?: string) => {
-        const caller = await callerForMember(db, membershipId);
+        const caller = await env.as(membershipId);
         const result = await caller.entry.log({ teamId: team.id, entries: [{ id: randomUUID(), metricId: calls.id, amount, ...(day ? { day } : {}) }] });
         return { today: result.today, status: result.results[0]!.status };
       };

@@ -210,7 +210,7 @@ export async function makeGoal(
     personal?: Map<string, number>;
   },
 ): Promise<{ id: string; targets: Map<string, { personal: number; team: number }> }> {
-  const { listSubtree } = await import("@/server/services/tree/subtree");
+  const { listSubtree } = await import("@/server/queries/tree");
   const { splitEvenly } = await import("@/server/domain/apportion");
   const nodes = await listSubtree(db, { teamId: args.teamId, rootId: args.rootMembershipId });
   const baseline = args.baseline ?? 0;

@@ -1,9 +1,10 @@
 /**
  * A local SMTP server for integration tests that check real emails: `startInbox()` listens on a free port, points
- * SMTP_URL at it and collects each message (recipients and decoded text); `stop()` undoes both.
+ * outgoing mail at it (server/mail.ts setMailSettings) and collects each message (recipients and decoded text); `stop()` undoes both.
  */
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { setMailSettings } from "@/server/mail";
 
 export interface ReceivedMail {
   to: string[];
@@ -29,11 +30,11 @@ export async function startInbox(): Promise<{ mails: ReceivedMail[]; stop: () =>
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  const restoreMail = setMailSettings({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
   return {
     mails,
     stop: async () => {
-      delete process.env.SMTP_URL;
+      restoreMail();
       await new Promise<void>((resolve) => smtp.close(resolve));
     },
   };

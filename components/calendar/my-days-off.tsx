@@ -8,7 +8,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Palmtree, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
@@ -16,8 +15,10 @@ import { useTeam } from "@/components/layout/team-context";
 import { formatDay } from "@/components/plan/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { SelectField, TextField } from "@/components/ui/field";
-import { formErrorsFrom } from "@/components/ui/form-error";
+import { FormAlert } from "@/components/ui/form-alert";
+import { setServerErrors } from "@/components/ui/form-error";
 import { ZDayOffFields } from "@/server/schemas/calendar";
 import { useTRPC } from "@/trpc/react";
 import { formatWeekday } from "./format";
@@ -32,7 +33,6 @@ export function MyDaysOff() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.calendar.myDaysOff.queryOptions({ teamId: team.id }));
-  const [formError, setFormError] = useState<string | null>(null);
   const refresh = async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.calendar.pathKey() }),
@@ -52,14 +52,7 @@ export function MyDaysOff() {
         reset();
         await refresh();
       },
-      onError: (error) => {
-        const { fields, message } = formErrorsFrom(error);
-        for (const [name, text] of Object.entries(fields)) {
-          if (name === "from" || name === "to" || name === "kind")
-            setError(name, { message: text }, { shouldFocus: true });
-        }
-        setFormError(message);
-      },
+      onError: (error) => setServerErrors(error, setError, ["from", "to", "kind"]),
     }),
   );
   const remove = useMutation(
@@ -84,42 +77,43 @@ export function MyDaysOff() {
           you.
         </p>
       </div>
-      {list.isPending ? (
-        <p aria-busy="true" className="text-slate-700">
-          Loading your days off…
-        </p>
-      ) : list.isError ? (
-        <p role="alert">Could not load your days off: {list.error.message}</p>
-      ) : list.data.daysOff.length === 0 ? (
-        <p className="text-slate-700">No days off planned.</p>
-      ) : (
-        <ul className="divide-y divide-slate-200" aria-label="My days off">
-          {list.data.daysOff.map((d) => (
-            <li key={d.id} className="flex min-h-11 items-center justify-between gap-2 py-1">
-              <span className="min-w-0">
-                <time dateTime={d.day} className="block font-medium">
-                  {formatWeekday(d.day)}
-                </time>
-                <span className="block text-sm text-slate-700">{KIND_WORDS[d.kind] ?? d.kind}</span>
-              </span>
-              <Button
-                variant="ghost"
-                className="shrink-0"
-                busy={remove.isPending && remove.variables?.dayOffId === d.id}
-                onClick={() => remove.mutate({ teamId: team.id, dayOffId: d.id })}
-                aria-label={`Remove my day off on ${formatDay(d.day)}`}
-              >
-                <Trash2 aria-hidden className="size-5" />
-                <span aria-hidden>Remove</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={list}
+        loading="Loading your days off…"
+        error="Could not load your days off"
+        empty={{
+          when: (data) => data.daysOff.length === 0,
+          children: <p className="text-slate-700">No days off planned.</p>,
+        }}
+      >
+        {(data) => (
+          <ul className="divide-y divide-slate-200" aria-label="My days off">
+            {data.daysOff.map((d) => (
+              <li key={d.id} className="flex min-h-11 items-center justify-between gap-2 py-1">
+                <span className="min-w-0">
+                  <time dateTime={d.day} className="block font-medium">
+                    {formatWeekday(d.day)}
+                  </time>
+                  <span className="block text-sm text-slate-700">{KIND_WORDS[d.kind] ?? d.kind}</span>
+                </span>
+                <Button
+                  variant="ghost"
+                  className="shrink-0"
+                  busy={remove.isPending && remove.variables?.dayOffId === d.id}
+                  onClick={() => remove.mutate({ teamId: team.id, dayOffId: d.id })}
+                  aria-label={`Remove my day off on ${formatDay(d.day)}`}
+                >
+                  <Trash2 aria-hidden className="size-5" />
+                  <span aria-hidden>Remove</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
 
       <form
         onSubmit={handleSubmit((values) => {
-          setFormError(null);
           add.mutate({ teamId: team.id, ...values });
         })}
         noValidate
@@ -141,11 +135,7 @@ export function MyDaysOff() {
             <option value="OTHER">Other</option>
           </SelectField>
         </div>
-        {formError && (
-          <p role="alert" className="text-sm font-medium text-red-700">
-            {formError}
-          </p>
-        )}
+        <FormAlert message={formState.errors.root?.server?.message} />
         <Button type="submit" busy={add.isPending}>
           Add days off
         </Button>

@@ -6,6 +6,7 @@
 import { ArrowRight } from "lucide-react";
 import { formatDay, formatDayRange } from "@/components/plan/format";
 import type { CalendarChange } from "./types";
+import { Table } from "@/components/ui/table";
 
 export function ReplanPreview({ change, format }: { change: CalendarChange; format: (amount: number) => string }) {
   const { added, removed, milestones, affected } = change;
@@ -36,34 +37,26 @@ export function ReplanPreview({ change, format }: { change: CalendarChange; form
       {milestones.length === 0 ? (
         <p className="text-slate-700">No milestone moves: those days had nothing planned.</p>
       ) : (
-        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Milestones that move">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Planned amount per period, before and after the re-plan</caption>
-            <thead>
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="py-1 pr-2 font-medium">
-                  Period
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
+        <Table
+          label="Milestones that move"
+          caption="Planned amount per period, before and after the re-plan"
+          density="compact"
+          rows={milestones}
+          rowKey={(m) => m.periodStart}
+          columns={[
+            { header: "Period", cell: (m) => formatDayRange(m.periodStart, m.periodEnd) },
+            {
+              header: (
+                <>
                   Planned now <ArrowRight aria-hidden className="inline size-3.5" />
                   <span className="sr-only">then</span> after
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {milestones.map((m) => (
-                <tr key={m.periodStart} className="border-t border-slate-200">
-                  <th scope="row" className="py-1 pr-2 text-left font-normal">
-                    {formatDayRange(m.periodStart, m.periodEnd)}
-                  </th>
-                  <td className="py-1 text-right tabular-nums">
-                    {format(m.from)} → {format(m.to)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </>
+              ),
+              align: "right",
+              cell: (m) => `${format(m.from)} → ${format(m.to)}`,
+            },
+          ]}
+        />
       )}
       {affected.members > 0 && (
         <p className="text-sm">

@@ -1,8 +1,5 @@
 /** Shapes of the calendar procedures as the client receives them. */
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
-
-type Out = inferRouterOutputs<AppRouter>;
+import type { RouterOutputs as Out } from "@/components/api-types";
 
 export type Holidays = Out["calendar"]["holidays"];
 export type Holiday = Holidays["holidays"][number];

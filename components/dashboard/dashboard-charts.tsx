@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { useTRPC } from "@/trpc/react";
 import { CumulativeChart } from "./cumulative-chart";
 import { FunnelChart } from "./funnel-chart";
@@ -31,27 +32,21 @@ export function DashboardCharts({
       <h2 id="charts-heading" className="text-xl font-semibold">
         Charts
       </h2>
-      {charts.isPending ? (
-        <Card aria-busy="true">
-          <p className="text-slate-700">Loading charts…</p>
-        </Card>
-      ) : charts.isError ? (
-        <Card role="alert">
-          <p className="text-behind">Could not load the charts: {charts.error.message}</p>
-        </Card>
-      ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card className="lg:col-span-2">
-            <CumulativeChart data={charts.data} currency={currency} />
-          </Card>
-          <Card>
-            <FunnelChart data={charts.data} currency={currency} />
-          </Card>
-          <Card className="min-w-0">
-            <HeatStrip data={charts.data} />
-          </Card>
-        </div>
-      )}
+      <QueryState query={charts} variant="card" loading="Loading charts…" error="Could not load the charts">
+        {(data) => (
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card className="lg:col-span-2">
+              <CumulativeChart data={data} currency={currency} />
+            </Card>
+            <Card>
+              <FunnelChart data={data} currency={currency} />
+            </Card>
+            <Card className="min-w-0">
+              <HeatStrip data={data} />
+            </Card>
+          </div>
+        )}
+      </QueryState>
     </section>
   );
 }

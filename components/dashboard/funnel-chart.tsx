@@ -4,16 +4,19 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { formatAmount } from "@/server/domain/money";
 import { DASHBOARD_AMOUNTS, formatDay } from "./format";
 import type { DashboardCharts } from "./types";
+import { Table } from "@/components/ui/table";
 
 export function FunnelChart({ data, currency }: { data: DashboardCharts; currency: string }) {
   const last = data.funnel.length - 1;
-  const fmt = (n: number, i: number) => formatAmount(n, i === last ? data.unit : "COUNT", currency, undefined, DASHBOARD_AMOUNTS);
+  const fmt = (n: number, i: number) =>
+    formatAmount(n, i === last ? data.unit : "COUNT", currency, undefined, DASHBOARD_AMOUNTS);
   // The bars show the activity steps (counts on one scale); the result, in its own unit, is in the table below.
   const activity = data.funnel.slice(0, last);
   return (
     <figure className="space-y-2">
       <figcaption className="font-semibold">
-        Funnel: planned vs done, {formatDay(data.period.from)}–{formatDay(data.period.asOf < data.period.from ? data.period.from : data.period.asOf)}
+        Funnel: planned vs done, {formatDay(data.period.from)}–
+        {formatDay(data.period.asOf < data.period.from ? data.period.from : data.period.asOf)}
       </figcaption>
       {activity.length > 0 && (
         <div aria-hidden>
@@ -35,38 +38,23 @@ export function FunnelChart({ data, currency }: { data: DashboardCharts; currenc
           </BarChart>
         </div>
       )}
-      <table className="w-full text-left text-sm">
-        <thead>
-          <tr className="text-slate-700">
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Step
-            </th>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Planned to date
-            </th>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              Done to date
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Done / planned
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.funnel.map((s, i) => (
-            <tr key={s.key} className="border-t border-slate-200">
-              <th scope="row" className="py-1 pr-2 font-normal">
-                {s.name}
-              </th>
-              <td className="py-1 pr-2 tabular-nums">{fmt(s.planned, i)}</td>
-              <td className="py-1 pr-2 tabular-nums">{fmt(s.done, i)}</td>
-              <td className="py-1 tabular-nums">
-                {s.planned > 0 ? `${Math.round((s.done / s.planned) * 100)}%` : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Funnel steps: planned and done to date"
+        region={false}
+        density="compact"
+        rows={data.funnel.map((s, i) => ({ ...s, i }))}
+        rowKey={(s) => s.key}
+        columns={[
+          { header: "Step", cell: (s) => s.name },
+          { header: "Planned to date", cell: (s) => fmt(s.planned, s.i), className: "tabular-nums" },
+          { header: "Done to date", cell: (s) => fmt(s.done, s.i), className: "tabular-nums" },
+          {
+            header: "Done / planned",
+            cell: (s) => (s.planned > 0 ? `${Math.round((s.done / s.planned) * 100)}%` : "—"),
+            className: "tabular-nums",
+          },
+        ]}
+      />
     </figure>
   );
 }

@@ -10,6 +10,7 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { cn } from "@/components/ui/cn";
 import { useTRPC } from "@/trpc/react";
 import { formatAmount } from "@/server/domain/money";
@@ -102,31 +103,35 @@ export function LeaderboardCard({
                 </button>
               ))}
             </div>
-            {board.isPending ? (
-              <p className="text-slate-700">Loading…</p>
-            ) : board.isError ? (
-              <p role="alert" className="text-behind">
-                Could not load the leaderboard: {board.error.message}
-              </p>
-            ) : board.data.rows.length === 0 ? (
-              <p className="text-slate-700">
-                {by === "completion"
-                  ? "Nothing is due yet in this period: completion counts once the first planned day is over."
-                  : "Nothing logged in this period yet."}
-              </p>
-            ) : (
-              <ol className="divide-y divide-slate-200" aria-label={`Leaderboard by ${BY_LABEL[by].toLowerCase()}`}>
-                {board.data.rows.map((r) => (
-                  <li key={r.id} className="flex items-center gap-3 py-2">
-                    <span className="w-8 text-right font-semibold text-slate-700 tabular-nums">{r.rank}.</span>
-                    <span className="min-w-0 flex-1 truncate" title={r.name}>
-                      {r.name}
-                    </span>
-                    <span className="shrink-0 font-semibold tabular-nums">{format(r.value)}</span>
-                  </li>
-                ))}
-              </ol>
-            )}
+            <QueryState
+              query={board}
+              loading="Loading…"
+              error="Could not load the leaderboard"
+              empty={{
+                when: (data) => data.rows.length === 0,
+                children: (
+                  <p className="text-slate-700">
+                    {by === "completion"
+                      ? "Nothing is due yet in this period: completion counts once the first planned day is over."
+                      : "Nothing logged in this period yet."}
+                  </p>
+                ),
+              }}
+            >
+              {(data) => (
+                <ol className="divide-y divide-slate-200" aria-label={`Leaderboard by ${BY_LABEL[by].toLowerCase()}`}>
+                  {data.rows.map((r) => (
+                    <li key={r.id} className="flex items-center gap-3 py-2">
+                      <span className="w-8 text-right font-semibold text-slate-700 tabular-nums">{r.rank}.</span>
+                      <span className="min-w-0 flex-1 truncate" title={r.name}>
+                        {r.name}
+                      </span>
+                      <span className="shrink-0 font-semibold tabular-nums">{format(r.value)}</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </QueryState>
           </>
         )}
       </Card>

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import type { ImportResult } from "./types";
+import { Table } from "@/components/ui/table";
 
 const SHOWN_ROWS = 200;
 
@@ -107,63 +108,45 @@ export function MemberImport() {
           </p>
           {preview.message && preview.rows.length > 0 && <p className="text-behind font-medium">{preview.message}</p>}
           {rows.length > 0 && (
-            <div
-              className="relative max-h-80 overflow-auto rounded-lg border border-slate-200"
-              tabIndex={0}
-              role="region"
-              aria-label="Import preview (scrollable)"
-            >
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Import preview, rows with errors first</caption>
-                <thead className="sticky top-0 bg-slate-100">
-                  <tr>
-                    <th scope="col" className="px-2 py-1">
-                      Line
-                    </th>
-                    <th scope="col" className="px-2 py-1">
-                      Name
-                    </th>
-                    <th scope="col" className="px-2 py-1">
-                      Email
-                    </th>
-                    <th scope="col" className="px-2 py-1">
-                      Upline
-                    </th>
-                    <th scope="col" className="px-2 py-1">
-                      Check
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.slice(0, SHOWN_ROWS).map((r) => (
-                    <tr key={r.line} className="border-t border-slate-200 align-top">
-                      <td className="px-2 py-1 tabular-nums">{r.line}</td>
-                      <td className="px-2 py-1">{r.name}</td>
-                      <td className="px-2 py-1 break-all">{r.email}</td>
-                      <td className="px-2 py-1 break-all">{r.upline}</td>
-                      <td className="px-2 py-1">
-                        {r.errors.length === 0 ? (
-                          <span className="text-ahead inline-flex items-center gap-1">
-                            <CheckCircle2 aria-hidden className="size-4" /> OK
-                          </span>
-                        ) : (
-                          <ul className="text-behind space-y-0.5">
-                            {r.errors.map((e) => (
-                              <li key={e} className="flex gap-1">
-                                <XCircle aria-hidden className="mt-0.5 size-4 shrink-0" /> {e}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {rows.length > SHOWN_ROWS && (
-                <p className="p-2 text-sm text-slate-700">…and {rows.length - SHOWN_ROWS} more rows.</p>
-              )}
-            </div>
+            <Table
+              label="Import preview (scrollable)"
+              caption="Import preview, rows with errors first"
+              variant="boxed"
+              density="compact"
+              maxHeight
+              alignTop
+              rowHeader={false}
+              rows={rows.slice(0, SHOWN_ROWS)}
+              rowKey={(r) => String(r.line)}
+              columns={[
+                { header: "Line", className: "tabular-nums", cell: (r) => r.line },
+                { header: "Name", cell: (r) => r.name },
+                { header: "Email", className: "break-all", cell: (r) => r.email },
+                { header: "Upline", className: "break-all", cell: (r) => r.upline },
+                {
+                  header: "Check",
+                  cell: (r) =>
+                    r.errors.length === 0 ? (
+                      <span className="text-ahead inline-flex items-center gap-1">
+                        <CheckCircle2 aria-hidden className="size-4" /> OK
+                      </span>
+                    ) : (
+                      <ul className="text-behind space-y-0.5">
+                        {r.errors.map((e) => (
+                          <li key={e} className="flex gap-1">
+                            <XCircle aria-hidden className="mt-0.5 size-4 shrink-0" /> {e}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                },
+              ]}
+              footer={
+                rows.length > SHOWN_ROWS && (
+                  <p className="p-2 text-sm text-slate-700">…and {rows.length - SHOWN_ROWS} more rows.</p>
+                )
+              }
+            />
           )}
           {preview.rows.length > 0 && (
             <fieldset className="space-y-2">

@@ -6,24 +6,15 @@
  * in view are in the DOM, so thousands of members scroll without freezing.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { ChevronDown, ChevronRight, ChevronsDownUp, ChevronsUpDown, CornerDownRight, Search } from "lucide-react";
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
-import {
-  allExpandable,
-  defaultExpanded,
-  flattenVisible,
-  normalise,
-  searchTree,
-  type TreeIndex,
-  type VisibleRow,
-} from "@/components/team/tree-model";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { Search } from "lucide-react";
+import { useCallback, useRef } from "react";
+import { ExpandCollapseAll } from "@/components/team/tree-controls";
+import type { TreeIndex } from "@/components/team/tree-model";
+import { useTreeView } from "@/components/team/use-tree-view";
 import { formatAmount, type MetricUnit } from "@/server/domain/money";
-import { paceNoteText } from "@/server/domain/pace";
 import { DASHBOARD_AMOUNTS } from "./format";
-import { PaceBadge } from "./pace-badge";
 import type { RollupNode } from "./rollup-model";
+import { RollupRowView } from "./rollup-row";
 
 const ROW_HEIGHT = 64;
 
@@ -42,36 +33,21 @@ export function RollupTree({
   onDrill: (id: string) => void;
   caption: string;
 }) {
-  const fmt = useCallback((n: number) => formatAmount(n, unit, currency, undefined, DASHBOARD_AMOUNTS), [unit, currency]);
-  const [expanded, setExpanded] = useState<Set<string> | null>(null);
-  const openSet = useMemo(() => expanded ?? defaultExpanded(index), [expanded, index]);
-  const [query, setQuery] = useState("");
-  const deferred = useDeferredValue(query);
-  const searching = deferred.trim().length > 0;
-  const search = useMemo(() => searchTree(index, deferred), [index, deferred]);
-
-  const rows: VisibleRow[] = useMemo(
-    () =>
-      searching
-        ? flattenVisible(
-            index,
-            () => true,
-            (id) => search.visible.has(id),
-          )
-        : flattenVisible(index, (id) => openSet.has(id)),
-    [index, searching, search, openSet],
+  const fmt = useCallback(
+    (n: number) => formatAmount(n, unit, currency, undefined, DASHBOARD_AMOUNTS),
+    [unit, currency],
   );
-
-  const toggle = useCallback(
-    (id: string) =>
-      setExpanded((prev) => {
-        const next = new Set(prev ?? defaultExpanded(index));
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      }),
-    [index],
-  );
+  const {
+    query,
+    setQuery,
+    deferredQuery: deferred,
+    searching,
+    search,
+    rows,
+    toggle,
+    expandAll,
+    collapseAll,
+  } = useTreeView(index);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer drives this component's re-renders itself
@@ -102,12 +78,7 @@ export function RollupTree({
             className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-10 text-base"
           />
         </div>
-        <Button variant="secondary" onClick={() => setExpanded(allExpandable(index))} disabled={searching}>
-          <ChevronsUpDown aria-hidden className="size-4" /> Expand all
-        </Button>
-        <Button variant="secondary" onClick={() => setExpanded(new Set([index.rootId]))} disabled={searching}>
-          <ChevronsDownUp aria-hidden className="size-4" /> Collapse all
-        </Button>
+        <ExpandCollapseAll onExpand={expandAll} onCollapse={collapseAll} disabled={searching} />
       </div>
       <p aria-live="polite" className="text-sm text-slate-700">
         {searching
@@ -179,133 +150,5 @@ export function RollupTree({
         </table>
       </div>
     </div>
-  );
-}
-
-/** One row; memoised so a scroll re-renders only the rows that come into view. */
-const RollupRowView = memo(function RollupRowView({
-  row,
-  node,
-  isMe,
-  isRoot,
-  match,
-  fmt,
-  onToggle,
-  onDrill,
-  searching,
-  measure,
-  dataIndex,
-}: {
-  row: VisibleRow;
-  node: RollupNode;
-  isMe: boolean;
-  isRoot: boolean;
-  match: string;
-  fmt: (n: number) => string;
-  onToggle: (id: string) => void;
-  onDrill: (id: string) => void;
-  searching: boolean;
-  measure: (el: Element | null) => void;
-  dataIndex: number;
-}) {
-  const indent = (row.level - 1) * 1.25;
-  const g = node.goal;
-  return (
-    <tr
-      ref={measure}
-      data-index={dataIndex}
-      data-member={node.name}
-      className={cn("border-t border-slate-200 align-middle", isRoot && "bg-brand-50/60", match && "bg-yellow-50")}
-    >
-      <th scope="row" className="px-3 py-2 font-normal">
-        <div className="flex items-center gap-1" style={{ paddingLeft: `${indent}rem` }}>
-          {row.hasChildren && !searching ? (
-            <button
-              type="button"
-              onClick={() => onToggle(node.id)}
-              aria-expanded={row.expanded}
-              aria-label={`${row.expanded ? "Collapse" : "Expand"} ${node.name}'s team`}
-              className="flex size-11 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
-            >
-              {row.expanded ? (
-                <ChevronDown aria-hidden className="size-5" />
-              ) : (
-                <ChevronRight aria-hidden className="size-5" />
-              )}
-            </button>
-          ) : (
-            <span aria-hidden className="size-11 shrink-0" />
-          )}
-          <div className="min-w-0">
-            <div className="truncate font-medium text-slate-900" title={node.name}>
-              <Highlighted text={node.name} query={match} />
-              {isMe && <span className="text-slate-600"> (you)</span>}
-            </div>
-            <div className="text-xs text-slate-600">
-              {node.role === "OWNER" ? "Owner" : node.role === "LEADER" ? "Leader" : "Member"}
-              {node.descendantCount > 0 && ` · ${node.descendantCount} below`}
-            </div>
-          </div>
-          {node.children > 0 && !isRoot && (
-            <button
-              type="button"
-              onClick={() => onDrill(node.id)}
-              aria-label={`Open ${node.name}'s team`}
-              className="text-brand-700 ml-auto inline-flex min-h-11 shrink-0 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-slate-100"
-            >
-              <CornerDownRight aria-hidden className="size-4" /> Open
-            </button>
-          )}
-        </div>
-      </th>
-      <td className="px-3 py-2">
-        <div className="tabular-nums">
-          {fmt(node.ownActual)} <span className="text-slate-600">/ {fmt(node.ownTarget)}</span>
-        </div>
-        <PaceBadge status={node.ownStatus} size="sm" />
-      </td>
-      <td className="px-3 py-2">
-        <div className="tabular-nums">
-          {fmt(node.teamActual)} <span className="text-slate-600">/ {fmt(node.teamTarget)}</span>
-        </div>
-        <PaceBadge status={node.teamStatus} size="sm" />
-      </td>
-      <td className="px-3 py-2 tabular-nums">
-        {g.forecast === null ? (
-          <span className="text-slate-600">Not enough history</span>
-        ) : (
-          <>
-            {fmt(g.forecast)} <span className="text-slate-600">of {fmt(g.teamShare)}</span>
-          </>
-        )}
-      </td>
-      <td className="px-3 py-2 tabular-nums">
-        {/* The pace model: 0 only when on plan and the forecast (if any) reaches the target, or it is reached. */}
-        {g.catchUpPerWeek > 0 ? (
-          <span className="font-medium text-slate-900" title={paceNoteText(g)}>
-            {fmt(g.catchUpPerWeek)} / week
-          </span>
-        ) : (
-          <span className="text-slate-600" title={paceNoteText(g)}>
-            None needed
-          </span>
-        )}
-      </td>
-    </tr>
-  );
-});
-
-function Highlighted({ text, query }: { text: string; query: string }) {
-  const q = normalise(query);
-  if (!q) return <>{text}</>;
-  // Match on the accent-free form; NFKD keeps precomposed letters one-to-one for common names.
-  const at = normalise(text).indexOf(q);
-  if (at < 0 || normalise(text).length !== text.length) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)}
-      <mark className="rounded bg-yellow-200 text-slate-900">{text.slice(at, at + q.length)}</mark>
-      {text.slice(at + q.length)}
-    </>
   );
 }

@@ -1,7 +1,5 @@
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/components/api-types";
 
-type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type DashboardGoal = RouterOutputs["dashboard"]["goals"][number];
 export type Rollup = RouterOutputs["dashboard"]["rollup"];
 export type RollupRow = Rollup["rows"][number];

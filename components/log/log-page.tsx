@@ -23,11 +23,11 @@ import { forget } from "./offline-queue";
 import { ServiceWorkerRegistration } from "./service-worker";
 import { useSnapshot, writeSnapshot } from "./snapshot";
 import { SyncStatus } from "./sync-status";
-import type { LogDayData } from "./types";
 import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
 import { WeekStrip } from "./week-strip";
 import * as clock from "@/server/clock";
+import { withPendingToday } from "@/server/domain/week-strip";
 
 // Below the day's actions and entries: loaded once the day is on screen, off the first-load JavaScript.
 const TeamEntries = dynamic(() => import("./team-entries").then((m) => m.TeamEntries), { ssr: false });
@@ -62,7 +62,7 @@ export function LogPage() {
   const shown = live ?? snapshot;
   const data = shown?.data;
   // Today where the member lives (their zone, else the team's), as the server counts it.
-  const memberZone = data?.memberDay.timeZone ?? team.memberTimeZone ?? team.timeZone;
+  const memberZone = data?.memberDay.timeZone ?? clock.memberTimeZone({ timeZone: team.memberTimeZone }, team);
   const clientToday = useToday(memberZone);
   const today = data?.today ?? clientToday;
   const day = picked ?? today;
@@ -208,7 +208,7 @@ export function LogPage() {
             )}
           </section>
 
-          <WeekStrip week={withPendingToday(data, pending)} streak={data.streak} />
+          <WeekStrip week={data.day === data.today ? withPendingToday(data.week, data.actions, pending) : data.week} streak={data.streak} />
 
           <section aria-labelledby="entries-title">
             <h2 id="entries-title" className="text-lg font-semibold text-slate-900">
@@ -258,24 +258,5 @@ export function LogPage() {
       <ServiceWorkerRegistration />
       <CelebrationToast items={celebrations} onDismiss={() => setCelebrations((list) => list.slice(1))} />
     </div>
-  );
-}
-
-/** Today's cell of the week strip with the taps still on the device counted in (same rule as the server's). */
-function withPendingToday(data: LogDayData, pending: Map<string, number>): LogDayData["week"] {
-  if (data.day !== data.today || pending.size === 0) return data.week;
-  const planned = data.actions.filter((a) => a.planned > 0);
-  const plannedSum = planned.reduce((s, a) => s + a.planned, 0);
-  const doneSum = planned.reduce((s, a) => s + Math.min(a.done + (pending.get(a.metricId) ?? 0), a.planned), 0);
-  const extra = data.actions.reduce((s, a) => s + (a.unit === "MONEY" ? 0 : (pending.get(a.metricId) ?? 0)), 0);
-  return data.week.map((w) =>
-    w.isToday
-      ? {
-          ...w,
-          logged: w.logged + extra,
-          percent: w.percent === null || plannedSum === 0 ? w.percent : Math.floor((doneSum * 100) / plannedSum),
-          met: w.met || (plannedSum > 0 && doneSum >= plannedSum),
-        }
-      : w,
   );
 }

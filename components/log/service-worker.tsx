@@ -1,10 +1,14 @@
 "use client";
 /**
- * Registers the service worker (public/sw.js) from the Log page and asks it to cache this page and the scripts it
- * already loaded, so the next visit works offline. Production only (the dev server's assets change constantly).
+ * Registers the service worker (app/serwist/sw.ts, served at /serwist/sw.js) from the Log page and asks it to cache
+ * this page and the scripts it already loaded (serwist's CACHE_URLS message), so the next visit works offline.
+ * Production only (the dev server's assets change constantly). NODE_ENV is read as Next's build-time constant here
+ * (a client component), not through env.ts.
  */
 import { useEffect } from "react";
 import { whenIdle } from "@/components/ui/when-idle";
+
+const SERVICE_WORKER_URL = "/serwist/sw.js";
 
 export function ServiceWorkerRegistration() {
   useEffect(() => {
@@ -13,7 +17,7 @@ export function ServiceWorkerRegistration() {
     // After the page is interactive: installing the worker fetches and caches, which the first paint does not need.
     const cancelIdle = whenIdle(() => {
       navigator.serviceWorker
-        .register("/sw.js", { scope: "/" })
+        .register(SERVICE_WORKER_URL, { scope: "/" })
         .then(() => navigator.serviceWorker.ready)
         .then((registration) => {
           if (cancelled) return;
@@ -24,9 +28,11 @@ export function ServiceWorkerRegistration() {
           for (const el of document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>(
             "script[src], link[rel=stylesheet][href]",
           )) {
-            assets.push("src" in el && el.src ? el.src : (el as HTMLLinkElement).href);
+            const href = "src" in el && el.src ? el.src : (el as HTMLLinkElement).href;
+            if (href.startsWith(`${location.origin}/_next/static/`)) assets.push(href);
           }
-          registration.active?.postMessage({ type: "warm", page: location.href, assets: [...new Set(assets)] });
+          const page = location.origin + location.pathname;
+          registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [page, ...new Set(assets)] } });
         })
         .catch((error: unknown) => console.warn("[log] service worker not registered", error));
     });

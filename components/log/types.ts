@@ -1,8 +1,6 @@
 /** Shapes the Log page receives from the `entry` router. */
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs as Outputs } from "@/components/api-types";
 
-type Outputs = inferRouterOutputs<AppRouter>;
 export type LogDayData = Outputs["entry"]["day"];
 export type LogAction = LogDayData["actions"][number];
 export type LogEntry = LogDayData["entries"][number];

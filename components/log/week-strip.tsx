@@ -1,12 +1,12 @@
 /**
- * "My week": each day's plan completion as a word and an icon (never colour alone) and the current streak.
+ * "My week": each day's plan completion as a word and an icon (never colour alone) and the current streak. The days
+ * are computed by server/domain/week-strip.ts (on the server, and for today's taps still on the device).
  */
 import { Check, Flame, Minus, Moon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
+import type { WeekDay } from "@/server/domain/week-strip";
 import type { LogDayData } from "./types";
 import { dayOfMonth, longDay, shortWeekday } from "./day-label";
-
-type WeekDay = LogDayData["week"][number];
 
 function status(d: WeekDay): { word: string; long: string; icon: "done" | "off" | "none" | "part" } {
   if (d.met) return { word: "Done", long: "plan done", icon: "done" };
@@ -16,7 +16,7 @@ function status(d: WeekDay): { word: string; long: string; icon: "done" | "off" 
   return { word: d.logged > 0 ? `${d.logged}` : "—", long: d.logged > 0 ? `${d.logged} logged, no plan` : "nothing logged", icon: "none" };
 }
 
-export function WeekStrip({ week, streak }: { week: LogDayData["week"]; streak: LogDayData["streak"] }) {
+export function WeekStrip({ week, streak }: { week: readonly WeekDay[]; streak: LogDayData["streak"] }) {
   return (
     <section aria-labelledby="my-week" className="rounded-xl border border-slate-200 bg-white p-3">
       <div className="mb-2 flex items-center justify-between gap-2">

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
+import { QueryState } from "@/components/ui/query-state";
 import { SelectField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
 import { amountFormatter, type MetricUnit } from "@/server/domain/money";
@@ -38,25 +39,30 @@ export function ChangeHistory({
           ))}
         </SelectField>
       )}
-      {history.isPending ? (
-        <p className="text-slate-700">Loading the history…</p>
-      ) : history.isError ? (
-        <p role="alert">Could not load the history: {history.error.message}</p>
-      ) : history.data.length === 0 ? (
-        <p className="text-slate-700">No changes yet.</p>
-      ) : (
-        <ol className="space-y-2">
-          {history.data.map((h) => (
-            <li key={h.id} className="rounded-lg border border-slate-200 p-3 text-sm">
-              <p className="font-medium">{h.reason}</p>
-              <p className="text-slate-800">{describe(h, fmt)}</p>
-              <p className="text-xs text-slate-600">
-                {h.actorName ?? "Someone"} · <time dateTime={new Date(h.createdAt).toISOString()}>{when.format(new Date(h.createdAt))}</time>
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryState
+        query={history}
+        loading="Loading the history…"
+        error="Could not load the history"
+        empty={{
+          when: (rows) => rows.length === 0,
+          children: <p className="text-slate-700">No changes yet.</p>,
+        }}
+      >
+        {(rows) => (
+          <ol className="space-y-2">
+            {rows.map((h) => (
+              <li key={h.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+                <p className="font-medium">{h.reason}</p>
+                <p className="text-slate-800">{describe(h, fmt)}</p>
+                <p className="text-xs text-slate-600">
+                  {h.actorName ?? "Someone"} ·{" "}
+                  <time dateTime={new Date(h.createdAt).toISOString()}>{when.format(new Date(h.createdAt))}</time>
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryState>
     </div>
   );
 }

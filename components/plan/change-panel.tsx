@@ -20,6 +20,8 @@ import { useTRPC } from "@/trpc/react";
 import { formatDay, splitWord } from "./format";
 import { StatusNote } from "./status";
 import type { ChangePreview, GoalChange, GoalDetail } from "./types";
+import { FormAlert } from "@/components/ui/form-alert";
+import { Table } from "@/components/ui/table";
 
 type Kind = GoalChange["kind"];
 
@@ -105,7 +107,11 @@ export function ChangePanel({
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   const preview = useQuery({
-    ...trpc.goal.previewChange.queryOptions({ teamId: team.id, goalId: detail.goal.id, change: asked ?? { kind: "target", target: 1 } }),
+    ...trpc.goal.previewChange.queryOptions({
+      teamId: team.id,
+      goalId: detail.goal.id,
+      change: asked ?? { kind: "target", target: 1 },
+    }),
     enabled: asked !== null,
     retry: false,
   });
@@ -175,7 +181,9 @@ export function ChangePanel({
             error={errors.target?.message}
           />
         )}
-        {kind === "deadline" && <TextField label="New deadline" type="date" {...register("deadline")} error={errors.deadline?.message} />}
+        {kind === "deadline" && (
+          <TextField label="New deadline" type="date" {...register("deadline")} error={errors.deadline?.message} />
+        )}
         {kind === "split" && (
           <SelectField label="Split between members" {...register("split")}>
             <option value="EVEN">Evenly</option>
@@ -183,11 +191,7 @@ export function ChangePanel({
             <option value="WEIGHT">By each member&apos;s weight</option>
           </SelectField>
         )}
-        {errors.root?.message && (
-          <p role="alert" className="text-sm font-medium text-red-700">
-            {errors.root.message}
-          </p>
-        )}
+        <FormAlert message={errors.root?.message} />
         <Button type="submit" variant="secondary" busy={preview.isFetching}>
           Preview changes
         </Button>
@@ -210,10 +214,23 @@ export function ChangePanel({
             </StatusNote>
           ) : (
             <>
-              <TextField label="Reason (shown to the members whose target changes)" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+              <TextField
+                label="Reason (shown to the members whose target changes)"
+                value={reason}
+                maxLength={200}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <Button
                 busy={apply.isPending}
-                onClick={() => apply.mutate({ teamId: team.id, goalId: detail.goal.id, version: detail.goal.version, change: asked, reason: reason.trim() || undefined })}
+                onClick={() =>
+                  apply.mutate({
+                    teamId: team.id,
+                    goalId: detail.goal.id,
+                    version: detail.goal.version,
+                    change: asked,
+                    reason: reason.trim() || undefined,
+                  })
+                }
               >
                 Save change
               </Button>
@@ -226,7 +243,8 @@ export function ChangePanel({
 }
 
 function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: number) => string }) {
-  const days = (v: string | number) => (String(v) === "none" ? "none" : String(v).split(", ").map(formatDay).join(", "));
+  const days = (v: string | number) =>
+    String(v) === "none" ? "none" : String(v).split(", ").map(formatDay).join(", ");
   const show = (field: string, v: string | number) =>
     field === "target" && typeof v === "number"
       ? format(v)
@@ -237,51 +255,50 @@ function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: number)
           : field === "holidays"
             ? days(v)
             : String(v);
-  const words: Record<string, string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split", holidays: "Holidays planned around" };
+  const words: Record<string, string> = {
+    target: "Goal target",
+    deadline: "Deadline",
+    splitRule: "Split",
+    holidays: "Holidays planned around",
+  };
   return (
     <div className="space-y-2">
       {data.goal.map((g) => (
         <p key={g.field}>
-          {words[g.field]}: {show(g.field, g.from)} <ArrowRight aria-hidden className="inline size-4" /><span className="sr-only">to</span> {show(g.field, g.to)}
+          {words[g.field]}: {show(g.field, g.from)} <ArrowRight aria-hidden className="inline size-4" />
+          <span className="sr-only">to</span> {show(g.field, g.to)}
         </p>
       ))}
       {data.members.length === 0 ? (
         <p className="text-slate-700">No member&apos;s target changes.</p>
       ) : (
-        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Targets that change">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Targets that change</caption>
-            <thead>
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="py-1 font-medium">
-                  Member
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Personal
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Team
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.members.map((d) => (
-                <tr key={d.membershipId} className="border-t border-slate-200">
-                  <th scope="row" className="py-1 pr-2 text-left font-normal">
-                    {d.name}
-                    {d.personalOverride.to !== null && <span className="block text-xs text-slate-600">set by hand</span>}
-                  </th>
-                  <td className="py-1 pr-2 tabular-nums">
-                    {d.isNew ? "new" : format(d.personal.from)} → {format(d.personal.to)}
-                  </td>
-                  <td className="py-1 tabular-nums">
-                    {d.isNew ? "new" : format(d.team.from)} → {format(d.team.to)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Targets that change"
+          density="compact"
+          rows={data.members}
+          rowKey={(d) => d.membershipId}
+          columns={[
+            {
+              header: "Member",
+              cell: (d) => (
+                <>
+                  {d.name}
+                  {d.personalOverride.to !== null && <span className="block text-xs text-slate-600">set by hand</span>}
+                </>
+              ),
+            },
+            {
+              header: "Personal",
+              className: "tabular-nums",
+              cell: (d) => `${d.isNew ? "new" : format(d.personal.from)} → ${format(d.personal.to)}`,
+            },
+            {
+              header: "Team",
+              className: "tabular-nums",
+              cell: (d) => `${d.isNew ? "new" : format(d.team.from)} → ${format(d.team.to)}`,
+            },
+          ]}
+        />
       )}
     </div>
   );

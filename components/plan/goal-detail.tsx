@@ -12,6 +12,7 @@ import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { useTRPC } from "@/trpc/react";
 import { ChangeHistory } from "./change-history";
 import { ChangePanel } from "./change-panel";
@@ -21,23 +22,27 @@ import { PeriodTable, PlanChart } from "./plan-chart";
 import { ProposeNext } from "./propose-next";
 import { StatusBadge } from "./status";
 import type { GoalDetail as GoalDetailData } from "./types";
+import { Table } from "@/components/ui/table";
 
 export function GoalDetail({ goalId }: { goalId: string }) {
   const team = useTeam();
   const trpc = useTRPC();
   const detail = useQuery(trpc.goal.get.queryOptions({ teamId: team.id, goalId }));
-  if (detail.isPending) return <Card aria-busy="true">Loading the goal…</Card>;
-  if (detail.isError) {
-    return (
-      <Card role="alert" className="space-y-2">
-        <p className="font-medium text-red-800">Could not load this goal: {detail.error.message}</p>
+  return (
+    <QueryState
+      query={detail}
+      variant="card"
+      loading="Loading the goal…"
+      error="Could not load this goal"
+      errorAction={
         <Link href={`/${team.slug}/plan`} className="text-brand-700 underline">
           Back to Plan
         </Link>
-      </Card>
-    );
-  }
-  return <GoalDetailView data={detail.data} />;
+      }
+    >
+      {(data) => <GoalDetailView data={data} />}
+    </QueryState>
+  );
 }
 
 function GoalDetailView({ data }: { data: GoalDetailData }) {
@@ -47,7 +52,9 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
   const { goal, metric, manages } = data;
   const fmt = amountFormatter(metric.unit, team.currency);
   const [editing, setEditing] = useState<string | undefined>(undefined);
-  const [historyFor, setHistoryFor] = useState(manages ? (data.members[0]?.id ?? team.membershipId) : team.membershipId);
+  const [historyFor, setHistoryFor] = useState(
+    manages ? (data.members[0]?.id ?? team.membershipId) : team.membershipId,
+  );
   const changeRef = useRef<HTMLHeadingElement>(null);
   const publish = useMutation(
     trpc.goal.publish.mutationOptions({
@@ -72,15 +79,18 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
           {published ? <StatusBadge tone="ok" label="Published" /> : <StatusBadge tone="info" label="Draft" />}
         </h1>
         <p className="text-slate-700">
-          {fmt(goal.target)} of {metric.name.toLowerCase()} from {formatDay(goal.startDate)} to {formatDay(goal.deadline)} · split{" "}
-          {splitWord(goal.splitRule)}
+          {fmt(goal.target)} of {metric.name.toLowerCase()} from {formatDay(goal.startDate)} to{" "}
+          {formatDay(goal.deadline)} · split {splitWord(goal.splitRule)}
         </p>
       </div>
 
       {!published && manages && (
         <Card className="space-y-2">
           <p>This goal is a draft: nobody has a target yet.</p>
-          <Button busy={publish.isPending} onClick={() => publish.mutate({ teamId: team.id, goalId: goal.id, version: goal.version })}>
+          <Button
+            busy={publish.isPending}
+            onClick={() => publish.mutate({ teamId: team.id, goalId: goal.id, version: goal.version })}
+          >
             Publish goal
           </Button>
         </Card>
@@ -95,7 +105,9 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
           checkpoints={checkpoints}
           format={fmt}
           label={`Cumulative plan for ${goal.name}: ${fmt(goal.target)} by ${formatDay(goal.deadline)}${
-            checkpoints.length ? `, with checkpoints ${checkpoints.map((c) => `${fmt(c.cumulative)} by ${formatDay(c.date)}`).join(", ")}` : ""
+            checkpoints.length
+              ? `, with checkpoints ${checkpoints.map((c) => `${fmt(c.cumulative)} by ${formatDay(c.date)}`).join(", ")}`
+              : ""
           }.`}
         />
         <PeriodTable periods={data.plan.periods} format={fmt} caption="Plan by period" />
@@ -105,42 +117,43 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
         <h2 id="targets-heading" className="text-lg font-semibold">
           Targets
         </h2>
-        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Targets table">
-          <table className="w-full text-sm" data-testid="targets-table">
-            <caption className="sr-only">Each member&apos;s personal and team target</caption>
-            <thead>
-              <tr className="text-left text-slate-700">
-                <th scope="col" className="py-2 font-medium">
-                  Member
-                </th>
-                <th scope="col" className="py-2 pl-3 text-right font-medium">
-                  Personal
-                </th>
-                <th scope="col" className="py-2 pl-3 text-right font-medium">
-                  Team
-                </th>
-                {manages && published && (
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">Change</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {data.members.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200">
-                  <th scope="row" className="py-2 text-left font-normal" style={{ paddingLeft: `${m.depth * 1.25}rem` }}>
-                    {m.name}
-                    {m.personalOverride !== null && <span className="ml-2 text-xs text-slate-600">(set by hand)</span>}
-                  </th>
-                  <td className="py-2 pl-3 text-right whitespace-nowrap tabular-nums">
-                    {m.personal === null ? "—" : fmt(m.personal)}
-                  </td>
-                  <td className="py-2 pl-3 text-right whitespace-nowrap tabular-nums">
-                    {m.team === null ? "—" : fmt(m.team)}
-                  </td>
-                  {manages && published && (
-                    <td className="py-2 pl-2 text-right whitespace-nowrap">
+        <Table
+          label="Targets table"
+          caption="Each member's personal and team target"
+          data-testid="targets-table"
+          rows={data.members}
+          rowKey={(m) => m.id}
+          rowHeaderStyle={(m) => ({ paddingLeft: `${m.depth * 1.25}rem` })}
+          columns={[
+            {
+              header: "Member",
+              cell: (m) => (
+                <>
+                  {m.name}
+                  {m.personalOverride !== null && <span className="ml-2 text-xs text-slate-600">(set by hand)</span>}
+                </>
+              ),
+            },
+            {
+              header: "Personal",
+              align: "right",
+              className: "whitespace-nowrap",
+              cell: (m) => (m.personal === null ? "—" : fmt(m.personal)),
+            },
+            {
+              header: "Team",
+              align: "right",
+              className: "whitespace-nowrap",
+              cell: (m) => (m.team === null ? "—" : fmt(m.team)),
+            },
+            ...(manages && published
+              ? [
+                  {
+                    header: "Change",
+                    hideHeader: true,
+                    align: "right" as const,
+                    className: "whitespace-nowrap",
+                    cell: (m: GoalDetailData["members"][number]) => (
                       <Button
                         size="sm"
                         variant="ghost"
@@ -150,15 +163,15 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
                           requestAnimationFrame(() => changeRef.current?.scrollIntoView({ block: "start" }));
                         }}
                       >
-                        <Pencil aria-hidden className="size-4" /> Set target<span className="sr-only"> for {m.name}</span>
+                        <Pencil aria-hidden className="size-4" /> Set target
+                        <span className="sr-only"> for {m.name}</span>
                       </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
 
       {manages && published && (
@@ -166,7 +179,9 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
           <h2 id="change-heading" ref={changeRef} className="scroll-mt-20 text-lg font-semibold">
             Change the plan
           </h2>
-          <p className="text-sm text-slate-700">Every change shows who it affects before you save it, and is recorded for them to see.</p>
+          <p className="text-sm text-slate-700">
+            Every change shows who it affects before you save it, and is recorded for them to see.
+          </p>
           <ChangePanel key={editing ?? "goal"} detail={data} initialMemberId={editing} />
         </Card>
       )}
@@ -176,7 +191,13 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
           <h2 id="history-heading" className="text-lg font-semibold">
             History of changes
           </h2>
-          <ChangeHistory key={historyFor} goalId={goal.id} unit={metric.unit} people={data.members} initialMemberId={historyFor} />
+          <ChangeHistory
+            key={historyFor}
+            goalId={goal.id}
+            unit={metric.unit}
+            people={data.members}
+            initialMemberId={historyFor}
+          />
         </Card>
       )}
 

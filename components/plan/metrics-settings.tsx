@@ -1,12 +1,18 @@
 "use client";
 /** The team's metrics: add, edit (name, unit, minutes per action) and archive — the owner; everyone else reads. */
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { formErrorsFrom } from "@/components/ui/form-error";
+import { FormAlert } from "@/components/ui/form-alert";
+import { setServerErrors } from "@/components/ui/form-error";
+import { ZMetricFields, ZMetricKey } from "@/server/schemas/metric";
+import { zOptionalAmountText } from "@/server/schemas/money";
 import { useTRPC } from "@/trpc/react";
 import type { Metric } from "./types";
 
@@ -54,55 +60,75 @@ export function MetricsSettings({ metrics, canEdit }: { metrics: Metric[]; canEd
   );
 }
 
+function metricSchema(currency: string) {
+  return z.object({
+    name: ZMetricFields.shape.name,
+    key: z.union([z.literal(""), ZMetricKey]),
+    kind: ZMetricFields.shape.kind,
+    unit: z.enum(["COUNT", "MONEY", "MINUTES"]),
+    minutesPerAction: zOptionalAmountText("MINUTES", currency, { max: 600 }),
+  });
+}
+type MetricIn = z.input<ReturnType<typeof metricSchema>>;
+type MetricOut = z.output<ReturnType<typeof metricSchema>>;
+
+/** A key from the name when none is typed: "Calls made" → "calls_made". */
+const keyFrom = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+
 function MetricForm({ metric, onDone }: { metric?: Metric; onDone: () => void }) {
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(metric?.name ?? "");
-  const [key, setKey] = useState(metric?.key ?? "");
-  const [kind, setKind] = useState<"RESULT" | "ACTIVITY">(metric?.kind ?? "ACTIVITY");
-  const [unit, setUnit] = useState<"COUNT" | "MONEY" | "MINUTES">(metric?.unit ?? "COUNT");
-  const [minutes, setMinutes] = useState(metric?.minutesPerAction != null ? String(metric.minutesPerAction) : "");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const schema = useMemo(() => metricSchema(team.currency), [team.currency]);
+  const { register, handleSubmit, setError, formState } = useForm<MetricIn, unknown, MetricOut>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      name: metric?.name ?? "",
+      key: "",
+      kind: metric?.kind ?? "ACTIVITY",
+      unit: metric?.unit ?? "COUNT",
+      minutesPerAction: metric?.minutesPerAction != null ? String(metric.minutesPerAction) : "",
+    },
+  });
+  const errors = formState.errors;
   const done = {
     onSuccess: async () => {
       toast.success(metric ? "Metric saved." : "Metric added.");
       await queryClient.invalidateQueries({ queryKey: trpc.metric.pathKey() });
       onDone();
     },
-    onError: (e: unknown) => {
-      const f = formErrorsFrom(e);
-      setErrors(f.fields);
-      setMessage(f.message);
-    },
+    onError: (e: unknown) => setServerErrors(e, setError, ["name", "key", "kind", "unit", "minutesPerAction"]),
   };
   const create = useMutation(trpc.metric.create.mutationOptions(done));
   const update = useMutation(trpc.metric.update.mutationOptions(done));
   const archive = useMutation(trpc.metric.archive.mutationOptions(done));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const minutesPerAction = minutes.trim() === "" ? null : Math.trunc(Number(minutes));
-    if (minutesPerAction !== null && !Number.isFinite(minutesPerAction)) {
-      setErrors({ minutesPerAction: "Whole minutes" });
-      return;
-    }
-    const fields = { name, kind, unit, minutesPerAction };
+  const submit = handleSubmit(({ key, ...fields }) => {
     if (metric) update.mutate({ teamId: team.id, metricId: metric.id, ...fields });
-    else create.mutate({ teamId: team.id, key: key || name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, ""), ...fields });
-  };
+    else create.mutate({ teamId: team.id, key: key || keyFrom(fields.name), ...fields });
+  });
 
   return (
-    <form onSubmit={submit} className="space-y-3" aria-label={metric ? `Edit ${metric.name}` : "New metric"} noValidate>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="space-y-3"
+      aria-label={metric ? `Edit ${metric.name}` : "New metric"}
+      noValidate
+    >
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoFocus />
-        {!metric && <TextField label="Key (optional)" value={key} onChange={(e) => setKey(e.target.value)} error={errors.key} hint="e.g. calls" />}
-        <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+        <TextField label="Name" {...register("name")} error={errors.name?.message} autoFocus />
+        {!metric && (
+          <TextField label="Key (optional)" {...register("key")} error={errors.key?.message} hint="e.g. calls" />
+        )}
+        <SelectField label="Kind" {...register("kind")} error={errors.kind?.message}>
           <option value="ACTIVITY">Activity (what people do)</option>
           <option value="RESULT">Result (what it leads to)</option>
         </SelectField>
-        <SelectField label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)} error={errors.unit}>
+        <SelectField label="Unit" {...register("unit")} error={errors.unit?.message}>
           <option value="COUNT">Count</option>
           <option value="MONEY">Money ({team.currency})</option>
           <option value="MINUTES">Minutes</option>
@@ -112,16 +138,11 @@ function MetricForm({ metric, onDone }: { metric?: Metric; onDone: () => void })
           type="number"
           inputMode="numeric"
           min={0}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-          error={errors.minutesPerAction}
+          {...register("minutesPerAction")}
+          error={errors.minutesPerAction?.message}
         />
       </div>
-      {message && (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {message}
-        </p>
-      )}
+      <FormAlert message={errors.root?.server?.message} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" busy={create.isPending || update.isPending}>
           Save
@@ -130,7 +151,11 @@ function MetricForm({ metric, onDone }: { metric?: Metric; onDone: () => void })
           Cancel
         </Button>
         {metric && (
-          <Button variant="danger" busy={archive.isPending} onClick={() => archive.mutate({ teamId: team.id, metricId: metric.id })}>
+          <Button
+            variant="danger"
+            busy={archive.isPending}
+            onClick={() => archive.mutate({ teamId: team.id, metricId: metric.id })}
+          >
             Archive
           </Button>
         )}

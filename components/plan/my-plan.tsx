@@ -7,9 +7,10 @@ import { useQuery } from "@tanstack/react-query";
 import { CalendarDays, ListChecks, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useTeam } from "@/components/layout/team-context";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { RestDayNote, ZoneNote } from "@/components/log/member-day";
+import type { MemberDay } from "@/components/log/member-day-text";
 import { useTRPC } from "@/trpc/react";
 import { amountFormatter, type MetricUnit } from "@/server/domain/money";
 import { paceNoteText } from "@/server/domain/pace";
@@ -18,7 +19,8 @@ import { MilestoneCalendar } from "./milestone-calendar";
 import { ProposeTarget } from "./propose-target";
 import { RankGap } from "./rank-gap";
 import { StatusNote } from "./status";
-import type { MyGoalPlan } from "./types";
+import type { MyGoalPlan, MyPlan as MyPlanData } from "./types";
+import { Table } from "@/components/ui/table";
 
 export function MyPlan() {
   const team = useTeam();
@@ -30,25 +32,25 @@ export function MyPlan() {
   const upline = tree.data?.upline[0] ?? null;
   const leadsAnyone = (tree.data?.nodes.length ?? 0) > 1;
 
-  if (plan.isPending) {
-    return (
-      <Card aria-busy="true">
-        <p className="text-slate-700">Loading your plan…</p>
-      </Card>
-    );
-  }
-  if (plan.isError) {
-    return (
-      <Card role="alert" className="space-y-3">
-        <p className="font-medium text-red-800">Could not load your plan: {plan.error.message}</p>
-        <Button variant="secondary" onClick={() => void plan.refetch()}>
-          Try again
-        </Button>
-      </Card>
-    );
-  }
-  const data = plan.data;
+  return (
+    <QueryState query={plan} variant="card" loading="Loading your plan…" error="Could not load your plan">
+      {(data) => <MyPlanView data={data} upline={upline} leadsAnyone={leadsAnyone} day={day.data} />}
+    </QueryState>
+  );
+}
 
+function MyPlanView({
+  data,
+  upline,
+  leadsAnyone,
+  day,
+}: {
+  data: MyPlanData;
+  upline: { name: string } | null;
+  leadsAnyone: boolean;
+  day: MemberDay | undefined;
+}) {
+  const team = useTeam();
   return (
     <section aria-labelledby="my-plan-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -62,11 +64,13 @@ export function MyPlan() {
           </p>
         )}
       </div>
-      {day.data && <ZoneNote day={day.data} />}
+      {day && <ZoneNote day={day} />}
 
       {data.goals.length === 0 ? (
         <Card>
-          <p className="text-slate-700">No published goal includes you yet. When your leader publishes one, your target and daily plan appear here.</p>
+          <p className="text-slate-700">
+            No published goal includes you yet. When your leader publishes one, your target and daily plan appear here.
+          </p>
         </Card>
       ) : (
         <>
@@ -75,8 +79,14 @@ export function MyPlan() {
               <ListChecks aria-hidden className="size-5" />
               Today&apos;s actions
             </h3>
-            {day.data?.rest && day.data.today === data.asOf ? (
-              <RestDayNote rest={day.data.rest} today={day.data.today} teamName={team.name} currency={team.currency} headingLevel={4} />
+            {day?.rest && day.today === data.asOf ? (
+              <RestDayNote
+                rest={day.rest}
+                today={day.today}
+                teamName={team.name}
+                currency={team.currency}
+                headingLevel={4}
+              />
             ) : data.todayActions.length === 0 ? (
               <p className="text-slate-700">Nothing planned for today — a day off, or the plan has not started.</p>
             ) : (
@@ -138,7 +148,8 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
           <div className="basis-full rounded-lg bg-slate-50 p-3">
             <dt className="text-sm text-slate-700">My team&apos;s target (me + my downline)</dt>
             <dd className="text-lg font-semibold tabular-nums">
-              {fmt(g.teamTarget)} <span className="text-sm font-normal text-slate-700">· done {fmt(g.teamActualToDate)}</span>
+              {fmt(g.teamTarget)}{" "}
+              <span className="text-sm font-normal text-slate-700">· done {fmt(g.teamActualToDate)}</span>
             </dd>
           </div>
         )}
@@ -146,7 +157,9 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
       <StatusNote tone={needsCatchUp ? "warn" : "ok"} label={`${PACE_WORDS[pace.status]}.`}>
         <span data-testid="pace-note">{paceNoteText(pace)}</span> Planned before today: {fmt(pace.expected)}
         {pace.actual < pace.expected ? ` (${fmt(pace.expected - pace.actual)} short)` : ""}
-        {todayDone ? `; by the end of today: ${fmt(g.expectedToDate)}, done.` : `; by the end of today: ${fmt(g.expectedToDate)}.`}
+        {todayDone
+          ? `; by the end of today: ${fmt(g.expectedToDate)}, done.`
+          : `; by the end of today: ${fmt(g.expectedToDate)}.`}
         {pace.forecast !== null && ` At your recent pace: ${fmt(pace.forecast)} by ${formatDay(g.goal.deadline)}.`}
         {needsCatchUp && (
           <span data-testid="pace-catch-up">
@@ -159,7 +172,14 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
       <div className="rounded-lg border border-slate-200 p-3" data-testid="week-milestone">
         <h4 className="flex items-center gap-2 font-semibold">
           <CalendarDays aria-hidden className="size-4" />
-          {g.milestone?.upcoming ? "Next" : g.goal.period === "MONTH" ? "This month's" : g.goal.period === "DAY" ? "Today's" : "This week's"} milestone
+          {g.milestone?.upcoming
+            ? "Next"
+            : g.goal.period === "MONTH"
+              ? "This month's"
+              : g.goal.period === "DAY"
+                ? "Today's"
+                : "This week's"}{" "}
+          milestone
         </h4>
         {g.milestone ? (
           <p className="mt-1">
@@ -169,18 +189,23 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
               ? `on ${formatShortDay(g.milestone.periodStart)}`
               : `between ${formatShortDay(g.milestone.periodStart)} and ${formatShortDay(g.milestone.periodEnd)}`}{" "}
             — {fmt(g.milestone.plannedCumulative)} in total by then.
-            {g.milestone.upcoming ? " Nothing is planned before then." : ` Done this period: ${fmt(g.milestone.actual)}.`}
+            {g.milestone.upcoming
+              ? " Nothing is planned before then."
+              : ` Done this period: ${fmt(g.milestone.actual)}.`}
           </p>
         ) : (
-          <p className="mt-1 text-slate-700">{today < g.goal.startDate ? `The plan starts on ${formatDay(g.goal.startDate)}.` : "The plan has ended."}</p>
+          <p className="mt-1 text-slate-700">
+            {today < g.goal.startDate ? `The plan starts on ${formatDay(g.goal.startDate)}.` : "The plan has ended."}
+          </p>
         )}
       </div>
 
       {/* The time check is the busiest day of the plan (rare actions fall on some days only), not the average. */}
       {tc.fits ? (
         <StatusNote tone="ok" label="Fits your time.">
-          About {Math.round(tc.busiestDayMinutes)} minutes on your busiest day ({Math.round(tc.typicalDayMinutes)} on a typical day) of
-          your {g.minutesPerDay} a day{g.minutesPerDayAssumed ? " (assumed — set your own in your profile)" : ""}.
+          About {Math.round(tc.busiestDayMinutes)} minutes on your busiest day ({Math.round(tc.typicalDayMinutes)} on a
+          typical day) of your {g.minutesPerDay} a day
+          {g.minutesPerDayAssumed ? " (assumed — set your own in your profile)" : ""}.
         </StatusNote>
       ) : (
         <StatusNote tone="warn" label="Does not fit your time.">
@@ -188,7 +213,8 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
             ? `Your busiest day needs about ${Math.round(tc.busiestDayMinutes)} minutes (${Math.round(tc.typicalDayMinutes)} on a typical day); you have ${g.minutesPerDay} a day`
             : `No working day is left before the deadline; you have ${g.minutesPerDay} minutes a day`}
           {g.minutesPerDayAssumed ? " (assumed)" : ""}.{" "}
-          {tc.laterDeadline ? `With your time it fits by ${formatDay(tc.laterDeadline)}. ` : ""}Talk to your upline or propose a different target.
+          {tc.laterDeadline ? `With your time it fits by ${formatDay(tc.laterDeadline)}. ` : ""}Talk to your upline or
+          propose a different target.
         </StatusNote>
       )}
 
@@ -200,7 +226,8 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
               <li key={n.id} className="flex justify-between gap-2">
                 <span>{n.name}</span>
                 <span className="tabular-nums">
-                  {n.remaining.toLocaleString("en-GB")} to go <span className="text-slate-600">of {n.required.toLocaleString("en-GB")}</span>
+                  {n.remaining.toLocaleString("en-GB")} to go{" "}
+                  <span className="text-slate-600">of {n.required.toLocaleString("en-GB")}</span>
                 </span>
               </li>
             ))}
@@ -215,7 +242,9 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
             title={`Milestones of ${g.goal.name}`}
             today={today}
             weekStartsOn={team.weekStartsOn}
-            milestones={g.milestones.filter((m) => m.planned > 0).map((m) => ({ date: m.periodEnd, label: fmt(m.cumulative) }))}
+            milestones={g.milestones
+              .filter((m) => m.planned > 0)
+              .map((m) => ({ date: m.periodEnd, label: fmt(m.cumulative) }))}
           />
           <p className="mt-1 text-xs text-slate-600">Each flag is your running total due by that day.</p>
         </div>
@@ -223,7 +252,10 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
 
       <div className="flex flex-wrap items-center gap-2">
         <ProposeTarget goalId={g.goal.id} current={g.personalTarget} unit={g.goal.metric.unit} />
-        <Link href={`/${team.slug}/plan/goals/${g.goal.id}`} className="text-brand-700 inline-flex min-h-9 items-center text-sm font-medium underline">
+        <Link
+          href={`/${team.slug}/plan/goals/${g.goal.id}`}
+          className="text-brand-700 inline-flex min-h-9 items-center text-sm font-medium underline"
+        >
           Whole plan and why targets changed
         </Link>
       </div>
@@ -243,34 +275,19 @@ function DownlinePlans({ goalId, unit }: { goalId: string; unit: MetricUnit }) {
   return (
     <div>
       <h4 className="font-semibold">My downline&apos;s plans</h4>
-      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={"My downline's plans"}>
-        <table className="mt-1 w-full text-sm">
-          <thead>
-            <tr className="text-left text-slate-700">
-              <th scope="col" className="py-1 font-medium">
-                Member
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Own
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Team
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <tr key={m.id} className="border-t border-slate-200">
-                <th scope="row" className="py-1 text-left font-normal" style={{ paddingLeft: `${Math.max(0, m.depth - 1) * 0.75}rem` }}>
-                  {m.name}
-                </th>
-                <td className="py-1 text-right tabular-nums">{m.personal === null ? "—" : fmt(m.personal)}</td>
-                <td className="py-1 text-right tabular-nums">{m.team === null ? "—" : fmt(m.team)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        className="mt-1"
+        caption="My downline's plans"
+        density="compact"
+        rows={rows}
+        rowKey={(m) => m.id}
+        rowHeaderStyle={(m) => ({ paddingLeft: `${Math.max(0, m.depth - 1) * 0.75}rem` })}
+        columns={[
+          { header: "Member", cell: (m) => m.name },
+          { header: "Own", align: "right", cell: (m) => (m.personal === null ? "—" : fmt(m.personal)) },
+          { header: "Team", align: "right", cell: (m) => (m.team === null ? "—" : fmt(m.team)) },
+        ]}
+      />
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
 import type { TGoalFieldsInput } from "@/server/schemas/goal";
@@ -53,20 +54,34 @@ export function NewGoal({ defaults }: { defaults: NewGoalDefaults }) {
       </Card>
     );
   }
-  if (metrics.isPending || tree.isPending) return <Card aria-busy="true">Loading…</Card>;
-  if (metrics.isError) return <Card role="alert">Could not load the team&apos;s metrics: {metrics.error.message}</Card>;
-  if (metrics.data.metrics.length === 0) {
-    return (
-      <Card className="space-y-2">
-        <p>The team has no metrics yet. Pick a starter template first.</p>
-        <Link className="text-brand-700 font-medium underline" href={`/${team.slug}/plan/settings`}>
-          Metrics, funnels and ranks
-        </Link>
-      </Card>
-    );
-  }
   const people = (tree.data?.nodes ?? []).map((n) => ({ id: n.id, name: n.name, depth: n.depth }));
-  return <GoalForm metrics={metrics.data.metrics} people={people} defaults={defaults} />;
+  return (
+    <QueryState
+      // The form needs the tree too (who the goal is for): it waits for both.
+      query={{
+        isPending: metrics.isPending || tree.isPending,
+        isError: metrics.isError,
+        error: metrics.error,
+        data: metrics.data,
+        refetch: metrics.refetch,
+      }}
+      variant="card"
+      error="Could not load the team's metrics"
+      empty={{
+        when: (data) => data.metrics.length === 0,
+        children: (
+          <>
+            <p>The team has no metrics yet. Pick a starter template first.</p>
+            <Link className="text-brand-700 font-medium underline" href={`/${team.slug}/plan/settings`}>
+              Metrics, funnels and ranks
+            </Link>
+          </>
+        ),
+      }}
+    >
+      {(data) => <GoalForm metrics={data.metrics} people={people} defaults={defaults} />}
+    </QueryState>
+  );
 }
 
 function GoalForm({
@@ -85,7 +100,12 @@ function GoalForm({
   const [today] = useState(() => clock.todayIn(team.timeZone));
   const firstResult = metrics.find((m) => m.kind === "RESULT") ?? metrics[0]!;
   const defaultMetric = metrics.find((m) => m.id === defaults.metricId) ?? firstResult;
-  const unitOf = useMemo(() => (id: string): MetricUnit => metrics.find((m) => m.id === id)?.unit ?? "COUNT", [metrics]);
+  const unitOf = useMemo(
+    () =>
+      (id: string): MetricUnit =>
+        metrics.find((m) => m.id === id)?.unit ?? "COUNT",
+    [metrics],
+  );
   // Amounts are read in the unit of the chosen metric, in the team currency (yen without decimals).
   const schema = useMemo(() => goalFormSchema(team.currency, unitOf), [team.currency, unitOf]);
   const form = useForm<GoalFormValues>({
@@ -144,7 +164,12 @@ function GoalForm({
       <Card>
         <form onSubmit={(ev) => void onPreview(ev)} noValidate className="space-y-5" aria-label="New goal">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Goal name" {...register("name")} error={e.name?.message} placeholder="e.g. December volume" />
+            <TextField
+              label="Goal name"
+              {...register("name")}
+              error={e.name?.message}
+              placeholder="e.g. December volume"
+            />
             <SelectField label="Metric" {...register("metricId")} error={e.metricId?.message}>
               {metrics.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -167,8 +192,18 @@ function GoalForm({
               error={e.baseline?.message}
             />
             <TextField label="Start" type="date" {...register("startDate")} error={e.startDate?.message} />
-            <TextField label="Deadline" type="date" {...register("deadline")} error={e.deadline?.message} hint="A goal without a date is not a goal." />
-            <SelectField label="For" {...register("rootMembershipId")} hint="The goal cascades to this person and everyone below them.">
+            <TextField
+              label="Deadline"
+              type="date"
+              {...register("deadline")}
+              error={e.deadline?.message}
+              hint="A goal without a date is not a goal."
+            />
+            <SelectField
+              label="For"
+              {...register("rootMembershipId")}
+              hint="The goal cascades to this person and everyone below them."
+            >
               <option value="">{team.role === "OWNER" ? "The whole team" : "My team (me and my downline)"}</option>
               {people
                 .filter((p) => p.depth > 0)
@@ -200,7 +235,9 @@ function GoalForm({
           {curve === "CUSTOM" && (
             <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
               <legend className="px-1 font-semibold">Checkpoints</legend>
-              <p className="text-sm text-slate-700">Where you want to be, counted back from the deadline — e.g. 42,000 with 1 week to go.</p>
+              <p className="text-sm text-slate-700">
+                Where you want to be, counted back from the deadline — e.g. 42,000 with 1 week to go.
+              </p>
               {checkpoints.fields.map((f, i) => (
                 <div key={f.id} className="flex flex-wrap items-end gap-2">
                   <TextField
@@ -221,7 +258,11 @@ function GoalForm({
                     {...register(`checkpoints.${i}.weeksToGo`, { valueAsNumber: true })}
                     error={e.checkpoints?.[i]?.weeksToGo?.message}
                   />
-                  <Button variant="ghost" onClick={() => checkpoints.remove(i)} aria-label={`Remove checkpoint ${i + 1}`}>
+                  <Button
+                    variant="ghost"
+                    onClick={() => checkpoints.remove(i)}
+                    aria-label={`Remove checkpoint ${i + 1}`}
+                  >
                     <Trash2 aria-hidden className="size-5" />
                   </Button>
                 </div>
@@ -241,7 +282,10 @@ function GoalForm({
             <Button type="submit" busy={preview.isFetching}>
               Preview
             </Button>
-            <Link href={`/${team.slug}/plan`} className="inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-slate-800 hover:bg-slate-100">
+            <Link
+              href={`/${team.slug}/plan`}
+              className="inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-slate-800 hover:bg-slate-100"
+            >
               Cancel
             </Link>
           </div>
@@ -272,7 +316,11 @@ function GoalForm({
             >
               Publish goal
             </Button>
-            <Button variant="secondary" busy={create.isPending} onClick={() => create.mutate({ teamId: team.id, ...previewed.input, publish: false })}>
+            <Button
+              variant="secondary"
+              busy={create.isPending}
+              onClick={() => create.mutate({ teamId: team.id, ...previewed.input, publish: false })}
+            >
               Save as draft
             </Button>
           </div>

@@ -5,6 +5,7 @@
  */
 import { Area, AreaChart, CartesianGrid, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDayRange, formatShortDay } from "./format";
+import { Table } from "@/components/ui/table";
 
 export function PlanChart({
   days,
@@ -23,18 +24,40 @@ export function PlanChart({
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={days} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="date" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12, fill: "#334155" }} />
+            <XAxis
+              dataKey="date"
+              tickFormatter={formatShortDay}
+              minTickGap={24}
+              tick={{ fontSize: 12, fill: "#334155" }}
+            />
             <YAxis tickFormatter={format} width={80} tick={{ fontSize: 12, fill: "#334155" }} />
             <Tooltip formatter={(v) => format(Number(v))} labelFormatter={(d) => formatShortDay(String(d))} />
-            <Area type="monotone" dataKey="cumulative" name="Planned total" stroke="#1d5fd1" fill="#d9eaff" strokeWidth={2} isAnimationActive={false} />
+            <Area
+              type="monotone"
+              dataKey="cumulative"
+              name="Planned total"
+              stroke="#1d5fd1"
+              fill="#d9eaff"
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
             {checkpoints.map((c) => (
-              <ReferenceDot key={c.date} x={c.date} y={c.cumulative} r={6} fill="#143d85" stroke="#fff" strokeWidth={2} />
+              <ReferenceDot
+                key={c.date}
+                x={c.date}
+                y={c.cumulative}
+                r={6}
+                fill="#143d85"
+                stroke="#fff"
+                strokeWidth={2}
+              />
             ))}
           </AreaChart>
         </ResponsiveContainer>
       </div>
       <figcaption className="text-sm text-slate-700">
-        Cumulative plan{checkpoints.length > 0 ? "; dark dots are your checkpoints" : ""}. The table below has the same numbers.
+        Cumulative plan{checkpoints.length > 0 ? "; dark dots are your checkpoints" : ""}. The table below has the same
+        numbers.
       </figcaption>
     </figure>
   );
@@ -50,34 +73,17 @@ export function PeriodTable({
   caption: string;
 }) {
   return (
-    <div className="relative max-h-80 overflow-auto rounded-lg border border-slate-200" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="sticky top-0 bg-slate-50">
-          <tr className="text-left">
-            <th scope="col" className="px-3 py-2 font-medium">
-              Period
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              In the period
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Total by its end
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => (
-            <tr key={p.periodStart} className="border-t border-slate-200">
-              <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                {formatDayRange(p.periodStart, p.periodEnd)}
-              </th>
-              <td className="px-3 py-1.5 text-right tabular-nums">{format(p.increment)}</td>
-              <td className="px-3 py-1.5 text-right tabular-nums">{format(p.cumulative)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      variant="boxed"
+      maxHeight
+      rows={periods}
+      rowKey={(p) => p.periodStart}
+      columns={[
+        { header: "Period", cell: (p) => formatDayRange(p.periodStart, p.periodEnd) },
+        { header: "In the period", align: "right", cell: (p) => format(p.increment) },
+        { header: "Total by its end", align: "right", cell: (p) => format(p.cumulative) },
+      ]}
+    />
   );
 }

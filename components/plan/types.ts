@@ -1,9 +1,5 @@
 /** Shapes of the Plan procedures as the client receives them. */
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
-
-type Out = inferRouterOutputs<AppRouter>;
-type In = inferRouterInputs<AppRouter>;
+import type { RouterInputs as In, RouterOutputs as Out } from "@/components/api-types";
 
 export type MyPlan = Out["goal"]["myPlan"];
 export type MyGoalPlan = MyPlan["goals"][number];

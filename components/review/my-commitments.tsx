@@ -10,6 +10,7 @@ import { formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
 import { amountInputMode, type MetricUnit } from "@/server/domain/money";
@@ -35,24 +36,20 @@ export function MyCommitments() {
             What you will do this week or next. Your upline sees it in the weekly review.
           </p>
         </div>
-        {weeks.isPending ? (
-          <p className="text-slate-700">Loading…</p>
-        ) : weeks.isError ? (
-          <p role="alert" className="text-behind">
-            Could not load your commitments: {weeks.error.message}
-          </p>
-        ) : (
-          <div className="grid gap-6 sm:grid-cols-2">
-            {weeks.data.map((w) => (
-              <CommitmentForm
-                key={`${w.week}-${w.weekStart}-${w.commitment?.text ?? ""}-${unit}`}
-                week={w}
-                unit={unit}
-                label={amountLabel(unit, team.currency, metric?.name)}
-              />
-            ))}
-          </div>
-        )}
+        <QueryState query={weeks} loading="Loading…" error="Could not load your commitments">
+          {(list) => (
+            <div className="grid gap-6 sm:grid-cols-2">
+              {list.map((w) => (
+                <CommitmentForm
+                  key={`${w.week}-${w.weekStart}-${w.commitment?.text ?? ""}-${unit}`}
+                  week={w}
+                  unit={unit}
+                  label={amountLabel(unit, team.currency, metric?.name)}
+                />
+              ))}
+            </div>
+          )}
+        </QueryState>
       </Card>
     </section>
   );
@@ -103,7 +100,9 @@ function CommitmentForm({
       <h3 id={headingId} className="font-semibold">
         {label} <span className="font-normal text-slate-700">(from {formatLongDay(week.weekStart)})</span>
       </h3>
-      {week.coming && <p className="text-sm text-slate-700">The coming week: a weekly review held today agrees this one.</p>}
+      {week.coming && (
+        <p className="text-sm text-slate-700">The coming week: a weekly review held today agrees this one.</p>
+      )}
       <TextField
         label="I commit to"
         value={text}

@@ -14,6 +14,7 @@ import { formatDay, formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { SelectField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
 import { MyCommitments } from "./my-commitments";
@@ -69,55 +70,60 @@ function StartReview() {
         <h2 id="start-heading" className="flex items-center gap-2 text-xl font-semibold">
           <CalendarCheck aria-hidden className="size-5" /> This week&apos;s meeting
         </h2>
-        {goals.isPending ? (
-          <p className="text-slate-700">Loading goals…</p>
-        ) : goals.isError ? (
-          <p role="alert" className="text-behind">
-            Could not load the goals: {goals.error.message}
-          </p>
-        ) : goals.data.length === 0 ? (
-          <p className="text-slate-700">Publish a goal in Plan to review the team&apos;s week against it.</p>
-        ) : (
-          <form
-            className="flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!selected) return;
-              const root = rootId && rootId !== team.membershipId ? rootId : undefined;
-              start.mutate({ teamId: team.id, goalId: selected, rootId: root });
-            }}
-          >
-            <SelectField
-              label="Goal"
-              value={selected}
-              onChange={(e) => setGoalId(e.target.value)}
-              className="min-w-64 flex-1"
+        <QueryState
+          query={goals}
+          loading="Loading goals…"
+          error="Could not load the goals"
+          empty={{
+            when: (list) => list.length === 0,
+            children: (
+              <p className="text-slate-700">Publish a goal in Plan to review the team&apos;s week against it.</p>
+            ),
+          }}
+        >
+          {(list) => (
+            <form
+              className="flex flex-wrap items-end gap-3"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!selected) return;
+                const root = rootId && rootId !== team.membershipId ? rootId : undefined;
+                start.mutate({ teamId: team.id, goalId: selected, rootId: root });
+              }}
             >
-              {goals.data.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </SelectField>
-            {uplines.length > 1 && (
               <SelectField
-                label="Whose team"
-                value={rootId ?? team.membershipId}
-                onChange={(e) => setRootId(e.target.value)}
-                className="min-w-56 flex-1"
+                label="Goal"
+                value={selected}
+                onChange={(e) => setGoalId(e.target.value)}
+                className="min-w-64 flex-1"
               >
-                {uplines.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {n.id === team.membershipId ? "My whole team" : `${n.name}'s team`} ({n.descendantCount + 1} people)
+                {list.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
                   </option>
                 ))}
               </SelectField>
-            )}
-            <Button type="submit" size="lg" busy={start.isPending}>
-              <PlayCircle aria-hidden className="size-5" /> Start the weekly review
-            </Button>
-          </form>
-        )}
+              {uplines.length > 1 && (
+                <SelectField
+                  label="Whose team"
+                  value={rootId ?? team.membershipId}
+                  onChange={(e) => setRootId(e.target.value)}
+                  className="min-w-56 flex-1"
+                >
+                  {uplines.map((n) => (
+                    <option key={n.id} value={n.id}>
+                      {n.id === team.membershipId ? "My whole team" : `${n.name}'s team`} ({n.descendantCount + 1}{" "}
+                      people)
+                    </option>
+                  ))}
+                </SelectField>
+              )}
+              <Button type="submit" size="lg" busy={start.isPending}>
+                <PlayCircle aria-hidden className="size-5" /> Start the weekly review
+              </Button>
+            </form>
+          )}
+        </QueryState>
         <p className="text-sm text-slate-700">
           It reviews the last completed week of the goal (this week so far, in the goal&apos;s first week) and agrees
           commitments for the coming week. An open review for the same goal and week is resumed, not duplicated.
@@ -137,44 +143,46 @@ function PastReviews() {
         <h2 id="past-heading" className="text-xl font-semibold">
           Reviews
         </h2>
-        {reviews.isPending ? (
-          <p className="text-slate-700">Loading…</p>
-        ) : reviews.isError ? (
-          <p role="alert" className="text-behind">
-            Could not load the reviews: {reviews.error.message}
-          </p>
-        ) : reviews.data.length === 0 ? (
-          <p className="text-slate-700">No reviews yet.</p>
-        ) : (
-          <ul className="divide-y divide-slate-200" aria-label="Past and open reviews">
-            {reviews.data.map((r) => (
-              <li key={r.id}>
-                <Link
-                  href={`/${team.slug}/review/${r.id}`}
-                  className="flex min-h-14 items-center gap-3 rounded-md px-2 py-2 hover:bg-slate-50"
-                >
-                  {r.status === "OPEN" ? (
-                    <PlayCircle aria-hidden className="text-on-track size-5 shrink-0" />
-                  ) : (
-                    <Lock aria-hidden className="size-5 shrink-0 text-slate-600" />
-                  )}
-                  <span className="min-w-0 flex-1">
-                    <span className="block font-medium">
-                      Week of {formatLongDay(r.weekStart)} — {r.goalName}
+        <QueryState
+          query={reviews}
+          loading="Loading…"
+          error="Could not load the reviews"
+          empty={{
+            when: (list) => list.length === 0,
+            children: <p className="text-slate-700">No reviews yet.</p>,
+          }}
+        >
+          {(list) => (
+            <ul className="divide-y divide-slate-200" aria-label="Past and open reviews">
+              {list.map((r) => (
+                <li key={r.id}>
+                  <Link
+                    href={`/${team.slug}/review/${r.id}`}
+                    className="flex min-h-14 items-center gap-3 rounded-md px-2 py-2 hover:bg-slate-50"
+                  >
+                    {r.status === "OPEN" ? (
+                      <PlayCircle aria-hidden className="text-on-track size-5 shrink-0" />
+                    ) : (
+                      <Lock aria-hidden className="size-5 shrink-0 text-slate-600" />
+                    )}
+                    <span className="min-w-0 flex-1">
+                      <span className="block font-medium">
+                        Week of {formatLongDay(r.weekStart)} — {r.goalName}
+                      </span>
+                      <span className="block text-sm text-slate-700">
+                        {r.rootName}&apos;s team ·{" "}
+                        {r.status === "OPEN"
+                          ? "Open"
+                          : `Closed${r.closedAt ? ` on ${formatDay(toIsoDay(new Date(r.closedAt)))}` : ""}`}
+                      </span>
                     </span>
-                    <span className="block text-sm text-slate-700">
-                      {r.rootName}&apos;s team ·{" "}
-                      {r.status === "OPEN"
-                        ? "Open"
-                        : `Closed${r.closedAt ? ` on ${formatDay(toIsoDay(new Date(r.closedAt)))}` : ""}`}
-                    </span>
-                  </span>
-                  <ChevronRight aria-hidden className="size-5 text-slate-500" />
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+                    <ChevronRight aria-hidden className="size-5 text-slate-500" />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
       </Card>
     </section>
   );

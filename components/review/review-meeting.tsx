@@ -13,7 +13,7 @@ import { toast } from "sonner";
 import { formatDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { cn } from "@/components/ui/cn";
 import { useTRPC } from "@/trpc/react";
 import { CommitmentsStep } from "./commitments-step";
@@ -30,24 +30,21 @@ export function ReviewMeeting({ reviewId }: { reviewId: string }) {
   const team = useTeam();
   const trpc = useTRPC();
   const review = useQuery(trpc.review.get.queryOptions({ teamId: team.id, reviewId }));
-  if (review.isPending) {
-    return (
-      <Card aria-busy="true">
-        <p className="text-slate-700">Loading the review…</p>
-      </Card>
-    );
-  }
-  if (review.isError) {
-    return (
-      <Card role="alert" className="space-y-3">
-        <p className="font-medium text-red-800">Could not open this review: {review.error.message}</p>
+  return (
+    <QueryState
+      query={review}
+      variant="card"
+      loading="Loading the review…"
+      error="Could not open this review"
+      errorAction={
         <Link href={`/${team.slug}/review`} className="text-brand-700 font-medium underline">
           Back to reviews
         </Link>
-      </Card>
-    );
-  }
-  return <Meeting review={review.data} />;
+      }
+    >
+      {(data) => <Meeting review={data} />}
+    </QueryState>
+  );
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -108,7 +105,10 @@ function Meeting({ review }: { review: ReviewView }) {
     if (document.fullscreenElement) void document.exitFullscreen();
     // The whole document goes full screen and the stage covers it, so the page-level toaster (and any dialog
     // portalled to <body>) stays visible; making only the stage full screen hid them.
-    else void document.documentElement.requestFullscreen?.().catch(() => toast.error("Full screen is not available here."));
+    else
+      void document.documentElement
+        .requestFullscreen?.()
+        .catch(() => toast.error("Full screen is not available here."));
   };
 
   const close = useMutation(
@@ -122,9 +122,7 @@ function Meeting({ review }: { review: ReviewView }) {
   );
 
   return (
-    <div
-      className={cn("space-y-6 bg-slate-50", fullscreen && "fixed inset-0 z-40 overflow-auto p-8")}
-    >
+    <div className={cn("space-y-6 bg-slate-50", fullscreen && "fixed inset-0 z-40 overflow-auto p-8")}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <Link href={`/${team.slug}/review`} className="text-brand-700 text-sm font-medium underline">
@@ -144,8 +142,7 @@ function Meeting({ review }: { review: ReviewView }) {
             ) : (
               <span className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-white px-2 text-sm font-medium text-slate-800">
                 <Lock aria-hidden className="size-4" /> Closed
-                {review.closedAt && ` on ${formatDay(toIsoDay(new Date(review.closedAt)))}`} ·
-                read-only
+                {review.closedAt && ` on ${formatDay(toIsoDay(new Date(review.closedAt)))}`} · read-only
               </span>
             )}
           </p>

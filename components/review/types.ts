@@ -1,7 +1,5 @@
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/components/api-types";
 
-type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type ReviewView = RouterOutputs["review"]["get"];
 export type ReviewSnapshotView = ReviewView["snapshot"];
 export type ReviewCommitment = ReviewView["commitments"][number];

@@ -12,6 +12,14 @@ export const overlayClass = "fixed inset-0 z-40 bg-slate-900/50";
 export const panelClass =
   "fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] overflow-y-auto rounded-t-2xl bg-white p-5 pb-[calc(1.25rem+env(safe-area-inset-bottom))] shadow-xl outline-none sm:inset-x-auto sm:bottom-auto sm:left-1/2 sm:top-1/2 sm:w-[calc(100vw-2rem)] sm:max-w-lg sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-2xl sm:p-6";
 
+/** What every Team dialog takes from the page that opens it. */
+export interface DialogControl {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The id of the element to focus when it closes. */
+  returnFocusTo?: string;
+}
+
 /** Focuses the element with this id, or else the tree's current item, when a dialog or menu closes. */
 export function focusById(id: string | undefined) {
   const target =

@@ -6,7 +6,7 @@ import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { formErrorsFrom } from "@/components/ui/form-error";
 import { useTRPC } from "@/trpc/react";
-import { DialogShell } from "./dialog-shell";
+import { DialogShell, type DialogControl } from "./dialog-shell";
 import { MemberPicker } from "./member-picker";
 import { subtreeIds, type TreeIndex } from "./tree-model";
 import type { MemberNode } from "./types";
@@ -19,13 +19,10 @@ export function MoveMemberDialog({
   open,
   onOpenChange,
   returnFocusTo,
-}: {
+}: DialogControl & {
   member: MemberNode;
   index: TreeIndex<MemberNode>;
   sortedNodes: readonly MemberNode[];
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  returnFocusTo?: string;
 }) {
   const team = useTeam();
   const trpc = useTRPC();

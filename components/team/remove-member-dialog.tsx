@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/react";
-import { focusById, overlayClass, panelClass } from "./dialog-shell";
+import { focusById, overlayClass, panelClass, type DialogControl } from "./dialog-shell";
 import type { MemberNode } from "./types";
 
 /** Confirms removing a member: their direct downline moves up to their upline; history is kept. */
@@ -16,12 +16,9 @@ export function RemoveMemberDialog({
   open,
   onOpenChange,
   returnFocusTo,
-}: {
+}: DialogControl & {
   member: MemberNode;
   uplineName: string | undefined;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  returnFocusTo?: string;
 }) {
   const team = useTeam();
   const trpc = useTRPC();

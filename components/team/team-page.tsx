@@ -5,34 +5,20 @@
  * make leader / member). Every mutation refreshes `member.tree` and reports the result in a toast.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ChevronsDownUp, ChevronsUpDown, UserPlus } from "lucide-react";
-import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { UserPlus } from "lucide-react";
+import { useCallback, useMemo } from "react";
 import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { QueryState } from "@/components/ui/query-state";
 import { useTRPC } from "@/trpc/react";
-import { InviteDialog } from "./invite-dialog";
+import { MemberDialogs, useMemberDialogs } from "./member-dialogs";
 import { MemberTree, treeItemDomId, type MemberAction } from "./member-tree";
-import { MoveMemberDialog } from "./move-member-dialog";
 import { canInviteAtAll, rowPermissions, type Viewer } from "./permissions";
-import { RemoveMemberDialog } from "./remove-member-dialog";
-import {
-  allExpandable,
-  buildTreeIndex,
-  defaultExpanded,
-  flattenVisible,
-  searchTree,
-  subtreeIds,
-  type TreeIndex,
-} from "./tree-model";
+import { ExpandCollapseAll } from "./tree-controls";
+import { buildTreeIndex, subtreeIds } from "./tree-model";
 import type { MemberNode, MemberTree as MemberTreeData } from "./types";
-
-type OpenDialog =
-  | { kind: "invite"; parentId: string; returnFocusTo: string }
-  // The member is a snapshot: a removed member's dialog must outlive their row while it closes.
-  | { kind: "move" | "remove"; member: MemberNode; returnFocusTo: string }
-  | null;
+import { useTreeView } from "./use-tree-view";
 
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
@@ -53,20 +39,9 @@ export function TeamPage() {
           </p>
         </div>
       </div>
-      {tree.isPending ? (
-        <Card aria-busy="true">
-          <p className="text-slate-700">Loading your team…</p>
-        </Card>
-      ) : tree.isError ? (
-        <Card role="alert" className="space-y-3">
-          <p className="font-medium text-red-800">Could not load the team: {tree.error.message}</p>
-          <Button variant="secondary" onClick={() => void tree.refetch()}>
-            Try again
-          </Button>
-        </Card>
-      ) : (
-        <TeamTreeSection data={tree.data} />
-      )}
+      <QueryState query={tree} variant="card" loading="Loading your team…" error="Could not load the team">
+        {(data) => <TeamTreeSection data={data} />}
+      </QueryState>
     </div>
   );
 }
@@ -87,92 +62,10 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
     (node: MemberNode) => rowPermissions(viewer, node, mySubtree),
     [viewer, mySubtree],
   );
-
-  // Expansion: null until the user changes it, meaning "root and first level".
-  const [expanded, setExpanded] = useState<Set<string> | null>(null);
-  const openSet = useMemo(() => expanded ?? defaultExpanded(index), [expanded, index]);
-
-  const [query, setQuery] = useState("");
-  const deferredQuery = useDeferredValue(query);
-  const searching = deferredQuery.trim().length > 0;
-  const search = useMemo(() => searchTree(index, deferredQuery), [index, deferredQuery]);
-  // While searching, everything revealed is open unless the user closes it (reset on each new query).
-  const [searchClosed, setSearchClosed] = useState<{ query: string; ids: Set<string> }>({ query: "", ids: new Set() });
-  const closedNow = useMemo(
-    () => (searchClosed.query === deferredQuery ? searchClosed.ids : new Set<string>()),
-    [searchClosed, deferredQuery],
-  );
-
-  const rows = useMemo(
-    () =>
-      searching
-        ? flattenVisible(
-            index,
-            (id) => !closedNow.has(id),
-            (id) => search.visible.has(id),
-          )
-        : flattenVisible(index, (id) => openSet.has(id)),
-    [index, searching, search, closedNow, openSet],
-  );
-
-  const setRowExpanded = useCallback(
-    (id: string, open: boolean) => {
-      if (searching) {
-        setSearchClosed((prev) => {
-          const ids = new Set(prev.query === deferredQuery ? prev.ids : []);
-          if (open) ids.delete(id);
-          else ids.add(id);
-          return { query: deferredQuery, ids };
-        });
-      } else {
-        setExpanded((prev) => {
-          const next = new Set(prev ?? defaultExpanded(index));
-          if (open) next.add(id);
-          else next.delete(id);
-          return next;
-        });
-      }
-    },
-    [searching, deferredQuery, index],
-  );
-  const isOpen = useCallback(
-    (id: string) => (searching ? !closedNow.has(id) : openSet.has(id)),
-    [searching, closedNow, openSet],
-  );
-  const toggleRow = useCallback(
-    (id: string) => {
-      if (!index.children.get(id)?.length) return;
-      setRowExpanded(id, !isOpen(id));
-    },
-    [index, isOpen, setRowExpanded],
-  );
-
-  // Use the typed query (not the deferred one), so a click right after clearing the box acts on the full tree.
-  // A new search or expand/collapse-all starts the rendered list again from its first page.
-  const [viewVersion, setViewVersion] = useState(0);
-  function expandAll() {
-    setViewVersion((v) => v + 1);
-    if (query.trim()) setSearchClosed({ query, ids: new Set() });
-    else setExpanded(allExpandable(index));
-  }
-  function collapseAll() {
-    setViewVersion((v) => v + 1);
-    if (query.trim()) setSearchClosed({ query, ids: new Set(search.visible) });
-    else setExpanded(new Set([index.rootId]));
-  }
-
-  // The last dialog's payload stays mounted while it closes, so Radix can return focus properly.
-  const [dialog, setDialogPayload] = useState<OpenDialog>(null);
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [dialogKey, setDialogKey] = useState(0);
-  const setDialog = useCallback((next: NonNullable<OpenDialog>) => {
-    setDialogPayload(next);
-    setDialogKey((k) => k + 1); // a fresh dialog (form state, errors) every time one opens
-    setDialogOpen(true);
-  }, []);
-  const closeDialog = useCallback((open: boolean) => {
-    if (!open) setDialogOpen(false);
-  }, []);
+  const view = useTreeView(index);
+  const { searching, search, deferredQuery } = view;
+  const dialogs = useMemberDialogs();
+  const showDialog = dialogs.show;
 
   const setRole = useMutation(
     trpc.member.setRole.mutationOptions({
@@ -192,14 +85,14 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
       const returnFocusTo = treeItemDomId(node.id);
       switch (action) {
         case "invite":
-          setDialog({ kind: "invite", parentId: node.id, returnFocusTo });
+          showDialog({ kind: "invite", parentId: node.id, returnFocusTo });
           break;
         case "move":
-          setDialog({ kind: "move", member: node, returnFocusTo });
+          showDialog({ kind: "move", member: node, returnFocusTo });
           break;
         case "remove":
           // Their row goes away: return to their upline's row, where their downline now is.
-          setDialog({ kind: "remove", member: node, returnFocusTo: treeItemDomId(node.parentId ?? node.id) });
+          showDialog({ kind: "remove", member: node, returnFocusTo: treeItemDomId(node.parentId ?? node.id) });
           break;
         case "makeLeader":
         case "makeMember":
@@ -207,12 +100,10 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
           break;
       }
     },
-    [setDialog, setRole, team.id],
+    [showDialog, setRole, team.id],
   );
 
   const total = data.nodes.length;
-  const dialogMember =
-    dialog && dialog.kind !== "invite" ? (index.byId.get(dialog.member.id) ?? dialog.member) : undefined;
 
   return (
     <>
@@ -229,7 +120,9 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
           {canInviteAtAll(viewer) && (
             <Button
               id="invite-button"
-              onClick={() => setDialog({ kind: "invite", parentId: team.membershipId, returnFocusTo: "invite-button" })}
+              onClick={() =>
+                showDialog({ kind: "invite", parentId: team.membershipId, returnFocusTo: "invite-button" })
+              }
             >
               <UserPlus aria-hidden className="size-5" />
               Invite people
@@ -247,24 +140,19 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
                 <input
                   id="member-search"
                   type="search"
-                  value={query}
-                  onChange={(e) => setQuery(e.target.value)}
+                  value={view.query}
+                  onChange={(e) => view.setQuery(e.target.value)}
                   placeholder="Type a name"
                   autoComplete="off"
                   aria-describedby="member-search-status"
                   className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base placeholder:text-slate-500"
                 />
               </div>
-              <div className="flex gap-2">
-                <Button variant="secondary" onClick={expandAll} className="flex-1 sm:flex-none">
-                  <ChevronsUpDown aria-hidden className="size-4" />
-                  Expand all
-                </Button>
-                <Button variant="secondary" onClick={collapseAll} className="flex-1 sm:flex-none">
-                  <ChevronsDownUp aria-hidden className="size-4" />
-                  Collapse all
-                </Button>
-              </div>
+              <ExpandCollapseAll
+                onExpand={view.expandAll}
+                onCollapse={view.collapseAll}
+                buttonClassName="flex-1 sm:flex-none"
+              />
             </div>
             <p id="member-search-status" role="status" className={searching ? "text-sm text-slate-700" : "sr-only"}>
               {searching
@@ -276,16 +164,16 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
           </>
         )}
 
-        {rows.length > 0 ? (
+        {view.rows.length > 0 ? (
           <MemberTree
-            key={`${deferredQuery.trim()}|${viewVersion}`}
+            key={`${deferredQuery.trim()}|${view.viewVersion}`}
             index={index}
-            rows={rows}
+            rows={view.rows}
             meId={team.membershipId}
             highlight={searching ? deferredQuery : ""}
             permissionsFor={permissionsFor}
-            onToggle={toggleRow}
-            onSetExpanded={setRowExpanded}
+            onToggle={view.toggle}
+            onSetExpanded={view.setRowExpanded}
             onAction={onAction}
             labelledBy="tree-heading"
           />
@@ -302,56 +190,9 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
         )}
       </section>
 
-      {dialog?.kind === "invite" && (
-        <InviteDialog
-          key={dialogKey}
-          open={dialogOpen}
-          onOpenChange={closeDialog}
-          initialParentId={dialog.parentId}
-          index={index}
-          sortedNodes={inviteCandidates(sortedNodes, viewer, mySubtree)}
-          returnFocusTo={dialog.returnFocusTo}
-        />
-      )}
-      {dialog?.kind === "move" && dialogMember && (
-        <MoveMemberDialog
-          key={dialogKey}
-          open={dialogOpen}
-          onOpenChange={closeDialog}
-          member={dialogMember}
-          index={index}
-          sortedNodes={moveTargets(sortedNodes, viewer, mySubtree)}
-          returnFocusTo={dialog.returnFocusTo}
-        />
-      )}
-      {dialog?.kind === "remove" && dialogMember && (
-        <RemoveMemberDialog
-          key={dialogKey}
-          open={dialogOpen}
-          onOpenChange={closeDialog}
-          member={dialogMember}
-          uplineName={uplineNameOf(index, dialogMember)}
-          returnFocusTo={dialog.returnFocusTo}
-        />
-      )}
+      <MemberDialogs state={dialogs} index={index} sortedNodes={sortedNodes} viewer={viewer} mySubtree={mySubtree} />
     </>
   );
-}
-
-/** Owner: anyone; leader: themselves and their downline; member: only themselves. */
-function inviteCandidates(sorted: readonly MemberNode[], viewer: Viewer, mySubtree: ReadonlySet<string>): MemberNode[] {
-  if (viewer.role === "OWNER") return [...sorted];
-  if (viewer.role === "LEADER") return sorted.filter((n) => mySubtree.has(n.id));
-  return sorted.filter((n) => n.id === viewer.membershipId);
-}
-
-/** A member can be moved under anyone the viewer can see and manage the branch of (self included). */
-function moveTargets(sorted: readonly MemberNode[], viewer: Viewer, mySubtree: ReadonlySet<string>): MemberNode[] {
-  return viewer.role === "OWNER" ? [...sorted] : sorted.filter((n) => mySubtree.has(n.id));
-}
-
-function uplineNameOf(index: TreeIndex<MemberNode>, node: MemberNode): string | undefined {
-  return node.parentId ? index.byId.get(node.parentId)?.name : undefined;
 }
 
 function UplineChain({ upline }: { upline: MemberTreeData["upline"] }) {

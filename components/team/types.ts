@@ -1,7 +1,6 @@
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/components/api-types";
 
-export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type { RouterOutputs };
 export type MemberTree = RouterOutputs["member"]["tree"];
 export type MemberNode = MemberTree["nodes"][number];
 export type InviteSummary = RouterOutputs["invite"]["list"][number];

@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
 import { applyGoalChange } from "../../server/services/goal/apply-goal-change";
 import { createGoal } from "../../server/services/goal/create-goal";
-import type { ActorMembership } from "../../server/services/team/load-team-access";
+import { loadTeamScope } from "../../server/services/team/scope";
 import { ZCreateGoalInput } from "../../server/schemas/goal";
 import { seedScale } from "../seed-scale";
 import { int, mb, memoryPeak, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
@@ -63,7 +63,7 @@ async function main() {
       where: { teamId: team.id, parentId: null, status: "ACTIVE" },
       select: { id: true, teamId: true, userId: true, parentId: true, role: true },
     });
-    const actor: ActorMembership = owner;
+    const ownerScope = await loadTeamScope(db, { teamId: team.id, userId: owner.userId });
     const metric = await db.metric.findFirstOrThrow({ where: { teamId: team.id, key: "team_volume" }, select: { id: true } });
     const count = await db.membership.count({ where: { teamId: team.id, status: "ACTIVE" } });
     // Stale benchmark goals from an interrupted run.
@@ -95,15 +95,14 @@ async function main() {
         splitRule: "HISTORY",
         publish: true,
       });
-      const p = await measure(() => createGoal(db, { actor, input, asOf: today }));
+      const scope = { ...ownerScope, today };
+      const p = await measure(() => createGoal(db, scope, { ...input, rootMembershipId: owner.id }));
       publish.push(p);
       const r = await measure(() =>
-        applyGoalChange(db, {
-          actor,
+        applyGoalChange(db, scope, {
           goalId: p.result.id,
           version: p.result.version,
           change: { kind: "target", target: Math.round(target * 1.1) },
-          asOf: today,
         }),
       );
       replan.push({ ...r, changed: r.result.changed });

@@ -10,7 +10,7 @@
  *   (a) saturation, one entry a request, 50 and 200 connections (a connection = a signed-in member);
  *   (b) a steady 500 requests/s offered (autocannon overallRate), one entry a request;
  *   (c) an offline-queue flush: 50 entries a request;
- *   and the ceilings: a bare route handler on the same server (app/api/bench/ping, BENCH_ROUTES=1) and raw
+ *   and the ceilings: a bare route handler on the same server (app/api/bench/ping, in a BACKPLAN_BENCH=1 build only) and raw
  *   single-row inserts into "Entry" with pgbench (scripts/bench/pgbench-insert.sql).
  * The database is dropped and re-created (migrations + a seeded team of --members) at every run.
  */
@@ -81,7 +81,7 @@ function errorKinds(result: autocannon.Result): string {
 async function main() {
   const secret = ensureAuthSecret(root);
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) console.info("No production build yet.");
-  await buildIfStale(root);
+  await buildIfStale(root, { bench: true });
 
   console.info(`Re-creating ${redact(url)} and seeding a team of ${members} members…`);
   await recreateDatabase(url);
@@ -126,7 +126,7 @@ async function main() {
     }),
   };
 
-  console.info(`Starting next start on port ${port} (BENCH_ROUTES=1)…`);
+  console.info(`Starting next start on port ${port} (BACKPLAN_BENCH=1)…`);
   const server = await startServer({ url, secret, port, name: "logging" });
   const { base } = server;
   const phases: Phase[] = [];

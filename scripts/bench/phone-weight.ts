@@ -90,7 +90,7 @@ async function lighthouse(pageUrl: string, cookie: string): Promise<LighthouseRe
 
 async function main() {
   const secret = ensureAuthSecret(projectRoot);
-  await buildIfStale(projectRoot);
+  await buildIfStale(projectRoot, { bench: true });
   console.info(`Re-creating ${redact(url)} with the demo team (prisma/seed.ts)…`);
   await recreateDatabase(url, PHONE_BENCH_DATABASES);
   const seed = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], {

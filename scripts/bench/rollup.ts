@@ -1,6 +1,6 @@
 /**
  * Dashboard roll-up benchmark on PostgreSQL: the whole-tree read and a subtree read through the real service
- * (server/services/dashboard/get-rollup.ts), and beside them, in the same run, the naive way (Prisma, one query
+ * (server/services/progress/get-rollup.ts), and beside them, in the same run, the naive way (Prisma, one query
  * per node walking the tree) as a ratio. Prints figures; asserts nothing about time.
  *
  *   npm run bench:rollup -- [--members 10000] [--runs 30] [--naive-sample 2000] [--database postgresql://…]
@@ -13,8 +13,10 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
-import { getRollup } from "../../server/services/dashboard/get-rollup";
-import type { ActorMembership } from "../../server/services/team/load-team-access";
+import { getRollup } from "../../server/services/progress/get-rollup";
+import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
+import { resolveViewRoot } from "../../server/services/progress/view-root";
+import { loadTeamScope } from "../../server/services/team/scope";
 import { seedScale } from "../seed-scale";
 import { int, ms, numberFlag, stringFlag, summarize, timeAsync } from "./lib/stats";
 import { toDbDay } from "@/server/domain/db-day";
@@ -126,9 +128,14 @@ async function main() {
     for (const m of tree) if (!size.has(m.id) && (byParent.get(m.id)?.length ?? 0) >= 50) size.set(m.id, count(m.id));
     const subtree = [...size.entries()].sort((a, b) => Math.abs(a[1] - tree.length / 10) - Math.abs(b[1] - tree.length / 10))[0]!;
 
-    const actor: ActorMembership = owner;
-    const calendar = { id: team.id, weekStartsOn: team.weekStartsOn, workingDays: team.workingDays, timeZone: team.timeZone };
-    const read = (rootId?: string) => getRollup(db, { actor, team: calendar, goalId: goal.id, period: "week", rootId });
+    const scope = await loadTeamScope(db, { teamId: team.id, userId: owner.userId });
+    // As the dashboard's procedure does: the goal, the root's visibility, then the roll-up read.
+    const read = async (rootId?: string) =>
+      getRollup(db, scope, {
+        goal: await loadGoalPlan(db, scope, { goalId: goal.id }),
+        period: "week",
+        rootId: await resolveViewRoot(db, scope.actor, rootId),
+      });
 
     const pg = await db.$queryRawUnsafe<{ v: string }[]>(`SELECT current_setting('server_version') AS v`);
     console.log(`Roll-up benchmark — PostgreSQL ${pg[0]?.v}, ${int(tree.length)} members, ${runs} timed runs after 3 warm-ups, node ${process.version}`);

@@ -68,9 +68,12 @@ export interface RunningApp {
 
 const SECRET = `reliability-${randomBytes(16).toString("hex")}`;
 
-/** Builds if needed, then starts `next start` on `port` against `databaseUrl`. */
-export async function startApp(args: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<RunningApp> {
-  await buildIfStale(ROOT);
+/**
+ * Builds if needed, then starts `next start` on `port` against `databaseUrl`. `bench`: a benchmark build and server
+ * (BACKPLAN_BENCH=1), which also answer the diagnostics routes (app/api/diagnostics/memory).
+ */
+export async function startApp(args: { databaseUrl: string; port: number; env?: Record<string, string>; bench?: boolean }): Promise<RunningApp> {
+  await buildIfStale(ROOT, { bench: args.bench });
   let child: ChildProcess | undefined;
   const launch = async () => {
     child = await startNext({
@@ -78,6 +81,7 @@ export async function startApp(args: { databaseUrl: string; port: number; env?: 
       databaseUrl: args.databaseUrl,
       secret: SECRET,
       env: args.env,
+      bench: args.bench,
       stdio: ["ignore", "ignore", "inherit"],
       readyPath: "/api/auth/csrf",
       timeoutMs: 60_000,

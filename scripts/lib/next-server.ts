@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
+import { encodeSessionToken } from "@/server/auth/session-token";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -16,6 +16,8 @@ export interface NextStartOptions {
   secret: string;
   /** Extra environment (after the defaults). */
   env?: Record<string, string>;
+  /** A benchmark build's server (BACKPLAN_BENCH=1): it answers the `*.bench.ts` routes (scripts/lib/build.mjs). */
+  bench?: boolean;
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeArgs?: string[];
   stdio: StdioOptions;
@@ -45,6 +47,7 @@ export async function startNext(options: NextStartOptions): Promise<ChildProcess
         NEXTAUTH_SECRET: options.secret,
         NEXTAUTH_URL: base,
         NEXT_TELEMETRY_DISABLED: "1",
+        BACKPLAN_BENCH: options.bench ? "1" : "",
       },
       stdio: options.stdio,
     },
@@ -73,12 +76,19 @@ export async function killAndWait(child: ChildProcess | undefined, signal: NodeJ
   await exited;
 }
 
-/** The session cookie next-auth sets after signing `user` in, minted with the server's secret. */
+/** next-auth's session cookie on plain http (the __Secure- name is for https). */
+export const SESSION_COOKIE = "next-auth.session-token";
+
+/**
+ * The session cookie next-auth sets after signing `user` in (`name=token`), minted with the server's secret by the
+ * app's own encoder (server/auth/session-token.ts: next-auth's format, stamped by server/clock.ts). Used by the
+ * benchmarks, the reliability runs and the e2e fixtures (e2e/session.ts).
+ */
 export async function mintSessionCookie(
   secret: string,
   user: { id: string; email: string; name: string },
   maxAgeSeconds = 24 * 3600,
 ): Promise<string> {
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.name }, secret, maxAge: maxAgeSeconds });
-  return `next-auth.session-token=${token}`;
+  const token = await encodeSessionToken({ token: { sub: user.id, email: user.email, name: user.name }, secret, maxAge: maxAgeSeconds });
+  return `${SESSION_COOKIE}=${token}`;
 }

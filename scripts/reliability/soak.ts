@@ -1,7 +1,7 @@
 /**
  * A bounded soak: steady logging and dashboard reads through the real HTTP stack for a fixed time, with the
  * server's memory sampled throughout. Passes when there were zero errors and memory stayed flat: the live heap
- * after a full garbage collection (asked of the server through /api/diagnostics/memory, enabled for this run only)
+ * after a full garbage collection (asked of the server through /api/diagnostics/memory, in the benchmark build only: BACKPLAN_BENCH=1)
  * is at the end within the tolerance of what it was once warmed up. Resident size is printed beside it.
  *
  *   npm run reliability:soak -- [--minutes 10] [--rate 100] [--members 200]
@@ -80,7 +80,9 @@ async function main() {
   const app = await startApp({
     databaseUrl: scratch.url,
     port: Number(values.port),
-    env: { DIAGNOSTICS: "1", NODE_OPTIONS: "--expose-gc" },
+    env: { NODE_OPTIONS: "--expose-gc" },
+    // The benchmark build: it holds the diagnostics route.
+    bench: true,
   });
   const liveHeapMb = async () => {
     const res = await fetch(`${app.baseUrl}/api/diagnostics/memory`);

@@ -20,12 +20,9 @@ import { toTRPCError } from "@/server/api/error-mapping";
 import type { Role } from "@/generated/prisma/enums";
 import { forbidden } from "@/server/errors";
 import { loadTeamScope } from "@/server/services/team/scope";
+import type { SessionUser } from "@/server/auth/session-user";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+export type { SessionUser };
 
 export interface Context {
   db: Db;

@@ -1,6 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { getRequestUser } from "@/server/auth";
+import { describe, expect, it, vi } from "vitest";
+import { readRequestUser } from "./request-user";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import * as clock from "@/server/clock";
 
@@ -35,9 +35,8 @@ describe("session token with the derived key cached", () => {
   });
 });
 
-describe("getRequestUser (the tRPC context's session)", () => {
-  beforeEach(() => vi.stubEnv("NEXTAUTH_SECRET", secret));
-  afterEach(() => vi.unstubAllEnvs());
+describe("readRequestUser (the tRPC context's session, server/auth.ts getRequestUser)", () => {
+  const getRequestUser = (req: Request, resHeaders?: Headers) => readRequestUser(req, { secret, secureCookie: false }, resHeaders);
   const request = (headers: Record<string, string>) => new Request("http://127.0.0.1/api/trpc/entry.log", { headers });
 
   it("is the cookie's user; nobody without a valid, unexpired cookie", async () => {

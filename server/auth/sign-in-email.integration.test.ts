@@ -7,6 +7,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/server/auth";
 import { sendSignInLink } from "@/server/auth/sign-in-email";
+import { setMailSettings } from "@/server/mail";
 import type { Database } from "@/server/db-client";
 import { createTestDatabase } from "@/tests/setup/test-db";
 
@@ -52,8 +53,9 @@ afterAll(async () => {
   await database.close();
 });
 
+let restoreMail: () => void = () => undefined;
 afterEach(() => {
-  vi.unstubAllEnvs();
+  restoreMail();
   vi.restoreAllMocks();
   received.length = 0;
 });
@@ -66,8 +68,7 @@ const decodeQuotedPrintable = (raw: string) =>
 
 describe("magic-link email", () => {
   it("is delivered through SMTP when SMTP_URL is set", async () => {
-    vi.stubEnv("SMTP_URL", smtpUrl);
-    vi.stubEnv("EMAIL_FROM", "Backplan <hello@backplan.test>");
+    restoreMail = setMailSettings({ smtpUrl, from: "Backplan <hello@backplan.test>" });
     const log = vi.spyOn(console, "info");
 
     const result = await sendSignInLink({ identifier: "ana@example.test", url });
@@ -83,7 +84,7 @@ describe("magic-link email", () => {
   });
 
   it("is written to the server log when SMTP_URL is not set", async () => {
-    vi.stubEnv("SMTP_URL", "");
+    restoreMail = setMailSettings({ smtpUrl: undefined });
     const log = vi.spyOn(console, "info").mockImplementation(() => undefined);
 
     const result = await sendSignInLink({ identifier: "ben@example.test", url });
@@ -97,12 +98,12 @@ describe("magic-link email", () => {
   });
 
   it("fails loudly (so next-auth shows 'could not send') when the SMTP server is unreachable", async () => {
-    vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:1");
+    restoreMail = setMailSettings({ smtpUrl: "smtp://127.0.0.1:1" });
     await expect(sendSignInLink({ identifier: "cy@example.test", url })).rejects.toThrow();
   });
 
   it("is what next-auth's email provider sends", async () => {
-    vi.stubEnv("SMTP_URL", smtpUrl);
+    restoreMail = setMailSettings({ smtpUrl });
     const provider = authOptions.providers.find((p) => p.id === "email") as unknown as {
       options: {
         maxAge: number;

@@ -1,5 +1,5 @@
 /**
- * Small pure helpers for the dashboard read (server/services/dashboard/get-rollup.ts), linear in the tree size.
+ * Small pure helpers for the dashboard read (server/services/progress/get-rollup.ts), linear in the tree size.
  *
  * Guarantees:
  * - `shareOfProgress(share, progress, total)` is a member's part of the team plan's progress: share · progress / total

@@ -41,6 +41,16 @@ const act = (key: string, name: string, minutes: number): TemplateMetric => ({ k
 const count = (key: string, name: string, minutes: number | null = null): TemplateMetric => ({ key, name, kind: "RESULT", unit: "COUNT", minutesPerAction: minutes });
 const money = (key: string, name: string): TemplateMetric => ({ key, name, kind: "RESULT", unit: "MONEY", minutesPerAction: null });
 
+type Step = TemplateFunnel["steps"][number];
+/**
+ * Two funnels over the same activities: to the count result they lead to (`leadIn`), and on through one more step
+ * (`valueStep`, each of those results worth so much) to the money result.
+ */
+const funnelPair = (leadIn: { result: string; steps: Step[] }, money: { result: string; valueStep: Step }): TemplateFunnel[] => [
+  { result: money.result, steps: [...leadIn.steps, money.valueStep] },
+  { result: leadIn.result, steps: [...leadIn.steps] },
+];
+
 export const TEMPLATES: Record<TemplateKey, Template> = {
   NETWORK_MARKETING: {
     key: "NETWORK_MARKETING",
@@ -54,16 +64,7 @@ export const TEMPLATES: Record<TemplateKey, Template> = {
       money("team_volume", "Team volume"),
       money("income", "Income"),
     ],
-    funnels: [
-      {
-        result: "team_volume",
-        steps: [
-          { metric: "contacts", from: 30, to: 15 },
-          { metric: "follow_ups", from: 15, to: 10 },
-          { metric: "presentations", from: 10, to: 1 },
-          { metric: "sponsors", from: 1, to: 50_000 },
-        ],
-      },
+    funnels: funnelPair(
       {
         result: "sponsors",
         steps: [
@@ -72,7 +73,8 @@ export const TEMPLATES: Record<TemplateKey, Template> = {
           { metric: "presentations", from: 10, to: 1 },
         ],
       },
-    ],
+      { result: "team_volume", valueStep: { metric: "sponsors", from: 1, to: 50_000 } },
+    ),
     ranks: [
       { name: "Bronze", personalVolume: 10_000, teamVolume: 100_000, personallySponsored: 2, qualifiedLegs: 0, monthlyIncome: 25_000 },
       { name: "Silver", personalVolume: 20_000, teamVolume: 500_000, personallySponsored: 4, qualifiedLegs: 2, monthlyIncome: 100_000 },
@@ -85,16 +87,7 @@ export const TEMPLATES: Record<TemplateKey, Template> = {
     label: "Sales",
     description: "Calls, meetings and proposals that close deals and revenue.",
     metrics: [act("calls", "Calls", 5), act("meetings", "Meetings", 45), act("proposals", "Proposals sent", 60), count("deals", "Deals won", 30), money("revenue", "Revenue")],
-    funnels: [
-      {
-        result: "revenue",
-        steps: [
-          { metric: "calls", from: 20, to: 4 },
-          { metric: "meetings", from: 4, to: 2 },
-          { metric: "proposals", from: 2, to: 1 },
-          { metric: "deals", from: 1, to: 250_000 },
-        ],
-      },
+    funnels: funnelPair(
       {
         result: "deals",
         steps: [
@@ -103,7 +96,8 @@ export const TEMPLATES: Record<TemplateKey, Template> = {
           { metric: "proposals", from: 2, to: 1 },
         ],
       },
-    ],
+      { result: "revenue", valueStep: { metric: "deals", from: 1, to: 250_000 } },
+    ),
     ranks: [],
   },
   CONTENT: {

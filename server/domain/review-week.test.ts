@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, startOfPeriod } from "./calendar";
-import { commitmentWeekStart, comingWeekStart, reviewWeek } from "./review-week";
+import { commitmentWeeks, commitmentWeekStart, comingWeekStart, reviewWeek } from "./review-week";
 
 describe("review week examples", () => {
   it("a goal that began this week is reviewed this week so far, not the week before it (Wed 2 Dec 2026)", () => {
@@ -112,6 +112,19 @@ describe("review week properties", () => {
         expect(coming >= today && addDays(coming, -7) < today).toBe(true);
         // …unless the week reviewed is this one (a goal's first week): then the week after it.
         expect(c).toBe(back === 0 ? addDays(reviewed, 7) : coming);
+      }),
+    );
+  });
+
+  it("a member commits to this week (its first day on or before today) or the next, and the coming one is among them", () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 6 }), (today, weekStartsOn) => {
+        const w = commitmentWeeks(today, weekStartsOn);
+        expect(w.this).toBe(startOfPeriod(today, "week", weekStartsOn));
+        expect(w.this <= today && addDays(w.this, 6) >= today).toBe(true);
+        expect(w.next).toBe(addDays(w.this, 7));
+        expect(w.coming).toBe(comingWeekStart(today, weekStartsOn));
+        expect(w.coming).toBe(w.this === today ? w.this : w.next);
       }),
     );
   });

@@ -8,11 +8,13 @@
  *   today, what the dashboard's "this week" shows). Before the goal's first day there is nothing to review: null.
  * - `period` is the part of that week inside the goal, and `asOf` the day its numbers are counted to: the end of the
  *   period for a completed week, today for this week so far. The dashboard's roll-up for period "week" seen on `asOf`
- *   (server/services/dashboard/get-rollup.ts) covers exactly `period`.
+ *   (server/services/progress/get-rollup.ts) covers exactly `period`.
  * - `kind` says which week it is seen from `today`: "last" (the week before this one), "this", or "earlier".
  * - `comingWeekStart` is the week a meeting held on `today` plans for: this week when today is its first day (a
  *   Monday meeting agrees the week that begins), otherwise next week (a week already under way is not "coming").
  * - `commitmentWeekStart` is the coming week, and never the reviewed week or one before it.
+ * - `commitmentWeeks` are the two weeks a member can commit to on their own, this week and next week, and which of
+ *   them is `coming` (this week when today is its first day, otherwise next week).
  */
 import { addDays, startOfPeriod, type IsoDate } from "./calendar";
 
@@ -58,6 +60,16 @@ export function reviewWeek(args: {
 export function comingWeekStart(today: IsoDate, weekStartsOn: number): IsoDate {
   const thisWeek = startOfPeriod(today, "week", weekStartsOn);
   return thisWeek === today ? today : addDays(thisWeek, 7);
+}
+
+/**
+ * The weeks a member can commit to on their own as of `today` (the team's today): this week and next week, and the
+ * one a weekly review held today agrees commitments for (`comingWeekStart`). In a goal's first week the review covers
+ * this week so far, and its commitments are for next week.
+ */
+export function commitmentWeeks(today: IsoDate, weekStartsOn: number): { this: IsoDate; next: IsoDate; coming: IsoDate } {
+  const thisWeek = startOfPeriod(today, "week", weekStartsOn);
+  return { this: thisWeek, next: addDays(thisWeek, 7), coming: comingWeekStart(today, weekStartsOn) };
 }
 
 export function commitmentWeekStart(today: IsoDate, weekStartsOn: number, reviewed: { from: IsoDate }): IsoDate {

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rollUp, rollUpOrdered, type RollupNode } from "./rollup";
+import { addDays, type IsoDate } from "./calendar";
+import { shareOfProgress } from "./dashboard-math";
+import { paceModel } from "./pace";
+import { rollUp, rollUpGoal, type DashboardRow, type GoalRollupPlan, type MemberProgress, type RollupNode } from "./rollup";
 import { indexTree } from "./tree";
 import { childrenOf, subtreeIds, treeArb } from "./test-arbitraries";
 
@@ -96,26 +99,185 @@ describe("roll-up properties", () => {
   });
 });
 
-describe("rollUpOrdered (a tree already listed parents first)", () => {
-  it("gives the same rows as rollUp for the same tree in breadth-first order", () => {
+describe("rollUpGoal (the dashboard's goal roll-up, rows parents first)", () => {
+  /**
+   * The dashboard's roll-up as it was before it became one pass (server/services/dashboard/get-rollup.ts
+   * `computeRows`): targets from shares, the general `rollUp` for the period, then a second bottom-up pass for goal
+   * to date. `rollUpGoal` must give exactly its rows.
+   */
+  function reference(rows: readonly MemberProgress[], ctx: GoalRollupPlan): DashboardRow[] {
+    if (rows.length === 0) return [];
+    const pBefore = ctx.progress(addDays(ctx.period.from, -1));
+    const pTo = ctx.progress(ctx.period.to);
+    const pDue = Math.max(pBefore, ctx.progress(ctx.periodDue));
+    const pGoal = ctx.progress(ctx.goalDue);
+    const n = rows.length;
+    const index = new Map(rows.map((r, i) => [r.id, i]));
+    const parentIdx = rows.map((r, i) => (i === 0 ? -1 : (r.parentIndex ?? index.get(r.parentId!)!)));
+    const children = rows.map((_, i) => parentIdx.filter((p) => p === i).length);
+    const toDate = rows.map((r) => r.toDateActual);
+    const win = rows.map((r) => r.windowActual);
+    const expected = rows.map((r) => shareOfProgress(r.share ?? 0, pGoal, ctx.total));
+    const share = rows.map((r) => r.share ?? 0);
+    for (let i = n - 1; i > 0; i--) {
+      const p = parentIdx[i]!;
+      toDate[p]! += toDate[i]!;
+      win[p]! += win[i]!;
+      expected[p]! += expected[i]!;
+      share[p]! += share[i]!;
+    }
+    const rolled = rollUp(
+      rows.map((r, i) => {
+        const s = r.share ?? 0;
+        const before = shareOfProgress(s, pBefore, ctx.total);
+        return {
+          id: r.id,
+          parentId: i === 0 ? null : rows[parentIdx[i]!]!.id,
+          ownActual: r.periodActual,
+          ownTarget: shareOfProgress(s, pTo, ctx.total) - before,
+          ownExpected: shareOfProgress(s, pDue, ctx.total) - before,
+        };
+      }),
+    );
+    return rolled.map((r, i) => {
+      const src = rows[i]!;
+      const pace = paceModel({
+        actual: toDate[i]!,
+        expected: expected[i]!,
+        target: share[i]!,
+        window: { sum: win[i]!, openDays: ctx.days.windowOpenDays },
+        forecastOpenDays: ctx.days.forecastOpenDays,
+        remainingOpenDays: ctx.days.remainingOpenDays,
+        openDaysPerWeek: ctx.days.openDaysPerWeek,
+      });
+      return {
+        id: r.id,
+        parentId: src.parentId,
+        depth: src.depth,
+        name: src.name,
+        role: src.role,
+        children: children[i]!,
+        ownActual: r.ownActual,
+        ownTarget: r.ownTarget,
+        ownExpected: r.ownExpected,
+        ownStatus: r.ownStatus,
+        teamActual: r.teamActual,
+        teamTarget: r.teamTarget,
+        teamExpected: r.teamExpected,
+        teamStatus: r.teamStatus,
+        below: r.below,
+        goal: {
+          share: src.share ?? 0,
+          teamShare: share[i]!,
+          teamActual: toDate[i]!,
+          teamExpected: expected[i]!,
+          status: pace.status,
+          forecast: pace.forecast,
+          catchUpPerWeek: pace.catchUp.perWeek,
+          catchUpPerDay: pace.catchUp.perDay,
+          note: pace.note,
+        },
+      };
+    });
+  }
+
+  /** Rows of a random tree listed parents first (breadth first), with or without parent positions. */
+  const rowsArb = fc
+    .tuple(
+      treeArb(60),
+      fc.boolean(),
+      fc.array(
+        fc.record({
+          share: fc.option(fc.nat({ max: 50_000 }), { nil: null }),
+          period: fc.integer({ min: -500, max: 20_000 }),
+          toDate: fc.integer({ min: -500, max: 60_000 }),
+          win: fc.integer({ min: -500, max: 20_000 }),
+        }),
+        { minLength: 60, maxLength: 60 },
+      ),
+    )
+    .map(([tree, positions, vals]): MemberProgress[] => {
+      const t = indexTree(tree);
+      const at = new Int32Array(tree.length);
+      t.order.forEach((i, k) => (at[i] = k));
+      return Array.from(t.order, (i, k) => {
+        const v = vals[k]!;
+        const p = t.parent[i]!;
+        return {
+          id: tree[i]!.id,
+          parentId: tree[i]!.parentId,
+          ...(positions ? { parentIndex: p < 0 ? -1 : at[p]! } : {}),
+          depth: t.depth[i]!,
+          name: `Name ${i}`,
+          role: k === 0 ? "OWNER" : "MEMBER",
+          share: v.share,
+          teamShare: null,
+          periodActual: v.period,
+          toDateActual: v.toDate,
+          windowActual: v.win,
+        };
+      });
+    });
+
+  /** A linear plan of `total` over 100 days from 2027-01-01, seen on some day of it. */
+  const planArb = fc
+    .record({
+      total: fc.integer({ min: 0, max: 1_000_000 }),
+      from: fc.nat({ max: 99 }),
+      length: fc.integer({ min: 1, max: 31 }),
+      asOf: fc.nat({ max: 31 }),
+      due: fc.integer({ min: -3, max: 31 }),
+      goalDue: fc.nat({ max: 100 }),
+      windowOpenDays: fc.nat({ max: 10 }),
+      forecastOpenDays: fc.nat({ max: 80 }),
+      remainingOpenDays: fc.nat({ max: 80 }),
+      openDaysPerWeek: fc.integer({ min: 1, max: 7 }),
+    })
+    .map((a): GoalRollupPlan => {
+      const day = (k: number): IsoDate => addDays("2027-01-01", k);
+      const dayNumber = (d: IsoDate) => Math.round((Date.parse(d) - Date.parse("2027-01-01")) / 86_400_000);
+      return {
+        total: a.total,
+        progress: (d) => Math.round((a.total * Math.min(100, Math.max(0, dayNumber(d) + 1))) / 100),
+        period: { from: day(a.from), to: day(a.from + a.length - 1), asOf: day(a.from + Math.min(a.asOf, a.length - 1)) },
+        periodDue: day(a.from + a.due),
+        goalDue: day(a.goalDue),
+        days: { windowOpenDays: a.windowOpenDays, forecastOpenDays: a.forecastOpenDays, remainingOpenDays: a.remainingOpenDays, openDaysPerWeek: a.openDaysPerWeek },
+      };
+    });
+
+  it("gives exactly the rows of the former two-pass roll-up", () => {
     fc.assert(
-      fc.property(arb, (nodes) => {
-        const t = indexTree(nodes);
-        const ordered = Array.from(t.order, (i) => nodes[i]!);
-        const position = new Int32Array(nodes.length);
-        t.order.forEach((i, at) => (position[i] = at));
-        const parent = Int32Array.from(t.order, (i) => (t.parent[i]! < 0 ? -1 : position[t.parent[i]!]!));
-        expect(rollUpOrdered(ordered, parent)).toEqual(rollUp(ordered));
+      fc.property(rowsArb, planArb, (rows, plan) => {
+        expect(rollUpGoal(rows, plan)).toEqual(reference(rows, plan));
       }),
     );
   });
 
-  it("refuses positions that are not parents first, naming the member", () => {
-    const nodes: RollupNode[] = ["a", "b", "c"].map((id) => ({ id, parentId: null, ownActual: 0, ownTarget: 0 }));
-    expect(() => rollUpOrdered(nodes, Int32Array.from([-1, 0, 2]))).toThrow(/upline of c is not listed before them/);
-    expect(() => rollUpOrdered(nodes, Int32Array.from([-1, 2, 0]))).toThrow(/upline of b/);
-    expect(() => rollUpOrdered(nodes, Int32Array.from([0, -1, 0]))).toThrow(/top member first/);
-    expect(() => rollUpOrdered(nodes, Int32Array.from([-1, 0]))).toThrow(/one upline position per member/);
-    expect(() => rollUpOrdered([], new Int32Array(0))).toThrow(/empty/);
+  it("refuses rows whose upline comes after them, naming the member", () => {
+    const plan: GoalRollupPlan = {
+      total: 10,
+      progress: () => 0,
+      period: { from: "2027-01-04", to: "2027-01-10", asOf: "2027-01-06" },
+      periodDue: "2027-01-05",
+      goalDue: "2027-01-05",
+      days: { windowOpenDays: 0, forecastOpenDays: 0, remainingOpenDays: 0, openDaysPerWeek: 5 },
+    };
+    const row = (id: string, parentId: string | null, parentIndex?: number): MemberProgress => ({
+      id,
+      parentId,
+      ...(parentIndex === undefined ? {} : { parentIndex }),
+      depth: 0,
+      name: id,
+      role: "MEMBER",
+      share: 1,
+      teamShare: null,
+      periodActual: 0,
+      toDateActual: 0,
+      windowActual: 0,
+    });
+    expect(() => rollUpGoal([row("a", null), row("c", "b"), row("b", "a")], plan)).toThrow(/upline of c is not listed before them/);
+    expect(() => rollUpGoal([row("a", null, -1), row("b", "c", 2), row("c", "a", 0)], plan)).toThrow(/upline of b/);
+    expect(rollUpGoal([], plan)).toEqual([]);
   });
 });

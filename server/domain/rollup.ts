@@ -1,4 +1,6 @@
 /**
+ * (Over 300 lines: the general roll-up and the dashboard's goal roll-up share one pass and its guarantees.)
+ *
  * Roll-up: every member's own and team totals, pace, and how many below them are on or off pace.
  *
  * Guarantees, for a valid tree (see `tree.ts`):
@@ -11,9 +13,15 @@
  *   `onPace` = ahead + on_track, `offPace` = at_risk + behind;
  * - one pass bottom-up over a breadth-first order: O(n) time and memory, no recursion.
  * Amounts must be whole numbers (actuals may be negative after corrections).
+ *
+ * `rollUpGoal` is the dashboard's roll-up of a goal (the 100,000-member path): the same sums and counts, plus each
+ * member's period targets from their share of the phased plan and their team's goal to date through the one pace
+ * model (`paceModel`), for rows already listed parents first (server/queries/rollup.ts), in one bottom-up pass.
  */
+import { addDays, type IsoDate } from "./calendar";
+import { shareOfProgress } from "./dashboard-math";
 import { PlanningError } from "./errors";
-import { paceStatus, PACE_THRESHOLDS, type PaceStatus, type PaceThresholds } from "./pace";
+import { paceModel, paceStatus, PACE_THRESHOLDS, type PaceNote, type PaceStatus, type PaceThresholds } from "./pace";
 import { indexTree, type TreeIndex } from "./tree";
 
 export interface RollupNode {
@@ -60,34 +68,6 @@ const STATUS_INDEX: Record<PaceStatus, number> = { ahead: 0, on_track: 1, at_ris
 /** Rows in input order. */
 export function rollUp(nodes: readonly RollupNode[], thresholds: PaceThresholds = PACE_THRESHOLDS): RollupRow[] {
   return rollUpIndexed(nodes, indexTree(nodes), thresholds);
-}
-
-/**
- * The same roll-up for nodes already listed parents first (the root at 0), given each node's parent position
- * (`parent[0]` = −1, `parent[i]` < i): no id lookups, for callers whose read already ordered the tree (the dashboard).
- * Throws `PlanningError` (`not_top_down`) when the positions break that rule; `parentId` fields are not read.
- */
-export function rollUpOrdered(
-  nodes: readonly RollupNode[],
-  parent: Int32Array,
-  thresholds: PaceThresholds = PACE_THRESHOLDS,
-): RollupRow[] {
-  const n = nodes.length;
-  if (n === 0) throw new PlanningError("empty_tree", "The team is empty: there is nobody to plan for.", "nodes");
-  if (parent.length !== n || parent[0] !== -1) {
-    throw new PlanningError("not_top_down", "The roll-up needs the top member first and one upline position per member.", "nodes");
-  }
-  const depth = new Int32Array(n);
-  const order = new Int32Array(n);
-  for (let i = 1; i < n; i++) {
-    const p = parent[i]!;
-    if (!(p >= 0 && p < i)) {
-      throw new PlanningError("not_top_down", `The upline of ${nodes[i]!.id} is not listed before them.`, "nodes");
-    }
-    depth[i] = depth[p]! + 1;
-    order[i] = i;
-  }
-  return rollUpIndexed(nodes, { parent, order, root: 0, depth }, thresholds);
 }
 
 function rollUpIndexed(
@@ -163,4 +143,197 @@ function rollUpIndexed(
     };
   }
   return rows;
+}
+
+/** One member's numbers for a goal as the roll-up read returns them (server/queries/rollup.ts), parents first. */
+export interface MemberProgress {
+  id: string;
+  parentId: string | null;
+  /** The parent's position in the rows when the read knows it (−1 for the root); saves a map by id. */
+  parentIndex?: number;
+  depth: number;
+  name: string;
+  role: string;
+  /** The member's personal target for the whole goal (MemberTarget), null when none. */
+  share: number | null;
+  teamShare: number | null;
+  periodActual: number;
+  toDateActual: number;
+  windowActual: number;
+}
+
+/** A dashboard row: the member's period roll-up and their team's goal to date. */
+export interface DashboardRow {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  name: string;
+  role: string;
+  /** Number of direct members below (in this subtree). */
+  children: number;
+  ownActual: number;
+  ownTarget: number;
+  ownExpected: number;
+  ownStatus: PaceStatus;
+  teamActual: number;
+  teamTarget: number;
+  teamExpected: number;
+  teamStatus: PaceStatus;
+  below: StatusCounts;
+  /** Goal to date (progress since the start, baseline excluded), from the pace model (`paceModel`). */
+  goal: {
+    share: number;
+    teamShare: number;
+    teamActual: number;
+    teamExpected: number;
+    status: PaceStatus;
+    forecast: number | null;
+    /** What each remaining week / open day must bring to finish on target; 0 when none is needed. */
+    catchUpPerWeek: number;
+    catchUpPerDay: number;
+    note: PaceNote;
+  };
+}
+
+export interface GoalRollupPlan {
+  /** The goal's progress to make (target − baseline), and the plan's progress (baseline excluded) by a day's end. */
+  total: number;
+  progress: (day: IsoDate) => number;
+  period: { from: IsoDate; to: IsoDate; asOf: IsoDate };
+  /** The last day of the period, and of the goal so far, whose plan is due (see `lastDueDay`). */
+  periodDue: IsoDate;
+  goalDue: IsoDate;
+  /** The pace model's days (run-rate window, forecast days, catch-up days): `goalPaceDays`. */
+  days: { windowOpenDays: number; forecastOpenDays: number; remainingOpenDays: number; openDaysPerWeek: number };
+}
+
+/**
+ * The dashboard roll-up of a goal, linear: own period targets from each share, then ONE bottom-up pass for the period
+ * sums, the statuses below and the goal-to-date sums, then each row's pace. Rows must list parents first (the root
+ * at 0); `PlanningError` `not_top_down` otherwise. No rows, no rows.
+ */
+export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan): DashboardRow[] {
+  const n = rows.length;
+  if (n === 0) return [];
+  const pBefore = plan.progress(addDays(plan.period.from, -1));
+  const pTo = plan.progress(plan.period.to);
+  // Never below the period's start: before it nothing is due.
+  const pDue = Math.max(pBefore, plan.progress(plan.periodDue));
+  const pGoal = plan.progress(plan.goalDue);
+  const total = plan.total;
+
+  const index = new Map<string, number>();
+  const parent = new Int32Array(n).fill(-1);
+  const children = new Int32Array(n);
+  const ownTarget = new Float64Array(n);
+  const ownExpected = new Float64Array(n);
+  const ownStatus = new Array<PaceStatus>(n);
+  const teamActual = new Float64Array(n);
+  const teamTarget = new Float64Array(n);
+  const teamExpected = new Float64Array(n);
+  // counts[4i + s] = members strictly below i with own status s.
+  const counts = new Int32Array(4 * n);
+  const toDate = new Float64Array(n);
+  const win = new Float64Array(n);
+  const goalExpected = new Float64Array(n);
+  const share = new Float64Array(n);
+
+  // Top-down: parent positions and each member's own numbers.
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    if (r.parentIndex === undefined) index.set(r.id, i);
+    if (i > 0) {
+      const p = r.parentIndex ?? index.get(r.parentId!);
+      if (p === undefined || !(p >= 0 && p < i)) {
+        throw new PlanningError("not_top_down", `The upline of ${r.id} is not listed before them.`, "nodes");
+      }
+      parent[i] = p;
+      children[p]! += 1;
+    }
+    const s = r.share ?? 0;
+    const before = shareOfProgress(s, pBefore, total);
+    const target = shareOfProgress(s, pTo, total) - before;
+    const expected = shareOfProgress(s, pDue, total) - before;
+    if (!Number.isSafeInteger(r.periodActual)) invalid(r.id, "actual", r.periodActual);
+    if (!Number.isSafeInteger(target)) invalid(r.id, "target", target);
+    if (!Number.isSafeInteger(expected)) invalid(r.id, "expected", expected);
+    ownTarget[i] = target;
+    ownExpected[i] = expected;
+    ownStatus[i] = paceStatus(r.periodActual, expected, 0);
+    teamActual[i] = r.periodActual;
+    teamTarget[i] = target;
+    teamExpected[i] = expected;
+    toDate[i] = r.toDateActual;
+    win[i] = r.windowActual;
+    goalExpected[i] = shareOfProgress(s, pGoal, total);
+    share[i] = s;
+  }
+
+  // Bottom-up: rows come parents first, so walking backwards visits every child before its parent.
+  for (let i = n - 1; i > 0; i--) {
+    const p = parent[i]!;
+    teamActual[p]! += teamActual[i]!;
+    teamTarget[p]! += teamTarget[i]!;
+    teamExpected[p]! += teamExpected[i]!;
+    const pb = 4 * p;
+    const vb = 4 * i;
+    counts[pb]! += counts[vb]!;
+    counts[pb + 1]! += counts[vb + 1]!;
+    counts[pb + 2]! += counts[vb + 2]!;
+    counts[pb + 3]! += counts[vb + 3]!;
+    counts[pb + STATUS_INDEX[ownStatus[i]!]]! += 1;
+    toDate[p]! += toDate[i]!;
+    win[p]! += win[i]!;
+    goalExpected[p]! += goalExpected[i]!;
+    share[p]! += share[i]!;
+  }
+
+  const out = new Array<DashboardRow>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const pace = paceModel({
+      actual: toDate[i]!,
+      expected: goalExpected[i]!,
+      target: share[i]!,
+      window: { sum: win[i]!, openDays: plan.days.windowOpenDays },
+      forecastOpenDays: plan.days.forecastOpenDays,
+      remainingOpenDays: plan.days.remainingOpenDays,
+      openDaysPerWeek: plan.days.openDaysPerWeek,
+    });
+    const b = 4 * i;
+    const ahead = counts[b]!;
+    const onTrack = counts[b + 1]!;
+    const atRisk = counts[b + 2]!;
+    const behind = counts[b + 3]!;
+    // Fields listed (no object spread): this runs once per member, 100,000 times for a big team.
+    out[i] = {
+      id: r.id,
+      parentId: r.parentId,
+      depth: r.depth,
+      name: r.name,
+      role: r.role,
+      children: children[i]!,
+      ownActual: r.periodActual,
+      ownTarget: ownTarget[i]!,
+      ownExpected: ownExpected[i]!,
+      ownStatus: ownStatus[i]!,
+      teamActual: teamActual[i]!,
+      teamTarget: teamTarget[i]!,
+      teamExpected: teamExpected[i]!,
+      teamStatus: paceStatus(teamActual[i]!, teamExpected[i]!, 0),
+      below: { ahead, on_track: onTrack, at_risk: atRisk, behind, onPace: ahead + onTrack, offPace: atRisk + behind, total: ahead + onTrack + atRisk + behind },
+      goal: {
+        share: r.share ?? 0,
+        teamShare: share[i]!,
+        teamActual: toDate[i]!,
+        teamExpected: goalExpected[i]!,
+        status: pace.status,
+        forecast: pace.forecast,
+        catchUpPerWeek: pace.catchUp.perWeek,
+        catchUpPerDay: pace.catchUp.perDay,
+        note: pace.note,
+      },
+    };
+  }
+  return out;
 }

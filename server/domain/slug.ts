@@ -4,7 +4,7 @@
  */
 export const RESERVED_SLUGS = new Set([
   "api", "signin", "signup", "signout", "join", "teams", "settings", "account", "offline", "_next", "static",
-  "sw.js", "manifest.webmanifest", "icons", "new", "admin", "auth", "demo",
+  "sw.js", "serwist", "manifest.webmanifest", "icons", "new", "admin", "auth", "demo",
 ]);
 
 export function slugify(name: string): string {

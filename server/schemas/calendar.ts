@@ -54,6 +54,7 @@ export type THolidayImportQuery = z.infer<typeof ZHolidayImportQuery>;
 export const ZImportHolidaysInput = ZHolidayImportQuery.extend({
   days: z.array(ZCalendarDay).min(1, "Choose at least one holiday").max(60, "At most 60 holidays at once"),
 });
+export type TImportHolidaysInput = z.infer<typeof ZImportHolidaysInput>;
 
 export const ZDayOffKind = z.enum(["HOLIDAY", "SICK", "OTHER"], { error: "Choose holiday, sick or other" });
 export type TDayOffKind = z.infer<typeof ZDayOffKind>;

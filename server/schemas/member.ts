@@ -7,13 +7,16 @@ export const ZMemberTreeInput = z.object({
   /** How many levels below the root to return (counts always cover the whole subtree). */
   depth: z.number().int().min(1).max(50).default(50),
 });
+export type TMemberTreeInput = z.infer<typeof ZMemberTreeInput>;
 
 export const ZMoveMemberInput = z.object({ memberId: ZId, newParentId: ZId });
 export type TMoveMemberInput = z.infer<typeof ZMoveMemberInput>;
 
 export const ZRemoveMemberInput = z.object({ memberId: ZId });
+export type TRemoveMemberInput = z.infer<typeof ZRemoveMemberInput>;
 
 export const ZSetRoleInput = z.object({ memberId: ZId, role: z.enum(["LEADER", "MEMBER"]) });
+export type TSetRoleInput = z.infer<typeof ZSetRoleInput>;
 
 /**
  * True for an IANA zone name ("America/New_York", "Etc/GMT+5", "UTC") this runtime knows, its aliases included

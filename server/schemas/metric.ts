@@ -22,6 +22,7 @@ export const ZCreateMetricInput = ZMetricFields;
 export const ZUpdateMetricInput = ZMetricFields.partial().extend({ metricId: ZId });
 export type TUpdateMetricInput = z.infer<typeof ZUpdateMetricInput>;
 export const ZMetricRef = z.object({ metricId: ZId });
+export type TMetricRef = z.infer<typeof ZMetricRef>;
 
 export const ZFunnelStepInput = z.object({
   activityMetricId: ZId,
@@ -36,3 +37,4 @@ export type TSetFunnelInput = z.infer<typeof ZSetFunnelInput>;
 
 export const TEMPLATE_KEYS = ["NETWORK_MARKETING", "SALES", "CONTENT"] as const;
 export const ZApplyTemplateInput = z.object({ template: z.enum(TEMPLATE_KEYS) });
+export type TApplyTemplateInput = z.infer<typeof ZApplyTemplateInput>;

@@ -2,7 +2,7 @@
  * The one set-up of an integration test file: a fresh database for the file, optionally the standard test tree
  * (owner → leaders A and B → members, `makeTestTree`) and callers for its people. Use it at the top of a file:
  *
- *     const env = useTestDatabase({ tree: "each" });   // or "once" (default) / "none"
+ *     const env = setUpTestDatabase({ tree: "each" });   // or "once" (default) / "none"
  *     it("…", async () => {
  *       const owner = await env.as(env.t.owner.id);
  *       await owner.goal.list({ teamId: env.t.team.id });
@@ -31,7 +31,7 @@ export interface TestEnv {
   caller(user: { id: string; email: string; name: string } | null): TestCaller;
 }
 
-export function useTestDatabase(options: { tree?: "once" | "each" | "none" } = {}): TestEnv {
+export function setUpTestDatabase(options: { tree?: "once" | "each" | "none" } = {}): TestEnv {
   const tree = options.tree ?? "once";
   let database: Database | undefined;
   let t: TestTree | undefined;

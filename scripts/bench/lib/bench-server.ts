@@ -1,6 +1,7 @@
 /**
  * Shared by the HTTP benchmarks: a throw-away PostgreSQL database (dropped, created, migrated), `next start` of the
- * production build on a loopback port with BENCH_ROUTES=1, and next-auth session cookies minted with the server's
+ * benchmark build (`buildIfStale(root, { bench: true })`: production plus the `*.bench.ts` routes) on a loopback
+ * port with BACKPLAN_BENCH=1, and next-auth session cookies minted with the server's
  * secret (JWT sessions: the same cookie the sign-in form would set).
  */
 import { spawnSync } from "node:child_process";
@@ -76,7 +77,7 @@ export async function startServer(args: {
     port: args.port,
     databaseUrl: args.url,
     secret: args.secret,
-    env: { BENCH_ROUTES: "1" },
+    bench: true,
     nodeArgs: args.nodeArgs,
     stdio: ["ignore", out, out],
     readyPath: "/api/bench/ping",

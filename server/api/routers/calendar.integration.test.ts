@@ -6,19 +6,18 @@
  * later is listed for a previewed re-plan, and only applying that versioned change moves the plan.
  */
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
-import { readGoalHolidays } from "@/server/services/calendar/calendar-queries";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readGoalHolidays } from "@/server/queries/calendar";
 import { getMemberPlan } from "@/server/services/goal/get-member-plan";
 import { callerForMember } from "@/tests/caller";
 import { makeFunnelMetrics, makeTestTree } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
 import { toIsoDay } from "@/server/domain/db-day";
 
 type Caller = Awaited<ReturnType<typeof callerForMember>>;
 
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
+const env = setUpTestDatabase();
+let t: TestTree;
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
 const as: Record<"owner" | "leaderA" | "leaderB" | "memberA1" | "memberA1a" | "memberB1", Caller> = {} as never;
 const teamId = () => t.team.id;
@@ -42,9 +41,8 @@ async function messageOf(p: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const db = database.db;
-  t = await makeTestTree(db);
+  const db = env.db;
+  t = env.t;
   m = await makeFunnelMetrics(db, { teamId: t.team.id });
   for (const name of Object.keys({
     owner: 1,
@@ -57,7 +55,6 @@ beforeAll(async () => {
     as[name] = await callerForMember(db, t[name].id);
   }
 });
-afterAll(() => database.close());
 
 describe("team holidays", () => {
   it("are read by everyone in the team and changed by the owner and leaders, with an audit trail", async () => {
@@ -90,8 +87,8 @@ describe("team holidays", () => {
     ).toContain("That date does not exist");
 
     // Nobody touches another team's holidays: its owner gets NOT_FOUND with their own team id.
-    const other = await makeTestTree(database.db);
-    const otherOwner = await callerForMember(database.db, other.owner.id);
+    const other = await makeTestTree(env.db);
+    const otherOwner = await callerForMember(env.db, other.owner.id);
     expect(await codeOf(otherOwner.calendar.removeHoliday({ teamId: other.team.id, holidayId: added.id }))).toBe(
       "NOT_FOUND",
     );
@@ -101,7 +98,7 @@ describe("team holidays", () => {
 
     await as.leaderA.calendar.removeHoliday({ teamId: teamId(), holidayId: added.id });
     expect((await as.owner.calendar.holidays({ teamId: teamId() })).holidays).toEqual([]);
-    const events = await database.db.auditEvent.findMany({
+    const events = await env.db.auditEvent.findMany({
       where: { teamId: teamId(), action: { startsWith: "calendar." } },
       select: { action: true, actorId: true, data: true },
       orderBy: { createdAt: "asc" },
@@ -152,7 +149,7 @@ describe("team holidays", () => {
       restDay: false,
     });
     expect(preview.holidays.find((h) => h.day === "2027-12-25")).toMatchObject({ restDay: true }); // a Saturday
-    expect(await database.db.teamHoliday.count({ where: { teamId: teamId() } })).toBe(0); // the preview wrote nothing
+    expect(await env.db.teamHoliday.count({ where: { teamId: teamId() } })).toBe(0); // the preview wrote nothing
 
     expect(await codeOf(as.memberA1.calendar.previewImport({ teamId: teamId(), country: "GB", year: 2027 }))).toBe(
       "FORBIDDEN",
@@ -171,7 +168,7 @@ describe("team holidays", () => {
         }),
       ),
     ).toBe("BAD_REQUEST");
-    expect(await database.db.teamHoliday.count({ where: { teamId: teamId() } })).toBe(0);
+    expect(await env.db.teamHoliday.count({ where: { teamId: teamId() } })).toBe(0);
 
     // The leader keeps Good Friday, Easter Monday and Christmas; a day the team has already is skipped.
     await as.owner.calendar.addHoliday({ teamId: teamId(), day: "2027-12-25", name: "Christmas" });
@@ -188,7 +185,7 @@ describe("team holidays", () => {
       ["2027-03-29", "Easter Monday"],
       ["2027-12-25", "Christmas"],
     ]);
-    const event = await database.db.auditEvent.findFirstOrThrow({
+    const event = await env.db.auditEvent.findFirstOrThrow({
       where: { teamId: teamId(), action: "calendar.holidays_imported" },
       select: { actorId: true, data: true },
     });
@@ -203,7 +200,7 @@ describe("team holidays", () => {
       },
     });
     // Back to a clean calendar for the goal tests below.
-    await database.db.teamHoliday.deleteMany({ where: { teamId: teamId() } });
+    await env.db.teamHoliday.deleteMany({ where: { teamId: teamId() } });
   });
 });
 
@@ -251,7 +248,7 @@ describe("my days off", () => {
       await messageOf(as.memberA1a.calendar.addDayOff({ teamId: teamId(), from: "2027-04-10", to: "2027-04-11" })),
     ).toBe("The team does not work on those days: nothing to take off.");
 
-    const events = await database.db.auditEvent.findMany({
+    const events = await env.db.auditEvent.findMany({
       where: { teamId: teamId(), action: { in: ["calendar.days_off_added", "calendar.day_off_removed"] } },
       select: { action: true, actorId: true, subjectId: true },
       orderBy: { createdAt: "asc" },
@@ -261,13 +258,13 @@ describe("my days off", () => {
       { action: "calendar.days_off_added", actorId: t.memberA1a.id, subjectId: t.memberA1a.id },
       { action: "calendar.day_off_removed", actorId: t.memberA1a.id, subjectId: t.memberA1a.id },
     ]);
-    await database.db.memberDayOff.deleteMany({ where: { membershipId: t.memberA1a.id } });
+    await env.db.memberDayOff.deleteMany({ where: { membershipId: t.memberA1a.id } });
   });
 });
 
 describe("a published goal keeps the holidays it was phased with", () => {
   it("adding a holiday later changes nothing until the leader previews and applies a re-plan", async () => {
-    const db = database.db;
+    const db = env.db;
     // Mon 15 Mar – Fri 30 Apr 2027: 35 working days; Good Friday is a team holiday before the goal is published.
     await as.owner.calendar.addHoliday({ teamId: teamId(), day: "2027-03-26", name: "Good Friday" });
     const created = await as.owner.goal.create({
@@ -429,7 +426,7 @@ describe("a published goal keeps the holidays it was phased with", () => {
       deadline: "2027-04-30",
       publish: true,
     });
-    const { version } = await database.db.goal.findUniqueOrThrow({
+    const { version } = await env.db.goal.findUniqueOrThrow({
       where: { id: created.id },
       select: { version: true },
     });
@@ -451,7 +448,7 @@ describe("a published goal keeps the holidays it was phased with", () => {
     const goal = await as.owner.goal.get({ teamId: teamId(), goalId: created.id });
     expect(goal.plan.days.find((d) => d.date === "2027-05-03")!.increment).toBe(0);
     expect(await as.owner.calendar.goalsToReplan({ teamId: teamId() })).toEqual([]);
-    await database.db.teamHoliday.deleteMany({ where: { teamId: teamId() } });
-    await database.db.goal.update({ where: { id: created.id }, data: { status: "ARCHIVED" } });
+    await env.db.teamHoliday.deleteMany({ where: { teamId: teamId() } });
+    await env.db.goal.update({ where: { id: created.id }, data: { status: "ARCHIVED" } });
   });
 });

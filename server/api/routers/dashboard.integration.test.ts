@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, Db } from "@/server/db-client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/server/db-client";
 import { addDays, countWorkingDays, isoDateInTimeZone, isWorkingDay, startOfPeriod } from "@/server/domain/calendar";
 import { parseMoney } from "@/server/domain/money";
 import { EXPORT_COLUMNS } from "@/server/services/dashboard/export-goal-csv";
-import { getRollup } from "@/server/services/dashboard/get-rollup";
-import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { getRollup } from "@/server/services/progress/get-rollup";
+import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
+import { loadTeamScope } from "@/server/services/team/scope";
 import { callerFor, callerForMember } from "@/tests/caller";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import {
   makeEntriesWithTotals,
   makeGoal,
@@ -18,11 +19,7 @@ import {
 } from "@/tests/factories";
 import * as clock from "@/server/clock";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const env = setUpTestDatabase({ tree: "none" });
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function rng(seed: number) {
@@ -62,9 +59,9 @@ describe("dashboard.rollup", () => {
   let downline: Map<string, Set<string>>;
 
   beforeAll(async () => {
-    t = await makeTestTree(database.db);
+    t = await makeTestTree(env.db);
     const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
-    data = await seedActivity(database.db, t.team.id, t.owner.id, ids, 7);
+    data = await seedActivity(env.db, t.team.id, t.owner.id, ids, 7);
     const parent = new Map<string, string | null>([
       [t.owner.id, null],
       [t.leaderA.id, t.owner.id],
@@ -79,7 +76,7 @@ describe("dashboard.rollup", () => {
   });
 
   it.each(["week", "month", "goal"] as const)("team actual at every node = sum of its downline's logged entries (%s)", async (period) => {
-    const owner = await callerForMember(database.db, t.owner.id);
+    const owner = await callerForMember(env.db, t.owner.id);
     const result = await owner.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period });
     expect(result.rows).toHaveLength(7);
     const { from, asOf } = result.period;
@@ -103,7 +100,7 @@ describe("dashboard.rollup", () => {
   });
 
   it("period targets are whole numbers that never exceed the member's share", async () => {
-    const owner = await callerForMember(database.db, t.owner.id);
+    const owner = await callerForMember(env.db, t.owner.id);
     const result = await owner.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
     // Today is under way: the plan is due up to yesterday.
     expect(result.dueThrough).toBe(addDays(today(), -1));
@@ -129,11 +126,13 @@ describe("dashboard.rollup", () => {
   });
 
   it("a day is due once it is over: Monday morning's week expects nothing yet, Tuesday expects Monday, a past week all", async () => {
-    const access = await loadTeamAccess(database.db, { teamId: t.team.id, userId: t.owner.userId });
+    const scope = await loadTeamScope(env.db, { teamId: t.team.id, userId: t.owner.userId });
+    const goal = await loadGoalPlan(env.db, scope, { goalId: data.goal.id });
+    // The day viewed, while `currentDay` is the team's today.
     const view = (day: string, currentDay: string) =>
-      getRollup(database.db, { actor: access.membership, team: access.team, goalId: data.goal.id, period: "week", today: day, currentDay });
-    const monday = startOfPeriod(addDays(today(), -14), "week", access.team.weekStartsOn);
-    expect(isWorkingDay(monday, access.team.workingDays)).toBe(true);
+      getRollup(env.db, { ...scope, today: currentDay }, { goal, period: "week", rootId: scope.actor.id, viewDay: day });
+    const monday = startOfPeriod(addDays(today(), -14), "week", scope.team.weekStartsOn);
+    expect(isWorkingDay(monday, scope.team.workingDays)).toBe(true);
     const tuesday = addDays(monday, 1);
 
     const morning = await view(monday, monday);
@@ -160,7 +159,7 @@ describe("dashboard.rollup", () => {
     const early = addDays(data.start, -5);
     const before = await view(early, early);
     expect(before.rows.every((r) => r.goal.teamExpected === 0 && r.goal.catchUpPerWeek === 0)).toBe(true);
-    expect(before.remainingWorkingDays).toBe(countWorkingDays(data.start, data.deadline, access.team.workingDays));
+    expect(before.remainingWorkingDays).toBe(countWorkingDays(data.start, data.deadline, scope.team.workingDays));
 
     // A week that has ended (what the weekly review shows) is due in full: expected = target for everyone.
     const sunday = addDays(monday, 6);
@@ -172,7 +171,7 @@ describe("dashboard.rollup", () => {
   });
 
   it("charts: cumulative plan vs actual, daily completion per branch (today not judged yet) and the funnel's result step", async () => {
-    const owner = await callerForMember(database.db, t.owner.id);
+    const owner = await callerForMember(env.db, t.owner.id);
     const charts = await owner.dashboard.charts({ teamId: t.team.id, goalId: data.goal.id, period: "week" });
     const sum = (f: (e: LoggedAmount) => boolean) => data.logged.filter(f).reduce((s, e) => s + e.amount, 0);
 
@@ -207,24 +206,24 @@ describe("dashboard.rollup", () => {
   });
 
   it("a member's dashboard shows only their subtree; siblings, uplines and other teams are refused", async () => {
-    const a1 = await callerForMember(database.db, t.memberA1.id);
+    const a1 = await callerForMember(env.db, t.memberA1.id);
     const mine = await a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period: "goal" });
     expect(mine.rows.map((r) => r.name).sort()).toEqual(["Max A1a", "Mia A1"]);
     await expect(a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberA2.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.leaderA.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    const leaderA = await callerForMember(database.db, t.leaderA.id);
+    const leaderA = await callerForMember(env.db, t.leaderA.id);
     const branch = await leaderA.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberA1.id });
     expect(branch.rows.map((r) => r.id)).toEqual([t.memberA1.id, t.memberA1a.id]);
     await expect(leaderA.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberB1.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    const stranger = callerFor(database.db, await makeUser(database.db));
+    const stranger = callerFor(env.db, await makeUser(env.db));
     await expect(stranger.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Another team's owner cannot read this team's goal through their own team either.
-    const otherOwner = await makeUser(database.db);
-    const other = await makeTeam(database.db, { ownerId: otherOwner.id });
+    const otherOwner = await makeUser(env.db);
+    const other = await makeTeam(env.db, { ownerId: otherOwner.id });
     await expect(
-      callerFor(database.db, otherOwner).dashboard.rollup({ teamId: other.id, goalId: data.goal.id }),
+      callerFor(env.db, otherOwner).dashboard.rollup({ teamId: other.id, goalId: data.goal.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -254,10 +253,10 @@ describe("dashboard.rollup — query count", () => {
       [10, 101],
       [200, 202],
     ] as const) {
-      const tree = await makeRandomTree(database.db, size, seed);
-      const data = await seedActivity(database.db, tree.teamId, tree.rootId, tree.ids, seed);
+      const tree = await makeRandomTree(env.db, size, seed);
+      const data = await seedActivity(env.db, tree.teamId, tree.rootId, tree.ids, seed);
       let queries = 0;
-      const counted = database.db.$extends({
+      const counted = env.db.$extends({
         query: {
           $allOperations({ args, query }) {
             queries++;
@@ -282,7 +281,7 @@ describe("dashboard.rollup — query count", () => {
 
 describe("dashboard CSV", () => {
   it("exports plan and actuals per member per week, and the export's members import into another team (round trip)", async () => {
-    const db = database.db;
+    const db = env.db;
     const t = await makeTestTree(db);
     const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
     const data = await seedActivity(db, t.team.id, t.owner.id, ids, 31);
@@ -330,7 +329,7 @@ describe("dashboard CSV", () => {
   });
 
   it("reports row-level errors and imports nothing until fixed, unless only valid rows are chosen", async () => {
-    const db = database.db;
+    const db = env.db;
     const t = await makeTestTree(db);
     const leaderA = await db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id }, select: { user: { select: { email: true } } } });
     const leaderB = await db.membership.findUniqueOrThrow({ where: { id: t.leaderB.id }, select: { user: { select: { email: true } } } });
@@ -377,7 +376,7 @@ describe("dashboard CSV", () => {
 
 describe("dashboard leaderboard, victories and cheers", () => {
   it("ranks the visible team, can be switched off by the owner, and cheers are idempotent per person", async () => {
-    const db = database.db;
+    const db = env.db;
     const t = await makeTestTree(db);
     const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
     const data = await seedActivity(db, t.team.id, t.owner.id, ids, 55);

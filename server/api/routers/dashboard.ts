@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  dashboardGoalProcedure,
+  goalSubtreeProcedure,
+  leaderboardSettingsProcedure,
+  subtreeProcedure,
+  victoryProcedure,
+} from "@/server/api/policy/dashboard";
+import { memberImportProcedure } from "@/server/api/policy/member";
 import { router, teamProcedure } from "@/server/api/trpc";
 import {
   ZCheerInput,
@@ -13,36 +21,30 @@ import { cheerVictory } from "@/server/services/dashboard/cheer-victory";
 import { exportGoalCsv } from "@/server/services/dashboard/export-goal-csv";
 import { getDashboardCharts } from "@/server/services/dashboard/get-dashboard-charts";
 import { getLeaderboard } from "@/server/services/dashboard/get-leaderboard";
-import { getRollup } from "@/server/services/dashboard/get-rollup";
-import { importMembers } from "@/server/services/member/import-members";
 import { listDashboardGoals } from "@/server/services/dashboard/list-dashboard-goals";
 import { listVictories } from "@/server/services/dashboard/list-victories";
 import { setLeaderboardEnabled } from "@/server/services/dashboard/set-leaderboard-enabled";
+import { importMembers } from "@/server/services/member/import-members";
+import { getRollup } from "@/server/services/progress/get-rollup";
 
 export const dashboardRouter = router({
-  goals: teamProcedure.query(({ ctx }) => listDashboardGoals(ctx.db, { teamId: ctx.team.id })),
-  rollup: teamProcedure
+  goals: teamProcedure.query(({ ctx }) => listDashboardGoals(ctx.db, ctx.scope)),
+  rollup: goalSubtreeProcedure
     .input(ZRollupInput)
-    .query(({ ctx, input }) => getRollup(ctx.db, { actor: ctx.membership, team: ctx.team, ...input })),
-  charts: teamProcedure
+    .query(({ ctx, input }) => getRollup(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period })),
+  charts: goalSubtreeProcedure
     .input(ZGoalInput)
-    .query(({ ctx, input }) => getDashboardCharts(ctx.db, { actor: ctx.membership, team: ctx.team, ...input })),
-  leaderboard: teamProcedure
-    .input(ZLeaderboardInput)
-    .query(({ ctx, input }) => getLeaderboard(ctx.db, { actor: ctx.membership, team: ctx.team, ...input })),
-  setLeaderboard: teamProcedure
+    .query(({ ctx, input }) => getDashboardCharts(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period })),
+  leaderboard: teamProcedure.input(ZLeaderboardInput).query(({ ctx, input }) => getLeaderboard(ctx.db, ctx.scope, input)),
+  setLeaderboard: leaderboardSettingsProcedure
     .input(z.object({ enabled: z.boolean() }))
-    .mutation(({ ctx, input }) => setLeaderboardEnabled(ctx.db, { actor: ctx.membership, enabled: input.enabled })),
-  victories: teamProcedure
+    .mutation(({ ctx, input }) => setLeaderboardEnabled(ctx.db, ctx.scope, input)),
+  victories: subtreeProcedure
     .input(ZVictoryFeedInput)
-    .query(({ ctx, input }) => listVictories(ctx.db, { actor: ctx.membership, ...input })),
-  cheer: teamProcedure
-    .input(ZCheerInput)
-    .mutation(({ ctx, input }) => cheerVictory(ctx.db, { actor: ctx.membership, victoryId: input.victoryId })),
-  exportCsv: teamProcedure
+    .query(({ ctx, input }) => listVictories(ctx.db, ctx.scope, { rootId: ctx.rootId, limit: input.limit })),
+  cheer: victoryProcedure.input(ZCheerInput).mutation(({ ctx }) => cheerVictory(ctx.db, ctx.scope, { victoryId: ctx.victory.id })),
+  exportCsv: dashboardGoalProcedure
     .input(ZExportCsvInput)
-    .query(({ ctx, input }) => exportGoalCsv(ctx.db, { actor: ctx.membership, team: ctx.team, ...input })),
-  importMembers: teamProcedure
-    .input(ZImportMembersInput)
-    .mutation(({ ctx, input }) => importMembers(ctx.db, { actor: ctx.membership, input })),
+    .query(({ ctx, input }) => exportGoalCsv(ctx.db, ctx.scope, { goal: ctx.goal, period: input.period })),
+  importMembers: memberImportProcedure.input(ZImportMembersInput).mutation(({ ctx, input }) => importMembers(ctx.db, ctx.scope, input)),
 });

@@ -3,27 +3,22 @@
  * "what changes for whom", the change history a member sees, version conflicts, next month from last month,
  * member proposals and who may plan what.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import type { TGoalFieldsInput } from "@/server/schemas/goal";
 import { teamToday } from "@/server/clock";
-import { callerForMember } from "@/tests/caller";
-import { addDailyTotal, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { addDailyTotal, makeFunnelMetrics } from "@/tests/factories";
+import { setUpTestDatabase, type TestCaller, type TestTree } from "@/tests/setup/integration";
 
-type Caller = Awaited<ReturnType<typeof callerForMember>>;
-
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
+const env = setUpTestDatabase({ tree: "once" });
+let t: TestTree;
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
 let today: string;
-const as: Record<string, Caller> = {};
+const as: Record<string, TestCaller> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const db = database.db;
-  t = await makeTestTree(db);
+  const db = env.db;
+  t = env.t;
   m = await makeFunnelMetrics(db, { teamId: t.team.id });
   today = teamToday(await db.team.findUniqueOrThrow({ where: { id: t.team.id }, select: { timeZone: true } }));
   // Mo has 10 minutes a day: far too little for his share, so his plan is flagged.
@@ -36,10 +31,9 @@ beforeAll(async () => {
     memberA1a: t.memberA1a.id,
     memberA2: t.memberA2.id,
   })) {
-    as[name] = await callerForMember(db, id);
+    as[name] = await env.as(id);
   }
 });
-afterAll(() => database.close());
 
 const teamId = () => t.team.id;
 const deadline = () => addDays(today, 55);
@@ -63,7 +57,7 @@ function goalInput(over: Partial<TGoalFieldsInput> & { publish?: boolean } = {})
 }
 
 async function targetsOf(goalId: string) {
-  const rows = await database.db.memberTarget.findMany({ where: { goalId }, select: { membershipId: true, personal: true, team: true, personalOverride: true } });
+  const rows = await env.db.memberTarget.findMany({ where: { goalId }, select: { membershipId: true, personal: true, team: true, personalOverride: true } });
   return new Map(rows.map((r) => [r.membershipId, r]));
 }
 
@@ -82,13 +76,13 @@ describe("goal router: preview, create, publish", () => {
     expect(byId.get(t.memberA1.id)!.needs.map((n) => n.key)).toEqual(["contacts", "presentations", "sponsors"]);
     expect(p.flagged.map((f) => f.name)).toContain("Mo A2");
     expect(p.flagged.find((f) => f.name === "Mo A2")!.minutesPerDayNeeded).toBeGreaterThan(10);
-    expect(await database.db.goal.count({ where: { teamId: teamId() } })).toBe(0);
+    expect(await env.db.goal.count({ where: { teamId: teamId() } })).toBe(0);
   });
 
   it("creates a draft, publishes it once (a second publish with the same version is a CONFLICT) and members get their targets", async () => {
     const draft = await as.leaderA!.goal.create(goalInput({ name: "Leo's push" }));
     expect(draft.status).toBe("DRAFT");
-    expect(await database.db.memberTarget.count({ where: { goalId: draft.id } })).toBe(0);
+    expect(await env.db.memberTarget.count({ where: { goalId: draft.id } })).toBe(0);
     const published = await as.leaderA!.goal.publish({ teamId: teamId(), goalId: draft.id, version: draft.version });
     expect(published).toMatchObject({ members: 4, version: draft.version + 1 });
     await expect(as.leaderA!.goal.publish({ teamId: teamId(), goalId: draft.id, version: draft.version })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -188,7 +182,7 @@ describe("goal router: changes after publishing", () => {
     expect((await as.memberA1!.goal.get({ teamId: teamId(), goalId })).goal.deadline).toBe(addDays(deadline(), 14));
 
     // Split by history: Mia sold the most in the weeks before the start, so she gets the biggest share.
-    await addDailyTotal(database.db, { teamId: teamId(), membershipId: t.memberA1.id, metricId: m.volume.id, day: addDays(today, -3), total: 90_000 });
+    await addDailyTotal(env.db, { teamId: teamId(), membershipId: t.memberA1.id, metricId: m.volume.id, day: addDays(today, -3), total: 90_000 });
     const split = await as.owner!.goal.previewChange({ teamId: teamId(), goalId, change: { kind: "split", splitRule: "HISTORY" } });
     expect(split.goal).toEqual([{ field: "splitRule", from: "EVEN", to: "HISTORY" }]);
     const mia = split.members.find((d) => d.membershipId === t.memberA1.id)!;
@@ -235,7 +229,7 @@ describe("goal router: next month and proposals", () => {
   it("proposes next month's target from last month's actuals with a stretch", async () => {
     const goalId = (await as.owner!.goal.list({ teamId: teamId() })).find((g) => g.name === "Team month")!.id;
     const lastMonth = startOfPeriod(addDays(startOfPeriod(today, "month"), -1), "month");
-    const log = (membershipId: string, day: string, total: number) => addDailyTotal(database.db, { teamId: teamId(), membershipId, metricId: m.volume.id, day, total });
+    const log = (membershipId: string, day: string, total: number) => addDailyTotal(env.db, { teamId: teamId(), membershipId, metricId: m.volume.id, day, total });
     await log(t.memberB1.id, lastMonth, 300_000);
     await log(t.memberA1a.id, addDays(lastMonth, 5), 100_000);
     await log(t.memberA1a.id, startOfPeriod(today, "month"), 77_000); // this month: not counted
@@ -278,11 +272,11 @@ describe("goal router: next month and proposals", () => {
 
 describe("goal router: amounts the database cannot hold", () => {
   it("refuses a target above the stored-amount limit with a clear message, and writes nothing", async () => {
-    const before = await database.db.goal.count();
+    const before = await env.db.goal.count();
     await expect(as.owner!.goal.create(goalInput({ target: 2 ** 31, checkpoints: [], curve: "LINEAR", publish: true }))).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/too large/) as unknown,
     });
-    expect(await database.db.goal.count()).toBe(before);
+    expect(await env.db.goal.count()).toBe(before);
   });
 });

@@ -1,10 +1,20 @@
+/**
+ * The goal (plan) procedures. Who may call each is on its line: `teamProcedure` (anyone in the team; the service
+ * filters to what they may see) or an object-scoped builder of server/api/policy/goal.ts.
+ */
 import { router, teamProcedure } from "@/server/api/trpc";
+import {
+  goalHistoryProcedure,
+  goalProcedure,
+  goalRootProcedure,
+  managedGoalProcedure,
+  proposalProcedure,
+} from "@/server/api/policy/goal";
 import {
   ZApplyChangeInput,
   ZCreateGoalInput,
   ZDecideProposalInput,
   ZGoalHistoryInput,
-  ZGoalRef,
   ZMyPlanInput,
   ZPreviewChangeInput,
   ZPreviewGoalInput,
@@ -16,7 +26,7 @@ import { applyGoalChange } from "@/server/services/goal/apply-goal-change";
 import { createGoal } from "@/server/services/goal/create-goal";
 import { decideProposal } from "@/server/services/goal/decide-proposal";
 import { getGoal } from "@/server/services/goal/get-goal";
-import { getMemberPlan } from "@/server/services/goal/get-member-plan";
+import { getMyPlan } from "@/server/services/goal/get-member-plan";
 import { listGoalHistory } from "@/server/services/goal/list-goal-history";
 import { listGoals } from "@/server/services/goal/list-goals";
 import { listProposals } from "@/server/services/goal/list-proposals";
@@ -25,43 +35,32 @@ import { previewGoalChange } from "@/server/services/goal/preview-goal-change";
 import { proposeNextTarget } from "@/server/services/goal/propose-next-target";
 import { proposeTarget } from "@/server/services/goal/propose-target";
 import { publishGoal } from "@/server/services/goal/publish-goal";
-import { memberToday, teamToday } from "@/server/clock";
 
 export const goalRouter = router({
-  list: teamProcedure.query(({ ctx }) => listGoals(ctx.db, { actor: ctx.membership })),
-  get: teamProcedure
-    .input(ZGoalRef)
-    .query(({ ctx, input }) => getGoal(ctx.db, { actor: ctx.membership, goalId: input.goalId, asOf: teamToday(ctx.team) })),
-  preview: teamProcedure
+  list: teamProcedure.query(({ ctx }) => listGoals(ctx.db, ctx.scope)),
+  get: goalProcedure.query(({ ctx }) => getGoal(ctx.db, ctx.scope, ctx.viewed)),
+  preview: goalRootProcedure
     .input(ZPreviewGoalInput)
-    .query(({ ctx, input }) => previewGoal(ctx.db, { actor: ctx.membership, input, asOf: teamToday(ctx.team) })),
-  create: teamProcedure
+    .query(({ ctx, input }) => previewGoal(ctx.db, ctx.scope, { ...input, rootMembershipId: ctx.goalRootId })),
+  create: goalRootProcedure
     .input(ZCreateGoalInput)
-    .mutation(({ ctx, input }) => createGoal(ctx.db, { actor: ctx.membership, input, asOf: teamToday(ctx.team) })),
-  publish: teamProcedure
-    .input(ZPublishGoalInput)
-    .mutation(({ ctx, input }) => publishGoal(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
-  previewChange: teamProcedure
+    .mutation(({ ctx, input }) => createGoal(ctx.db, ctx.scope, { ...input, rootMembershipId: ctx.goalRootId })),
+  publish: managedGoalProcedure.input(ZPublishGoalInput).mutation(({ ctx, input }) => publishGoal(ctx.db, ctx.scope, input)),
+  previewChange: managedGoalProcedure
     .input(ZPreviewChangeInput)
-    .query(({ ctx, input }) => previewGoalChange(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
-  applyChange: teamProcedure
-    .input(ZApplyChangeInput)
-    .mutation(({ ctx, input }) => applyGoalChange(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
-  history: teamProcedure
+    .query(({ ctx, input }) => previewGoalChange(ctx.db, ctx.scope, { goal: ctx.goal, change: input.change })),
+  applyChange: managedGoalProcedure.input(ZApplyChangeInput).mutation(({ ctx, input }) => applyGoalChange(ctx.db, ctx.scope, input)),
+  history: goalHistoryProcedure
     .input(ZGoalHistoryInput)
-    .query(({ ctx, input }) => listGoalHistory(ctx.db, { actor: ctx.membership, ...input })),
-  proposeNext: teamProcedure
+    .query(({ ctx, input }) => listGoalHistory(ctx.db, ctx.scope, { goalId: input.goalId, membershipId: ctx.subjectId })),
+  proposeNext: managedGoalProcedure
     .input(ZProposeNextInput)
-    .query(({ ctx, input }) => proposeNextTarget(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+    .query(({ ctx, input }) => proposeNextTarget(ctx.db, ctx.scope, { goal: ctx.goal, stretchPercent: input.stretchPercent })),
   /** The caller's plan as of their own today (in their time zone, as the Log's): today's actions match the Log's. */
-  myPlan: teamProcedure.input(ZMyPlanInput).query(({ ctx, input }) =>
-    getMemberPlan(ctx.db, { teamId: ctx.team.id, membershipId: ctx.membership.id, asOf: input.asOf ?? memberToday(ctx.membership, ctx.team) }),
-  ),
-  proposeTarget: teamProcedure
-    .input(ZProposeTargetInput)
-    .mutation(({ ctx, input }) => proposeTarget(ctx.db, { actor: ctx.membership, input })),
-  proposals: teamProcedure.query(({ ctx }) => listProposals(ctx.db, { actor: ctx.membership })),
-  decideProposal: teamProcedure
+  myPlan: teamProcedure.input(ZMyPlanInput).query(({ ctx, input }) => getMyPlan(ctx.db, ctx.scope, input)),
+  proposeTarget: teamProcedure.input(ZProposeTargetInput).mutation(({ ctx, input }) => proposeTarget(ctx.db, ctx.scope, input)),
+  proposals: teamProcedure.query(({ ctx }) => listProposals(ctx.db, ctx.scope)),
+  decideProposal: proposalProcedure
     .input(ZDecideProposalInput)
-    .mutation(({ ctx, input }) => decideProposal(ctx.db, { actor: ctx.membership, ...input, asOf: teamToday(ctx.team) })),
+    .mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.scope, input)),
 });

@@ -1,6 +1,8 @@
+/** Invite links: who may create and revoke them is declared in server/api/policy/invite.ts. */
 import { z } from "zod";
+import { inviteCreateProcedure, inviteRevokeProcedure } from "@/server/api/policy/invite";
 import { protectedProcedure, publicProcedure, router, teamProcedure } from "@/server/api/trpc";
-import { ZCreateInviteInput, ZInviteToken, ZRevokeInviteInput } from "@/server/schemas/invite";
+import { ZInviteToken } from "@/server/schemas/invite";
 import { acceptInvite } from "@/server/services/invite/accept-invite";
 import { createInvite } from "@/server/services/invite/create-invite";
 import { listInvites } from "@/server/services/invite/list-invites";
@@ -10,17 +12,11 @@ import { revokeInvite } from "@/server/services/invite/revoke-invite";
 const ZTokenInput = z.object({ token: ZInviteToken });
 
 export const inviteRouter = router({
-  create: teamProcedure
-    .input(ZCreateInviteInput)
-    .mutation(({ ctx, input }) => createInvite(ctx.db, { actor: ctx.membership, team: ctx.team, input })),
-  list: teamProcedure.query(({ ctx }) => listInvites(ctx.db, { actor: ctx.membership })),
-  revoke: teamProcedure
-    .input(ZRevokeInviteInput)
-    .mutation(({ ctx, input }) => revokeInvite(ctx.db, { actor: ctx.membership, inviteId: input.inviteId })),
-  preview: publicProcedure
-    .input(ZTokenInput)
-    .query(({ ctx, input }) => previewInvite(ctx.db, { token: input.token, userId: ctx.user?.id })),
-  accept: protectedProcedure
-    .input(ZTokenInput)
-    .mutation(({ ctx, input }) => acceptInvite(ctx.db, { token: input.token, userId: ctx.user.id })),
+  create: inviteCreateProcedure.mutation(({ ctx, input }) => createInvite(ctx.db, ctx.scope, input)),
+  list: teamProcedure.query(({ ctx }) => listInvites(ctx.db, ctx.scope)),
+  revoke: inviteRevokeProcedure.mutation(({ ctx }) => revokeInvite(ctx.db, ctx.scope, ctx.invite)),
+  /** Before joining: anyone holding the link (signed in or not). */
+  preview: publicProcedure.input(ZTokenInput).query(({ ctx, input }) => previewInvite(ctx.db, { token: input.token, userId: ctx.user?.id })),
+  /** Joining: any signed-in user holding a valid link (no team yet, so no scope). */
+  accept: protectedProcedure.input(ZTokenInput).mutation(({ ctx, input }) => acceptInvite(ctx.db, { token: input.token, userId: ctx.user.id })),
 });

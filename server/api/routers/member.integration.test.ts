@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
-import { isInSubtree } from "@/server/services/tree/subtree";
-import { callerFor, callerForMember } from "@/tests/caller";
-import { createTestDatabase } from "@/tests/setup/test-db";
-import { makeTestTree, makeUser } from "@/tests/factories";
+import { beforeEach, describe, expect, it } from "vitest";
+import { isInSubtree } from "@/server/queries/tree";
+import { makeUser } from "@/tests/factories";
+import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
 
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
-beforeAll(async () => {
-  database = await createTestDatabase();
+const env = setUpTestDatabase({ tree: "each" });
+let t: TestTree;
+beforeEach(() => {
+  t = env.t;
 });
-afterAll(() => database.close());
-beforeEach(async () => {
-  t = await makeTestTree(database.db);
-});
-
-const as = (membershipId: string) => callerForMember(database.db, membershipId);
+const as = (membershipId: string) => env.as(membershipId);
 const names = (nodes: { name: string }[]) => nodes.map((n) => n.name).sort();
 
 describe("member.tree — visibility", () => {
@@ -50,7 +43,7 @@ describe("member.tree — visibility", () => {
   });
 
   it("a user outside the team sees nothing of it", async () => {
-    const stranger = callerFor(database.db, await makeUser(database.db));
+    const stranger = env.caller(await makeUser(env.db));
     await expect(stranger.member.tree({ teamId: t.team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(stranger.member.tree({ teamId: t.team.id, rootId: t.owner.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -65,9 +58,9 @@ describe("member.tree — visibility", () => {
 describe("member.move", () => {
   it("moves a member with their whole downline and records who did it", async () => {
     await (await as(t.owner.id)).member.move({ teamId: t.team.id, memberId: t.memberA1.id, newParentId: t.leaderB.id });
-    expect(await isInSubtree(database.db, { teamId: t.team.id, ancestorId: t.leaderB.id, memberId: t.memberA1a.id })).toBe(true);
-    expect(await isInSubtree(database.db, { teamId: t.team.id, ancestorId: t.leaderA.id, memberId: t.memberA1a.id })).toBe(false);
-    const event = await database.db.auditEvent.findFirstOrThrow({ where: { teamId: t.team.id, action: "member.moved" } });
+    expect(await isInSubtree(env.db, { teamId: t.team.id, ancestorId: t.leaderB.id, memberId: t.memberA1a.id })).toBe(true);
+    expect(await isInSubtree(env.db, { teamId: t.team.id, ancestorId: t.leaderA.id, memberId: t.memberA1a.id })).toBe(false);
+    const event = await env.db.auditEvent.findFirstOrThrow({ where: { teamId: t.team.id, action: "member.moved" } });
     expect(event).toMatchObject({ actorId: t.owner.id, subjectId: t.memberA1.id, data: { from: t.leaderA.id, to: t.leaderB.id } });
   });
 
@@ -80,14 +73,14 @@ describe("member.move", () => {
     await expect(owner.member.move({ teamId: t.team.id, memberId: t.memberA1.id, newParentId: t.memberA1.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
-    const a = await database.db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id } });
+    const a = await env.db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id } });
     expect(a.parentId).toBe(t.owner.id);
   });
 
   it("a leader moves within their branch only", async () => {
     const leaderA = await as(t.leaderA.id);
     await leaderA.member.move({ teamId: t.team.id, memberId: t.memberA2.id, newParentId: t.memberA1.id });
-    expect((await database.db.membership.findUniqueOrThrow({ where: { id: t.memberA2.id } })).parentId).toBe(t.memberA1.id);
+    expect((await env.db.membership.findUniqueOrThrow({ where: { id: t.memberA2.id } })).parentId).toBe(t.memberA1.id);
     await expect(leaderA.member.move({ teamId: t.team.id, memberId: t.memberA2.id, newParentId: t.leaderB.id })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -122,8 +115,8 @@ describe("member.remove", () => {
   it("moves the removed member's downline up to their upline and keeps the membership for history", async () => {
     const result = await (await as(t.leaderA.id)).member.remove({ teamId: t.team.id, memberId: t.memberA1.id });
     expect(result.downlineMovedUp).toBe(1);
-    expect((await database.db.membership.findUniqueOrThrow({ where: { id: t.memberA1a.id } })).parentId).toBe(t.leaderA.id);
-    const removed = await database.db.membership.findUniqueOrThrow({ where: { id: t.memberA1.id } });
+    expect((await env.db.membership.findUniqueOrThrow({ where: { id: t.memberA1a.id } })).parentId).toBe(t.leaderA.id);
+    const removed = await env.db.membership.findUniqueOrThrow({ where: { id: t.memberA1.id } });
     expect(removed).toMatchObject({ status: "REMOVED", parentId: null });
     expect(removed.removedAt).toBeInstanceOf(Date);
     const tree = await (await as(t.owner.id)).member.tree({ teamId: t.team.id });
@@ -151,7 +144,7 @@ describe("member.remove", () => {
 describe("member.setRole", () => {
   it("the owner promotes a member to leader; a member cannot", async () => {
     await (await as(t.owner.id)).member.setRole({ teamId: t.team.id, memberId: t.memberB1.id, role: "LEADER" });
-    expect((await database.db.membership.findUniqueOrThrow({ where: { id: t.memberB1.id } })).role).toBe("LEADER");
+    expect((await env.db.membership.findUniqueOrThrow({ where: { id: t.memberB1.id } })).role).toBe("LEADER");
     await expect((await as(t.memberA1.id)).member.setRole({ teamId: t.team.id, memberId: t.memberA1a.id, role: "LEADER" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

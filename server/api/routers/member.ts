@@ -1,3 +1,5 @@
+/** The member tree: who may see or change whom is declared per procedure (server/api/policy/member.ts). */
+import { memberManagerProcedure, memberMoveProcedure, memberViewerProcedure } from "@/server/api/policy/member";
 import { router, teamProcedure } from "@/server/api/trpc";
 import { ZMemberTreeInput, ZMoveMemberInput, ZRemoveMemberInput, ZSetMyTimeZoneInput, ZSetRoleInput } from "@/server/schemas/member";
 import { getMemberDay } from "@/server/services/calendar/get-member-day";
@@ -8,24 +10,12 @@ import { setMemberRole } from "@/server/services/member/set-member-role";
 import { setMyTimeZone } from "@/server/services/member/set-my-time-zone";
 
 export const memberRouter = router({
-  tree: teamProcedure
-    .input(ZMemberTreeInput)
-    .query(({ ctx, input }) => getMemberTree(ctx.db, { actor: ctx.membership, rootId: input.rootId, depth: input.depth })),
-  move: teamProcedure
-    .input(ZMoveMemberInput)
-    .mutation(({ ctx, input }) => moveMember(ctx.db, { actor: ctx.membership, input })),
-  remove: teamProcedure
-    .input(ZRemoveMemberInput)
-    .mutation(({ ctx, input }) => removeMember(ctx.db, { actor: ctx.membership, memberId: input.memberId })),
-  setRole: teamProcedure
-    .input(ZSetRoleInput)
-    .mutation(({ ctx, input }) =>
-      setMemberRole(ctx.db, { actor: ctx.membership, memberId: input.memberId, role: input.role }),
-    ),
+  tree: memberViewerProcedure.input(ZMemberTreeInput).query(({ ctx, input }) => getMemberTree(ctx.db, ctx.scope, input)),
+  move: memberMoveProcedure.input(ZMoveMemberInput).mutation(({ ctx, input }) => moveMember(ctx.db, ctx.scope, input)),
+  remove: memberManagerProcedure.input(ZRemoveMemberInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.scope, input)),
+  setRole: memberManagerProcedure.input(ZSetRoleInput).mutation(({ ctx, input }) => setMemberRole(ctx.db, ctx.scope, input)),
   /** The signed-in member's day: today in their zone, the team's zone, and on a rest day why and the next plan. */
-  day: teamProcedure.query(({ ctx }) => getMemberDay(ctx.db, { team: ctx.team, actor: ctx.membership })),
+  day: teamProcedure.query(({ ctx }) => getMemberDay(ctx.db, ctx.scope)),
   /** The signed-in member's own time zone (null = the team's). An unknown zone is a 400. */
-  setMyTimeZone: teamProcedure
-    .input(ZSetMyTimeZoneInput)
-    .mutation(({ ctx, input }) => setMyTimeZone(ctx.db, { actor: ctx.membership, timeZone: input.timeZone })),
+  setMyTimeZone: teamProcedure.input(ZSetMyTimeZoneInput).mutation(({ ctx, input }) => setMyTimeZone(ctx.db, ctx.scope, input)),
 });

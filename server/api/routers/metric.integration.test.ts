@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
-import { callerForMember } from "@/tests/caller";
-import { makeTestTree } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setUpTestDatabase, type TestCaller, type TestTree } from "@/tests/setup/integration";
 
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
-let owner: Awaited<ReturnType<typeof callerForMember>>;
-let leader: Awaited<ReturnType<typeof callerForMember>>;
-let member: Awaited<ReturnType<typeof callerForMember>>;
+const env = setUpTestDatabase();
+let t: TestTree;
+let owner: TestCaller;
+let leader: TestCaller;
+let member: TestCaller;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await makeTestTree(database.db);
-  owner = await callerForMember(database.db, t.owner.id);
-  leader = await callerForMember(database.db, t.leaderA.id);
-  member = await callerForMember(database.db, t.memberA1.id);
+  t = env.t;
+  owner = await env.as(t.owner.id);
+  leader = await env.as(t.leaderA.id);
+  member = await env.as(t.memberA1.id);
 });
-afterAll(() => database.close());
 
 const teamId = () => t.team.id;
 

@@ -1,3 +1,5 @@
+/** The team's metrics and funnels: everyone in the team reads them, the owner changes them (`settingsProcedure`). */
+import { settingsProcedure } from "@/server/api/policy/metric";
 import { router, teamProcedure } from "@/server/api/trpc";
 import { ZApplyTemplateInput, ZCreateMetricInput, ZMetricRef, ZSetFunnelInput, ZUpdateMetricInput } from "@/server/schemas/metric";
 import { applyTemplate } from "@/server/services/metric/apply-template";
@@ -9,21 +11,11 @@ import { setFunnel } from "@/server/services/metric/set-funnel";
 import { updateMetric } from "@/server/services/metric/update-metric";
 
 export const metricRouter = router({
-  list: teamProcedure.query(({ ctx }) => listMetrics(ctx.db, { teamId: ctx.team.id })),
+  list: teamProcedure.query(({ ctx }) => listMetrics(ctx.db, ctx.scope)),
   templates: teamProcedure.query(() => listTemplates()),
-  applyTemplate: teamProcedure
-    .input(ZApplyTemplateInput)
-    .mutation(({ ctx, input }) => applyTemplate(ctx.db, { actor: ctx.membership, template: input.template })),
-  create: teamProcedure
-    .input(ZCreateMetricInput)
-    .mutation(({ ctx, input }) => createMetric(ctx.db, { actor: ctx.membership, input })),
-  update: teamProcedure
-    .input(ZUpdateMetricInput)
-    .mutation(({ ctx, input }) => updateMetric(ctx.db, { actor: ctx.membership, input })),
-  archive: teamProcedure
-    .input(ZMetricRef)
-    .mutation(({ ctx, input }) => archiveMetric(ctx.db, { actor: ctx.membership, metricId: input.metricId })),
-  setFunnel: teamProcedure
-    .input(ZSetFunnelInput)
-    .mutation(({ ctx, input }) => setFunnel(ctx.db, { actor: ctx.membership, input })),
+  applyTemplate: settingsProcedure.input(ZApplyTemplateInput).mutation(({ ctx, input }) => applyTemplate(ctx.db, ctx.scope, input)),
+  create: settingsProcedure.input(ZCreateMetricInput).mutation(({ ctx, input }) => createMetric(ctx.db, ctx.scope, input)),
+  update: settingsProcedure.input(ZUpdateMetricInput).mutation(({ ctx, input }) => updateMetric(ctx.db, ctx.scope, input)),
+  archive: settingsProcedure.input(ZMetricRef).mutation(({ ctx, input }) => archiveMetric(ctx.db, ctx.scope, input)),
+  setFunnel: settingsProcedure.input(ZSetFunnelInput).mutation(({ ctx, input }) => setFunnel(ctx.db, ctx.scope, input)),
 });

@@ -8,30 +8,27 @@
 import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
 import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import { amountFormatter, ENTRY_AMOUNT_LIMITS, formatAmount, parseAmount } from "@/server/domain/money";
 import type { TCreateTeamInput } from "@/server/schemas/team";
 import { exportEntriesCsv } from "@/server/services/team/export-entries";
-import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { loadTeamScope } from "@/server/services/team/scope";
 import { DASHBOARD_AMOUNTS } from "@/components/dashboard/format";
 import { callerForMember } from "@/tests/caller";
 import { addMember, makeEntriesWithTotals, makeGoal, makeMetric, makeTeam, makeUser } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { startInbox, type ReceivedMail } from "@/tests/smtp-inbox";
 import * as clock from "@/server/clock";
 import { toDbDay } from "@/server/domain/db-day";
 
-let database: Database;
+const env = setUpTestDatabase({ tree: "none" });
 let inbox: { mails: ReceivedMail[]; stop: () => Promise<void> };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   inbox = await startInbox();
 });
 afterAll(async () => {
   await inbox.stop();
-  await database.close();
 });
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
@@ -42,14 +39,14 @@ async function collect(gen: AsyncGenerator<string>): Promise<string> {
 
 /** The owner's entries export, one record a row. */
 async function entriesFile(teamId: string, ownerUserId: string) {
-  const access = await loadTeamAccess(database.db, { teamId, userId: ownerUserId });
-  const csv = await collect(exportEntriesCsv(database.db, { actor: access.membership }));
+  const scope = await loadTeamScope(env.db, { teamId, userId: ownerUserId });
+  const csv = await collect(exportEntriesCsv(env.db, scope));
   return Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
 }
 
 /** A team in a currency with a money metric "Volume". */
 async function teamIn(input: Partial<TCreateTeamInput>) {
-  const db = database.db;
+  const db = env.db;
   const ownerUser = await makeUser(db, { name: "Olivia Owner" });
   const team = await makeTeam(db, { ownerId: ownerUser.id, input });
   const volume = await makeMetric(db, {

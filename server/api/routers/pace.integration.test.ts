@@ -3,27 +3,23 @@
  * the target. The dashboard row, My plan, the weekly review (and its digest) and the CSV export show the same status,
  * forecast and catch-up, and never "none needed" beside a forecast below the target.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { describe, expect, it } from "vitest";
 import { addDays, isoDateInTimeZone, isWorkingDay, startOfPeriod } from "@/server/domain/calendar";
 import { toMajorString } from "@/server/domain/money";
-import { getRollup } from "@/server/services/dashboard/get-rollup";
+import { getRollup } from "@/server/services/progress/get-rollup";
+import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
 import { formatDigest } from "@/server/domain/format-digest";
-import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { loadTeamScope } from "@/server/services/team/scope";
 import { callerForMember } from "@/tests/caller";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { addMember, makeEntriesWithTotals, makeGoal, makeMetric, makeTeam, makeUser } from "@/tests/factories";
 import * as clock from "@/server/clock";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const env = setUpTestDatabase({ tree: "none" });
 
 describe("one pace model on every screen", () => {
   it("ahead of the plan so far but the run rate falls short: status, forecast and catch-up agree on the dashboard, My plan, the review, the digest and the CSV", async () => {
-    const db = database.db;
+    const db = env.db;
     const ownerUser = await makeUser(db, { name: "Olive Owner" });
     const team = await makeTeam(db, { ownerId: ownerUser.id, input: { name: "Pace team" } });
     const member = await addMember(db, { teamId: team.id, parentId: team.membershipId, name: "Ada Ahead" });
@@ -83,16 +79,12 @@ describe("one pace model on every screen", () => {
     const { id } = await owner.review.start({ teamId: team.id, goalId: goal.id, rootId: member.id });
     const review = await owner.review.get({ teamId: team.id, reviewId: id });
     const s = review.snapshot;
-    const access = await loadTeamAccess(db, { teamId: team.id, userId: ownerUser.id });
-    const asOfReview = await getRollup(db, {
-      actor: access.membership,
-      team: access.team,
-      goalId: goal.id,
-      period: "week",
-      rootId: member.id,
-      today: s.period!.asOf,
-      currentDay: today,
-    });
+    const scope = await loadTeamScope(db, { teamId: team.id, userId: ownerUser.id });
+    const asOfReview = await getRollup(
+      db,
+      { ...scope, today },
+      { goal: await loadGoalPlan(db, scope, { goalId: goal.id }), period: "week", rootId: member.id, viewDay: s.period!.asOf },
+    );
     const reviewRow = asOfReview.rows[0]!.goal;
     expect(s.scoreboard).toMatchObject({
       goalActual: reviewRow.teamActual,

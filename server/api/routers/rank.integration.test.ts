@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, endOfPeriod, startOfPeriod } from "@/server/domain/calendar";
 import { teamToday } from "@/server/clock";
-import { callerForMember } from "@/tests/caller";
-import { addDailyTotal, makeMetric, makeTestTree } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { addDailyTotal, makeMetric } from "@/tests/factories";
+import { setUpTestDatabase, type TestCaller, type TestTree } from "@/tests/setup/integration";
 
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
-let owner: Awaited<ReturnType<typeof callerForMember>>;
-let leader: Awaited<ReturnType<typeof callerForMember>>;
-let member: Awaited<ReturnType<typeof callerForMember>>;
+const env = setUpTestDatabase({ tree: "once" });
+let t: TestTree;
+let owner: TestCaller;
+let leader: TestCaller;
+let member: TestCaller;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await makeTestTree(database.db);
-  owner = await callerForMember(database.db, t.owner.id);
-  leader = await callerForMember(database.db, t.leaderA.id);
-  member = await callerForMember(database.db, t.memberA1.id);
+  t = env.t;
+  owner = await env.as(t.owner.id);
+  leader = await env.as(t.leaderA.id);
+  member = await env.as(t.memberA1.id);
 });
-afterAll(() => database.close());
 
 const teamId = () => t.team.id;
 
@@ -40,7 +36,7 @@ describe("rank router", () => {
   });
 
   it("shows a member's standing this month and the gap to the next rank", async () => {
-    const db = database.db;
+    const db = env.db;
     const volume = await makeMetric(db, { teamId: teamId(), key: "team_volume", kind: "RESULT", unit: "MONEY" });
     const sponsors = await makeMetric(db, { teamId: teamId(), key: "sponsors", kind: "RESULT" });
     const team = await db.team.findUniqueOrThrow({ where: { id: teamId() }, select: { timeZone: true } });
@@ -62,7 +58,7 @@ describe("rank router", () => {
   });
 
   it("works 'reach a rank by then' back into monthly requirements, this month's gap and the funnel", async () => {
-    const db = database.db;
+    const db = env.db;
     const sponsors = await db.metric.findFirstOrThrow({ where: { teamId: teamId(), key: "sponsors" }, select: { id: true } });
     const contacts = await db.metric.create({
       data: { teamId: teamId(), key: "contacts", name: "Contacts", kind: "ACTIVITY", unit: "COUNT", minutesPerAction: 5, position: 99 },

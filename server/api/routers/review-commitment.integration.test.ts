@@ -3,25 +3,18 @@
  * upline); the review started afterwards shows it live, the upline may still amend it during the meeting, and
  * closing freezes what was agreed.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { describe, expect, it } from "vitest";
 import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import { callerForMember } from "@/tests/caller";
 import { makeGoal, makeMetric, makeTestTree } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import * as clock from "@/server/clock";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const env = setUpTestDatabase({ tree: "none" });
 
 describe("a member's own commitment", () => {
   it("is entered before the meeting, shown live in the review, amendable by the upline, frozen on close", async () => {
-    const db = database.db;
+    const db = env.db;
     const t = await makeTestTree(db);
     const team = await db.team.findUniqueOrThrow({ where: { id: t.team.id }, select: { timeZone: true, weekStartsOn: true } });
     const metric = await makeMetric(db, { teamId: t.team.id, key: "sales", kind: "RESULT", unit: "COUNT" });

@@ -1,27 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
 import { addDays, isoDateInTimeZone, startOfPeriod } from "@/server/domain/calendar";
 import { callerForMember } from "@/tests/caller";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree, type LoggedAmount } from "@/tests/factories";
 import { startInbox, type ReceivedMail } from "@/tests/smtp-inbox";
 import * as clock from "@/server/clock";
 
-let database: Database;
+const env = setUpTestDatabase({ tree: "none" });
 let inbox: { mails: ReceivedMail[]; stop: () => Promise<void> };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   inbox = await startInbox();
 });
 afterAll(async () => {
   await inbox.stop();
-  await database.close();
 });
 
 describe("weekly review", () => {
   it("start → snapshot, commitments by member and upline, close → digest by SMTP, reopen from the snapshot", async () => {
-    const db = database.db;
+    const db = env.db;
     const t = await makeTestTree(db);
     const metric = await makeMetric(db, { teamId: t.team.id, key: "sales", kind: "RESULT", unit: "COUNT" });
     const today = isoDateInTimeZone(clock.nowMs(), "Europe/London");

@@ -1,3 +1,4 @@
+import { closeReviewProcedure, commitmentProcedure, reviewProcedure, startReviewProcedure } from "@/server/api/policy/review";
 import { router, teamProcedure } from "@/server/api/trpc";
 import { ZReviewIdInput, ZSaveCommitmentInput, ZSaveMyCommitmentInput, ZStartReviewInput } from "@/server/schemas/review";
 import { closeReview } from "@/server/services/review/close-review";
@@ -9,26 +10,17 @@ import { saveMyCommitment } from "@/server/services/review/save-my-commitment";
 import { startReview } from "@/server/services/review/start-review";
 
 export const reviewRouter = router({
-  list: teamProcedure.query(({ ctx }) => listReviews(ctx.db, { actor: ctx.membership })),
-  start: teamProcedure
+  list: teamProcedure.query(({ ctx }) => listReviews(ctx.db, ctx.scope)),
+  start: startReviewProcedure
     .input(ZStartReviewInput)
-    .mutation(({ ctx, input }) => startReview(ctx.db, { actor: ctx.membership, team: ctx.team, ...input })),
-  get: teamProcedure
-    .input(ZReviewIdInput)
-    .query(({ ctx, input }) => getReview(ctx.db, { actor: ctx.membership, reviewId: input.reviewId })),
-  saveCommitment: teamProcedure
+    .mutation(({ ctx }) => startReview(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId })),
+  get: reviewProcedure.input(ZReviewIdInput).query(({ ctx }) => getReview(ctx.db, ctx.scope, { review: ctx.review })),
+  saveCommitment: commitmentProcedure
     .input(ZSaveCommitmentInput)
-    .mutation(({ ctx, input }) => saveCommitment(ctx.db, { actor: ctx.membership, input })),
-  myCommitments: teamProcedure.query(({ ctx }) => getMyCommitments(ctx.db, { actor: ctx.membership, team: ctx.team })),
+    .mutation(({ ctx, input }) => saveCommitment(ctx.db, ctx.scope, { ...input, review: ctx.review })),
+  myCommitments: teamProcedure.query(({ ctx }) => getMyCommitments(ctx.db, ctx.scope)),
   saveMyCommitment: teamProcedure
     .input(ZSaveMyCommitmentInput)
-    .mutation(({ ctx, input }) => saveMyCommitment(ctx.db, { actor: ctx.membership, team: ctx.team, input })),
-  close: teamProcedure.input(ZReviewIdInput).mutation(({ ctx, input }) =>
-    closeReview(ctx.db, {
-      actor: ctx.membership,
-      reviewId: input.reviewId,
-      teamName: ctx.team.name,
-      currency: ctx.team.currency,
-    }),
-  ),
+    .mutation(({ ctx, input }) => saveMyCommitment(ctx.db, ctx.scope, input)),
+  close: closeReviewProcedure.input(ZReviewIdInput).mutation(({ ctx }) => closeReview(ctx.db, ctx.scope, { review: ctx.review })),
 });

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
-import { callerFor } from "@/tests/caller";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_TEAM, makeUser } from "@/tests/factories";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const env = setUpTestDatabase({ tree: "none" });
 
 describe("team.create / team.list / team.get", () => {
   it("creates a team with its settings and makes the creator the OWNER at the root", async () => {
-    const user = await makeUser(database.db, { name: "Olivia" });
-    const caller = callerFor(database.db, user);
+    const user = await makeUser(env.db, { name: "Olivia" });
+    const caller = env.caller(user);
     const team = await caller.team.create({
       name: "North Star",
       currency: "gbp",
@@ -28,8 +22,8 @@ describe("team.create / team.list / team.get", () => {
   });
 
   it("gives a second team of the same name its own slug, and a user can be in several teams", async () => {
-    const user = await makeUser(database.db);
-    const caller = callerFor(database.db, user);
+    const user = await makeUser(env.db);
+    const caller = env.caller(user);
     const a = await caller.team.create({ ...DEFAULT_TEAM, name: "Same Name" });
     const b = await caller.team.create({ ...DEFAULT_TEAM, name: "Same Name" });
     expect(a.slug).not.toBe(b.slug);
@@ -37,7 +31,7 @@ describe("team.create / team.list / team.get", () => {
   });
 
   it("rejects bad settings with clear messages", async () => {
-    const caller = callerFor(database.db, await makeUser(database.db));
+    const caller = env.caller(await makeUser(env.db));
     await expect(caller.team.create({ ...DEFAULT_TEAM, currency: "XXQ" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("currency"),
@@ -48,10 +42,10 @@ describe("team.create / team.list / team.get", () => {
   });
 
   it("needs a signed-in user, and hides teams from non-members", async () => {
-    const owner = await makeUser(database.db);
-    const team = await callerFor(database.db, owner).team.create(DEFAULT_TEAM);
-    await expect(callerFor(database.db, null).team.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    const stranger = callerFor(database.db, await makeUser(database.db));
+    const owner = await makeUser(env.db);
+    const team = await env.caller(owner).team.create(DEFAULT_TEAM);
+    await expect(env.caller(null).team.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const stranger = env.caller(await makeUser(env.db));
     await expect(stranger.team.get({ teamId: team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

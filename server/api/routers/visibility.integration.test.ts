@@ -4,26 +4,21 @@
  * clear message, never INTERNAL_SERVER_ERROR, and writes nothing.
  */
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { beforeEach, describe, expect, it } from "vitest";
 import { callerFor, callerForMember } from "@/tests/caller";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { makeTeam, makeTestTree, makeUser } from "@/tests/factories";
 
-let database: Database;
+const env = setUpTestDatabase({ tree: "none" });
 let a: Awaited<ReturnType<typeof makeTestTree>>;
 let b: Awaited<ReturnType<typeof makeTestTree>>;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
 beforeEach(async () => {
-  a = await makeTestTree(database.db);
-  b = await makeTestTree(database.db);
+  a = await makeTestTree(env.db);
+  b = await makeTestTree(env.db);
 });
 
-const as = (membershipId: string) => callerForMember(database.db, membershipId);
+const as = (membershipId: string) => callerForMember(env.db, membershipId);
 
 /** Every team procedure aimed at `memberId`, sent with `teamId`. */
 function teamCalls(caller: Awaited<ReturnType<typeof as>>, teamId: string, memberId: string, otherId: string) {
@@ -75,13 +70,13 @@ describe("visibility in every team procedure", () => {
 
   it("nothing changed after all those refusals", async () => {
     const ownerB = await as(b.owner.id);
-    const before = await database.db.membership.findMany({
+    const before = await env.db.membership.findMany({
       orderBy: { id: "asc" },
       select: { id: true, parentId: true, role: true, status: true },
     });
     for (const call of Object.values(teamCalls(ownerB, a.team.id, a.memberA1.id, b.memberB1.id)))
       await call().catch(() => undefined);
-    const after = await database.db.membership.findMany({
+    const after = await env.db.membership.findMany({
       orderBy: { id: "asc" },
       select: { id: true, parentId: true, role: true, status: true },
     });
@@ -139,7 +134,7 @@ describe("user error is never a 500", () => {
 
   it.each(bad)("%s → a clear 4xx", async (_name, call) => {
     const owner = await as(a.owner.id);
-    const before = await database.db.membership.count();
+    const before = await env.db.membership.count();
     const error = await call(owner as ReturnType<typeof callerFor>, a.team.id).then(
       () => null,
       (e: unknown) => e,
@@ -149,11 +144,11 @@ describe("user error is never a 500", () => {
     expect(code).toMatch(/^(BAD_REQUEST|NOT_FOUND|FORBIDDEN|CONFLICT)$/);
     expect(message).not.toMatch(/Something went wrong|prisma|invalid `|\bat \w+ \(/i);
     expect(message.length).toBeGreaterThan(5);
-    expect(await database.db.membership.count()).toBe(before);
+    expect(await env.db.membership.count()).toBe(before);
   });
 
   it("a signed-out caller gets UNAUTHORIZED from every signed-in procedure", async () => {
-    const anon = callerFor(database.db, null);
+    const anon = callerFor(env.db, null);
     await expect(
       anon.team.create({ name: "T", currency: "GBP", timeZone: "UTC", weekStartsOn: 1, workingDays: [1] }),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
@@ -162,10 +157,10 @@ describe("user error is never a 500", () => {
   });
 
   it("a user in several teams gets each team's own view", async () => {
-    const user = await makeUser(database.db);
-    const mine = await makeTeam(database.db, { ownerId: user.id, input: { name: "Mine" } });
+    const user = await makeUser(env.db);
+    const mine = await makeTeam(env.db, { ownerId: user.id, input: { name: "Mine" } });
     const invite = await (await as(a.leaderA.id)).invite.create({ teamId: a.team.id });
-    const caller = callerFor(database.db, user);
+    const caller = callerFor(env.db, user);
     await caller.invite.accept({ token: invite.token });
     expect((await caller.team.list()).map((t) => t.role).sort()).toEqual(["MEMBER", "OWNER"]);
     expect((await caller.member.tree({ teamId: mine.id })).nodes).toHaveLength(1);

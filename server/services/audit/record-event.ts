@@ -1,6 +1,7 @@
 /** Appends to a team's audit trail: who (membership) did what to whom, with from → to data. */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
+import type { ActorMembership } from "@/server/services/team/load-team-access";
 
 export async function recordEvent(
   db: DbClient,
@@ -15,4 +16,16 @@ export async function recordEvent(
       data: event.data,
     },
   });
+}
+
+/** What a member did, for `recordActorEvent`. */
+export interface ActorEvent {
+  action: string;
+  subjectId?: string | null;
+  data?: Prisma.InputJsonValue;
+}
+
+/** Records a change the acting member made in their team: the audit line every audited service ends with. */
+export function recordActorEvent(db: DbClient, actor: Pick<ActorMembership, "id" | "teamId">, event: ActorEvent): Promise<void> {
+  return recordEvent(db, { teamId: actor.teamId, actorId: actor.id, ...event });
 }

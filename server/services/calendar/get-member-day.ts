@@ -9,11 +9,12 @@
  * screens say so when the member's zone differs.
  */
 import type { DbClient } from "@/server/db-client";
-import { addDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
+import { addDays, type IsoDate } from "@/server/domain/calendar";
 import { memberDayStatus, type RestReason } from "@/server/domain/member-day";
 import { loadLogContext } from "@/server/services/entry/log-context";
 import { todayPlanFrom } from "@/server/services/entry/today-plan";
 import * as clock from "@/server/clock";
+import type { TeamScope } from "@/server/services/team/scope";
 import { loadClosedDays, type ClosedDays } from "./closed-days";
 
 /** How far ahead the next open day is looked for (a year: `nextOpenDay`'s own limit). */
@@ -82,17 +83,13 @@ export async function describeMemberDay(
 }
 
 /** The signed-in member's day (My plan): one query (closed days), two on a rest day (the next open day's plan). */
-export async function getMemberDay(
-  db: DbClient,
-  args: { team: MemberDayTeam; actor: { id: string; timeZone?: string | null }; now?: Date },
-): Promise<MemberDay> {
-  const { team, actor } = args;
+export async function getMemberDay(db: DbClient, scope: TeamScope): Promise<MemberDay> {
+  const { team, actor } = scope;
   const own =
     actor.timeZone !== undefined
       ? actor.timeZone
       : ((await db.membership.findUnique({ where: { id: actor.id }, select: { timeZone: true } }))?.timeZone ?? null);
-  const timeZone = clock.memberTimeZone({ timeZone: own }, team);
-  const today = args.now ? isoDateInTimeZone(args.now.getTime(), timeZone) : clock.todayIn(timeZone);
+  const today = clock.memberToday({ timeZone: own }, team);
   const closed = await loadClosedDays(db, {
     teamId: team.id,
     membershipId: actor.id,

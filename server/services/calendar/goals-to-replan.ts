@@ -3,13 +3,14 @@
  * were phased with was removed) after they were published. Their plans did not change — a goal keeps the holidays it
  * was phased with — so the holidays screen lists them with "Preview re-plan" (the goal change `{ kind: "holidays" }`,
  * previewed and applied as a versioned change). Only goals the caller manages; goals that have ended are left alone.
- * Two queries, plus one visibility check per goal for a leader (a team has a handful of live goals).
+ * Two queries, plus one visibility check per goal for a leader (a team has a handful of live goals). Open to every
+ * member: the rows are filtered by what the caller manages, which the procedure cannot know before reading them.
  */
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
+import { readGoalHolidays, type GoalHolidaysRow } from "@/server/queries/calendar";
 import { canPlanFor } from "@/server/services/goal/goal-access";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { readGoalHolidays, type GoalHolidaysRow } from "./calendar-queries";
+import type { TeamScope } from "@/server/services/team/scope";
 import { holidayChanges } from "./team-holiday-days";
 
 export interface GoalToReplan {
@@ -26,13 +27,10 @@ export interface GoalToReplan {
   removed: IsoDate[];
 }
 
-export async function listGoalsToReplan(
-  db: DbClient,
-  args: { actor: ActorMembership; today: IsoDate },
-): Promise<GoalToReplan[]> {
-  const { actor } = args;
+export async function listGoalsToReplan(db: DbClient, scope: TeamScope): Promise<GoalToReplan[]> {
+  const { actor } = scope;
   if (actor.role === "MEMBER") return [];
-  const rows = await readGoalHolidays(db, { teamId: actor.teamId, today: args.today });
+  const rows = await readGoalHolidays(db, { teamId: scope.team.id, today: scope.today });
   const out: GoalToReplan[] = [];
   for (const row of rows) {
     const { added, removed } = holidayChanges(

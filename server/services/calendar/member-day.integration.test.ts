@@ -4,29 +4,23 @@
  * next open day's plan computed by the Log's own plan math.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getTodayPlan } from "@/server/services/entry/today-plan";
-import { callerForMember } from "@/tests/caller";
 import { atInstant } from "@/tests/clock";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
 import { makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
+const env = setUpTestDatabase({ tree: "each" });
+let t: TestTree;
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
-const db = () => database.db;
-const as = (membershipId: string) => callerForMember(db(), membershipId);
+const db = () => env.db;
+const as = (membershipId: string) => env.as(membershipId);
 const day = (iso: string) => toDbDay(iso);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
 beforeEach(async () => {
   // A London team working Monday to Friday, with a published goal around the test instant (Wed 17 Mar 2027).
-  t = await makeTestTree(db());
+  t = env.t;
   m = await makeFunnelMetrics(db(), { teamId: t.team.id });
   await makeGoal(db(), {
     teamId: t.team.id,

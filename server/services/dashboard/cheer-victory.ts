@@ -1,20 +1,28 @@
-/** Cheer a victory of someone the actor can see. Idempotent: one cheer per person per victory. */
+/**
+ * Cheer a victory of someone the actor can see. Idempotent: one cheer per person per victory. `victoryProcedure`
+ * (server/api/policy/dashboard.ts) loads the victory with `loadVisibleVictory` first.
+ */
 import type { DbClient } from "@/server/db-client";
 import { notFound } from "@/server/errors";
 import { canView } from "@/server/services/team/permissions";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { ActorMembership, TeamScope } from "@/server/services/team/scope";
 
-export async function cheerVictory(db: DbClient, args: { actor: ActorMembership; victoryId: string }) {
+/** A victory of the actor's team won by someone they can see (themselves, their downline; the owner: anyone). */
+export async function loadVisibleVictory(db: DbClient, actor: ActorMembership, victoryId: string) {
   const victory = await db.victory.findFirst({
-    where: { id: args.victoryId, teamId: args.actor.teamId },
+    where: { id: victoryId, teamId: actor.teamId },
     select: { id: true, membershipId: true },
   });
-  if (!victory || !(await canView(db, args.actor, victory.membershipId))) throw notFound("Victory");
+  if (!victory || !(await canView(db, actor, victory.membershipId))) throw notFound("Victory");
+  return victory;
+}
+
+export async function cheerVictory(db: DbClient, scope: TeamScope, input: { victoryId: string }) {
   await db.cheer.upsert({
-    where: { victoryId_membershipId: { victoryId: victory.id, membershipId: args.actor.id } },
-    create: { victoryId: victory.id, membershipId: args.actor.id },
+    where: { victoryId_membershipId: { victoryId: input.victoryId, membershipId: scope.actor.id } },
+    create: { victoryId: input.victoryId, membershipId: scope.actor.id },
     update: {},
   });
-  const cheers = await db.cheer.count({ where: { victoryId: victory.id } });
-  return { victoryId: victory.id, cheers, cheeredByMe: true };
+  const cheers = await db.cheer.count({ where: { victoryId: input.victoryId } });
+  return { victoryId: input.victoryId, cheers, cheeredByMe: true };
 }

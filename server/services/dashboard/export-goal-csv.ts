@@ -7,21 +7,20 @@
  *
  * Each row also carries the member's team (me + downline) goal to date exactly as the dashboard shows it — expected so
  * far, actual, pace, forecast at the deadline and the catch-up per week / per open day to finish on target — taken from
- * the dashboard roll-up (`getRollup`, period "goal"), so from the one pace model (`paceModel`).
+ * the dashboard roll-up (`getRollup`, period "goal"), so from the one pace model (`paceModel`). The goal comes loaded
+ * from the procedure (`dashboardGoalProcedure`); SQL in server/queries/dashboard.ts.
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, periodsInRange } from "@/server/domain/calendar";
 import { toCsv } from "@/server/domain/csv";
-import { toMajorString } from "@/server/domain/money";
 import { shareOfProgress } from "@/server/domain/dashboard-math";
-import { cumulativeOn } from "@/server/domain/phasing";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { getRollup } from "./get-rollup";
-import { loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
-import { subtreeCte } from "@/server/services/tree/subtree";
-import * as clock from "@/server/clock";
 import { toIsoDay } from "@/server/domain/db-day";
+import { toMajorString } from "@/server/domain/money";
+import { cumulativeOn } from "@/server/domain/phasing";
+import { exportMembers, memberDailyTotals } from "@/server/queries/dashboard";
+import { getRollup } from "@/server/services/progress/get-rollup";
+import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
+import type { TeamScope } from "@/server/services/team/scope";
 
 export const EXPORT_COLUMNS = [
   "member",
@@ -46,33 +45,25 @@ export const EXPORT_COLUMNS = [
 
 export async function exportGoalCsv(
   db: DbClient,
-  args: { actor: ActorMembership; team: TeamCalendar & { currency: string }; goalId: string; period: "week" | "month"; today?: string },
+  scope: TeamScope,
+  input: { goal: GoalPlan; period: "week" | "month" },
 ): Promise<{ filename: string; csv: string; rows: number }> {
-  const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
+  const { goal, plan } = input.goal;
+  const { team, today } = scope;
   const start = toIsoDay(goal.startDate);
   const deadline = toIsoDay(goal.deadline);
-  const today = args.today ?? clock.todayIn(args.team.timeZone);
   const asOf = today > deadline ? deadline : today;
-  const cte = subtreeCte({ teamId: args.team.id, rootId: args.actor.id });
+  const subtree = { teamId: team.id, rootId: scope.actor.id };
   const [members, daily] = await Promise.all([
-    db.$queryRaw<{ id: string; parentId: string | null; name: string; email: string; uplineEmail: string | null; share: number }[]>(Prisma.sql`${cte}
-      SELECT d.id, d."parentId", u.name, u.email, pu.email AS "uplineEmail", COALESCE(mt.personal, 0)::float8 AS share
-        FROM down d
-        JOIN "Membership" m ON m.id = d.id JOIN "User" u ON u.id = m."userId"
-        LEFT JOIN "Membership" pm ON pm.id = m."parentId" LEFT JOIN "User" pu ON pu.id = pm."userId"
-        LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${goal.id} AND mt."membershipId" = d.id
-       ORDER BY d.depth, u.name`),
-    db.$queryRaw<{ id: string; day: string; total: number }[]>(Prisma.sql`${cte}
-      SELECT dt."membershipId" AS id, to_char(dt.day, 'YYYY-MM-DD') AS day, dt.total::float8 AS total
-        FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
-       WHERE dt."metricId" = ${goal.metric.id} AND dt.day >= ${start}::date AND dt.day <= ${asOf}::date`),
+    exportMembers(db, { ...subtree, goalId: goal.id }),
+    memberDailyTotals(db, { ...subtree, metricId: goal.metric.id, from: start, to: asOf }),
   ]);
 
   // Goal to date per member's team: the dashboard's own rows (the one pace model), for the same subtree and day.
-  const rollup = await getRollup(db, { actor: args.actor, team: args.team, goalId: goal.id, period: "goal", today, currentDay: today });
+  const rollup = await getRollup(db, scope, { goal: input.goal, period: "goal", rootId: scope.actor.id });
   const paceOf = new Map(rollup.rows.map((r) => [r.id, r.goal]));
 
-  const periods = periodsInRange(start, deadline, args.period, args.team.weekStartsOn);
+  const periods = periodsInRange(start, deadline, input.period, team.weekStartsOn);
   const n = members.length;
   const index = new Map(members.map((m, i) => [m.id, i]));
   const T = plan.target - plan.baseline;
@@ -104,8 +95,8 @@ export async function exportGoalCsv(
     }
   }
   const money = goal.metric.unit === "MONEY";
-  const currency = money ? args.team.currency : "";
-  const amount = (a: number) => (money ? toMajorString(a, args.team.currency) : a);
+  const currency = money ? team.currency : "";
+  const amount = (a: number) => (money ? toMajorString(a, team.currency) : a);
   const data: (string | number)[][] = [];
   members.forEach((m, i) => {
     const pace = paceOf.get(m.id);
@@ -139,5 +130,5 @@ export async function exportGoalCsv(
   });
   const csv = toCsv(data, { fields: EXPORT_COLUMNS });
   const slug = goal.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "goal";
-  return { filename: `${slug}-${args.period}.csv`, csv, rows: data.length };
+  return { filename: `${slug}-${input.period}.csv`, csv, rows: data.length };
 }

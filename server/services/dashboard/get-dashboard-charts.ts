@@ -2,72 +2,32 @@
  * The dashboard's charts for a goal, a period and a visible subtree: cumulative plan vs actual since the start
  * (with checkpoints), the activity funnel (planned vs done at each step over the same days: the period so far) and a heat strip of daily
  * completion per branch (the subtree root's own work and each direct member's whole team).
- * Constant number of queries: the goal, the visibility check, and three aggregate queries over one recursive CTE each.
+ * Three aggregate queries over one recursive CTE each (server/queries/dashboard.ts); the goal and the subtree root
+ * come checked from the procedure (server/api/policy/dashboard.ts).
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, daysInRange, type IsoDate } from "@/server/domain/calendar";
 import { resolvePeriod, shareOfProgress, type DashboardPeriod } from "@/server/domain/dashboard-math";
-import { cumulativeOn } from "@/server/domain/phasing";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { loadGoalPlan, type TeamCalendar } from "./load-goal-plan";
-import { resolveDashboardRoot } from "./resolve-dashboard-root";
-import * as clock from "@/server/clock";
 import { toIsoDay } from "@/server/domain/db-day";
+import { cumulativeOn } from "@/server/domain/phasing";
+import { branchDailyTotals, funnelDone, goalBranches } from "@/server/queries/dashboard";
+import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
+import type { TeamScope } from "@/server/services/team/scope";
 
-const subtreeWithBranch = (teamId: string, rootId: string) => Prisma.sql`
-  WITH RECURSIVE down AS (
-    SELECT id, id AS branch, 0 AS depth
-      FROM "Membership"
-     WHERE id = ${rootId} AND "teamId" = ${teamId} AND status = 'ACTIVE'
-    UNION ALL
-    SELECT m.id, CASE WHEN down.depth = 0 THEN m.id ELSE down.branch END, down.depth + 1
-      FROM "Membership" m
-      JOIN down ON m."parentId" = down.id
-     WHERE m."teamId" = ${teamId} AND m.status = 'ACTIVE' AND down.depth < 10000
-  )`;
-
-export async function getDashboardCharts(
-  db: DbClient,
-  args: { actor: ActorMembership; team: TeamCalendar; goalId: string; period: DashboardPeriod; rootId?: string; today?: IsoDate },
-) {
-  const { goal, plan } = await loadGoalPlan(db, { team: args.team, goalId: args.goalId });
-  const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
+export async function getDashboardCharts(db: DbClient, scope: TeamScope, input: { goal: GoalPlan; rootId: string; period: DashboardPeriod }) {
+  const { goal, plan } = input.goal;
+  const { team, today } = scope;
+  const rootId = input.rootId;
   const start = toIsoDay(goal.startDate);
   const deadline = toIsoDay(goal.deadline);
-  const today = args.today ?? clock.todayIn(args.team.timeZone);
-  const period = resolvePeriod({ period: args.period, today, start, deadline, weekStartsOn: args.team.weekStartsOn });
-  const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: args.team.weekStartsOn }).asOf;
-  const cte = subtreeWithBranch(args.team.id, rootId);
+  const period = resolvePeriod({ period: input.period, today, start, deadline, weekStartsOn: team.weekStartsOn });
+  const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: team.weekStartsOn }).asOf;
+  const subtree = { teamId: team.id, rootId };
 
   const [daily, branches, funnel] = await Promise.all([
-    db.$queryRaw<{ branch: string; day: string; total: number }[]>(Prisma.sql`${cte}
-      SELECT d.branch, to_char(dt.day, 'YYYY-MM-DD') AS day, SUM(dt.total)::float8 AS total
-        FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
-       WHERE dt."metricId" = ${goal.metric.id} AND dt.day >= ${start}::date AND dt.day <= ${goalAsOf}::date
-       GROUP BY d.branch, dt.day`),
-    db.$queryRaw<{ branch: string; name: string; share: number; members: number }[]>(Prisma.sql`${cte},
-      b AS (
-        SELECT d.branch, COALESCE(SUM(mt.personal), 0)::float8 AS share, COUNT(*)::int AS members
-          FROM down d LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${goal.id} AND mt."membershipId" = d.id
-         GROUP BY d.branch
-      )
-      SELECT b.branch, u.name, b.share, b.members
-        FROM b JOIN "Membership" m ON m.id = b.branch JOIN "User" u ON u.id = m."userId"
-       ORDER BY (b.branch = ${rootId}) DESC, u.name`),
-    db.$queryRaw<{ key: string; name: string; position: number; fromCount: number; toCount: number; done: number }[]>(Prisma.sql`${cte},
-      done AS (
-        SELECT dt."metricId", SUM(dt.total)::float8 AS total
-          FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
-         WHERE dt.day >= ${period.from}::date AND dt.day <= ${period.asOf}::date
-         GROUP BY dt."metricId"
-      )
-      SELECT am.key, am.name, fs.position, fs."fromCount", fs."toCount", COALESCE(done.total, 0)::float8 AS done
-        FROM "FunnelStage" fs
-        JOIN "Metric" am ON am.id = fs."activityMetricId"
-        LEFT JOIN done ON done."metricId" = fs."activityMetricId"
-       WHERE fs."resultMetricId" = ${goal.metric.id}
-       ORDER BY fs.position`),
+    branchDailyTotals(db, { ...subtree, metricId: goal.metric.id, from: start, to: goalAsOf }),
+    goalBranches(db, { ...subtree, goalId: goal.id }),
+    funnelDone(db, { ...subtree, resultMetricId: goal.metric.id, from: period.from, to: period.asOf }),
   ]);
 
   const T = plan.target - plan.baseline;
@@ -122,7 +82,7 @@ export async function getDashboardCharts(
 
   return {
     rootId,
-    period: { kind: args.period, ...period },
+    period: { kind: input.period, ...period },
     goalAsOf,
     unit: goal.metric.unit,
     checkpoints: plan.checkpoints.map((c) => ({ date: c.date, planned: shareOfProgress(subtreeShare, c.cumulative - plan.baseline, T) })),

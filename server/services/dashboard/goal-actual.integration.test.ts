@@ -6,21 +6,16 @@
  */
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { describe, expect, it } from "vitest";
 import { addDays, isoDateInTimeZone } from "@/server/domain/calendar";
 import { callerForMember } from "@/tests/caller";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { addDailyTotal, makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree } from "@/tests/factories";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
-const db = () => database.db;
+const env = setUpTestDatabase({ tree: "none" });
+const db = () => env.db;
 
 const iso = (d: Date) => toIsoDay(d);
 

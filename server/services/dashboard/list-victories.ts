@@ -1,40 +1,21 @@
 /**
- * Victories across the actor's visible team (their subtree; the owner: everyone), newest first, with cheer counts
- * and whether the actor already cheered. One query.
+ * Victories across a visible subtree (the actor's own by default; the owner's: everyone), newest first, with cheer
+ * counts and whether the actor already cheered. One query (server/queries/dashboard.ts); the root comes checked from
+ * the procedure (server/api/policy/dashboard.ts).
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { resolveDashboardRoot } from "./resolve-dashboard-root";
-import { subtreeCte } from "@/server/services/tree/subtree";
+import { victoriesInSubtree, type VictoryItem } from "@/server/queries/dashboard";
+import type { TeamScope } from "@/server/services/team/scope";
 
-export interface VictoryItem {
-  id: string;
-  kind: string;
-  title: string;
-  day: string;
-  memberId: string;
-  name: string;
-  cheers: number;
-  cheeredByMe: boolean;
-}
+export type { VictoryItem } from "@/server/queries/dashboard";
 
-export async function listVictories(
-  db: DbClient,
-  args: { actor: ActorMembership; rootId?: string; limit: number; from?: string; to?: string },
-): Promise<VictoryItem[]> {
-  const rootId = await resolveDashboardRoot(db, args.actor, args.rootId);
-  const from = args.from ?? "0001-01-01";
-  const to = args.to ?? "9999-12-31";
-  return db.$queryRaw<VictoryItem[]>(Prisma.sql`${subtreeCte({ teamId: args.actor.teamId, rootId })}
-    SELECT v.id, v.kind::text AS kind, v.title, to_char(v.day, 'YYYY-MM-DD') AS day, v."membershipId" AS "memberId", u.name,
-           (SELECT COUNT(*)::int FROM "Cheer" c WHERE c."victoryId" = v.id) AS cheers,
-           EXISTS (SELECT 1 FROM "Cheer" c WHERE c."victoryId" = v.id AND c."membershipId" = ${args.actor.id}) AS "cheeredByMe"
-      FROM "Victory" v
-      JOIN down d ON d.id = v."membershipId"
-      JOIN "Membership" m ON m.id = v."membershipId"
-      JOIN "User" u ON u.id = m."userId"
-     WHERE v."teamId" = ${args.actor.teamId} AND v.day >= ${from}::date AND v.day <= ${to}::date
-     ORDER BY v.day DESC, v."createdAt" DESC
-     LIMIT ${args.limit}`);
+export function listVictories(db: DbClient, scope: TeamScope, input: { rootId: string; limit: number }): Promise<VictoryItem[]> {
+  return victoriesInSubtree(db, {
+    teamId: scope.team.id,
+    rootId: input.rootId,
+    viewerId: scope.actor.id,
+    limit: input.limit,
+    from: "0001-01-01",
+    to: "9999-12-31",
+  });
 }

@@ -1,14 +1,11 @@
-/** The team owner switches the dashboard leaderboard on or off. */
+/** The team owner switches the dashboard leaderboard on or off (owner only: `leaderboardSettingsProcedure`). */
 import type { DbClient } from "@/server/db-client";
-import { forbidden } from "@/server/errors";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 
-export async function setLeaderboardEnabled(db: DbClient, args: { actor: ActorMembership; enabled: boolean }) {
-  if (args.actor.role !== "OWNER") throw forbidden("Only the team owner can switch the leaderboard on or off.");
-  const team = await db.team.update({
-    where: { id: args.actor.teamId },
-    data: { leaderboardEnabled: args.enabled },
+export async function setLeaderboardEnabled(db: DbClient, scope: TeamScope, input: { enabled: boolean }) {
+  return db.team.update({
+    where: { id: scope.team.id },
+    data: { leaderboardEnabled: input.enabled },
     select: { leaderboardEnabled: true },
   });
-  return team;
 }

@@ -10,14 +10,14 @@
  *   with one, from the first such day on (days before any plan are neutral; rest weekdays, team holidays and the
  *   member's days off are neutral too, so a holiday never breaks a streak).
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { VictoryKind } from "@/generated/prisma/enums";
 import type { DbClient } from "@/server/db-client";
 import { addDays, compareDates, isOpenDay } from "@/server/domain/calendar";
 import type { DayRecord } from "@/server/domain/streaks";
 import { formatAmount } from "@/server/domain/money";
 import { detectVictories, type Victory } from "@/server/domain/victories";
-import type { LogTeam } from "./load-log-team";
+import { insertVictories } from "@/server/queries/entry";
+import type { ScopeTeam } from "@/server/services/team/scope";
 import { planDayRecords } from "@/server/domain/plan-days";
 import { LOG_HISTORY_DAYS, loadLogContext, type LogContext } from "./log-context";
 import { todayPlanFrom } from "./today-plan";
@@ -36,7 +36,7 @@ interface NewVictory extends Celebration {
 export async function celebrate(
   db: DbClient,
   args: {
-    team: LogTeam;
+    team: Pick<ScopeTeam, "id" | "currency" | "workingDays" | "weekStartsOn">;
     membershipId: string;
     today: string;
     addedToday: ReadonlyMap<string, number>;
@@ -142,14 +142,6 @@ async function recordVictories(
 ): Promise<Celebration[]> {
   const { victories } = args;
   if (victories.length === 0) return [];
-  const inserted = await db.$queryRaw<{ key: string }[]>(Prisma.sql`
-    INSERT INTO "Victory" (id, "teamId", "membershipId", kind, key, title, data, day)
-    SELECT gen_random_uuid()::text, ${args.teamId}, ${args.membershipId}, v.kind::"VictoryKind", v.key, v.title, v.data::jsonb, v.day
-      FROM unnest(${victories.map((v) => v.kind)}::text[], ${victories.map((v) => v.key)}::text[],
-                  ${victories.map((v) => v.title)}::text[], ${victories.map((v) => JSON.stringify(v.data))}::text[],
-                  ${victories.map((v) => v.day)}::date[]) AS v(kind, key, title, data, day)
-    ON CONFLICT ("membershipId", key) DO NOTHING
-    RETURNING key`);
-  const keys = new Set(inserted.map((r) => r.key));
+  const keys = await insertVictories(db, { teamId: args.teamId, membershipId: args.membershipId, victories });
   return victories.filter((v) => keys.has(v.key)).map(({ kind, key, title, day }) => ({ kind, key, title, day }));
 }

@@ -1,25 +1,21 @@
 /**
- * Deletes an entry softly (deletedAt; the row and its history stay) — by its author, or their upline when the
- * team allows it (editable-entry.ts). One transaction: the entry, a `delete` revision and DailyTotal.
+ * Deletes an entry softly (deletedAt; the row and its history stay) — by its author, or their upline when the team
+ * allows it (checked on the procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction:
+ * the entry, a `delete` revision and DailyTotal.
  */
 import type { Db } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { applyTotalDeltas } from "./daily-total";
+import type { TeamScope } from "@/server/services/team/scope";
+import { applyTotalDeltas } from "@/server/queries/entry";
 import { loadEditableEntry } from "./editable-entry";
-import { loadLogTeam } from "./load-log-team";
 import * as clock from "@/server/clock";
 import { toDbDay } from "@/server/domain/db-day";
 
-export async function deleteEntry(
-  db: Db,
-  args: { teamId: string; actor: ActorMembership; entryId: string; version?: number; now?: Date },
-) {
-  const { actor } = args;
-  const team = await loadLogTeam(db, args.teamId);
-  const now = args.now ?? clock.now();
+export async function deleteEntry(db: Db, scope: TeamScope, input: { entryId: string; version?: number }) {
+  const { actor, team } = scope;
+  const now = clock.now();
   return db.$transaction(async (tx) => {
     // Checked against the logging window of the entry's member, in their zone (editable-entry.ts).
-    const entry = await loadEditableEntry(tx, { team, actor, entryId: args.entryId, version: args.version, now });
+    const entry = await loadEditableEntry(tx, { team, entryId: input.entryId, version: input.version, now });
     await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: clock.now(), updatedAt: clock.now(), version: { increment: 1 } } });
     await tx.entryRevision.create({
       data: { entryId: entry.id, actorId: actor.id, action: "delete", day: toDbDay(entry.day), amount: entry.amount, note: entry.note, createdAt: clock.now() },

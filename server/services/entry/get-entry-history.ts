@@ -1,15 +1,14 @@
-/** Every change to one entry (create, update, delete), oldest first, with who made it. Same visibility as the entry. */
+/**
+ * Every change to one entry (create, update, delete), oldest first, with who made it. Same visibility as the entry:
+ * checked on the procedure line (`visibleEntryProcedure`, server/api/policy/entry.ts).
+ */
 import type { DbClient } from "@/server/db-client";
-import { notFound } from "@/server/errors";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { canView } from "@/server/services/team/permissions";
+import type { TeamScope } from "@/server/services/team/scope";
 import { toIsoDay } from "@/server/domain/db-day";
 
-export async function getEntryHistory(db: DbClient, args: { teamId: string; actor: ActorMembership; entryId: string }) {
-  const entry = await db.entry.findFirst({ where: { id: args.entryId, teamId: args.teamId }, select: { membershipId: true } });
-  if (!entry || !(await canView(db, args.actor, entry.membershipId))) throw notFound("Entry");
+export async function getEntryHistory(db: DbClient, _scope: TeamScope, input: { entryId: string }) {
   const revisions = await db.entryRevision.findMany({
-    where: { entryId: args.entryId },
+    where: { entryId: input.entryId },
     select: { action: true, day: true, amount: true, note: true, createdAt: true, actor: { select: { id: true, user: { select: { name: true } } } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

@@ -2,23 +2,22 @@
  * What the Log knows about one member around today, read in ONE query: their published targets (with the goal's
  * metric), the funnel steps of those goals, their daily totals from the start of the look-back window (or of the
  * earliest goal) to today, the days their plan was done, the minutes a day they have, the team's working days and
- * the member's closed days (team holidays and their own days off, from the look-back window to the last deadline:
- * today's actions skip them, streaks do not break over them).
+ * the member's closed days (team holidays and their own days off, from the look-back window to the last deadline, or
+ * further when asked: today's actions skip them, streaks do not break over them).
  *
  * Logging reads this on every tap (celebrations, "today's plan done"), and the Log page on every visit, so it is
  * one round trip whatever the number of goals, funnel steps or days (docs/PERFORMANCE.md, Logging). Today's actions
  * are then computed from it in memory with the plan's own math (`goalActions`, `mergeTodayActions`), exactly as
- * `getMemberPlan` does from its own reads for the Plan page.
+ * `getMemberPlan` does from its own reads for the Plan page. The SQL and its strict decoder: server/queries/entry-log.ts.
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, compareDates, type IsoDate } from "@/server/domain/calendar";
 import { closedDaysFromRows, type ClosedDays } from "@/server/services/calendar/closed-days";
 import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type FunnelStep, type MetricRef, type TodayAction } from "@/server/domain/member-actions";
 import { toDbDay } from "@/server/domain/db-day";
+import { LOG_HISTORY_DAYS, selectLogContext, type LogContextArgs, type LogContextJson } from "@/server/queries/entry-log";
 
-/** How far back records, streaks and conversion rates look (records and streaks: 400 days). */
-export const LOG_HISTORY_DAYS = 400;
+export { LOG_HISTORY_DAYS };
 
 export interface LogContextMetric extends MetricRef {
   kind: string;
@@ -51,106 +50,39 @@ export interface LogContext {
   /** Days (YYYY-MM-DD) whose plan was done (PLAN_DONE victories), over the last LOG_HISTORY_DAYS days. */
   planDoneDays: string[];
   /**
-   * Team holidays and the member's days off from LOG_HISTORY_DAYS before `asOf` to the later of `asOf` and the last
-   * deadline (`closedDays` is what the domain's WorkCalendar takes).
+   * Team holidays and the member's days off from LOG_HISTORY_DAYS before `asOf` to the latest of `asOf`, the last
+   * deadline and `closedThrough` (`closedDays` is what the domain's WorkCalendar takes).
    */
   closed: ClosedDays;
 }
 
-interface ContextJson {
-  member: { minutesPerDay: number | null; workingDays: number[] } | null;
-  targets: { goalId: string; name: string; personal: number; startDate: string; deadline: string; metricId: string; created: number }[] | null;
-  stages: { resultMetricId: string; activityMetricId: string; fromCount: number; toCount: number }[] | null;
-  metrics: LogContextMetric[] | null;
-  totals: [string, string, number][] | null;
-  planDone: string[] | null;
-  closed: { source: "holiday" | "day_off"; day: string; label: string }[] | null;
+/** The member's Log context around `asOf`, in ONE query (server/queries/entry-log.ts). */
+export async function loadLogContext(db: DbClient, args: LogContextArgs): Promise<LogContext> {
+  return logContextFrom(args.asOf, await selectLogContext(db, args));
 }
 
-export async function loadLogContext(
-  db: DbClient,
-  args: { teamId: string; membershipId: string; asOf: IsoDate; extraMetricIds?: readonly string[] },
-): Promise<LogContext> {
-  const [row] = await db.$queryRaw<{ context: string }[]>(Prisma.sql`SELECT ${logContextSql(args)} AS context`);
-  return parseLogContext(args.asOf, row!.context);
-}
-
-/**
- * The context as one SQL expression (a scalar subquery giving one JSON text), so that logging can read it in the
- * same statement that stores the entries. Inside that statement it sees the data as it was before the entries:
- * `addToday` then brings today's totals up to date.
- */
-export function logContextSql(args: { teamId: string; membershipId: string; asOf: IsoDate; extraMetricIds?: readonly string[] }): Prisma.Sql {
-  const { teamId, membershipId, asOf } = args;
-  const historyStart = addDays(asOf, -LOG_HISTORY_DAYS);
-  return Prisma.sql`(
-    WITH tg AS (
-      SELECT mt.personal, g.id AS "goalId", g.name, g."startDate", g.deadline, g."metricId",
-             row_number() OVER (ORDER BY g."createdAt", g.id)::int AS created
-        FROM "MemberTarget" mt
-        JOIN "Goal" g ON g.id = mt."goalId"
-       WHERE g."teamId" = ${teamId} AND mt."membershipId" = ${membershipId} AND g.status = 'PUBLISHED'
-    ), st AS (
-      SELECT fs."resultMetricId", fs."activityMetricId", fs."fromCount", fs."toCount", fs.position
-        FROM "FunnelStage" fs
-       WHERE fs."teamId" = ${teamId} AND fs."resultMetricId" IN (SELECT "metricId" FROM tg)
-    ), ms AS (
-      SELECT m.id, m.key, m.name, m.unit::text AS unit, m."minutesPerAction", m.kind::text AS kind
-        FROM "Metric" m
-       WHERE m."teamId" = ${teamId}
-         AND m.id IN (SELECT "metricId" FROM tg UNION SELECT "activityMetricId" FROM st
-                      UNION SELECT unnest(${[...(args.extraMetricIds ?? [])]}::text[]))
-    )
-    SELECT json_build_object(
-      'member', (SELECT json_build_object('minutesPerDay', m."minutesPerDay", 'workingDays', t."workingDays")
-                   FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
-                  WHERE m.id = ${membershipId} AND m."teamId" = ${teamId}),
-      'targets', (SELECT json_agg(json_build_object('goalId', "goalId", 'name', name, 'personal', personal,
-                                                    'startDate', "startDate", 'deadline', deadline,
-                                                    'metricId', "metricId", 'created', created)
-                                  ORDER BY deadline, "goalId") FROM tg),
-      'stages', (SELECT json_agg(json_build_object('resultMetricId', "resultMetricId", 'activityMetricId', "activityMetricId",
-                                                   'fromCount', "fromCount", 'toCount', "toCount")
-                                 ORDER BY "resultMetricId", position) FROM st),
-      'metrics', (SELECT json_agg(ms) FROM ms),
-      'totals', (SELECT json_agg(json_build_array(dt."metricId", dt.day, dt.total))
-                   FROM "DailyTotal" dt
-                  WHERE dt."membershipId" = ${membershipId} AND dt."metricId" IN (SELECT id FROM ms)
-                    AND dt.day >= LEAST(${historyStart}::date, (SELECT min("startDate") FROM tg)) AND dt.day <= ${asOf}::date),
-      'planDone', (SELECT json_agg(v.day) FROM "Victory" v
-                    WHERE v."membershipId" = ${membershipId} AND v.kind = 'PLAN_DONE' AND v.day >= ${historyStart}::date),
-      'closed', (SELECT json_agg(json_build_object('source', c.source, 'day', to_char(c.day, 'YYYY-MM-DD'), 'label', c.label))
-                   FROM (SELECT 'holiday' AS source, h.day, h.name AS label FROM "TeamHoliday" h WHERE h."teamId" = ${teamId}
-                         UNION ALL
-                         SELECT 'day_off', d.day, d.kind::text FROM "MemberDayOff" d WHERE d."membershipId" = ${membershipId}) c
-                  WHERE c.day >= ${historyStart}::date AND c.day <= GREATEST(${asOf}::date, (SELECT max(deadline) FROM tg)))
-    )::text
-  )`;
-}
-
-/** The context from the JSON text of `logContextSql`. */
-export function parseLogContext(asOf: IsoDate, text: string): LogContext {
-  const json = JSON.parse(text) as ContextJson;
-  const metrics = new Map((json.metrics ?? []).map((m) => [m.id, m]));
+/** The context from the decoded JSON of `logContextSql`. */
+export function logContextFrom(asOf: IsoDate, json: LogContextJson): LogContext {
+  const metrics = new Map(json.metrics.map((m) => [m.id, m]));
   const targets: LogContextTarget[] = [];
-  for (const t of json.targets ?? []) {
+  for (const t of json.targets) {
     const metric = metrics.get(t.metricId);
     if (metric) targets.push({ goalId: t.goalId, name: t.name, personal: t.personal, startDate: t.startDate, deadline: t.deadline, metric, created: t.created });
   }
   const funnels = new Map<string, FunnelStep[]>(targets.map((t) => [t.metric.id, []]));
-  for (const s of json.stages ?? []) {
+  for (const s of json.stages) {
     const activity = metrics.get(s.activityMetricId);
     if (!activity) continue;
     const { kind: _kind, ...ref } = activity;
     funnels.get(s.resultMetricId)?.push({ ...ref, fromCount: s.fromCount, toCount: s.toCount });
   }
   const totals = new Map<string, Map<string, number>>();
-  for (const [metricId, day, total] of json.totals ?? []) {
+  for (const [metricId, day, total] of json.totals) {
     let series = totals.get(metricId);
     if (!series) totals.set(metricId, (series = new Map()));
     series.set(day, total);
   }
-  return { asOf, member: json.member, targets, funnels, metrics, totals, planDoneDays: json.planDone ?? [], closed: closedDaysFromRows(json.closed ?? []) };
+  return { asOf, member: json.member, targets, funnels, metrics, totals, planDoneDays: json.planDone, closed: closedDaysFromRows(json.closed) };
 }
 
 /** Adds amounts just logged for `asOf` to a context read before they were stored (as it would be read now). */
@@ -182,7 +114,6 @@ function sumTotals(context: LogContext, metricIds: readonly string[], from: IsoD
   }
   return out;
 }
-
 
 /**
  * Today's actions over every published goal of the member — the same math and inputs as the Plan page's

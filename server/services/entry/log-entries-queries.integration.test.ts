@@ -5,29 +5,22 @@
  * the Log context (plan, totals, plan-done days). A Victory insert is added only when there is one.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { describe, expect, it } from "vitest";
 import { callerFor } from "@/tests/caller";
 import { addDays } from "@/server/domain/calendar";
 import { addMember, makeFunnelMetrics, makeGoal, makeTestTree } from "@/tests/factories";
 import { countingClient } from "@/tests/query-counter";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import * as clock from "@/server/clock";
 import { toIsoDay } from "@/server/domain/db-day";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const env = setUpTestDatabase({ tree: "none" });
 
 describe("entry.log — query count", () => {
   it("is the same for 1 and 50 entries, in a team of 7 and of 60", async () => {
     const counts: number[] = [];
     for (const extraMembers of [0, 53]) {
-      const { db } = database;
+      const { db } = env;
       const tree = await makeTestTree(db);
       let parent = tree.memberA1a.id;
       for (let i = 0; i < extraMembers; i++) parent = (await addMember(db, { teamId: tree.team.id, parentId: parent, name: `Deep ${i}` })).id;

@@ -12,16 +12,14 @@
  *   transaction, whatever the batch size); a Victory is written only when there is one. With the team procedure's
  *   access check: 2 round trips a request whatever the batch or team size (docs/PERFORMANCE.md, Logging).
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import type { TNewEntry } from "@/server/schemas/entry";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { dayProblem, logWindow } from "@/server/domain/allowed-days";
+import { decodeLogContext, insertLogBatch, logContextSql } from "@/server/queries/entry-log";
 import { celebrate, type Celebration } from "./celebrate";
-import { addToday, logContextSql, parseLogContext } from "./log-context";
-import { loadLogScope, logScopeOf, type LogTeam } from "./load-log-team";
+import { addToday, logContextFrom } from "./log-context";
 import * as clock from "@/server/clock";
-import { sqlNow } from "@/server/sql-now";
 import { toIsoDay } from "@/server/domain/db-day";
 
 export type EntryOutcome =
@@ -45,54 +43,23 @@ interface CleanEntry {
   note: string | null;
 }
 
-interface InsertRow {
-  id: string;
-  /** Null when the metric is not this team's. */
-  metricName: string | null;
-  metricUnit: string | null;
-  metricArchived: boolean;
-  inserted: boolean;
-  existingTeamId: string | null;
-  existingMembershipId: string | null;
-  existingMetricId: string | null;
-  originalDay: Date | null;
-  originalAmount: number | null;
-  originalNote: string | null;
-  /** The Log context's JSON text, on the first row only, when asked for. */
-  context: string | null;
-}
-
 const sameContent = (a: CleanEntry, b: CleanEntry) =>
   a.metricId === b.metricId && a.day === b.day && a.amount === b.amount && a.note === b.note;
 
 const CONFLICT_MESSAGE = "This entry id was already used for a different entry; it was not saved again.";
 
-export async function logEntries(
-  db: Db,
-  args: {
-    teamId: string;
-    actor: ActorMembership;
-    entries: readonly TNewEntry[];
-    now?: Date;
-    /**
-     * The team's Log settings when the caller has them already (the team procedure loads them, and the actor's time
-     * zone with them): one query less.
-     */
-    team?: LogTeam;
-  },
-): Promise<LogEntriesResult> {
-  const { teamId, actor } = args;
-  const scope = logScopeOf(args.team?.id === teamId ? args.team : undefined, actor) ?? (await loadLogScope(db, { teamId, membershipId: actor.id }));
-  const { team } = scope;
+export async function logEntries(db: Db, scope: TeamScope, input: { entries: readonly TNewEntry[] }): Promise<LogEntriesResult> {
+  const { actor, team } = scope;
+  const teamId = team.id;
   // The member's today and window are days where they live (a New York member logs Monday until midnight there).
-  const window = logWindow(team, args.now ?? clock.now(), scope.timeZone);
+  const window = logWindow(team, clock.now(), clock.memberTimeZone(actor, team));
 
   const outcomes = new Map<number, EntryOutcome>();
   const firstById = new Map<string, CleanEntry>();
   /** Each distinct id once, with the problem found without the database (amount, day), if any. */
   const toSend: { entry: CleanEntry; index: number; problem: string | null }[] = [];
 
-  args.entries.forEach((raw, index) => {
+  input.entries.forEach((raw, index) => {
     const entry: CleanEntry = {
       id: raw.id.toLowerCase(),
       metricId: raw.metricId,
@@ -121,7 +88,13 @@ export async function logEntries(
   const todayMetricIds = [...new Set(toSend.filter((e) => !e.problem && e.entry.day === window.today).map((e) => e.entry.metricId))];
   const contextSql =
     todayMetricIds.length > 0 ? logContextSql({ teamId, membershipId: actor.id, asOf: window.today, extraMetricIds: todayMetricIds }) : null;
-  const rows = await insertEntries(db, { teamId, membershipId: actor.id, entries: toSend, contextSql });
+  const rows = await insertLogBatch(db, {
+    teamId,
+    membershipId: actor.id,
+    // Entries with a problem travel without day and amount (a malformed day must not break the statement).
+    entries: toSend.map(({ entry, problem }) => ({ ...entry, ok: problem === null })),
+    contextSql,
+  });
   const byId = new Map<string, EntryOutcome>();
   const addedToday = new Map<string, number>();
   rows.forEach((row, i) => {
@@ -156,13 +129,13 @@ export async function logEntries(
     byId.set(row.id, same ? { id: row.id, status: "duplicate" } : { id: row.id, status: "conflict", message: CONFLICT_MESSAGE });
   });
 
-  const results = args.entries.map((raw, index) => outcomes.get(index) ?? byId.get(raw.id.toLowerCase())!);
+  const results = input.entries.map((raw, index) => outcomes.get(index) ?? byId.get(raw.id.toLowerCase())!);
   const created = results.filter((r) => r.status === "created").length;
   const contextText = rows[0]?.context ?? null;
   const celebrations =
     addedToday.size > 0
       ? await (async () => {
-          const context = contextText ? addToday(parseLogContext(window.today, contextText), addedToday) : undefined;
+          const context = contextText ? addToday(logContextFrom(window.today, decodeLogContext(contextText)), addedToday) : undefined;
           return celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday, context });
         })().catch((error: unknown) => {
           // A celebration must never cost an entry: the entries are already stored.
@@ -171,65 +144,4 @@ export async function logEntries(
         })
       : [];
   return { today: window.today, results, created, celebrations };
-}
-
-/**
- * The single statement: the metric check, entries + create revisions + DailyTotal upserts, and what was there
- * before. Every distinct entry of the batch comes back, in order, with its metric's name and state; only entries
- * without an early problem whose metric is this team's and not archived are stored.
- */
-async function insertEntries(
-  db: Db,
-  args: {
-    teamId: string;
-    membershipId: string;
-    entries: readonly { entry: CleanEntry; problem: string | null }[];
-    /** The Log context subquery, returned on the first row (evaluated once, before the inserts take effect). */
-    contextSql: Prisma.Sql | null;
-  },
-): Promise<InsertRow[]> {
-  const { teamId, membershipId } = args;
-  // Entries with a problem travel without day and amount (a malformed day must not break the statement).
-  const ok = args.entries.map((e) => e.problem === null);
-  const entries = args.entries.map((e) => e.entry);
-  const stamp = sqlNow();
-  return db.$queryRaw<InsertRow[]>(Prisma.sql`
-    WITH input AS (
-      SELECT * FROM unnest(${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.metricId)}::text[],
-                           ${entries.map((e, i) => (ok[i] ? e.day : null))}::date[], ${entries.map((e, i) => (ok[i] ? e.amount : null))}::int[],
-                           ${entries.map((e) => e.note)}::text[], ${ok}::boolean[])
-             WITH ORDINALITY AS i(id, "metricId", day, amount, note, ok, ord)
-    ), met AS (
-      SELECT id, name, unit::text AS unit, "archivedAt" IS NOT NULL AS archived
-        FROM "Metric" WHERE "teamId" = ${teamId} AND id IN (SELECT "metricId" FROM input)
-    ), ins AS (
-      INSERT INTO "Entry" (id, "teamId", "membershipId", "metricId", day, amount, note, "createdById", "createdAt", "updatedAt")
-      SELECT i.id, ${teamId}, ${membershipId}, i."metricId", i.day, i.amount, i.note, ${membershipId}, ${stamp}, ${stamp}
-        FROM input i JOIN met ON met.id = i."metricId" AND NOT met.archived
-       WHERE i.ok ORDER BY i.ord
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id, "metricId", day, amount, note
-    ), rev AS (
-      INSERT INTO "EntryRevision" (id, "entryId", "actorId", action, day, amount, note, "createdAt")
-      SELECT gen_random_uuid()::text, id, ${membershipId}, 'create', day, amount, note, ${stamp} FROM ins
-    ), tot AS (
-      INSERT INTO "DailyTotal" ("teamId", "membershipId", "metricId", day, total, entries)
-      SELECT ${teamId}, ${membershipId}, "metricId", day, SUM(amount)::int, COUNT(*)::int FROM ins GROUP BY "metricId", day
-      ON CONFLICT ("membershipId", "metricId", day) DO UPDATE
-         SET total = "DailyTotal".total + excluded.total, entries = "DailyTotal".entries + excluded.entries
-    )
-    SELECT i.id, met.name AS "metricName", met.unit AS "metricUnit", COALESCE(met.archived, false) AS "metricArchived",
-           (ins.id IS NOT NULL) AS inserted,
-           e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",
-           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote",
-           ${args.contextSql ? Prisma.sql`CASE WHEN i.ord = 1 THEN ${args.contextSql} END` : Prisma.sql`NULL::text`} AS context
-      FROM input i
-      LEFT JOIN met ON met.id = i."metricId"
-      LEFT JOIN ins ON ins.id = i.id
-      LEFT JOIN "Entry" e ON e.id = i.id AND ins.id IS NULL AND i.ok AND met.id IS NOT NULL AND NOT met.archived
-      LEFT JOIN LATERAL (
-        SELECT day, amount, note FROM "EntryRevision"
-         WHERE "entryId" = e.id AND action = 'create' ORDER BY "createdAt" LIMIT 1
-      ) r ON true
-     ORDER BY i.ord`);
 }

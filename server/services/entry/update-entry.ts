@@ -1,29 +1,24 @@
 /**
- * Edits an entry (amount, day, note) — by its author, or their upline when the team allows it (editable-entry.ts).
- * One transaction: the entry (version + 1), an `update` revision with the new values, and DailyTotal moved from
- * the old day/amount to the new one.
+ * Edits an entry (amount, day, note) — by its author, or their upline when the team allows it (checked on the
+ * procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction: the entry (version + 1),
+ * an `update` revision with the new values, and DailyTotal moved from the old day/amount to the new one.
  */
 import type { Db } from "@/server/db-client";
 import { badRequest } from "@/server/errors";
 import type { TUpdateEntryInput } from "@/server/schemas/entry";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { dayProblem } from "@/server/domain/allowed-days";
-import { applyTotalDeltas } from "./daily-total";
+import { applyTotalDeltas } from "@/server/queries/entry";
 import { loadEditableEntry } from "./editable-entry";
-import { loadLogTeam } from "./load-log-team";
 import * as clock from "@/server/clock";
 import { toDbDay } from "@/server/domain/db-day";
 
-export async function updateEntry(
-  db: Db,
-  args: { teamId: string; actor: ActorMembership; input: TUpdateEntryInput; now?: Date },
-) {
-  const { actor, input } = args;
-  const team = await loadLogTeam(db, args.teamId);
-  const now = args.now ?? clock.now();
+export async function updateEntry(db: Db, scope: TeamScope, input: TUpdateEntryInput) {
+  const { actor, team } = scope;
+  const now = clock.now();
   return db.$transaction(async (tx) => {
     // The entry's member's logging window (their days, in their zone) bounds both its day and the new one.
-    const entry = await loadEditableEntry(tx, { team, actor, entryId: input.entryId, version: input.version, now });
+    const entry = await loadEditableEntry(tx, { team, entryId: input.entryId, version: input.version, now });
     if (input.day !== undefined) {
       const problem = dayProblem(input.day, entry.window);
       if (problem) throw badRequest(problem, "day");

@@ -6,25 +6,29 @@
  * as a goal-level "holidays" change, even though no member's total moves.
  */
 import type { Db } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
 import { AppError } from "@/server/errors";
+import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
 import type { TGoalChange } from "@/server/schemas/goal";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { loadGoalForManage } from "./goal-access";
+import type { TeamScope } from "@/server/services/team/scope";
+import { loadGoalRow } from "./goal-access";
 import { planGoalChange } from "./plan-goal-change";
 import { staleVersion } from "./publish-goal";
 import { recordTargetChanges } from "./record-target-changes";
-import { BULK_TRANSACTION } from "./write-targets";
 
+/**
+ * Who may change the goal is checked by `managedGoalProcedure` (server/api/policy/goal.ts); the goal is read again
+ * inside the transaction for the version check.
+ */
 export async function applyGoalChange(
   db: Db,
-  args: { actor: ActorMembership; goalId: string; version: number; change: TGoalChange; reason?: string; asOf: IsoDate },
+  scope: TeamScope,
+  args: { goalId: string; version: number; change: TGoalChange; reason?: string },
 ) {
   return db.$transaction(async (tx) => {
-    const goal = await loadGoalForManage(tx, args.actor, args.goalId);
+    const goal = await loadGoalRow(tx, { teamId: scope.team.id, goalId: args.goalId });
     if (goal.version !== args.version) throw staleVersion();
     if (goal.status !== "PUBLISHED") throw new AppError("BAD_REQUEST", "Publish the goal before changing its targets.");
-    const planned = await planGoalChange(tx, { goal, change: args.change, asOf: args.asOf });
+    const planned = await planGoalChange(tx, { goal, change: args.change, asOf: scope.today });
     if (planned.conflicts.length > 0) {
       throw new AppError("CONFLICT", `Not saved: ${planned.conflicts.map((c) => c.message).join(" ")}`);
     }
@@ -40,7 +44,7 @@ export async function applyGoalChange(
     });
     if (updated.count === 0) throw staleVersion();
     await recordTargetChanges(tx, {
-      actor: args.actor,
+      actorId: scope.actor.id,
       goal,
       change: args.change,
       reason: args.reason,

@@ -5,24 +5,23 @@
  * (`Goal.holidays`): its plan is phased with them from now on, whatever is added to the team calendar later.
  */
 import type { Db } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
 import type { TCreateGoalInput } from "@/server/schemas/goal";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { badRequest } from "@/server/errors";
+import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 import { goalRowSelect } from "./goal-access";
 import { phaseGoal } from "@/server/domain/goal-phasing";
-import { goalSpecOf, resolveGoalRoot } from "./preview-goal";
+import { goalSpecOf } from "./preview-goal";
 import { publishGoalInTx } from "./publish-goal";
 import { refusePastGoal } from "./refuse-past-goal";
-import { BULK_TRANSACTION } from "./write-targets";
 import { toDbDay } from "@/server/domain/db-day";
 
-export async function createGoal(db: Db, args: { actor: ActorMembership; input: TCreateGoalInput; asOf: IsoDate }) {
-  const { actor, input } = args;
-  refusePastGoal(input, args.asOf);
-  const rootMembershipId = await resolveGoalRoot(db, actor, input.rootMembershipId);
-  const team = await db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { weekStartsOn: true, workingDays: true } });
+/** `input.rootMembershipId` is resolved and checked by `goalRootProcedure` (server/api/policy/goal.ts). */
+export async function createGoal(db: Db, scope: TeamScope, input: TCreateGoalInput & { rootMembershipId: string }) {
+  const { actor, team, today } = scope;
+  refusePastGoal(input, today);
+  const { rootMembershipId } = input;
   const holidays = await teamHolidayDays(db, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
   phaseGoal({ ...goalSpecOf(input), holidays }, team);
   const metric = await db.metric.findFirst({ where: { id: input.metricId, teamId: actor.teamId, archivedAt: null }, select: { id: true } });
@@ -52,7 +51,7 @@ export async function createGoal(db: Db, args: { actor: ActorMembership; input: 
       select: goalRowSelect,
     });
     if (!input.publish) return { id: goal.id, version: goal.version, status: goal.status };
-    const published = await publishGoalInTx(tx, { actor, goal, version: goal.version, asOf: args.asOf });
+    const published = await publishGoalInTx(tx, scope, { goal, version: goal.version });
     return { id: goal.id, version: published.version, status: "PUBLISHED" as const };
   }, BULK_TRANSACTION);
 }

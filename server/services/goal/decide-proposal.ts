@@ -3,28 +3,33 @@
  * Accepting fixes it as an override, rebalances the others and records the change — or, if it cannot fit, says so
  * and saves nothing. One transaction; the goal's version is bumped like any other change.
  */
-import type { Db } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
+import type { Db, DbClient } from "@/server/db-client";
 import { AppError, notFound } from "@/server/errors";
-import { assertCanManage } from "@/server/services/team/permissions";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { goalRowSelect } from "./goal-access";
 import { planGoalChange } from "./plan-goal-change";
 import { recordTargetChanges } from "./record-target-changes";
 import * as clock from "@/server/clock";
 
+/** A proposal in the team, NOT_FOUND if absent (`proposalProcedure` checks the caller manages its member). */
+export async function loadProposal(db: DbClient, args: { teamId: string; proposalId: string }) {
+  const proposal = await db.targetProposal.findFirst({
+    where: { id: args.proposalId, teamId: args.teamId },
+    select: { id: true, goalId: true, membershipId: true, proposed: true, status: true },
+  });
+  if (!proposal) throw notFound("Proposal");
+  return proposal;
+}
+
+/** Who may decide is checked by `proposalProcedure` (server/api/policy/goal.ts); the proposal is read again here. */
 export async function decideProposal(
   db: Db,
-  args: { actor: ActorMembership; proposalId: string; decision: "ACCEPT" | "DECLINE"; note?: string; asOf: IsoDate },
+  scope: TeamScope,
+  args: { proposalId: string; decision: "ACCEPT" | "DECLINE"; note?: string },
 ) {
-  const { actor } = args;
+  const { actor } = scope;
   return db.$transaction(async (tx) => {
-    const proposal = await tx.targetProposal.findFirst({
-      where: { id: args.proposalId, teamId: actor.teamId },
-      select: { id: true, goalId: true, membershipId: true, proposed: true, status: true },
-    });
-    if (!proposal) throw notFound("Proposal");
-    await assertCanManage(tx, actor, proposal.membershipId);
+    const proposal = await loadProposal(tx, { teamId: actor.teamId, proposalId: args.proposalId });
     if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "This proposal was already decided or withdrawn.");
     const decided = { decidedById: actor.id, decidedAt: clock.now(), decisionNote: args.note ?? null };
     if (args.decision === "DECLINE") {
@@ -33,7 +38,7 @@ export async function decideProposal(
     }
     const goal = await tx.goal.findUniqueOrThrow({ where: { id: proposal.goalId }, select: goalRowSelect });
     const change = { kind: "override" as const, membershipId: proposal.membershipId, personal: proposal.proposed };
-    const planned = await planGoalChange(tx, { goal, change, asOf: args.asOf });
+    const planned = await planGoalChange(tx, { goal, change, asOf: scope.today });
     if (planned.conflicts.length > 0) {
       throw new AppError("CONFLICT", `Not accepted: ${planned.conflicts.map((c) => c.message).join(" ")}`);
     }
@@ -41,7 +46,7 @@ export async function decideProposal(
     if (bumped.count === 0) throw new AppError("CONFLICT", "The goal changed at the same moment. Please try again.");
     const who = planned.diff.find((d) => d.membershipId === proposal.membershipId)?.name ?? "the member";
     await recordTargetChanges(tx, {
-      actor,
+      actorId: actor.id,
       goal,
       change,
       reason: `Proposal from ${who} accepted${args.note ? `: ${args.note}` : ""}`,

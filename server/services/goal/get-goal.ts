@@ -1,23 +1,20 @@
 /**
  * A goal's detail: its phased plan (chart and table), and the targets tree the caller may see — everyone in the
- * goal for those who manage it, otherwise the caller and their own downline.
+ * goal for those who manage it, otherwise the caller and their own downline. The goal comes checked and loaded by
+ * `goalProcedure` (server/api/policy/goal.ts).
  */
 import type { DbClient } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { listSubtree } from "@/server/services/tree/subtree";
-import { loadGoalForView } from "./goal-access";
+import type { TeamScope } from "@/server/services/team/scope";
+import { listSubtree } from "@/server/queries/tree";
+import type { ViewedGoal } from "./goal-access";
 import { phaseGoal } from "@/server/domain/goal-phasing";
 import { formatAmount } from "@/server/domain/money";
 import { toIsoDay } from "@/server/domain/db-day";
 
-export async function getGoal(db: DbClient, args: { actor: ActorMembership; goalId: string; asOf: IsoDate }) {
-  const { actor } = args;
-  const { goal, manages } = await loadGoalForView(db, actor, args.goalId);
-  const [team, metric] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { weekStartsOn: true, workingDays: true, currency: true } }),
-    db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { id: true, key: true, name: true, unit: true } }),
-  ]);
+export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal) {
+  const { actor, team } = scope;
+  const { goal, manages } = input;
+  const metric = await db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { id: true, key: true, name: true, unit: true } });
   const plan = phaseGoal(goal, team, (a) => formatAmount(a, metric.unit, team.currency));
   const tree = await listSubtree(db, { teamId: actor.teamId, rootId: manages ? goal.rootMembershipId : actor.id });
   const ids = tree.map((n) => n.id);

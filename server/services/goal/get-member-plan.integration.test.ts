@@ -1,64 +1,61 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { IsoDate } from "@/server/domain/calendar";
+import type { TCreateGoalInput } from "@/server/schemas/goal";
+import { loadTeamScope } from "@/server/services/team/scope";
+import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
 import { addDailyTotal, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { createGoal } from "./create-goal";
 import { getMemberPlan } from "./get-member-plan";
 import { toDbDay } from "@/server/domain/db-day";
 
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
+const env = setUpTestDatabase({ tree: "once" });
+let t: TestTree;
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
-const actorOf = async (id: string) =>
-  database.db.membership.findUniqueOrThrow({ where: { id }, select: { id: true, teamId: true, userId: true, parentId: true, role: true } });
+
+/** A goal for the tree's whole team, created by its owner on `today`. */
+async function createTeamGoal(tree: TestTree, today: IsoDate, input: TCreateGoalInput) {
+  const scope = { ...(await loadTeamScope(env.db, { teamId: tree.team.id, userId: tree.owner.userId })), today };
+  return createGoal(env.db, scope, { ...input, rootMembershipId: tree.owner.id });
+}
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const db = database.db;
-  t = await makeTestTree(db);
+  const db = env.db;
+  t = env.t;
   m = await makeFunnelMetrics(db, { teamId: t.team.id });
   await db.membership.update({ where: { id: t.memberA1.id }, data: { minutesPerDay: 90 } });
   // £7,000 over the 20 working days of 2–27 Nov 2026, 7 members, even split → £1,000 each.
-  await createGoal(db, {
-    actor: await actorOf(t.owner.id),
-    asOf: "2026-11-01",
-    input: {
-      name: "November volume",
-      metricId: m.volume.id,
-      target: 700_000,
-      baseline: 0,
-      startDate: "2026-11-02",
-      deadline: "2026-11-27",
-      period: "WEEK",
-      curve: "LINEAR",
-      curveStrength: null,
-      checkpoints: [],
-      splitRule: "EVEN",
-      historyDays: 28,
-      historyFloorPct: 50,
-      publish: true,
-    },
+  await createTeamGoal(t, "2026-11-01", {
+    name: "November volume",
+    metricId: m.volume.id,
+    target: 700_000,
+    baseline: 0,
+    startDate: "2026-11-02",
+    deadline: "2026-11-27",
+    period: "WEEK",
+    curve: "LINEAR",
+    curveStrength: null,
+    checkpoints: [],
+    splitRule: "EVEN",
+    historyDays: 28,
+    historyFloorPct: 50,
+    publish: true,
   });
   // A draft goal never shows up in a member's plan.
-  await createGoal(db, {
-    actor: await actorOf(t.owner.id),
-    asOf: "2026-11-01",
-    input: {
-      name: "Draft contacts",
-      metricId: m.contacts.id,
-      target: 1000,
-      baseline: 0,
-      startDate: "2026-11-02",
-      deadline: "2026-11-27",
-      period: "WEEK",
-      curve: "LINEAR",
-      curveStrength: null,
-      checkpoints: [],
-      splitRule: "EVEN",
-      historyDays: 28,
-      historyFloorPct: 50,
-      publish: false,
-    },
+  await createTeamGoal(t, "2026-11-01", {
+    name: "Draft contacts",
+    metricId: m.contacts.id,
+    target: 1000,
+    baseline: 0,
+    startDate: "2026-11-02",
+    deadline: "2026-11-27",
+    period: "WEEK",
+    curve: "LINEAR",
+    curveStrength: null,
+    checkpoints: [],
+    splitRule: "EVEN",
+    historyDays: 28,
+    historyFloorPct: 50,
+    publish: false,
   });
   const log = (membershipId: string, day: string, total: number) =>
     addDailyTotal(db, { teamId: t.team.id, membershipId, metricId: m.volume.id, day, total });
@@ -67,11 +64,10 @@ beforeAll(async () => {
   await log(t.memberA1a.id, "2026-11-10", 2_000);
   await log(t.memberA1.id, "2026-11-12", 9_999); // after asOf: not counted
 });
-afterAll(() => database.close());
 
 describe("getMemberPlan", () => {
   it("gives the member's targets, this week's milestone, actuals and today's actions from the funnel", async () => {
-    const plan = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
+    const plan = await getMemberPlan(env.db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
     expect(plan.goals).toHaveLength(1);
     const g = plan.goals[0]!;
     expect(g.goal).toMatchObject({ name: "November volume", target: 700_000, deadline: "2026-11-27", metric: { key: "team_volume", unit: "MONEY" } });
@@ -119,7 +115,7 @@ describe("getMemberPlan", () => {
   });
 
   it("flags a plan that does not fit the (assumed) time of a member who has not said", async () => {
-    const plan = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberB1.id, asOf: "2026-11-11" });
+    const plan = await getMemberPlan(env.db, { teamId: t.team.id, membershipId: t.memberB1.id, asOf: "2026-11-11" });
     const g = plan.goals[0]!;
     expect(g.minutesPerDayAssumed).toBe(true);
     expect(g.timeCheck.fits).toBe(false);
@@ -127,21 +123,21 @@ describe("getMemberPlan", () => {
   });
 
   it("counts activity already done against the remaining actions", async () => {
-    await addDailyTotal(database.db, { teamId: t.team.id, membershipId: t.memberA2.id, metricId: m.contacts.id, day: "2026-11-05", total: 21 });
-    const plan = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberA2.id, asOf: "2026-11-11" });
+    await addDailyTotal(env.db, { teamId: t.team.id, membershipId: t.memberA2.id, metricId: m.contacts.id, day: "2026-11-05", total: 21 });
+    const plan = await getMemberPlan(env.db, { teamId: t.team.id, membershipId: t.memberA2.id, asOf: "2026-11-11" });
     const contacts = plan.goals[0]!.needs.find((n) => n.key === "contacts")!;
     expect(contacts).toMatchObject({ done: 21, remaining: contacts.required - 21 });
     expect(plan.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([Math.floor(contacts.remaining / 13), Math.ceil(contacts.remaining / 13)]);
   });
 
   it("is empty for a member of a team without a published goal, and has no actions outside the plan's dates", async () => {
-    const other = await makeTestTree(database.db);
-    expect(await getMemberPlan(database.db, { teamId: other.team.id, membershipId: other.memberA1.id, asOf: "2026-11-11" })).toEqual({
+    const other = await makeTestTree(env.db);
+    expect(await getMemberPlan(env.db, { teamId: other.team.id, membershipId: other.memberA1.id, asOf: "2026-11-11" })).toEqual({
       asOf: "2026-11-11",
       goals: [],
       todayActions: [],
     });
-    const after = await getMemberPlan(database.db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-12-05" });
+    const after = await getMemberPlan(env.db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-12-05" });
     expect(after.goals).toHaveLength(1);
     expect(after.todayActions).toEqual([]);
     expect(after.goals[0]!.milestone).toBeNull();
@@ -150,28 +146,24 @@ describe("getMemberPlan", () => {
 
 describe("getMemberPlan and the calendar", () => {
   it("a goal created on Sunday 6 Dec 2026 has no empty first week: the first milestone runs from 6 to 13 Dec", async () => {
-    const db = database.db;
+    const db = env.db;
     const tree = await makeTestTree(db);
     const metrics = await makeFunnelMetrics(db, { teamId: tree.team.id });
-    await createGoal(db, {
-      actor: await actorOf(tree.owner.id),
-      asOf: "2026-12-06",
-      input: {
-        name: "December volume",
-        metricId: metrics.volume.id,
-        target: 700_000,
-        baseline: 0,
-        startDate: "2026-12-06",
-        deadline: "2026-12-31",
-        period: "WEEK",
-        curve: "LINEAR",
-        curveStrength: null,
-        checkpoints: [],
-        splitRule: "EVEN",
-        historyDays: 28,
-        historyFloorPct: 50,
-        publish: true,
-      },
+    await createTeamGoal(tree, "2026-12-06", {
+      name: "December volume",
+      metricId: metrics.volume.id,
+      target: 700_000,
+      baseline: 0,
+      startDate: "2026-12-06",
+      deadline: "2026-12-31",
+      period: "WEEK",
+      curve: "LINEAR",
+      curveStrength: null,
+      checkpoints: [],
+      splitRule: "EVEN",
+      historyDays: 28,
+      historyFloorPct: 50,
+      publish: true,
     });
     const plan = await getMemberPlan(db, { teamId: tree.team.id, membershipId: tree.memberA1.id, asOf: "2026-12-06" });
     const g = plan.goals[0]!;
@@ -185,13 +177,12 @@ describe("getMemberPlan and the calendar", () => {
   });
 
   it("today's actions are spread over the member's open days: team holidays and their own days off are skipped", async () => {
-    const db = database.db;
-    const owner = await actorOf(t.owner.id);
+    const db = env.db;
     // Mia's November: 13 working days from Wed 11 Nov to Fri 27 Nov (see above); a team holiday and two days off.
     const base = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
     const contacts = () => base.goals[0]!.needs.find((n) => n.key === "contacts")!;
     expect(base.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([Math.floor(contacts().remaining / 13), Math.ceil(contacts().remaining / 13)]);
-    await db.teamHoliday.create({ data: { teamId: owner.teamId, day: new Date("2026-11-26T00:00:00Z"), name: "Team day" } });
+    await db.teamHoliday.create({ data: { teamId: t.team.id, day: new Date("2026-11-26T00:00:00Z"), name: "Team day" } });
     await db.memberDayOff.createMany({
       data: ["2026-11-12", "2026-11-13", "2026-11-16"].map((d) => ({ membershipId: t.memberA1.id, day: toDbDay(d), kind: "HOLIDAY" as const })),
     });
@@ -206,7 +197,7 @@ describe("getMemberPlan and the calendar", () => {
     // Someone else's day off changes nothing for Mia's teammate.
     const other = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA2.id, asOf: "2026-11-12" });
     expect(other.todayActions.length).toBeGreaterThan(0);
-    await db.teamHoliday.deleteMany({ where: { teamId: owner.teamId } });
+    await db.teamHoliday.deleteMany({ where: { teamId: t.team.id } });
     await db.memberDayOff.deleteMany({ where: { membershipId: t.memberA1.id } });
   });
 });

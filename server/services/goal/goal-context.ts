@@ -4,22 +4,18 @@
  * rule) in one query, the metric and its funnel, and — when today's actions are wanted — each member's history of
  * the funnel metrics (for their own conversion rates). Publishing and re-planning skip what they do not use.
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
+import type { DbSplitRule } from "@/server/domain/goal-phasing";
 import { levelOrder } from "@/server/domain/tree";
 import { badRequest } from "@/server/errors";
-import { subtreeCte } from "@/server/services/tree/subtree";
-
-import { loadFunnels, metricRefSelect, sumDailyTotals } from "./load-funnels";
+import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history";
+import { goalContextMembers, type GoalMemberTuple } from "@/server/queries/goal";
 import { RATE_HISTORY_DAYS } from "@/server/domain/member-actions";
 import type { GoalContext, GoalNode } from "@/server/domain/compute-goal-plan";
-import { toDbDay } from "@/server/domain/db-day";
+import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 
 export type { GoalContext, GoalNode } from "@/server/domain/compute-goal-plan";
-
-/** One member as the context query returns it: id, upline, split weight, minutes a day, name, history actual. */
-type MemberTuple = [string, string | null, number, number | null, string, number];
 
 export async function loadGoalContext(
   db: DbClient,
@@ -44,7 +40,7 @@ export async function loadGoalContext(
   ]);
   if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
   if (!root) throw badRequest("That member is not in the team.", "rootMembershipId");
-  const members = await loadMembers(db, {
+  const members = await goalContextMembers(db, {
     teamId,
     rootId: args.rootMembershipId,
     wholeTeam: root.parentId === null,
@@ -71,38 +67,28 @@ export async function loadGoalContext(
 }
 
 /**
- * The subtree's members with their details and history actual, ONE query, sorted by id, as one JSON text (decoding
- * 100,000 rows through the driver costs several times parsing one text). The whole team (a root without upline) is
- * read without recursion — a recursive CTE over 100,000 members cost ~0.9 s — and the tree order rebuilt in memory.
+ * The context to (re-)plan a stored goal without today's actions — publishing and every re-plan: no funnel rates,
+ * each member's history only under the `history` split rule (`splitRule`: the rule the plan will use).
  */
-async function loadMembers(
+export function loadStoredGoalContext(
   db: DbClient,
-  args: { teamId: string; rootId: string; wholeTeam: boolean; history: { metricId: string; from: IsoDate; to: IsoDate } | null },
-): Promise<MemberTuple[]> {
-  // The whole team: a plain scan, and the history aggregated over the team (a semi-join on 100,000 ids made the
-  // planner probe DailyTotal once per member: 3 s against 0.3 s).
-  const team = args.wholeTeam;
-  const h = args.history;
-  const hist = h
-    ? Prisma.sql`SELECT dt."membershipId" AS id, SUM(dt.total)::float8 AS total
-                   FROM "DailyTotal" dt
-                  WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ${h.metricId}
-                    AND dt.day >= ${h.from}::date AND dt.day <= ${h.to}::date
-                    ${team ? Prisma.empty : Prisma.sql`AND dt."membershipId" IN (SELECT id FROM down)`}
-                  GROUP BY dt."membershipId"`
-    : Prisma.sql`SELECT NULL::text AS id, 0::float8 AS total WHERE false`;
-  const [row] = await db.$queryRaw<{ j: string | null }[]>(Prisma.sql`
-    ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`} hist AS (${hist})
-    SELECT json_agg(json_build_array(m.id, m."parentId", m."splitWeight", m."minutesPerDay", u.name, COALESCE(h.total, 0)) ORDER BY m.id)::text AS j
-      FROM ${team ? Prisma.sql`"Membership" m` : Prisma.sql`down d JOIN "Membership" m ON m.id = d.id`}
-      JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN hist h ON h.id = m.id
-     ${team ? Prisma.sql`WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'` : Prisma.empty}`);
-  return row?.j ? (JSON.parse(row.j) as MemberTuple[]) : [];
+  goal: { teamId: string; rootMembershipId: string; metricId: string; startDate: Date; historyDays: number },
+  args: { splitRule: DbSplitRule; asOf: IsoDate },
+): Promise<GoalContext> {
+  return loadGoalContext(db, {
+    teamId: goal.teamId,
+    rootMembershipId: goal.rootMembershipId,
+    metricId: goal.metricId,
+    startDate: toIsoDay(goal.startDate),
+    historyDays: goal.historyDays,
+    asOf: args.asOf,
+    rates: false,
+    splitHistory: args.splitRule === "HISTORY",
+  });
 }
 
 /** Root first, then level by level, each level by id (as `listSubtree` returns them); others are left out. */
-function treeOrder(members: readonly MemberTuple[], rootId: string): { nodes: GoalNode[]; order: Int32Array } {
+function treeOrder(members: readonly GoalMemberTuple[], rootId: string): { nodes: GoalNode[]; order: Int32Array } {
   const { order, depth } = levelOrder(
     members.map((m) => m[0]),
     members.map((m) => m[1]),

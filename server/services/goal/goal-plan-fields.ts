@@ -1,13 +1,19 @@
-/** The columns of a goal that its backward plan is computed from (phasing), shared by every goal select. */
+/** The goal columns every goal select shares (Prisma selects, so nothing leaks by accident). */
 import type { Prisma } from "@/generated/prisma/client";
 
-export const goalPlanFields = {
+/** What a goal is at a glance: its name, target and dates (goal pickers and lists, e.g. the dashboard's). */
+export const goalHeadlineFields = {
   id: true,
   name: true,
   target: true,
   baseline: true,
   startDate: true,
   deadline: true,
+} satisfies Prisma.GoalSelect;
+
+/** The columns a goal's backward plan is computed from (phasing). */
+export const goalPlanFields = {
+  ...goalHeadlineFields,
   period: true,
   curve: true,
   curveStrength: true,

@@ -1,12 +1,14 @@
-/** The goals a caller may see: those they manage (rooted in their subtree) and published ones they have a target in. */
+/**
+ * The goals a caller may see: those they manage (rooted in their subtree) and published ones they have a target in.
+ * The list is filtered here, goal by goal, with the rule of goal-access.ts (`goalProcedure` guards one goal).
+ */
 import type { DbClient } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { canPlanFor } from "./goal-access";
 import { toIsoDay } from "@/server/domain/db-day";
 
-
-export async function listGoals(db: DbClient, args: { actor: ActorMembership }) {
-  const { actor } = args;
+export async function listGoals(db: DbClient, scope: TeamScope) {
+  const { actor } = scope;
   const goals = await db.goal.findMany({
     where: { teamId: actor.teamId, status: { not: "ARCHIVED" } },
     orderBy: [{ status: "asc" }, { deadline: "asc" }],

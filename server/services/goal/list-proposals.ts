@@ -1,10 +1,10 @@
 /**
  * Proposals the caller can decide (pending, from members they manage: a leader's downline, the owner's whole team)
- * and the caller's own proposals with their status.
+ * and the caller's own proposals with their status. Anyone in the team may call it: the inbox is filtered here.
  */
 import type { DbClient } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { listSubtree } from "@/server/services/tree/subtree";
+import type { TeamScope } from "@/server/services/team/scope";
+import { listSubtree } from "@/server/queries/tree";
 
 const proposalSelect = {
   id: true,
@@ -20,8 +20,8 @@ const proposalSelect = {
   membership: { select: { user: { select: { name: true } } } },
 } as const;
 
-export async function listProposals(db: DbClient, args: { actor: ActorMembership }) {
-  const { actor } = args;
+export async function listProposals(db: DbClient, scope: TeamScope) {
+  const { actor } = scope;
   let inbox: Awaited<ReturnType<typeof load>> = [];
   const load = (where: object) =>
     db.targetProposal.findMany({ where: { teamId: actor.teamId, ...where }, select: proposalSelect, orderBy: { createdAt: "desc" }, take: 200 });

@@ -1,17 +1,16 @@
-/** What a change to a published goal would do — who changes from → to, and any conflict — without saving. */
+/**
+ * What a change to a published goal would do — who changes from → to, and any conflict — without saving. The goal
+ * comes checked and loaded by `managedGoalProcedure` (server/api/policy/goal.ts).
+ */
 import type { DbClient } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
 import type { TGoalChange } from "@/server/schemas/goal";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { loadGoalForManage } from "./goal-access";
+import type { TeamScope } from "@/server/services/team/scope";
+import type { GoalRow } from "./goal-access";
 import { planGoalChange } from "./plan-goal-change";
 
-export async function previewGoalChange(
-  db: DbClient,
-  args: { actor: ActorMembership; goalId: string; change: TGoalChange; asOf: IsoDate },
-) {
-  const goal = await loadGoalForManage(db, args.actor, args.goalId);
-  const planned = await planGoalChange(db, { goal, change: args.change, asOf: args.asOf });
+export async function previewGoalChange(db: DbClient, scope: TeamScope, args: { goal: GoalRow; change: TGoalChange }) {
+  const { goal } = args;
+  const planned = await planGoalChange(db, { goal, change: args.change, asOf: scope.today });
   return {
     goalId: goal.id,
     version: goal.version,

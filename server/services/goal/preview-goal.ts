@@ -5,12 +5,10 @@
  * written.
  */
 import type { DbClient } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
 import type { MetricUnit } from "@/server/domain/money";
 import type { TGoalFields } from "@/server/schemas/goal";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { computeGoalPlan, type ComputedGoalPlan } from "@/server/domain/compute-goal-plan";
-import { assertCanPlanFor, teamRootId } from "./goal-access";
 import { loadGoalContext } from "./goal-context";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 
@@ -45,28 +43,26 @@ export function summarisePlan(computed: ComputedGoalPlan) {
 }
 export type GoalPlanSummary = ReturnType<typeof summarisePlan>;
 
-export async function resolveGoalRoot(db: DbClient, actor: ActorMembership, rootId: string | undefined): Promise<string> {
-  const root = rootId ?? (actor.role === "OWNER" ? await teamRootId(db, actor.teamId) : actor.id);
-  await assertCanPlanFor(db, actor, root);
-  return root;
-}
+/** A new goal's fields with its root resolved and checked (`goalRootProcedure`, server/api/policy/goal.ts). */
+export type TRootedGoalFields = TGoalFields & { rootMembershipId: string };
 
 export async function previewGoal(
   db: DbClient,
-  args: { actor: ActorMembership; input: TGoalFields; asOf: IsoDate },
+  scope: TeamScope,
+  input: TRootedGoalFields,
 ): Promise<GoalPlanSummary & { rootMembershipId: string; metric: { id: string; name: string; unit: MetricUnit } }> {
-  const { actor, input } = args;
-  const rootMembershipId = await resolveGoalRoot(db, actor, input.rootMembershipId);
+  const { team, today } = scope;
+  const { rootMembershipId } = input;
   const ctx = await loadGoalContext(db, {
-    teamId: actor.teamId,
+    teamId: team.id,
     rootMembershipId,
     metricId: input.metricId,
     startDate: input.startDate,
     historyDays: input.historyDays,
-    asOf: args.asOf,
+    asOf: today,
   });
-  const holidays = await teamHolidayDays(db, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
-  const computed = computeGoalPlan({ ...goalSpecOf(input), holidays }, ctx, { asOf: args.asOf });
+  const holidays = await teamHolidayDays(db, { teamId: team.id, from: input.startDate, to: input.deadline });
+  const computed = computeGoalPlan({ ...goalSpecOf(input), holidays }, ctx, { asOf: today });
   return { ...summarisePlan(computed), rootMembershipId, metric: { id: ctx.metric.id, name: ctx.metric.name, unit: ctx.metric.unit } };
 }
 

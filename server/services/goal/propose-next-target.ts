@@ -4,25 +4,20 @@
  * start a new goal from it.
  */
 import type { DbClient } from "@/server/db-client";
-import { addDays, endOfPeriod, startOfPeriod, type IsoDate } from "@/server/domain/calendar";
+import { addDays, endOfPeriod, startOfPeriod } from "@/server/domain/calendar";
 import { minorPerMajor } from "@/server/domain/money";
 import { proposeNextTarget as proposeFromActual } from "@/server/domain/phasing";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { listSubtree } from "@/server/services/tree/subtree";
-import { loadGoalForManage } from "./goal-access";
+import type { TeamScope } from "@/server/services/team/scope";
+import { listSubtree } from "@/server/queries/tree";
+import type { GoalRow } from "./goal-access";
 import { toDbDay } from "@/server/domain/db-day";
 
-
-export async function proposeNextTarget(
-  db: DbClient,
-  args: { actor: ActorMembership; goalId: string; stretchPercent: number; asOf: IsoDate },
-) {
-  const goal = await loadGoalForManage(db, args.actor, args.goalId);
-  const [metric, team] = await Promise.all([
-    db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { unit: true } }),
-    db.team.findUniqueOrThrow({ where: { id: goal.teamId }, select: { currency: true } }),
-  ]);
-  const thisMonth = startOfPeriod(args.asOf, "month");
+/** The goal comes checked and loaded by `managedGoalProcedure` (server/api/policy/goal.ts). */
+export async function proposeNextTarget(db: DbClient, scope: TeamScope, args: { goal: GoalRow; stretchPercent: number }) {
+  const { goal } = args;
+  const { team, today } = scope;
+  const metric = await db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { unit: true } });
+  const thisMonth = startOfPeriod(today, "month");
   const lastStart = startOfPeriod(addDays(thisMonth, -1), "month");
   const lastEnd = addDays(thisMonth, -1);
   const ids = (await listSubtree(db, { teamId: goal.teamId, rootId: goal.rootMembershipId })).map((n) => n.id);
@@ -35,7 +30,7 @@ export async function proposeNextTarget(
   const proposed = proposeFromActual(actual, args.stretchPercent, metric.unit === "MONEY" ? "money" : "count", {
     minorUnitsPerMajor: minorPerMajor(team.currency),
   });
-  const nextStart = addDays(endOfPeriod(args.asOf, "month"), 1);
+  const nextStart = addDays(endOfPeriod(today, "month"), 1);
   return {
     lastMonth: { start: lastStart, end: lastEnd, actual },
     stretchPercent: args.stretchPercent,

@@ -5,21 +5,16 @@
  * with the team holidays inside its dates as they are at publishing, and keeps them (`Goal.holidays`).
  */
 import type { Db, DbClient } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
 import { AppError } from "@/server/errors";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "@/server/queries/goal-targets";
+import type { TeamScope } from "@/server/services/team/scope";
 import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
-import { goalRowSelect, loadGoalForManage } from "./goal-access";
-import { loadGoalContext } from "./goal-context";
-
+import { loadGoalRow, type GoalRow } from "./goal-access";
+import { loadStoredGoalContext } from "./goal-context";
 import { refusePastGoal } from "./refuse-past-goal";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
-import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "./write-targets";
-import type { Prisma } from "@/generated/prisma/client";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
-
-type GoalRow = Prisma.GoalGetPayload<{ select: typeof goalRowSelect }>;
 
 export function staleVersion(): AppError {
   return new AppError(
@@ -31,23 +26,16 @@ export function staleVersion(): AppError {
 /** Writes the targets of a DRAFT goal and publishes it. Call inside a transaction. */
 export async function publishGoalInTx(
   tx: DbClient,
-  args: { actor: ActorMembership; goal: GoalRow; version: number; asOf: IsoDate },
+  scope: TeamScope,
+  args: { goal: GoalRow; version: number },
 ): Promise<{ id: string; version: number; members: number }> {
-  const { actor, goal } = args;
+  const { actor, today } = scope;
+  const { goal } = args;
   if (goal.status !== "DRAFT") throw new AppError("CONFLICT", "This goal is already published.");
-  refusePastGoal({ deadline: toIsoDay(goal.deadline) }, args.asOf);
-  const ctx = await loadGoalContext(tx, {
-    teamId: goal.teamId,
-    rootMembershipId: goal.rootMembershipId,
-    metricId: goal.metricId,
-    startDate: toIsoDay(goal.startDate),
-    historyDays: goal.historyDays,
-    asOf: args.asOf,
-    rates: false,
-    splitHistory: goal.splitRule === "HISTORY",
-  });
+  refusePastGoal({ deadline: toIsoDay(goal.deadline) }, today);
+  const ctx = await loadStoredGoalContext(tx, goal, { splitRule: goal.splitRule, asOf: today });
   const holidays = await teamHolidayDays(tx, { teamId: goal.teamId, from: toIsoDay(goal.startDate), to: toIsoDay(goal.deadline) });
-  const computed = computeGoalPlan({ ...goal, holidays }, ctx, { asOf: args.asOf, withActions: false });
+  const computed = computeGoalPlan({ ...goal, holidays }, ctx, { asOf: today, withActions: false });
   if (computed.conflicts.length > 0) {
     throw new AppError("BAD_REQUEST", computed.conflicts.map((c) => c.message).join(" "));
   }
@@ -77,9 +65,13 @@ export async function publishGoalInTx(
   return { id: goal.id, version: args.version + 1, members: computed.members.length };
 }
 
-export async function publishGoal(db: Db, args: { actor: ActorMembership; goalId: string; version: number; asOf: IsoDate }) {
+/**
+ * Who may publish is checked by `managedGoalProcedure` (server/api/policy/goal.ts); the goal is read again inside
+ * the transaction, and the version guard refuses it if anything changed since.
+ */
+export async function publishGoal(db: Db, scope: TeamScope, input: { goalId: string; version: number }) {
   return db.$transaction(async (tx) => {
-    const goal = await loadGoalForManage(tx, args.actor, args.goalId);
-    return publishGoalInTx(tx, { actor: args.actor, goal, version: args.version, asOf: args.asOf });
+    const goal = await loadGoalRow(tx, { teamId: scope.team.id, goalId: input.goalId });
+    return publishGoalInTx(tx, scope, { goal, version: input.version });
   }, BULK_TRANSACTION);
 }

@@ -2,12 +2,10 @@
  * Writes a re-plan: updates changed MemberTargets (and creates rows for members who joined since publishing), and
  * records it as ONE goal-level TargetChange per changed goal field (or one "members" row when only targets moved)
  * carrying every changed member's from → to (listGoalHistory shows each member their own). Inside a transaction;
- * three bulk statements whatever the number of members (write-targets.ts).
+ * three bulk statements whatever the number of members (server/queries/goal-targets.ts).
  */
 import type { DbClient } from "@/server/db-client";
 import type { TGoalChange } from "@/server/schemas/goal";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import type { GoalFieldDiff, MemberDiff } from "./plan-goal-change";
 import {
   insertMemberTargets,
   insertTargetChanges,
@@ -15,7 +13,9 @@ import {
   updateMemberTargets,
   type TargetChangeRow,
   type TargetColumns,
-} from "./write-targets";
+} from "@/server/queries/goal-targets";
+import type { GoalFieldDiff } from "./goal-field-change";
+import type { MemberDiff } from "./member-diff";
 import { toDbDay } from "@/server/domain/db-day";
 
 const FIELD_WORDS: Record<GoalFieldDiff["field"], string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split rule", holidays: "Holidays" };
@@ -49,7 +49,7 @@ export function defaultReason(change: TGoalChange, diff: readonly MemberDiff[], 
 export async function recordTargetChanges(
   tx: DbClient,
   args: {
-    actor: ActorMembership;
+    actorId: string;
     goal: { id: string; teamId: string };
     change: TGoalChange;
     reason?: string;
@@ -81,7 +81,7 @@ export async function recordTargetChanges(
   await insertTargetChanges(tx, {
     teamId: goal.teamId,
     goalId: goal.id,
-    actorId: args.actor.id,
+    actorId: args.actorId,
     reason,
     rows: [
       ...goalRows,

@@ -3,29 +3,23 @@
  * draft is published, with a message naming the dates; a goal ending today is still accepted. Through the router,
  * whose "today" is `teamToday` of the pinned clock.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { describe, expect, it } from "vitest";
 import { addDays } from "@/server/domain/calendar";
 import { teamToday } from "@/server/clock";
-import { callerForMember } from "@/tests/caller";
 import { atInstant } from "@/tests/clock";
-import { makeMetric, makeTestTree } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { makeMetric } from "@/tests/factories";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { toIsoDay } from "@/server/domain/db-day";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const env = setUpTestDatabase({ tree: "each" });
 
 describe("a goal entirely in the past", () => {
   it("is refused at create and at publish; one that ends today is accepted", async () => {
-    const db = database.db;
-    const t = await makeTestTree(db);
+    const db = env.db;
+    const t = env.t;
     const metric = await makeMetric(db, { teamId: t.team.id, key: "calls", name: "Calls" });
     const today = teamToday(await db.team.findUniqueOrThrow({ where: { id: t.team.id }, select: { timeZone: true } }));
-    const owner = await callerForMember(db, t.owner.id);
+    const owner = await env.as(t.owner.id);
     const input = (startDate: string, deadline: string, publish: boolean) => ({
       teamId: t.team.id,
       name: "Calls push",

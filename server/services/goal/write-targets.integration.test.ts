@@ -1,22 +1,26 @@
 /**
  * Publishing and re-planning write every member's target in bulk and the history as one goal-level row per change
- * (write-targets.ts): the rows are the cascade's, versions move on, each member's history shows their own from → to
+ * (server/queries/goal-targets.ts): the rows are the cascade's, versions move on, each member's history shows their own from → to
  * newest first in the order it was written, and the number of queries does not grow with the team.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database, Db } from "@/server/db-client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/server/db-client";
 import type { TCreateGoalInput } from "@/server/schemas/goal";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { loadTeamScope, type TeamScope } from "@/server/services/team/scope";
+import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
 import { addMember, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { applyGoalChange } from "./apply-goal-change";
 import { createGoal } from "./create-goal";
 import { listGoalHistory } from "./list-goal-history";
 
-let database: Database;
-let t: Awaited<ReturnType<typeof makeTestTree>>;
+const env = setUpTestDatabase({ tree: "once" });
+let t: TestTree;
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
-const actorOf = async (id: string) =>
-  database.db.membership.findUniqueOrThrow({ where: { id }, select: { id: true, teamId: true, userId: true, parentId: true, role: true } });
+/** The tree owner's scope on 1 Nov 2026 (before the goals start). */
+const ownerScope = async (tree: TestTree): Promise<TeamScope> => ({
+  ...(await loadTeamScope(env.db, { teamId: tree.team.id, userId: tree.owner.userId })),
+  today: "2026-11-01",
+});
 
 const goalInput = (metricId: string, target: number): TCreateGoalInput => ({
   name: "Bulk volume",
@@ -50,21 +54,19 @@ function counting(db: Db) {
 
 /** The member arrays of a history row (SQL only: they are @ignore'd in the Prisma client). */
 const arraysOf = (id: string) =>
-  database.db.$queryRaw<{ membershipIds: string[]; personalFrom: (number | null)[] | null; personalTo: number[]; teamTo: number[] }[]>`
+  env.db.$queryRaw<{ membershipIds: string[]; personalFrom: (number | null)[] | null; personalTo: number[]; teamTo: number[] }[]>`
     SELECT "membershipIds", "personalFrom", "personalTo", "teamTo" FROM "TargetChange" WHERE id = ${id}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  t = await makeTestTree(database.db);
-  m = await makeFunnelMetrics(database.db, { teamId: t.team.id });
+  t = env.t;
+  m = await makeFunnelMetrics(env.db, { teamId: t.team.id });
 });
-afterAll(() => database.close());
 
 describe("bulk target writes", () => {
   it("publish writes the cascade and ONE history row for the team; a re-plan updates every target and bumps versions", async () => {
-    const db = database.db;
-    const owner = await actorOf(t.owner.id);
-    const goal = await createGoal(db, { actor: owner, asOf: "2026-11-01", input: goalInput(m.volume.id, 700_000) });
+    const db = env.db;
+    const owner = await ownerScope(t);
+    const goal = await createGoal(db, owner, { ...goalInput(m.volume.id, 700_000), rootMembershipId: t.owner.id });
     const members = await db.membership.count({ where: { teamId: t.team.id, status: "ACTIVE" } });
     const before = await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } });
     expect(before).toHaveLength(members);
@@ -83,7 +85,7 @@ describe("bulk target writes", () => {
     }
     // Each member still sees their own "nothing → X" in their history.
     for (const r of before) {
-      const mine = await listGoalHistory(db, { actor: owner, goalId: goal.id, membershipId: r.membershipId });
+      const mine = await listGoalHistory(db, owner, { goalId: goal.id, membershipId: r.membershipId });
       expect(mine).toEqual([
         expect.objectContaining({
           membershipId: r.membershipId,
@@ -99,13 +101,7 @@ describe("bulk target writes", () => {
 
     // A member joins after publishing, then the target grows: everyone is re-planned, the newcomer gets a row.
     const newcomer = await addMember(db, { teamId: t.team.id, parentId: t.memberA1.id });
-    const changed = await applyGoalChange(db, {
-      actor: owner,
-      goalId: goal.id,
-      version: goal.version,
-      change: { kind: "target", target: 900_000 },
-      asOf: "2026-11-01",
-    });
+    const changed = await applyGoalChange(db, owner, { goalId: goal.id, version: goal.version, change: { kind: "target", target: 900_000 } });
     expect(changed.version).toBe(goal.version + 1);
     const after = await db.memberTarget.findMany({ where: { goalId: goal.id } });
     expect(after).toHaveLength(members + 1);
@@ -115,7 +111,7 @@ describe("bulk target writes", () => {
     for (const r of after.filter((x) => x.membershipId !== newcomer.id)) expect(r.version).toBe(2);
 
     // History, newest first: within one change the member rows (written after the goal's own row) come first.
-    const history = await listGoalHistory(db, { actor: owner, goalId: goal.id });
+    const history = await listGoalHistory(db, owner, { goalId: goal.id });
     expect(history.map((h) => [h.membershipId, h.field])).toEqual([
       [t.owner.id, "personal"],
       [null, "target"],
@@ -128,7 +124,7 @@ describe("bulk target writes", () => {
     expect(replan).toEqual([expect.objectContaining({ membershipId: null, field: "target", fromValue: 700_000, toValue: 900_000 })]);
     const [arrays] = await arraysOf(replan[0]!.id);
     expect(arrays!.membershipIds).toHaveLength(members + 1);
-    const newcomerHistory = await listGoalHistory(db, { actor: owner, goalId: goal.id, membershipId: newcomer.id });
+    const newcomerHistory = await listGoalHistory(db, owner, { goalId: goal.id, membershipId: newcomer.id });
     expect(newcomerHistory.map((h) => [h.membershipId, h.field, h.fromValue, h.toValue])).toEqual([
       [newcomer.id, "personal", null, fresh.personal],
       [null, "target", 700_000, 900_000],
@@ -142,11 +138,12 @@ describe("bulk target writes", () => {
   it("publishing takes the same number of queries for 7 and 40 members", async () => {
     const counts: number[] = [];
     for (const extra of [0, 33]) {
-      const tree = await makeTestTree(database.db);
-      const metrics = await makeFunnelMetrics(database.db, { teamId: tree.team.id });
-      for (let i = 0; i < extra; i++) await addMember(database.db, { teamId: tree.team.id, parentId: i % 2 ? tree.leaderA.id : tree.memberB1.id });
-      const { counted, counter } = counting(database.db);
-      await createGoal(counted, { actor: await actorOf(tree.owner.id), asOf: "2026-11-01", input: goalInput(metrics.volume.id, 1_000_000) });
+      const tree = await makeTestTree(env.db);
+      const metrics = await makeFunnelMetrics(env.db, { teamId: tree.team.id });
+      for (let i = 0; i < extra; i++) await addMember(env.db, { teamId: tree.team.id, parentId: i % 2 ? tree.leaderA.id : tree.memberB1.id });
+      const { counted, counter } = counting(env.db);
+      const scope = await ownerScope(tree);
+      await createGoal(counted, scope, { ...goalInput(metrics.volume.id, 1_000_000), rootMembershipId: tree.owner.id });
       counts.push(counter.queries);
     }
     expect(counts[1]).toBe(counts[0]);

@@ -6,7 +6,7 @@
 import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { recordEvent } from "@/server/services/audit/record-event";
-import { lockTeamTree } from "@/server/services/tree/subtree";
+import { lockTeamTree } from "@/server/queries/tree";
 import { hashInviteToken } from "./invite-token";
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
 import * as clock from "@/server/clock";

@@ -1,14 +1,17 @@
-/** Invite links the actor created (the owner: all of the team's), newest first, with their state. */
+/**
+ * Invite links the actor created (the owner: all of the team's), newest first, with their state. Open to every
+ * member: the rows are filtered by who made them.
+ */
 import type { DbClient } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { inviteProblem } from "./preview-invite";
 import * as clock from "@/server/clock";
 
-export async function listInvites(db: DbClient, args: { actor: ActorMembership; now?: Date }) {
-  const { actor } = args;
-  const now = args.now ?? clock.now();
+export async function listInvites(db: DbClient, scope: TeamScope) {
+  const { actor } = scope;
+  const now = clock.now();
   const invites = await db.invite.findMany({
-    where: { teamId: actor.teamId, ...(actor.role === "OWNER" ? {} : { createdById: actor.id }) },
+    where: { teamId: scope.team.id, ...(actor.role === "OWNER" ? {} : { createdById: actor.id }) },
     select: {
       id: true,
       role: true,

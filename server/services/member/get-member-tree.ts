@@ -1,13 +1,13 @@
 /**
- * The tree a member may see: their own subtree (the owner: the whole team), or a subtree inside it,
- * with names, roles and member counts per subtree, plus the names of the viewer's upline chain.
- * A constant number of queries whatever the tree's size.
+ * The tree a member may see: their own subtree (the owner: the whole team), or a subtree inside it
+ * (`memberViewerProcedure` checks the caller can see `rootId`), with names, roles and member counts per subtree,
+ * plus the names of the viewer's upline chain. A constant number of queries whatever the tree's size.
  */
 import type { DbClient } from "@/server/db-client";
 import { countDescendants } from "@/server/domain/tree-shape";
-import { assertCanView } from "@/server/services/team/permissions";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { listSubtree, listUplineChain } from "@/server/services/tree/subtree";
+import type { TMemberTreeInput } from "@/server/schemas/member";
+import type { TeamScope } from "@/server/services/team/scope";
+import { listSubtree, listUplineChain } from "@/server/queries/tree";
 
 export const memberNodeSelect = {
   id: true,
@@ -32,15 +32,15 @@ export interface MemberTreeNode {
 
 export async function getMemberTree(
   db: DbClient,
-  args: { actor: ActorMembership; rootId?: string; depth: number },
+  scope: TeamScope,
+  input: TMemberTreeInput,
 ): Promise<{ rootId: string; nodes: MemberTreeNode[]; upline: { id: string; name: string; role: string }[] }> {
-  const { actor } = args;
-  const rootId = args.rootId ?? (actor.role === "OWNER" ? await teamRootId(db, actor) : actor.id);
-  await assertCanView(db, actor, rootId);
+  const { actor, team } = scope;
+  const rootId = input.rootId ?? (actor.role === "OWNER" ? await teamRootId(db, scope) : actor.id);
 
-  const flat = await listSubtree(db, { teamId: actor.teamId, rootId });
+  const flat = await listSubtree(db, { teamId: team.id, rootId });
   const counts = countDescendants(flat);
-  const shown = flat.filter((n) => n.depth <= args.depth);
+  const shown = flat.filter((n) => n.depth <= input.depth);
   const details = await db.membership.findMany({ where: { id: { in: shown.map((n) => n.id) } }, select: memberNodeSelect });
   const byId = new Map(details.map((d) => [d.id, d]));
 
@@ -59,13 +59,13 @@ export async function getMemberTree(
       descendantCount: c.descendants,
     };
   });
-  const upline = await listUplineChain(db, { teamId: actor.teamId, memberId: actor.id });
+  const upline = await listUplineChain(db, { teamId: team.id, memberId: actor.id });
   return { rootId, nodes, upline: upline.map(({ id, name, role }) => ({ id, name, role })) };
 }
 
-async function teamRootId(db: DbClient, actor: ActorMembership): Promise<string> {
+async function teamRootId(db: DbClient, { actor, team }: TeamScope): Promise<string> {
   const root = await db.membership.findFirst({
-    where: { teamId: actor.teamId, parentId: null, status: "ACTIVE" },
+    where: { teamId: team.id, parentId: null, status: "ACTIVE" },
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });

@@ -1,5 +1,5 @@
 /**
- * Import members from CSV (name, email, upline email). A preview (commit = false) validates every row and writes
+ * Import members from CSV (name, email, upline email); the owner and leaders (`memberImportProcedure`). A preview (commit = false) validates every row and writes
  * nothing; a commit writes in ONE transaction, and only when every row is valid unless `onlyValid` is chosen.
  * New people get accounts without a password (they sign in by magic link) and land under the given upline, who
  * must be in the importer's subtree (the owner: anyone in the team) or another valid row of the same file.
@@ -9,11 +9,11 @@ import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { z } from "zod";
 import type { Db } from "@/server/db-client";
-import { forbidden } from "@/server/errors";
 import { ZEmail, ZPersonName } from "@/server/schemas/common";
 import type { TImportMembersInput } from "@/server/schemas/dashboard";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { listSubtree, lockTeamTree } from "@/server/services/tree/subtree";
+import { recordActorEvent } from "@/server/services/audit/record-event";
+import type { TeamScope } from "@/server/services/team/scope";
+import { listSubtree, lockTeamTree } from "@/server/queries/tree";
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -52,9 +52,9 @@ const HEADERS: Record<string, "name" | "email" | "upline"> = {
 
 const firstError = (r: { success: boolean; error?: z.ZodError }) => r.error?.issues[0]?.message ?? "Invalid";
 
-export async function importMembers(db: Db, args: { actor: ActorMembership; input: TImportMembersInput }): Promise<ImportResult> {
-  const { actor, input } = args;
-  if (actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can import members.");
+export async function importMembers(db: Db, scope: TeamScope, input: TImportMembersInput): Promise<ImportResult> {
+  const { actor } = scope;
+  const teamId = scope.team.id;
 
   const parsed = Papa.parse<Record<string, string>>(input.csv.replace(/^\uFEFF/, ""), {
     header: true,
@@ -86,11 +86,11 @@ export async function importMembers(db: Db, args: { actor: ActorMembership; inpu
   }));
 
   // What the database knows: who is in the importer's subtree (by email), and who is already in the team.
-  const visible = await listSubtree(db, { teamId: actor.teamId, rootId: actor.id });
+  const visible = await listSubtree(db, { teamId, rootId: actor.id });
   const emails = [...new Set(rows.flatMap((r) => [r.email, r.upline]).filter(Boolean))];
   const known = await db.user.findMany({
     where: { email: { in: emails } },
-    select: { id: true, email: true, memberships: { where: { teamId: actor.teamId, status: "ACTIVE" }, select: { id: true } } },
+    select: { id: true, email: true, memberships: { where: { teamId, status: "ACTIVE" }, select: { id: true } } },
   });
   const visibleIds = new Set(visible.map((v) => v.id));
   const userByEmail = new Map(known.map((u) => [u.email, u]));
@@ -166,7 +166,7 @@ export async function importMembers(db: Db, args: { actor: ActorMembership; inpu
   for (const r of ordered) ids.set(r.email, randomUUID());
 
   await db.$transaction(async (tx) => {
-    await lockTeamTree(tx, actor.teamId);
+    await lockTeamTree(tx, teamId);
     const newUsers = ordered.filter((r) => !userByEmail.has(r.email));
     await tx.user.createMany({
       data: newUsers.map((r) => ({ email: r.email, name: r.name, passwordHash: null })),
@@ -177,15 +177,13 @@ export async function importMembers(db: Db, args: { actor: ActorMembership; inpu
     await tx.membership.createMany({
       data: ordered.map((r) => ({
         id: ids.get(r.email)!,
-        teamId: actor.teamId,
+        teamId,
         userId: userId.get(r.email)!,
         parentId: memberInTeam(r.upline) ?? ids.get(r.upline)!,
         role: "MEMBER" as const,
       })),
     });
-    await tx.auditEvent.create({
-      data: { teamId: actor.teamId, actorId: actor.id, action: "member.imported", data: { count: ordered.length } },
-    });
+    await recordActorEvent(tx, actor, { action: "member.imported", data: { count: ordered.length } });
   });
   return { ...result, committed: true, imported: ordered.length };
 }

@@ -1,20 +1,21 @@
 /**
- * Moves a member, with their whole downline, under another upline. One transaction holding the team's
- * tree lock: the actor must manage the member, the new upline must be in the actor's own subtree, and
- * a move under oneself or one's own downline (a cycle) is refused.
+ * Moves a member, with their whole downline, under another upline (`memberMoveProcedure`: the caller manages the
+ * member and can see the new upline). One transaction holding the team's tree lock; a move under oneself or one's
+ * own downline (a cycle) is refused.
  */
 import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { recordEvent } from "@/server/services/audit/record-event";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { recordActorEvent } from "@/server/services/audit/record-event";
 import { assertCanManage, assertCanView } from "@/server/services/team/permissions";
-import { isInSubtree, lockTeamTree } from "@/server/services/tree/subtree";
+import type { TeamScope } from "@/server/services/team/scope";
+import { isInSubtree, lockTeamTree } from "@/server/queries/tree";
 import type { TMoveMemberInput } from "@/server/schemas/member";
 
-export async function moveMember(db: Db, args: { actor: ActorMembership; input: TMoveMemberInput }) {
-  const { actor, input } = args;
+export async function moveMember(db: Db, scope: TeamScope, input: TMoveMemberInput) {
+  const { actor } = scope;
   return db.$transaction(async (tx) => {
-    await lockTeamTree(tx, actor.teamId);
+    await lockTeamTree(tx, scope.team.id);
+    // Again under the lock: the procedure checked before it, and a concurrent move may have changed the tree since.
     await assertCanManage(tx, actor, input.memberId);
     await assertCanView(tx, actor, input.newParentId);
 
@@ -24,19 +25,14 @@ export async function moveMember(db: Db, args: { actor: ActorMembership; input: 
     });
     if (member.role === "OWNER") throw new AppError("FORBIDDEN", "The team owner stays at the top of the tree.");
     if (member.parentId === input.newParentId) return { id: member.id, parentId: member.parentId, changed: false };
-    if (await isInSubtree(tx, { teamId: actor.teamId, ancestorId: member.id, memberId: input.newParentId })) {
+    if (await isInSubtree(tx, { teamId: scope.team.id, ancestorId: member.id, memberId: input.newParentId })) {
       throw new AppError("BAD_REQUEST", "A member cannot be moved under themselves or anyone in their own downline.", {
         field: "newParentId",
       });
     }
     await tx.membership.update({ where: { id: member.id }, data: { parentId: input.newParentId } });
-    await recordEvent(tx, {
-      teamId: actor.teamId,
-      actorId: actor.id,
-      action: "member.moved",
-      subjectId: member.id,
-      data: { from: member.parentId, to: input.newParentId },
-    });
+    const data = { from: member.parentId, to: input.newParentId };
+    await recordActorEvent(tx, actor, { action: "member.moved", subjectId: member.id, data });
     return { id: member.id, parentId: input.newParentId, changed: true };
   });
 }

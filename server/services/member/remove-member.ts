@@ -1,22 +1,25 @@
 /**
- * Removes a member from the tree. Their direct downline moves up to the removed member's upline, their
- * pending invites are revoked, and the membership is kept (status REMOVED) so their history is never lost.
+ * Removes a member from the tree (`memberManagerProcedure`). Their direct downline moves up to the removed member's
+ * upline, their pending invites are revoked, and the membership is kept (status REMOVED) so their history is never
+ * lost.
  */
 import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { recordEvent } from "@/server/services/audit/record-event";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TRemoveMemberInput } from "@/server/schemas/member";
+import { recordActorEvent } from "@/server/services/audit/record-event";
 import { assertCanManage } from "@/server/services/team/permissions";
-import { lockTeamTree } from "@/server/services/tree/subtree";
+import type { TeamScope } from "@/server/services/team/scope";
+import { lockTeamTree } from "@/server/queries/tree";
 import * as clock from "@/server/clock";
 
-export async function removeMember(db: Db, args: { actor: ActorMembership; memberId: string }) {
-  const { actor, memberId } = args;
+export async function removeMember(db: Db, scope: TeamScope, input: TRemoveMemberInput) {
+  const { actor } = scope;
   return db.$transaction(async (tx) => {
-    await lockTeamTree(tx, actor.teamId);
-    await assertCanManage(tx, actor, memberId);
+    await lockTeamTree(tx, scope.team.id);
+    // Again under the lock: the procedure checked before it, and a concurrent move may have changed the tree since.
+    await assertCanManage(tx, actor, input.memberId);
     const member = await tx.membership.findUniqueOrThrow({
-      where: { id: memberId },
+      where: { id: input.memberId },
       select: { id: true, parentId: true, role: true },
     });
     if (member.role === "OWNER" || member.parentId === null) {
@@ -34,13 +37,8 @@ export async function removeMember(db: Db, args: { actor: ActorMembership; membe
       where: { id: member.id },
       data: { status: "REMOVED", removedAt: clock.now(), parentId: null },
     });
-    await recordEvent(tx, {
-      teamId: actor.teamId,
-      actorId: actor.id,
-      action: "member.removed",
-      subjectId: member.id,
-      data: { formerParentId: member.parentId, downlineMovedUp: moved.count },
-    });
+    const data = { formerParentId: member.parentId, downlineMovedUp: moved.count };
+    await recordActorEvent(tx, actor, { action: "member.removed", subjectId: member.id, data });
     return { id: member.id, downlineMovedUp: moved.count };
   });
 }

@@ -5,26 +5,23 @@
  * The zone was validated against the runtime's IANA list by zod (ZTimeZone); the database must know it too, since
  * the reminder run works out each member's local time in SQL — a zone it does not know is refused here, not there.
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { badRequest } from "@/server/errors";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { isTimeZoneKnownToDb } from "@/server/queries/member";
+import type { TSetMyTimeZoneInput } from "@/server/schemas/member";
+import type { TeamScope } from "@/server/services/team/scope";
 
-export async function setMyTimeZone(db: DbClient, args: { actor: ActorMembership; timeZone: string | null }) {
-  const timeZone = args.timeZone;
+export async function setMyTimeZone(db: DbClient, scope: TeamScope, input: TSetMyTimeZoneInput) {
+  const { timeZone } = input;
   if (timeZone !== null) {
-    const known = await db
-      .$queryRaw<{ ok: boolean }[]>(Prisma.sql`SELECT (now() AT TIME ZONE ${timeZone}) IS NOT NULL AS ok`)
-      .then((rows) => rows[0]?.ok === true)
-      .catch(() => false);
-    if (!known)
+    if (!(await isTimeZoneKnownToDb(db, timeZone)))
       throw badRequest(
         `The time zone ${timeZone} is not supported here. Choose another city in the same zone.`,
         "timeZone",
       );
   }
   const updated = await db.membership.update({
-    where: { id: args.actor.id },
+    where: { id: scope.actor.id },
     data: { timeZone },
     select: { timeZone: true, team: { select: { timeZone: true } } },
   });

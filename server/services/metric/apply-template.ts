@@ -1,15 +1,14 @@
 /**
- * Applies a starter template to a team (owner only; also used by the demo seed). Safe to repeat: metrics whose key
+ * Applies a starter template to a team (owner only: `settingsProcedure`; also used by the demo seed). Safe to repeat: metrics whose key
  * exists are kept as they are, funnels are only added for results without one, ranks only when the team has none.
  */
 import type { Db, DbClient } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { assertCanEditSettings } from "./settings-access";
+import type { TApplyTemplateInput } from "@/server/schemas/metric";
+import type { TeamScope } from "@/server/services/team/scope";
 import { TEMPLATES, type TemplateKey } from "@/server/domain/metric-templates";
 
-export async function applyTemplate(db: Db, args: { actor: ActorMembership; template: TemplateKey }) {
-  assertCanEditSettings(args.actor);
-  return db.$transaction((tx) => applyTemplateToTeam(tx, { teamId: args.actor.teamId, template: args.template }));
+export async function applyTemplate(db: Db, scope: TeamScope, input: TApplyTemplateInput) {
+  return db.$transaction((tx) => applyTemplateToTeam(tx, { teamId: scope.team.id, template: input.template }));
 }
 
 export async function applyTemplateToTeam(db: DbClient, args: { teamId: string; template: TemplateKey }) {

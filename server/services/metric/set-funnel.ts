@@ -1,17 +1,15 @@
 /**
- * Replaces the funnel leading to a result metric (owner only), in one transaction. Each step's ratio must be a
+ * Replaces the funnel leading to a result metric (owner only: `settingsProcedure`), in one transaction. Each step's ratio must be a
  * conversion (to ≤ from) except the last step into a money or count result, which may be a value per action.
  */
 import type { Db } from "@/server/db-client";
 import { badRequest, notFound } from "@/server/errors";
 import type { TSetFunnelInput } from "@/server/schemas/metric";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { assertCanEditSettings } from "./settings-access";
+import type { TeamScope } from "@/server/services/team/scope";
 
-export async function setFunnel(db: Db, args: { actor: ActorMembership; input: TSetFunnelInput }) {
-  assertCanEditSettings(args.actor);
-  const { resultMetricId, steps } = args.input;
-  const teamId = args.actor.teamId;
+export async function setFunnel(db: Db, scope: TeamScope, input: TSetFunnelInput) {
+  const { resultMetricId, steps } = input;
+  const teamId = scope.team.id;
   const result = await db.metric.findFirst({ where: { id: resultMetricId, teamId, archivedAt: null }, select: { id: true, kind: true, name: true } });
   if (!result) throw notFound("Metric");
   if (result.kind !== "RESULT") throw badRequest(`${result.name} is an activity; a funnel leads to a result.`, "resultMetricId");

@@ -1,15 +1,13 @@
-/** Edits a metric (owner only). The unit cannot change once amounts were logged or goals set in it. */
+/** Edits a metric (owner only: `settingsProcedure`). The unit cannot change once amounts were logged or goals set in it. */
 import type { DbClient } from "@/server/db-client";
 import { AppError, badRequest, notFound } from "@/server/errors";
 import type { TUpdateMetricInput } from "@/server/schemas/metric";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { metricSelect } from "./list-metrics";
-import { assertCanEditSettings } from "./settings-access";
 
-export async function updateMetric(db: DbClient, args: { actor: ActorMembership; input: TUpdateMetricInput }) {
-  assertCanEditSettings(args.actor);
-  const { metricId, ...fields } = args.input;
-  const teamId = args.actor.teamId;
+export async function updateMetric(db: DbClient, scope: TeamScope, input: TUpdateMetricInput) {
+  const { metricId, ...fields } = input;
+  const teamId = scope.team.id;
   const metric = await db.metric.findFirst({ where: { id: metricId, teamId, archivedAt: null }, select: { id: true, unit: true, key: true } });
   if (!metric) throw notFound("Metric");
   if (fields.unit && fields.unit !== metric.unit) {

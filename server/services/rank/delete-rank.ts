@@ -1,12 +1,10 @@
-/** Deletes a rank (owner only). */
+/** Deletes a rank (the owner: `settingsProcedure`, server/api/policy/rank.ts). */
 import type { DbClient } from "@/server/db-client";
 import { notFound } from "@/server/errors";
-import { assertCanEditSettings } from "@/server/services/metric/settings-access";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 
-export async function deleteRank(db: DbClient, args: { actor: ActorMembership; rankId: string }) {
-  assertCanEditSettings(args.actor);
-  const { count } = await db.rank.deleteMany({ where: { id: args.rankId, teamId: args.actor.teamId } });
+export async function deleteRank(db: DbClient, scope: TeamScope, input: { rankId: string }) {
+  const { count } = await db.rank.deleteMany({ where: { id: input.rankId, teamId: scope.team.id } });
   if (count === 0) throw notFound("Rank");
-  return { id: args.rankId };
+  return { id: input.rankId };
 }

@@ -1,6 +1,7 @@
-/** The team's ranks, lowest first. */
+/** The team's ranks, lowest first (everyone in the team may read them). */
 import type { DbClient } from "@/server/db-client";
 import type { Prisma } from "@/generated/prisma/client";
+import type { TeamScope } from "@/server/services/team/scope";
 
 export const rankSelect = {
   id: true,
@@ -13,6 +14,12 @@ export const rankSelect = {
   monthlyIncome: true,
 } satisfies Prisma.RankSelect;
 
-export function listRanks(db: DbClient, args: { teamId: string }) {
+export type Rank = Prisma.RankGetPayload<{ select: typeof rankSelect }>;
+
+export function listRanks(db: DbClient, scope: TeamScope): Promise<Rank[]> {
+  return loadRanks(db, { teamId: scope.team.id });
+}
+
+export function loadRanks(db: DbClient, args: { teamId: string }): Promise<Rank[]> {
   return db.rank.findMany({ where: { teamId: args.teamId }, orderBy: { position: "asc" }, select: rankSelect });
 }

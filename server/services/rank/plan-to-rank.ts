@@ -10,22 +10,21 @@ import { rampToRank, rankForIncome, rankGap } from "@/server/domain/rank";
 import { badRequest, notFound } from "@/server/errors";
 import type { TPlanToRankInput } from "@/server/schemas/rank";
 import { formatAmount } from "@/server/domain/money";
-
-import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/services/goal/load-funnels";
+import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history";
 import { activityNeeds, RATE_HISTORY_DAYS, todayPlan } from "@/server/domain/member-actions";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { loadStanding } from "./get-rank-progress";
-import { listRanks } from "./list-ranks";
+import type { TeamScope } from "@/server/services/team/scope";
+import { loadStanding } from "./load-standing";
+import { loadRanks } from "./list-ranks";
 import { toDbDay } from "@/server/domain/db-day";
 
 const MAX_MONTHS = 36;
 
-export async function planToRank(db: DbClient, args: { actor: ActorMembership; input: TPlanToRankInput; asOf: IsoDate }) {
-  const { actor, input, asOf } = args;
-  const teamId = actor.teamId;
-  const [ranks, team, me] = await Promise.all([
-    listRanks(db, { teamId }),
-    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { currency: true, workingDays: true } }),
+/** For the caller themselves: anyone in the team may call it. */
+export async function planToRank(db: DbClient, scope: TeamScope, input: TPlanToRankInput) {
+  const { actor, team, today: asOf } = scope;
+  const teamId = team.id;
+  const [ranks, me] = await Promise.all([
+    loadRanks(db, { teamId }),
     db.membership.findUniqueOrThrow({ where: { id: actor.id }, select: { minutesPerDay: true } }),
   ]);
   if (ranks.length === 0) throw badRequest("The team has no ranks yet.", "rankId");

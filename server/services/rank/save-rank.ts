@@ -1,15 +1,16 @@
-/** Creates or edits a rank (owner only). Positions are unique; a higher rank must ask at least as much. */
+/**
+ * Creates or edits a rank (the owner: `settingsProcedure`, server/api/policy/rank.ts). Positions are unique; a
+ * higher rank must ask at least as much.
+ */
 import type { DbClient } from "@/server/db-client";
 import { AppError, notFound } from "@/server/errors";
 import type { TSaveRankInput } from "@/server/schemas/rank";
-import { assertCanEditSettings } from "@/server/services/metric/settings-access";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 import { rankSelect } from "./list-ranks";
 
-export async function saveRank(db: DbClient, args: { actor: ActorMembership; input: TSaveRankInput }) {
-  assertCanEditSettings(args.actor);
-  const { rankId, ...data } = args.input;
-  const teamId = args.actor.teamId;
+export async function saveRank(db: DbClient, scope: TeamScope, input: TSaveRankInput) {
+  const { rankId, ...data } = input;
+  const teamId = scope.team.id;
   const clash = await db.rank.findFirst({ where: { teamId, position: data.position, ...(rankId ? { id: { not: rankId } } : {}) }, select: { name: true } });
   if (clash) throw new AppError("CONFLICT", `${clash.name} already has position ${data.position}.`, { field: "position" });
   if (rankId) {

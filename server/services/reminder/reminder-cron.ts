@@ -1,18 +1,21 @@
 /**
- * The HTTP side of the reminder run (app/api/cron/reminders/route.ts): a scheduler (cron, a platform's cron job,
- * an uptime pinger) calls it every few minutes with the shared secret, and it sends the reminders due now.
+ * The reminder run a scheduler asks for (app/api/cron/reminders/route.ts): cron, a platform's cron job or an
+ * uptime pinger calls it every few minutes with the shared secret, and the reminders due now are sent.
  *
- * The secret comes in `Authorization: Bearer <CRON_SECRET>` or `X-Cron-Secret: <CRON_SECRET>`; without
- * CRON_SECRET configured the endpoint is closed (503), with a wrong or missing secret it is 401. Comparison is
- * constant-time.
+ * Called without a team, so its shape is its own: `(db, { secret, presented, … })`. The secret is compared in
+ * constant time; a missing or wrong one is UNAUTHORIZED and nothing is sent. The route decides what happens when no
+ * secret is configured at all (the endpoint is closed).
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/server/db-client";
-import { sendDueReminders, type Mailer } from "./send-due-reminders";
+import { AppError } from "@/server/errors";
+import { sendDueReminders, type Mailer, type ReminderRun } from "./send-due-reminders";
 
-export interface ReminderCronOptions {
-  db: Db;
-  secret: string | undefined;
+export interface ReminderCronArgs {
+  /** The configured CRON_SECRET (not empty). */
+  secret: string;
+  /** What the caller presented; null when nothing. */
+  presented: string | null;
   now?: Date;
   mailer?: Mailer;
   appUrl?: string;
@@ -20,21 +23,10 @@ export interface ReminderCronOptions {
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
-function presentedSecret(request: Request): string | null {
-  const auth = request.headers.get("authorization");
-  if (auth?.toLowerCase().startsWith("bearer ")) return auth.slice(7).trim();
-  return request.headers.get("x-cron-secret");
-}
-
-export async function handleReminderCron(request: Request, options: ReminderCronOptions): Promise<Response> {
-  const secret = options.secret?.trim();
-  if (!secret) {
-    return Response.json({ error: "Reminders are not scheduled here: set CRON_SECRET to enable this endpoint." }, { status: 503 });
+export async function runReminderCron(db: Db, args: ReminderCronArgs): Promise<ReminderRun> {
+  const secret = args.secret.trim();
+  if (!secret || !args.presented || !timingSafeEqual(digest(args.presented), digest(secret))) {
+    throw new AppError("UNAUTHORIZED", "Missing or wrong cron secret.");
   }
-  const given = presentedSecret(request);
-  if (!given || !timingSafeEqual(digest(given), digest(secret))) {
-    return Response.json({ error: "Missing or wrong cron secret." }, { status: 401 });
-  }
-  const run = await sendDueReminders(options.db, { now: options.now, mailer: options.mailer, appUrl: options.appUrl });
-  return Response.json(run, { status: 200, headers: { "Cache-Control": "no-store" } });
+  return sendDueReminders(db, { now: args.now, mailer: args.mailer, appUrl: args.appUrl });
 }

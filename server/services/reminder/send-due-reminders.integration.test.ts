@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
-import { sendMail } from "@/server/mail";
+import { sendMail, setMailSettings } from "@/server/mail";
 import { logEntries } from "@/server/services/entry/log-entries";
-import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { loadTeamScope } from "@/server/services/team/scope";
+import { pinClock } from "@/server/clock";
+import { TEST_NOW } from "@/tests/clock";
 import { createTestDatabase } from "@/tests/setup/test-db";
 import { makeMetric, makeTestTree } from "@/tests/factories";
 import { sendDueReminders } from "./send-due-reminders";
@@ -17,6 +19,7 @@ interface Received {
 
 let database: Database;
 let smtp: SMTPServer;
+let restoreMail: () => void;
 const inbox: Received[] = [];
 let t: Awaited<ReturnType<typeof makeTestTree>>;
 
@@ -37,10 +40,10 @@ beforeAll(async () => {
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  restoreMail = setMailSettings({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
+  restoreMail();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await database.close();
 });
@@ -56,6 +59,15 @@ const db = () => database.db;
 const emailOf = async (membershipId: string) =>
   (await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { user: { select: { email: true } } } })).user.email;
 const remindedTo = () => inbox.flatMap((m) => m.to);
+/** Logs one entry as the scope's member at `instant` (the clock pinned there, then back to the files' TEST_NOW). */
+async function logAt(instant: Date, scope: Awaited<ReturnType<typeof loadTeamScope>>, metricId: string) {
+  pinClock(instant, { frozen: true });
+  try {
+    return await logEntries(db(), scope, { entries: [{ id: randomUUID(), metricId, amount: 1 }] });
+  } finally {
+    pinClock(TEST_NOW);
+  }
+}
 
 describe("sendDueReminders", () => {
   // 2026-11-24 23:30 UTC = 18:30 in New York (same day), 23:30 in London.
@@ -67,8 +79,7 @@ describe("sendDueReminders", () => {
     // memberA2 already logged today (New York day 2026-11-24).
     const calls = await makeMetric(db(), { teamId: t.team.id, key: "calls" });
     const a2 = await db().membership.findUniqueOrThrow({ where: { id: t.memberA2.id }, select: { userId: true } });
-    const actor = (await loadTeamAccess(db(), { teamId: t.team.id, userId: a2.userId })).membership;
-    await logEntries(db(), { teamId: t.team.id, actor, entries: [{ id: randomUUID(), metricId: calls.id, amount: 1 }], now: at1830 });
+    await logAt(at1830, await loadTeamScope(db(), { teamId: t.team.id, userId: a2.userId }), calls.id);
 
     const run = await sendDueReminders(db(), { now: at1830, appUrl: "https://backplan.test" });
     expect(run).toEqual({ sent: 2, failed: 0 });
@@ -168,9 +179,8 @@ describe("sendDueReminders", () => {
       await db().membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "America/New_York", reminderTime: "20:30" } });
       const calls = await makeMetric(db(), { teamId: t.team.id, key: "calls" });
       const user = await db().membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { userId: true } });
-      const actor = (await loadTeamAccess(db(), { teamId: t.team.id, userId: user.userId })).membership;
       // Mon 23 Nov, 20:00 in New York = 01:00 Tuesday in London: the entry is for the member's Monday.
-      const logged = await logEntries(db(), { teamId: t.team.id, actor, entries: [{ id: randomUUID(), metricId: calls.id, amount: 1 }], now: new Date("2026-11-24T01:00:00Z") });
+      const logged = await logAt(new Date("2026-11-24T01:00:00Z"), await loadTeamScope(db(), { teamId: t.team.id, userId: user.userId }), calls.id);
       expect(logged.today).toBe("2026-11-23");
       expect(await sendDueReminders(db(), { now: new Date("2026-11-24T01:45:00Z") })).toEqual({ sent: 0, failed: 0 });
     });

@@ -9,6 +9,7 @@
  * same time never email anyone twice; if a mail cannot be sent the mark is put back, so the next run retries.
  */
 import { Prisma } from "@/generated/prisma/client";
+import { env } from "@/env";
 import type { Db } from "@/server/db-client";
 import { sendMail, type Mail } from "@/server/mail";
 import * as clock from "@/server/clock";
@@ -36,7 +37,7 @@ export async function sendDueReminders(
 ): Promise<ReminderRun> {
   const now = args.now ?? clock.now();
   const mailer = args.mailer ?? sendMail;
-  const appUrl = (args.appUrl ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const appUrl = (args.appUrl ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const limit = args.limit ?? 1000;
   // `at`: the wall-clock time now where the member lives (their zone, else the team's); `at::date` is their day.
   const rows = await db.$queryRaw<DueRow[]>(Prisma.sql`

@@ -1,11 +1,11 @@
 /** Sets (or clears, with null) the acting member's daily reminder time, "HH:MM" where the member lives (their own time zone, else the team's). */
 import type { DbClient } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import type { TeamScope } from "@/server/services/team/scope";
 
-export async function setReminderTime(db: DbClient, args: { actor: ActorMembership; time: string | null }) {
+export async function setReminderTime(db: DbClient, scope: TeamScope, input: { time: string | null }) {
   const updated = await db.membership.update({
-    where: { id: args.actor.id },
-    data: { reminderTime: args.time },
+    where: { id: scope.actor.id },
+    data: { reminderTime: input.time },
     select: { reminderTime: true },
   });
   return { reminderTime: updated.reminderTime };

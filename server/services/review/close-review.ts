@@ -1,21 +1,22 @@
 /**
  * Closes an open review: the commitments for next week are copied into the snapshot (so reopening it later shows
  * what was agreed), then a weekly digest goes to each leader of the subtree (and its root) with the scoreboard and
- * the commitments (server/mail.ts: SMTP when configured, else the server log). Leaders and the owner only.
+ * the commitments (server/mail.ts: SMTP when configured, else the server log). Leaders and the owner only, of a
+ * review they can see (`closeReviewProcedure`, server/api/policy/review.ts).
  */
 import type { Prisma } from "@/generated/prisma/client";
+import * as clock from "@/server/clock";
 import type { Db } from "@/server/db-client";
-import { badRequest, forbidden } from "@/server/errors";
-import { sendMail } from "@/server/mail";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { getReview } from "./get-review";
 import { formatDigest } from "@/server/domain/format-digest";
 import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
-import * as clock from "@/server/clock";
+import { badRequest } from "@/server/errors";
+import { sendMail } from "@/server/mail";
+import type { TeamScope } from "@/server/services/team/scope";
+import { getReview } from "./get-review";
+import type { LoadedReview } from "./load-review";
 
-export async function closeReview(db: Db, args: { actor: ActorMembership; reviewId: string; teamName: string; currency: string }) {
-  if (args.actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can close a weekly review.");
-  const review = await getReview(db, args);
+export async function closeReview(db: Db, scope: TeamScope, input: { review: LoadedReview }) {
+  const review = await getReview(db, scope, input);
   if (review.status !== "OPEN") throw badRequest("This review is already closed.");
   const snapshot: ReviewSnapshot = { ...review.snapshot, commitments: review.commitments };
   const leaderIds = snapshot.members.filter((m) => m.role === "LEADER" || m.role === "OWNER" || m.depth === 0).map((m) => m.id);
@@ -32,7 +33,7 @@ export async function closeReview(db: Db, args: { actor: ActorMembership; review
     });
   });
 
-  const digest = formatDigest(snapshot, { teamName: args.teamName, currency: args.currency });
+  const digest = formatDigest(snapshot, { teamName: scope.team.name, currency: scope.team.currency });
   let sent = 0;
   for (const leader of closed) {
     try {

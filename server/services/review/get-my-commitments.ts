@@ -1,15 +1,13 @@
 /**
- * The signed-in member's own commitments for this week and next week (see commitment-weeks.ts), with who entered
- * each (the member, or their upline during a review), and which of the two a weekly review held today agrees
- * (`coming`). One query.
+ * The signed-in member's own commitments for this week and next week (server/domain/review-week.ts
+ * `commitmentWeeks`, as of the team's today), with who entered each (the member, or their upline during a review),
+ * and which of the two a weekly review held today agrees (`coming`). One query.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
-
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { commitmentWeeks } from "./commitment-weeks";
-import { toIsoDay, toDbDay } from "@/server/domain/db-day";
+import { toDbDay, toIsoDay } from "@/server/domain/db-day";
+import { commitmentWeeks } from "@/server/domain/review-week";
+import type { TeamScope } from "@/server/services/team/scope";
 
 export const myCommitmentSelect = {
   weekStart: true,
@@ -19,13 +17,10 @@ export const myCommitmentSelect = {
   enteredBy: { select: { id: true, user: { select: { name: true } } } },
 } satisfies Prisma.CommitmentSelect;
 
-export async function getMyCommitments(
-  db: DbClient,
-  args: { actor: ActorMembership; team: { timeZone: string; weekStartsOn: number }; today?: IsoDate },
-) {
-  const weeks = commitmentWeeks(args.team, args.today);
+export async function getMyCommitments(db: DbClient, scope: TeamScope) {
+  const weeks = commitmentWeeks(scope.today, scope.team.weekStartsOn);
   const rows = await db.commitment.findMany({
-    where: { membershipId: args.actor.id, weekStart: { in: [toDbDay(weeks.this), toDbDay(weeks.next)] } },
+    where: { membershipId: scope.actor.id, weekStart: { in: [toDbDay(weeks.this), toDbDay(weeks.next)] } },
     select: myCommitmentSelect,
   });
   const byWeek = new Map(rows.map((r) => [toIsoDay(r.weekStart), r]));
@@ -41,7 +36,7 @@ export async function getMyCommitments(
             amount: row.amount,
             updatedAt: row.updatedAt,
             enteredBy: row.enteredBy.user.name,
-            enteredByMe: row.enteredBy.id === args.actor.id,
+            enteredByMe: row.enteredBy.id === scope.actor.id,
           }
         : null,
     };

@@ -1,20 +1,20 @@
 /**
  * A review to show in meeting mode: its snapshot, and the commitments for next week — live while it is open
- * (members may enter theirs during the meeting), from the snapshot once closed.
+ * (members may enter theirs during the meeting), from the snapshot once closed. The review comes loaded and checked
+ * visible from `reviewProcedure` (server/api/policy/review.ts).
  */
 import type { DbClient } from "@/server/db-client";
-
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { loadReview } from "./load-review";
 import { toDbDay } from "@/server/domain/db-day";
+import type { TeamScope } from "@/server/services/team/scope";
+import type { LoadedReview } from "./load-review";
 
-export async function getReview(db: DbClient, args: { actor: ActorMembership; reviewId: string }) {
-  const review = await loadReview(db, args);
+export async function getReview(db: DbClient, scope: TeamScope, input: { review: LoadedReview }) {
+  const { review } = input;
   const s = review.snapshot;
   let commitments = s.commitments ?? [];
   if (review.status === "OPEN") {
     const rows = await db.commitment.findMany({
-      where: { teamId: args.actor.teamId, weekStart: toDbDay(s.nextWeekStart), membershipId: { in: s.members.map((m) => m.id) } },
+      where: { teamId: scope.team.id, weekStart: toDbDay(s.nextWeekStart), membershipId: { in: s.members.map((m) => m.id) } },
       select: { membershipId: true, text: true, amount: true, enteredBy: { select: { user: { select: { name: true } } } } },
     });
     const names = new Map(s.members.map((m) => [m.id, m.name]));

@@ -1,14 +1,17 @@
-/** Past and open reviews the actor may see (rooted at them or below; the owner: all), newest first. */
+/**
+ * Past and open reviews the actor may see (rooted at them or below; the owner: all), newest first. Visibility is a
+ * filter over the list here (one subtree read), not a check a procedure could make before.
+ */
 import type { DbClient } from "@/server/db-client";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import { listSubtree } from "@/server/services/tree/subtree";
 import { toIsoDay } from "@/server/domain/db-day";
+import type { TeamScope } from "@/server/services/team/scope";
+import { listSubtree } from "@/server/queries/tree";
 
-export async function listReviews(db: DbClient, args: { actor: ActorMembership }) {
-  const visible =
-    args.actor.role === "OWNER" ? null : (await listSubtree(db, { teamId: args.actor.teamId, rootId: args.actor.id })).map((r) => r.id);
+export async function listReviews(db: DbClient, scope: TeamScope) {
+  const { actor } = scope;
+  const visible = actor.role === "OWNER" ? null : (await listSubtree(db, { teamId: scope.team.id, rootId: actor.id })).map((r) => r.id);
   const reviews = await db.weeklyReview.findMany({
-    where: { teamId: args.actor.teamId, ...(visible ? { rootMembershipId: { in: visible } } : {}) },
+    where: { teamId: scope.team.id, ...(visible ? { rootMembershipId: { in: visible } } : {}) },
     orderBy: [{ weekStart: "desc" }, { createdAt: "desc" }],
     take: 52,
     select: {

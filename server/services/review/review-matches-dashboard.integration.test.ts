@@ -1,32 +1,28 @@
 /**
  * The weekly review shows the right week, and the dashboard's statuses for it: for the same goal, week and subtree,
  * every member's own and team status, the on/off-pace counts and the members listed off pace are the dashboard
- * roll-up's (getRollup, period "week"). Two cases at the suite's instant (Wed 17 Mar 2027, London, Mon–Fri):
+ * roll-up's (getRollup, period "week", server/services/progress/). Two cases at the suite's instant (Wed 17 Mar 2027, London, Mon–Fri):
  * - mid-goal: the review is of last week (8–14 Mar), compared with the dashboard's roll-up for that week seen on its
  *   last day — through the service, and through the router as a leader saw it on Sunday evening;
  * - a goal that began this Monday: the review is of this week so far, compared with the dashboard's "this week"
  *   right now; a branch that logged nothing is behind (never "On track" at 0 % of a plan that expected something).
  * Commitments are for the coming week (Mon 22 Mar), and a resumed open review moves on to the new day.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { describe, expect, it } from "vitest";
 import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import { paceStatus } from "@/server/domain/pace";
 import { teamToday } from "@/server/clock";
-import { getRollup, type RollupResult } from "@/server/services/dashboard/get-rollup";
-import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { getRollup, type RollupResult } from "@/server/services/progress/get-rollup";
+import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
+import { loadTeamScope } from "@/server/services/team/scope";
 import { callerForMember } from "@/tests/caller";
 import { atInstant } from "@/tests/clock";
 import { makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree, type LoggedAmount } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 import { toDbDay } from "@/server/domain/db-day";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.close());
+const env = setUpTestDatabase({ tree: "none" });
 
 /** Every status the review shows equals the dashboard's for the same goal, week and subtree. */
 function expectSameStatuses(s: ReviewSnapshot, rollup: RollupResult) {
@@ -63,7 +59,7 @@ function expectSameStatuses(s: ReviewSnapshot, rollup: RollupResult) {
 
 describe("the weekly review and the dashboard", () => {
   it("show the same week, statuses and counts for the same goal, week and subtree", async () => {
-    const db = database.db;
+    const db = env.db;
     const t = await makeTestTree(db);
     const team = await db.team.findUniqueOrThrow({
       where: { id: t.team.id },
@@ -97,7 +93,7 @@ describe("the weekly review and the dashboard", () => {
     log(t.leaderB.id, lastWeek, addDays(lastWeek, 6), 14);
     await makeEntriesWithTotals(db, { teamId: t.team.id, metricId: metric.id, entries: logged });
 
-    const access = await loadTeamAccess(db, { teamId: t.team.id, userId: t.owner.userId });
+    const scope = await loadTeamScope(db, { teamId: t.team.id, userId: t.owner.userId });
     const owner = await callerForMember(db, t.owner.id);
     const input = { teamId: t.team.id };
 
@@ -118,12 +114,11 @@ describe("the weekly review and the dashboard", () => {
     expect(a.weekKind).toBe("last");
     expect(a.nextWeekStart).toBe(addDays(thisWeek, 7)); // the coming week: this one is under way
     // The dashboard's roll-up for that week, seen on its last day (a past day is seen as of its end).
-    const dashboardA = await getRollup(db, {
-      actor: access.membership,
-      team: access.team,
-      goalId: midGoal.id,
+    const dashboardA = await getRollup(db, scope, {
+      goal: await loadGoalPlan(db, scope, { goalId: midGoal.id }),
       period: "week",
-      today: addDays(lastWeek, 6),
+      rootId: scope.actor.id,
+      viewDay: addDays(lastWeek, 6),
     });
     expect(dashboardA.period).toMatchObject({ from: lastWeek, to: addDays(lastWeek, 6) });
     expectSameStatuses(a as ReviewSnapshot, dashboardA);
@@ -189,7 +184,7 @@ describe("the weekly review and the dashboard", () => {
   });
 
   it("refuses a review before the goal's first day", async () => {
-    const db = database.db;
+    const db = env.db;
     const t = await makeTestTree(db);
     const metric = await makeMetric(db, { teamId: t.team.id, key: "calls", name: "Calls" });
     const today = teamToday(await db.team.findUniqueOrThrow({ where: { id: t.team.id }, select: { timeZone: true } }));

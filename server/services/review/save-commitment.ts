@@ -1,33 +1,23 @@
 /**
  * A member's commitment for the week after a review, entered by the member themselves or by someone above them
- * (an upline, the owner): the actor must be able to see the member, and the member must be in the review. Only
- * while the review is open. Upserts per member and week.
+ * (an upline, the owner). `commitmentProcedure` (server/api/policy/review.ts) has checked that the actor can see
+ * the member and that the member is in the review. Only while the review is open. Upserts per member and week.
  */
 import type { DbClient } from "@/server/db-client";
-import { badRequest, notFound } from "@/server/errors";
-import type { TSaveCommitmentInput } from "@/server/schemas/review";
-
-import { canView } from "@/server/services/team/permissions";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
-import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 import { toDbDay } from "@/server/domain/db-day";
+import { badRequest } from "@/server/errors";
+import type { TSaveCommitmentInput } from "@/server/schemas/review";
+import type { TeamScope } from "@/server/services/team/scope";
+import type { CommitmentReview } from "./load-review";
 
-export async function saveCommitment(db: DbClient, args: { actor: ActorMembership; input: TSaveCommitmentInput }) {
-  const { actor, input } = args;
-  const review = await db.weeklyReview.findFirst({
-    where: { id: input.reviewId, teamId: actor.teamId },
-    select: { status: true, snapshot: true },
-  });
-  const snapshot = review?.snapshot as unknown as ReviewSnapshot | undefined;
-  if (!review || !snapshot?.members.some((m) => m.id === input.memberId) || !(await canView(db, actor, input.memberId))) {
-    throw notFound("Member");
-  }
-  if (review.status !== "OPEN") throw badRequest("This review is closed; its commitments can no longer change.");
-  const weekStart = toDbDay(snapshot.nextWeekStart);
+export async function saveCommitment(db: DbClient, scope: TeamScope, input: TSaveCommitmentInput & { review: CommitmentReview }) {
+  const { actor } = scope;
+  if (input.review.status !== "OPEN") throw badRequest("This review is closed; its commitments can no longer change.");
+  const weekStart = toDbDay(input.review.snapshot.nextWeekStart);
   return db.commitment.upsert({
     where: { membershipId_weekStart: { membershipId: input.memberId, weekStart } },
     create: {
-      teamId: actor.teamId,
+      teamId: scope.team.id,
       membershipId: input.memberId,
       weekStart,
       text: input.text,

@@ -1,65 +1,49 @@
 /**
  * Starts (or resumes) the weekly review of a goal for a subtree the actor leads: stores a snapshot of the scoreboard,
  * the members off pace with their catch-up numbers, the wins of the week and the members who will commit. Leaders
- * and the owner only. Idempotent per goal, root and week while the review is open.
+ * and the owner only, for a published goal and a subtree they can see (`startReviewProcedure`,
+ * server/api/policy/review.ts, which passes the goal phased and the root checked). Idempotent per goal, root and
+ * week while the review is open.
  *
  * The week is the last completed week inside the goal, or this week so far when the goal began this week
  * (server/domain/review-week.ts); before the goal's first day there is nothing to review. Its numbers and every
- * status come from the dashboard's own roll-up for that week seen on its as-of day (`getRollup`, period "week"), so
- * the review and the dashboard agree for the same goal, week and subtree. An open review whose numbers were taken on
- * an earlier as-of day (this week, the day before) is brought up to date when it is resumed. Commitments are for the
- * coming week (`commitmentWeekStart`).
+ * status come from the dashboard's own roll-up for that week seen on its as-of day (`getRollup`, period "week",
+ * server/services/progress/), so the review and the dashboard agree for the same goal, week and subtree. An open
+ * review whose numbers were taken on an earlier as-of day (this week, the day before) is brought up to date when it
+ * is resumed. Commitments are for the coming week (`commitmentWeekStart`).
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
-import type { IsoDate } from "@/server/domain/calendar";
-import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
-import { badRequest, forbidden, notFound } from "@/server/errors";
-import { getRollup } from "@/server/services/dashboard/get-rollup";
-import { listVictories } from "@/server/services/dashboard/list-victories";
-import { type TeamCalendar } from "@/server/services/dashboard/load-goal-plan";
-import type { ActorMembership } from "@/server/services/team/load-team-access";
+import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
-import * as clock from "@/server/clock";
-import { toIsoDay, toDbDay } from "@/server/domain/db-day";
+import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
+import { badRequest } from "@/server/errors";
+import { victoriesInSubtree } from "@/server/queries/dashboard";
+import { getRollup } from "@/server/services/progress/get-rollup";
+import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
+import type { TeamScope } from "@/server/services/team/scope";
 
 const OFF_PACE = new Set(["at_risk", "behind"]);
 
-export async function startReview(
-  db: Db,
-  args: { actor: ActorMembership; team: TeamCalendar; goalId: string; rootId?: string; today?: IsoDate },
-) {
-  if (args.actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can run a weekly review.");
-  const today = args.today ?? clock.teamToday(args.team);
-  const rootId = args.rootId ?? args.actor.id;
-  const dates = await db.goal.findFirst({
-    where: { id: args.goalId, teamId: args.team.id, status: { in: ["PUBLISHED", "ARCHIVED"] } },
-    select: { startDate: true, deadline: true },
-  });
-  if (!dates) throw notFound("Goal");
-  const start = toIsoDay(dates.startDate);
-  const reviewed = reviewWeek({ today, start, deadline: toIsoDay(dates.deadline), weekStartsOn: args.team.weekStartsOn });
+export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalPlan; rootId: string }) {
+  const { actor, team, today } = scope;
+  const { rootId } = input;
+  const goalId = input.goal.goal.id;
+  const start = toIsoDay(input.goal.goal.startDate);
+  const reviewed = reviewWeek({ today, start, deadline: toIsoDay(input.goal.goal.deadline), weekStartsOn: team.weekStartsOn });
   if (!reviewed) throw badRequest(`This goal starts on ${start}: its first weekly review can be held once it has begun.`);
   const { week } = reviewed;
 
   const existing = await db.weeklyReview.findFirst({
-    where: { teamId: args.team.id, goalId: args.goalId, rootMembershipId: rootId, weekStart: toDbDay(week.from), status: "OPEN" },
+    where: { teamId: team.id, goalId, rootMembershipId: rootId, weekStart: toDbDay(week.from), status: "OPEN" },
     select: { id: true, snapshot: true },
   });
   if (existing && (existing.snapshot as unknown as ReviewSnapshot | null)?.period?.asOf === reviewed.asOf) return { id: existing.id };
 
   // The dashboard's roll-up for that week, seen on its as-of day: a past week as of its end (all of its plan due),
   // this week so far as of today (due through yesterday, as the dashboard shows it).
-  const rollup = await getRollup(db, {
-    actor: args.actor,
-    team: args.team,
-    goalId: args.goalId,
-    period: "week",
-    rootId,
-    today: reviewed.asOf,
-    currentDay: today,
-  });
-  const wins = await listVictories(db, { actor: args.actor, rootId, limit: 50, from: week.from, to: week.to });
+  const rollup = await getRollup(db, scope, { goal: input.goal, period: "week", rootId, viewDay: reviewed.asOf });
+  const wins = await victoriesInSubtree(db, { teamId: team.id, rootId, viewerId: actor.id, limit: 50, from: week.from, to: week.to });
   const root = rollup.rows[0]!;
   const snapshot: ReviewSnapshot = {
     version: 1,
@@ -76,7 +60,7 @@ export async function startReview(
     week: { from: week.from, to: week.to },
     period: { from: rollup.period.from, to: rollup.period.to, asOf: rollup.period.asOf },
     weekKind: reviewed.kind,
-    nextWeekStart: commitmentWeekStart(today, args.team.weekStartsOn, week),
+    nextWeekStart: commitmentWeekStart(today, team.weekStartsOn, week),
     root: { id: root.id, name: root.name },
     scoreboard: {
       weekTarget: root.teamTarget,
@@ -123,10 +107,10 @@ export async function startReview(
   }
   return db.weeklyReview.create({
     data: {
-      teamId: args.team.id,
-      goalId: args.goalId,
+      teamId: team.id,
+      goalId,
       rootMembershipId: rootId,
-      startedById: args.actor.id,
+      startedById: actor.id,
       weekStart: toDbDay(week.from),
       snapshot: snapshot as unknown as Prisma.InputJsonValue,
     },

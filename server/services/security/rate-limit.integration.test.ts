@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 import { clientAddress, hitRateLimit } from "./rate-limit";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const env = setUpTestDatabase({ tree: "none" });
 
 describe("hitRateLimit", () => {
   const rule = { limit: 3, windowSeconds: 60 };
@@ -17,7 +10,7 @@ describe("hitRateLimit", () => {
   it("allows up to the limit in a window, then refuses with the time to wait", async () => {
     const now = new Date("2026-11-23T10:00:00Z");
     const results = [];
-    for (let i = 0; i < 5; i++) results.push(await hitRateLimit(database.db, "t:a", rule, new Date(now.getTime() + i * 1000)));
+    for (let i = 0; i < 5; i++) results.push(await hitRateLimit(env.db, "t:a", rule, new Date(now.getTime() + i * 1000)));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false, false]);
     expect(results.map((r) => r.count)).toEqual([1, 2, 3, 4, 5]);
     expect(results[4]!.retryAfterSeconds).toBe(56);
@@ -25,17 +18,17 @@ describe("hitRateLimit", () => {
 
   it("restarts the count when the window has passed", async () => {
     const now = new Date("2026-11-23T11:00:00Z");
-    for (let i = 0; i < 4; i++) await hitRateLimit(database.db, "t:b", rule, now);
-    const later = await hitRateLimit(database.db, "t:b", rule, new Date(now.getTime() + 61_000));
+    for (let i = 0; i < 4; i++) await hitRateLimit(env.db, "t:b", rule, now);
+    const later = await hitRateLimit(env.db, "t:b", rule, new Date(now.getTime() + 61_000));
     expect(later).toEqual({ allowed: true, count: 1, retryAfterSeconds: 60 });
   });
 
   it("keeps keys apart and counts concurrent hits exactly", async () => {
     const now = new Date("2026-11-23T12:00:00Z");
-    const hits = await Promise.all(Array.from({ length: 10 }, () => hitRateLimit(database.db, "t:c", rule, now)));
+    const hits = await Promise.all(Array.from({ length: 10 }, () => hitRateLimit(env.db, "t:c", rule, now)));
     expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(hits.filter((h) => h.allowed)).toHaveLength(3);
-    expect((await hitRateLimit(database.db, "t:d", rule, now)).count).toBe(1);
+    expect((await hitRateLimit(env.db, "t:d", rule, now)).count).toBe(1);
   });
 });
 

@@ -6,8 +6,8 @@
  * Used for sign-in (per account and per address) and magic-link requests; callers answer with a generic message
  * so a limit never reveals whether an account exists.
  */
-import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
+import { countRateLimitHit } from "@/server/queries/security";
 import * as clock from "@/server/clock";
 
 export interface RateLimitRule {
@@ -42,16 +42,9 @@ export async function hitRateLimit(
   now: Date = clock.now(),
 ): Promise<RateLimitResult> {
   const windowStartMin = new Date(now.getTime() - rule.windowSeconds * 1000);
-  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>(Prisma.sql`
-    INSERT INTO "RateLimit" ("key", "count", "windowStart") VALUES (${key}, 1, ${now})
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."windowStart" <= ${windowStartMin} THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${windowStartMin} THEN ${now} ELSE "RateLimit"."windowStart" END
-    RETURNING "count", "windowStart"`);
-  const row = rows[0];
-  if (!row) throw new Error("rate limit upsert returned no row");
-  const count = Number(row.count);
-  const resetsAt = new Date(row.windowStart).getTime() + rule.windowSeconds * 1000;
+  const row = await countRateLimitHit(db, { key, now, windowStartMin });
+  const count = row.count;
+  const resetsAt = row.windowStart.getTime() + rule.windowSeconds * 1000;
   return {
     allowed: count <= rule.limit,
     count,

@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db-client";
+import { describe, expect, it } from "vitest";
 import { exportEntriesCsv } from "@/server/services/team/export-entries";
-import { loadTeamAccess } from "@/server/services/team/load-team-access";
+import { loadTeamScope } from "@/server/services/team/scope";
 import { callerForMember } from "@/tests/caller";
-import { makeFunnelMetrics, makeTestTree } from "@/tests/factories";
-import { createTestDatabase } from "@/tests/setup/test-db";
+import { makeFunnelMetrics } from "@/tests/factories";
+import { setUpTestDatabase } from "@/tests/setup/integration";
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database.close();
-});
+const env = setUpTestDatabase({ tree: "each" });
 
 async function collect(gen: AsyncGenerator<string>): Promise<string> {
   let text = "";
@@ -24,8 +17,7 @@ async function collect(gen: AsyncGenerator<string>): Promise<string> {
 
 describe("exportEntriesCsv", () => {
   it("gives the owner every entry, removed members' history included, in pages", async () => {
-    const { db } = database;
-    const t = await makeTestTree(db);
+    const { db, t } = env;
     const metrics = await makeFunnelMetrics(db, { teamId: t.team.id });
     const a1 = await callerForMember(db, t.memberA1.id);
     const b1 = await callerForMember(db, t.memberB1.id);
@@ -34,8 +26,8 @@ describe("exportEntriesCsv", () => {
     const owner = await callerForMember(db, t.owner.id);
     await owner.member.remove({ teamId: t.team.id, memberId: t.memberA1.id });
 
-    const access = await loadTeamAccess(db, { teamId: t.team.id, userId: t.owner.userId });
-    const csv = await collect(exportEntriesCsv(db, { actor: access.membership, pageSize: 2 }));
+    const scope = await loadTeamScope(db, { teamId: t.team.id, userId: t.owner.userId });
+    const csv = await collect(exportEntriesCsv(db, scope, { pageSize: 2 }));
     const rows = Papa.parse<Record<string, string>>(csv.trim(), { header: true }).data;
     expect(rows).toHaveLength(4);
     const removed = rows.filter((r) => r.member === "Mia A1");
@@ -49,10 +41,9 @@ describe("exportEntriesCsv", () => {
   });
 
   it("refuses anyone but the owner", async () => {
-    const { db } = database;
-    const t = await makeTestTree(db);
+    const { db, t } = env;
     const leader = await db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id }, select: { userId: true } });
-    const access = await loadTeamAccess(db, { teamId: t.team.id, userId: leader.userId });
-    await expect(collect(exportEntriesCsv(db, { actor: access.membership }))).rejects.toThrow(/Only the team owner/);
+    const scope = await loadTeamScope(db, { teamId: t.team.id, userId: leader.userId });
+    await expect(collect(exportEntriesCsv(db, scope))).rejects.toThrow(/Only the team owner/);
   });
 });

@@ -1,21 +1,43 @@
 /**
  * The visibility and management rules, in one place. Every service that touches another member goes
- * through these; each check is one SQL query (see server/services/tree/subtree.ts).
+ * through these; each check is one SQL query (see server/queries/tree.ts).
  *
  * - OWNER sees and manages everyone in the team.
  * - LEADER sees and manages their downline (not themselves, not anyone above or beside them).
  * - MEMBER sees themselves and their downline, manages no one.
  * - Everyone sees the names of their own upline chain (served by listUplineChain).
+ * - Team-wide settings are not a subtree's: the owner changes metrics, funnels and ranks (SETTINGS_EDITORS); the
+ *   owner and every leader change the team's holidays (HOLIDAY_MANAGERS). Everyone in the team reads both.
+ *
+ * Procedures declare these rules on the line that declares them, through the builders of server/api/policy/.
  */
 import type { DbClient } from "@/server/db-client";
 import { forbidden, notFound } from "@/server/errors";
-import { isInSubtree } from "@/server/services/tree/subtree";
+import { isInSubtree } from "@/server/queries/tree";
+import type { Role } from "@/generated/prisma/enums";
 import type { ActorMembership } from "./load-team-access";
+
+/** Who changes the team's metrics, funnels and ranks. */
+export const SETTINGS_EDITORS: readonly Role[] = ["OWNER"];
+/** Who changes the team's holidays (the team's, not a subtree's: every leader, not only those above someone). */
+export const HOLIDAY_MANAGERS: readonly Role[] = ["OWNER", "LEADER"];
+
+/** Whether the holidays screen offers changes to this member. */
+export const canManageHolidays = (actor: Pick<ActorMembership, "role">): boolean => HOLIDAY_MANAGERS.includes(actor.role);
 
 /** True if the actor may see the member's data (themselves or someone in their downline; owner: anyone). */
 export async function canView(db: DbClient, actor: ActorMembership, memberId: string): Promise<boolean> {
   if (actor.id === memberId) return true;
   if (actor.role === "OWNER") return isActiveMember(db, actor.teamId, memberId);
+  return isInSubtree(db, { teamId: actor.teamId, ancestorId: actor.id, memberId });
+}
+
+/**
+ * May the actor see this member's numbers (themselves or their downline; the owner: any id, without the active-member
+ * check of `canView`)? The subject rule of a goal's history and of rank progress (server/api/policy/goal.ts, rank.ts).
+ */
+export async function canSeeMember(db: DbClient, actor: ActorMembership, memberId: string): Promise<boolean> {
+  if (actor.id === memberId || actor.role === "OWNER") return true;
   return isInSubtree(db, { teamId: actor.teamId, ancestorId: actor.id, memberId });
 }
 

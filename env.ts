@@ -1,0 +1,79 @@
+/**
+ * The server's environment, declared and validated in one place (@t3-oss/env-nextjs). Server code reads `env.X`,
+ * never `process.env.X`. Validation runs when this module is first imported (a Next server: the first request, or
+ * start-up through instrumentation.ts); a bad value fails there with every problem listed.
+ *
+ * Every variable is optional or has a default, so `next build` (CI, the demo) runs with nothing set; a real
+ * deployment sets NEXTAUTH_SECRET, NEXTAUTH_URL, DATABASE_URL, SMTP_URL and CRON_SECRET (README.md).
+ *
+ * Read elsewhere, on purpose:
+ * - `BACKPLAN_NOW`, `BACKPLAN_NOW_SINCE` (and the `BACKPLAN_DEMO` / `BACKPLAN_TEST` exemptions): server/clock.ts, which
+ *   also runs in the browser (client components import it), where these server variables cannot be read from here.
+ *   Listed below too, so a malformed `BACKPLAN_NOW_SINCE` fails with the rest.
+ * - `NODE_ENV` in client components and `NEXT_RUNTIME` in instrumentation.ts: Next replaces them at build time.
+ * - next.config.js (`NODE_ENV`, `BACKPLAN_BENCH`): Next's own configuration, loaded before the app.
+ * - scripts/, prisma/, tests/ and e2e/: their own processes with their own variables (E2E_*, TEST_DATABASE_URL, …).
+ */
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/** "1" means on; anything else (or unset) off. */
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => value === "1");
+
+export const env = createEnv({
+  server: {
+    /** `postgresql://…` (PostgreSQL) or `pglite:<folder>`; unset = PGlite in .data/pglite (prisma/engine/database-url.mjs). */
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|pglite:)/i, "use postgresql://… or pglite:<folder>")
+      .optional(),
+    /** PostgreSQL connections per app process. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    /** Signs the session cookies; shared by every app instance. Without it (development) next-auth makes one up. */
+    NEXTAUTH_SECRET: z.string().optional(),
+    /** next-auth 5's name for the same secret, accepted too. */
+    AUTH_SECRET: z.string().optional(),
+    /** The app's public address: links in emails; https:// selects the __Secure- session cookie. */
+    NEXTAUTH_URL: z.url().optional(),
+    /** Set by Vercel: https is implied there when NEXTAUTH_URL is not set. */
+    VERCEL: z.string().optional(),
+    /** smtp://user:pass@host:port; unset = emails are written to the server log (server/mail.ts). */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "use smtp://… or smtps://…").optional(),
+    EMAIL_FROM: z.string().default("Backplan <no-reply@backplan.local>"),
+    /** Opens POST /api/cron/reminders to a scheduler presenting it; unset = that endpoint answers 503. */
+    CRON_SECRET: z.string().optional(),
+    /** A server of a `BACKPLAN_BENCH=1` build answers the benchmark routes (app/api/bench, app/api/diagnostics). */
+    BACKPLAN_BENCH: flag,
+    /** Demo mode: demo accounts on the sign-in page; a pinned clock allowed in production. */
+    BACKPLAN_DEMO: flag,
+    BACKPLAN_TEST: flag,
+    BACKPLAN_NOW: z.string().optional(),
+    BACKPLAN_NOW_SINCE: z.coerce.number().positive().optional(),
+  },
+  shared: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  },
+  client: {},
+  runtimeEnv: {
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+    AUTH_SECRET: process.env.AUTH_SECRET,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+    VERCEL: process.env.VERCEL,
+    SMTP_URL: process.env.SMTP_URL,
+    EMAIL_FROM: process.env.EMAIL_FROM,
+    CRON_SECRET: process.env.CRON_SECRET,
+    BACKPLAN_BENCH: process.env.BACKPLAN_BENCH,
+    BACKPLAN_DEMO: process.env.BACKPLAN_DEMO,
+    BACKPLAN_TEST: process.env.BACKPLAN_TEST,
+    BACKPLAN_NOW: process.env.BACKPLAN_NOW,
+    BACKPLAN_NOW_SINCE: process.env.BACKPLAN_NOW_SINCE,
+    NODE_ENV: process.env.NODE_ENV,
+  },
+  // An empty value is unset (`CRON_SECRET=` keeps the cron endpoint closed, `SMTP_URL=` logs mail).
+  emptyStringAsUndefined: true,
+});

@@ -1,0 +1,295 @@
+/**
+ * The logging path's SQL (docs/PERFORMANCE.md, Logging): the ONE statement that stores a batch of entries (metric
+ * check, entries, their `create` revisions, DailyTotal through the one writer of entry.ts) and can read the Log
+ * context in the same round trip; and the Log context itself — everything the Log knows about a member around a day,
+ * as one JSON value — with its strict decoder. Hot path: rows are decoded with hand-written `col.*` mappers.
+ */
+import { Prisma } from "@/generated/prisma/client";
+import type { DbClient } from "@/server/db-client";
+import { addDays, type IsoDate } from "@/server/domain/calendar";
+import type { MetricUnitName } from "@/server/domain/member-actions";
+import { sqlNow } from "@/server/sql-now";
+import { col, mappedRows, queryRows, RowShapeError, type Row } from "./decode";
+import { upsertDailyTotalsSql } from "./entry";
+
+// ---------------------------------------------------------------------------------------------------------------
+// The logging statement
+
+export interface LogBatchEntry {
+  id: string;
+  metricId: string;
+  day: IsoDate;
+  amount: number;
+  note: string | null;
+  /** False when the entry has a problem found before the database: it travels without day and amount, unstored. */
+  ok: boolean;
+}
+
+export interface LogBatchRow {
+  id: string;
+  /** Null when the metric is not this team's. */
+  metricName: string | null;
+  metricUnit: string | null;
+  metricArchived: boolean;
+  inserted: boolean;
+  existingTeamId: string | null;
+  existingMembershipId: string | null;
+  existingMetricId: string | null;
+  originalDay: Date | null;
+  originalAmount: number | null;
+  originalNote: string | null;
+  /** The Log context's JSON text, on the first row only, when asked for. */
+  context: string | null;
+}
+
+const logBatchRows = mappedRows<LogBatchRow>("log entries", (r) => ({
+  id: col.string(r, "id"),
+  metricName: col.stringOrNull(r, "metricName"),
+  metricUnit: col.stringOrNull(r, "metricUnit"),
+  metricArchived: col.boolean(r, "metricArchived"),
+  inserted: col.boolean(r, "inserted"),
+  existingTeamId: col.stringOrNull(r, "existingTeamId"),
+  existingMembershipId: col.stringOrNull(r, "existingMembershipId"),
+  existingMetricId: col.stringOrNull(r, "existingMetricId"),
+  originalDay: col.dateOrNull(r, "originalDay"),
+  originalAmount: col.intOrNull(r, "originalAmount"),
+  originalNote: col.stringOrNull(r, "originalNote"),
+  context: col.stringOrNull(r, "context"),
+}));
+
+/**
+ * The single statement: the metric check, entries + create revisions + DailyTotal, and what was there before. Every
+ * entry of the batch comes back, in order, with its metric's name and state; only `ok` entries whose metric is this
+ * team's and not archived are stored (`ON CONFLICT (id) DO NOTHING`: a retry stores nothing twice).
+ */
+export function insertLogBatch(
+  db: DbClient,
+  args: {
+    teamId: string;
+    membershipId: string;
+    entries: readonly LogBatchEntry[];
+    /** The Log context subquery (`logContextSql`), returned on the first row (evaluated before the inserts take effect). */
+    contextSql: Prisma.Sql | null;
+  },
+): Promise<LogBatchRow[]> {
+  const { teamId, membershipId, entries } = args;
+  const stamp = sqlNow();
+  return queryRows(
+    db,
+    logBatchRows,
+    Prisma.sql`
+    WITH input AS (
+      SELECT * FROM unnest(${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.metricId)}::text[],
+                           ${entries.map((e) => (e.ok ? e.day : null))}::date[], ${entries.map((e) => (e.ok ? e.amount : null))}::int[],
+                           ${entries.map((e) => e.note)}::text[], ${entries.map((e) => e.ok)}::boolean[])
+             WITH ORDINALITY AS i(id, "metricId", day, amount, note, ok, ord)
+    ), met AS (
+      SELECT id, name, unit::text AS unit, "archivedAt" IS NOT NULL AS archived
+        FROM "Metric" WHERE "teamId" = ${teamId} AND id IN (SELECT "metricId" FROM input)
+    ), ins AS (
+      INSERT INTO "Entry" (id, "teamId", "membershipId", "metricId", day, amount, note, "createdById", "createdAt", "updatedAt")
+      SELECT i.id, ${teamId}, ${membershipId}, i."metricId", i.day, i.amount, i.note, ${membershipId}, ${stamp}, ${stamp}
+        FROM input i JOIN met ON met.id = i."metricId" AND NOT met.archived
+       WHERE i.ok ORDER BY i.ord
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id, "metricId", day, amount, note
+    ), rev AS (
+      INSERT INTO "EntryRevision" (id, "entryId", "actorId", action, day, amount, note, "createdAt")
+      SELECT gen_random_uuid()::text, id, ${membershipId}, 'create', day, amount, note, ${stamp} FROM ins
+    ), tot AS (${upsertDailyTotalsSql(
+      teamId,
+      Prisma.sql`(SELECT ${membershipId}::text AS m, "metricId" AS metric, day, amount AS total, 1 AS entries FROM ins) AS d`,
+    )})
+    SELECT i.id, met.name AS "metricName", met.unit AS "metricUnit", COALESCE(met.archived, false) AS "metricArchived",
+           (ins.id IS NOT NULL) AS inserted,
+           e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",
+           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote",
+           ${args.contextSql ? Prisma.sql`CASE WHEN i.ord = 1 THEN ${args.contextSql} END` : Prisma.sql`NULL::text`} AS context
+      FROM input i
+      LEFT JOIN met ON met.id = i."metricId"
+      LEFT JOIN ins ON ins.id = i.id
+      LEFT JOIN "Entry" e ON e.id = i.id AND ins.id IS NULL AND i.ok AND met.id IS NOT NULL AND NOT met.archived
+      LEFT JOIN LATERAL (
+        SELECT day, amount, note FROM "EntryRevision"
+         WHERE "entryId" = e.id AND action = 'create' ORDER BY "createdAt" LIMIT 1
+      ) r ON true
+     ORDER BY i.ord`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Log context
+
+/** How far back records, streaks and conversion rates look (records and streaks: 400 days). */
+export const LOG_HISTORY_DAYS = 400;
+
+export interface LogContextArgs {
+  teamId: string;
+  membershipId: string;
+  asOf: IsoDate;
+  /** Metrics whose totals are wanted besides the goals' and their funnels' (the metrics just logged). */
+  extraMetricIds?: readonly string[];
+  /** Closed days are read up to at least this day (the Log page: a year ahead, for the next open day). */
+  closedThrough?: IsoDate;
+}
+
+export interface LogContextMetricJson {
+  id: string;
+  key: string;
+  name: string;
+  unit: MetricUnitName;
+  minutesPerAction: number | null;
+  kind: string;
+}
+
+/** The Log context as the SQL returns it (decoded by `decodeLogContext`). */
+export interface LogContextJson {
+  member: { minutesPerDay: number | null; workingDays: number[] } | null;
+  targets: { goalId: string; name: string; personal: number; startDate: IsoDate; deadline: IsoDate; metricId: string; created: number }[];
+  stages: { resultMetricId: string; activityMetricId: string; fromCount: number; toCount: number }[];
+  metrics: LogContextMetricJson[];
+  /** [metricId, day, total] */
+  totals: [string, IsoDate, number][];
+  planDone: IsoDate[];
+  closed: { source: "holiday" | "day_off"; day: IsoDate; label: string }[];
+}
+
+/**
+ * The context as one SQL expression (a scalar subquery giving one JSON text), so that logging can read it in the
+ * same statement that stores the entries. Inside that statement it sees the data as it was before the entries.
+ */
+export function logContextSql(args: LogContextArgs): Prisma.Sql {
+  const { teamId, membershipId, asOf } = args;
+  const historyStart = addDays(asOf, -LOG_HISTORY_DAYS);
+  const closedThrough = args.closedThrough ?? asOf;
+  return Prisma.sql`(
+    WITH tg AS (
+      SELECT mt.personal, g.id AS "goalId", g.name, g."startDate", g.deadline, g."metricId",
+             row_number() OVER (ORDER BY g."createdAt", g.id)::int AS created
+        FROM "MemberTarget" mt
+        JOIN "Goal" g ON g.id = mt."goalId"
+       WHERE g."teamId" = ${teamId} AND mt."membershipId" = ${membershipId} AND g.status = 'PUBLISHED'
+    ), st AS (
+      SELECT fs."resultMetricId", fs."activityMetricId", fs."fromCount", fs."toCount", fs.position
+        FROM "FunnelStage" fs
+       WHERE fs."teamId" = ${teamId} AND fs."resultMetricId" IN (SELECT "metricId" FROM tg)
+    ), ms AS (
+      SELECT m.id, m.key, m.name, m.unit::text AS unit, m."minutesPerAction", m.kind::text AS kind
+        FROM "Metric" m
+       WHERE m."teamId" = ${teamId}
+         AND m.id IN (SELECT "metricId" FROM tg UNION SELECT "activityMetricId" FROM st
+                      UNION SELECT unnest(${[...(args.extraMetricIds ?? [])]}::text[]))
+    )
+    SELECT json_build_object(
+      'member', (SELECT json_build_object('minutesPerDay', m."minutesPerDay", 'workingDays', t."workingDays")
+                   FROM "Membership" m JOIN "Team" t ON t.id = m."teamId"
+                  WHERE m.id = ${membershipId} AND m."teamId" = ${teamId}),
+      'targets', (SELECT json_agg(json_build_object('goalId', "goalId", 'name', name, 'personal', personal,
+                                                    'startDate', "startDate", 'deadline', deadline,
+                                                    'metricId', "metricId", 'created', created)
+                                  ORDER BY deadline, "goalId") FROM tg),
+      'stages', (SELECT json_agg(json_build_object('resultMetricId', "resultMetricId", 'activityMetricId', "activityMetricId",
+                                                   'fromCount', "fromCount", 'toCount', "toCount")
+                                 ORDER BY "resultMetricId", position) FROM st),
+      'metrics', (SELECT json_agg(ms) FROM ms),
+      'totals', (SELECT json_agg(json_build_array(dt."metricId", dt.day, dt.total))
+                   FROM "DailyTotal" dt
+                  WHERE dt."membershipId" = ${membershipId} AND dt."metricId" IN (SELECT id FROM ms)
+                    AND dt.day >= LEAST(${historyStart}::date, (SELECT min("startDate") FROM tg)) AND dt.day <= ${asOf}::date),
+      'planDone', (SELECT json_agg(v.day) FROM "Victory" v
+                    WHERE v."membershipId" = ${membershipId} AND v.kind = 'PLAN_DONE' AND v.day >= ${historyStart}::date),
+      'closed', (SELECT json_agg(json_build_object('source', c.source, 'day', to_char(c.day, 'YYYY-MM-DD'), 'label', c.label))
+                   FROM (SELECT 'holiday' AS source, h.day, h.name AS label FROM "TeamHoliday" h WHERE h."teamId" = ${teamId}
+                         UNION ALL
+                         SELECT 'day_off', d.day, d.kind::text FROM "MemberDayOff" d WHERE d."membershipId" = ${membershipId}) c
+                  WHERE c.day >= ${historyStart}::date
+                    AND c.day <= GREATEST(${asOf}::date, ${closedThrough}::date, (SELECT max(deadline) FROM tg)))
+    )::text
+  )`;
+}
+
+const contextRows = mappedRows("log context", (r) => col.string(r, "context"));
+
+/** The Log context of a member around a day, in ONE query. */
+export async function selectLogContext(db: DbClient, args: LogContextArgs): Promise<LogContextJson> {
+  const [text] = await queryRows(db, contextRows, Prisma.sql`SELECT ${logContextSql(args)} AS context`);
+  return decodeLogContext(text!);
+}
+
+/** Decodes the JSON text of `logContextSql` strictly: a renamed or retyped field throws a RowShapeError. */
+export function decodeLogContext(text: string): LogContextJson {
+  try {
+    const json = obj(JSON.parse(text), "context");
+    const member = json.member === null ? null : obj(json.member, "member");
+    return {
+      member: member && { minutesPerDay: col.intOrNull(member, "minutesPerDay"), workingDays: list(member.workingDays, "workingDays", (d) => int(d, "workingDays")) },
+      targets: list(json.targets, "targets", (v) => {
+        const t = obj(v, "target");
+        return {
+          goalId: col.string(t, "goalId"),
+          name: col.string(t, "name"),
+          personal: col.int(t, "personal"),
+          startDate: col.string(t, "startDate"),
+          deadline: col.string(t, "deadline"),
+          metricId: col.string(t, "metricId"),
+          created: col.int(t, "created"),
+        };
+      }),
+      stages: list(json.stages, "stages", (v) => {
+        const s = obj(v, "stage");
+        return {
+          resultMetricId: col.string(s, "resultMetricId"),
+          activityMetricId: col.string(s, "activityMetricId"),
+          fromCount: col.int(s, "fromCount"),
+          toCount: col.int(s, "toCount"),
+        };
+      }),
+      metrics: list(json.metrics, "metrics", (v) => {
+        const m = obj(v, "metric");
+        return {
+          id: col.string(m, "id"),
+          key: col.string(m, "key"),
+          name: col.string(m, "name"),
+          unit: metricUnit(col.string(m, "unit")),
+          minutesPerAction: col.intOrNull(m, "minutesPerAction"),
+          kind: col.string(m, "kind"),
+        };
+      }),
+      totals: list(json.totals, "totals", (v) => {
+        const [metricId, day, total] = list(v, "total", (x) => x);
+        return [str(metricId, "totals[0]"), str(day, "totals[1]"), int(total, "totals[2]")] as [string, IsoDate, number];
+      }),
+      planDone: list(json.planDone, "planDone", (v) => str(v, "planDone")),
+      closed: list(json.closed, "closed", (v) => {
+        const c = obj(v, "closed");
+        const source = col.string(c, "source");
+        if (source !== "holiday" && source !== "day_off") throw new Error(`closed.source is ${source}`);
+        return { source, day: col.string(c, "day"), label: col.string(c, "label") };
+      }),
+    };
+  } catch (error) {
+    if (error instanceof RowShapeError) throw error;
+    throw new RowShapeError("log context", error instanceof Error ? error.message : String(error));
+  }
+}
+
+function obj(v: unknown, name: string): Row {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error(`${name} is not an object`);
+  return v as Row;
+}
+/** A JSON array (json_agg of no rows is null: an empty list). */
+function list<T>(v: unknown, name: string, item: (v: unknown) => T): T[] {
+  if (v === null) return [];
+  if (!Array.isArray(v)) throw new Error(`${name} is not a list`);
+  return v.map((x: unknown) => item(x));
+}
+function str(v: unknown, name: string): string {
+  return col.string({ [name]: v }, name);
+}
+function int(v: unknown, name = "value"): number {
+  return col.int({ [name]: v }, name);
+}
+function metricUnit(unit: string): MetricUnitName {
+  if (unit === "COUNT" || unit === "MONEY" || unit === "MINUTES") return unit;
+  throw new Error(`metric unit is ${unit}`);
+}

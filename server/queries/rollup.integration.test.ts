@@ -1,0 +1,97 @@
+/**
+ * Round trip of server/queries/rollup.ts on a real database: both shapes of the roll-up read (the whole team, a
+ * subtree) return every member with the decoded values the domain roll-up expects — upline, depth, role, shares,
+ * period / goal-to-date / run-rate window actuals (GoalActual minus what lies after the as-of day) and names that need
+ * JSON unescaping.
+ */
+import { describe, expect, it } from "vitest";
+import type { MemberProgress } from "@/server/domain/rollup";
+import { readRollupRows, type RollupRowsArgs } from "@/server/queries/rollup";
+import { addDailyTotal, makeGoal, makeMetric } from "@/tests/factories";
+import { setUpTestDatabase } from "@/tests/setup/integration";
+
+const env = setUpTestDatabase({ tree: "once" });
+
+describe("readRollupRows", () => {
+  it("reads the whole team and a subtree, parents first, with every column decoded", async () => {
+    const { db, t } = env;
+    const teamId = t.team.id;
+    // A name with a quote and a comma travels JSON-quoted inside the row text.
+    const a2User = await db.membership.findUniqueOrThrow({ where: { id: t.memberA2.id }, select: { userId: true } });
+    await db.user.update({ where: { id: a2User.userId }, data: { name: 'Mo "A2", the second' } });
+    const metric = await makeMetric(db, { teamId, kind: "RESULT", unit: "COUNT" });
+    const goal = await makeGoal(db, { teamId, rootMembershipId: t.owner.id, metricId: metric.id, target: 7000, startDate: "2027-03-01", deadline: "2027-03-31" });
+    const log = (membershipId: string, day: string, total: number) => addDailyTotal(db, { teamId, membershipId, metricId: metric.id, day, total });
+    await log(t.memberA1a.id, "2027-03-02", 5); // goal to date only
+    await log(t.memberA1a.id, "2027-03-10", 7); // and the run-rate window
+    await log(t.memberA1.id, "2027-03-16", 11); // the period, the window and goal to date
+    await log(t.memberB1.id, "2027-02-20", 100); // before the goal: nowhere
+    await log(t.leaderA.id, "2027-03-20", 13); // after the as-of day: nowhere
+
+    const args: RollupRowsArgs = {
+      teamId,
+      rootId: t.owner.id,
+      wholeTeam: true,
+      goalId: goal.id,
+      metricId: metric.id,
+      start: "2027-03-01",
+      goalAsOf: "2027-03-17",
+      deadline: "2027-03-31",
+      period: { from: "2027-03-15", asOf: "2027-03-17" },
+      windowFrom: "2027-03-04",
+    };
+    const target = (id: string) => goal.targets.get(id)!;
+    const row = (
+      id: string,
+      parentId: string | null,
+      depth: number,
+      name: string,
+      role: string,
+      actual: { period: number; toDate: number; window: number },
+    ): MemberProgress => ({
+      id,
+      parentId,
+      depth,
+      name,
+      role,
+      share: target(id).personal,
+      teamShare: target(id).team,
+      periodActual: actual.period,
+      toDateActual: actual.toDate,
+      windowActual: actual.window,
+    });
+    const none = { period: 0, toDate: 0, window: 0 };
+    const rows = {
+      owner: row(t.owner.id, null, 0, "Olivia Owner", "OWNER", none),
+      leaderA: row(t.leaderA.id, t.owner.id, 1, "Leo Leader A", "LEADER", none),
+      leaderB: row(t.leaderB.id, t.owner.id, 1, "Lara Leader B", "LEADER", none),
+      memberA1: row(t.memberA1.id, t.leaderA.id, 2, "Mia A1", "MEMBER", { period: 11, toDate: 11, window: 11 }),
+      memberA2: row(t.memberA2.id, t.leaderA.id, 2, 'Mo "A2", the second', "MEMBER", none),
+      memberB1: row(t.memberB1.id, t.leaderB.id, 2, "Ben B1", "MEMBER", none),
+      memberA1a: row(t.memberA1a.id, t.memberA1.id, 3, "Max A1a", "MEMBER", { period: 0, toDate: 12, window: 7 }),
+    };
+    // Root first, then by depth and id (byte order).
+    const byDepth = (list: MemberProgress[]) =>
+      [...list].sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+    const whole = await readRollupRows(db, args);
+    const expectedWhole = byDepth(Object.values(rows));
+    expect(whole.map(({ parentIndex: _, ...r }) => r)).toEqual(expectedWhole);
+    // The whole-team shape also gives each parent's position.
+    expect(whole.map((r) => r.parentIndex)).toEqual(expectedWhole.map((r) => (r.parentId === null ? -1 : expectedWhole.findIndex((p) => p.id === r.parentId))));
+
+    // A subtree (leader A's): depth counted from its root; the goal-to-date period sums goal to date itself.
+    const sub = await readRollupRows(db, { ...args, rootId: t.leaderA.id, wholeTeam: false });
+    const rebased = (r: MemberProgress, depth: number) => ({ ...r, depth });
+    expect(sub).toEqual(
+      byDepth([rebased(rows.leaderA, 0), rebased(rows.memberA1, 1), rebased(rows.memberA2, 1), rebased(rows.memberA1a, 2)]),
+    );
+    const goalPeriod = await readRollupRows(db, { ...args, rootId: t.memberA1.id, wholeTeam: false, period: { from: "2027-03-01", asOf: "2027-03-17" } });
+    expect(goalPeriod.map((r) => [r.id, r.periodActual, r.toDateActual])).toEqual([
+      [t.memberA1.id, 11, 11],
+      [t.memberA1a.id, 12, 12],
+    ]);
+    // A root outside the team (or removed) reads nothing.
+    expect(await readRollupRows(db, { ...args, rootId: "nobody", wholeTeam: false })).toEqual([]);
+  });
+});

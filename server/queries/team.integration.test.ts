@@ -1,0 +1,62 @@
+/** Round trip of the team queries on a real database: every query runs and its decoded rows are checked. */
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { readExportEntriesPage, readTeamAccess } from "@/server/queries/team";
+import { makeFunnelMetrics } from "@/tests/factories";
+import { setUpTestDatabase } from "@/tests/setup/integration";
+
+const env = setUpTestDatabase();
+
+describe("team queries", () => {
+  it("readTeamAccess joins the active membership with its team's settings", async () => {
+    const { db, t } = env;
+    await db.membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "America/New_York" } });
+    const user = await db.membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { userId: true } });
+    expect(await readTeamAccess(db, { teamId: t.team.id, userId: user.userId })).toEqual({
+      membership: { id: t.memberA1.id, teamId: t.team.id, userId: user.userId, parentId: t.leaderA.id, role: "MEMBER", timeZone: "America/New_York" },
+      team: {
+        id: t.team.id,
+        slug: t.team.slug,
+        name: "Test Team",
+        currency: "GBP",
+        timeZone: "Europe/London",
+        weekStartsOn: 1,
+        workingDays: [1, 2, 3, 4, 5],
+        membersCanInvite: expect.any(Boolean) as boolean,
+        backdateDays: expect.any(Number) as number,
+        uplineCanEditEntries: expect.any(Boolean) as boolean,
+      },
+    });
+    const owner = await readTeamAccess(db, { teamId: t.team.id, userId: t.owner.userId });
+    expect(owner?.membership).toMatchObject({ id: t.owner.id, parentId: null, role: "OWNER", timeZone: null });
+    expect(await readTeamAccess(db, { teamId: t.team.id, userId: "nobody" })).toBeNull();
+  });
+
+  it("readExportEntriesPage pages live entries by (day, id) with member, metric and unit", async () => {
+    const { db, t } = env;
+    const metrics = await makeFunnelMetrics(db, { teamId: t.team.id });
+    const a1 = await env.as(t.memberA1.id);
+    await a1.entry.log({ teamId: t.team.id, entries: [{ id: randomUUID(), metricId: metrics.volume.id, amount: 12_345, note: "sale" }] });
+    await a1.entry.log({ teamId: t.team.id, entries: [1, 2].map((amount) => ({ id: randomUUID(), metricId: metrics.contacts.id, amount })) });
+
+    const first = await readExportEntriesPage(db, { teamId: t.team.id, after: null, limit: 2 });
+    expect(first).toHaveLength(2);
+    const rest = await readExportEntriesPage(db, { teamId: t.team.id, after: { day: first[1]!.day, id: first[1]!.id }, limit: 2 });
+    const all = [...first, ...rest];
+    expect(all).toHaveLength(3);
+    expect(new Set(all.map((r) => r.id)).size).toBe(3);
+    const sale = all.find((r) => r.unit === "MONEY")!;
+    expect(sale).toEqual({
+      id: sale.id,
+      day: expect.any(Date) as Date,
+      amount: 12_345,
+      note: "sale",
+      name: "Mia A1",
+      email: expect.stringContaining("@") as string,
+      status: "ACTIVE",
+      metric: "Team volume",
+      unit: "MONEY",
+    });
+    expect(all.filter((r) => r.unit === "COUNT").map((r) => r.amount).sort()).toEqual([1, 2]);
+  });
+});
