@@ -8,7 +8,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { MetricUnitName } from "@/server/domain/member-actions";
-import { sqlNow } from "@/server/sql-now";
+import { sqlNow } from "@/server/queries/sql-now";
 import { col, mappedRows, queryRows, RowShapeError, type Row } from "./decode";
 import { upsertDailyTotalsSql } from "./entry";
 

@@ -11,7 +11,7 @@ import type { DbClient } from "@/server/db-client";
 import { execute } from "./decode";
 import { pgIntArray, pgTextArray } from "./pg-array";
 import * as clock from "@/server/clock";
-import { sqlNow } from "@/server/sql-now";
+import { sqlNow } from "@/server/queries/sql-now";
 
 /**
  * Options for the transactions that write a whole team's targets: Prisma's default 5 s limit is too tight for a

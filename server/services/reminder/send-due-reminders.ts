@@ -8,23 +8,13 @@
  * Members are claimed and marked (`reminderSentOn` = their member-local day) by ONE statement, so two runs at the
  * same time never email anyone twice; if a mail cannot be sent the mark is put back, so the next run retries.
  */
-import { Prisma } from "@/generated/prisma/client";
 import { env } from "@/env";
 import type { Db } from "@/server/db-client";
 import { sendMail, type Mail } from "@/server/mail";
 import * as clock from "@/server/clock";
+import { claimDueReminders, type DueReminderRow } from "@/server/queries/reminder";
 
 export type Mailer = (mail: Mail) => Promise<unknown>;
-
-interface DueRow {
-  id: string;
-  email: string;
-  name: string;
-  teamName: string;
-  teamSlug: string;
-  localDay: Date;
-  previous: Date | null;
-}
 
 export interface ReminderRun {
   sent: number;
@@ -39,31 +29,7 @@ export async function sendDueReminders(
   const mailer = args.mailer ?? sendMail;
   const appUrl = (args.appUrl ?? env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const limit = args.limit ?? 1000;
-  // `at`: the wall-clock time now where the member lives (their zone, else the team's); `at::date` is their day.
-  const rows = await db.$queryRaw<DueRow[]>(Prisma.sql`
-    WITH due AS (
-      SELECT m.id, m."reminderSentOn" AS previous, u.email, u.name, t.name AS "teamName", t.slug AS "teamSlug",
-             z.at::date AS "localDay"
-        FROM "Membership" m
-        JOIN "Team" t ON t.id = m."teamId"
-        JOIN "User" u ON u.id = m."userId"
-        CROSS JOIN LATERAL (SELECT ${now}::timestamptz AT TIME ZONE COALESCE(m."timeZone", t."timeZone") AS at) z
-       WHERE m.status = 'ACTIVE' AND m."reminderTime" IS NOT NULL
-         AND m."reminderTime"::time <= z.at::time
-         AND (m."reminderSentOn" IS NULL OR m."reminderSentOn" < z.at::date)
-         AND EXTRACT(DOW FROM z.at)::int = ANY (t."workingDays")
-         AND NOT EXISTS (SELECT 1 FROM "TeamHoliday" h WHERE h."teamId" = m."teamId" AND h.day = z.at::date)
-         AND NOT EXISTS (SELECT 1 FROM "MemberDayOff" o WHERE o."membershipId" = m.id AND o.day = z.at::date)
-         AND NOT EXISTS (
-           SELECT 1 FROM "DailyTotal" d
-            WHERE d."membershipId" = m.id AND d.entries > 0 AND d.day = z.at::date)
-       ORDER BY m.id
-       LIMIT ${limit}
-       FOR UPDATE OF m SKIP LOCKED
-    )
-    UPDATE "Membership" m SET "reminderSentOn" = due."localDay"
-      FROM due WHERE m.id = due.id
-    RETURNING m.id, due.email, due.name, due."teamName", due."teamSlug", due."localDay", due.previous`);
+  const rows = await claimDueReminders(db, { now, limit });
 
   let sent = 0;
   let failed = 0;
@@ -80,7 +46,7 @@ export async function sendDueReminders(
   return { sent, failed };
 }
 
-function reminderMail(row: DueRow, appUrl: string): Mail {
+function reminderMail(row: DueReminderRow, appUrl: string): Mail {
   const link = `${appUrl}/${row.teamSlug}/log`;
   const first = row.name.split(" ")[0] ?? row.name;
   return {
