@@ -29,7 +29,7 @@ export function MemberImport() {
   const [onlyValid, setOnlyValid] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  const run = useMutation(trpc.dashboard.importMembers.mutationOptions());
+  const run = useMutation(trpc.member.import.mutationOptions());
 
   const choose = async (file: File | undefined) => {
     setPreview(null);

@@ -6,7 +6,7 @@ export type RollupRow = Rollup["rows"][number];
 export type DashboardCharts = RouterOutputs["dashboard"]["charts"];
 export type Leaderboard = RouterOutputs["dashboard"]["leaderboard"];
 export type VictoryItem = RouterOutputs["dashboard"]["victories"][number];
-export type ImportResult = RouterOutputs["dashboard"]["importMembers"];
+export type ImportResult = RouterOutputs["member"]["import"];
 export type PaceStatus = RollupRow["teamStatus"];
 export type DashboardPeriod = "week" | "month" | "goal";
 

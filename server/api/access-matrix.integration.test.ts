@@ -138,7 +138,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   },
   "dashboard.setLeaderboard": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), enabled: false }) },
   "dashboard.exportCsv": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), goalId: w.goal.id }) },
-  "dashboard.importMembers": {
+  "member.import": {
     policy: IMPORT,
     input: (w) => ({ ...team(w), csv: `name,email,upline\nNew Recruit,recruit-${randomUUID()}@example.test,${w.emails.memberA1}\n`, commit: true }),
   },

@@ -121,7 +121,7 @@ describe("multi-row changes are all or nothing", () => {
       `Bo Two,bo-${stamp}@example.test,ada-${stamp}@example.test`,
       `Cy Three,cy-${stamp}@example.test,${ownerEmail}`,
     ].join("\n");
-    const importAll = () => owner.dashboard.importMembers({ teamId: tree.team.id, csv, commit: true });
+    const importAll = () => owner.member.import({ teamId: tree.team.id, csv, commit: true });
     // Fails on the last membership written: the users and earlier memberships must go too.
     await expectAtomic({ table: "Membership", condition: `NEW."userId" = (SELECT id FROM "User" WHERE email = 'cy-${stamp}@example.test')` }, importAll);
     expect(await db.user.count({ where: { email: { contains: `-${stamp}@` } } })).toBe(0);

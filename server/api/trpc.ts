@@ -68,7 +68,7 @@ export const ZTeamInput = z.object({ teamId: z.string().min(1).max(64) });
 
 export const teamProcedure = protectedProcedure.input(ZTeamInput).use(async ({ ctx, input, next }) => {
   const scope = await loadTeamScope(ctx.db, { teamId: input.teamId, userId: ctx.user.id });
-  return next({ ctx: { ...ctx, scope, membership: scope.actor, team: scope.team } });
+  return next({ ctx: { ...ctx, scope } });
 });
 
 /** A team procedure that lets only the given roles through; the others get FORBIDDEN with `message`. */

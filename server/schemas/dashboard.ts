@@ -25,12 +25,3 @@ export const ZLeaderboardInput = z.object({
 
 export const ZExportCsvInput = z.object({ goalId: ZId, period: z.enum(["week", "month"]).default("week") });
 
-export const ZImportRow = z.object({ name: z.string(), email: z.string(), upline: z.string() });
-export const ZImportMembersInput = z.object({
-  csv: z.string().max(2_000_000, "The file is too large (at most 2 MB)."),
-  /** false = preview only (nothing is written). */
-  commit: z.boolean().default(false),
-  /** Import the valid rows even if some rows have errors. */
-  onlyValid: z.boolean().default(false),
-});
-export type TImportMembersInput = z.infer<typeof ZImportMembersInput>;

@@ -43,3 +43,14 @@ export const ZMemberTimeZone = z
 /** The signed-in member's own time zone; null = the team's. */
 export const ZSetMyTimeZoneInput = z.object({ timeZone: ZMemberTimeZone.nullable() });
 export type TSetMyTimeZoneInput = z.infer<typeof ZSetMyTimeZoneInput>;
+
+/** A CSV of members to import (name, email, upline email): previewed first, written only on commit. */
+export const ZImportRow = z.object({ name: z.string(), email: z.string(), upline: z.string() });
+export const ZImportMembersInput = z.object({
+  csv: z.string().max(2_000_000, "The file is too large (at most 2 MB)."),
+  /** false = preview only (nothing is written). */
+  commit: z.boolean().default(false),
+  /** Import the valid rows even if some rows have errors. */
+  onlyValid: z.boolean().default(false),
+});
+export type TImportMembersInput = z.infer<typeof ZImportMembersInput>;

@@ -317,10 +317,10 @@ describe("dashboard CSV", () => {
     const people = [...new Map(parsed.data.filter((r) => r.email !== ownerUser.email).map((r) => [r.email, r])).values()];
     const csv = Papa.unparse({ fields: ["name", "email", "upline email"], data: people.map((r) => [r.member, r.email, r.upline_email]) });
     const owner2 = callerFor(db, ownerUser);
-    const preview = await owner2.dashboard.importMembers({ teamId: team2.id, csv });
+    const preview = await owner2.member.import({ teamId: team2.id, csv });
     expect(preview).toMatchObject({ valid: 6, invalid: 0, committed: false });
     expect(await db.membership.count({ where: { teamId: team2.id } })).toBe(1);
-    const done = await owner2.dashboard.importMembers({ teamId: team2.id, csv, commit: true });
+    const done = await owner2.member.import({ teamId: team2.id, csv, commit: true });
     expect(done).toMatchObject({ committed: true, imported: 6 });
     const tree2 = await owner2.member.tree({ teamId: team2.id });
     const tree1 = await owner.member.tree({ teamId: t.team.id });
@@ -346,7 +346,7 @@ describe("dashboard CSV", () => {
       `Orphan,orphan@example.test,no.name@example.test`,
     ].join("\n");
     const caller = await callerForMember(db, t.leaderA.id);
-    const preview = await caller.dashboard.importMembers({ teamId: t.team.id, csv });
+    const preview = await caller.member.import({ teamId: t.team.id, csv });
     expect(preview.valid).toBe(2);
     const errorsByLine = new Map(preview.rows.map((r) => [r.line, r.errors.join("; ")]));
     expect(errorsByLine.get(2)).toBe("");
@@ -358,19 +358,19 @@ describe("dashboard CSV", () => {
     expect(errorsByLine.get(9)).toMatch(/cannot be imported/);
 
     const before = await db.membership.count({ where: { teamId: t.team.id } });
-    const blocked = await caller.dashboard.importMembers({ teamId: t.team.id, csv, commit: true });
+    const blocked = await caller.member.import({ teamId: t.team.id, csv, commit: true });
     expect(blocked.committed).toBe(false);
     expect(blocked.message).toMatch(/6 row\(s\) have errors/);
     expect(await db.membership.count({ where: { teamId: t.team.id } })).toBe(before);
 
-    const partial = await caller.dashboard.importMembers({ teamId: t.team.id, csv, commit: true, onlyValid: true });
+    const partial = await caller.member.import({ teamId: t.team.id, csv, commit: true, onlyValid: true });
     expect(partial).toMatchObject({ committed: true, imported: 2 });
     const two = await db.user.findUniqueOrThrow({ where: { email: "ok.two@example.test" }, select: { passwordHash: true, memberships: { select: { parent: { select: { user: { select: { email: true } } } } } } } });
     expect(two.passwordHash).toBeNull();
     expect(two.memberships[0]!.parent!.user.email).toBe("ok.one@example.test");
 
     // Plain members cannot import.
-    await expect((await callerForMember(db, t.memberA1.id)).dashboard.importMembers({ teamId: t.team.id, csv })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect((await callerForMember(db, t.memberA1.id)).member.import({ teamId: t.team.id, csv })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

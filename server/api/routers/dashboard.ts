@@ -6,13 +6,11 @@ import {
   subtreeProcedure,
   victoryProcedure,
 } from "@/server/api/policy/dashboard";
-import { memberImportProcedure } from "@/server/api/policy/member";
 import { router, teamProcedure } from "@/server/api/trpc";
 import {
   ZCheerInput,
   ZExportCsvInput,
   ZGoalInput,
-  ZImportMembersInput,
   ZLeaderboardInput,
   ZRollupInput,
   ZVictoryFeedInput,
@@ -24,7 +22,6 @@ import { getLeaderboard } from "@/server/services/dashboard/get-leaderboard";
 import { listDashboardGoals } from "@/server/services/dashboard/list-dashboard-goals";
 import { listVictories } from "@/server/services/dashboard/list-victories";
 import { setLeaderboardEnabled } from "@/server/services/dashboard/set-leaderboard-enabled";
-import { importMembers } from "@/server/services/member/import-members";
 import { getRollup } from "@/server/services/progress/get-rollup";
 
 export const dashboardRouter = router({
@@ -46,5 +43,4 @@ export const dashboardRouter = router({
   exportCsv: dashboardGoalProcedure
     .input(ZExportCsvInput)
     .query(({ ctx, input }) => exportGoalCsv(ctx.db, ctx.scope, { goal: ctx.goal, period: input.period })),
-  importMembers: memberImportProcedure.input(ZImportMembersInput).mutation(({ ctx, input }) => importMembers(ctx.db, ctx.scope, input)),
 });

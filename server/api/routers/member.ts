@@ -1,9 +1,10 @@
 /** The member tree: who may see or change whom is declared per procedure (server/api/policy/member.ts). */
-import { memberManagerProcedure, memberMoveProcedure, memberViewerProcedure } from "@/server/api/policy/member";
+import { memberImportProcedure, memberManagerProcedure, memberMoveProcedure, memberViewerProcedure } from "@/server/api/policy/member";
 import { router, teamProcedure } from "@/server/api/trpc";
-import { ZMemberTreeInput, ZMoveMemberInput, ZRemoveMemberInput, ZSetMyTimeZoneInput, ZSetRoleInput } from "@/server/schemas/member";
+import { ZMemberTreeInput, ZMoveMemberInput, ZRemoveMemberInput, ZSetMyTimeZoneInput, ZSetRoleInput, ZImportMembersInput } from "@/server/schemas/member";
 import { getMemberDay } from "@/server/services/calendar/get-member-day";
 import { getMemberTree } from "@/server/services/member/get-member-tree";
+import { importMembers } from "@/server/services/member/import-members";
 import { moveMember } from "@/server/services/member/move-member";
 import { removeMember } from "@/server/services/member/remove-member";
 import { setMemberRole } from "@/server/services/member/set-member-role";
@@ -18,4 +19,6 @@ export const memberRouter = router({
   day: teamProcedure.query(({ ctx }) => getMemberDay(ctx.db, ctx.scope)),
   /** The signed-in member's own time zone (null = the team's). An unknown zone is a 400. */
   setMyTimeZone: teamProcedure.input(ZSetMyTimeZoneInput).mutation(({ ctx, input }) => setMyTimeZone(ctx.db, ctx.scope, input)),
+  /** Import members from a CSV (name, email, upline): a preview with row errors, nothing written until commit. */
+  import: memberImportProcedure.input(ZImportMembersInput).mutation(({ ctx, input }) => importMembers(ctx.db, ctx.scope, input)),
 });

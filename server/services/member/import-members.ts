@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import type { Db } from "@/server/db-client";
 import { ZEmail, ZPersonName } from "@/server/schemas/common";
-import type { TImportMembersInput } from "@/server/schemas/dashboard";
+import type { TImportMembersInput } from "@/server/schemas/member";
 import { recordActorEvent } from "@/server/services/audit/record-event";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree, lockTeamTree } from "@/server/queries/tree";
