@@ -41,7 +41,10 @@ export const env = createEnv({
     /** Set by Vercel: https is implied there when NEXTAUTH_URL is not set. */
     VERCEL: z.string().optional(),
     /** smtp://user:pass@host:port; unset = emails are written to the server log (server/mail.ts). */
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "use smtp://… or smtps://…").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "use smtp://… or smtps://…")
+      .optional(),
     EMAIL_FROM: z.string().default("Backplan <no-reply@backplan.local>"),
     /** Opens POST /api/cron/reminders to a scheduler presenting it; unset = that endpoint answers 503. */
     CRON_SECRET: z.string().optional(),

@@ -6,7 +6,8 @@ import tseslint from "typescript-eslint";
 const clockRules = [
   {
     selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-    message: "Read the current time from server/clock.ts (now(), todayIn(), teamToday(), memberToday()); tests pin it with pinClock().",
+    message:
+      "Read the current time from server/clock.ts (now(), todayIn(), teamToday(), memberToday()); tests pin it with pinClock().",
   },
   {
     selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
@@ -27,7 +28,15 @@ const sqlRules = [
 
 const config = [
   {
-    ignores: [".next/**", "node_modules/**", "generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   ...nextVitals,
   ...nextTs,
@@ -45,7 +54,18 @@ const config = [
   // One clock (server/clock.ts): nothing on the server side reads the real time directly. Elapsed times use
   // performance.now(). The Prisma engine stand-in (prisma/engine) compares lock files' mtimes, which are real time.
   {
-    files: ["server/**/*.ts", "prisma/**/*.ts", "prisma/**/*.mjs", "scripts/**/*.ts", "scripts/**/*.mjs", "app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx", "tests/**/*.ts"],
+    files: [
+      "server/**/*.ts",
+      "prisma/**/*.ts",
+      "prisma/**/*.mjs",
+      "scripts/**/*.ts",
+      "scripts/**/*.mjs",
+      "app/**/*.ts",
+      "app/**/*.tsx",
+      "components/**/*.ts",
+      "components/**/*.tsx",
+      "tests/**/*.ts",
+    ],
     ignores: ["server/clock.ts", "prisma/engine/**"],
     rules: { "no-restricted-syntax": ["error", ...clockRules] },
   },

@@ -46,7 +46,13 @@ const nextConfig = {
   poweredByHeader: false,
   pageExtensions: [...(benchBuild ? ["bench.ts"] : []), "tsx", "ts", "jsx", "js"],
   // Native and WASM database/crypto packages run from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "@node-rs/argon2",
+  ],
   async headers() {
     return [
       {

@@ -7,7 +7,9 @@
 import { readFileSync } from "node:fs";
 import { toDbDay } from "@/server/domain/db-day";
 
-const testNow = JSON.parse(readFileSync(new URL("../tests/test-now.json", import.meta.url), "utf8")) as { TEST_NOW: string };
+const testNow = JSON.parse(readFileSync(new URL("../tests/test-now.json", import.meta.url), "utf8")) as {
+  TEST_NOW: string;
+};
 
 // Run without scripts/e2e.mjs (`npx playwright test`): fix the timeline here, in the runner, so the workers it
 // starts (which inherit the environment) and the web server share it.
@@ -23,7 +25,9 @@ export function e2eNow(): Date {
 
 /** The calendar day of that instant in a time zone. */
 export function e2eToday(timeZone = "Europe/London"): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(e2eNow());
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    e2eNow(),
+  );
 }
 
 /** `days` after `iso` (a calendar day), as a calendar day. */

@@ -7,7 +7,18 @@
  * see the seeded team.
  */
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, expectAccessible, login, onRunClock, signIn, signUp, test, uniqueEmail, type TestUser } from "./fixtures";
+import {
+  DEMO,
+  expect,
+  expectAccessible,
+  login,
+  onRunClock,
+  signIn,
+  signUp,
+  test,
+  uniqueEmail,
+  type TestUser,
+} from "./fixtures";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A tree row; its accessible name reads "Name (you), Role, 2 direct, 5 in downline". */

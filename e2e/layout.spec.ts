@@ -149,7 +149,9 @@ test("@phone long names, £12,345,678.90 and seven days to log fit a phone; the 
     .fill(`The Extraordinarily Long-Named Worldwide Sales Collective ${Date.now().toString(36)}`);
   await create.getByLabel("Currency", { exact: true }).selectOption("GBP");
   await create.getByLabel("Time zone").selectOption("Europe/London");
-  await create.getByLabel("Weeks start on").selectOption({ label: WEEKDAYS[(toDbDay(e2eToday()).getUTCDay() + 1) % 7]! });
+  await create
+    .getByLabel("Weeks start on")
+    .selectOption({ label: WEEKDAYS[(toDbDay(e2eToday()).getUTCDay() + 1) % 7]! });
   await create.getByRole("button", { name: "Create team" }).click();
   await expect(page).toHaveURL(/\/[a-z0-9-]+\/team$/);
   const slug = new URL(page.url()).pathname.split("/")[1]!;

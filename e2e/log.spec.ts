@@ -21,7 +21,9 @@ interface DayData {
 
 /** The page's own data, read through the same tRPC endpoint the page uses (session cookie of the page). */
 async function trpcGet<T>(page: Page, path: string, input: unknown): Promise<{ status: number; data: T }> {
-  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const response = await page.request.get(
+    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
   const body = (await response.json()) as { result?: { data: { json: T } } };
   return { status: response.status(), data: body.result?.data.json as T };
 }
@@ -43,7 +45,10 @@ async function openSamsLog(page: Page): Promise<{ id: string; before: DayData }>
 const card = (page: Page, name: string) => page.getByRole("listitem", { name, exact: true });
 const countOf = (page: Page, name: string) => card(page, name).getByTestId("action-count");
 
-test("@phone a member taps today's plan, sees counts and the celebration, logs offline and syncs exactly once", async ({ page, context }) => {
+test("@phone a member taps today's plan, sees counts and the celebration, logs offline and syncs exactly once", async ({
+  page,
+  context,
+}) => {
   // Tapping today's plan needs a working day: the demo team rests on Sundays. A run at a Sunday instant
   // (BACKPLAN_NOW) covers the rest-day Log in e2e/member-day.spec.ts instead.
   test.skip(toDbDay(e2eToday()).getUTCDay() === 0, "the run's day is the demo team's rest day");
@@ -57,12 +62,15 @@ test("@phone a member taps today's plan, sees counts and the celebration, logs o
   while (taps.length < 5) taps.unshift(planned[0]!.name);
   const expected = new Map(before.actions.map((a) => [a.name, a.done]));
   for (const name of taps) {
-    await card(page, name).getByRole("button", { name: `Add 1 ${name}` }).click();
+    await card(page, name)
+      .getByRole("button", { name: `Add 1 ${name}` })
+      .click();
     expected.set(name, expected.get(name)! + 1);
     // Optimistic: the count moves at once.
     await expect(countOf(page, name)).toContainText(`${expected.get(name)} of`);
   }
-  for (const a of planned) await expect(countOf(page, a.name)).toContainText(`${expected.get(a.name)} of ${a.planned} today`);
+  for (const a of planned)
+    await expect(countOf(page, a.name)).toContainText(`${expected.get(a.name)} of ${a.planned} today`);
   await expect(page.getByRole("status").filter({ hasText: "Today's plan done — well done!" })).toBeVisible();
   await expect(page.getByText("All entries saved")).toBeVisible();
   await expect(page.getByRole("listitem", { name: /\(today\): plan done/ })).toBeVisible();
@@ -71,7 +79,9 @@ test("@phone a member taps today's plan, sees counts and the celebration, logs o
   // A tap can be taken back (once the earlier taps' toasts are gone, so "Undo" is this tap's).
   const first = planned[0]!.name;
   await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0, { timeout: 20_000 });
-  await card(page, first).getByRole("button", { name: `Add 1 ${first}` }).click();
+  await card(page, first)
+    .getByRole("button", { name: `Add 1 ${first}` })
+    .click();
   await expect(countOf(page, first)).toContainText(`${expected.get(first)! + 1} of`);
   await page.getByRole("button", { name: "Undo" }).first().click();
   await expect(countOf(page, first)).toContainText(`${expected.get(first)} of`);
@@ -80,7 +90,10 @@ test("@phone a member taps today's plan, sees counts and the celebration, logs o
   // Offline: three more taps wait on the device.
   await context.setOffline(true);
   await expect(page.getByText("Offline", { exact: true })).toBeVisible();
-  for (let i = 0; i < 3; i++) await card(page, first).getByRole("button", { name: `Add 1 ${first}` }).click();
+  for (let i = 0; i < 3; i++)
+    await card(page, first)
+      .getByRole("button", { name: `Add 1 ${first}` })
+      .click();
   expected.set(first, expected.get(first)! + 3);
   await expect(page.getByText("3 entries waiting to sync")).toBeVisible();
   await expect(countOf(page, first)).toContainText(`${expected.get(first)} of`);
@@ -90,7 +103,8 @@ test("@phone a member taps today's plan, sees counts and the celebration, logs o
   await context.setOffline(false);
   await expect(page.getByText("All entries saved")).toBeVisible({ timeout: 20_000 });
   await page.reload();
-  for (const a of planned) await expect(countOf(page, a.name)).toContainText(`${expected.get(a.name)} of ${a.planned} today`);
+  for (const a of planned)
+    await expect(countOf(page, a.name)).toContainText(`${expected.get(a.name)} of ${a.planned} today`);
   await expect(page.getByRole("heading", { name: `Entries today (${total + 3})` })).toBeVisible();
   const after = (await trpcGet<DayData>(page, "entry.day", { teamId: id })).data;
   expect(after.entries).toHaveLength(total + 3);
@@ -99,7 +113,9 @@ test("@phone a member taps today's plan, sees counts and the celebration, logs o
   await expectAccessible(page);
 });
 
-test("@phone only today and earlier days of this week within the team's limit can be logged; never the future", async ({ page }) => {
+test("@phone only today and earlier days of this week within the team's limit can be logged; never the future", async ({
+  page,
+}) => {
   await signIn(page, SAM);
   await page.goto(LOG);
   await expect(page.getByRole("heading", { name: "Today's actions" })).toBeVisible();
@@ -119,7 +135,9 @@ test("@phone only today and earlier days of this week within the team's limit ca
     await page.locator(`input[type=radio][value="${earlier}"]`).check({ force: true });
     await expect(page.getByText(/^Filling in /)).toBeVisible();
     const name = day.actions.find((a) => a.unit === "COUNT")!.name;
-    await card(page, name).getByRole("button", { name: `Add 1 ${name}` }).click();
+    await card(page, name)
+      .getByRole("button", { name: `Add 1 ${name}` })
+      .click();
     await expect(page.getByText("All entries saved")).toBeVisible();
     const back = (await trpcGet<DayData>(page, "entry.day", { teamId: id, day: earlier })).data;
     expect(back.entries.length).toBeGreaterThan(0);
@@ -132,18 +150,26 @@ test("@phone only today and earlier days of this week within the team's limit ca
   await expectAccessible(page);
 });
 
-test("@phone the Log page opens offline once visited (service worker), from the device's saved numbers", async ({ page, context }) => {
+test("@phone the Log page opens offline once visited (service worker), from the device's saved numbers", async ({
+  page,
+  context,
+}) => {
   await signIn(page, SAM);
   await page.goto(LOG);
   await expect(page.getByText("All entries saved")).toBeVisible();
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
     return registration.active?.state;
   });
   // Let the worker cache the page and its scripts.
   await expect
-    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages")).keys().then((k) => k.length)), { timeout: 15_000 })
+    .poll(() => page.evaluate(async () => (await caches.open("backplan-pages")).keys().then((k) => k.length)), {
+      timeout: 15_000,
+    })
     .toBeGreaterThan(0);
   await context.setOffline(true);
   await page.reload();
@@ -169,7 +195,12 @@ test("@phone an upline sees a direct member's open-day entries and history; chan
   await first.click();
   await expect(page.getByText("All entries saved")).toBeVisible();
 
-  const context = await browser.newContext({ baseURL, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const upline = await onRunClock(await context.newPage());
   await signIn(upline, "aisha.bello@demo.backplan.app");
   await upline.goto(LOG);
@@ -179,22 +210,32 @@ test("@phone an upline sees a direct member's open-day entries and history; chan
   await expect(list.getByRole("listitem").first()).toBeVisible();
   await expect(upline.getByText(/Your team lets only members change their own entries/)).toBeVisible();
   await expect(list.getByRole("button", { name: /^Edit / })).toHaveCount(0);
-  await list.getByRole("button", { name: /^History of / }).first().click();
+  await list
+    .getByRole("button", { name: /^History of / })
+    .first()
+    .click();
   await expect(upline.getByRole("list", { name: "Change history" })).toContainText("Logged");
   await expectAccessible(upline);
   await context.close();
 });
 
-test("@phone a member corrects an entry (amount and note), sees its history, and deletes it; the count follows", async ({ page }) => {
+test("@phone a member corrects an entry (amount and note), sees its history, and deletes it; the count follows", async ({
+  page,
+}) => {
   const { id, before } = await openSamsLog(page);
   const action = before.actions.find((a) => a.unit === "COUNT")!;
-  await card(page, action.name).getByRole("button", { name: `Add 1 ${action.name}` }).click();
+  await card(page, action.name)
+    .getByRole("button", { name: `Add 1 ${action.name}` })
+    .click();
   await expect(page.getByText("All entries saved")).toBeVisible();
   const shows = (n: number) => new RegExp(`^${n} (of|today)`);
   await expect(countOf(page, action.name)).toContainText(shows(action.done + 1));
 
   const entries = page.getByRole("list", { name: "Entries today" });
-  const row = entries.getByRole("listitem").filter({ hasText: `1 ${action.name}` }).first();
+  const row = entries
+    .getByRole("listitem")
+    .filter({ hasText: `1 ${action.name}` })
+    .first();
   await row.getByRole("button", { name: /^Edit / }).click();
   const form = page.getByRole("form", { name: `Edit ${action.name} entry` });
   await form.getByLabel("Amount").fill("3");
@@ -218,7 +259,10 @@ test("@phone a member corrects an entry (amount and note), sees its history, and
   expect(after.actions.find((a) => a.metricId === action.metricId)!.done).toBe(action.done);
 });
 
-test("@phone signing out clears the Log from a shared phone, asking first while entries are still on the device", async ({ page, context }) => {
+test("@phone signing out clears the Log from a shared phone, asking first while entries are still on the device", async ({
+  page,
+  context,
+}) => {
   const { id, before } = await openSamsLog(page);
   const action = before.actions.find((a) => a.unit === "COUNT")!;
   const deviceData = () =>
@@ -233,7 +277,9 @@ test("@phone signing out clears the Log from a shared phone, asking first while 
   await expect(page.locator("html[data-offline-queue=ready]")).toHaveCount(1);
   await context.setOffline(true);
   await expect(page.getByText("Offline", { exact: true })).toBeVisible();
-  await card(page, action.name).getByRole("button", { name: `Add 1 ${action.name}` }).click();
+  await card(page, action.name)
+    .getByRole("button", { name: `Add 1 ${action.name}` })
+    .click();
   await expect(page.getByText("1 entry waiting to sync")).toBeVisible();
   const accountMenu = page.getByRole("button", { name: /account menu for/ });
   let asked = "";

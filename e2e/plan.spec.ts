@@ -12,7 +12,9 @@ import { toDbDay } from "@/server/domain/db-day";
 
 const isoPlusDays = (days: number) => plusDays(e2eToday(), days);
 
-test("@desktop the owner creates, previews and publishes a goal with custom checkpoints, then sets a member's target by hand", async ({ page }) => {
+test("@desktop the owner creates, previews and publishes a goal with custom checkpoints, then sets a member's target by hand", async ({
+  page,
+}) => {
   test.setTimeout(150_000); // a 40-member preview, publish and re-plan on a shared 2-core machine
   const goalName = `Sprint £50k ${Date.now().toString(36)}`;
   await signIn(page, DEMO.olivia.email);
@@ -44,9 +46,14 @@ test("@desktop the owner creates, previews and publishes a goal with custom chec
   const chart = page.getByTestId("plan-chart");
   await expect(chart).toBeVisible();
   // Checkpoints in date order: 3, 2 and 1 weeks before the deadline.
-  const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(toDbDay(iso));
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+      toDbDay(iso),
+    );
   await expect(chart.getByRole("img")).toHaveAccessibleName(
-    new RegExp(`£20,000 by ${day(isoPlusDays(35))}, £30,000 by ${day(isoPlusDays(42))}, £42,000 by ${day(isoPlusDays(49))}`),
+    new RegExp(
+      `£20,000 by ${day(isoPlusDays(35))}, £30,000 by ${day(isoPlusDays(42))}, £42,000 by ${day(isoPlusDays(49))}`,
+    ),
   );
   await expect(chart.locator(".recharts-area")).toBeVisible();
   await expect(page.getByRole("region", { name: "Plan by period" }).getByRole("row")).not.toHaveCount(0);
@@ -86,15 +93,21 @@ test("@desktop the owner creates, previews and publishes a goal with custom chec
 
   // The history (who, when, from → to) for Nina.
   const history = page.getByTestId("change-history");
-  await expect(history.getByLabel("Show changes for")).toHaveValue(await history.getByLabel("Show changes for").inputValue());
+  await expect(history.getByLabel("Show changes for")).toHaveValue(
+    await history.getByLabel("Show changes for").inputValue(),
+  );
   const entry = history.getByRole("listitem").filter({ hasText: "Nina starts strong" });
   await expect(entry).toContainText(`Personal target: ${before} → £2,000`);
   await expect(entry).toContainText("Olivia Hart");
-  await expect(history.getByRole("listitem").filter({ hasText: `Personal target: none → ${before}` })).toContainText("Goal published");
+  await expect(history.getByRole("listitem").filter({ hasText: `Personal target: none → ${before}` })).toContainText(
+    "Goal published",
+  );
   await expectAccessible(page);
 });
 
-test("@phone a member opens My plan: target, this week's milestone, today's actions and their upline", async ({ page }) => {
+test("@phone a member opens My plan: target, this week's milestone, today's actions and their upline", async ({
+  page,
+}) => {
   await signIn(page, DEMO.nina.email);
   await page.goto(`/${DEMO.teamSlug}/plan`);
   await expect(page.getByRole("heading", { name: "My plan" })).toBeVisible();
@@ -124,7 +137,12 @@ test("@phone a member opens My plan: target, this week's milestone, today's acti
   await page.keyboard.press("Enter");
   await expect(card.getByRole("table", { name: /Milestones of £50,000 team volume/ })).toBeVisible();
   await card.getByRole("button", { name: "Next month" }).click();
-  await expect(card.getByRole("list", { name: /^Milestones in / }).getByRole("listitem").first()).toContainText(/£[\d,.]+$/);
+  await expect(
+    card
+      .getByRole("list", { name: /^Milestones in / })
+      .getByRole("listitem")
+      .first(),
+  ).toContainText(/£[\d,.]+$/);
 
   // Her rank: the gap to the next one, and "reach Gold by the end of the year" worked back month by month.
   const rank = page.getByRole("region", { name: "My rank this month" });
@@ -162,7 +180,9 @@ test("@desktop the owner edits metrics, funnels and ranks; a leader reads them",
   await expect(funnel.getByLabel("Step 4: of")).toHaveValue(await funnel.getByLabel("Step 4: of").inputValue());
   await expect(funnel.getByLabel("Step 4: of").locator("option:checked")).toHaveText("New sponsors");
   await expect(funnel.getByLabel("Step 4: turn into")).toHaveValue("500");
-  await expect(page.getByRole("table", { name: "Ranks and their monthly requirements" }).getByRole("rowheader")).toHaveText(["Bronze", "Silver", "Gold", "Diamond"]);
+  await expect(
+    page.getByRole("table", { name: "Ranks and their monthly requirements" }).getByRole("rowheader"),
+  ).toHaveText(["Bronze", "Silver", "Gold", "Diamond"]);
   await expectAccessible(page);
 
   const context = await browser.newContext();

@@ -56,7 +56,10 @@ test("a production server refuses to start with a pinned clock unless it is the 
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", BACKPLAN_NOW: "2027-03-17T09:30:00Z" };
       delete env.BACKPLAN_DEMO;
       delete env.BACKPLAN_TEST;
-      const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3197"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3197"], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let output = "";
       child.stdout.on("data", (d: Buffer) => (output += d.toString()));
       child.stderr.on("data", (d: Buffer) => (output += d.toString()));

@@ -29,11 +29,14 @@ async function sessionUser(baseURL: string, email: string, password: string): Pr
   const api = await playwrightRequest.newContext({ baseURL });
   try {
     const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await api.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+    const res = await api.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password, json: "true" },
+    });
     const cookie = (await api.storageState()).cookies.find((c) => c.name === SESSION_COOKIE);
     if (!cookie) throw new Error(`Signing in ${email} failed (HTTP ${res.status()}): no session cookie.`);
     const token = await decodeSessionToken({ token: cookie.value, secret: E2E_AUTH_SECRET });
-    if (!token?.sub || typeof token.email !== "string") throw new Error(`Signing in ${email}: the session names nobody.`);
+    if (!token?.sub || typeof token.email !== "string")
+      throw new Error(`Signing in ${email}: the session names nobody.`);
     const user = { id: token.sub, email: token.email, name: typeof token.name === "string" ? token.name : token.email };
     known.set(email.toLowerCase(), user);
     return user;
@@ -43,10 +46,21 @@ async function sessionUser(baseURL: string, email: string, password: string): Pr
 }
 
 /** Signs `email` in in `context` by setting a minted session cookie; the next page load is signed in. */
-export async function signInContext(context: BrowserContext, baseURL: string, email: string, password: string): Promise<void> {
+export async function signInContext(
+  context: BrowserContext,
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<void> {
   const user = await sessionUser(baseURL, email, password);
   const cookie = await mintSessionCookie(E2E_AUTH_SECRET, user);
   await context.addCookies([
-    { name: SESSION_COOKIE, value: cookie.slice(SESSION_COOKIE.length + 1), url: baseURL, httpOnly: true, sameSite: "Lax" },
+    {
+      name: SESSION_COOKIE,
+      value: cookie.slice(SESSION_COOKIE.length + 1),
+      url: baseURL,
+      httpOnly: true,
+      sameSite: "Lax",
+    },
   ]);
 }

@@ -32,7 +32,10 @@ function effortOf(name: string, index: number): number {
 
 export async function seedDemoPlan(db: Db, args: { teamId: string; now?: Date }) {
   const { teamId } = args;
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true, workingDays: true } });
+  const team = await db.team.findUniqueOrThrow({
+    where: { id: teamId },
+    select: { timeZone: true, workingDays: true },
+  });
   const today = args.now ? isoDateInTimeZone(args.now.getTime(), team.timeZone) : clock.teamToday(team);
   await applyTemplateToTeam(db, { teamId, template: "NETWORK_MARKETING" });
   const metrics = new Map(
@@ -115,7 +118,8 @@ async function seedActivity(
       const sponsors = random() < 0.06 * effort ? 1 : 0;
       const volume = random() < 0.6 * effort ? 1_000 + Math.floor(random() * 10) * 500 : 0;
       const add = (key: string, amount: number) => {
-        if (amount > 0) rows.push({ id: randomUUID(), membershipId: member.id, metricId: metrics.get(key)!, day, amount });
+        if (amount > 0)
+          rows.push({ id: randomUUID(), membershipId: member.id, metricId: metrics.get(key)!, day, amount });
       };
       add("contacts", contacts);
       add("follow_ups", followUps);

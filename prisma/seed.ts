@@ -23,7 +23,12 @@ export async function seedDemo(db: Db, now = clock.now()) {
     update: {},
     select: { id: true },
   });
-  const ids = await upsertTree(db, { teamId: team.id, parentId: root.id, nodes: demoTree(now), password: DEMO_PASSWORD });
+  const ids = await upsertTree(db, {
+    teamId: team.id,
+    parentId: root.id,
+    nodes: demoTree(now),
+    password: DEMO_PASSWORD,
+  });
   const plan = await seedDemoPlan(db, { teamId: team.id, now });
   return { teamId: team.id, members: ids.size + 1, entries: plan.entries };
 }
@@ -33,7 +38,9 @@ async function main() {
   try {
     const started = performance.now();
     const result = await seedDemo(database.db);
-    console.info(`Seeded demo team "${DEMO_TEAM.name}" (${result.members} members, ${result.entries} entries) in ${Math.round(performance.now() - started)} ms.`);
+    console.info(
+      `Seeded demo team "${DEMO_TEAM.name}" (${result.members} members, ${result.entries} entries) in ${Math.round(performance.now() - started)} ms.`,
+    );
   } finally {
     await database.close();
   }

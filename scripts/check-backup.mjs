@@ -22,7 +22,9 @@ async function fingerprint(query) {
 
 async function seeded(databaseUrl) {
   await prisma(["migrate", "deploy"], { env: { DATABASE_URL: databaseUrl }, stdio: ["ignore", "ignore", "inherit"] });
-  await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], { env: { DATABASE_URL: databaseUrl } });
+  await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], {
+    env: { DATABASE_URL: databaseUrl },
+  });
 }
 
 function compare(kind, before, after) {
@@ -77,7 +79,8 @@ try {
     await backup(url("backplan_backup_src"), path.join(work, "pg.dump"));
     await restore(url("backplan_backup_copy"), path.join(work, "pg.dump"));
     compare("PostgreSQL", pgBefore, await readPg(url("backplan_backup_copy")));
-    for (const name of ["backplan_backup_src", "backplan_backup_copy"]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const name of ["backplan_backup_src", "backplan_backup_copy"])
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 } finally {

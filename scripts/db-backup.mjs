@@ -30,7 +30,15 @@ export async function restore(databaseUrl, file, { force = false } = {}) {
   if (!existsSync(file)) throw new Error(`No backup file at ${file}.`);
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === "postgres") {
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${target.url}`, file]);
+    await run("pg_restore", [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--no-privileges",
+      "--exit-on-error",
+      `--dbname=${target.url}`,
+      file,
+    ]);
     return;
   }
   if (existsSync(target.dataDir) && readdirSync(target.dataDir).length > 0) {

@@ -16,7 +16,8 @@ import { node, prisma, run } from "./lib/run.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e-pglite";
 const clockEnv = {
-  BACKPLAN_NOW: process.env.BACKPLAN_NOW || JSON.parse(readFileSync(path.join(root, "tests/test-now.json"), "utf8")).TEST_NOW,
+  BACKPLAN_NOW:
+    process.env.BACKPLAN_NOW || JSON.parse(readFileSync(path.join(root, "tests/test-now.json"), "utf8")).TEST_NOW,
   BACKPLAN_NOW_SINCE: String(Math.round(performance.timeOrigin + performance.now())),
   BACKPLAN_TEST: "1",
 };
@@ -27,10 +28,14 @@ delete process.env.BACKPLAN_NOW_SINCE;
 try {
   const chromium = ensureChromium();
   console.info(`▸ Chromium: ${chromium}`);
-  if (databaseUrl.startsWith("pglite:")) rmSync(path.join(root, databaseUrl.slice("pglite:".length)), { recursive: true, force: true });
+  if (databaseUrl.startsWith("pglite:"))
+    rmSync(path.join(root, databaseUrl.slice("pglite:".length)), { recursive: true, force: true });
   await prisma(["migrate", "deploy"], { cwd: root, env: { DATABASE_URL: databaseUrl } });
   console.info(`▸ Clock: ${clockEnv.BACKPLAN_NOW}, ticking`);
-  await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], { cwd: root, env: { DATABASE_URL: databaseUrl, ...clockEnv } });
+  await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], {
+    cwd: root,
+    env: { DATABASE_URL: databaseUrl, ...clockEnv },
+  });
   await buildIfStale(root);
   await node("node_modules/@playwright/test/cli.js", ["test", ...process.argv.slice(2)], {
     cwd: root,

@@ -48,7 +48,9 @@ describe("seed:scale", () => {
     expect(shape!.widest).toBeGreaterThanOrEqual(50);
 
     // Activity on working days within the window; the raw entries add up to the daily totals.
-    const [activity] = await db().$queryRaw<{ first: string; last: string; weekend: number; mismatched: number; metrics: number }[]>`
+    const [activity] = await db().$queryRaw<
+      { first: string; last: string; weekend: number; mismatched: number; metrics: number }[]
+    >`
       SELECT min(day)::text AS first, max(day)::text AS last,
              count(*) FILTER (WHERE extract(isodow FROM day) > 5)::int AS weekend,
              (SELECT count(*)::int FROM "DailyTotal" dt
@@ -95,11 +97,21 @@ describe("seed:scale", () => {
     const second = await seedScale(db(), { members: MEMBERS, days: DAYS, entries: true, today: TODAY });
     expect(second.teamId).toBe(first.teamId);
     expect(await counts(second.teamId)).toEqual(before);
-    expect(before).toMatchObject({ members: MEMBERS, users: MEMBERS, goals: 1, dailyTotals: first.dailyTotals, entries: first.entries });
+    expect(before).toMatchObject({
+      members: MEMBERS,
+      users: MEMBERS,
+      goals: 1,
+      dailyTotals: first.dailyTotals,
+      entries: first.entries,
+    });
   });
 
   it("refuses bad sizes with a clear message", async () => {
-    await expect(seedScale(db(), { members: 1, days: 10, entries: false })).rejects.toThrow("--members must be a whole number ≥ 2");
-    await expect(seedScale(db(), { members: 10, days: 0, entries: false })).rejects.toThrow("--days must be a whole number 1–366");
+    await expect(seedScale(db(), { members: 1, days: 10, entries: false })).rejects.toThrow(
+      "--members must be a whole number ≥ 2",
+    );
+    await expect(seedScale(db(), { members: 10, days: 0, entries: false })).rejects.toThrow(
+      "--days must be a whole number 1–366",
+    );
   });
 });

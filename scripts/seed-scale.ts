@@ -52,7 +52,10 @@ async function removeTeam(db: Db, teamId: string) {
   // first: their GoalActual rows leave with them, so the DailyTotal triggers have no goal left to keep up to date.
   for (const table of ["MemberTarget", "TargetChange", "Goal", "DailyTotal", "EntryRevision", "Entry", "Victory"]) {
     if (table === "MemberTarget") {
-      await db.$executeRawUnsafe(`DELETE FROM "MemberTarget" WHERE "goalId" IN (SELECT id FROM "Goal" WHERE "teamId" = $1)`, teamId);
+      await db.$executeRawUnsafe(
+        `DELETE FROM "MemberTarget" WHERE "goalId" IN (SELECT id FROM "Goal" WHERE "teamId" = $1)`,
+        teamId,
+      );
       continue;
     }
     if (table === "EntryRevision") {
@@ -65,7 +68,10 @@ async function removeTeam(db: Db, teamId: string) {
     await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "teamId" = $1`, teamId);
   }
   await db.$executeRawUnsafe(`UPDATE "Membership" SET "parentId" = NULL WHERE "teamId" = $1`, teamId);
-  const users = await db.$queryRawUnsafe<{ userId: string }[]>(`SELECT "userId" FROM "Membership" WHERE "teamId" = $1`, teamId);
+  const users = await db.$queryRawUnsafe<{ userId: string }[]>(
+    `SELECT "userId" FROM "Membership" WHERE "teamId" = $1`,
+    teamId,
+  );
   await db.$executeRawUnsafe(`DELETE FROM "Team" WHERE id = $1`, teamId);
   const ids = users.map((u) => u.userId);
   for (let i = 0; i < ids.length; i += CHUNK) {

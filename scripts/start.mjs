@@ -11,7 +11,9 @@ import { next } from "./lib/run.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
 if (!process.env.NEXTAUTH_SECRET) {
-  console.warn("! NEXTAUTH_SECRET is not set: using the one generated in .data/auth-secret (fine for one machine only).");
+  console.warn(
+    "! NEXTAUTH_SECRET is not set: using the one generated in .data/auth-secret (fine for one machine only).",
+  );
 }
 const env = {
   NEXTAUTH_SECRET: ensureAuthSecret(root),

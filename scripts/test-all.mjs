@@ -9,9 +9,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const steps = [
   ["typecheck", "node_modules/typescript/bin/tsc", ["--noEmit"]],
   ["lint", "node_modules/eslint/bin/eslint.js", ["."]],
-  ["formatting (prettier --check; npm run format fixes it)", "node_modules/prettier/bin/prettier.cjs", ["--check", "."]],
+  [
+    "formatting (prettier --check; npm run format fixes it)",
+    "node_modules/prettier/bin/prettier.cjs",
+    ["--check", "."],
+  ],
   ["unit tests", "node_modules/vitest/vitest.mjs", ["run", "--project", "unit"]],
-  ["integration tests (PGlite)", "node_modules/vitest/vitest.mjs", ["run", "--project", "integration"], { TEST_DATABASE_URL: "" }],
+  [
+    "integration tests (PGlite)",
+    "node_modules/vitest/vitest.mjs",
+    ["run", "--project", "integration"],
+    { TEST_DATABASE_URL: "" },
+  ],
   ["end-to-end tests", "scripts/e2e.mjs", []],
 ];
 

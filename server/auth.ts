@@ -51,7 +51,11 @@ export const authOptions: NextAuthOptions = {
       maxAge: SIGN_IN_LINK_MINUTES * 60,
       async sendVerificationRequest({ identifier, url }) {
         // Over the limit: send nothing, and say nothing different (no account enumeration, no mail bombing).
-        const limit = await hitRateLimit(db, `magiclink:account:${identifier.toLowerCase()}`, RATE_LIMITS.magicLinkAccount);
+        const limit = await hitRateLimit(
+          db,
+          `magiclink:account:${identifier.toLowerCase()}`,
+          RATE_LIMITS.magicLinkAccount,
+        );
         if (!limit.allowed) {
           console.warn(`[auth] magic link to ${identifier} not sent: rate limit reached`);
           return;

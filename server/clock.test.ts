@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { assertClockAllowed, memberTimeZone, memberToday, nowMs, parseInstant, pinClock, resetClock, teamToday, todayIn } from "./clock";
+import {
+  assertClockAllowed,
+  memberTimeZone,
+  memberToday,
+  nowMs,
+  parseInstant,
+  pinClock,
+  resetClock,
+  teamToday,
+  todayIn,
+} from "./clock";
 
 afterEach(() => {
   resetClock();
@@ -41,7 +51,9 @@ describe("clock", () => {
 
   it("refuses a pinned clock in production unless it is the demo or a test server", () => {
     const pinned = { BACKPLAN_NOW: "2027-03-17T09:30:00Z" };
-    expect(() => assertClockAllowed({ ...pinned, NODE_ENV: "production" })).toThrow(/BACKPLAN_NOW is set in production/);
+    expect(() => assertClockAllowed({ ...pinned, NODE_ENV: "production" })).toThrow(
+      /BACKPLAN_NOW is set in production/,
+    );
     expect(() => assertClockAllowed({ ...pinned, NODE_ENV: "production", BACKPLAN_DEMO: "1" })).not.toThrow();
     expect(() => assertClockAllowed({ ...pinned, NODE_ENV: "production", BACKPLAN_TEST: "1" })).not.toThrow();
     expect(() => assertClockAllowed({ ...pinned, NODE_ENV: "development" })).not.toThrow();

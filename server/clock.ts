@@ -31,7 +31,9 @@ export function parseInstant(value: string, name = "BACKPLAN_NOW"): number {
   const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim());
   const ms = ok ? Date.parse(value.trim()) : Number.NaN;
   if (!Number.isFinite(ms)) {
-    throw new Error(`${name}=${JSON.stringify(value)} is not an instant: write it as ISO 8601 with a zone, e.g. 2027-03-17T09:30:00Z.`);
+    throw new Error(
+      `${name}=${JSON.stringify(value)} is not an instant: write it as ISO 8601 with a zone, e.g. 2027-03-17T09:30:00Z.`,
+    );
   }
   return ms;
 }
@@ -97,7 +99,12 @@ export function memberToday(member: { timeZone?: string | null }, team: { timeZo
  * real clock does; `{ frozen: true }` stops it. Returns the pinned epoch ms.
  */
 export function pinClock(instant: string | Date | number, options: { frozen?: boolean } = {}): number {
-  const at = typeof instant === "string" ? parseInstant(instant, "pinClock") : typeof instant === "number" ? instant : instant.getTime();
+  const at =
+    typeof instant === "string"
+      ? parseInstant(instant, "pinClock")
+      : typeof instant === "number"
+        ? instant
+        : instant.getTime();
   pin = { at, realAt: options.frozen ? null : realNow() };
   return at;
 }

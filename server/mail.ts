@@ -51,6 +51,8 @@ export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "log" 
     await smtpTransport(smtpUrl).sendMail({ from, ...mail });
     return { delivered: "smtp" };
   }
-  console.info(`[mail] (SMTP_URL not set, logging instead)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+  console.info(
+    `[mail] (SMTP_URL not set, logging instead)\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+  );
   return { delivered: "log" };
 }

@@ -143,7 +143,8 @@ const MATRIX: Row[] = [
   },
 ];
 
-const plus = (day: string, days: number) => new Date(toDbDay(day).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const plus = (day: string, days: number) =>
+  new Date(toDbDay(day).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("the calendar matrix (Pacific/Auckland team, members in New York and London)", () => {
   for (const row of MATRIX) {
@@ -153,7 +154,13 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
       const ownerUser = await makeUser(db, { name: "Aroha Owner" });
       const team = await makeTeam(db, {
         ownerId: ownerUser.id,
-        input: { name: `Matariki ${row.name}`, currency: "NZD", timeZone: "Pacific/Auckland", weekStartsOn: 1, workingDays: [1, 2, 3, 4, 5] },
+        input: {
+          name: `Matariki ${row.name}`,
+          currency: "NZD",
+          timeZone: "Pacific/Auckland",
+          weekStartsOn: 1,
+          workingDays: [1, 2, 3, 4, 5],
+        },
       });
       const kiri = await addMember(db, { teamId: team.id, parentId: team.membershipId, name: "Kiri Auckland" });
       const nina = await addMember(db, { teamId: team.id, parentId: team.membershipId, name: "Nina New York" });
@@ -161,7 +168,13 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
       await db.membership.update({ where: { id: nina.id }, data: { timeZone: "America/New_York" } });
       await db.membership.update({ where: { id: leo.id }, data: { timeZone: "Europe/London" } });
       // Leo joins under Nina, so the even split is over 4 people: 1,500 each, 75 a working day each.
-      const calls = await makeMetric(db, { teamId: team.id, key: "calls", name: "Calls", kind: "ACTIVITY", unit: "COUNT" });
+      const calls = await makeMetric(db, {
+        teamId: team.id,
+        key: "calls",
+        name: "Calls",
+        kind: "ACTIVITY",
+        unit: "COUNT",
+      });
       const owner = await env.as(team.membershipId);
 
       // 1. Publish: 28 days from today − 10 → 20 working days; 6,000 over 4 people.
@@ -176,13 +189,19 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
         deadline,
         publish: true,
       });
-      const targets = await db.memberTarget.findMany({ where: { goalId: goal.id }, select: { membershipId: true, personal: true } });
+      const targets = await db.memberTarget.findMany({
+        where: { goalId: goal.id },
+        select: { membershipId: true, personal: true },
+      });
       expect(targets.map((t) => t.personal)).toEqual([1500, 1500, 1500, 1500]);
 
       // 2. Log: each member's "today" is the day where they live; the Log refuses the future and last week.
       const log = async (membershipId: string, amount: number, day?: string) => {
         const caller = await env.as(membershipId);
-        const result = await caller.entry.log({ teamId: team.id, entries: [{ id: randomUUID(), metricId: calls.id, amount, ...(day ? { day } : {}) }] });
+        const result = await caller.entry.log({
+          teamId: team.id,
+          entries: [{ id: randomUUID(), metricId: calls.id, amount, ...(day ? { day } : {}) }],
+        });
         return { today: result.today, status: result.results[0]!.status };
       };
       expect(await log(kiri.id, 40)).toEqual({ today: row.auckland, status: "created" });
@@ -194,7 +213,9 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
       expect(dayOf(nina.id)).toBe(row.newYork);
       expect(dayOf(leo.id)).toBe(row.london);
       expect((await log(kiri.id, 1, plus(row.auckland, 1))).status).toBe("rejected"); // tomorrow in Auckland
-      expect((await log(kiri.id, 5, plus(row.auckland, -1))).status).toBe(row.yesterdayLoggable ? "created" : "rejected");
+      expect((await log(kiri.id, 5, plus(row.auckland, -1))).status).toBe(
+        row.yesterdayLoggable ? "created" : "rejected",
+      );
       const kiriYesterday = row.yesterdayLoggable ? 5 : 0;
 
       // 3. Dashboard: due through yesterday in Auckland; 300 a working day for the team, 75 for each person.
@@ -221,7 +242,10 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
       expect(review.snapshot.scoreboard.weekTarget).toBe(300 * row.reviewWeekWorkingDays);
       const inWeek = (day: string) => day >= row.reviewWeek.from && day <= row.reviewWeek.to;
       expect(review.snapshot.scoreboard.weekActual).toBe(
-        (inWeek(row.auckland) ? 40 : 0) + (inWeek(row.newYork) ? 30 : 0) + (inWeek(row.london) ? 20 : 0) + (inWeek(plus(row.auckland, -1)) ? kiriYesterday : 0),
+        (inWeek(row.auckland) ? 40 : 0) +
+          (inWeek(row.newYork) ? 30 : 0) +
+          (inWeek(row.london) ? 20 : 0) +
+          (inWeek(plus(row.auckland, -1)) ? kiriYesterday : 0),
       );
     });
   }

@@ -9,7 +9,11 @@ import testNow from "./test-now.json";
 export const TEST_NOW: string = testNow.TEST_NOW;
 
 /** Runs `fn` with the clock pinned at `instant`, then puts the clock back where it was (still ticking). */
-export async function atInstant<T>(instant: string, fn: () => Promise<T>, options: { frozen?: boolean } = {}): Promise<T> {
+export async function atInstant<T>(
+  instant: string,
+  fn: () => Promise<T>,
+  options: { frozen?: boolean } = {},
+): Promise<T> {
   const before = nowMs();
   pinClock(instant, options);
   try {

@@ -106,7 +106,10 @@ export async function upsertTree(
   args: { teamId: string; parentId: string; nodes: TreeSpec[]; password?: string },
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const queue: Array<{ node: TreeSpec; parentId: string }> = args.nodes.map((node) => ({ node, parentId: args.parentId }));
+  const queue: Array<{ node: TreeSpec; parentId: string }> = args.nodes.map((node) => ({
+    node,
+    parentId: args.parentId,
+  }));
   while (queue.length > 0) {
     const { node, parentId } = queue.shift()!;
     const user = await makeUser(db, { name: node.name, email: node.email, password: args.password });
@@ -126,19 +129,64 @@ export async function upsertTree(
 
 /** Metrics of a small network-marketing funnel: contacts 30 → 10 presentations → 1 sponsor → £500 team volume. */
 export async function makeFunnelMetrics(db: DbClient, args: { teamId: string }) {
-  const mk = (key: string, name: string, kind: "RESULT" | "ACTIVITY", unit: "COUNT" | "MONEY", minutesPerAction: number | null, position: number) =>
-    db.metric.create({ data: { teamId: args.teamId, key, name, kind, unit, minutesPerAction, position }, select: { id: true, key: true } });
+  const mk = (
+    key: string,
+    name: string,
+    kind: "RESULT" | "ACTIVITY",
+    unit: "COUNT" | "MONEY",
+    minutesPerAction: number | null,
+    position: number,
+  ) =>
+    db.metric.create({
+      data: { teamId: args.teamId, key, name, kind, unit, minutesPerAction, position },
+      select: { id: true, key: true },
+    });
   const contacts = await mk("contacts", "Contacts", "ACTIVITY", "COUNT", 5, 0);
   const presentations = await mk("presentations", "Presentations", "ACTIVITY", "COUNT", 30, 1);
   const sponsors = await mk("sponsors", "New sponsors", "RESULT", "COUNT", 15, 2);
   const volume = await mk("team_volume", "Team volume", "RESULT", "MONEY", null, 3);
   await db.funnelStage.createMany({
     data: [
-      { teamId: args.teamId, resultMetricId: volume.id, activityMetricId: contacts.id, position: 0, fromCount: 30, toCount: 10 },
-      { teamId: args.teamId, resultMetricId: volume.id, activityMetricId: presentations.id, position: 1, fromCount: 10, toCount: 1 },
-      { teamId: args.teamId, resultMetricId: volume.id, activityMetricId: sponsors.id, position: 2, fromCount: 1, toCount: 50_000 },
-      { teamId: args.teamId, resultMetricId: sponsors.id, activityMetricId: contacts.id, position: 0, fromCount: 30, toCount: 10 },
-      { teamId: args.teamId, resultMetricId: sponsors.id, activityMetricId: presentations.id, position: 1, fromCount: 10, toCount: 1 },
+      {
+        teamId: args.teamId,
+        resultMetricId: volume.id,
+        activityMetricId: contacts.id,
+        position: 0,
+        fromCount: 30,
+        toCount: 10,
+      },
+      {
+        teamId: args.teamId,
+        resultMetricId: volume.id,
+        activityMetricId: presentations.id,
+        position: 1,
+        fromCount: 10,
+        toCount: 1,
+      },
+      {
+        teamId: args.teamId,
+        resultMetricId: volume.id,
+        activityMetricId: sponsors.id,
+        position: 2,
+        fromCount: 1,
+        toCount: 50_000,
+      },
+      {
+        teamId: args.teamId,
+        resultMetricId: sponsors.id,
+        activityMetricId: contacts.id,
+        position: 0,
+        fromCount: 30,
+        toCount: 10,
+      },
+      {
+        teamId: args.teamId,
+        resultMetricId: sponsors.id,
+        activityMetricId: presentations.id,
+        position: 1,
+        fromCount: 10,
+        toCount: 1,
+      },
     ],
   });
   return { contacts, presentations, sponsors, volume };
@@ -152,7 +200,14 @@ export async function addDailyTotal(
   const day = toDbDay(args.day);
   await db.dailyTotal.upsert({
     where: { membershipId_metricId_day: { membershipId: args.membershipId, metricId: args.metricId, day } },
-    create: { teamId: args.teamId, membershipId: args.membershipId, metricId: args.metricId, day, total: args.total, entries: 1 },
+    create: {
+      teamId: args.teamId,
+      membershipId: args.membershipId,
+      metricId: args.metricId,
+      day,
+      total: args.total,
+      entries: 1,
+    },
     update: { total: { increment: args.total }, entries: { increment: 1 } },
   });
 }
@@ -291,7 +346,11 @@ export async function makeEntriesWithTotals(
 /** DailyTotal rows only (adds to an existing row for the same member, metric and day). */
 export async function makeDailyTotals(
   db: DbClient,
-  args: { teamId: string; metricId: string; totals: { membershipId: string; day: string; total: number; entries?: number }[] },
+  args: {
+    teamId: string;
+    metricId: string;
+    totals: { membershipId: string; day: string; total: number; entries?: number }[];
+  },
 ): Promise<void> {
   const { Prisma } = await import("@/generated/prisma/client");
   const chunk = 2000;

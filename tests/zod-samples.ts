@@ -91,7 +91,13 @@ function candidatesForKey(key: string, candidates: readonly unknown[]): unknown[
   if (lower.includes("timezone")) return ["Europe/London"];
   if (lower.includes("time") && !lower.includes("zone")) return ["18:30"];
   if (lower === "password") return ["a-long-enough-password"];
-  if (lower.includes("date") || lower === "day" || lower.includes("deadline") || lower === "asof" || lower === "weekstart")
+  if (
+    lower.includes("date") ||
+    lower === "day" ||
+    lower.includes("deadline") ||
+    lower === "asof" ||
+    lower === "weekstart"
+  )
     return ["2026-11-23", "2026-12-31"];
   return candidates.filter((c) => typeof c !== "string" || !c.includes("@"));
 }
@@ -110,7 +116,7 @@ export function badValues(foreignIds: readonly string[]): unknown[] {
     "9999-99-99",
     "2026-02-30",
     "cnotarealid0000000000000000",
-    "'; DROP TABLE \"User\"; --",
+    '\'; DROP TABLE "User"; --',
     {},
     [1, 2, 3],
     ...foreignIds,

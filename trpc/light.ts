@@ -35,7 +35,8 @@ const revive = (type: string, value: unknown) => (type === "Date" ? new Date(val
 async function deserialize(json: unknown, meta: Meta | undefined): Promise<unknown> {
   const values = meta?.values;
   if (!values) return json;
-  const simple = (leaf: unknown) => Array.isArray(leaf) && leaf.length === 1 && (leaf[0] === "Date" || leaf[0] === "undefined");
+  const simple = (leaf: unknown) =>
+    Array.isArray(leaf) && leaf.length === 1 && (leaf[0] === "Date" || leaf[0] === "undefined");
   if (meta.referentialEqualities || !(Array.isArray(values) ? simple(values) : Object.values(values).every(simple))) {
     const { default: superjson } = await import("superjson");
     return superjson.deserialize({ json: json as never, meta: meta as never });
@@ -58,11 +59,19 @@ async function call(path: string, kind: "query" | "mutation", input: unknown): P
     response =
       kind === "query"
         ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(body)}`, { credentials: "same-origin" })
-        : await fetch(`/api/trpc/${path}`, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body });
+        : await fetch(`/api/trpc/${path}`, {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "content-type": "application/json" },
+            body,
+          });
   } catch (error) {
     throw new LightClientError(error instanceof Error ? error.message : "Network request failed");
   }
-  let payload: { result?: { data?: { json: unknown; meta?: Meta } }; error?: { json?: { message?: string; data?: { httpStatus?: number } } } };
+  let payload: {
+    result?: { data?: { json: unknown; meta?: Meta } };
+    error?: { json?: { message?: string; data?: { httpStatus?: number } } };
+  };
   try {
     payload = (await response.json()) as typeof payload;
   } catch {
@@ -70,7 +79,10 @@ async function call(path: string, kind: "query" | "mutation", input: unknown): P
   }
   if (payload.error || !payload.result) {
     const error = payload.error?.json;
-    throw new LightClientError(error?.message ?? `The server answered ${response.status}`, error?.data?.httpStatus ?? response.status);
+    throw new LightClientError(
+      error?.message ?? `The server answered ${response.status}`,
+      error?.data?.httpStatus ?? response.status,
+    );
   }
   return deserialize(payload.result.data?.json, payload.result.data?.meta);
 }

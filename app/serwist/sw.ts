@@ -96,8 +96,12 @@ const serwist = new Serwist({
       handler: new CacheFirst({ cacheName: ASSETS, plugins: [new CacheableResponsePlugin({ statuses: [200] })] }),
     },
     {
-      matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith("/icons/") || url.pathname === "/manifest.webmanifest"),
-      handler: new StaleWhileRevalidate({ cacheName: ASSETS, plugins: [new CacheableResponsePlugin({ statuses: [200] })] }),
+      matcher: ({ url, sameOrigin }) =>
+        sameOrigin && (url.pathname.startsWith("/icons/") || url.pathname === "/manifest.webmanifest"),
+      handler: new StaleWhileRevalidate({
+        cacheName: ASSETS,
+        plugins: [new CacheableResponsePlugin({ statuses: [200] })],
+      }),
     },
   ],
 });

@@ -28,7 +28,6 @@ const url =
   process.env.BENCH_DATABASE_URL ??
   `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
 
-
 async function removeGoal(db: Db, goalId: string) {
   await db.$transaction([
     db.targetChange.deleteMany({ where: { goalId } }),
@@ -64,10 +63,16 @@ async function main() {
       select: { id: true, teamId: true, userId: true, parentId: true, role: true },
     });
     const ownerScope = await loadTeamScope(db, { teamId: team.id, userId: owner.userId });
-    const metric = await db.metric.findFirstOrThrow({ where: { teamId: team.id, key: "team_volume" }, select: { id: true } });
+    const metric = await db.metric.findFirstOrThrow({
+      where: { teamId: team.id, key: "team_volume" },
+      select: { id: true },
+    });
     const count = await db.membership.count({ where: { teamId: team.id, status: "ACTIVE" } });
     // Stale benchmark goals from an interrupted run.
-    for (const g of await db.goal.findMany({ where: { teamId: team.id, name: { startsWith: "Bench cascade" } }, select: { id: true } })) {
+    for (const g of await db.goal.findMany({
+      where: { teamId: team.id, name: { startsWith: "Bench cascade" } },
+      select: { id: true },
+    })) {
       await removeGoal(db, g.id);
     }
 
@@ -79,7 +84,9 @@ async function main() {
     console.log(
       `Cascade benchmark — ${int(count)} members × 13 weeks (${start} → ${deadline}), split by history, ${runs} runs, node ${process.version}` +
         (globalThis.gc ? "" : " (run with --expose-gc for a clean heap baseline)") +
-        `; process rss before the first step ${mb(rssAtStart)}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}\n`,
+        `; process rss before the first step ${mb(rssAtStart)}, load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(" ")}\n`,
     );
 
     const publish: { time: number; rss: number; heap: number }[] = [];
@@ -110,7 +117,9 @@ async function main() {
       console.log(
         `  run ${run + 1}: publish ${ms(p.time)} (rss ${mb(p.rss)}, heap ${mb(p.heap)}), ${int(targets)} targets;` +
           ` re-plan ${ms(r.time)} (rss ${mb(r.rss)}, heap ${mb(r.heap)}), ${int(r.result.changed)} changed;` +
-          ` load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`,
+          ` load average ${loadavg()
+            .map((x) => x.toFixed(1))
+            .join(" ")}`,
       );
       await removeGoal(db, p.result.id);
     }

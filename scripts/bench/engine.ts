@@ -77,13 +77,17 @@ for (const size of [10_000, 100_000]) {
     added++;
   }
 
-  console.log(`${size.toLocaleString("en-GB")} members — depth ${maxDepth}, widest upline ${maxChildren} direct members, ${overrides.length} overrides`);
+  console.log(
+    `${size.toLocaleString("en-GB")} members — depth ${maxDepth}, widest upline ${maxChildren} direct members, ${overrides.length} overrides`,
+  );
   for (const rule of ["even", "weight", "history"] as SplitRule[]) {
     let conflicts = 0;
     const t = time(RUNS, () => {
       conflicts = cascadeTargets({ nodes, target: TARGET, rule, overrides }).conflicts.length;
     });
-    console.log(`  cascade ${rule.padEnd(8)} median ${ms(t.median)}  p95 ${ms(t.p95)}  conflicts ${conflicts}  heap ${mb(process.memoryUsage().heapUsed)}`);
+    console.log(
+      `  cascade ${rule.padEnd(8)} median ${ms(t.median)}  p95 ${ms(t.p95)}  conflicts ${conflicts}  heap ${mb(process.memoryUsage().heapUsed)}`,
+    );
   }
 
   const cascade = cascadeTargets({ nodes, target: TARGET, rule: "history", overrides }).targets;
@@ -95,7 +99,9 @@ for (const size of [10_000, 100_000]) {
     ownActual: Math.floor((c.personal / 2) * (0.6 + ((i * 7919) % 1000) / 1000) * 0.8),
   }));
   const r = time(RUNS, () => rollUp(rollupNodes));
-  console.log(`  roll-up          median ${ms(r.median)}  p95 ${ms(r.p95)}               heap ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(
+    `  roll-up          median ${ms(r.median)}  p95 ${ms(r.p95)}               heap ${mb(process.memoryUsage().heapUsed)}`,
+  );
   const ix = time(RUNS, () => indexTree(nodes));
   console.log(`  (tree index)     median ${ms(ix.median)}  p95 ${ms(ix.p95)}\n`);
 }

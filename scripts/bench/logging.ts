@@ -31,7 +31,10 @@ const duration = numberFlag("duration", 10);
 const members = numberFlag("members", 1000);
 const port = numberFlag("port", 3104);
 const sessions = 200;
-const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:5432/backplan_bench";
+const url =
+  stringFlag("database") ??
+  process.env.BENCH_DATABASE_URL ??
+  "postgresql://postgres:postgres@127.0.0.1:5432/backplan_bench";
 
 interface Phase {
   name: string;
@@ -45,12 +48,15 @@ interface Phase {
   seconds: number;
 }
 
-function cannon(base: string, options: {
-  connections: number;
-  seconds: number;
-  overallRate?: number;
-  request: autocannon.Request;
-}): Promise<{ result: autocannon.Result; latencies: number[] }> {
+function cannon(
+  base: string,
+  options: {
+    connections: number;
+    seconds: number;
+    overallRate?: number;
+    request: autocannon.Request;
+  },
+): Promise<{ result: autocannon.Result; latencies: number[] }> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
@@ -97,7 +103,8 @@ async function main() {
   });
   const cookies = await Promise.all(users.map(({ user }) => sessionCookie(secret, user)));
 
-  const entryCount = async () => Number((await database.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Entry"`))[0]!.n);
+  const entryCount = async () =>
+    Number((await database.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Entry"`))[0]!.n);
   const logRequest = (entries: number): autocannon.Request => {
     let next = 0;
     return {
@@ -110,7 +117,10 @@ async function main() {
           ...request,
           headers: { "content-type": "application/json", cookie },
           body: JSON.stringify({
-            json: { teamId, entries: Array.from({ length: entries }, () => ({ id: randomUUID(), metricId, amount: 1 })) },
+            json: {
+              teamId,
+              entries: Array.from({ length: entries }, () => ({ id: randomUUID(), metricId, amount: 1 })),
+            },
           }),
         };
       },
@@ -143,7 +153,11 @@ async function main() {
     await cannon(base, { connections: 20, seconds: 3, request: logRequest(1) });
     await cannon(base, { connections: 20, seconds: 2, request: bareRequest });
 
-    const run = async (name: string, entriesPerRequest: number, options: { connections: number; overallRate?: number; request?: autocannon.Request }) => {
+    const run = async (
+      name: string,
+      entriesPerRequest: number,
+      options: { connections: number; overallRate?: number; request?: autocannon.Request },
+    ) => {
       console.info(`  ${name}…`);
       const before = entriesPerRequest > 0 ? await entryCount() : 0;
       const serverBefore = server.cpuSeconds();
@@ -196,23 +210,45 @@ async function main() {
   const pgbench = spawnSync(
     existsSync("/usr/bin/pgbench") ? "/usr/bin/pgbench" : "pgbench",
     [
-      "-h", pgUrl.hostname, "-p", pgUrl.port || "5432", "-U", decodeURIComponent(pgUrl.username),
-      "-n", "-M", "prepared", "-c", "50", "-j", "2", "-T", String(duration),
-      "-D", `prefix=s${members}`, "-D", `members=${members}`,
-      "-f", path.join(root, "scripts/bench/pgbench-insert.sql"),
+      "-h",
+      pgUrl.hostname,
+      "-p",
+      pgUrl.port || "5432",
+      "-U",
+      decodeURIComponent(pgUrl.username),
+      "-n",
+      "-M",
+      "prepared",
+      "-c",
+      "50",
+      "-j",
+      "2",
+      "-T",
+      String(duration),
+      "-D",
+      `prefix=s${members}`,
+      "-D",
+      `members=${members}`,
+      "-f",
+      path.join(root, "scripts/bench/pgbench-insert.sql"),
       pgUrl.pathname.slice(1),
     ],
     { env: { ...process.env, PGPASSWORD: decodeURIComponent(pgUrl.password) }, encoding: "utf8" },
   );
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(pgbench.stdout)?.[1];
   const pgLatency = /latency average = ([\d.]+) ms/.exec(pgbench.stdout)?.[1];
-  const pgFailed = /number of failed transactions: (\d+)/.exec(pgbench.stdout)?.[1] ?? (pgbench.status === 0 ? "0" : "?");
+  const pgFailed =
+    /number of failed transactions: (\d+)/.exec(pgbench.stdout)?.[1] ?? (pgbench.status === 0 ? "0" : "?");
   if (!tps) console.warn(`pgbench did not report a rate:\n${pgbench.stdout}\n${pgbench.stderr}`);
   await database.close();
 
   const cpu = cpus();
-  console.log(`\nLogging benchmark — ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${duration} s a phase, node ${process.version}, ${members} members, ${cookies.length} sessions\n`);
-  console.log(`  ${"phase".padEnd(38)} ${"req/s".padStart(8)} ${"entries/s".padStart(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"CPU/req".padStart(8)} ${"cores".padStart(10)}  errors`);
+  console.log(
+    `\nLogging benchmark — ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${duration} s a phase, node ${process.version}, ${members} members, ${cookies.length} sessions\n`,
+  );
+  console.log(
+    `  ${"phase".padEnd(38)} ${"req/s".padStart(8)} ${"entries/s".padStart(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"CPU/req".padStart(8)} ${"cores".padStart(10)}  errors`,
+  );
   const bare = phases.find((p) => p.name.startsWith("bare route handler, 50"))!.result.requests.average;
   for (const p of phases) {
     const s = summarize(p.latencies.length ? p.latencies : [0]);
@@ -232,9 +268,13 @@ async function main() {
         `${ms((p.serverCpu * 1000) / Math.max(1, p.result["2xx"])).padStart(8)} ${`${(p.serverCpu / p.seconds).toFixed(2)}/${(p.generatorCpu / p.seconds).toFixed(2)}`.padStart(10)}  ${errors}${errorKinds(p.result)}${written}`,
     );
   }
-  console.log(`  ${"pgbench INSERT INTO \"Entry\", 50 clients".padEnd(38)} ${(tps ? int(Number(tps)) : "?").padStart(8)} ${(tps ? int(Number(tps)) : "?").padStart(10)} ${(pgLatency ? `${pgLatency} ms avg` : "").padStart(17)}            ${pgFailed}`);
+  console.log(
+    `  ${'pgbench INSERT INTO "Entry", 50 clients'.padEnd(38)} ${(tps ? int(Number(tps)) : "?").padStart(8)} ${(tps ? int(Number(tps)) : "?").padStart(10)} ${(pgLatency ? `${pgLatency} ms avg` : "").padStart(17)}            ${pgFailed}`,
+  );
   const single = phases.find((p) => p.name === "log 1 entry, 50 connections")!.result.requests.average;
-  console.log(`\n  single-entry logging at 50 connections = ${((single / bare) * 100).toFixed(0)} % of the bare route handler (target ≥ 75 %)`);
+  console.log(
+    `\n  single-entry logging at 50 connections = ${((single / bare) * 100).toFixed(0)} % of the bare route handler (target ≥ 75 %)`,
+  );
   // Server CPU per answered request: what each request costs the server, much less sensitive than req/s to
   // whatever else the machine's cores are doing during the run.
   const cpuPerRequest = (name: string) => {
@@ -242,10 +282,15 @@ async function main() {
     return p.serverCpu / Math.max(1, p.result["2xx"]);
   };
   const ratio = cpuPerRequest("bare route handler, 50 connections") / cpuPerRequest("log 1 entry, 50 connections");
-  console.log(`  by server CPU per request (CPU/req), single-entry logging = ${(ratio * 100).toFixed(0)} % of the bare route handler`);
-  console.log(`  cores = CPU used during the phase by the server / by the load generator (autocannon, in this process)`);
+  console.log(
+    `  by server CPU per request (CPU/req), single-entry logging = ${(ratio * 100).toFixed(0)} % of the bare route handler`,
+  );
+  console.log(
+    `  cores = CPU used during the phase by the server / by the load generator (autocannon, in this process)`,
+  );
   console.log(`  targets: p95 ≤ 25 ms at 500 entries/s offered; flush ≥ 10,000 entries/s; 0 errors`);
-  if (/Error|error/.test(readFileSync(server.log, "utf8"))) console.log(`  the server logged errors: see ${path.relative(root, server.log)}`);
+  if (/Error|error/.test(readFileSync(server.log, "utf8")))
+    console.log(`  the server logged errors: see ${path.relative(root, server.log)}`);
 }
 
 main().catch((error: unknown) => {

@@ -39,7 +39,10 @@ interface Naive {
  * The naive read: from the root, one Prisma query per node for the node (name, target, children) and one for its
  * actuals, then the same bottom-up sums in memory. This is what "a query per node" costs.
  */
-async function naiveRollup(db: Db, args: { rootId: string; goalId: string; metricId: string; from: Date; to: Date; limit: number }): Promise<Naive> {
+async function naiveRollup(
+  db: Db,
+  args: { rootId: string; goalId: string; metricId: string; from: Date; to: Date; limit: number },
+): Promise<Naive> {
   const t0 = performance.now();
   const queue = [args.rootId];
   const parent = new Map<string, string | null>([[args.rootId, null]]);
@@ -94,11 +97,17 @@ async function main() {
   }) as unknown as Db;
   try {
     const slug = `scale-${members}`;
-    let team = await db.team.findUnique({ where: { slug }, select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true } });
+    let team = await db.team.findUnique({
+      where: { slug },
+      select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true },
+    });
     if (!team) {
       console.info(`No ${slug} team in ${url.replace(/:[^:@/]*@/, ":***@")}: seeding it (npm run seed:scale)…`);
       await seedScale(db, { members, days: 90, entries: false, log: (l) => console.info(l) });
-      team = await db.team.findUniqueOrThrow({ where: { slug }, select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true } });
+      team = await db.team.findUniqueOrThrow({
+        where: { slug },
+        select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true },
+      });
     }
     const goal = await db.goal.findFirstOrThrow({
       where: { teamId: team.id, status: "PUBLISHED" },
@@ -126,7 +135,9 @@ async function main() {
     };
     for (const c of byParent.get(owner.id) ?? []) size.set(c, count(c));
     for (const m of tree) if (!size.has(m.id) && (byParent.get(m.id)?.length ?? 0) >= 50) size.set(m.id, count(m.id));
-    const subtree = [...size.entries()].sort((a, b) => Math.abs(a[1] - tree.length / 10) - Math.abs(b[1] - tree.length / 10))[0]!;
+    const subtree = [...size.entries()].sort(
+      (a, b) => Math.abs(a[1] - tree.length / 10) - Math.abs(b[1] - tree.length / 10),
+    )[0]!;
 
     const scope = await loadTeamScope(db, { teamId: team.id, userId: owner.userId });
     // As the dashboard's procedure does: the goal, the root's visibility, then the roll-up read.
@@ -138,8 +149,14 @@ async function main() {
       });
 
     const pg = await db.$queryRawUnsafe<{ v: string }[]>(`SELECT current_setting('server_version') AS v`);
-    console.log(`Roll-up benchmark — PostgreSQL ${pg[0]?.v}, ${int(tree.length)} members, ${runs} timed runs after 3 warm-ups, node ${process.version}`);
-    console.log(`  load average at start: ${loadavg().map((x) => x.toFixed(2)).join(", ")} (1, 5, 15 min)\n`);
+    console.log(
+      `Roll-up benchmark — PostgreSQL ${pg[0]?.v}, ${int(tree.length)} members, ${runs} timed runs after 3 warm-ups, node ${process.version}`,
+    );
+    console.log(
+      `  load average at start: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(", ")} (1, 5, 15 min)\n`,
+    );
 
     const whole = await read();
     const queryShare = async (rootId?: string) => {
@@ -160,11 +177,20 @@ async function main() {
     const from = goal.startDate;
     const to = toDbDay(whole.goalAsOf);
     const limit = Math.min(naiveSample, tree.length);
-    const naive = await naiveRollup(db, { rootId: owner.id, goalId: goal.id, metricId: goal.metricId, from, to, limit });
+    const naive = await naiveRollup(db, {
+      rootId: owner.id,
+      goalId: goal.id,
+      metricId: goal.metricId,
+      from,
+      to,
+      limit,
+    });
     const naiveFull = naive.visited === tree.length;
     const naiveMs = naiveFull ? naive.ms : (naive.ms / naive.visited) * tree.length;
     if (naiveFull && naive.teamToDate !== whole.rows[0]!.goal.teamActual) {
-      throw new Error(`The naive read disagrees with the service: ${naive.teamToDate} vs ${whole.rows[0]!.goal.teamActual}`);
+      throw new Error(
+        `The naive read disagrees with the service: ${naive.teamToDate} vs ${whole.rows[0]!.goal.teamActual}`,
+      );
     }
     const subNaiveMs = (naiveMs / tree.length) * sub.rows.length;
 
@@ -183,7 +209,11 @@ async function main() {
         (naiveFull ? ", whole tree, same team total as the service" : `, extrapolated to ${int(tree.length)} nodes`),
     );
     console.log(`  targets: whole tree ≤ ${members >= 100_000 ? "300" : "50"} ms, ≥ 100× faster than naive at 10k`);
-    console.log(`  load average at end: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+    console.log(
+      `  load average at end: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(", ")}`,
+    );
   } finally {
     await database.close();
   }

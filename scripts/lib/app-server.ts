@@ -72,7 +72,12 @@ const SECRET = `reliability-${randomBytes(16).toString("hex")}`;
  * Builds if needed, then starts `next start` on `port` against `databaseUrl`. `bench`: a benchmark build and server
  * (BACKPLAN_BENCH=1), which also answer the diagnostics routes (app/api/diagnostics/memory).
  */
-export async function startApp(args: { databaseUrl: string; port: number; env?: Record<string, string>; bench?: boolean }): Promise<RunningApp> {
+export async function startApp(args: {
+  databaseUrl: string;
+  port: number;
+  env?: Record<string, string>;
+  bench?: boolean;
+}): Promise<RunningApp> {
   await buildIfStale(ROOT, { bench: args.bench });
   let child: ChildProcess | undefined;
   const launch = async () => {
@@ -129,7 +134,9 @@ export async function trpc<T>(
           headers: { "content-type": "application/json", cookie },
           body: JSON.stringify(encoded),
         })
-      : await fetch(`${app.baseUrl}/api/trpc/${pathName}?input=${encodeURIComponent(JSON.stringify(encoded))}`, { headers: { cookie } });
+      : await fetch(`${app.baseUrl}/api/trpc/${pathName}?input=${encodeURIComponent(JSON.stringify(encoded))}`, {
+          headers: { cookie },
+        });
   const text = await res.text();
   if (!res.ok) throw new HttpError(res.status, text);
   const body = JSON.parse(text) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };

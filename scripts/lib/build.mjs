@@ -5,7 +5,18 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { next } from "./run.mjs";
 
-const SOURCES = ["app", "components", "server", "trpc", "prisma", "env.ts", "next.config.js", "postcss.config.mjs", "package.json", "generated"];
+const SOURCES = [
+  "app",
+  "components",
+  "server",
+  "trpc",
+  "prisma",
+  "env.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package.json",
+  "generated",
+];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
@@ -18,7 +29,9 @@ function newestMtime(target) {
 
 function builtKind(projectRoot) {
   try {
-    return JSON.parse(readFileSync(path.join(projectRoot, ".next", "backplan-build.json"), "utf8")).bench === true ? "bench" : "production";
+    return JSON.parse(readFileSync(path.join(projectRoot, ".next", "backplan-build.json"), "utf8")).bench === true
+      ? "bench"
+      : "production";
   } catch {
     return "production";
   }

@@ -36,7 +36,15 @@ export async function startNext(options: NextStartOptions): Promise<ChildProcess
   const hint = options.hint ? `; ${options.hint}` : "";
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    [
+      ...(options.nodeArgs ?? []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(options.port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: ROOT,
       env: {
@@ -89,6 +97,10 @@ export async function mintSessionCookie(
   user: { id: string; email: string; name: string },
   maxAgeSeconds = 24 * 3600,
 ): Promise<string> {
-  const token = await encodeSessionToken({ token: { sub: user.id, email: user.email, name: user.name }, secret, maxAge: maxAgeSeconds });
+  const token = await encodeSessionToken({
+    token: { sub: user.id, email: user.email, name: user.name },
+    secret,
+    maxAge: maxAgeSeconds,
+  });
   return `${SESSION_COOKIE}=${token}`;
 }

@@ -44,12 +44,17 @@ async function main() {
   const members = await Promise.all(
     Array.from({ length: Math.max(1, Math.ceil(DEVICES / 2)) }, async (_, i) => {
       const m = await addMember(db, { teamId: team.id, parentId: team.membershipId, name: `Member ${i + 1}` });
-      const user = await db.user.findUniqueOrThrow({ where: { id: m.userId }, select: { id: true, email: true, name: true } });
+      const user = await db.user.findUniqueOrThrow({
+        where: { id: m.userId },
+        select: { id: true, email: true, name: true },
+      });
       return { membershipId: m.id, cookie: await sessionCookie(user) };
     }),
   );
   const app = await startApp({ databaseUrl: scratch.url, port: Number(values.port) });
-  console.info(`▸ kill-restart on ${scratch.kind}: ${DEVICES} devices × ${PER_DEVICE} entries, ${KILLS} SIGKILLs mid-burst`);
+  console.info(
+    `▸ kill-restart on ${scratch.kind}: ${DEVICES} devices × ${PER_DEVICE} entries, ${KILLS} SIGKILLs mid-burst`,
+  );
 
   const expected = new Map<string, Pending>();
   const stats = { requests: 0, failedRequests: 0, replays: 0, doubleTaps: 0, duplicatesAcknowledged: 0, restarts: 0 };
@@ -137,7 +142,12 @@ async function main() {
   );
   await database.close();
   await scratch.drop();
-  const ok = missing.length === 0 && unexpected.length === 0 && wrongAmount.length === 0 && totalSum === expectedSum && stored.length === ids.length;
+  const ok =
+    missing.length === 0 &&
+    unexpected.length === 0 &&
+    wrongAmount.length === 0 &&
+    totalSum === expectedSum &&
+    stored.length === ids.length;
   if (!ok) {
     console.error("✖ entries were lost or duplicated");
     process.exit(1);

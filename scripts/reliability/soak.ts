@@ -33,7 +33,9 @@ const TOLERANCE = Number(values.tolerance);
 function rssMb(pid: number): number {
   const one = (p: number) => {
     try {
-      const line = readFileSync(`/proc/${p}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+      const line = readFileSync(`/proc/${p}/status`, "utf8")
+        .split("\n")
+        .find((l) => l.startsWith("VmRSS:"));
       return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
     } catch {
       return 0;
@@ -60,7 +62,11 @@ async function main() {
   const members: { userId: string }[] = [];
   let parent = team.membershipId;
   for (let i = 0; i < MEMBERS; i++) {
-    const m = await addMember(db, { teamId: team.id, parentId: i % 10 === 0 ? team.membershipId : parent, name: `Soak ${i}` });
+    const m = await addMember(db, {
+      teamId: team.id,
+      parentId: i % 10 === 0 ? team.membershipId : parent,
+      name: `Soak ${i}`,
+    });
     members.push(m);
     if (i % 3 === 0) parent = m.id;
   }
@@ -73,7 +79,10 @@ async function main() {
     startDate: `${today.slice(0, 8)}01`,
     deadline: `${Number(today.slice(0, 4)) + 1}-01-31`,
   });
-  const users = await db.user.findMany({ where: { id: { in: [owner.id, ...members.map((m) => m.userId)] } }, select: { id: true, email: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [owner.id, ...members.map((m) => m.userId)] } },
+    select: { id: true, email: true, name: true },
+  });
   const cookies = await Promise.all(users.map((u) => sessionCookie(u)));
   const ownerCookie = await sessionCookie(users.find((u) => u.id === owner.id)!);
 
@@ -91,16 +100,22 @@ async function main() {
     return body.heapUsed / 1024 / 1024;
   };
   const pid = app.pid()!;
-  console.info(`▸ soak on ${scratch.kind}: ${SECONDS} s at ${RATE} req/s (3 logs : 1 dashboard read), ${MEMBERS} members`);
+  console.info(
+    `▸ soak on ${scratch.kind}: ${SECONDS} s at ${RATE} req/s (3 logs : 1 dashboard read), ${MEMBERS} members`,
+  );
 
-  const rollupInput = encodeURIComponent(JSON.stringify({ json: { teamId: team.id, goalId: goal.id, period: "week" } }));
+  const rollupInput = encodeURIComponent(
+    JSON.stringify({ json: { teamId: team.id, goalId: goal.id, period: "week" } }),
+  );
   const samples: { t: number; rss: number; heap: number }[] = [];
   const sample = async () => samples.push({ t: performance.now(), rss: rssMb(pid), heap: await liveHeapMb() });
   const sampler = setInterval(() => void sample().catch(() => undefined), 10_000);
   let n = 0;
   const started = performance.now();
   const run = (options: autocannon.Options) =>
-    new Promise<autocannon.Result>((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<autocannon.Result>((resolve, reject) =>
+      autocannon(options, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   const result = await run({
     url: app.baseUrl,
     connections: 20,
@@ -112,9 +127,20 @@ async function main() {
           n++;
           if (n % 4 === 0) {
             const headers: Record<string, string> = { cookie: ownerCookie };
-            return { ...req, method: "GET", path: `/api/trpc/dashboard.rollup?input=${rollupInput}`, headers, body: undefined };
+            return {
+              ...req,
+              method: "GET",
+              path: `/api/trpc/dashboard.rollup?input=${rollupInput}`,
+              headers,
+              body: undefined,
+            };
           }
-          const body = { json: { teamId: team.id, entries: [{ id: randomUUID(), metricId: metrics.contacts.id, amount: 1 + (n % 3) }] } };
+          const body = {
+            json: {
+              teamId: team.id,
+              entries: [{ id: randomUUID(), metricId: metrics.contacts.id, amount: 1 + (n % 3) }],
+            },
+          };
           return {
             ...req,
             method: "POST",
@@ -151,7 +177,9 @@ async function main() {
     ].join("\n"),
   );
   if (errors > 0 || growth > TOLERANCE) {
-    console.error(`✖ soak failed: ${errors} errors, live heap growth ${(Math.max(0, growth) * 100).toFixed(1)}% beyond 8 MB (tolerance ${TOLERANCE * 100}%)`);
+    console.error(
+      `✖ soak failed: ${errors} errors, live heap growth ${(Math.max(0, growth) * 100).toFixed(1)}% beyond 8 MB (tolerance ${TOLERANCE * 100}%)`,
+    );
     process.exit(1);
   }
   console.info("✔ zero errors, memory flat");

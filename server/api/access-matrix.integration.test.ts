@@ -64,17 +64,33 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "team.create": {
     policy: SIGNED_IN,
     scope: "self",
-    input: () => ({ name: "Another team", currency: "GBP", timeZone: "Europe/London", weekStartsOn: 1, workingDays: [1, 2, 3, 4, 5] }),
+    input: () => ({
+      name: "Another team",
+      currency: "GBP",
+      timeZone: "Europe/London",
+      weekStartsOn: 1,
+      workingDays: [1, 2, 3, 4, 5],
+    }),
   },
   "team.get": { policy: TEAM_MEMBER, input: team },
   "team.list": { policy: SIGNED_IN, input: () => undefined },
 
   "member.tree": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), rootId: w.memberA1a.id }) },
-  "member.move": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id, newParentId: w.memberA2.id }) },
+  "member.move": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), memberId: w.memberA1a.id, newParentId: w.memberA2.id }),
+  },
   "member.remove": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id }) },
-  "member.setRole": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), memberId: w.memberA1a.id, role: "LEADER" }) },
+  "member.setRole": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), memberId: w.memberA1a.id, role: "LEADER" }),
+  },
   "member.day": { policy: TEAM_MEMBER, input: team },
-  "member.setMyTimeZone": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), timeZone: "America/New_York" }) },
+  "member.setMyTimeZone": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), timeZone: "America/New_York" }),
+  },
 
   "invite.create": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), parentId: w.memberA1.id }) },
   "invite.list": { policy: TEAM_MEMBER, input: team },
@@ -94,10 +110,17 @@ export const DECLARATIONS: Record<string, Declaration> = {
     policy: SUBJECT_MANAGER,
     input: (w) => ({ ...team(w), name: "For A1", ...w.goalFields, rootMembershipId: w.memberA1.id }),
   },
-  "goal.publish": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), goalId: w.draft.id, version: w.draft.version }) },
+  "goal.publish": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.draft.id, version: w.draft.version }),
+  },
   "goal.previewChange": {
     policy: GOAL_ROOT_MANAGER,
-    input: (w) => ({ ...team(w), goalId: w.goal.id, change: { kind: "override", membershipId: w.memberA1a.id, personal: 5_000 } }),
+    input: (w) => ({
+      ...team(w),
+      goalId: w.goal.id,
+      change: { kind: "override", membershipId: w.memberA1a.id, personal: 5_000 },
+    }),
   },
   "goal.applyChange": {
     policy: GOAL_ROOT_MANAGER,
@@ -108,11 +131,21 @@ export const DECLARATIONS: Record<string, Declaration> = {
       change: { kind: "override", membershipId: w.memberA1a.id, personal: 5_000 },
     }),
   },
-  "goal.history": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), goalId: w.goal.id, membershipId: w.memberA1a.id }) },
+  "goal.history": {
+    policy: SUBJECT_VIEWER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, membershipId: w.memberA1a.id }),
+  },
   "goal.proposeNext": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), goalId: w.goal.id, stretchPercent: 10 }) },
-  "goal.proposeTarget": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), goalId: w.goal.id, proposed: 777 }) },
+  "goal.proposeTarget": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), goalId: w.goal.id, proposed: 777 }),
+  },
   "goal.proposals": { policy: TEAM_MEMBER, input: team },
-  "goal.decideProposal": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), proposalId: w.proposalId, decision: "ACCEPT" }) },
+  "goal.decideProposal": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), proposalId: w.proposalId, decision: "ACCEPT" }),
+  },
 
   "entry.log": {
     policy: TEAM_MEMBER,
@@ -120,15 +153,24 @@ export const DECLARATIONS: Record<string, Declaration> = {
     input: (w) => ({ ...team(w), entries: [{ id: randomUUID(), metricId: w.metrics.contacts.id, amount: 2 }] }),
   },
   "entry.day": { policy: TEAM_MEMBER, input: team },
-  "entry.list": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id, from: w.today, to: w.today }) },
+  "entry.list": {
+    policy: SUBJECT_VIEWER,
+    input: (w) => ({ ...team(w), membershipId: w.memberA1a.id, from: w.today, to: w.today }),
+  },
   "entry.history": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), entryId: w.entryId }) },
   "entry.update": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), entryId: w.entryId, amount: 4 }) },
   "entry.delete": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), entryId: w.entryId }) },
   "entry.setReminder": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), time: "18:30" }) },
 
   "dashboard.goals": { policy: TEAM_MEMBER, input: team },
-  "dashboard.rollup": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }) },
-  "dashboard.charts": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }) },
+  "dashboard.rollup": {
+    policy: SUBJECT_VIEWER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }),
+  },
+  "dashboard.charts": {
+    policy: SUBJECT_VIEWER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }),
+  },
   "dashboard.victories": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), rootId: w.memberA1a.id }) },
   "dashboard.cheer": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), victoryId: w.victoryId }) },
   "dashboard.leaderboard": {
@@ -140,7 +182,11 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "dashboard.exportCsv": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), goalId: w.goal.id }) },
   "member.import": {
     policy: IMPORT,
-    input: (w) => ({ ...team(w), csv: `name,email,upline\nNew Recruit,recruit-${randomUUID()}@example.test,${w.emails.memberA1}\n`, commit: true }),
+    input: (w) => ({
+      ...team(w),
+      csv: `name,email,upline\nNew Recruit,recruit-${randomUUID()}@example.test,${w.emails.memberA1}\n`,
+      commit: true,
+    }),
   },
 
   "review.start": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1.id }) },
@@ -164,36 +210,75 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "metric.applyTemplate": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), template: "SALES" }) },
   "metric.create": {
     policy: OWNER_ONLY,
-    input: (w) => ({ ...team(w), key: `m_${randomUUID().replace(/-/g, "").slice(0, 12)}`, name: "New metric", kind: "ACTIVITY" }),
+    input: (w) => ({
+      ...team(w),
+      key: `m_${randomUUID().replace(/-/g, "").slice(0, 12)}`,
+      name: "New metric",
+      kind: "ACTIVITY",
+    }),
   },
-  "metric.update": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), metricId: w.metrics.contacts.id, name: "Calls", minutesPerAction: 4 }) },
+  "metric.update": {
+    policy: OWNER_ONLY,
+    input: (w) => ({ ...team(w), metricId: w.metrics.contacts.id, name: "Calls", minutesPerAction: 4 }),
+  },
   "metric.archive": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), metricId: w.metrics.presentations.id }) },
   "metric.setFunnel": {
     policy: OWNER_ONLY,
-    input: (w) => ({ ...team(w), resultMetricId: w.metrics.sponsors.id, steps: [{ activityMetricId: w.metrics.contacts.id, fromCount: 40, toCount: 1 }] }),
+    input: (w) => ({
+      ...team(w),
+      resultMetricId: w.metrics.sponsors.id,
+      steps: [{ activityMetricId: w.metrics.contacts.id, fromCount: 40, toCount: 1 }],
+    }),
   },
   "rank.list": { policy: TEAM_MEMBER, input: team },
-  "rank.save": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), name: "Platinum", position: 50, teamVolume: 9_000_000 }) },
+  "rank.save": {
+    policy: OWNER_ONLY,
+    input: (w) => ({ ...team(w), name: "Platinum", position: 50, teamVolume: 9_000_000 }),
+  },
   "rank.delete": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), rankId: w.rankId }) },
   "rank.progress": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id }) },
   // About the caller only: "what would it take me to reach this rank".
-  "rank.planToRank": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), rankId: w.rankId, deadline: `${Number(w.today.slice(0, 4)) + 1}-06-30` }) },
+  "rank.planToRank": {
+    policy: TEAM_MEMBER,
+    input: (w) => ({ ...team(w), rankId: w.rankId, deadline: `${Number(w.today.slice(0, 4)) + 1}-06-30` }),
+  },
 
   // The team calendar: everyone in the team reads the holidays; the owner and every leader change them (they are
   // the team's, not a subtree's). Days off belong to the member alone: nobody else lists, adds or removes them.
   "calendar.holidays": { policy: TEAM_MEMBER, input: team },
-  "calendar.addHoliday": { policy: TEAM_LEADERS, input: (w) => ({ ...team(w), day: `${Number(w.today.slice(0, 4)) + 1}-12-25`, name: "Christmas Day" }) },
+  "calendar.addHoliday": {
+    policy: TEAM_LEADERS,
+    input: (w) => ({ ...team(w), day: `${Number(w.today.slice(0, 4)) + 1}-12-25`, name: "Christmas Day" }),
+  },
   "calendar.removeHoliday": { policy: TEAM_LEADERS, input: (w) => ({ ...team(w), holidayId: w.holidayId }) },
   "calendar.countries": { policy: TEAM_MEMBER, input: team },
-  "calendar.previewImport": { policy: TEAM_LEADERS, input: (w) => ({ ...team(w), country: "GB", region: "ENG", year: Number(w.today.slice(0, 4)) + 1 }) },
+  "calendar.previewImport": {
+    policy: TEAM_LEADERS,
+    input: (w) => ({ ...team(w), country: "GB", region: "ENG", year: Number(w.today.slice(0, 4)) + 1 }),
+  },
   "calendar.importHolidays": {
     policy: TEAM_LEADERS,
-    input: (w) => ({ ...team(w), country: "GB", region: "ENG", year: Number(w.today.slice(0, 4)) + 1, days: [`${Number(w.today.slice(0, 4)) + 1}-12-25`] }),
+    input: (w) => ({
+      ...team(w),
+      country: "GB",
+      region: "ENG",
+      year: Number(w.today.slice(0, 4)) + 1,
+      days: [`${Number(w.today.slice(0, 4)) + 1}-12-25`],
+    }),
   },
   // Lists only goals the caller manages (a member: none).
   "calendar.goalsToReplan": { policy: TEAM_MEMBER, input: team },
   "calendar.myDaysOff": { policy: TEAM_MEMBER, input: team },
-  "calendar.addDayOff": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), from: `${Number(w.today.slice(0, 4)) + 1}-02-01`, to: `${Number(w.today.slice(0, 4)) + 1}-02-07`, kind: "HOLIDAY" }) },
+  "calendar.addDayOff": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({
+      ...team(w),
+      from: `${Number(w.today.slice(0, 4)) + 1}-02-01`,
+      to: `${Number(w.today.slice(0, 4)) + 1}-02-07`,
+      kind: "HOLIDAY",
+    }),
+  },
   "calendar.removeDayOff": { policy: NOBODY, input: (w) => ({ ...team(w), dayOffId: w.dayOffId }) },
 };
 
@@ -234,12 +319,17 @@ async function run(world: World, path: string, actor: Actor, decl: Declaration, 
   } catch (error) {
     got = error instanceof TRPCError ? error.code : `non-tRPC error: ${String(error)}`;
   }
-  if (before && (await checksum()) !== before) leak = `${leak ? leak + "; " : ""}the database changed, though this call must change nothing`;
+  if (before && (await checksum()) !== before)
+    leak = `${leak ? leak + "; " : ""}the database changed, though this call must change nothing`;
   return { path, actor, expected, got, leak };
 }
 
 const matches = (c: Cell) =>
-  c.expected === "ok" || c.expected === "ok-unchanged" ? c.got === "ok" : c.expected === "UNAUTHORIZED" ? c.got === "UNAUTHORIZED" : DENIED_CODES.has(c.got);
+  c.expected === "ok" || c.expected === "ok-unchanged"
+    ? c.got === "ok"
+    : c.expected === "UNAUTHORIZED"
+      ? c.got === "UNAUTHORIZED"
+      : DENIED_CODES.has(c.got);
 
 describe("access matrix (every procedure × seven actors)", () => {
   const procedures = listProcedures();
@@ -250,24 +340,30 @@ describe("access matrix (every procedure × seven actors)", () => {
     expect(Object.keys(DECLARATIONS).filter((p) => !paths.includes(p))).toEqual([]);
   });
 
-  it("answers every cell as declared, with no reads or writes outside what visibility allows", { timeout: 600_000 }, async () => {
-    const { db } = database;
-    const shared = await makeWorld(db);
-    const cells: Cell[] = [];
-    for (const { path, type } of procedures) {
-      const decl = DECLARATIONS[path];
-      if (!decl) continue;
-      const mutation = type === "mutation";
-      for (const actor of ACTORS) {
-        const needsFresh = mutation && decl.policy[actor] === "ok" && decl.scope !== "self";
-        // A refused call runs on the shared world: the checksum proves it changed nothing there.
-        cells.push(await run(needsFresh ? await makeWorld(db) : shared, path, actor, decl, mutation));
+  it(
+    "answers every cell as declared, with no reads or writes outside what visibility allows",
+    { timeout: 600_000 },
+    async () => {
+      const { db } = database;
+      const shared = await makeWorld(db);
+      const cells: Cell[] = [];
+      for (const { path, type } of procedures) {
+        const decl = DECLARATIONS[path];
+        if (!decl) continue;
+        const mutation = type === "mutation";
+        for (const actor of ACTORS) {
+          const needsFresh = mutation && decl.policy[actor] === "ok" && decl.scope !== "self";
+          // A refused call runs on the shared world: the checksum proves it changed nothing there.
+          cells.push(await run(needsFresh ? await makeWorld(db) : shared, path, actor, decl, mutation));
+        }
       }
-    }
-    const wrong = cells.filter((c) => !matches(c) || c.leak);
-    const report = wrong.map((c) => `${c.path} as ${c.actor}: expected ${c.expected}, got ${c.got}${c.leak ? ` — ${c.leak}` : ""}`);
-    console.info(`access matrix: ${cells.length} cells over ${procedures.length} procedures, ${wrong.length} wrong`);
-    expect(report).toEqual([]);
-    expect(cells.length).toBe(procedures.length * ACTORS.length);
-  });
+      const wrong = cells.filter((c) => !matches(c) || c.leak);
+      const report = wrong.map(
+        (c) => `${c.path} as ${c.actor}: expected ${c.expected}, got ${c.got}${c.leak ? ` — ${c.leak}` : ""}`,
+      );
+      console.info(`access matrix: ${cells.length} cells over ${procedures.length} procedures, ${wrong.length} wrong`);
+      expect(report).toEqual([]);
+      expect(cells.length).toBe(procedures.length * ACTORS.length);
+    },
+  );
 });

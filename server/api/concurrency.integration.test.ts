@@ -50,7 +50,12 @@ describe("concurrent changes", () => {
     const secondTab = await callerForMember(db, tree.owner.id);
     const results = await Promise.allSettled([
       owner.goal.applyChange({ teamId: tree.team.id, goalId, version, change: { kind: "target", target: 1_000_000 } }),
-      secondTab.goal.applyChange({ teamId: tree.team.id, goalId, version, change: { kind: "override", membershipId: tree.memberA1.id, personal: 50_000 } }),
+      secondTab.goal.applyChange({
+        teamId: tree.team.id,
+        goalId,
+        version,
+        change: { kind: "override", membershipId: tree.memberA1.id, personal: 50_000 },
+      }),
     ]);
     expect(results.map(codeOf).sort()).toEqual(["CONFLICT", "ok"]);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -58,7 +63,9 @@ describe("concurrent changes", () => {
     const goal = await db.goal.findUniqueOrThrow({ where: { id: goalId }, select: { version: true, target: true } });
     expect(goal.version).toBe(version + 1);
     // Exactly one of the two changes is in the data: the new target, or the override — never both, never a mix.
-    const a1 = await db.memberTarget.findUniqueOrThrow({ where: { goalId_membershipId: { goalId, membershipId: tree.memberA1.id } } });
+    const a1 = await db.memberTarget.findUniqueOrThrow({
+      where: { goalId_membershipId: { goalId, membershipId: tree.memberA1.id } },
+    });
     const targetWon = results[0]!.status === "fulfilled";
     expect(goal.target).toBe(targetWon ? 1_000_000 : 900_000);
     expect(a1.personalOverride).toBe(targetWon ? null : 50_000);
@@ -77,7 +84,10 @@ describe("concurrent changes", () => {
     ]);
     expect(results.map(codeOf).sort()).toEqual(["CONFLICT", "ok"]);
     const entry = await db.entry.findUniqueOrThrow({ where: { id }, select: { amount: true, version: true } });
-    const total = await db.dailyTotal.aggregate({ where: { membershipId: tree.memberA1.id, metricId: metrics.contacts.id }, _sum: { total: true } });
+    const total = await db.dailyTotal.aggregate({
+      where: { membershipId: tree.memberA1.id, metricId: metrics.contacts.id },
+      _sum: { total: true },
+    });
     expect(total._sum.total).toBe(entry.amount);
     expect(entry.version).toBe(2);
   });
@@ -88,11 +98,21 @@ describe("concurrent changes", () => {
     const id = randomUUID();
     const callers = await Promise.all([1, 2, 3, 4].map(() => callerForMember(db, tree.memberB1.id)));
     const results = await Promise.all(
-      callers.map((c) => c.entry.log({ teamId: tree.team.id, entries: [{ id, metricId: metrics.contacts.id, amount: 5 }] })),
+      callers.map((c) =>
+        c.entry.log({ teamId: tree.team.id, entries: [{ id, metricId: metrics.contacts.id, amount: 5 }] }),
+      ),
     );
-    expect(results.flatMap((r) => r.results.map((x) => x.status)).sort()).toEqual(["created", "duplicate", "duplicate", "duplicate"]);
+    expect(results.flatMap((r) => r.results.map((x) => x.status)).sort()).toEqual([
+      "created",
+      "duplicate",
+      "duplicate",
+      "duplicate",
+    ]);
     expect(await db.entry.count({ where: { id } })).toBe(1);
-    const total = await db.dailyTotal.aggregate({ where: { membershipId: tree.memberB1.id }, _sum: { total: true, entries: true } });
+    const total = await db.dailyTotal.aggregate({
+      where: { membershipId: tree.memberB1.id },
+      _sum: { total: true, entries: true },
+    });
     expect(total._sum).toEqual({ total: 5, entries: 1 });
   });
 
@@ -107,7 +127,10 @@ describe("concurrent changes", () => {
     expect(results.map(codeOf).filter((c) => c === "ok")).toHaveLength(1);
     expect(results.map(codeOf).filter((c) => c !== "ok")).toEqual(["BAD_REQUEST"]);
     // The tree is still a tree: walking up from every member reaches the owner.
-    const rows = await db.membership.findMany({ where: { teamId: tree.team.id, status: "ACTIVE" }, select: { id: true, parentId: true } });
+    const rows = await db.membership.findMany({
+      where: { teamId: tree.team.id, status: "ACTIVE" },
+      select: { id: true, parentId: true },
+    });
     const parentOf = new Map(rows.map((r) => [r.id, r.parentId]));
     for (const r of rows) {
       let at: string | null = r.id;

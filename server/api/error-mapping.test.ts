@@ -20,7 +20,11 @@ describe("one error mapper for tRPC and REST", () => {
       [new AppError("FORBIDDEN", "Only the owner."), 403, "Only the owner."],
       [new AppError("UNAUTHORIZED", "Sign in."), 401, "Sign in."],
       [new AppError("TOO_MANY_REQUESTS", "Slow down."), 429, "Slow down."],
-      [new PlanningError("bad_deadline", "The deadline is before the start."), 400, "The deadline is before the start."],
+      [
+        new PlanningError("bad_deadline", "The deadline is before the start."),
+        400,
+        "The deadline is before the start.",
+      ],
       [Object.assign(new Error("unique"), { code: "P2002" }), 409, "That already exists."],
       [zodError(), 400, "Invalid input — email: Invalid email address"],
     ];

@@ -86,7 +86,9 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** A route handler whose errors become `errorResponse`s: `export const GET = withErrorResponse(async (req) => …)`. */
-export function withErrorResponse<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>): (...args: Args) => Promise<Response> {
+export function withErrorResponse<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
   return async (...args) => {
     try {
       return await handler(...args);

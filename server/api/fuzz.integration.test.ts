@@ -40,16 +40,34 @@ function describeValue(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}…(${text.length})` : text;
 }
 
-const FOUR_XX = new Set(["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "TOO_MANY_REQUESTS", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNPROCESSABLE_CONTENT", "METHOD_NOT_SUPPORTED"]);
+const FOUR_XX = new Set([
+  "BAD_REQUEST",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "TOO_MANY_REQUESTS",
+  "PRECONDITION_FAILED",
+  "PAYLOAD_TOO_LARGE",
+  "UNPROCESSABLE_CONTENT",
+  "METHOD_NOT_SUPPORTED",
+]);
 
 describe("every procedure answers bad input with a clear 4xx error and writes nothing", () => {
   it("fuzzes all procedures", async () => {
     const { db } = database;
     const tree = await makeTestTree(db);
-    const ownerUser = await db.user.findUniqueOrThrow({ where: { id: tree.owner.userId }, select: { id: true, email: true, name: true } });
+    const ownerUser = await db.user.findUniqueOrThrow({
+      where: { id: tree.owner.userId },
+      select: { id: true, email: true, name: true },
+    });
     const otherOwner = await makeUser(db, { name: "Other Owner" });
     const otherTeam = await makeTeam(db, { ownerId: otherOwner.id, input: { name: "Other Team" } });
-    const otherMember = await addMember(db, { teamId: otherTeam.id, parentId: otherTeam.membershipId, name: "Other Member" });
+    const otherMember = await addMember(db, {
+      teamId: otherTeam.id,
+      parentId: otherTeam.membershipId,
+      name: "Other Member",
+    });
     const foreignIds = [otherTeam.id, otherTeam.membershipId, otherMember.id];
 
     // Real ids of this team first (so plausible inputs reach the services), then other plausible scalars.
@@ -99,7 +117,16 @@ describe("every procedure answers bad input with a clear 4xx error and writes no
         const value = plausible(input, candidates);
         if (value && typeof value === "object" && !Array.isArray(value)) Object.assign(base, value);
       }
-      for (const whole of [undefined, null, 42, "text", [], {}, { teamId: otherTeam.id }, { ...base, teamId: otherTeam.id }]) {
+      for (const whole of [
+        undefined,
+        null,
+        42,
+        "text",
+        [],
+        {},
+        { teamId: otherTeam.id },
+        { ...base, teamId: otherTeam.id },
+      ]) {
         await attempt(procedure.path, `input=${describeValue(whole)}`, whole);
       }
       for (const key of Object.keys(base)) {

@@ -72,11 +72,21 @@ describe("multi-row changes are all or nothing", () => {
     const goal = await owner.goal.create({ ...goalInput, publish: true });
     const { db } = database;
     const version = (await db.goal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true } })).version;
-    const targetsBefore = await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } });
+    const targetsBefore = await db.memberTarget.findMany({
+      where: { goalId: goal.id },
+      orderBy: { membershipId: "asc" },
+    });
     const replan = () =>
-      owner.goal.applyChange({ teamId: tree.team.id, goalId: goal.id, version, change: { kind: "target", target: 1_200_000 } });
+      owner.goal.applyChange({
+        teamId: tree.team.id,
+        goalId: goal.id,
+        version,
+        change: { kind: "target", target: 1_200_000 },
+      });
     await expectAtomic({ table: "TargetChange" }, replan);
-    expect(await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } })).toEqual(targetsBefore);
+    expect(await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } })).toEqual(
+      targetsBefore,
+    );
 
     await replan();
     const root = await db.memberTarget.findFirstOrThrow({ where: { goalId: goal.id, membershipId: tree.owner.id } });
@@ -85,7 +95,8 @@ describe("multi-row changes are all or nothing", () => {
 
   it("moving a member with their whole downline", async () => {
     const { tree, owner } = await setup();
-    const move = () => owner.member.move({ teamId: tree.team.id, memberId: tree.memberA1.id, newParentId: tree.leaderB.id });
+    const move = () =>
+      owner.member.move({ teamId: tree.team.id, memberId: tree.memberA1.id, newParentId: tree.leaderB.id });
     await expectAtomic({ table: "AuditEvent" }, move);
     const { db } = database;
     expect((await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1.id } })).parentId).toBe(tree.leaderA.id);
@@ -98,13 +109,20 @@ describe("multi-row changes are all or nothing", () => {
     const { tree, owner, metrics } = await setup();
     const { db } = database;
     const subject = await callerForMember(db, tree.memberA1.id);
-    await subject.entry.log({ teamId: tree.team.id, entries: [{ id: crypto.randomUUID(), metricId: metrics.contacts.id, amount: 5 }] });
+    await subject.entry.log({
+      teamId: tree.team.id,
+      entries: [{ id: crypto.randomUUID(), metricId: metrics.contacts.id, amount: 5 }],
+    });
     const remove = () => owner.member.remove({ teamId: tree.team.id, memberId: tree.memberA1.id });
     await expectAtomic({ table: "AuditEvent" }, remove);
-    expect((await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1a.id } })).parentId).toBe(tree.memberA1.id);
+    expect((await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1a.id } })).parentId).toBe(
+      tree.memberA1.id,
+    );
 
     await remove();
-    expect((await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1a.id } })).parentId).toBe(tree.leaderA.id);
+    expect((await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1a.id } })).parentId).toBe(
+      tree.leaderA.id,
+    );
     // Deactivation, not deletion: the removed member's logged history is kept.
     expect(await db.entry.count({ where: { membershipId: tree.memberA1.id, deletedAt: null } })).toBe(1);
     expect((await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1.id } })).status).toBe("REMOVED");
@@ -123,12 +141,20 @@ describe("multi-row changes are all or nothing", () => {
     ].join("\n");
     const importAll = () => owner.member.import({ teamId: tree.team.id, csv, commit: true });
     // Fails on the last membership written: the users and earlier memberships must go too.
-    await expectAtomic({ table: "Membership", condition: `NEW."userId" = (SELECT id FROM "User" WHERE email = 'cy-${stamp}@example.test')` }, importAll);
+    await expectAtomic(
+      {
+        table: "Membership",
+        condition: `NEW."userId" = (SELECT id FROM "User" WHERE email = 'cy-${stamp}@example.test')`,
+      },
+      importAll,
+    );
     expect(await db.user.count({ where: { email: { contains: `-${stamp}@` } } })).toBe(0);
 
     const result = await importAll();
     expect(result.imported).toBe(3);
-    expect(await db.membership.count({ where: { teamId: tree.team.id, user: { email: { contains: `-${stamp}@` } } } })).toBe(3);
+    expect(
+      await db.membership.count({ where: { teamId: tree.team.id, user: { email: { contains: `-${stamp}@` } } } }),
+    ).toBe(3);
   });
 
   it("logging a batch of entries: entries and daily totals together", async () => {

@@ -16,7 +16,8 @@ export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 const SESSION_RENEW_AFTER = 24 * 60 * 60;
 
 /** next-auth's own choice of cookie: the __Secure- name on https. */
-export const sessionCookieName = (secureCookie: boolean) => (secureCookie ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+export const sessionCookieName = (secureCookie: boolean) =>
+  secureCookie ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 
 export async function readRequestUser(
   req: Request,
@@ -41,7 +42,10 @@ export async function readRequestUser(
     const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
     const fresh = await encodeSessionToken({ token: claims, secret, maxAge: SESSION_MAX_AGE });
     const expires = new Date((now + SESSION_MAX_AGE) * 1000).toUTCString();
-    resHeaders.append("set-cookie", `${cookieName}=${fresh}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax${secureCookie ? "; Secure" : ""}`);
+    resHeaders.append(
+      "set-cookie",
+      `${cookieName}=${fresh}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax${secureCookie ? "; Secure" : ""}`,
+    );
   }
   const name = typeof token.name === "string" ? token.name : token.email;
   return { id: token.sub, email: token.email, name };

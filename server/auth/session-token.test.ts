@@ -36,12 +36,17 @@ describe("session token with the derived key cached", () => {
 });
 
 describe("readRequestUser (the tRPC context's session, server/auth.ts getRequestUser)", () => {
-  const getRequestUser = (req: Request, resHeaders?: Headers) => readRequestUser(req, { secret, secureCookie: false }, resHeaders);
+  const getRequestUser = (req: Request, resHeaders?: Headers) =>
+    readRequestUser(req, { secret, secureCookie: false }, resHeaders);
   const request = (headers: Record<string, string>) => new Request("http://127.0.0.1/api/trpc/entry.log", { headers });
 
   it("is the cookie's user; nobody without a valid, unexpired cookie", async () => {
     const cookie = await encode({ token: user, secret });
-    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${cookie}` }))).toEqual({ id: "user_1", email: "nina@example.com", name: "Nina Member" });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${cookie}` }))).toEqual({
+      id: "user_1",
+      email: "nina@example.com",
+      name: "Nina Member",
+    });
     expect(await getRequestUser(request({}))).toBeNull();
     const expired = await encode({ token: user, secret, maxAge: -60 });
     expect(await getRequestUser(request({ cookie: `next-auth.session-token=${expired}` }))).toBeNull();
@@ -50,7 +55,11 @@ describe("readRequestUser (the tRPC context's session, server/auth.ts getRequest
     // A bearer token is not a session (getServerSession never accepted one either).
     expect(await getRequestUser(request({ authorization: `Bearer ${cookie}` }))).toBeNull();
     // The body is left for the handler (the tRPC request still has to read it).
-    const post = new Request("http://127.0.0.1/api/trpc/entry.log", { method: "POST", headers: { cookie: `next-auth.session-token=${cookie}` }, body: '{"json":1}' });
+    const post = new Request("http://127.0.0.1/api/trpc/entry.log", {
+      method: "POST",
+      headers: { cookie: `next-auth.session-token=${cookie}` },
+      body: '{"json":1}',
+    });
     expect(await getRequestUser(post)).toMatchObject({ id: "user_1" });
     expect(await post.text()).toBe('{"json":1}');
     // A token without an email is not a session user.
@@ -61,7 +70,9 @@ describe("readRequestUser (the tRPC context's session, server/auth.ts getRequest
   it("renews a cookie older than a day (a rolling 30-day session) and leaves a fresh one alone", async () => {
     const fresh = await encode({ token: user, secret });
     const freshHeaders = new Headers();
-    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${fresh}` }), freshHeaders)).toMatchObject({ id: "user_1" });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${fresh}` }), freshHeaders)).toMatchObject({
+      id: "user_1",
+    });
     expect(freshHeaders.get("set-cookie")).toBeNull();
 
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -69,10 +80,17 @@ describe("readRequestUser (the tRPC context's session, server/auth.ts getRequest
     const old = await encode({ token: user, secret });
     vi.useRealTimers();
     const headers = new Headers();
-    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${old}` }), headers)).toEqual({ id: "user_1", email: "nina@example.com", name: "Nina Member" });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${old}` }), headers)).toEqual({
+      id: "user_1",
+      email: "nina@example.com",
+      name: "Nina Member",
+    });
     const setCookie = headers.get("set-cookie")!;
     expect(setCookie).toMatch(/^next-auth\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
-    const renewed = await decode({ token: setCookie.slice("next-auth.session-token=".length, setCookie.indexOf(";")), secret });
+    const renewed = await decode({
+      token: setCookie.slice("next-auth.session-token=".length, setCookie.indexOf(";")),
+      secret,
+    });
     const now = clock.nowMs() / 1000;
     expect(renewed).toMatchObject(user);
     expect(renewed!.iat).toBeGreaterThan(now - 60);

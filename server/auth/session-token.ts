@@ -23,14 +23,21 @@ function encryptionKey(secret: string | Buffer, salt: string): Uint8Array {
   const id = `${salt}\u0000${typeof secret}\u0000${material}`;
   let key = keys.get(id);
   if (!key) {
-    key = new Uint8Array(hkdfSync("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32));
+    key = new Uint8Array(
+      hkdfSync("sha256", secret, salt, `NextAuth.js Generated Encryption Key${salt ? ` (${salt})` : ""}`, 32),
+    );
     if (keys.size > 16) keys.clear(); // only a rotated secret adds one; never grows without bound
     keys.set(id, key);
   }
   return key;
 }
 
-export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE, salt = "" }: JWTEncodeParams): Promise<string> {
+export async function encodeSessionToken({
+  token = {},
+  secret,
+  maxAge = DEFAULT_MAX_AGE,
+  salt = "",
+}: JWTEncodeParams): Promise<string> {
   const now = Math.floor(clock.nowMs() / 1000);
   return new EncryptJWT(token)
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
@@ -42,6 +49,9 @@ export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_
 
 export async function decodeSessionToken({ token, secret, salt = "" }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
-  const { payload } = await jwtDecrypt(token, encryptionKey(secret, salt), { clockTolerance: 15, currentDate: clock.now() });
+  const { payload } = await jwtDecrypt(token, encryptionKey(secret, salt), {
+    clockTolerance: 15,
+    currentDate: clock.now(),
+  });
   return payload as JWT;
 }

@@ -6,7 +6,15 @@
  * Days are calendar days: an entry for Monday counts in the team's week and month that contain Monday, wherever it
  * was logged from. So a New York member of a London team at 8 pm Monday (01:00 Tuesday in London) still logs Monday.
  */
-import { addDays, compareDates, daysInRange, isIsoDate, isoDateInTimeZone, startOfPeriod, type IsoDate } from "@/server/domain/calendar";
+import {
+  addDays,
+  compareDates,
+  daysInRange,
+  isIsoDate,
+  isoDateInTimeZone,
+  startOfPeriod,
+  type IsoDate,
+} from "@/server/domain/calendar";
 
 export interface LogWindowTeam {
   timeZone: string;
@@ -35,7 +43,8 @@ export function allowedDays(window: LogWindow): IsoDate[] {
 /** Null when the day may be logged, otherwise a sentence saying why not. */
 export function dayProblem(day: string, window: LogWindow): string | null {
   if (!isIsoDate(day)) return `${day} is not a calendar day.`;
-  if (compareDates(day, window.today) > 0) return `${day} is in the future — you can log today (${window.today}) or earlier days of this week.`;
+  if (compareDates(day, window.today) > 0)
+    return `${day} is in the future — you can log today (${window.today}) or earlier days of this week.`;
   if (compareDates(day, window.earliest) < 0) {
     return window.earliest === window.today
       ? `${day} is too far back — your team only allows logging for today (${window.today}).`

@@ -30,7 +30,9 @@ describe("apportion examples", () => {
   });
 });
 
-const weightsArb = fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 40 }).filter((ws) => ws.some((w) => w > 0));
+const weightsArb = fc
+  .array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 40 })
+  .filter((ws) => ws.some((w) => w > 0));
 
 describe("apportion properties", () => {
   it("is exact: parts sum to the total and each is its quota rounded down or up (integer weights)", () => {
@@ -54,7 +56,9 @@ describe("apportion properties", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
-        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 30 }).filter((ws) => ws.some((w) => w > 0)),
+        fc
+          .array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 30 })
+          .filter((ws) => ws.some((w) => w > 0)),
         (total, weights) => {
           const parts = apportion(total, weights);
           expect(sum(parts)).toBe(total);
@@ -72,7 +76,8 @@ describe("apportion properties", () => {
       fc.property(fc.nat({ max: 100_000 }), weightsArb, (total, weights) => {
         const parts = apportion(total, weights);
         for (let i = 0; i < weights.length; i++)
-          for (let j = 0; j < weights.length; j++) if (weights[i]! > weights[j]!) expect(parts[i]!).toBeGreaterThanOrEqual(parts[j]!);
+          for (let j = 0; j < weights.length; j++)
+            if (weights[i]! > weights[j]!) expect(parts[i]!).toBeGreaterThanOrEqual(parts[j]!);
       }),
     );
   });

@@ -52,7 +52,13 @@ export function apportion(total: number, weights: readonly number[]): number[] {
       const q = Math.floor(num / sum);
       let r = num - q * sum;
       let qq = q;
-      if (r < 0) { qq -= 1; r += sum; } else if (r >= sum) { qq += 1; r -= sum; }
+      if (r < 0) {
+        qq -= 1;
+        r += sum;
+      } else if (r >= sum) {
+        qq += 1;
+        r -= sum;
+      }
       parts[i] = qq;
       rem[i] = r;
       assigned += qq;

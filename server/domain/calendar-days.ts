@@ -95,7 +95,8 @@ export function parseIsoDate(date: IsoDate, field = "date"): IsoDate {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  if (!Number.isSafeInteger(days)) throw new PlanningError("invalid_days", `A number of days must be whole (got ${days}).`);
+  if (!Number.isSafeInteger(days))
+    throw new PlanningError("invalid_days", `A number of days must be whole (got ${days}).`);
   return fromDayNumber(toDayNumber(date) + days);
 }
 
@@ -110,7 +111,7 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /** Day of the week of a day number, 0 = Sunday. 1970-01-01 was a Thursday. */
 export function weekdayOfDayNumber(dayNumber: number): Weekday {
-  return (((dayNumber + 4) % 7) + 7) % 7 as Weekday;
+  return ((((dayNumber + 4) % 7) + 7) % 7) as Weekday;
 }
 
 export function dayOfWeek(date: IsoDate): Weekday {

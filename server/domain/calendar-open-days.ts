@@ -49,7 +49,8 @@ export function countWorkingDays(start: IsoDate, end: IsoDate, workingDays: read
 
 /** The day number of the n-th (n ≥ 1) working day on or after `from`. O(1). */
 export function nthWorkingDayNumber(from: number, n: number, mask: number): number {
-  if (!Number.isSafeInteger(n) || n < 1) throw new PlanningError("invalid_days", `n must be a whole number ≥ 1 (got ${n}).`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new PlanningError("invalid_days", `n must be a whole number ≥ 1 (got ${n}).`);
   const perWeek = popcount7(mask);
   // Skip whole weeks while at least one more week's worth is still needed, then walk at most 13 days.
   const weeks = Math.max(0, Math.floor((n - 1) / perWeek) - 1);
@@ -173,4 +174,3 @@ export function nextOpenDay(after: IsoDate, calendar: WorkCalendar): IsoDate {
   if (next - from >= 366) throw new PlanningError("no_open_day", `No working day in the year after ${after}.`);
   return fromDayNumber(next);
 }
-

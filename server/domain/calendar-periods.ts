@@ -21,7 +21,11 @@ export type Period = "day" | "week" | "month";
 
 export function validatePeriod(period: string): Period {
   if (period !== "day" && period !== "week" && period !== "month") {
-    throw new PlanningError("invalid_period", `The period must be day, week or month (got ${JSON.stringify(period)}).`, "period");
+    throw new PlanningError(
+      "invalid_period",
+      `The period must be day, week or month (got ${JSON.stringify(period)}).`,
+      "period",
+    );
   }
   return period;
 }
@@ -43,11 +47,15 @@ export function periodEndDayNumber(dayNumber: number, period: Period, weekStarts
 }
 
 export function startOfPeriod(date: IsoDate, period: Period, weekStartsOn: number = DEFAULT_WEEK_STARTS_ON): IsoDate {
-  return fromDayNumber(periodStartDayNumber(toDayNumber(date), validatePeriod(period), validateWeekday(weekStartsOn, "week start")));
+  return fromDayNumber(
+    periodStartDayNumber(toDayNumber(date), validatePeriod(period), validateWeekday(weekStartsOn, "week start")),
+  );
 }
 
 export function endOfPeriod(date: IsoDate, period: Period, weekStartsOn: number = DEFAULT_WEEK_STARTS_ON): IsoDate {
-  return fromDayNumber(periodEndDayNumber(toDayNumber(date), validatePeriod(period), validateWeekday(weekStartsOn, "week start")));
+  return fromDayNumber(
+    periodEndDayNumber(toDayNumber(date), validatePeriod(period), validateWeekday(weekStartsOn, "week start")),
+  );
 }
 
 /** A neutral label for the (whole, unclipped) period: `2026-12-01`, `Week of 2026-11-30`, `2026-12`. */
@@ -67,15 +75,24 @@ export interface PeriodBucket {
 }
 
 /** The periods covering `start`…`end` inclusive, each clipped to the range, in order. */
-export function periodsInRange(start: IsoDate, end: IsoDate, period: Period, weekStartsOn: number = DEFAULT_WEEK_STARTS_ON): PeriodBucket[] {
+export function periodsInRange(
+  start: IsoDate,
+  end: IsoDate,
+  period: Period,
+  weekStartsOn: number = DEFAULT_WEEK_STARTS_ON,
+): PeriodBucket[] {
   const a = toDayNumber(start, "start");
   const b = toDayNumber(end, "end");
   validatePeriod(period);
   validateWeekday(weekStartsOn, "week start");
   const out: PeriodBucket[] = [];
-  for (let d = a; d <= b; ) {
+  for (let d = a; d <= b;) {
     const e = Math.min(b, periodEndDayNumber(d, period, weekStartsOn));
-    out.push({ periodStart: fromDayNumber(d), periodEnd: fromDayNumber(e), label: periodLabel(d, period, weekStartsOn) });
+    out.push({
+      periodStart: fromDayNumber(d),
+      periodEnd: fromDayNumber(e),
+      label: periodLabel(d, period, weekStartsOn),
+    });
     d = e + 1;
   }
   return out;
@@ -90,4 +107,3 @@ export function weeksToGo(date: IsoDate, deadline: IsoDate): number {
 export function dateWeeksBefore(deadline: IsoDate, weeks: number): IsoDate {
   return addDays(deadline, -7 * weeks);
 }
-

@@ -114,17 +114,23 @@ describe("calendar properties", () => {
 
   it("periods tile the range without gaps, and weeks start on the week-start day", () => {
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 0, max: 120 }), fc.constantFrom("day", "week", "month" as const), fc.integer({ min: 0, max: 6 }), (start, len, period, ws) => {
-        const end = addDays(start, len);
-        const buckets = periodsInRange(start, end, period, ws);
-        expect(buckets[0]!.periodStart).toBe(start);
-        expect(buckets[buckets.length - 1]!.periodEnd).toBe(end);
-        for (let i = 1; i < buckets.length; i++) {
-          expect(addDays(buckets[i - 1]!.periodEnd, 1)).toBe(buckets[i]!.periodStart);
-          if (period === "week") expect(dayOfWeek(buckets[i]!.periodStart)).toBe(ws);
-          if (period === "month") expect(buckets[i]!.periodStart.endsWith("-01")).toBe(true);
-        }
-      }),
+      fc.property(
+        dateArb,
+        fc.integer({ min: 0, max: 120 }),
+        fc.constantFrom("day", "week", "month" as const),
+        fc.integer({ min: 0, max: 6 }),
+        (start, len, period, ws) => {
+          const end = addDays(start, len);
+          const buckets = periodsInRange(start, end, period, ws);
+          expect(buckets[0]!.periodStart).toBe(start);
+          expect(buckets[buckets.length - 1]!.periodEnd).toBe(end);
+          for (let i = 1; i < buckets.length; i++) {
+            expect(addDays(buckets[i - 1]!.periodEnd, 1)).toBe(buckets[i]!.periodStart);
+            if (period === "week") expect(dayOfWeek(buckets[i]!.periodStart)).toBe(ws);
+            if (period === "month") expect(buckets[i]!.periodStart.endsWith("-01")).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

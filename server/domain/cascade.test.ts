@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cascadeTargets, personalWeights, type CascadeInput, type CascadeNode, type CascadeOverride, type CascadeResult } from "./cascade";
+import {
+  cascadeTargets,
+  personalWeights,
+  type CascadeInput,
+  type CascadeNode,
+  type CascadeOverride,
+  type CascadeResult,
+} from "./cascade";
 import { PlanningError } from "./errors";
 import { childrenOf, treeArb } from "./test-arbitraries";
 
@@ -82,7 +89,9 @@ describe("cascade examples", () => {
     expect(r.conflicts).toEqual([]);
     expect(m.get("cat")!.personal).toBe(2_000_000);
     expect(m.get("ben")!.team).toBe(1_500_000);
-    expect([m.get("ben")!.personal, m.get("dan")!.personal, m.get("eve")!.personal]).toEqual([500_000, 500_000, 500_000]);
+    expect([m.get("ben")!.personal, m.get("dan")!.personal, m.get("eve")!.personal]).toEqual([
+      500_000, 500_000, 500_000,
+    ]);
     expect(m.get("ann")!.personal).toBe(1_500_000); // 5m − 2m − 1.5m
   });
 
@@ -105,7 +114,9 @@ describe("cascade examples", () => {
       "The fixed targets in Ben's team add up to 150, more than the 100 available; they were scaled down to fit. Lower an override or raise the team target.",
     );
     const m = byId(r);
-    expect([m.get("ben")!.team, m.get("ben")!.personal, m.get("dan")!.personal, m.get("eve")!.personal]).toEqual([100, 0, 100, 0]);
+    expect([m.get("ben")!.team, m.get("ben")!.personal, m.get("dan")!.personal, m.get("eve")!.personal]).toEqual([
+      100, 0, 100, 0,
+    ]);
   });
 
   it("reports a team whose members are all fixed but leave something unplaced, and a root override that disagrees", () => {
@@ -138,13 +149,29 @@ describe("cascade examples", () => {
       throw new Error("expected an error");
     };
     fail({ nodes: [...team, { id: "zed", parentId: "nobody" }] }, "multiple_roots");
-    fail({ nodes: [{ id: "a", parentId: "b" }, { id: "b", parentId: "a" }] }, "cycle");
+    fail(
+      {
+        nodes: [
+          { id: "a", parentId: "b" },
+          { id: "b", parentId: "a" },
+        ],
+      },
+      "cycle",
+    );
     fail({ nodes: [...team, { id: "x", parentId: "y" }, { id: "y", parentId: "x" }] }, "cycle");
     fail({ nodes: [...team, { id: "me", parentId: "me" }] }, "cycle");
     fail({ nodes: [...team, { id: "ben", parentId: "ann" }] }, "duplicate_id");
     fail({ nodes: [] }, "empty_tree");
     fail({ overrides: [{ id: "zoe", kind: "personal", value: 1 }] }, "unknown_member");
-    fail({ overrides: [{ id: "ben", kind: "personal", value: 1 }, { id: "ben", kind: "personal", value: 2 }] }, "duplicate_override");
+    fail(
+      {
+        overrides: [
+          { id: "ben", kind: "personal", value: 1 },
+          { id: "ben", kind: "personal", value: 2 },
+        ],
+      },
+      "duplicate_override",
+    );
     fail({ overrides: [{ id: "ben", kind: "personal", value: -1 }] }, "invalid_amount");
     fail({ target: 1.5 }, "invalid_amount");
     fail({ rule: "random" as never }, "invalid_rule");
@@ -152,7 +179,10 @@ describe("cascade examples", () => {
   });
 
   it("handles a 100,000-deep chain without recursion", () => {
-    const nodes: CascadeNode[] = Array.from({ length: 100_000 }, (_, i) => ({ id: `n${i}`, parentId: i === 0 ? null : `n${i - 1}` }));
+    const nodes: CascadeNode[] = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `n${i}`,
+      parentId: i === 0 ? null : `n${i - 1}`,
+    }));
     const r = cascadeTargets({ nodes, target: 1_000_000, rule: "even" });
     expect(r.targets[0]!.team).toBe(1_000_000);
     expect(r.targets[99_999]!.team).toBe(10);
@@ -168,11 +198,19 @@ const scenarioArb = treeArb(40).chain((tree) =>
       target: fc.oneof(fc.nat({ max: 100 }), fc.nat({ max: 100_000_000 })),
       rule: fc.constantFrom("even" as const, "history" as const, "weight" as const),
       attrs: fc.array(
-        fc.record({ weight: fc.option(fc.nat({ max: 100 }), { nil: undefined }), history: fc.option(fc.nat({ max: 1_000_000 }), { nil: undefined }), active: fc.boolean() }),
+        fc.record({
+          weight: fc.option(fc.nat({ max: 100 }), { nil: undefined }),
+          history: fc.option(fc.nat({ max: 1_000_000 }), { nil: undefined }),
+          active: fc.boolean(),
+        }),
         { minLength: tree.length, maxLength: tree.length },
       ),
       overrides: fc.uniqueArray(
-        fc.record({ i: fc.nat({ max: tree.length - 1 }), kind: fc.constantFrom("personal" as const, "team" as const), value: fc.nat({ max: 50_000_000 }) }),
+        fc.record({
+          i: fc.nat({ max: tree.length - 1 }),
+          kind: fc.constantFrom("personal" as const, "team" as const),
+          value: fc.nat({ max: 50_000_000 }),
+        }),
         { maxLength: Math.min(6, tree.length * 2), selector: (o) => `${o.i}:${o.kind}` },
       ),
       floor: fc.double({ min: 0, max: 1, noNaN: true }),
@@ -215,7 +253,12 @@ describe("cascade properties", () => {
           if (r.conflicts.length === 0) expect(got).toBe(o.value);
           if (got !== o.value) {
             // Every override not met is listed with the exact values.
-            expect(changed.get(`${o.id}:${o.kind}`)).toEqual({ id: o.id, kind: o.kind, requested: o.value, assigned: got });
+            expect(changed.get(`${o.id}:${o.kind}`)).toEqual({
+              id: o.id,
+              kind: o.kind,
+              requested: o.value,
+              assigned: got,
+            });
           }
         }
         for (const c of r.conflicts) expect(c.message.length).toBeGreaterThan(20);
@@ -226,50 +269,68 @@ describe("cascade properties", () => {
 
   it("overrides that fit never conflict (a personal override per member, summing to at most the target)", () => {
     fc.assert(
-      fc.property(treeArb(30), fc.nat({ max: 1_000_000 }), fc.array(fc.nat({ max: 1000 }), { minLength: 30, maxLength: 30 }), fc.integer({ min: 1, max: 29 }), (tree, target, raw, every) => {
-        const picked = tree.filter((_, i) => i % every === 1);
-        const overrides = picked.map((n, k): CascadeOverride => ({ id: n.id, kind: "personal", value: raw[k]! }));
-        const fixed = overrides.reduce((s, o) => s + o.value, 0);
-        const input: CascadeInput = { nodes: tree, target: target + fixed, rule: "even", overrides };
-        const r = cascadeTargets(input);
-        if (picked.length < tree.length) expect(r.conflicts).toEqual([]);
-        expectConsistent(input, r);
-      }),
+      fc.property(
+        treeArb(30),
+        fc.nat({ max: 1_000_000 }),
+        fc.array(fc.nat({ max: 1000 }), { minLength: 30, maxLength: 30 }),
+        fc.integer({ min: 1, max: 29 }),
+        (tree, target, raw, every) => {
+          const picked = tree.filter((_, i) => i % every === 1);
+          const overrides = picked.map((n, k): CascadeOverride => ({ id: n.id, kind: "personal", value: raw[k]! }));
+          const fixed = overrides.reduce((s, o) => s + o.value, 0);
+          const input: CascadeInput = { nodes: tree, target: target + fixed, rule: "even", overrides };
+          const r = cascadeTargets(input);
+          if (picked.length < tree.length) expect(r.conflicts).toEqual([]);
+          expectConsistent(input, r);
+        },
+      ),
     );
   });
 
   it("without overrides, shares follow the rule: even → within one unit; weight → quota rounded down or up", () => {
     fc.assert(
-      fc.property(treeArb(50), fc.nat({ max: 10_000_000 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 50, maxLength: 50 }), (tree, target, ws) => {
-        const even = cascadeTargets({ nodes: tree, target, rule: "even" });
-        const ps = even.targets.map((t) => t.personal);
-        expect(Math.max(...ps) - Math.min(...ps)).toBeLessThanOrEqual(1);
+      fc.property(
+        treeArb(50),
+        fc.nat({ max: 10_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 50, maxLength: 50 }),
+        (tree, target, ws) => {
+          const even = cascadeTargets({ nodes: tree, target, rule: "even" });
+          const ps = even.targets.map((t) => t.personal);
+          expect(Math.max(...ps) - Math.min(...ps)).toBeLessThanOrEqual(1);
 
-        const nodes = tree.map((n, i) => ({ ...n, weight: ws[i]! }));
-        const W = nodes.reduce((s, n) => s + n.weight, 0);
-        const weighted = cascadeTargets({ nodes, target, rule: "weight" });
-        weighted.targets.forEach((t, i) => {
-          const exact = (target * nodes[i]!.weight) / W;
-          expect(t.personal).toBeGreaterThanOrEqual(Math.floor(exact - 1e-9));
-          expect(t.personal).toBeLessThanOrEqual(Math.ceil(exact + 1e-9));
-        });
-      }),
+          const nodes = tree.map((n, i) => ({ ...n, weight: ws[i]! }));
+          const W = nodes.reduce((s, n) => s + n.weight, 0);
+          const weighted = cascadeTargets({ nodes, target, rule: "weight" });
+          weighted.targets.forEach((t, i) => {
+            const exact = (target * nodes[i]!.weight) / W;
+            expect(t.personal).toBeGreaterThanOrEqual(Math.floor(exact - 1e-9));
+            expect(t.personal).toBeLessThanOrEqual(Math.ceil(exact + 1e-9));
+          });
+        },
+      ),
     );
   });
 
   it("history floor: a member with no history gets at least floor × the average positive history's share", () => {
     fc.assert(
-      fc.property(treeArb(20), fc.array(fc.nat({ max: 10_000 }), { minLength: 20, maxLength: 20 }), fc.nat({ max: 1_000_000 }), (tree, hs, target) => {
-        const nodes = tree.map((n, i) => ({ ...n, historyActual: i === tree.length - 1 ? 0 : hs[i]! }));
-        const w = personalWeights(nodes, "history", 0.5);
-        const positive = nodes.map((n) => n.historyActual).filter((h) => h > 0);
-        const newcomer = w[nodes.length - 1]!;
-        if (positive.length === 0) expect(newcomer).toBe(1);
-        else expect(newcomer).toBeCloseTo((0.5 * positive.reduce((a, b) => a + b, 0)) / positive.length, 6);
-        const r = cascadeTargets({ nodes, target, rule: "history" });
-        const W = w.reduce((a, b) => a + b, 0);
-        expect(r.targets[nodes.length - 1]!.personal).toBeGreaterThanOrEqual(Math.floor((target * newcomer) / W - 1e-9));
-      }),
+      fc.property(
+        treeArb(20),
+        fc.array(fc.nat({ max: 10_000 }), { minLength: 20, maxLength: 20 }),
+        fc.nat({ max: 1_000_000 }),
+        (tree, hs, target) => {
+          const nodes = tree.map((n, i) => ({ ...n, historyActual: i === tree.length - 1 ? 0 : hs[i]! }));
+          const w = personalWeights(nodes, "history", 0.5);
+          const positive = nodes.map((n) => n.historyActual).filter((h) => h > 0);
+          const newcomer = w[nodes.length - 1]!;
+          if (positive.length === 0) expect(newcomer).toBe(1);
+          else expect(newcomer).toBeCloseTo((0.5 * positive.reduce((a, b) => a + b, 0)) / positive.length, 6);
+          const r = cascadeTargets({ nodes, target, rule: "history" });
+          const W = w.reduce((a, b) => a + b, 0);
+          expect(r.targets[nodes.length - 1]!.personal).toBeGreaterThanOrEqual(
+            Math.floor((target * newcomer) / W - 1e-9),
+          );
+        },
+      ),
     );
   });
 });

@@ -110,7 +110,11 @@ export function cascadeTargets(input: CascadeInput): CascadeResult {
   const fmt = input.formatAmount ?? ((a: number) => String(a));
   const target = requireAmount(input.target, "target", "team target");
   if (rule !== "even" && rule !== "history" && rule !== "weight") {
-    throw new PlanningError("invalid_rule", `The split rule must be even, history or weight (got ${JSON.stringify(rule)}).`, "rule");
+    throw new PlanningError(
+      "invalid_rule",
+      `The split rule must be even, history or weight (got ${JSON.stringify(rule)}).`,
+      "rule",
+    );
   }
   const tree = indexTree(nodes);
   const { size: n, parent, root, order, indexOf } = tree;
@@ -121,9 +125,14 @@ export function cascadeTargets(input: CascadeInput): CascadeResult {
   (input.overrides ?? []).forEach((o, k) => {
     const field = `overrides.${k}`;
     const i = indexOf.get(o.id);
-    if (i === undefined) throw new PlanningError("unknown_member", `The override is for ${o.id}, who is not in this team.`, field);
+    if (i === undefined)
+      throw new PlanningError("unknown_member", `The override is for ${o.id}, who is not in this team.`, field);
     if (o.kind !== "personal" && o.kind !== "team") {
-      throw new PlanningError("invalid_override", `An override is personal or team (got ${JSON.stringify(o.kind)}).`, field);
+      throw new PlanningError(
+        "invalid_override",
+        `An override is personal or team (got ${JSON.stringify(o.kind)}).`,
+        field,
+      );
     }
     requireAmount(o.value, field, `${o.kind} target of ${name(o.id)}`);
     const arr = o.kind === "personal" ? personalOv : teamOv;
@@ -224,7 +233,12 @@ export function cascadeTargets(input: CascadeInput): CascadeResult {
       assign(part, scaled[j]!);
       if (scaled[j] !== fixedReq[j]) {
         const i = part < 0 ? -part - 1 : part;
-        changed.push({ id: nodes[i]!.id, kind: part < 0 ? "team" : "personal", requested: fixedReq[j]!, assigned: scaled[j]! });
+        changed.push({
+          id: nodes[i]!.id,
+          kind: part < 0 ? "team" : "personal",
+          requested: fixedReq[j]!,
+          assigned: scaled[j]!,
+        });
       }
     }
     for (const i of freeIdx) personal[i] = 0;
@@ -265,13 +279,21 @@ export function cascadeTargets(input: CascadeInput): CascadeResult {
 }
 
 /** The personal weight of every node under a rule (see the module comment). */
-export function personalWeights(nodes: readonly CascadeNode[], rule: SplitRule, historyFloor = DEFAULT_HISTORY_FLOOR): Float64Array {
+export function personalWeights(
+  nodes: readonly CascadeNode[],
+  rule: SplitRule,
+  historyFloor = DEFAULT_HISTORY_FLOOR,
+): Float64Array {
   const n = nodes.length;
   const w = new Float64Array(n);
   const check = (value: number | undefined, what: string, id: string) => {
     if (value === undefined) return;
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new PlanningError("invalid_weight", `The ${what} of ${id} must be a number ≥ 0 (got ${String(value)}).`, "nodes");
+      throw new PlanningError(
+        "invalid_weight",
+        `The ${what} of ${id} must be a number ≥ 0 (got ${String(value)}).`,
+        "nodes",
+      );
     }
   };
   if (rule === "even") {
@@ -296,7 +318,11 @@ export function personalWeights(nodes: readonly CascadeNode[], rule: SplitRule, 
     return w;
   }
   if (typeof historyFloor !== "number" || !Number.isFinite(historyFloor) || historyFloor < 0 || historyFloor > 1) {
-    throw new PlanningError("invalid_history_floor", `The history floor must be between 0 and 1 (got ${String(historyFloor)}).`, "historyFloor");
+    throw new PlanningError(
+      "invalid_history_floor",
+      `The history floor must be between 0 and 1 (got ${String(historyFloor)}).`,
+      "historyFloor",
+    );
   }
   let sum = 0;
   let count = 0;

@@ -245,7 +245,11 @@ describe("the daily plan with closed days", () => {
           const deadline = addDays(today, len);
           // Far enough to cover the later deadline the time check may propose (up to LATER_DEADLINE_SEARCH_DAYS open
           // days past the deadline; with one open day a week, that many weeks).
-          const closedDays = everyWeekday(closedWeekday, today, addDays(today, 7 * (len + LATER_DEADLINE_SEARCH_DAYS + 1)));
+          const closedDays = everyWeekday(
+            closedWeekday,
+            today,
+            addDays(today, 7 * (len + LATER_DEADLINE_SEARCH_DAYS + 1)),
+          );
           const closed = buildDailyPlan({ today, deadline, workingDays, closedDays, actions, minutesPerDay });
           const rest = buildDailyPlan({
             today,

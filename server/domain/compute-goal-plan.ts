@@ -8,7 +8,14 @@ import { cascadeTargets, type CascadeConflict, type CascadeOverride } from "@/se
 import type { TimeCheck } from "@/server/domain/daily-plan";
 import type { PhasedPlan } from "@/server/domain/phasing";
 import { holidayDays, phaseGoal, ruleOf, type GoalShape, type DbSplitRule } from "./goal-phasing";
-import { activityNeeds, todayPlan, type ActivityNeed, type FunnelStep, type MetricRef, type TodayAction } from "./member-actions";
+import {
+  activityNeeds,
+  todayPlan,
+  type ActivityNeed,
+  type FunnelStep,
+  type MetricRef,
+  type TodayAction,
+} from "./member-actions";
 import { formatAmount } from "@/server/domain/money";
 import { toIsoDay } from "@/server/domain/db-day";
 
@@ -97,10 +104,22 @@ export function computeGoalPlan(
     const needs =
       options.withActions === false
         ? []
-        : activityNeeds({ result: ctx.metric, amount: t.personal, steps: ctx.steps, history: ctx.rateHistory.get(node.id) ?? {} });
+        : activityNeeds({
+            result: ctx.metric,
+            amount: t.personal,
+            steps: ctx.steps,
+            history: ctx.rateHistory.get(node.id) ?? {},
+          });
     let today = needs.length === 0 ? emptyPlans.get(node.minutesPerDay) : undefined;
     if (!today) {
-      today = todayPlan({ today: firstDay, deadline, workingDays: ctx.team.workingDays, closedDays, needs, minutesPerDay: node.minutesPerDay });
+      today = todayPlan({
+        today: firstDay,
+        deadline,
+        workingDays: ctx.team.workingDays,
+        closedDays,
+        needs,
+        minutesPerDay: node.minutesPerDay,
+      });
       if (needs.length === 0) emptyPlans.set(node.minutesPerDay, today);
     }
     return {

@@ -23,14 +23,29 @@ const seedActions: ActionRequirement[] = [
   { key: "follow-ups", label: "Follow up", remaining: 15, minutesPerAction: 5 },
 ];
 
-const countsOf = (plan: ReturnType<typeof buildDailyPlan>, key: string) => plan.days.map((d) => d.actions.find((a) => a.key === key)?.count ?? 0);
+const countsOf = (plan: ReturnType<typeof buildDailyPlan>, key: string) =>
+  plan.days.map((d) => d.actions.find((a) => a.key === key)?.count ?? 0);
 
 describe("daily plan examples", () => {
   it("spreads 30 contacts and 10 presentations over the 10 working days left", () => {
-    const plan = buildDailyPlan({ today: "2026-12-01", deadline: "2026-12-14", workingDays: weekdays, actions: seedActions, minutesPerDay: 120 });
+    const plan = buildDailyPlan({
+      today: "2026-12-01",
+      deadline: "2026-12-14",
+      workingDays: weekdays,
+      actions: seedActions,
+      minutesPerDay: 120,
+    });
     expect(plan.days.map((d) => d.date)).toEqual([
-      "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-07",
-      "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11", "2026-12-14",
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-03",
+      "2026-12-04",
+      "2026-12-07",
+      "2026-12-08",
+      "2026-12-09",
+      "2026-12-10",
+      "2026-12-11",
+      "2026-12-14",
     ]);
     expect(plan.today!.actions).toEqual([
       { key: "presentations", label: "Give a presentation", count: 1, minutes: 45 },
@@ -100,7 +115,12 @@ describe("daily plan examples", () => {
         start,
         workingDays: everyDay,
         minutesPerDay: 120,
-        actions: (["calls", "deals"] as const).map((key) => ({ key, remaining: required[key] - done[key], done: done[key], minutesPerAction: 5 })),
+        actions: (["calls", "deals"] as const).map((key) => ({
+          key,
+          remaining: required[key] - done[key],
+          done: done[key],
+          minutesPerAction: 5,
+        })),
       });
       for (const a of plan.today!.actions) {
         const key = a.key as keyof typeof done;
@@ -113,7 +133,13 @@ describe("daily plan examples", () => {
   });
 
   it("says by how much the busiest day does not fit, a later deadline that does, and the smaller target that does", () => {
-    const plan = buildDailyPlan({ today: "2026-12-01", deadline: "2026-12-14", workingDays: weekdays, actions: seedActions, minutesPerDay: 60 });
+    const plan = buildDailyPlan({
+      today: "2026-12-01",
+      deadline: "2026-12-14",
+      workingDays: weekdays,
+      actions: seedActions,
+      minutesPerDay: 60,
+    });
     expect(plan.timeCheck).toMatchObject({
       neededMinutes: 825,
       availableMinutes: 600,
@@ -125,7 +151,8 @@ describe("daily plan examples", () => {
       laterDeadline: "2026-12-28",
     });
     expect(plan.timeCheck.fitFraction).toBeCloseTo(600 / 825, 12);
-    const later = (deadline: string) => buildDailyPlan({ today: "2026-12-01", deadline, workingDays: weekdays, actions: seedActions, minutesPerDay: 60 });
+    const later = (deadline: string) =>
+      buildDailyPlan({ today: "2026-12-01", deadline, workingDays: weekdays, actions: seedActions, minutesPerDay: 60 });
     expect(later("2026-12-28").timeCheck.fits).toBe(true);
     expect(later("2026-12-25").timeCheck.fits).toBe(false);
 
@@ -146,13 +173,28 @@ describe("daily plan examples", () => {
     expect(minutesForResult(input, 2)).toBe(560 + 900);
     expect(smallerTargetThatFits(input)).toEqual({ target: 0, minutes: 0, busiestDayMinutes: 0 });
     // 1 sponsor: 26 contacts + 10 presentations, a busiest day of 3 × 10 + 45 = 75 minutes.
-    expect(smallerTargetThatFits({ ...input, plan: { ...input.plan, minutesPerDay: 75 } })).toEqual({ target: 1, minutes: 260 + 450, busiestDayMinutes: 75 });
+    expect(smallerTargetThatFits({ ...input, plan: { ...input.plan, minutesPerDay: 75 } })).toEqual({
+      target: 1,
+      minutes: 260 + 450,
+      busiestDayMinutes: 75,
+    });
     expect(smallerTargetThatFits({ ...input, plan: { ...input.plan, minutesPerDay: 74 } }).target).toBe(0);
   });
 
   it("keeps at most five kinds of action, the most important first", () => {
-    const actions = Array.from({ length: 7 }, (_, i): ActionRequirement => ({ key: `a${i}`, remaining: 5, minutesPerAction: 1, priority: i }));
-    const plan = buildDailyPlan({ today: "2026-12-01", deadline: "2026-12-07", workingDays: weekdays, actions, minutesPerDay: 60 });
+    const actions = Array.from({ length: 7 }, (_, i): ActionRequirement => ({
+      key: `a${i}`,
+      remaining: 5,
+      minutesPerAction: 1,
+      priority: i,
+    }));
+    const plan = buildDailyPlan({
+      today: "2026-12-01",
+      deadline: "2026-12-07",
+      workingDays: weekdays,
+      actions,
+      minutesPerDay: 60,
+    });
     expect(plan.chosen).toEqual(["a6", "a5", "a4", "a3", "a2"]);
     expect(plan.omitted).toEqual(["a1", "a0"]);
     expect(plan.timeCheck.neededMinutes).toBe(35); // omitted actions still count
@@ -161,20 +203,42 @@ describe("daily plan examples", () => {
   });
 
   it("has no today on a weekend, and nothing left after the deadline", () => {
-    const weekend = buildDailyPlan({ today: "2026-12-05", deadline: "2026-12-08", workingDays: weekdays, actions: seedActions, minutesPerDay: 600 });
+    const weekend = buildDailyPlan({
+      today: "2026-12-05",
+      deadline: "2026-12-08",
+      workingDays: weekdays,
+      actions: seedActions,
+      minutesPerDay: 600,
+    });
     expect(weekend.today).toBeNull();
     expect(weekend.days[0]!.date).toBe("2026-12-07");
-    const late = buildDailyPlan({ today: "2026-12-15", deadline: "2026-12-14", workingDays: weekdays, actions: seedActions, minutesPerDay: 60 });
+    const late = buildDailyPlan({
+      today: "2026-12-15",
+      deadline: "2026-12-14",
+      workingDays: weekdays,
+      actions: seedActions,
+      minutesPerDay: 60,
+    });
     expect(late.days).toEqual([]);
     expect(late.timeCheck.fits).toBe(false);
     expect(late.timeCheck.minutesPerDayNeeded).toBeNull();
   });
 
   it("rejects bad input", () => {
-    const base = { today: "2026-12-01", deadline: "2026-12-14", workingDays: weekdays, actions: seedActions, minutesPerDay: 60 };
+    const base = {
+      today: "2026-12-01",
+      deadline: "2026-12-14",
+      workingDays: weekdays,
+      actions: seedActions,
+      minutesPerDay: 60,
+    };
     expect(() => buildDailyPlan({ ...base, minutesPerDay: -5 })).toThrow(PlanningError);
-    expect(() => buildDailyPlan({ ...base, actions: [{ key: "a", remaining: 1.5, minutesPerAction: 1 }] })).toThrow(PlanningError);
-    expect(() => buildDailyPlan({ ...base, actions: [{ key: "a", remaining: 1, done: -1, minutesPerAction: 1 }] })).toThrow(PlanningError);
+    expect(() => buildDailyPlan({ ...base, actions: [{ key: "a", remaining: 1.5, minutesPerAction: 1 }] })).toThrow(
+      PlanningError,
+    );
+    expect(() =>
+      buildDailyPlan({ ...base, actions: [{ key: "a", remaining: 1, done: -1, minutesPerAction: 1 }] }),
+    ).toThrow(PlanningError);
     expect(() => buildDailyPlan({ ...base, actions: [seedActions[0]!, seedActions[0]!] })).toThrow(/appears twice/);
     expect(() => buildDailyPlan({ ...base, maxActionsPerDay: 0 })).toThrow(PlanningError);
     expect(() => evenSpread(5, 3, { num: 2, den: 2 })).toThrow(PlanningError);
@@ -221,7 +285,10 @@ describe("daily plan properties", () => {
       fc.property(planArb, (p) => {
         const input = toInput(p);
         const plan = buildDailyPlan(input);
-        const n = countOpenDays(input.today, input.deadline, { workingDays: input.workingDays, closedDays: input.closedDays! });
+        const n = countOpenDays(input.today, input.deadline, {
+          workingDays: input.workingDays,
+          closedDays: input.closedDays!,
+        });
         expect(plan.days).toHaveLength(n);
         for (const d of plan.days) {
           expect(input.workingDays).toContain(dayOfWeek(d.date));
@@ -280,7 +347,8 @@ describe("daily plan properties", () => {
         expect(later > input.deadline).toBe(true);
         expect(buildDailyPlan({ ...input, deadline: later }).timeCheck.fits).toBe(true);
         let before = addDays(later, -1);
-        while (countOpenDays(before, before, { workingDays: input.workingDays, closedDays: input.closedDays! }) === 0) before = addDays(before, -1);
+        while (countOpenDays(before, before, { workingDays: input.workingDays, closedDays: input.closedDays! }) === 0)
+          before = addDays(before, -1);
         if (before >= input.today) expect(buildDailyPlan({ ...input, deadline: before }).timeCheck.fits).toBe(false);
       }),
     );
@@ -288,30 +356,41 @@ describe("daily plan properties", () => {
 
   it("followed day by day from the start, the plan does all that is needed and asks for a rare action only on its days", () => {
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 1, max: 50 }), workingDaysArb, fc.array(fc.nat({ max: 80 }), { minLength: 1, maxLength: 4 }), (start, len, wd, required) => {
-        const deadline = addDays(start, len);
-        const n = countWorkingDays(start, deadline, wd);
-        const done = required.map(() => 0);
-        const asked = required.map(() => 0);
-        for (let day = 0; day <= len; day++) {
-          const plan = buildDailyPlan({
-            today: addDays(start, day),
-            deadline,
-            start,
-            workingDays: wd,
-            minutesPerDay: 60,
-            actions: required.map((r, i) => ({ key: `a${i}`, remaining: r - done[i]!, done: done[i]!, minutesPerAction: 1 })),
-          });
-          for (const a of plan.today?.actions ?? []) {
-            const i = Number(a.key.slice(1));
-            done[i]! += a.count;
-            asked[i]! += 1;
+      fc.property(
+        dateArb,
+        fc.integer({ min: 1, max: 50 }),
+        workingDaysArb,
+        fc.array(fc.nat({ max: 80 }), { minLength: 1, maxLength: 4 }),
+        (start, len, wd, required) => {
+          const deadline = addDays(start, len);
+          const n = countWorkingDays(start, deadline, wd);
+          const done = required.map(() => 0);
+          const asked = required.map(() => 0);
+          for (let day = 0; day <= len; day++) {
+            const plan = buildDailyPlan({
+              today: addDays(start, day),
+              deadline,
+              start,
+              workingDays: wd,
+              minutesPerDay: 60,
+              actions: required.map((r, i) => ({
+                key: `a${i}`,
+                remaining: r - done[i]!,
+                done: done[i]!,
+                minutesPerAction: 1,
+              })),
+            });
+            for (const a of plan.today?.actions ?? []) {
+              const i = Number(a.key.slice(1));
+              done[i]! += a.count;
+              asked[i]! += 1;
+            }
           }
-        }
-        if (n === 0) return;
-        expect(done).toEqual(required);
-        required.forEach((r, i) => expect(asked[i]).toBe(Math.min(r, n)));
-      }),
+          if (n === 0) return;
+          expect(done).toEqual(required);
+          required.forEach((r, i) => expect(asked[i]).toBe(Math.min(r, n)));
+        },
+      ),
     );
   });
 
@@ -327,13 +406,23 @@ describe("daily plan properties", () => {
         workingDaysArb,
         (target, minutesPerDay, m1, m2, today, len, workingDays) => {
           const input: SmallerTargetInput = {
-            funnel: { target, stages: [{ key: "contacts", defaultRate: 1 / 3 }, { key: "presentations", defaultRate: 0.1 }] },
+            funnel: {
+              target,
+              stages: [
+                { key: "contacts", defaultRate: 1 / 3 },
+                { key: "presentations", defaultRate: 0.1 },
+              ],
+            },
             minutesPerAction: { contacts: m1, presentations: m2 },
             plan: { today, deadline: addDays(today, len), workingDays, minutesPerDay },
           };
           const fitsAt = (t: number) => {
             const stages = planFunnel({ ...input.funnel, target: t }).stages;
-            const actions = stages.map((s) => ({ key: s.key, remaining: s.required, minutesPerAction: input.minutesPerAction[s.key]! }));
+            const actions = stages.map((s) => ({
+              key: s.key,
+              remaining: s.required,
+              minutesPerAction: input.minutesPerAction[s.key]!,
+            }));
             return buildDailyPlan({ ...input.plan, actions }).timeCheck.fits;
           };
           const { target: t, minutes, busiestDayMinutes } = smallerTargetThatFits(input);
@@ -349,17 +438,23 @@ describe("daily plan properties", () => {
 
   it("evenSpread: exact, ⌊total/n⌋ or one more each day, running total within 1 of the even line", () => {
     fc.assert(
-      fc.property(fc.nat({ max: 1_000_000 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 10_000 }), fc.nat(), (total, n, den, r) => {
-        const phase = { num: r % den, den };
-        const parts = evenSpread(total, n, phase);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        for (const p of parts) expect(p === Math.floor(total / n) || p === Math.floor(total / n) + 1).toBe(true);
-        let running = 0;
-        parts.forEach((p, i) => {
-          running += p;
-          expect(Math.abs(running - (total * (i + 1)) / n)).toBeLessThan(1);
-        });
-      }),
+      fc.property(
+        fc.nat({ max: 1_000_000 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.nat(),
+        (total, n, den, r) => {
+          const phase = { num: r % den, den };
+          const parts = evenSpread(total, n, phase);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          for (const p of parts) expect(p === Math.floor(total / n) || p === Math.floor(total / n) + 1).toBe(true);
+          let running = 0;
+          parts.forEach((p, i) => {
+            running += p;
+            expect(Math.abs(running - (total * (i + 1)) / n)).toBeLessThan(1);
+          });
+        },
+      ),
     );
   });
 

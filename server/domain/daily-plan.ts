@@ -128,7 +128,11 @@ export interface DailyPlan {
 
 function checkMinutes(value: number, field: string, label: string) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new PlanningError("invalid_minutes", `The ${label} must be a number of minutes ≥ 0 (got ${String(value)}).`, field);
+    throw new PlanningError(
+      "invalid_minutes",
+      `The ${label} must be a number of minutes ≥ 0 (got ${String(value)}).`,
+      field,
+    );
   }
 }
 
@@ -230,7 +234,13 @@ function dayLoads(items: readonly Spreadable[], n: number, elapsed: number | nul
 }
 
 /** True when the busiest of `n` open days fits in `minutesPerDay` (with no day: only when nothing is needed). */
-function fitsIn(items: readonly Spreadable[], n: number, elapsed: number | null, minutesPerDay: number, neededMinutes: number): boolean {
+function fitsIn(
+  items: readonly Spreadable[],
+  n: number,
+  elapsed: number | null,
+  minutesPerDay: number,
+  neededMinutes: number,
+): boolean {
   if (n === 0) return neededMinutes === 0;
   if (neededMinutes > minutesPerDay * n) return false; // the busiest day is at least the average
   // Each action is at most ⌈k/n⌉ a day and reaches it on some day: bounds that settle most cases without the days.
@@ -248,7 +258,13 @@ function fitsIn(items: readonly Spreadable[], n: number, elapsed: number | null,
  * The least number of open days n' > n (up to n + LATER_DEADLINE_SEARCH_DAYS) whose busiest day fits, found by
  * doubling then halving: the result fits and n' − 1 does not. Null when none fits.
  */
-function laterFit(items: readonly Spreadable[], n: number, elapsed: number | null, minutesPerDay: number, neededMinutes: number): number | null {
+function laterFit(
+  items: readonly Spreadable[],
+  n: number,
+  elapsed: number | null,
+  minutesPerDay: number,
+  neededMinutes: number,
+): number | null {
   if (minutesPerDay <= 0) return null;
   const cap = n + LATER_DEADLINE_SEARCH_DAYS;
   const check = (days: number) => fitsIn(items, days, elapsed, minutesPerDay, neededMinutes);
@@ -286,13 +302,22 @@ interface Calendar {
   elapsed: number | null;
 }
 
-function calendarOf(input: { today: IsoDate; deadline: IsoDate; workingDays: readonly number[]; closedDays?: readonly IsoDate[]; start?: IsoDate }): Calendar {
+function calendarOf(input: {
+  today: IsoDate;
+  deadline: IsoDate;
+  workingDays: readonly number[];
+  closedDays?: readonly IsoDate[];
+  start?: IsoDate;
+}): Calendar {
   const todayDn = toDayNumber(input.today, "today");
   const deadlineDn = toDayNumber(input.deadline, "deadline");
   const open = openDays({ workingDays: input.workingDays, closedDays: input.closedDays ?? [] });
   // Elapsed days count working weekdays only: the Plan page and the Log know different stretches of past closed
   // days, and both must place today on the same grid.
-  const elapsed = input.start === undefined ? null : countWorkingDayNumbers(toDayNumber(input.start, "start"), todayDn - 1, open.mask);
+  const elapsed =
+    input.start === undefined
+      ? null
+      : countWorkingDayNumbers(toDayNumber(input.start, "start"), todayDn - 1, open.mask);
   return { todayDn, open, n: countOpenDayNumbers(todayDn, deadlineDn, open), elapsed };
 }
 
@@ -302,11 +327,16 @@ export function buildDailyPlan(input: DailyPlanInput): DailyPlan {
   checkMinutes(input.minutesPerDay, "minutesPerDay", "time available per day");
   const maxActions = input.maxActionsPerDay ?? MAX_ACTIONS_PER_DAY;
   if (!Number.isInteger(maxActions) || maxActions < 1 || maxActions > 10) {
-    throw new PlanningError("invalid_max_actions", `Actions per day must be a whole number from 1 to 10 (got ${maxActions}).`, "maxActionsPerDay");
+    throw new PlanningError(
+      "invalid_max_actions",
+      `Actions per day must be a whole number from 1 to 10 (got ${maxActions}).`,
+      "maxActionsPerDay",
+    );
   }
   const keys = new Set<string>();
   input.actions.forEach((a, i) => {
-    if (keys.has(a.key)) throw new PlanningError("duplicate_action", `The action ${a.key} appears twice.`, `actions.${i}`);
+    if (keys.has(a.key))
+      throw new PlanningError("duplicate_action", `The action ${a.key} appears twice.`, `actions.${i}`);
     keys.add(a.key);
     requireAmount(a.remaining, `actions.${i}.remaining`, `remaining count of ${a.key}`);
     if (a.done !== undefined) requireAmount(a.done, `actions.${i}.done`, `done count of ${a.key}`);
@@ -316,9 +346,13 @@ export function buildDailyPlan(input: DailyPlanInput): DailyPlan {
   const dayNumbers: number[] = new Array<number>(n);
   for (let d = todayDn, k = 0; k < n; d++) if (isOpenDayNumber(d, open)) dayNumbers[k++] = d;
 
-  const items = input.actions.map(
-    (a, index): Spreadable => ({ remaining: a.remaining, done: a.done ?? 0, minutesPerAction: a.minutesPerAction, index, of: input.actions.length }),
-  );
+  const items = input.actions.map((a, index): Spreadable => ({
+    remaining: a.remaining,
+    done: a.done ?? 0,
+    minutesPerAction: a.minutesPerAction,
+    index,
+    of: input.actions.length,
+  }));
   const ranked = input.actions
     .map((a, i) => ({ a, i }))
     .filter(({ a }) => a.remaining > 0)
@@ -417,10 +451,15 @@ const SMALLER_TARGET_SCAN = 500;
  * least the average); those whose every action at its per-day ceiling fits always do; between the two, targets are
  * tried from the top (at most SMALLER_TARGET_SCAN of them). Returns the target, its total minutes and its busiest day.
  */
-export function smallerTargetThatFits(input: SmallerTargetInput): { target: number; minutes: number; busiestDayMinutes: number } {
+export function smallerTargetThatFits(input: SmallerTargetInput): {
+  target: number;
+  minutes: number;
+  busiestDayMinutes: number;
+} {
   const { minutesPerDay } = input.plan;
   checkMinutes(minutesPerDay, "minutesPerDay", "time available per day");
-  for (const [key, m] of Object.entries(input.minutesPerAction)) checkMinutes(m, `minutesPerAction.${key}`, `minutes per ${key}`);
+  for (const [key, m] of Object.entries(input.minutesPerAction))
+    checkMinutes(m, `minutesPerAction.${key}`, `minutes per ${key}`);
   const { n, elapsed } = calendarOf(input.plan);
   const top = requireAmount(input.funnel.target, "funnel.target", "result target");
   const result = (target: number) => {
@@ -441,7 +480,9 @@ export function smallerTargetThatFits(input: SmallerTargetInput): { target: numb
   };
   const upper = largest((items) => totalMinutes(items) <= minutesPerDay * n);
   if (n === 0) return result(upper);
-  const sure = largest((items) => items.reduce((s, a) => s + Math.ceil(a.remaining / n) * a.minutesPerAction, 0) <= minutesPerDay);
+  const sure = largest(
+    (items) => items.reduce((s, a) => s + Math.ceil(a.remaining / n) * a.minutesPerAction, 0) <= minutesPerDay,
+  );
   for (let t = upper, tries = 0; t > sure && tries < SMALLER_TARGET_SCAN; t--, tries++) {
     const items = stageItems(input, t);
     if (fitsIn(items, n, elapsed, minutesPerDay, totalMinutes(items))) return result(t);

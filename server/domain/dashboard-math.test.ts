@@ -8,7 +8,13 @@ describe("dashboard math examples", () => {
   it("Monday morning: this week's plan is not due yet; on Tuesday, Monday's is", () => {
     const monday = "2026-11-23";
     expect(dayOfWeek(monday)).toBe(1);
-    const week = resolvePeriod({ period: "week", today: monday, start: "2026-11-01", deadline: "2026-12-31", weekStartsOn: 1 });
+    const week = resolvePeriod({
+      period: "week",
+      today: monday,
+      start: "2026-11-01",
+      deadline: "2026-12-31",
+      weekStartsOn: 1,
+    });
     expect(week).toEqual({ from: monday, to: "2026-11-29", asOf: monday });
     expect(lastDueDay(week.asOf, monday)).toBe("2026-11-22");
     expect(lastDueDay(week.asOf, "2026-11-24")).toBe(monday);
@@ -17,12 +23,28 @@ describe("dashboard math examples", () => {
   });
 
   it("a goal that has not started is seen as of the day before its first; one that has ended as of its deadline", () => {
-    expect(resolvePeriod({ period: "goal", today: "2026-10-01", start: "2026-11-01", deadline: "2026-12-31", weekStartsOn: 1 })).toEqual({
+    expect(
+      resolvePeriod({
+        period: "goal",
+        today: "2026-10-01",
+        start: "2026-11-01",
+        deadline: "2026-12-31",
+        weekStartsOn: 1,
+      }),
+    ).toEqual({
       from: "2026-11-01",
       to: "2026-12-31",
       asOf: "2026-10-31",
     });
-    expect(resolvePeriod({ period: "month", today: "2027-02-10", start: "2026-11-01", deadline: "2026-12-31", weekStartsOn: 1 })).toEqual({
+    expect(
+      resolvePeriod({
+        period: "month",
+        today: "2027-02-10",
+        start: "2026-11-01",
+        deadline: "2026-12-31",
+        weekStartsOn: 1,
+      }),
+    ).toEqual({
       from: "2026-12-01",
       to: "2026-12-31",
       asOf: "2026-12-31",
@@ -40,9 +62,15 @@ describe("dashboard math examples", () => {
   });
 
   it("rejects a deadline before the start", () => {
-    expect(() => resolvePeriod({ period: "goal", today: "2026-11-01", start: "2026-12-01", deadline: "2026-11-30", weekStartsOn: 1 })).toThrow(
-      /deadline is before its start/,
-    );
+    expect(() =>
+      resolvePeriod({
+        period: "goal",
+        today: "2026-11-01",
+        start: "2026-12-01",
+        deadline: "2026-11-30",
+        weekStartsOn: 1,
+      }),
+    ).toThrow(/deadline is before its start/);
   });
 });
 
@@ -51,26 +79,38 @@ describe("dashboard math properties", () => {
 
   it("a member's period targets (differences of shareOfProgress) are whole, ≥ 0 and add up to the share", () => {
     fc.assert(
-      fc.property(safeShare, fc.integer({ min: 1, max: 2 ** 40 }), fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (share, total, cuts) => {
-        const points = [0, ...cuts.map((c) => c % (total + 1)).sort((a, b) => a - b), total];
-        let sum = 0;
-        for (let i = 1; i < points.length; i++) {
-          const part = shareOfProgress(share, points[i]!, total) - shareOfProgress(share, points[i - 1]!, total);
-          expect(Number.isSafeInteger(part)).toBe(true);
-          expect(part).toBeGreaterThanOrEqual(0);
-          sum += part;
-        }
-        expect(sum).toBe(share);
-      }),
+      fc.property(
+        safeShare,
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 20 }),
+        (share, total, cuts) => {
+          const points = [0, ...cuts.map((c) => c % (total + 1)).sort((a, b) => a - b), total];
+          let sum = 0;
+          for (let i = 1; i < points.length; i++) {
+            const part = shareOfProgress(share, points[i]!, total) - shareOfProgress(share, points[i - 1]!, total);
+            expect(Number.isSafeInteger(part)).toBe(true);
+            expect(part).toBeGreaterThanOrEqual(0);
+            sum += part;
+          }
+          expect(sum).toBe(share);
+        },
+      ),
     );
   });
 
   it("shareOfProgress is within ½ of share · progress / total", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 7 }), fc.integer({ min: 1, max: 10 ** 7 }), fc.nat(), (share, total, p) => {
-        const progress = p % (total + 1);
-        expect(Math.abs(shareOfProgress(share, progress, total) - (share * progress) / total)).toBeLessThanOrEqual(0.5);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 7 }),
+        fc.integer({ min: 1, max: 10 ** 7 }),
+        fc.nat(),
+        (share, total, p) => {
+          const progress = p % (total + 1);
+          expect(Math.abs(shareOfProgress(share, progress, total) - (share * progress) / total)).toBeLessThanOrEqual(
+            0.5,
+          );
+        },
+      ),
     );
   });
 
@@ -117,7 +157,8 @@ describe("dashboard math properties", () => {
         const asOf = resolvePeriod({ period: "goal", today: currentDay, start, deadline, weekStartsOn: 1 }).asOf;
         const d = goalPaceDays({ start, deadline, asOf, currentDay, workingDays: [1, 2, 3, 4, 5] });
         expect(d.dueThrough).toBe(lastDueDay(asOf, currentDay));
-        const open = (from: string) => (from <= deadline ? countWorkingDays(from < start ? start : from, deadline, [1, 2, 3, 4, 5]) : 0);
+        const open = (from: string) =>
+          from <= deadline ? countWorkingDays(from < start ? start : from, deadline, [1, 2, 3, 4, 5]) : 0;
         expect(d.forecastOpenDays).toBe(open(addDays(asOf, 1)));
         expect(d.remainingOpenDays).toBe(open(addDays(d.dueThrough, 1)));
         expect(d.windowOpenDays).toBeLessThanOrEqual(10);

@@ -66,7 +66,8 @@ export function resolvePeriod(args: {
   weekStartsOn: number;
 }): ResolvedPeriod {
   const { start, deadline, weekStartsOn } = args;
-  if (deadline < start) throw new PlanningError("deadline_before_start", "The goal's deadline is before its start.", "deadline");
+  if (deadline < start)
+    throw new PlanningError("deadline_before_start", "The goal's deadline is before its start.", "deadline");
   // A goal that has ended is shown as of its deadline; one that has not started as of its first day.
   const day = args.today > deadline ? deadline : args.today < start ? start : args.today;
   let from: IsoDate;
@@ -108,9 +109,16 @@ export interface GoalPaceDays {
  * The days of the pace model for a goal [start, deadline] seen on `asOf` (the goal's as-of day, see `resolvePeriod`)
  * while `currentDay` is under way. Open days are the goal's: the team's working weekdays minus its closed days.
  */
-export function goalPaceDays(args: { start: IsoDate; deadline: IsoDate; asOf: IsoDate; currentDay: IsoDate } & WorkCalendar): GoalPaceDays {
+export function goalPaceDays(
+  args: { start: IsoDate; deadline: IsoDate; asOf: IsoDate; currentDay: IsoDate } & WorkCalendar,
+): GoalPaceDays {
   const calendar = { workingDays: args.workingDays, closedDays: args.closedDays ?? [] };
-  const window = runRateWindowStart({ start: args.start, asOf: args.asOf, window: RUN_RATE_WINDOW_WORKING_DAYS, ...calendar });
+  const window = runRateWindowStart({
+    start: args.start,
+    asOf: args.asOf,
+    window: RUN_RATE_WINDOW_WORKING_DAYS,
+    ...calendar,
+  });
   // Open days left after `day`, counted from the goal's start at the earliest.
   const openDaysAfter = (day: IsoDate) => {
     const from = addDays(day, 1) < args.start ? args.start : addDays(day, 1);

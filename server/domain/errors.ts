@@ -31,7 +31,9 @@ export function requireAmount(value: number, field: string, label: string = fiel
   if (value < min) {
     throw new PlanningError(
       "invalid_amount",
-      min === 0 ? `The ${label} cannot be negative (got ${value}).` : `The ${label} must be at least ${min} (got ${value}).`,
+      min === 0
+        ? `The ${label} cannot be negative (got ${value}).`
+        : `The ${label} must be at least ${min} (got ${value}).`,
       field,
     );
   }

@@ -28,7 +28,14 @@ export function formatDigest(s: ReviewSnapshot, opts: { teamName: string; curren
     `Members on pace: ${b.onPace}, off pace: ${b.offPace}`,
     ``,
     `OFF PACE`,
-    ...(s.offPace.length ? s.offPace.slice(0, 20).map((m) => `- ${m.name}: ${STATUS_WORD[m.status]}${m.catchUpPerWeek > 0 ? `, ${f(m.catchUpPerWeek)} per week to finish on target` : ""}`) : ["- nobody"]),
+    ...(s.offPace.length
+      ? s.offPace
+          .slice(0, 20)
+          .map(
+            (m) =>
+              `- ${m.name}: ${STATUS_WORD[m.status]}${m.catchUpPerWeek > 0 ? `, ${f(m.catchUpPerWeek)} per week to finish on target` : ""}`,
+          )
+      : ["- nobody"]),
     ``,
     `WINS OF THE WEEK`,
     ...(s.wins.length ? s.wins.map((w) => `- ${w.name}: ${w.title}`) : ["- none recorded"]),

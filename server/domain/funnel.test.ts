@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlanningError } from "./errors";
-import { DEFAULT_CREDIBILITY, RATE_BOUNDS, planFunnel, resultsForAmount, smoothedRate, type FunnelStage } from "./funnel";
+import {
+  DEFAULT_CREDIBILITY,
+  RATE_BOUNDS,
+  planFunnel,
+  resultsForAmount,
+  smoothedRate,
+  type FunnelStage,
+} from "./funnel";
 
 /** The seed funnel: 1 sponsor ← 10 presentations ← 30 contacts. */
 const seedStages: FunnelStage[] = [
@@ -60,17 +67,23 @@ describe("funnel examples", () => {
     expect(() => planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 1.5 }] })).toThrow(PlanningError);
     expect(() => planFunnel({ target: -1, stages: seedStages })).toThrow(/cannot be negative/);
     expect(() => planFunnel({ target: 1, stages: [seedStages[0]!, seedStages[0]!] })).toThrow(/appears twice/);
-    expect(() => planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 0.5, history: { trials: 1.5, successes: 0 } }] })).toThrow(PlanningError);
+    expect(() =>
+      planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 0.5, history: { trials: 1.5, successes: 0 } }] }),
+    ).toThrow(PlanningError);
   });
 });
 
-const stagesArb = fc.array(
-  fc.record({
-    defaultRate: fc.double({ min: 0.01, max: 1, noNaN: true }),
-    history: fc.option(fc.record({ trials: fc.nat({ max: 500 }), successes: fc.nat({ max: 500 }) }), { nil: undefined }),
-  }),
-  { minLength: 1, maxLength: 5 },
-).map((xs) => xs.map((x, i): FunnelStage => ({ key: `s${i}`, ...x })));
+const stagesArb = fc
+  .array(
+    fc.record({
+      defaultRate: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      history: fc.option(fc.record({ trials: fc.nat({ max: 500 }), successes: fc.nat({ max: 500 }) }), {
+        nil: undefined,
+      }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((xs) => xs.map((x, i): FunnelStage => ({ key: `s${i}`, ...x })));
 
 describe("funnel properties", () => {
   it("each stage's count is the smallest whole number that reaches the next stage at its rate", () => {
@@ -90,14 +103,18 @@ describe("funnel properties", () => {
 
   it("rounding never drops a unit: at a rate num/den, floor(required × rate) reaches the next stage and one fewer does not", () => {
     // An outside check found 9,990,001 results at 99.9 % asking for 10,000,001 (9,990,000.999 results, one short).
-    expect(planFunnel({ target: 9_990_001, stages: [{ key: "a", defaultRate: 0.999 }] }).stages[0]!.required).toBe(10_000_002);
+    expect(planFunnel({ target: 9_990_001, stages: [{ key: "a", defaultRate: 0.999 }] }).stages[0]!.required).toBe(
+      10_000_002,
+    );
     // …while floating noise is still no shortfall: 67 × (1/67) is 0.9999999999999999 in floating point.
     expect(planFunnel({ target: 1, stages: [{ key: "a", defaultRate: 1 / 67 }] }).stages[0]!.required).toBe(67);
     // Rates as a team writes them (99.9 %, 1 in 3), checked in exact integer arithmetic.
     const rateArb = fc.oneof(
       fc.integer({ min: 10, max: 1000 }).map((num) => ({ num, den: 1000 })),
       fc.integer({ min: 1, max: 100 }).map((den) => ({ num: 1, den })),
-      fc.integer({ min: 1, max: 100 }).chain((den) => fc.integer({ min: Math.ceil(den / 100), max: den }).map((num) => ({ num, den }))),
+      fc
+        .integer({ min: 1, max: 100 })
+        .chain((den) => fc.integer({ min: Math.ceil(den / 100), max: den }).map((num) => ({ num, den }))),
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), rateArb, (target, { num, den }) => {
@@ -123,18 +140,23 @@ describe("funnel properties", () => {
 
   it("the smoothed rate lies between the member's own rate and the default (then clamped)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 1, noNaN: true }), fc.nat({ max: 1000 }), fc.nat({ max: 1000 }), (d, trials, s) => {
-        const successes = Math.min(s, trials);
-        const rate = smoothedRate(d, { trials, successes });
-        const own = trials > 0 ? successes / trials : d;
-        const lo = Math.max(RATE_BOUNDS.min, Math.min(own, d));
-        const hi = Math.min(RATE_BOUNDS.max, Math.max(own, d));
-        expect(rate).toBeGreaterThanOrEqual(lo - 1e-12);
-        expect(rate).toBeLessThanOrEqual(hi + 1e-12);
-        // Twice the history at the same observed rate moves it toward their own rate.
-        const more = smoothedRate(d, { trials: trials * 2, successes: successes * 2 }, DEFAULT_CREDIBILITY);
-        expect(Math.abs(more - own)).toBeLessThanOrEqual(Math.abs(rate - own) + 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.nat({ max: 1000 }),
+        fc.nat({ max: 1000 }),
+        (d, trials, s) => {
+          const successes = Math.min(s, trials);
+          const rate = smoothedRate(d, { trials, successes });
+          const own = trials > 0 ? successes / trials : d;
+          const lo = Math.max(RATE_BOUNDS.min, Math.min(own, d));
+          const hi = Math.min(RATE_BOUNDS.max, Math.max(own, d));
+          expect(rate).toBeGreaterThanOrEqual(lo - 1e-12);
+          expect(rate).toBeLessThanOrEqual(hi + 1e-12);
+          // Twice the history at the same observed rate moves it toward their own rate.
+          const more = smoothedRate(d, { trials: trials * 2, successes: successes * 2 }, DEFAULT_CREDIBILITY);
+          expect(Math.abs(more - own)).toBeLessThanOrEqual(Math.abs(rate - own) + 1e-12);
+        },
+      ),
     );
   });
 });

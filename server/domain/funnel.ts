@@ -77,7 +77,11 @@ export function smoothedRate(
 ): number {
   checkRate(defaultRate, "defaultRate");
   if (typeof credibility !== "number" || !Number.isFinite(credibility) || credibility < 0) {
-    throw new PlanningError("invalid_credibility", `The credibility must be a number ≥ 0 (got ${String(credibility)}).`, "credibility");
+    throw new PlanningError(
+      "invalid_credibility",
+      `The credibility must be a number ≥ 0 (got ${String(credibility)}).`,
+      "credibility",
+    );
   }
   if (!(bounds.min > 0 && bounds.min <= bounds.max && bounds.max <= 1)) {
     throw new PlanningError("invalid_rate_bounds", "Rate bounds must satisfy 0 < min ≤ max ≤ 1.", "rateBounds");
@@ -91,7 +95,11 @@ export function smoothedRate(
 
 function checkRate(rate: number, field: string) {
   if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0 || rate > 1) {
-    throw new PlanningError("invalid_rate", `A conversion rate must be above 0 and at most 1 (got ${String(rate)}).`, field);
+    throw new PlanningError(
+      "invalid_rate",
+      `A conversion rate must be above 0 and at most 1 (got ${String(rate)}).`,
+      field,
+    );
   }
 }
 
@@ -107,7 +115,11 @@ export function countToReach(next: number, rate: number): number {
   const needed = next - next * FLOATING_NOISE;
   let n = Math.ceil(next / rate);
   if (!Number.isSafeInteger(n + 1)) {
-    throw new PlanningError("too_large", "The funnel would need more of one activity than can be counted: lower the target.", "target");
+    throw new PlanningError(
+      "too_large",
+      "The funnel would need more of one activity than can be counted: lower the target.",
+      "target",
+    );
   }
   while (n > 0 && (n - 1) * rate >= needed) n--;
   while (n * rate < needed) n++;
@@ -123,7 +135,8 @@ export function planFunnel(input: FunnelInput): FunnelPlan {
   const bounds = input.rateBounds ?? RATE_BOUNDS;
   const keys = new Set<string>();
   const plans: FunnelStagePlan[] = input.stages.map((stage, i) => {
-    if (keys.has(stage.key)) throw new PlanningError("duplicate_stage", `The stage ${stage.key} appears twice.`, `stages.${i}`);
+    if (keys.has(stage.key))
+      throw new PlanningError("duplicate_stage", `The stage ${stage.key} appears twice.`, `stages.${i}`);
     keys.add(stage.key);
     checkRate(stage.defaultRate, `stages.${i}.defaultRate`);
     const rate = smoothedRate(stage.defaultRate, stage.history, credibility, bounds);

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, dayOfWeek, fromDayNumber, toDayNumber, type IsoDate } from "./calendar";
-import { curveOf, DEFAULT_CURVE_STRENGTH_PCT, holidayDays, periodOf, phaseGoal, ruleOf, type DbCurve, type GoalShape } from "./goal-phasing";
+import {
+  curveOf,
+  DEFAULT_CURVE_STRENGTH_PCT,
+  holidayDays,
+  periodOf,
+  phaseGoal,
+  ruleOf,
+  type DbCurve,
+  type GoalShape,
+} from "./goal-phasing";
 import { toDbDay } from "./db-day";
 import { dateArb, workingDaysArb } from "./test-arbitraries";
 
@@ -31,13 +40,25 @@ describe("goal-phasing: the DB enums", () => {
       kind: "front-loaded",
       strength: DEFAULT_CURVE_STRENGTH_PCT / 100,
     });
-    expect(curveOf({ curve: "BACK_LOADED", curveStrength: 30, checkpoints: null })).toEqual({ kind: "back-loaded", strength: 0.3 });
-    expect(curveOf({ curve: "FRONT_LOADED", curveStrength: 250, checkpoints: null })).toEqual({ kind: "front-loaded", strength: 1 });
-    expect(curveOf({ curve: "BACK_LOADED", curveStrength: -40, checkpoints: null })).toEqual({ kind: "back-loaded", strength: 0 });
+    expect(curveOf({ curve: "BACK_LOADED", curveStrength: 30, checkpoints: null })).toEqual({
+      kind: "back-loaded",
+      strength: 0.3,
+    });
+    expect(curveOf({ curve: "FRONT_LOADED", curveStrength: 250, checkpoints: null })).toEqual({
+      kind: "front-loaded",
+      strength: 1,
+    });
+    expect(curveOf({ curve: "BACK_LOADED", curveStrength: -40, checkpoints: null })).toEqual({
+      kind: "back-loaded",
+      strength: 0,
+    });
     const checkpoints = [{ weeksToGo: 1, cumulative: 5_000 }];
     expect(curveOf({ curve: "CUSTOM", curveStrength: null, checkpoints })).toEqual({ kind: "custom", checkpoints });
     // Checkpoints stored as something other than a list (a hand edit) phase as none.
-    expect(curveOf({ curve: "CUSTOM", curveStrength: null, checkpoints: { broken: true } })).toEqual({ kind: "custom", checkpoints: [] });
+    expect(curveOf({ curve: "CUSTOM", curveStrength: null, checkpoints: { broken: true } })).toEqual({
+      kind: "custom",
+      checkpoints: [],
+    });
   });
 
   it("reads the goal's holidays as sorted calendar days, from Date columns or days", () => {
@@ -102,7 +123,17 @@ describe("phaseGoal", () => {
       fc.property(storedGoalArb, (g) => {
         fc.pre(hasOpenDay(g.start, g.deadline, g.workingDays, g.holidays));
         const plan = phaseGoal(
-          { target: g.target, baseline: g.baseline, startDate: g.start, deadline: g.deadline, period: g.period, curve: g.curve, curveStrength: g.curveStrength, checkpoints: null, holidays: g.holidays },
+          {
+            target: g.target,
+            baseline: g.baseline,
+            startDate: g.start,
+            deadline: g.deadline,
+            period: g.period,
+            curve: g.curve,
+            curveStrength: g.curveStrength,
+            checkpoints: null,
+            holidays: g.holidays,
+          },
           { weekStartsOn: g.weekStartsOn, workingDays: g.workingDays },
         );
         expect(plan.days).toHaveLength(g.length);
@@ -128,7 +159,10 @@ describe("phaseGoal", () => {
         fc.integer({ min: -10_000, max: 10_000 }),
         (curve, curveStrength) => {
           const stored = phaseGoal(goal({ curve, curveStrength }), WEEKDAYS);
-          const clamped = phaseGoal(goal({ curve, curveStrength: Math.min(100, Math.max(0, curveStrength)) }), WEEKDAYS);
+          const clamped = phaseGoal(
+            goal({ curve, curveStrength: Math.min(100, Math.max(0, curveStrength)) }),
+            WEEKDAYS,
+          );
           expect(stored.days).toEqual(clamped.days);
           const c = curveOf({ curve, curveStrength, checkpoints: null });
           expect(c.kind !== "linear" && c.kind !== "custom" && c.strength >= 0 && c.strength <= 1).toBe(true);

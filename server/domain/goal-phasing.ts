@@ -33,12 +33,9 @@ export interface TeamCalendar {
 
 export const DEFAULT_CURVE_STRENGTH_PCT = 50;
 
-
 export const periodOf = (p: DbPeriod): Period => (p === "DAY" ? "day" : p === "MONTH" ? "month" : "week");
-export const ruleOf = (r: DbSplitRule) => (r === "HISTORY" ? "history" : r === "WEIGHT" ? "weight" : "even") as
-  | "even"
-  | "history"
-  | "weight";
+export const ruleOf = (r: DbSplitRule) =>
+  (r === "HISTORY" ? "history" : r === "WEIGHT" ? "weight" : "even") as "even" | "history" | "weight";
 
 /** The goal's holidays as sorted calendar days. */
 export function holidayDays(goal: Pick<GoalShape, "holidays">): IsoDate[] {
@@ -54,7 +51,10 @@ export function curveOf(goal: Pick<GoalShape, "curve" | "curveStrength" | "check
     case "BACK_LOADED":
       return { kind: "back-loaded", strength };
     case "CUSTOM":
-      return { kind: "custom", checkpoints: (Array.isArray(goal.checkpoints) ? goal.checkpoints : []) as CheckpointInput[] };
+      return {
+        kind: "custom",
+        checkpoints: (Array.isArray(goal.checkpoints) ? goal.checkpoints : []) as CheckpointInput[],
+      };
     default:
       return { kind: "linear" };
   }

@@ -13,7 +13,6 @@ import type { IsoDate } from "@/server/domain/calendar";
 import { planFunnel, resultsForAmount, type StageHistory } from "@/server/domain/funnel";
 import { toIsoDay } from "@/server/domain/db-day";
 
-
 export type MetricUnitName = "COUNT" | "MONEY" | "MINUTES";
 
 export interface MetricRef {
@@ -137,7 +136,12 @@ export function todayPlan(args: {
     closedDays: args.closedDays ?? [],
     ...(args.start !== undefined ? { start: args.start } : {}),
     minutesPerDay,
-    actions: args.needs.map((n) => ({ key: n.id, remaining: n.remaining, done: n.done, minutesPerAction: n.minutesPerAction ?? 0 })),
+    actions: args.needs.map((n) => ({
+      key: n.id,
+      remaining: n.remaining,
+      done: n.done,
+      minutesPerAction: n.minutesPerAction ?? 0,
+    })),
   });
   const byId = new Map(args.needs.map((n) => [n.id, n]));
   const actions = (plan.today?.actions ?? []).map((a) => {

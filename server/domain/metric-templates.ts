@@ -37,16 +37,37 @@ export interface Template {
   ranks: TemplateRank[];
 }
 
-const act = (key: string, name: string, minutes: number): TemplateMetric => ({ key, name, kind: "ACTIVITY", unit: "COUNT", minutesPerAction: minutes });
-const count = (key: string, name: string, minutes: number | null = null): TemplateMetric => ({ key, name, kind: "RESULT", unit: "COUNT", minutesPerAction: minutes });
-const money = (key: string, name: string): TemplateMetric => ({ key, name, kind: "RESULT", unit: "MONEY", minutesPerAction: null });
+const act = (key: string, name: string, minutes: number): TemplateMetric => ({
+  key,
+  name,
+  kind: "ACTIVITY",
+  unit: "COUNT",
+  minutesPerAction: minutes,
+});
+const count = (key: string, name: string, minutes: number | null = null): TemplateMetric => ({
+  key,
+  name,
+  kind: "RESULT",
+  unit: "COUNT",
+  minutesPerAction: minutes,
+});
+const money = (key: string, name: string): TemplateMetric => ({
+  key,
+  name,
+  kind: "RESULT",
+  unit: "MONEY",
+  minutesPerAction: null,
+});
 
 type Step = TemplateFunnel["steps"][number];
 /**
  * Two funnels over the same activities: to the count result they lead to (`leadIn`), and on through one more step
  * (`valueStep`, each of those results worth so much) to the money result.
  */
-const funnelPair = (leadIn: { result: string; steps: Step[] }, money: { result: string; valueStep: Step }): TemplateFunnel[] => [
+const funnelPair = (
+  leadIn: { result: string; steps: Step[] },
+  money: { result: string; valueStep: Step },
+): TemplateFunnel[] => [
   { result: money.result, steps: [...leadIn.steps, money.valueStep] },
   { result: leadIn.result, steps: [...leadIn.steps] },
 ];
@@ -76,17 +97,51 @@ export const TEMPLATES: Record<TemplateKey, Template> = {
       { result: "team_volume", valueStep: { metric: "sponsors", from: 1, to: 50_000 } },
     ),
     ranks: [
-      { name: "Bronze", personalVolume: 10_000, teamVolume: 100_000, personallySponsored: 2, qualifiedLegs: 0, monthlyIncome: 25_000 },
-      { name: "Silver", personalVolume: 20_000, teamVolume: 500_000, personallySponsored: 4, qualifiedLegs: 2, monthlyIncome: 100_000 },
-      { name: "Gold", personalVolume: 20_000, teamVolume: 2_000_000, personallySponsored: 6, qualifiedLegs: 3, monthlyIncome: 300_000 },
-      { name: "Diamond", personalVolume: 30_000, teamVolume: 5_000_000, personallySponsored: 10, qualifiedLegs: 4, monthlyIncome: 500_000 },
+      {
+        name: "Bronze",
+        personalVolume: 10_000,
+        teamVolume: 100_000,
+        personallySponsored: 2,
+        qualifiedLegs: 0,
+        monthlyIncome: 25_000,
+      },
+      {
+        name: "Silver",
+        personalVolume: 20_000,
+        teamVolume: 500_000,
+        personallySponsored: 4,
+        qualifiedLegs: 2,
+        monthlyIncome: 100_000,
+      },
+      {
+        name: "Gold",
+        personalVolume: 20_000,
+        teamVolume: 2_000_000,
+        personallySponsored: 6,
+        qualifiedLegs: 3,
+        monthlyIncome: 300_000,
+      },
+      {
+        name: "Diamond",
+        personalVolume: 30_000,
+        teamVolume: 5_000_000,
+        personallySponsored: 10,
+        qualifiedLegs: 4,
+        monthlyIncome: 500_000,
+      },
     ],
   },
   SALES: {
     key: "SALES",
     label: "Sales",
     description: "Calls, meetings and proposals that close deals and revenue.",
-    metrics: [act("calls", "Calls", 5), act("meetings", "Meetings", 45), act("proposals", "Proposals sent", 60), count("deals", "Deals won", 30), money("revenue", "Revenue")],
+    metrics: [
+      act("calls", "Calls", 5),
+      act("meetings", "Meetings", 45),
+      act("proposals", "Proposals sent", 60),
+      count("deals", "Deals won", 30),
+      money("revenue", "Revenue"),
+    ],
     funnels: funnelPair(
       {
         result: "deals",
@@ -104,7 +159,13 @@ export const TEMPLATES: Record<TemplateKey, Template> = {
     key: "CONTENT",
     label: "Content / social",
     description: "Posts, replies and direct messages that grow followers and bring leads.",
-    metrics: [act("posts", "Posts", 30), act("replies", "Replies and comments", 2), act("dms", "Direct messages", 5), count("leads", "Leads"), count("followers", "New followers")],
+    metrics: [
+      act("posts", "Posts", 30),
+      act("replies", "Replies and comments", 2),
+      act("dms", "Direct messages", 5),
+      count("leads", "Leads"),
+      count("followers", "New followers"),
+    ],
     funnels: [
       {
         result: "leads",

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./calendar";
-import { PACE_THRESHOLDS, assessPace, paceModel, paceNoteText, paceStatus, replanCatchUp, type DailyActual, type PaceModelInput } from "./pace";
+import {
+  PACE_THRESHOLDS,
+  assessPace,
+  paceModel,
+  paceNoteText,
+  paceStatus,
+  replanCatchUp,
+  type DailyActual,
+  type PaceModelInput,
+} from "./pace";
 import { cumulativeOn, phasePlan, type Curve, type PhasingInput } from "./phasing";
 import { dateArb, workingDaysArb } from "./test-arbitraries";
 
@@ -9,11 +18,20 @@ const seedPlan = phasePlan({
   start: "2026-12-01",
   deadline: "2026-12-31",
   target: 5_000_000,
-  curve: { kind: "custom", checkpoints: [{ weeksToGo: 1, cumulative: 4_200_000 }, { weeksToGo: 2, cumulative: 3_000_000 }, { weeksToGo: 3, cumulative: 2_000_000 }] },
+  curve: {
+    kind: "custom",
+    checkpoints: [
+      { weeksToGo: 1, cumulative: 4_200_000 },
+      { weeksToGo: 2, cumulative: 3_000_000 },
+      { weeksToGo: 3, cumulative: 2_000_000 },
+    ],
+  },
 });
 
 /** £2,250 on each working day from the 1st to the 10th: £18,000 against £20,000 planned. */
-const seedActuals: DailyActual[] = seedPlan.days.filter((d) => d.working && d.date <= "2026-12-10").map((d) => ({ date: d.date, amount: 225_000 }));
+const seedActuals: DailyActual[] = seedPlan.days
+  .filter((d) => d.working && d.date <= "2026-12-10")
+  .map((d) => ({ date: d.date, amount: 225_000 }));
 
 describe("pace examples", () => {
   it("thresholds live in one constant", () => {
@@ -46,7 +64,13 @@ describe("pace examples", () => {
     const { catchUp, pace } = assessPace({ plan: seedPlan, actuals: seedActuals, asOf: "2026-12-10" });
     // Behind the plan (£18,000 of £20,000), yet £2,250 a day reaches £51,750: the catch-up is the pace that finishes
     // on target — £32,000 over 15 open days (3 weeks) — not only the £2,000 behind the plan.
-    expect(pace).toMatchObject({ status: "at_risk", forecast: 5_175_000, shortfallAtDeadline: 0, missing: 3_200_000, note: "behind_but_reaching" });
+    expect(pace).toMatchObject({
+      status: "at_risk",
+      forecast: 5_175_000,
+      shortfallAtDeadline: 0,
+      missing: 3_200_000,
+      note: "behind_but_reaching",
+    });
     expect(pace.catchUp).toEqual({ perWeek: 1_066_667, perDay: 213_334 });
     expect(catchUp.remaining).toBe(3_200_000);
     expect(catchUp.shortfall).toBe(200_000);
@@ -59,14 +83,20 @@ describe("pace examples", () => {
     expect(catchUp.days[catchUp.days.length - 1]!.cumulative).toBe(5_000_000);
     expect(catchUp.next).toEqual({ date: "2026-12-11", increment: working[0] });
     const firstWeek = catchUp.periods[0]!;
-    expect([firstWeek.periodStart, firstWeek.periodEnd, firstWeek.originalIncrement]).toEqual(["2026-12-11", "2026-12-13", 200_000]);
+    expect([firstWeek.periodStart, firstWeek.periodEnd, firstWeek.originalIncrement]).toEqual([
+      "2026-12-11",
+      "2026-12-13",
+      200_000,
+    ]);
     expect(firstWeek.extra).toBe(firstWeek.increment - 200_000);
     expect(catchUp.periods.reduce((s, p) => s + p.extra, 0)).toBe(200_000);
   });
 
   it("forecasts from the last ten working days only", () => {
     const plan = phasePlan({ start: "2026-06-01", deadline: "2026-06-30", target: 500_000 });
-    const actuals: DailyActual[] = plan.days.filter((d) => d.working && d.date <= "2026-06-19").map((d, i) => ({ date: d.date, amount: i < 5 ? 0 : 30_000 }));
+    const actuals: DailyActual[] = plan.days
+      .filter((d) => d.working && d.date <= "2026-06-19")
+      .map((d, i) => ({ date: d.date, amount: i < 5 ? 0 : 30_000 }));
     const report = assessPace({ plan, actuals, asOf: "2026-06-19" });
     expect(report.runRate).toBe(30_000); // the idle first week is outside the window
     expect(report.forecastAtDeadline).toBe(300_000 + 7 * 30_000);
@@ -97,8 +127,17 @@ const scenarioArb = fc
     performance: fc.double({ min: 0, max: 2, noNaN: true }),
   })
   .map((r) => {
-    const curve: Curve = r.curveKind === "linear" ? { kind: "linear" } : { kind: r.curveKind as "front-loaded" | "back-loaded", strength: r.strength };
-    const input: PhasingInput = { start: r.start, deadline: addDays(r.start, r.length - 1), target: r.target, workingDays: r.workingDays, curve };
+    const curve: Curve =
+      r.curveKind === "linear"
+        ? { kind: "linear" }
+        : { kind: r.curveKind as "front-loaded" | "back-loaded", strength: r.strength };
+    const input: PhasingInput = {
+      start: r.start,
+      deadline: addDays(r.start, r.length - 1),
+      target: r.target,
+      workingDays: r.workingDays,
+      curve,
+    };
     return { input, asOf: addDays(r.start, r.asOfOffset), performance: r.performance };
   });
 
@@ -112,7 +151,9 @@ describe("pace properties", () => {
         } catch {
           return; // no working day in the range
         }
-        const actuals = plan.days.filter((d) => d.date <= asOf).map((d) => ({ date: d.date, amount: Math.round(d.increment * performance) }));
+        const actuals = plan.days
+          .filter((d) => d.date <= asOf)
+          .map((d) => ({ date: d.date, amount: Math.round(d.increment * performance) }));
         const report = assessPace({ plan, actuals, asOf });
         const c = report.catchUp;
         expect(report.actualToDate).toBe(actuals.reduce((s, a) => s + a.amount, 0));
@@ -166,7 +207,9 @@ describe("pace properties", () => {
         } catch {
           return;
         }
-        const actuals = plan.days.filter((d) => d.date <= asOf).map((d) => ({ date: d.date, amount: Math.round(d.increment * performance) }));
+        const actuals = plan.days
+          .filter((d) => d.date <= asOf)
+          .map((d) => ({ date: d.date, amount: Math.round(d.increment * performance) }));
         const r = assessPace({ plan, actuals, asOf });
         expect(r.status).toBe(paceStatus(r.actualToDate, r.expectedToDate, plan.baseline));
         if (r.runRate === null) expect(r.forecastAtDeadline).toBeNull();
@@ -190,7 +233,13 @@ describe("the pace model (paceModel): expected, status, forecast and catch-up ne
 
   it("the issue's dashboard: ahead of the plan so far, but the run rate falls short — never 'None needed'", () => {
     // £183 of £173 expected (ahead), £11 a day over the last 10 days, 40 open days left of a £5,000 target.
-    const m = paceModel({ ...base, actual: 18_300, expected: 17_300, target: 500_000, window: { sum: 11_000, openDays: 10 } });
+    const m = paceModel({
+      ...base,
+      actual: 18_300,
+      expected: 17_300,
+      target: 500_000,
+      window: { sum: 11_000, openDays: 10 },
+    });
     expect(m.status).toBe("ahead");
     expect(m.forecast).toBe(18_300 + 1_100 * 40);
     expect(m.shortfallAtDeadline).toBe(500_000 - 62_300);
@@ -201,19 +250,39 @@ describe("the pace model (paceModel): expected, status, forecast and catch-up ne
   });
 
   it("examples: on course, too early, reached, out of time", () => {
-    expect(paceModel({ ...base, actual: 100, expected: 100, target: 200, window: { sum: 50, openDays: 10 }, forecastOpenDays: 20 })).toMatchObject({
+    expect(
+      paceModel({
+        ...base,
+        actual: 100,
+        expected: 100,
+        target: 200,
+        window: { sum: 50, openDays: 10 },
+        forecastOpenDays: 20,
+      }),
+    ).toMatchObject({
       note: "on_course",
       forecast: 200,
       catchUp: { perWeek: 0, perDay: 0 },
     });
-    expect(paceModel({ ...base, window: { sum: 0, openDays: 0 } })).toMatchObject({ note: "too_early", forecast: null, status: "on_track" });
-    expect(paceModel({ ...base, actual: 5_000_000 })).toMatchObject({ note: "reached", missing: 0, catchUp: { perWeek: 0, perDay: 0 } });
+    expect(paceModel({ ...base, window: { sum: 0, openDays: 0 } })).toMatchObject({
+      note: "too_early",
+      forecast: null,
+      status: "on_track",
+    });
+    expect(paceModel({ ...base, actual: 5_000_000 })).toMatchObject({
+      note: "reached",
+      missing: 0,
+      catchUp: { perWeek: 0, perDay: 0 },
+    });
     expect(paceModel({ ...base, actual: 10, remainingOpenDays: 0, forecastOpenDays: 0 })).toMatchObject({
       note: "out_of_time",
       catchUp: { perWeek: 4_999_990, perDay: 4_999_990 },
     });
     // Less than a week left: the whole of what is missing this week.
-    expect(paceModel({ ...base, actual: 0, expected: 10, remainingOpenDays: 3 }).catchUp).toEqual({ perWeek: 5_000_000, perDay: 1_666_667 });
+    expect(paceModel({ ...base, actual: 0, expected: 10, remainingOpenDays: 3 }).catchUp).toEqual({
+      perWeek: 5_000_000,
+      perDay: 1_666_667,
+    });
   });
 
   const inputArb = fc
@@ -247,7 +316,9 @@ describe("the pace model (paceModel): expected, status, forecast and catch-up ne
         const m = paceModel(input);
         const none =
           input.actual >= input.target ||
-          (input.remainingOpenDays > 0 && input.actual >= input.expected && (m.forecast === null || m.forecast >= input.target));
+          (input.remainingOpenDays > 0 &&
+            input.actual >= input.expected &&
+            (m.forecast === null || m.forecast >= input.target));
         expect(m.catchUp.perWeek === 0).toBe(none);
         expect(m.catchUp.perDay === 0).toBe(none);
         expect(["reached", "on_course", "too_early"].includes(m.note)).toBe(none);
@@ -287,7 +358,9 @@ describe("the pace model (paceModel): expected, status, forecast and catch-up ne
         expect(m.status).toBe(paceStatus(input.actual, input.expected));
         if (input.window.openDays === 0) expect([m.forecast, m.shortfallAtDeadline]).toEqual([null, null]);
         else {
-          expect(m.forecast).toBe(input.actual + Math.round((input.window.sum / input.window.openDays) * input.forecastOpenDays));
+          expect(m.forecast).toBe(
+            input.actual + Math.round((input.window.sum / input.window.openDays) * input.forecastOpenDays),
+          );
           expect(m.shortfallAtDeadline).toBe(Math.max(0, input.target - m.forecast!));
         }
         const reaches = m.forecast !== null && m.forecast >= input.target;

@@ -37,7 +37,12 @@ export type PaceThresholds = { ahead: number; onTrack: number; atRisk: number };
 /** Working days of recent history used for the run rate. */
 export const RUN_RATE_WINDOW_WORKING_DAYS = 10;
 
-export function paceStatus(actual: number, expected: number, baseline = 0, thresholds: PaceThresholds = PACE_THRESHOLDS): PaceStatus {
+export function paceStatus(
+  actual: number,
+  expected: number,
+  baseline = 0,
+  thresholds: PaceThresholds = PACE_THRESHOLDS,
+): PaceStatus {
   const planned = expected - baseline;
   const done = actual - baseline;
   if (planned <= 0) return done > 0 ? "ahead" : "on_track";
@@ -59,7 +64,8 @@ export function paceStatus(actual: number, expected: number, baseline = 0, thres
  * - `behind`: actual < expected and the forecast (if any) falls short.
  * - `out_of_time`: something is missing and no open day is left before the deadline.
  */
-export type PaceNote = "reached" | "on_course" | "too_early" | "short_at_this_pace" | "behind_but_reaching" | "behind" | "out_of_time";
+export type PaceNote =
+  "reached" | "on_course" | "too_early" | "short_at_this_pace" | "behind_but_reaching" | "behind" | "out_of_time";
 
 export interface PaceModelInput {
   /** Progress so far (what is logged today already counts). */
@@ -137,7 +143,10 @@ export function paceModel(input: PaceModelInput): PaceModel {
             : "behind";
   let catchUp = { perWeek: 0, perDay: 0 };
   if (note !== "reached" && note !== "on_course" && note !== "too_early") {
-    const perWeekDays = Number.isInteger(input.openDaysPerWeek) && input.openDaysPerWeek >= 1 && input.openDaysPerWeek <= 7 ? input.openDaysPerWeek : 5;
+    const perWeekDays =
+      Number.isInteger(input.openDaysPerWeek) && input.openDaysPerWeek >= 1 && input.openDaysPerWeek <= 7
+        ? input.openDaysPerWeek
+        : 5;
     catchUp =
       days === 0
         ? { perWeek: missing, perDay: missing }
@@ -179,7 +188,10 @@ export function paceNoteText(model: Pick<PaceModel, "note" | "status">): string 
   }
 }
 
-export type PacePlan = Pick<PhasedPlan, "start" | "deadline" | "target" | "baseline" | "days" | "period" | "weekStartsOn" | "workingDays"> & {
+export type PacePlan = Pick<
+  PhasedPlan,
+  "start" | "deadline" | "target" | "baseline" | "days" | "period" | "weekStartsOn" | "workingDays"
+> & {
   /** The plan's closed days (PhasedPlan.closedDays); default none. */
   closedDays?: readonly IsoDate[];
 };
@@ -250,7 +262,11 @@ export function assessPace(input: PaceInput): PaceReport {
   const open = openDays({ workingDays: plan.workingDays, closedDays: plan.closedDays ?? [] });
   const window = input.windowWorkingDays ?? RUN_RATE_WINDOW_WORKING_DAYS;
   if (!Number.isInteger(window) || window < 1) {
-    throw new PlanningError("invalid_window", `The run-rate window must be at least one working day (got ${window}).`, "windowWorkingDays");
+    throw new PlanningError(
+      "invalid_window",
+      `The run-rate window must be at least one working day (got ${window}).`,
+      "windowWorkingDays",
+    );
   }
 
   const lastDn = Math.min(asOfDn, deadlineDn);
@@ -268,7 +284,11 @@ export function assessPace(input: PaceInput): PaceReport {
   let windowSum = 0;
   input.actuals.forEach((a, i) => {
     if (!Number.isSafeInteger(a.amount)) {
-      throw new PlanningError("invalid_amount", `The amount logged on ${a.date} must be a whole number.`, `actuals.${i}.amount`);
+      throw new PlanningError(
+        "invalid_amount",
+        `The amount logged on ${a.date} must be a whole number.`,
+        `actuals.${i}.amount`,
+      );
     }
     const dn = toDayNumber(a.date, `actuals.${i}.date`);
     if (dn < startDn || dn > asOfDn) return;

@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, dayOfWeek, toDayNumber } from "./calendar";
 import { PlanningError } from "./errors";
-import { cumulativeOn, phasePlan, proposeNextTarget, type CheckpointInput, type Curve, type PhasedPlan, type PhasingInput } from "./phasing";
+import {
+  cumulativeOn,
+  phasePlan,
+  proposeNextTarget,
+  type CheckpointInput,
+  type Curve,
+  type PhasedPlan,
+  type PhasingInput,
+} from "./phasing";
 import { dateArb, workingDaysArb } from "./test-arbitraries";
 
 const gbp = (pence: number) => `£${(pence / 100).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`;
@@ -54,7 +62,8 @@ describe("phasing: the seed goal", () => {
     expect(cumulativeOn(plan, "2026-12-17")).toBe(3_000_000);
     expect(cumulativeOn(plan, "2026-12-24")).toBe(4_200_000);
     expect(cumulativeOn(plan, "2026-12-31")).toBe(5_000_000);
-    const working = (from: string, to: string) => plan.days.filter((d) => d.working && d.date >= from && d.date <= to).map((d) => d.increment);
+    const working = (from: string, to: string) =>
+      plan.days.filter((d) => d.working && d.date >= from && d.date <= to).map((d) => d.increment);
     expect(working("2026-12-01", "2026-12-10")).toEqual(Array(8).fill(250_000)); // £20,000 over 8 working days
     expect(working("2026-12-11", "2026-12-17")).toEqual(Array(5).fill(200_000)); // £10,000 over 5
     expect(working("2026-12-18", "2026-12-24")).toEqual(Array(5).fill(240_000)); // £12,000 over 5
@@ -97,7 +106,14 @@ describe("phasing: other curves and the $5k month", () => {
     expect(working).toHaveLength(22);
     expect(Math.max(...working) - Math.min(...working)).toBeLessThanOrEqual(1);
     expect(plan.periods).toEqual([
-      { periodStart: "2026-06-01", periodEnd: "2026-06-30", label: "2026-06", increment: 500_000, cumulative: 500_000, workingDays: 22 },
+      {
+        periodStart: "2026-06-01",
+        periodEnd: "2026-06-30",
+        label: "2026-06",
+        increment: 500_000,
+        cumulative: 500_000,
+        workingDays: 22,
+      },
     ]);
   });
 
@@ -128,34 +144,81 @@ describe("phasing: rejects invalid input with clear messages", () => {
     );
   });
   it("target below baseline", () => {
-    expectThrows(() => phasePlan({ ...seed, baseline: 6_000_000, formatAmount: gbp }), "target_below_baseline", /£50,000\.00.*£60,000\.00/);
+    expectThrows(
+      () => phasePlan({ ...seed, baseline: 6_000_000, formatAmount: gbp }),
+      "target_below_baseline",
+      /£50,000\.00.*£60,000\.00/,
+    );
   });
-  const custom = (checkpoints: CheckpointInput[]): PhasingInput => ({ ...seed, formatAmount: gbp, curve: { kind: "custom", checkpoints } });
+  const custom = (checkpoints: CheckpointInput[]): PhasingInput => ({
+    ...seed,
+    formatAmount: gbp,
+    curve: { kind: "custom", checkpoints },
+  });
   it("checkpoints that go down over time", () => {
     expectThrows(
-      () => phasePlan(custom([{ weeksToGo: 2, cumulative: 3_000_000 }, { weeksToGo: 1, cumulative: 2_900_000 }])),
+      () =>
+        phasePlan(
+          custom([
+            { weeksToGo: 2, cumulative: 3_000_000 },
+            { weeksToGo: 1, cumulative: 2_900_000 },
+          ]),
+        ),
       "checkpoints_out_of_order",
       "The checkpoints go down over time: £30,000.00 by 2026-12-17 but only £29,000.00 by 2026-12-24.",
     );
   });
   it("checkpoint above the target, below the baseline, after the deadline, before the start", () => {
-    expectThrows(() => phasePlan(custom([{ weeksToGo: 1, cumulative: 5_000_001 }])), "checkpoint_above_target", /above the target \(£50,000\.00\)/);
-    expectThrows(() => phasePlan({ ...custom([{ weeksToGo: 1, cumulative: 10 }]), baseline: 100 }), "checkpoint_below_baseline");
-    expectThrows(() => phasePlan(custom([{ date: "2027-01-02", cumulative: 10 }])), "checkpoint_after_deadline", /after the deadline \(2026-12-31\)/);
-    expectThrows(() => phasePlan(custom([{ weeksToGo: 5, cumulative: 10 }])), "checkpoint_before_start", /before the start \(2026-12-01\)/);
+    expectThrows(
+      () => phasePlan(custom([{ weeksToGo: 1, cumulative: 5_000_001 }])),
+      "checkpoint_above_target",
+      /above the target \(£50,000\.00\)/,
+    );
+    expectThrows(
+      () => phasePlan({ ...custom([{ weeksToGo: 1, cumulative: 10 }]), baseline: 100 }),
+      "checkpoint_below_baseline",
+    );
+    expectThrows(
+      () => phasePlan(custom([{ date: "2027-01-02", cumulative: 10 }])),
+      "checkpoint_after_deadline",
+      /after the deadline \(2026-12-31\)/,
+    );
+    expectThrows(
+      () => phasePlan(custom([{ weeksToGo: 5, cumulative: 10 }])),
+      "checkpoint_before_start",
+      /before the start \(2026-12-01\)/,
+    );
   });
   it("two checkpoints on one day, and a checkpoint on the deadline that is not the target", () => {
-    expectThrows(() => phasePlan(custom([{ weeksToGo: 1, cumulative: 10 }, { date: "2026-12-24", cumulative: 10 }])), "checkpoints_same_day");
+    expectThrows(
+      () =>
+        phasePlan(
+          custom([
+            { weeksToGo: 1, cumulative: 10 },
+            { date: "2026-12-24", cumulative: 10 },
+          ]),
+        ),
+      "checkpoints_same_day",
+    );
     expectThrows(() => phasePlan(custom([{ weeksToGo: 0, cumulative: 10 }])), "checkpoint_at_deadline");
   });
   it("a stretch that needs more but has no working day", () => {
     // 2026-12-05/06 is a weekend: nothing can happen between the Friday checkpoint and Sunday's.
     expectThrows(
-      () => phasePlan(custom([{ date: "2026-12-04", cumulative: 1_000_000 }, { date: "2026-12-06", cumulative: 1_100_000 }])),
+      () =>
+        phasePlan(
+          custom([
+            { date: "2026-12-04", cumulative: 1_000_000 },
+            { date: "2026-12-06", cumulative: 1_100_000 },
+          ]),
+        ),
       "no_working_days_in_segment",
       "The stretch after the checkpoint of 2026-12-04 up to 2026-12-06 needs £1,000.00 but has no working day to do it in.",
     );
-    expectThrows(() => phasePlan({ start: "2026-12-05", deadline: "2026-12-06", target: 1 }), "no_working_days_in_segment");
+    expectThrows(
+      () => phasePlan({ start: "2026-12-05", deadline: "2026-12-06", target: 1 }),
+      "no_working_days_in_segment",
+    );
   });
   it("strength out of range, unknown curve, bad dates", () => {
     expectThrows(() => phasePlan({ ...seed, curve: { kind: "front-loaded", strength: 1.5 } }), "strength_out_of_range");
@@ -179,11 +242,13 @@ const curveArb = (n: number, baseline: number, target: number): fc.Arbitrary<Cur
     fc
       .uniqueArray(fc.integer({ min: 0, max: n - 2 < 0 ? 0 : n - 2 }), { maxLength: 5 })
       .chain((offsets) =>
-        fc.array(fc.integer({ min: baseline, max: target }), { minLength: offsets.length, maxLength: offsets.length }).map((values) => {
-          const days = [...offsets].sort((a, b) => a - b);
-          const vals = [...values].sort((a, b) => a - b);
-          return { days, vals };
-        }),
+        fc
+          .array(fc.integer({ min: baseline, max: target }), { minLength: offsets.length, maxLength: offsets.length })
+          .map((values) => {
+            const days = [...offsets].sort((a, b) => a - b);
+            const vals = [...values].sort((a, b) => a - b);
+            return { days, vals };
+          }),
       )
       .filter(({ days }) => n >= 2 || days.length === 0)
       .map(({ days, vals }): Curve => ({
@@ -280,14 +345,18 @@ describe("phasing properties", () => {
         let value = input.baseline ?? 0;
         const cps = input.curve?.kind === "custom" ? [...input.curve.checkpoints] : [];
         const resolved = cps
-          .map((c) => ({ k: toDayNumber(input.deadline) - startDn - ("daysToGo" in c ? c.daysToGo : 0), v: c.cumulative }))
+          .map((c) => ({
+            k: toDayNumber(input.deadline) - startDn - ("daysToGo" in c ? c.daysToGo : 0),
+            v: c.cumulative,
+          }))
           .sort((a, b) => a.k - b.k);
         resolved.push({ k: toDayNumber(input.deadline) - startDn, v: input.target });
         let impossible = false;
         for (const { k, v } of resolved) {
           bounds.push([from, k]);
           let working = 0;
-          for (let j = from; j <= k; j++) if (input.workingDays!.includes(dayOfWeek(addDays(input.start, j)))) working++;
+          for (let j = from; j <= k; j++)
+            if (input.workingDays!.includes(dayOfWeek(addDays(input.start, j)))) working++;
           if (v - value > 0 && working === 0) impossible = true;
           from = k + 1;
           value = v;
@@ -350,14 +419,19 @@ describe("the month from last month", () => {
 
   it("with stretch ≥ 0: never below last actual, on the step, within one step of the exact stretch", () => {
     fc.assert(
-      fc.property(fc.nat({ max: 1e11 }), fc.integer({ min: 0, max: 200 }), fc.constantFrom("money" as const, "count" as const), (last, stretch, unit) => {
-        const { target, unrounded, step } = proposeNextTarget(last, stretch, unit);
-        expect(target).toBeGreaterThanOrEqual(last);
-        expect(target).toBeGreaterThanOrEqual(unrounded - 1e-6);
-        expect(target - unrounded).toBeLessThan(step);
-        expect(target % step).toBe(0);
-        if (unit === "money") expect(step <= 100 || step <= unrounded / 100).toBe(true);
-      }),
+      fc.property(
+        fc.nat({ max: 1e11 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.constantFrom("money" as const, "count" as const),
+        (last, stretch, unit) => {
+          const { target, unrounded, step } = proposeNextTarget(last, stretch, unit);
+          expect(target).toBeGreaterThanOrEqual(last);
+          expect(target).toBeGreaterThanOrEqual(unrounded - 1e-6);
+          expect(target - unrounded).toBeLessThan(step);
+          expect(target % step).toBe(0);
+          if (unit === "money") expect(step <= 100 || step <= unrounded / 100).toBe(true);
+        },
+      ),
     );
   });
 });

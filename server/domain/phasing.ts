@@ -159,7 +159,13 @@ export function phasePlan(input: PhasingInput): PhasedPlan {
   const increments = new Array<number>(nDays).fill(0);
   let checkpoints: ResolvedCheckpoint[] = [];
 
-  const spread = (fromK: number, toK: number, amount: number, shape: (i: number, n: number) => number, what: string) => {
+  const spread = (
+    fromK: number,
+    toK: number,
+    amount: number,
+    shape: (i: number, n: number) => number,
+    what: string,
+  ) => {
     // Spread `amount` over the working days among day offsets fromK..toK (inclusive).
     const idx: number[] = [];
     for (let k = fromK; k <= toK; k++) if (working[k]) idx.push(k);
@@ -373,7 +379,12 @@ export function periodRows(
     while (rows.length > 1 && rows[rows.length - 1]!.workingDays === 0) {
       const empty = rows.pop()!;
       const last = rows[rows.length - 1]!;
-      rows[rows.length - 1] = { ...last, periodEnd: empty.periodEnd, increment: last.increment + empty.increment, cumulative: empty.cumulative };
+      rows[rows.length - 1] = {
+        ...last,
+        periodEnd: empty.periodEnd,
+        increment: last.increment + empty.increment,
+        cumulative: empty.cumulative,
+      };
     }
   }
   return rows;
@@ -418,7 +429,12 @@ export function proposeNextTarget(
   options: { minorUnitsPerMajor?: number } = {},
 ): ProposedTarget {
   requireAmount(lastActual, "lastActual", "last period's actual");
-  if (typeof stretchPercent !== "number" || !Number.isFinite(stretchPercent) || stretchPercent < -100 || stretchPercent > 1000) {
+  if (
+    typeof stretchPercent !== "number" ||
+    !Number.isFinite(stretchPercent) ||
+    stretchPercent < -100 ||
+    stretchPercent > 1000
+  ) {
     throw new PlanningError(
       "invalid_stretch",
       `The stretch must be a percentage between −100 and 1000 (got ${String(stretchPercent)}).`,

@@ -148,14 +148,22 @@ describe("rampToRank", () => {
   const gold = seedRanks[seedRanks.length - 1]!;
 
   it("climbs evenly from the current standing to the rank by the last month", () => {
-    const ramp = rampToRank({ personalVolume: 0, teamVolume: 100_000, personallySponsored: 1, qualifiedLegs: 0 }, { ...gold, teamVolume: 400_000, personallySponsored: 4, qualifiedLegs: 2 }, 3);
+    const ramp = rampToRank(
+      { personalVolume: 0, teamVolume: 100_000, personallySponsored: 1, qualifiedLegs: 0 },
+      { ...gold, teamVolume: 400_000, personallySponsored: 4, qualifiedLegs: 2 },
+      3,
+    );
     expect(ramp.map((m) => m.teamVolume)).toEqual([200_000, 300_000, 400_000]);
     expect(ramp.map((m) => m.personallySponsored)).toEqual([2, 3, 4]);
     expect(ramp.map((m) => m.qualifiedLegs)).toEqual([1, 2, 2]); // rounded up: never less than an even share
   });
 
   it("holds a requirement already met at the rank's level", () => {
-    const ramp = rampToRank({ personalVolume: 99_999, teamVolume: 0, personallySponsored: 0, qualifiedLegs: 0 }, { ...gold, personalVolume: 20_000 }, 2);
+    const ramp = rampToRank(
+      { personalVolume: 99_999, teamVolume: 0, personallySponsored: 0, qualifiedLegs: 0 },
+      { ...gold, personalVolume: 20_000 },
+      2,
+    );
     expect(ramp.map((m) => m.personalVolume)).toEqual([20_000, 20_000]);
   });
 
@@ -166,7 +174,12 @@ describe("rampToRank", () => {
 
   it("property: whole, never decreasing, never above the rank, and exactly the rank in the last month", () => {
     const amount = fc.integer({ min: 0, max: 10_000_000_000 });
-    const progress = fc.record({ personalVolume: amount, teamVolume: amount, personallySponsored: amount, qualifiedLegs: amount });
+    const progress = fc.record({
+      personalVolume: amount,
+      teamVolume: amount,
+      personallySponsored: amount,
+      qualifiedLegs: amount,
+    });
     fc.assert(
       fc.property(progress, progress, fc.integer({ min: 1, max: 120 }), (current, req, months) => {
         const rank = { ...gold, ...req };

@@ -80,7 +80,11 @@ export function rankGap(rank: RankRequirement, current: RankProgress): RankProgr
  */
 export function rampToRank(current: RankProgress, rank: RankRequirement, months: number): RankProgress[] {
   if (!Number.isInteger(months) || months < 1 || months > 120) {
-    throw new PlanningError("invalid_months", `The number of months must be a whole number from 1 to 120 (got ${String(months)}).`, "months");
+    throw new PlanningError(
+      "invalid_months",
+      `The number of months must be a whole number from 1 to 120 (got ${String(months)}).`,
+      "months",
+    );
   }
   for (const key of REQUIREMENT_KEYS) {
     requireAmount(current[key], `current.${key}`, key);

@@ -9,7 +9,16 @@ import type { PaceNote, PaceStatus } from "@/server/domain/pace";
 
 export interface ReviewSnapshot {
   version: 1;
-  goal: { id: string; name: string; metricName: string; unit: MetricUnit; target: number; baseline: number; start: string; deadline: string };
+  goal: {
+    id: string;
+    name: string;
+    metricName: string;
+    unit: MetricUnit;
+    target: number;
+    baseline: number;
+    start: string;
+    deadline: string;
+  };
   /** The team's calendar week reviewed. */
   week: { from: string; to: string };
   /** Its days inside the goal, and the day the numbers are as of (before `to` while the week is under way). */

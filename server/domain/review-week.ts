@@ -67,7 +67,10 @@ export function comingWeekStart(today: IsoDate, weekStartsOn: number): IsoDate {
  * one a weekly review held today agrees commitments for (`comingWeekStart`). In a goal's first week the review covers
  * this week so far, and its commitments are for next week.
  */
-export function commitmentWeeks(today: IsoDate, weekStartsOn: number): { this: IsoDate; next: IsoDate; coming: IsoDate } {
+export function commitmentWeeks(
+  today: IsoDate,
+  weekStartsOn: number,
+): { this: IsoDate; next: IsoDate; coming: IsoDate } {
   const thisWeek = startOfPeriod(today, "week", weekStartsOn);
   return { this: thisWeek, next: addDays(thisWeek, 7), coming: comingWeekStart(today, weekStartsOn) };
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { addDays, type IsoDate } from "./calendar";
 import { shareOfProgress } from "./dashboard-math";
 import { paceModel } from "./pace";
-import { rollUp, rollUpGoal, type DashboardRow, type GoalRollupPlan, type MemberProgress, type RollupNode } from "./rollup";
+import {
+  rollUp,
+  rollUpGoal,
+  type DashboardRow,
+  type GoalRollupPlan,
+  type MemberProgress,
+  type RollupNode,
+} from "./rollup";
 import { indexTree } from "./tree";
 import { childrenOf, subtreeIds, treeArb } from "./test-arbitraries";
 
@@ -31,7 +38,12 @@ describe("roll-up examples", () => {
   });
 
   it("handles a 100,000-deep chain without recursion", () => {
-    const chain: RollupNode[] = Array.from({ length: 100_000 }, (_, i) => ({ id: `n${i}`, parentId: i === 0 ? null : `n${i - 1}`, ownActual: 1, ownTarget: 2 }));
+    const chain: RollupNode[] = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `n${i}`,
+      parentId: i === 0 ? null : `n${i - 1}`,
+      ownActual: 1,
+      ownTarget: 2,
+    }));
     const rows = rollUp(chain);
     expect(rows[0]!.teamActual).toBe(100_000);
     expect(rows[0]!.below.total).toBe(99_999);
@@ -42,11 +54,25 @@ describe("roll-up examples", () => {
 /** A tree of up to 60 members with random own actuals, targets and expected amounts. */
 const arb = treeArb(60).chain((tree) =>
   fc
-    .array(fc.record({ actual: fc.integer({ min: -1000, max: 100_000 }), target: fc.nat({ max: 100_000 }), expected: fc.nat({ max: 100_000 }) }), {
-      minLength: tree.length,
-      maxLength: tree.length,
-    })
-    .map((vals) => tree.map((n, i): RollupNode => ({ ...n, ownActual: vals[i]!.actual, ownTarget: vals[i]!.target, ownExpected: vals[i]!.expected }))),
+    .array(
+      fc.record({
+        actual: fc.integer({ min: -1000, max: 100_000 }),
+        target: fc.nat({ max: 100_000 }),
+        expected: fc.nat({ max: 100_000 }),
+      }),
+      {
+        minLength: tree.length,
+        maxLength: tree.length,
+      },
+    )
+    .map((vals) =>
+      tree.map((n, i): RollupNode => ({
+        ...n,
+        ownActual: vals[i]!.actual,
+        ownTarget: vals[i]!.target,
+        ownExpected: vals[i]!.expected,
+      })),
+    ),
 );
 
 describe("roll-up properties", () => {
@@ -239,10 +265,19 @@ describe("rollUpGoal (the dashboard's goal roll-up, rows parents first)", () => 
       return {
         total: a.total,
         progress: (d) => Math.round((a.total * Math.min(100, Math.max(0, dayNumber(d) + 1))) / 100),
-        period: { from: day(a.from), to: day(a.from + a.length - 1), asOf: day(a.from + Math.min(a.asOf, a.length - 1)) },
+        period: {
+          from: day(a.from),
+          to: day(a.from + a.length - 1),
+          asOf: day(a.from + Math.min(a.asOf, a.length - 1)),
+        },
         periodDue: day(a.from + a.due),
         goalDue: day(a.goalDue),
-        days: { windowOpenDays: a.windowOpenDays, forecastOpenDays: a.forecastOpenDays, remainingOpenDays: a.remainingOpenDays, openDaysPerWeek: a.openDaysPerWeek },
+        days: {
+          windowOpenDays: a.windowOpenDays,
+          forecastOpenDays: a.forecastOpenDays,
+          remainingOpenDays: a.remainingOpenDays,
+          openDaysPerWeek: a.openDaysPerWeek,
+        },
       };
     });
 
@@ -276,7 +311,9 @@ describe("rollUpGoal (the dashboard's goal roll-up, rows parents first)", () => 
       toDateActual: 0,
       windowActual: 0,
     });
-    expect(() => rollUpGoal([row("a", null), row("c", "b"), row("b", "a")], plan)).toThrow(/upline of c is not listed before them/);
+    expect(() => rollUpGoal([row("a", null), row("c", "b"), row("b", "a")], plan)).toThrow(
+      /upline of c is not listed before them/,
+    );
     expect(() => rollUpGoal([row("a", null, -1), row("b", "c", 2), row("c", "a", 0)], plan)).toThrow(/upline of b/);
     expect(rollUpGoal([], plan)).toEqual([]);
   });

@@ -60,7 +60,11 @@ export interface RollupRow {
 }
 
 function invalid(id: string, label: string, value: unknown): never {
-  throw new PlanningError("invalid_amount", `The ${label} of ${id} must be a whole number (got ${String(value)}).`, "nodes");
+  throw new PlanningError(
+    "invalid_amount",
+    `The ${label} of ${id} must be a whole number (got ${String(value)}).`,
+    "nodes",
+  );
 }
 
 const STATUS_INDEX: Record<PaceStatus, number> = { ahead: 0, on_track: 1, at_risk: 2, behind: 3 };
@@ -321,7 +325,15 @@ export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan
       teamTarget: teamTarget[i]!,
       teamExpected: teamExpected[i]!,
       teamStatus: paceStatus(teamActual[i]!, teamExpected[i]!, 0),
-      below: { ahead, on_track: onTrack, at_risk: atRisk, behind, onPace: ahead + onTrack, offPace: atRisk + behind, total: ahead + onTrack + atRisk + behind },
+      below: {
+        ahead,
+        on_track: onTrack,
+        at_risk: atRisk,
+        behind,
+        onPace: ahead + onTrack,
+        offPace: atRisk + behind,
+        total: ahead + onTrack + atRisk + behind,
+      },
       goal: {
         share: r.share ?? 0,
         teamShare: share[i]!,

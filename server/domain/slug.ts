@@ -3,8 +3,25 @@
  * app's own top-level routes. `slugify` always returns a valid slug (falling back to "team").
  */
 export const RESERVED_SLUGS = new Set([
-  "api", "signin", "signup", "signout", "join", "teams", "settings", "account", "offline", "_next", "static",
-  "sw.js", "serwist", "manifest.webmanifest", "icons", "new", "admin", "auth", "demo",
+  "api",
+  "signin",
+  "signup",
+  "signout",
+  "join",
+  "teams",
+  "settings",
+  "account",
+  "offline",
+  "_next",
+  "static",
+  "sw.js",
+  "serwist",
+  "manifest.webmanifest",
+  "icons",
+  "new",
+  "admin",
+  "auth",
+  "demo",
 ]);
 
 export function slugify(name: string): string {

@@ -47,7 +47,14 @@ describe("splitting a team plan among members", () => {
       start: "2026-12-01",
       deadline: "2026-12-31",
       target: 5_000_000,
-      curve: { kind: "custom", checkpoints: [{ weeksToGo: 1, cumulative: 4_200_000 }, { weeksToGo: 2, cumulative: 3_000_000 }, { weeksToGo: 3, cumulative: 2_000_000 }] },
+      curve: {
+        kind: "custom",
+        checkpoints: [
+          { weeksToGo: 1, cumulative: 4_200_000 },
+          { weeksToGo: 2, cumulative: 3_000_000 },
+          { weeksToGo: 3, cumulative: 2_000_000 },
+        ],
+      },
     });
     const members = [
       { id: "ann", share: 2_500_000 },
@@ -57,7 +64,12 @@ describe("splitting a team plan among members", () => {
     const split = splitPhasedPlan(plan, members);
     split.forEach((m, i) => expect(m.days[m.days.length - 1]!.cumulative).toBe(members[i]!.share));
     // Ann holds half the team's target, so she carries half of every day: £1,250 on each of the first 8 working days.
-    expect(split[0]!.days.filter((d) => d.working).slice(0, 8).map((d) => d.increment)).toEqual(Array(8).fill(125_000));
+    expect(
+      split[0]!.days
+        .filter((d) => d.working)
+        .slice(0, 8)
+        .map((d) => d.increment),
+    ).toEqual(Array(8).fill(125_000));
     const weekly = split.map((m) => periodRows(m.days, "week", 1).map((p) => p.increment));
     plan.periods.forEach((p, k) => expect(weekly[0]![k]! + weekly[1]![k]! + weekly[2]![k]!).toBe(p.increment));
   });
@@ -77,7 +89,10 @@ describe("split properties", () => {
   it("columns sum to the team's days, rows to the shares; cells whole, ≥ 0, zero on empty days; within one unit of exact", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constant(0), fc.nat({ max: 5 }), fc.nat({ max: 100_000 })), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.oneof(fc.constant(0), fc.nat({ max: 5 }), fc.nat({ max: 100_000 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
         fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 25 }),
         (increments, weights) => {
           const total = sum(increments);
@@ -89,7 +104,11 @@ describe("split properties", () => {
             (() => {
               const base = weights.map((w) => Math.floor((total * w) / W));
               let left = total - sum(base);
-              for (let i = 0; left > 0; i = (i + 1) % base.length) if (weights[i]! > 0) { base[i]!++; left--; }
+              for (let i = 0; left > 0; i = (i + 1) % base.length)
+                if (weights[i]! > 0) {
+                  base[i]!++;
+                  left--;
+                }
               return base;
             })();
           checkSplit(increments, s);
@@ -114,7 +133,14 @@ describe("split properties", () => {
     fc.assert(
       fc.property(arb, (r) => {
         const curve: Curve = r.kind === "linear" ? { kind: "linear" } : { kind: r.kind, strength: r.strength };
-        const phasing: PhasingInput = { start: r.start, deadline: addDays(r.start, r.length - 1), target: r.target, workingDays: r.workingDays, curve, period: "week" };
+        const phasing: PhasingInput = {
+          start: r.start,
+          deadline: addDays(r.start, r.length - 1),
+          target: r.target,
+          workingDays: r.workingDays,
+          curve,
+          period: "week",
+        };
         let team;
         try {
           team = phasePlan(phasing);

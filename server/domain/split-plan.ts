@@ -116,7 +116,13 @@ export function splitIncrements(increments: readonly number[], shares: readonly 
 }
 
 /** Share c units by how far each member is below their exact share, capped at what they still have to do. */
-function fallback(shares: readonly number[], x: readonly number[], running: number, total: number, c: number): number[] {
+function fallback(
+  shares: readonly number[],
+  x: readonly number[],
+  running: number,
+  total: number,
+  c: number,
+): number[] {
   const n = shares.length;
   const deficit = new Array<number>(n);
   for (let i = 0; i < n; i++) deficit[i] = Math.max(0, (shares[i]! * running) / total - x[i]!);
@@ -154,7 +160,10 @@ export interface MemberPlan {
  * Splits a phased team plan among members (shares must add up to target − baseline). Each member's days follow the
  * team's days; see `splitIncrements` for the guarantees.
  */
-export function splitPhasedPlan(plan: Pick<PhasedPlan, "days">, members: readonly { id: string; share: number }[]): MemberPlan[] {
+export function splitPhasedPlan(
+  plan: Pick<PhasedPlan, "days">,
+  members: readonly { id: string; share: number }[],
+): MemberPlan[] {
   const rows = splitIncrements(
     plan.days.map((d) => d.increment),
     members.map((m) => m.share),

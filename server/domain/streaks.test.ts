@@ -19,21 +19,40 @@ describe("streak examples", () => {
   ];
 
   it("counts met working days; a weekend does not break it; today not done yet does not either", () => {
-    expect(computeStreak({ days, today: "2026-12-07", workingDays: weekdays })).toEqual({ current: 4, best: 4, todayMet: false, lastMetDate: "2026-12-04" });
+    expect(computeStreak({ days, today: "2026-12-07", workingDays: weekdays })).toEqual({
+      current: 4,
+      best: 4,
+      todayMet: false,
+      lastMetDate: "2026-12-04",
+    });
   });
 
   it("today counts once met; a missed day ends the streak but not the best", () => {
     const met = days.map((d) => (d.date === "2026-12-07" ? { ...d, done: 3 } : d));
-    expect(computeStreak({ days: met, today: "2026-12-07", workingDays: weekdays })).toMatchObject({ current: 5, best: 5, todayMet: true });
-    const missed = [...days.slice(0, 6), { date: "2026-12-07", planned: 3, done: 1 }, { date: "2026-12-08", planned: 3, done: 3 }];
-    expect(computeStreak({ days: missed, today: "2026-12-08", workingDays: weekdays })).toMatchObject({ current: 1, best: 4 });
+    expect(computeStreak({ days: met, today: "2026-12-07", workingDays: weekdays })).toMatchObject({
+      current: 5,
+      best: 5,
+      todayMet: true,
+    });
+    const missed = [
+      ...days.slice(0, 6),
+      { date: "2026-12-07", planned: 3, done: 1 },
+      { date: "2026-12-08", planned: 3, done: 3 },
+    ];
+    expect(computeStreak({ days: missed, today: "2026-12-08", workingDays: weekdays })).toMatchObject({
+      current: 1,
+      best: 4,
+    });
   });
 });
 
 describe("streak properties", () => {
   const historyArb = fc.record({
     start: dateArb,
-    records: fc.array(fc.record({ planned: fc.nat({ max: 3 }), done: fc.nat({ max: 4 }) }), { minLength: 1, maxLength: 40 }),
+    records: fc.array(fc.record({ planned: fc.nat({ max: 3 }), done: fc.nat({ max: 4 }) }), {
+      minLength: 1,
+      maxLength: 40,
+    }),
     workingDays: workingDaysArb,
   });
 
@@ -43,7 +62,9 @@ describe("streak properties", () => {
         const days = records.map((r, i) => ({ date: addDays(start, i), ...r }));
         const today = days[days.length - 1]!.date;
         const onlyWorking = days.filter((d) => workingDays.includes(dayOfWeek(d.date)));
-        const noisy = days.map((d) => (workingDays.includes(dayOfWeek(d.date)) ? d : { ...d, planned: noise, done: 0 }));
+        const noisy = days.map((d) =>
+          workingDays.includes(dayOfWeek(d.date)) ? d : { ...d, planned: noise, done: 0 },
+        );
         const a = computeStreak({ days: onlyWorking, today, workingDays });
         expect(computeStreak({ days, today, workingDays })).toEqual(a);
         expect(computeStreak({ days: noisy, today, workingDays })).toEqual(a);

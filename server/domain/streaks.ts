@@ -44,7 +44,11 @@ export function computeStreak(input: StreakInput): Streak {
   const records = input.days
     .map((r, i) => {
       if (!Number.isFinite(r.planned) || !Number.isFinite(r.done)) {
-        throw new PlanningError("invalid_amount", `The plan and the work done on ${r.date} must be numbers.`, `days.${i}`);
+        throw new PlanningError(
+          "invalid_amount",
+          `The plan and the work done on ${r.date} must be numbers.`,
+          `days.${i}`,
+        );
       }
       return { dn: toDayNumber(r.date, `days.${i}.date`), r };
     })

@@ -15,7 +15,10 @@ export function treeArb(maxSize = 40): fc.Arbitrary<GenNode[]> {
   return fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: maxSize }).map((pairs) => {
     const nodes = pairs.map(([p], i) => ({ id: `m${i}`, parentId: i === 0 ? null : `m${p % i}` }));
     const keys = pairs.map(([, k]) => k);
-    return nodes.map((node, i) => ({ node, key: keys[i]! })).sort((a, b) => a.key - b.key).map((x) => x.node);
+    return nodes
+      .map((node, i) => ({ node, key: keys[i]! }))
+      .sort((a, b) => a.key - b.key)
+      .map((x) => x.node);
   });
 }
 

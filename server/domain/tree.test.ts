@@ -18,10 +18,19 @@ describe("indexTree", () => {
   });
 
   it("rejects cycles and forests with a clear message", () => {
-    expect(() => indexTree([{ id: "a", parentId: null }, { id: "b", parentId: "c" }, { id: "c", parentId: "b" }])).toThrow(
-      "The uplines of b go round in a circle and never reach a.",
-    );
-    expect(() => indexTree([{ id: "a", parentId: null }, { id: "b", parentId: null }])).toThrow(/more than one top member \(a and b\)/);
+    expect(() =>
+      indexTree([
+        { id: "a", parentId: null },
+        { id: "b", parentId: "c" },
+        { id: "c", parentId: "b" },
+      ]),
+    ).toThrow("The uplines of b go round in a circle and never reach a.");
+    expect(() =>
+      indexTree([
+        { id: "a", parentId: null },
+        { id: "b", parentId: null },
+      ]),
+    ).toThrow(/more than one top member \(a and b\)/);
     try {
       indexTree([{ id: "a", parentId: "a" }]);
     } catch (e) {
@@ -73,7 +82,7 @@ describe("levelOrder", () => {
         const parents = nodes.map((n) => n.parentId);
         const rootId = tree[pick % tree.length]!.id;
         const naiveDepth = new Map<string, number>([[rootId, 0]]);
-        for (let grew = true; grew; ) {
+        for (let grew = true; grew;) {
           grew = false;
           for (const n of nodes) {
             if (n.id === rootId || naiveDepth.has(n.id) || n.parentId === null || !naiveDepth.has(n.parentId)) continue;

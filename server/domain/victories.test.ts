@@ -18,7 +18,14 @@ describe("victory examples", () => {
     { date: "2026-12-16", planned: 200_000, done: 200_000 },
     { date: "2026-12-17", planned: 200_000, done: 50_000 },
   ];
-  const base: VictoryInput = { today: "2026-12-17", workingDays: weekdays, target: 5_000_000, progressBefore: 2_400_000, days, added: 250_000 };
+  const base: VictoryInput = {
+    today: "2026-12-17",
+    workingDays: weekdays,
+    target: 5_000_000,
+    progressBefore: 2_400_000,
+    days,
+    added: 250_000,
+  };
 
   it("crossing half way, finishing today's plan, extending the streak and a best day — all from one entry", () => {
     const events = detectVictories(base);
@@ -39,14 +46,23 @@ describe("victory examples", () => {
   it("a record already beaten earlier today is not celebrated again", () => {
     const events = detectVictories({ ...base, added: 100_000 }); // week: 660k → 760k, still below 800k
     expect(events.filter((e) => e.kind === "personal_record")).toEqual([]);
-    const again = detectVictories({ ...base, days: base.days.map((d) => (d.date === "2026-12-17" ? { ...d, done: 300_000 } : d)), added: 10_000 });
+    const again = detectVictories({
+      ...base,
+      days: base.days.map((d) => (d.date === "2026-12-17" ? { ...d, done: 300_000 } : d)),
+      added: 10_000,
+    });
     expect(again.filter((e) => e.kind === "personal_record")).toEqual([]);
   });
 
   it("nothing to celebrate for a small entry, a correction, or a first-ever day", () => {
     expect(detectVictories({ ...base, added: 1_000 })).toEqual([]);
     expect(detectVictories({ ...base, added: -1_000 })).toEqual([]);
-    const first = detectVictories({ ...base, days: [{ date: "2026-12-17", planned: 0, done: 0 }], progressBefore: 0, added: 10 });
+    const first = detectVictories({
+      ...base,
+      days: [{ date: "2026-12-17", planned: 0, done: 0 }],
+      progressBefore: 0,
+      added: 10,
+    });
     expect(first.filter((e) => e.kind === "personal_record")).toEqual([]);
   });
 });
@@ -54,21 +70,28 @@ describe("victory examples", () => {
 describe("victory properties", () => {
   it("logging an amount in two steps celebrates each milestone and the target exactly once", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.nat({ max: 1_000_000 }), fc.nat({ max: 1_000_000 }), fc.nat({ max: 1_000_000 }), (target, before, a, b) => {
-        const common = { today: "2026-12-17", workingDays: weekdays, target, days: [] as DayRecord[] };
-        const once = detectVictories({ ...common, progressBefore: before, added: a + b });
-        const twice = [
-          ...detectVictories({ ...common, progressBefore: before, added: a }),
-          ...detectVictories({ ...common, progressBefore: before + a, added: b }),
-        ];
-        const key = (e: Victory) => (e.kind === "milestone" ? `m${e.fraction}` : e.kind === "target_reached" ? "t" : "");
-        expect(twice.map(key).sort()).toEqual(once.map(key).sort());
-        // And each crossing is real.
-        for (const e of once) {
-          if (e.kind === "milestone") expect(before < e.threshold && e.threshold <= before + a + b).toBe(true);
-          if (e.kind === "target_reached") expect(before < target && target <= before + a + b).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.nat({ max: 1_000_000 }),
+        fc.nat({ max: 1_000_000 }),
+        fc.nat({ max: 1_000_000 }),
+        (target, before, a, b) => {
+          const common = { today: "2026-12-17", workingDays: weekdays, target, days: [] as DayRecord[] };
+          const once = detectVictories({ ...common, progressBefore: before, added: a + b });
+          const twice = [
+            ...detectVictories({ ...common, progressBefore: before, added: a }),
+            ...detectVictories({ ...common, progressBefore: before + a, added: b }),
+          ];
+          const key = (e: Victory) =>
+            e.kind === "milestone" ? `m${e.fraction}` : e.kind === "target_reached" ? "t" : "";
+          expect(twice.map(key).sort()).toEqual(once.map(key).sort());
+          // And each crossing is real.
+          for (const e of once) {
+            if (e.kind === "milestone") expect(before < e.threshold && e.threshold <= before + a + b).toBe(true);
+            if (e.kind === "target_reached") expect(before < target && target <= before + a + b).toBe(true);
+          }
+        },
+      ),
     );
   });
 
@@ -101,15 +124,24 @@ describe("victory properties", () => {
 
   it("a personal day record is reported exactly when today first beats every earlier day", () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: 100 }), { minLength: 1, maxLength: 20 }), fc.nat({ max: 100 }), fc.integer({ min: 1, max: 100 }), (history, todayBefore, added) => {
-        const today = "2026-12-31";
-        const days: DayRecord[] = history.map((done, i) => ({ date: addDays(today, -history.length + i), planned: 0, done }));
-        days.push({ date: today, planned: 0, done: todayBefore });
-        const events = detectVictories({ today, workingDays: weekdays, target: 0, progressBefore: 0, days, added });
-        const best = Math.max(...history);
-        const record = events.some((e) => e.kind === "personal_record" && e.scope === "day");
-        expect(record).toBe(best > 0 && todayBefore <= best && best < todayBefore + added);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: 100 }), { minLength: 1, maxLength: 20 }),
+        fc.nat({ max: 100 }),
+        fc.integer({ min: 1, max: 100 }),
+        (history, todayBefore, added) => {
+          const today = "2026-12-31";
+          const days: DayRecord[] = history.map((done, i) => ({
+            date: addDays(today, -history.length + i),
+            planned: 0,
+            done,
+          }));
+          days.push({ date: today, planned: 0, done: todayBefore });
+          const events = detectVictories({ today, workingDays: weekdays, target: 0, progressBefore: 0, days, added });
+          const best = Math.max(...history);
+          const record = events.some((e) => e.kind === "personal_record" && e.scope === "day");
+          expect(record).toBe(best > 0 && todayBefore <= best && best < todayBefore + added);
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,14 @@
  * - `personal_record`: today's total beat the best earlier day in `days`, or this week's total beat the best earlier
  *   week (weeks start on `weekStartsOn`). A record needs an earlier best above zero: the very first day is no record.
  */
-import { DEFAULT_WEEK_STARTS_ON, fromDayNumber, periodStartDayNumber, toDayNumber, validateWeekday, type IsoDate } from "./calendar";
+import {
+  DEFAULT_WEEK_STARTS_ON,
+  fromDayNumber,
+  periodStartDayNumber,
+  toDayNumber,
+  validateWeekday,
+  type IsoDate,
+} from "./calendar";
 import { PlanningError, requireAmount } from "./errors";
 import { computeStreak, type DayRecord } from "./streaks";
 
@@ -64,7 +71,12 @@ export function detectVictories(input: VictoryInput): Victory[] {
   }
   const fractions = input.milestoneFractions ?? MILESTONE_FRACTIONS;
   for (const f of fractions) {
-    if (!(f > 0 && f < 1)) throw new PlanningError("invalid_milestone", `A milestone is a fraction between 0 and 1 (got ${f}).`, "milestoneFractions");
+    if (!(f > 0 && f < 1))
+      throw new PlanningError(
+        "invalid_milestone",
+        `A milestone is a fraction between 0 and 1 (got ${f}).`,
+        "milestoneFractions",
+      );
   }
 
   const events: Victory[] = [];
@@ -122,13 +134,25 @@ export function detectVictories(input: VictoryInput): Victory[] {
     }
   }
   if (bestDay > 0 && todayBefore <= bestDay && bestDay < todayAfter) {
-    events.push({ kind: "personal_record", scope: "day", periodStart: input.today, value: todayAfter, previous: bestDay });
+    events.push({
+      kind: "personal_record",
+      scope: "day",
+      periodStart: input.today,
+      value: todayAfter,
+      previous: bestDay,
+    });
   }
   let bestWeek = 0;
   for (const total of weekTotals.values()) bestWeek = Math.max(bestWeek, total);
   const weekAfter = weekBefore + input.added;
   if (bestWeek > 0 && weekBefore <= bestWeek && bestWeek < weekAfter) {
-    events.push({ kind: "personal_record", scope: "week", periodStart: fromDayNumber(weekStartDn), value: weekAfter, previous: bestWeek });
+    events.push({
+      kind: "personal_record",
+      scope: "week",
+      periodStart: fromDayNumber(weekStartDn),
+      value: weekAfter,
+      previous: bestWeek,
+    });
   }
   return events;
 }

@@ -9,7 +9,15 @@
  * - a day is met when its plan-done victory was recorded, or — today — when every planned action is done now;
  * - `logged` counts the actions logged that day (counts and minutes: money is not summed with counts).
  */
-import { addDays, compareDates, daysInRange, isOpenDay, startOfPeriod, type IsoDate, type WorkCalendar } from "./calendar";
+import {
+  addDays,
+  compareDates,
+  daysInRange,
+  isOpenDay,
+  startOfPeriod,
+  type IsoDate,
+  type WorkCalendar,
+} from "./calendar";
 
 export interface WeekDay {
   day: IsoDate;
@@ -102,10 +110,19 @@ export function withPendingToday(
 ): WeekDay[] {
   if (pending.size === 0) return [...week];
   const extra = actions.reduce((s, a) => s + (a.unit === "MONEY" ? 0 : (pending.get(a.metricId) ?? 0)), 0);
-  const planned = actions.filter((a) => a.planned > 0).map((a) => ({ planned: a.planned, done: a.done + (pending.get(a.metricId) ?? 0) }));
+  const planned = actions
+    .filter((a) => a.planned > 0)
+    .map((a) => ({ planned: a.planned, done: a.done + (pending.get(a.metricId) ?? 0) }));
   return week.map((w) =>
     w.isToday
-      ? weekDayCell({ day: w.day, today: w.day, isWorkingDay: w.isWorkingDay, planned, logged: w.logged + extra, recordedMet: w.met })
+      ? weekDayCell({
+          day: w.day,
+          today: w.day,
+          isWorkingDay: w.isWorkingDay,
+          planned,
+          logged: w.logged + extra,
+          recordedMet: w.met,
+        })
       : w,
   );
 }

@@ -19,10 +19,9 @@ describe("calendar queries", () => {
     expect(await insertTeamHolidays(db, { teamId, holidays })).toEqual([]);
 
     const membershipId = t.memberA1.id;
-    expect((await upsertDaysOff(db, { membershipId, days: ["2027-12-28", "2027-12-29"], kind: "HOLIDAY" })).sort()).toEqual([
-      "2027-12-28",
-      "2027-12-29",
-    ]);
+    expect(
+      (await upsertDaysOff(db, { membershipId, days: ["2027-12-28", "2027-12-29"], kind: "HOLIDAY" })).sort(),
+    ).toEqual(["2027-12-28", "2027-12-29"]);
     expect(await upsertDaysOff(db, { membershipId, days: ["2027-12-29"], kind: "SICK" })).toEqual(["2027-12-29"]);
 
     const rows = await readClosedDays(db, { teamId, membershipId, from: "2027-12-25", to: "2027-12-28" });

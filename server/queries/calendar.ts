@@ -29,14 +29,18 @@ export function readClosedDays(
   db: DbClient,
   args: { teamId: string; membershipId?: string | null; from: IsoDate; to: IsoDate },
 ): Promise<ClosedDayRow[]> {
-  return queryRows(db, closedDayRows, Prisma.sql`
+  return queryRows(
+    db,
+    closedDayRows,
+    Prisma.sql`
     SELECT 'holiday' AS source, to_char(h.day, 'YYYY-MM-DD') AS day, h.name AS label
       FROM "TeamHoliday" h
      WHERE h."teamId" = ${args.teamId} AND h.day BETWEEN ${args.from}::date AND ${args.to}::date
     UNION ALL
     SELECT 'day_off', to_char(d.day, 'YYYY-MM-DD'), d.kind::text
       FROM "MemberDayOff" d
-     WHERE d."membershipId" = ${args.membershipId ?? null} AND d.day BETWEEN ${args.from}::date AND ${args.to}::date`);
+     WHERE d."membershipId" = ${args.membershipId ?? null} AND d.day BETWEEN ${args.from}::date AND ${args.to}::date`,
+  );
 }
 
 const ZGoalHolidaysRow = z.object({
@@ -59,7 +63,10 @@ const goalHolidaysRows = zodRows("calendar.goalHolidays", ZGoalHolidaysRow);
 
 /** The team's published goals that have not ended by `today`, with both lists of holidays. One query. */
 export function readGoalHolidays(db: DbClient, args: { teamId: string; today: IsoDate }): Promise<GoalHolidaysRow[]> {
-  return queryRows(db, goalHolidaysRows, Prisma.sql`
+  return queryRows(
+    db,
+    goalHolidaysRows,
+    Prisma.sql`
     SELECT g.id, g.name, g."rootMembershipId", g.version,
            to_char(g."startDate", 'YYYY-MM-DD') AS "startDate", to_char(g.deadline, 'YYYY-MM-DD') AS deadline, m.unit::text AS unit,
            (SELECT COALESCE(json_agg(to_char(d, 'YYYY-MM-DD') ORDER BY d), '[]'::json)::text FROM unnest(g.holidays) AS d) AS phased,
@@ -69,7 +76,8 @@ export function readGoalHolidays(db: DbClient, args: { teamId: string; today: Is
       FROM "Goal" g
       JOIN "Metric" m ON m.id = g."metricId"
      WHERE g."teamId" = ${args.teamId} AND g.status = 'PUBLISHED' AND g.deadline >= ${args.today}::date
-     ORDER BY g.deadline, g.id`);
+     ORDER BY g.deadline, g.id`,
+  );
 }
 
 const dayRows = zodRows("calendar.savedDays", z.object({ day: ZIsoDay }));
@@ -79,12 +87,16 @@ export async function upsertDaysOff(
   db: DbClient,
   args: { membershipId: string; days: readonly IsoDate[]; kind: "HOLIDAY" | "SICK" | "OTHER" },
 ): Promise<IsoDate[]> {
-  const rows = await queryRows(db, dayRows, Prisma.sql`
+  const rows = await queryRows(
+    db,
+    dayRows,
+    Prisma.sql`
     INSERT INTO "MemberDayOff" (id, "membershipId", day, kind)
     SELECT gen_random_uuid()::text, ${args.membershipId}, d, ${args.kind}::"DayOffKind"
       FROM unnest(${args.days}::date[]) AS d
     ON CONFLICT ("membershipId", day) DO UPDATE SET kind = EXCLUDED.kind
-    RETURNING to_char(day, 'YYYY-MM-DD') AS day`);
+    RETURNING to_char(day, 'YYYY-MM-DD') AS day`,
+  );
   return rows.map((r) => r.day);
 }
 
@@ -93,11 +105,15 @@ export async function insertTeamHolidays(
   db: DbClient,
   args: { teamId: string; holidays: readonly { day: IsoDate; name: string }[] },
 ): Promise<IsoDate[]> {
-  const rows = await queryRows(db, dayRows, Prisma.sql`
+  const rows = await queryRows(
+    db,
+    dayRows,
+    Prisma.sql`
     INSERT INTO "TeamHoliday" (id, "teamId", day, name)
     SELECT gen_random_uuid()::text, ${args.teamId}, h.day, h.name
       FROM unnest(${args.holidays.map((h) => h.day)}::date[], ${args.holidays.map((h) => h.name)}::text[]) AS h(day, name)
     ON CONFLICT ("teamId", day) DO NOTHING
-    RETURNING to_char(day, 'YYYY-MM-DD') AS day`);
+    RETURNING to_char(day, 'YYYY-MM-DD') AS day`,
+  );
   return rows.map((r) => r.day);
 }

@@ -23,8 +23,16 @@ async function world() {
   const { db, t } = env;
   const teamId = t.team.id;
   const m = await makeFunnelMetrics(db, { teamId });
-  const goal = await makeGoal(db, { teamId, rootMembershipId: t.owner.id, metricId: m.volume.id, target: 7000, startDate: "2027-03-01", deadline: "2027-03-31" });
-  const log = (membershipId: string, metricId: string, day: string, total: number) => addDailyTotal(db, { teamId, membershipId, metricId, day, total });
+  const goal = await makeGoal(db, {
+    teamId,
+    rootMembershipId: t.owner.id,
+    metricId: m.volume.id,
+    target: 7000,
+    startDate: "2027-03-01",
+    deadline: "2027-03-31",
+  });
+  const log = (membershipId: string, metricId: string, day: string, total: number) =>
+    addDailyTotal(db, { teamId, membershipId, metricId, day, total });
   await log(t.memberA1a.id, m.volume.id, "2027-03-02", 500);
   await log(t.memberA1.id, m.volume.id, "2027-03-02", 250);
   await log(t.leaderA.id, m.volume.id, "2027-03-10", 40);
@@ -74,14 +82,48 @@ describe("dashboard queries", () => {
     // CSV: members by depth then name, with upline email and share; every day of the metric in range.
     const members = await exportMembers(db, { ...subtreeA, goalId: w.goal.id });
     const email = async (id: string) =>
-      (await db.membership.findUniqueOrThrow({ where: { id }, select: { user: { select: { email: true } } } })).user.email;
+      (await db.membership.findUniqueOrThrow({ where: { id }, select: { user: { select: { email: true } } } })).user
+        .email;
     expect(members).toEqual([
-      { id: w.leaderA.id, parentId: w.owner.id, name: "Leo Leader A", email: await email(w.leaderA.id), uplineEmail: await email(w.owner.id), share: share(w.leaderA.id) },
-      { id: w.memberA1.id, parentId: w.leaderA.id, name: "Mia A1", email: await email(w.memberA1.id), uplineEmail: await email(w.leaderA.id), share: share(w.memberA1.id) },
-      { id: w.memberA2.id, parentId: w.leaderA.id, name: "Mo A2", email: await email(w.memberA2.id), uplineEmail: await email(w.leaderA.id), share: share(w.memberA2.id) },
-      { id: w.memberA1a.id, parentId: w.memberA1.id, name: "Max A1a", email: await email(w.memberA1a.id), uplineEmail: await email(w.memberA1.id), share: share(w.memberA1a.id) },
+      {
+        id: w.leaderA.id,
+        parentId: w.owner.id,
+        name: "Leo Leader A",
+        email: await email(w.leaderA.id),
+        uplineEmail: await email(w.owner.id),
+        share: share(w.leaderA.id),
+      },
+      {
+        id: w.memberA1.id,
+        parentId: w.leaderA.id,
+        name: "Mia A1",
+        email: await email(w.memberA1.id),
+        uplineEmail: await email(w.leaderA.id),
+        share: share(w.memberA1.id),
+      },
+      {
+        id: w.memberA2.id,
+        parentId: w.leaderA.id,
+        name: "Mo A2",
+        email: await email(w.memberA2.id),
+        uplineEmail: await email(w.leaderA.id),
+        share: share(w.memberA2.id),
+      },
+      {
+        id: w.memberA1a.id,
+        parentId: w.memberA1.id,
+        name: "Max A1a",
+        email: await email(w.memberA1a.id),
+        uplineEmail: await email(w.memberA1.id),
+        share: share(w.memberA1a.id),
+      },
     ]);
-    const daily = await memberDailyTotals(db, { ...subtreeA, metricId: w.m.volume.id, from: "2027-03-01", to: "2027-03-09" });
+    const daily = await memberDailyTotals(db, {
+      ...subtreeA,
+      metricId: w.m.volume.id,
+      from: "2027-03-01",
+      to: "2027-03-09",
+    });
     expect(daily.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [
         { id: w.memberA1a.id, day: "2027-03-02", total: 500 },
@@ -91,16 +133,51 @@ describe("dashboard queries", () => {
 
     // Victories: newest first, in range, with cheers and whether the viewer cheered.
     const victory = (membershipId: string, key: string, day: string, title: string) =>
-      db.victory.create({ data: { teamId: w.teamId, membershipId, kind: "RECORD", key, title, day: toDbDay(day) }, select: { id: true } });
+      db.victory.create({
+        data: { teamId: w.teamId, membershipId, kind: "RECORD", key, title, day: toDbDay(day) },
+        select: { id: true },
+      });
     const older = await victory(w.memberA1.id, "record-1", "2027-03-02", "Best day yet");
     const newer = await victory(w.memberA1a.id, "streak-1", "2027-03-09", "Five days in a row");
     await victory(w.memberB1.id, "record-2", "2027-03-08", "Not in A's team");
-    await db.cheer.createMany({ data: [{ victoryId: newer.id, membershipId: w.leaderA.id }, { victoryId: newer.id, membershipId: w.owner.id }, { victoryId: older.id, membershipId: w.owner.id }] });
+    await db.cheer.createMany({
+      data: [
+        { victoryId: newer.id, membershipId: w.leaderA.id },
+        { victoryId: newer.id, membershipId: w.owner.id },
+        { victoryId: older.id, membershipId: w.owner.id },
+      ],
+    });
     const feed = await victoriesInSubtree(db, { ...subtreeA, viewerId: w.leaderA.id, limit: 10, ...range });
     expect(feed).toEqual([
-      { id: newer.id, kind: "RECORD", title: "Five days in a row", day: "2027-03-09", memberId: w.memberA1a.id, name: "Max A1a", cheers: 2, cheeredByMe: true },
-      { id: older.id, kind: "RECORD", title: "Best day yet", day: "2027-03-02", memberId: w.memberA1.id, name: "Mia A1", cheers: 1, cheeredByMe: false },
+      {
+        id: newer.id,
+        kind: "RECORD",
+        title: "Five days in a row",
+        day: "2027-03-09",
+        memberId: w.memberA1a.id,
+        name: "Max A1a",
+        cheers: 2,
+        cheeredByMe: true,
+      },
+      {
+        id: older.id,
+        kind: "RECORD",
+        title: "Best day yet",
+        day: "2027-03-02",
+        memberId: w.memberA1.id,
+        name: "Mia A1",
+        cheers: 1,
+        cheeredByMe: false,
+      },
     ]);
-    expect(await victoriesInSubtree(db, { ...subtreeA, viewerId: w.leaderA.id, limit: 1, from: "2027-03-01", to: "2027-03-05" })).toEqual([feed[1]]);
+    expect(
+      await victoriesInSubtree(db, {
+        ...subtreeA,
+        viewerId: w.leaderA.id,
+        limit: 1,
+        from: "2027-03-01",
+        to: "2027-03-05",
+      }),
+    ).toEqual([feed[1]]);
   });
 });

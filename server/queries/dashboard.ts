@@ -36,18 +36,26 @@ export interface BranchDayRow {
   day: IsoDate;
   total: number;
 }
-const branchDayRows = mappedRows(
-  "dashboard.branchDays",
-  (r): BranchDayRow => ({ branch: col.string(r, "branch"), day: col.string(r, "day"), total: col.number(r, "total") }),
-);
+const branchDayRows = mappedRows("dashboard.branchDays", (r): BranchDayRow => ({
+  branch: col.string(r, "branch"),
+  day: col.string(r, "day"),
+  total: col.number(r, "total"),
+}));
 
 /** A metric's daily totals per branch of the subtree, from..to. */
-export function branchDailyTotals(db: DbClient, args: Subtree & { metricId: string; from: IsoDate; to: IsoDate }): Promise<BranchDayRow[]> {
-  return queryRows(db, branchDayRows, Prisma.sql`${subtreeWithBranch(args)}
+export function branchDailyTotals(
+  db: DbClient,
+  args: Subtree & { metricId: string; from: IsoDate; to: IsoDate },
+): Promise<BranchDayRow[]> {
+  return queryRows(
+    db,
+    branchDayRows,
+    Prisma.sql`${subtreeWithBranch(args)}
       SELECT d.branch, to_char(dt.day, 'YYYY-MM-DD') AS day, SUM(dt.total)::float8 AS total
         FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
        WHERE dt."metricId" = ${args.metricId} AND dt.day >= ${args.from}::date AND dt.day <= ${args.to}::date
-       GROUP BY d.branch, dt.day`);
+       GROUP BY d.branch, dt.day`,
+  );
 }
 
 const ZBranchRow = z.object({ branch: z.string(), name: z.string(), share: z.number(), members: zcol.int });
@@ -56,7 +64,10 @@ const branchRows = zodRows("dashboard.branches", ZBranchRow);
 
 /** Each branch of the subtree with its name, goal share (Σ personal targets) and member count; the root's own first. */
 export function goalBranches(db: DbClient, args: Subtree & { goalId: string }): Promise<BranchRow[]> {
-  return queryRows(db, branchRows, Prisma.sql`${subtreeWithBranch(args)},
+  return queryRows(
+    db,
+    branchRows,
+    Prisma.sql`${subtreeWithBranch(args)},
       b AS (
         SELECT d.branch, COALESCE(SUM(mt.personal), 0)::float8 AS share, COUNT(*)::int AS members
           FROM down d LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
@@ -64,7 +75,8 @@ export function goalBranches(db: DbClient, args: Subtree & { goalId: string }): 
       )
       SELECT b.branch, u.name, b.share, b.members
         FROM b JOIN "Membership" m ON m.id = b.branch JOIN "User" u ON u.id = m."userId"
-       ORDER BY (b.branch = ${args.rootId}) DESC, u.name`);
+       ORDER BY (b.branch = ${args.rootId}) DESC, u.name`,
+  );
 }
 
 const ZFunnelStageRow = z.object({
@@ -79,8 +91,14 @@ export type FunnelStageRow = z.output<typeof ZFunnelStageRow>;
 const funnelStageRows = zodRows("dashboard.funnel", ZFunnelStageRow);
 
 /** The funnel stages leading to a result metric, with what the subtree did of each activity from..to. */
-export function funnelDone(db: DbClient, args: Subtree & { resultMetricId: string; from: IsoDate; to: IsoDate }): Promise<FunnelStageRow[]> {
-  return queryRows(db, funnelStageRows, Prisma.sql`${subtreeWithBranch(args)},
+export function funnelDone(
+  db: DbClient,
+  args: Subtree & { resultMetricId: string; from: IsoDate; to: IsoDate },
+): Promise<FunnelStageRow[]> {
+  return queryRows(
+    db,
+    funnelStageRows,
+    Prisma.sql`${subtreeWithBranch(args)},
       done AS (
         SELECT dt."metricId", SUM(dt.total)::float8 AS total
           FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
@@ -92,7 +110,8 @@ export function funnelDone(db: DbClient, args: Subtree & { resultMetricId: strin
         JOIN "Metric" am ON am.id = fs."activityMetricId"
         LEFT JOIN done ON done."metricId" = fs."activityMetricId"
        WHERE fs."resultMetricId" = ${args.resultMetricId}
-       ORDER BY fs.position`);
+       ORDER BY fs.position`,
+  );
 }
 
 // ---- Leaderboard ----------------------------------------------------------------------------------------------
@@ -102,14 +121,21 @@ export type MemberTotalRow = z.output<typeof ZMemberTotalRow>;
 const memberTotalRows = zodRows("dashboard.activityTotals", ZMemberTotalRow);
 
 /** Each member of the subtree's activity actions (every activity metric) logged from..to; members with none absent. */
-export function activityTotals(db: DbClient, args: Subtree & { from: IsoDate; to: IsoDate }): Promise<MemberTotalRow[]> {
-  return queryRows(db, memberTotalRows, Prisma.sql`${subtreeCte(args)}
+export function activityTotals(
+  db: DbClient,
+  args: Subtree & { from: IsoDate; to: IsoDate },
+): Promise<MemberTotalRow[]> {
+  return queryRows(
+    db,
+    memberTotalRows,
+    Prisma.sql`${subtreeCte(args)}
       SELECT d.id, SUM(dt.total)::float8 AS total
         FROM down d
         JOIN "DailyTotal" dt ON dt."membershipId" = d.id
         JOIN "Metric" mt ON mt.id = dt."metricId" AND mt.kind = 'ACTIVITY'
        WHERE dt.day >= ${args.from}::date AND dt.day <= ${args.to}::date
-       GROUP BY d.id`);
+       GROUP BY d.id`,
+  );
 }
 
 // ---- CSV export -----------------------------------------------------------------------------------------------
@@ -127,13 +153,17 @@ const exportMemberRows = zodRows("dashboard.exportMembers", ZExportMemberRow);
 
 /** The subtree's members by depth then name, with their upline's email and personal target for the goal (0: none). */
 export function exportMembers(db: DbClient, args: Subtree & { goalId: string }): Promise<ExportMemberRow[]> {
-  return queryRows(db, exportMemberRows, Prisma.sql`${subtreeCte(args)}
+  return queryRows(
+    db,
+    exportMemberRows,
+    Prisma.sql`${subtreeCte(args)}
       SELECT d.id, d."parentId", u.name, u.email, pu.email AS "uplineEmail", COALESCE(mt.personal, 0)::float8 AS share
         FROM down d
         JOIN "Membership" m ON m.id = d.id JOIN "User" u ON u.id = m."userId"
         LEFT JOIN "Membership" pm ON pm.id = m."parentId" LEFT JOIN "User" pu ON pu.id = pm."userId"
         LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
-       ORDER BY d.depth, u.name`);
+       ORDER BY d.depth, u.name`,
+  );
 }
 
 export interface MemberDayRow {
@@ -141,17 +171,25 @@ export interface MemberDayRow {
   day: IsoDate;
   total: number;
 }
-const memberDayRows = mappedRows(
-  "dashboard.memberDays",
-  (r): MemberDayRow => ({ id: col.string(r, "id"), day: col.string(r, "day"), total: col.number(r, "total") }),
-);
+const memberDayRows = mappedRows("dashboard.memberDays", (r): MemberDayRow => ({
+  id: col.string(r, "id"),
+  day: col.string(r, "day"),
+  total: col.number(r, "total"),
+}));
 
 /** Every daily total of a metric for each member of the subtree, from..to (a row per member and day). */
-export function memberDailyTotals(db: DbClient, args: Subtree & { metricId: string; from: IsoDate; to: IsoDate }): Promise<MemberDayRow[]> {
-  return queryRows(db, memberDayRows, Prisma.sql`${subtreeCte(args)}
+export function memberDailyTotals(
+  db: DbClient,
+  args: Subtree & { metricId: string; from: IsoDate; to: IsoDate },
+): Promise<MemberDayRow[]> {
+  return queryRows(
+    db,
+    memberDayRows,
+    Prisma.sql`${subtreeCte(args)}
       SELECT dt."membershipId" AS id, to_char(dt.day, 'YYYY-MM-DD') AS day, dt.total::float8 AS total
         FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
-       WHERE dt."metricId" = ${args.metricId} AND dt.day >= ${args.from}::date AND dt.day <= ${args.to}::date`);
+       WHERE dt."metricId" = ${args.metricId} AND dt.day >= ${args.from}::date AND dt.day <= ${args.to}::date`,
+  );
 }
 
 // ---- Victories ------------------------------------------------------------------------------------------------
@@ -177,7 +215,10 @@ export function victoriesInSubtree(
   db: DbClient,
   args: Subtree & { viewerId: string; limit: number; from: IsoDate; to: IsoDate },
 ): Promise<VictoryItem[]> {
-  return queryRows(db, victoryRows, Prisma.sql`${subtreeCte(args)}
+  return queryRows(
+    db,
+    victoryRows,
+    Prisma.sql`${subtreeCte(args)}
     SELECT v.id, v.kind::text AS kind, v.title, to_char(v.day, 'YYYY-MM-DD') AS day, v."membershipId" AS "memberId", u.name,
            (SELECT COUNT(*)::int FROM "Cheer" c WHERE c."victoryId" = v.id) AS cheers,
            EXISTS (SELECT 1 FROM "Cheer" c WHERE c."victoryId" = v.id AND c."membershipId" = ${args.viewerId}) AS "cheeredByMe"
@@ -187,5 +228,6 @@ export function victoriesInSubtree(
       JOIN "User" u ON u.id = m."userId"
      WHERE v."teamId" = ${args.teamId} AND v.day >= ${args.from}::date AND v.day <= ${args.to}::date
      ORDER BY v.day DESC, v."createdAt" DESC
-     LIMIT ${args.limit}`);
+     LIMIT ${args.limit}`,
+  );
 }

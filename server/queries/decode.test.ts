@@ -4,7 +4,11 @@ import { col, mappedRows, RowShapeError, zcol, zodRows } from "./decode";
 
 describe("row decoders", () => {
   const schema = z.object({ id: z.string(), total: zcol.int, day: zcol.date });
-  const mapper = (r: Record<string, unknown>) => ({ id: col.string(r, "id"), total: col.int(r, "total"), day: col.date(r, "day") });
+  const mapper = (r: Record<string, unknown>) => ({
+    id: col.string(r, "id"),
+    total: col.int(r, "total"),
+    day: col.date(r, "day"),
+  });
   const good = [{ id: "a", total: 12n, day: new Date("2027-03-17T00:00:00.000Z") }];
 
   it("decodes good rows, bigint sums narrowed to numbers, with both kinds", () => {
@@ -20,6 +24,8 @@ describe("row decoders", () => {
       expect(() => decoder.decode(renamed)).toThrow(/list things/);
     }
     expect(() => mappedRows("q", mapper).decode([{ id: "a", total: "1.5", day: new Date(0) }])).toThrow(/"total"/);
-    expect(() => zodRows("q", schema).decode([{ id: "a", total: 2n ** 60n, day: new Date(0) }])).toThrow(/safe integer/);
+    expect(() => zodRows("q", schema).decode([{ id: "a", total: 2n ** 60n, day: new Date(0) }])).toThrow(
+      /safe integer/,
+    );
   });
 });

@@ -72,7 +72,8 @@ export const col = {
   int(row: Row, key: string): number {
     const v = row[key];
     const n = typeof v === "bigint" ? Number(v) : typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v;
-    if (typeof n !== "number" || !Number.isSafeInteger(n)) throw new Error(`column "${key}" is ${describe(v)}, expected an integer`);
+    if (typeof n !== "number" || !Number.isSafeInteger(n))
+      throw new Error(`column "${key}" is ${describe(v)}, expected an integer`);
     return n;
   },
   intOrNull(row: Row, key: string): number | null {
@@ -81,7 +82,8 @@ export const col = {
   number(row: Row, key: string): number {
     const v = row[key];
     const n = typeof v === "string" && v.trim() !== "" ? Number(v) : v;
-    if (typeof n !== "number" || !Number.isFinite(n)) throw new Error(`column "${key}" is ${describe(v)}, expected a number`);
+    if (typeof n !== "number" || !Number.isFinite(n))
+      throw new Error(`column "${key}" is ${describe(v)}, expected a number`);
     return n;
   },
   boolean(row: Row, key: string): boolean {
@@ -91,7 +93,8 @@ export const col = {
   },
   date(row: Row, key: string): Date {
     const v = row[key];
-    if (!(v instanceof Date) || Number.isNaN(v.getTime())) throw new Error(`column "${key}" is ${describe(v)}, expected a date`);
+    if (!(v instanceof Date) || Number.isNaN(v.getTime()))
+      throw new Error(`column "${key}" is ${describe(v)}, expected a date`);
     return v;
   },
   dateOrNull(row: Row, key: string): Date | null {

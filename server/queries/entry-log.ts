@@ -145,7 +145,15 @@ export interface LogContextMetricJson {
 /** The Log context as the SQL returns it (decoded by `decodeLogContext`). */
 export interface LogContextJson {
   member: { minutesPerDay: number | null; workingDays: number[] } | null;
-  targets: { goalId: string; name: string; personal: number; startDate: IsoDate; deadline: IsoDate; metricId: string; created: number }[];
+  targets: {
+    goalId: string;
+    name: string;
+    personal: number;
+    startDate: IsoDate;
+    deadline: IsoDate;
+    metricId: string;
+    created: number;
+  }[];
   stages: { resultMetricId: string; activityMetricId: string; fromCount: number; toCount: number }[];
   metrics: LogContextMetricJson[];
   /** [metricId, day, total] */
@@ -222,7 +230,10 @@ export function decodeLogContext(text: string): LogContextJson {
     const json = obj(JSON.parse(text), "context");
     const member = json.member === null ? null : obj(json.member, "member");
     return {
-      member: member && { minutesPerDay: col.intOrNull(member, "minutesPerDay"), workingDays: list(member.workingDays, "workingDays", (d) => int(d, "workingDays")) },
+      member: member && {
+        minutesPerDay: col.intOrNull(member, "minutesPerDay"),
+        workingDays: list(member.workingDays, "workingDays", (d) => int(d, "workingDays")),
+      },
       targets: list(json.targets, "targets", (v) => {
         const t = obj(v, "target");
         return {
@@ -257,7 +268,11 @@ export function decodeLogContext(text: string): LogContextJson {
       }),
       totals: list(json.totals, "totals", (v) => {
         const [metricId, day, total] = list(v, "total", (x) => x);
-        return [str(metricId, "totals[0]"), str(day, "totals[1]"), int(total, "totals[2]")] as [string, IsoDate, number];
+        return [str(metricId, "totals[0]"), str(day, "totals[1]"), int(total, "totals[2]")] as [
+          string,
+          IsoDate,
+          number,
+        ];
       }),
       planDone: list(json.planDone, "planDone", (v) => str(v, "planDone")),
       closed: list(json.closed, "closed", (v) => {

@@ -14,7 +14,12 @@ import { decodeLogContext, insertLogBatch, logContextSql, selectLogContext, type
 const env = setUpTestDatabase({ tree: "each" });
 
 const totalsOf = async (membershipId: string) =>
-  (await env.db.dailyTotal.findMany({ where: { membershipId }, select: { metricId: true, day: true, total: true, entries: true } }))
+  (
+    await env.db.dailyTotal.findMany({
+      where: { membershipId },
+      select: { metricId: true, day: true, total: true, entries: true },
+    })
+  )
     .map((r) => ({ ...r, day: toIsoDay(r.day) }))
     .sort((a, b) => `${a.metricId}${a.day}`.localeCompare(`${b.metricId}${b.day}`));
 
@@ -48,7 +53,16 @@ describe("entry.ts", () => {
     await env.db.membership.update({ where: { id: memberA1.id }, data: { timeZone: "America/New_York" } });
     const id = randomUUID();
     await env.db.entry.create({
-      data: { id, teamId: team.id, membershipId: memberA1.id, metricId: calls.id, day: toDbDay("2026-11-24"), amount: 7, note: "Hi", createdById: memberA1.id },
+      data: {
+        id,
+        teamId: team.id,
+        membershipId: memberA1.id,
+        metricId: calls.id,
+        day: toDbDay("2026-11-24"),
+        amount: 7,
+        note: "Hi",
+        createdById: memberA1.id,
+      },
     });
     const row = await env.db.$transaction((tx) => lockEntryForUpdate(tx, { teamId: team.id, entryId: id }));
     expect(row).toEqual({
@@ -65,20 +79,47 @@ describe("entry.ts", () => {
     });
     const deletedAt = new Date("2026-11-25T10:00:00Z");
     await env.db.entry.update({ where: { id }, data: { deletedAt } });
-    expect(await lockEntryForUpdate(env.db, { teamId: team.id, entryId: id })).toMatchObject({ deletedAt, ownerTimeZone: "America/New_York" });
+    expect(await lockEntryForUpdate(env.db, { teamId: team.id, entryId: id })).toMatchObject({
+      deletedAt,
+      ownerTimeZone: "America/New_York",
+    });
     expect(await lockEntryForUpdate(env.db, { teamId: "another-team", entryId: id })).toBeNull();
   });
 
   it("insertVictories inserts each key once and returns only the new keys", async () => {
     const { team, memberA1 } = env.t;
-    const v = { kind: "RECORD", key: "record:day:x:2026-11-24", title: "New best", day: "2026-11-24", data: { value: 4 } };
-    expect(await insertVictories(env.db, { teamId: team.id, membershipId: memberA1.id, victories: [] })).toEqual(new Set());
-    expect(await insertVictories(env.db, { teamId: team.id, membershipId: memberA1.id, victories: [v] })).toEqual(new Set([v.key]));
-    const again = await insertVictories(env.db, { teamId: team.id, membershipId: memberA1.id, victories: [v, { ...v, kind: "PLAN_DONE", key: "plan_done:2026-11-24" }] });
+    const v = {
+      kind: "RECORD",
+      key: "record:day:x:2026-11-24",
+      title: "New best",
+      day: "2026-11-24",
+      data: { value: 4 },
+    };
+    expect(await insertVictories(env.db, { teamId: team.id, membershipId: memberA1.id, victories: [] })).toEqual(
+      new Set(),
+    );
+    expect(await insertVictories(env.db, { teamId: team.id, membershipId: memberA1.id, victories: [v] })).toEqual(
+      new Set([v.key]),
+    );
+    const again = await insertVictories(env.db, {
+      teamId: team.id,
+      membershipId: memberA1.id,
+      victories: [v, { ...v, kind: "PLAN_DONE", key: "plan_done:2026-11-24" }],
+    });
     expect(again).toEqual(new Set(["plan_done:2026-11-24"]));
-    const stored = await env.db.victory.findMany({ where: { membershipId: memberA1.id }, select: { kind: true, key: true, title: true, data: true, day: true }, orderBy: { key: "asc" } });
+    const stored = await env.db.victory.findMany({
+      where: { membershipId: memberA1.id },
+      select: { kind: true, key: true, title: true, data: true, day: true },
+      orderBy: { key: "asc" },
+    });
     expect(stored).toEqual([
-      { kind: "PLAN_DONE", key: "plan_done:2026-11-24", title: "New best", data: { value: 4 }, day: toDbDay("2026-11-24") },
+      {
+        kind: "PLAN_DONE",
+        key: "plan_done:2026-11-24",
+        title: "New best",
+        data: { value: 4 },
+        day: toDbDay("2026-11-24"),
+      },
       { kind: "RECORD", key: v.key, title: "New best", data: { value: 4 }, day: toDbDay("2026-11-24") },
     ]);
   });
@@ -90,9 +131,21 @@ describe("entry-log.ts", () => {
     const calls = await makeMetric(env.db, { teamId: team.id, key: "calls", name: "Calls" });
     const old = await makeMetric(env.db, { teamId: team.id, key: "old", name: "Old" });
     await env.db.metric.update({ where: { id: old.id }, data: { archivedAt: new Date("2026-01-01T00:00:00Z") } });
-    const entry = (metricId: string, amount: number, ok = true): LogBatchEntry => ({ id: randomUUID(), metricId, day: "2026-11-24", amount, note: null, ok });
+    const entry = (metricId: string, amount: number, ok = true): LogBatchEntry => ({
+      id: randomUUID(),
+      metricId,
+      day: "2026-11-24",
+      amount,
+      note: null,
+      ok,
+    });
     const first = entry(calls.id, 2);
-    const stored = await insertLogBatch(env.db, { teamId: team.id, membershipId: memberA1.id, entries: [first], contextSql: null });
+    const stored = await insertLogBatch(env.db, {
+      teamId: team.id,
+      membershipId: memberA1.id,
+      entries: [first],
+      contextSql: null,
+    });
     expect(stored).toEqual([
       {
         id: first.id,
@@ -118,7 +171,12 @@ describe("entry-log.ts", () => {
       teamId: team.id,
       membershipId: memberA1.id,
       entries: [first, fresh, archived, foreign, early],
-      contextSql: logContextSql({ teamId: team.id, membershipId: memberA1.id, asOf: "2026-11-24", extraMetricIds: [calls.id] }),
+      contextSql: logContextSql({
+        teamId: team.id,
+        membershipId: memberA1.id,
+        asOf: "2026-11-24",
+        extraMetricIds: [calls.id],
+      }),
     });
     expect(rows.map((r) => r.id)).toEqual([first.id, fresh.id, archived.id, foreign.id, early.id]);
     // The retry: seen, not stored again, with its original content.
@@ -132,7 +190,13 @@ describe("entry-log.ts", () => {
       originalNote: null,
     });
     expect(rows[1]).toMatchObject({ inserted: true, metricName: "Calls", existingMembershipId: null });
-    expect(rows[2]).toMatchObject({ inserted: false, metricName: "Old", metricUnit: "COUNT", metricArchived: true, existingMembershipId: null });
+    expect(rows[2]).toMatchObject({
+      inserted: false,
+      metricName: "Old",
+      metricUnit: "COUNT",
+      metricArchived: true,
+      existingMembershipId: null,
+    });
     expect(rows[3]).toMatchObject({ inserted: false, metricName: null, metricUnit: null, metricArchived: false });
     expect(rows[4]).toMatchObject({ inserted: false, metricName: "Calls", existingMembershipId: null });
     // The context on the first row only, as it was before the batch (the first entry's 2 calls).
@@ -140,7 +204,10 @@ describe("entry-log.ts", () => {
     expect(decodeLogContext(rows[0]!.context!).totals).toEqual([[calls.id, "2026-11-24", 2]]);
 
     expect(await totalsOf(memberA1.id)).toEqual([{ metricId: calls.id, day: "2026-11-24", total: 5, entries: 2 }]);
-    const revisions = await env.db.entryRevision.findMany({ where: { entryId: { in: [first.id, fresh.id] } }, select: { entryId: true, action: true, amount: true, note: true, actorId: true } });
+    const revisions = await env.db.entryRevision.findMany({
+      where: { entryId: { in: [first.id, fresh.id] } },
+      select: { entryId: true, action: true, amount: true, note: true, actorId: true },
+    });
     expect(revisions.sort((a, b) => a.amount - b.amount)).toEqual([
       { entryId: first.id, action: "create", amount: 2, note: null, actorId: memberA1.id },
       { entryId: fresh.id, action: "create", amount: 3, note: "Call back", actorId: memberA1.id },
@@ -150,16 +217,47 @@ describe("entry-log.ts", () => {
   it("selectLogContext reads targets, funnel stages, metrics, totals, plan-done days and closed days", async () => {
     const { team, owner, memberA1 } = env.t;
     const m = await makeFunnelMetrics(env.db, { teamId: team.id });
-    const goal = await makeGoal(env.db, { teamId: team.id, rootMembershipId: owner.id, metricId: m.sponsors.id, target: 70, startDate: "2026-11-02", deadline: "2026-11-27", name: "Sponsors" });
+    const goal = await makeGoal(env.db, {
+      teamId: team.id,
+      rootMembershipId: owner.id,
+      metricId: m.sponsors.id,
+      target: 70,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+      name: "Sponsors",
+    });
     await env.db.membership.update({ where: { id: memberA1.id }, data: { minutesPerDay: 90 } });
     await env.db.dailyTotal.createMany({
       data: [
-        { teamId: team.id, membershipId: memberA1.id, metricId: m.contacts.id, day: toDbDay("2026-11-20"), total: 6, entries: 2 },
+        {
+          teamId: team.id,
+          membershipId: memberA1.id,
+          metricId: m.contacts.id,
+          day: toDbDay("2026-11-20"),
+          total: 6,
+          entries: 2,
+        },
         // After asOf: not read.
-        { teamId: team.id, membershipId: memberA1.id, metricId: m.contacts.id, day: toDbDay("2026-11-25"), total: 1, entries: 1 },
+        {
+          teamId: team.id,
+          membershipId: memberA1.id,
+          metricId: m.contacts.id,
+          day: toDbDay("2026-11-25"),
+          total: 1,
+          entries: 1,
+        },
       ],
     });
-    await env.db.victory.create({ data: { teamId: team.id, membershipId: memberA1.id, kind: "PLAN_DONE", key: "plan_done:2026-11-23", title: "Done", day: toDbDay("2026-11-23") } });
+    await env.db.victory.create({
+      data: {
+        teamId: team.id,
+        membershipId: memberA1.id,
+        kind: "PLAN_DONE",
+        key: "plan_done:2026-11-23",
+        title: "Done",
+        day: toDbDay("2026-11-23"),
+      },
+    });
     await env.db.teamHoliday.create({ data: { teamId: team.id, day: toDbDay("2026-11-26"), name: "Thanksgiving" } });
     await env.db.memberDayOff.create({ data: { membershipId: memberA1.id, day: toDbDay("2026-11-19"), kind: "SICK" } });
     // A holiday after the last deadline: read only when asked for (closedThrough).
@@ -169,7 +267,15 @@ describe("entry-log.ts", () => {
     const context = await selectLogContext(env.db, args);
     expect(context.member).toEqual({ minutesPerDay: 90, workingDays: [1, 2, 3, 4, 5] });
     expect(context.targets).toEqual([
-      { goalId: goal.id, name: "Sponsors", personal: goal.targets.get(memberA1.id)!.personal, startDate: "2026-11-02", deadline: "2026-11-27", metricId: m.sponsors.id, created: 1 },
+      {
+        goalId: goal.id,
+        name: "Sponsors",
+        personal: goal.targets.get(memberA1.id)!.personal,
+        startDate: "2026-11-02",
+        deadline: "2026-11-27",
+        metricId: m.sponsors.id,
+        created: 1,
+      },
     ]);
     expect(context.stages).toEqual([
       { resultMetricId: m.sponsors.id, activityMetricId: m.contacts.id, fromCount: 30, toCount: 10 },
@@ -177,7 +283,14 @@ describe("entry-log.ts", () => {
     ]);
     expect(context.metrics.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { id: m.contacts.id, key: "contacts", name: "Contacts", unit: "COUNT", minutesPerAction: 5, kind: "ACTIVITY" },
-      { id: m.presentations.id, key: "presentations", name: "Presentations", unit: "COUNT", minutesPerAction: 30, kind: "ACTIVITY" },
+      {
+        id: m.presentations.id,
+        key: "presentations",
+        name: "Presentations",
+        unit: "COUNT",
+        minutesPerAction: 30,
+        kind: "ACTIVITY",
+      },
       { id: m.sponsors.id, key: "sponsors", name: "New sponsors", unit: "COUNT", minutesPerAction: 15, kind: "RESULT" },
     ]);
     expect(context.totals).toEqual([[m.contacts.id, "2026-11-20", 6]]);
@@ -195,9 +308,26 @@ describe("entry-log.ts", () => {
   });
 
   it("decodeLogContext names a renamed or retyped field", () => {
-    const good = { member: null, targets: null, stages: null, metrics: null, totals: null, planDone: null, closed: null };
+    const good = {
+      member: null,
+      targets: null,
+      stages: null,
+      metrics: null,
+      totals: null,
+      planDone: null,
+      closed: null,
+    };
     expect(decodeLogContext(JSON.stringify(good))).toMatchObject({ member: null, targets: [] });
-    expect(() => decodeLogContext(JSON.stringify({ ...good, totals: [["m", "2026-11-24", "x"]] }))).toThrow(RowShapeError);
-    expect(() => decodeLogContext(JSON.stringify({ ...good, metrics: [{ id: "m", key: "k", title: "renamed", unit: "COUNT", minutesPerAction: null, kind: "ACTIVITY" }] }))).toThrow(/"name"/);
+    expect(() => decodeLogContext(JSON.stringify({ ...good, totals: [["m", "2026-11-24", "x"]] }))).toThrow(
+      RowShapeError,
+    );
+    expect(() =>
+      decodeLogContext(
+        JSON.stringify({
+          ...good,
+          metrics: [{ id: "m", key: "k", title: "renamed", unit: "COUNT", minutesPerAction: null, kind: "ACTIVITY" }],
+        }),
+      ),
+    ).toThrow(/"name"/);
   });
 });

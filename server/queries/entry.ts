@@ -105,7 +105,10 @@ const dayTotalRows = mappedRows<DayTotalRow>("member daily totals", (r) => ({
 }));
 
 /** Every DailyTotal row of the member in [from, to] (any metric). */
-export function memberDailyTotals(db: DbClient, args: { membershipId: string; from: IsoDate; to: IsoDate }): Promise<DayTotalRow[]> {
+export function memberDailyTotals(
+  db: DbClient,
+  args: { membershipId: string; from: IsoDate; to: IsoDate },
+): Promise<DayTotalRow[]> {
   return queryRows(
     db,
     dayTotalRows,

@@ -14,11 +14,38 @@ beforeAll(async () => {
 
 describe("funnel-history queries", () => {
   it("loadFunnels: each result metric's steps, top of the funnel first, with the activity metric's reference", async () => {
-    const funnels = await loadFunnels(env.db, { teamId: env.t.team.id, resultMetricIds: [m.volume.id, m.sponsors.id, m.contacts.id] });
+    const funnels = await loadFunnels(env.db, {
+      teamId: env.t.team.id,
+      resultMetricIds: [m.volume.id, m.sponsors.id, m.contacts.id],
+    });
     expect(funnels.get(m.volume.id)).toEqual([
-      { id: m.contacts.id, key: "contacts", name: "Contacts", unit: "COUNT", minutesPerAction: 5, fromCount: 30, toCount: 10 },
-      { id: m.presentations.id, key: "presentations", name: "Presentations", unit: "COUNT", minutesPerAction: 30, fromCount: 10, toCount: 1 },
-      { id: m.sponsors.id, key: "sponsors", name: "New sponsors", unit: "COUNT", minutesPerAction: 15, fromCount: 1, toCount: 50_000 },
+      {
+        id: m.contacts.id,
+        key: "contacts",
+        name: "Contacts",
+        unit: "COUNT",
+        minutesPerAction: 5,
+        fromCount: 30,
+        toCount: 10,
+      },
+      {
+        id: m.presentations.id,
+        key: "presentations",
+        name: "Presentations",
+        unit: "COUNT",
+        minutesPerAction: 30,
+        fromCount: 10,
+        toCount: 1,
+      },
+      {
+        id: m.sponsors.id,
+        key: "sponsors",
+        name: "New sponsors",
+        unit: "COUNT",
+        minutesPerAction: 15,
+        fromCount: 1,
+        toCount: 50_000,
+      },
     ]);
     expect(funnels.get(m.sponsors.id)!.map((s) => s.key)).toEqual(["contacts", "presentations"]);
     expect(funnels.get(m.contacts.id)).toEqual([]);
@@ -47,8 +74,15 @@ describe("funnel-history queries", () => {
         [t.memberA2.id, { [m.contacts.id]: 3 }],
       ]),
     );
-    const none = { teamId: t.team.id, metricIds: [m.contacts.id], from: toDbDay("2026-11-02"), to: toDbDay("2026-11-06") };
+    const none = {
+      teamId: t.team.id,
+      metricIds: [m.contacts.id],
+      from: toDbDay("2026-11-02"),
+      to: toDbDay("2026-11-06"),
+    };
     expect((await sumDailyTotals(env.db, { ...none, membershipIds: [] })).size).toBe(0);
-    expect((await sumDailyTotals(env.db, { ...none, membershipIds: [t.memberA1.id], from: toDbDay("2026-11-07") })).size).toBe(0);
+    expect(
+      (await sumDailyTotals(env.db, { ...none, membershipIds: [t.memberA1.id], from: toDbDay("2026-11-07") })).size,
+    ).toBe(0);
   });
 });

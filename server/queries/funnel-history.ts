@@ -8,10 +8,19 @@ import type { FunnelStep } from "@/server/domain/member-actions";
 import { toIsoDay } from "@/server/domain/db-day";
 import { col, mappedRows, queryRows } from "./decode";
 
-export const metricRefSelect = { id: true, key: true, name: true, unit: true, minutesPerAction: true } satisfies Prisma.MetricSelect;
+export const metricRefSelect = {
+  id: true,
+  key: true,
+  name: true,
+  unit: true,
+  minutesPerAction: true,
+} satisfies Prisma.MetricSelect;
 
 /** The funnel steps of result metrics (top of the funnel first), in one query; every asked metric has an entry. */
-export async function loadFunnels(db: DbClient, args: { teamId: string; resultMetricIds: string[] }): Promise<Map<string, FunnelStep[]>> {
+export async function loadFunnels(
+  db: DbClient,
+  args: { teamId: string; resultMetricIds: string[] },
+): Promise<Map<string, FunnelStep[]>> {
   const rows = await db.funnelStage.findMany({
     where: { teamId: args.teamId, resultMetricId: { in: args.resultMetricIds } },
     orderBy: [{ resultMetricId: "asc" }, { position: "asc" }],
@@ -29,10 +38,11 @@ export interface MemberMetricTotalRow {
 }
 
 /** Hot path (a publish reads a row per member and funnel metric): the strict mapped decoder. */
-const memberMetricTotals = mappedRows(
-  "funnelHistory.sumDailyTotals",
-  (r): MemberMetricTotalRow => ({ membershipId: col.string(r, "membershipId"), metricId: col.string(r, "metricId"), total: col.number(r, "total") }),
-);
+const memberMetricTotals = mappedRows("funnelHistory.sumDailyTotals", (r): MemberMetricTotalRow => ({
+  membershipId: col.string(r, "membershipId"),
+  metricId: col.string(r, "metricId"),
+  total: col.number(r, "total"),
+}));
 
 /**
  * Per member and metric: the sum of daily totals in [from, to] (team-local days, inclusive), one query. The members

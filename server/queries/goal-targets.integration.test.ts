@@ -31,22 +31,52 @@ const targetsOf = () =>
   env.db.memberTarget.findMany({
     where: { goalId },
     orderBy: { membershipId: "asc" },
-    select: { membershipId: true, personal: true, team: true, personalOverride: true, teamOverride: true, version: true },
+    select: {
+      membershipId: true,
+      personal: true,
+      team: true,
+      personalOverride: true,
+      teamOverride: true,
+      version: true,
+    },
   });
 
 describe("goal-targets writes", () => {
   it("insertMemberTargets and updateMemberTargets write the columns given; update bumps the version", async () => {
     const { t } = env;
     const ids = [t.leaderA.id, t.memberA1.id, t.memberA2.id].sort();
-    await insertMemberTargets(env.db, { goalId, columns: { membershipIds: ids, personal: [100, 200, 300], team: [600, 200, 300] } });
+    await insertMemberTargets(env.db, {
+      goalId,
+      columns: { membershipIds: ids, personal: [100, 200, 300], team: [600, 200, 300] },
+    });
     expect(await targetsOf()).toEqual(
-      ids.map((membershipId, i) => ({ membershipId, personal: [100, 200, 300][i], team: [600, 200, 300][i], personalOverride: null, teamOverride: null, version: 1 })),
+      ids.map((membershipId, i) => ({
+        membershipId,
+        personal: [100, 200, 300][i],
+        team: [600, 200, 300][i],
+        personalOverride: null,
+        teamOverride: null,
+        version: 1,
+      })),
     );
     await updateMemberTargets(env.db, {
       goalId,
-      columns: { membershipIds: [ids[1]!], personal: [250], team: [260], personalOverride: [250], teamOverride: [null] },
+      columns: {
+        membershipIds: [ids[1]!],
+        personal: [250],
+        team: [260],
+        personalOverride: [250],
+        teamOverride: [null],
+      },
     });
-    expect((await targetsOf())[1]).toEqual({ membershipId: ids[1], personal: 250, team: 260, personalOverride: 250, teamOverride: null, version: 2 });
+    expect((await targetsOf())[1]).toEqual({
+      membershipId: ids[1],
+      personal: 250,
+      team: 260,
+      personalOverride: 250,
+      teamOverride: null,
+      version: 2,
+    });
     expect((await targetsOf())[0]!.version).toBe(1);
   });
 
@@ -61,16 +91,47 @@ describe("goal-targets writes", () => {
         { membershipId: null, field: MEMBERS_ONLY_FIELD, fromValue: null, toValue: null, data: null },
         { membershipId: t.memberA1.id, field: "override", fromValue: 1, toValue: 2, data: { note: "hand-set" } },
       ],
-      members: { membershipIds: [t.memberA1.id, t.memberA2.id], personalFrom: [1, null], personalTo: [2, 3], teamFrom: null, teamTo: [4, 5] },
+      members: {
+        membershipIds: [t.memberA1.id, t.memberA2.id],
+        personalFrom: [1, null],
+        personalTo: [2, 3],
+        teamFrom: null,
+        teamTo: [4, 5],
+      },
     });
     const rows = await env.db.targetChange.findMany({
       where: { goalId },
       orderBy: { id: "asc" },
-      select: { id: true, teamId: true, actorId: true, reason: true, membershipId: true, field: true, fromValue: true, toValue: true, data: true },
+      select: {
+        id: true,
+        teamId: true,
+        actorId: true,
+        reason: true,
+        membershipId: true,
+        field: true,
+        fromValue: true,
+        toValue: true,
+        data: true,
+      },
     });
     expect(rows).toEqual([
-      expect.objectContaining({ teamId: t.team.id, actorId: t.leaderA.id, reason: "Round trip", membershipId: null, field: MEMBERS_ONLY_FIELD, fromValue: null, toValue: null, data: null }),
-      expect.objectContaining({ membershipId: t.memberA1.id, field: "override", fromValue: 1, toValue: 2, data: { note: "hand-set" } }),
+      expect.objectContaining({
+        teamId: t.team.id,
+        actorId: t.leaderA.id,
+        reason: "Round trip",
+        membershipId: null,
+        field: MEMBERS_ONLY_FIELD,
+        fromValue: null,
+        toValue: null,
+        data: null,
+      }),
+      expect.objectContaining({
+        membershipId: t.memberA1.id,
+        field: "override",
+        fromValue: 1,
+        toValue: 2,
+        data: { note: "hand-set" },
+      }),
     ]);
     // Read as JSON: the driver's array parser turns a NULL element of int[] into NaN.
     const arrays = await env.db.$queryRaw<{ j: string }[]>`
@@ -78,7 +139,13 @@ describe("goal-targets writes", () => {
                                'teamFrom', "teamFrom", 'teamTo', "teamTo")::text AS j
         FROM "TargetChange" WHERE "goalId" = ${goalId} ORDER BY id`;
     expect(arrays.map((a) => JSON.parse(a.j) as unknown)).toEqual([
-      { membershipIds: [t.memberA1.id, t.memberA2.id], personalFrom: [1, null], personalTo: [2, 3], teamFrom: null, teamTo: [4, 5] },
+      {
+        membershipIds: [t.memberA1.id, t.memberA2.id],
+        personalFrom: [1, null],
+        personalTo: [2, 3],
+        teamFrom: null,
+        teamTo: [4, 5],
+      },
       { membershipIds: null, personalFrom: null, personalTo: null, teamFrom: null, teamTo: null },
     ]);
   });

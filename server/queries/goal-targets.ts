@@ -59,20 +59,29 @@ async function inChunks(length: number, write: (from: number, to: number) => Pro
   for (let i = 0; i < length; i += CHUNK) await write(i, Math.min(length, i + CHUNK));
 }
 
-const texts = (xs: readonly string[], from: number, to: number) => pgTextArray(from === 0 && to === xs.length ? xs : xs.slice(from, to));
+const texts = (xs: readonly string[], from: number, to: number) =>
+  pgTextArray(from === 0 && to === xs.length ? xs : xs.slice(from, to));
 /** Absent columns (no overrides) are all null. */
 const ints = (xs: readonly (number | null)[] | undefined, from: number, to: number) =>
-  xs ? pgIntArray(from === 0 && to === xs.length ? xs : xs.slice(from, to)) : pgIntArray(new Array<null>(to - from).fill(null));
+  xs
+    ? pgIntArray(from === 0 && to === xs.length ? xs : xs.slice(from, to))
+    : pgIntArray(new Array<null>(to - from).fill(null));
 
-export async function insertMemberTargets(tx: DbClient, args: { goalId: string; columns: TargetColumns }): Promise<void> {
+export async function insertMemberTargets(
+  tx: DbClient,
+  args: { goalId: string; columns: TargetColumns },
+): Promise<void> {
   const c = args.columns;
   await inChunks(c.membershipIds.length, (from, to) =>
-    execute(tx, Prisma.sql`
+    execute(
+      tx,
+      Prisma.sql`
       INSERT INTO "MemberTarget" ("goalId", "membershipId", personal, team, "personalOverride", "teamOverride", "updatedAt")
       SELECT ${args.goalId}, r.m, r.p, r.t, r.po, r.tov, ${sqlNow()}
         FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
                     ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
-             AS r(m, p, t, po, tov)`),
+             AS r(m, p, t, po, tov)`,
+    ),
   );
 }
 
@@ -80,17 +89,23 @@ export async function insertMemberTargets(tx: DbClient, args: { goalId: string; 
  * Sets the numbers of existing targets (by goal and member) and bumps their version. No indexed column changes and
  * MemberTarget pages are half empty (fillfactor 50), so these are HOT updates: no index entries are written.
  */
-export async function updateMemberTargets(tx: DbClient, args: { goalId: string; columns: TargetColumns }): Promise<void> {
+export async function updateMemberTargets(
+  tx: DbClient,
+  args: { goalId: string; columns: TargetColumns },
+): Promise<void> {
   const c = args.columns;
   await inChunks(c.membershipIds.length, (from, to) =>
-    execute(tx, Prisma.sql`
+    execute(
+      tx,
+      Prisma.sql`
       UPDATE "MemberTarget" AS mt
          SET personal = r.p, team = r.t, "personalOverride" = r.po, "teamOverride" = r.tov,
              version = mt.version + 1, "updatedAt" = ${sqlNow()}
         FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
                     ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
              AS r(m, p, t, po, tov)
-       WHERE mt."goalId" = ${args.goalId} AND mt."membershipId" = r.m`),
+       WHERE mt."goalId" = ${args.goalId} AND mt."membershipId" = r.m`,
+    ),
   );
 }
 
@@ -116,7 +131,9 @@ export async function insertTargetChanges(
   await inChunks(rows.length, (from, to) => {
     const part = rows.slice(from, to);
     const first = from === 0 ? members : undefined;
-    return execute(tx, Prisma.sql`
+    return execute(
+      tx,
+      Prisma.sql`
       INSERT INTO "TargetChange" (id, "teamId", "goalId", "membershipId", "actorId", reason, field, "fromValue", "toValue", data,
                                   "membershipIds", "personalFrom", "personalTo", "teamFrom", "teamTo", "createdAt")
       SELECT ${prefix} || lpad((r.ord + ${from})::text, 9, '0'), ${args.teamId}, ${args.goalId}, r.m, ${args.actorId}, ${args.reason},
@@ -131,6 +148,7 @@ export async function insertTargetChanges(
                     ${part.map((r) => r.fromValue)}::int[], ${part.map((r) => r.toValue)}::int[],
                     ${part.map((r) => (r.data === undefined || r.data === null ? null : JSON.stringify(r.data)))}::text[])
              WITH ORDINALITY AS r(m, f, fv, tv, d, ord)
-       ORDER BY r.ord`);
+       ORDER BY r.ord`,
+    );
   });
 }

@@ -12,10 +12,34 @@ beforeAll(async () => {
   const { t } = env;
   metricId = (await makeMetric(env.db, { teamId: t.team.id })).id;
   await env.db.membership.update({ where: { id: t.memberA1.id }, data: { splitWeight: 3, minutesPerDay: 45 } });
-  await addDailyTotal(env.db, { teamId: t.team.id, membershipId: t.memberA1.id, metricId, day: "2026-10-20", total: 7 });
-  await addDailyTotal(env.db, { teamId: t.team.id, membershipId: t.memberA1.id, metricId, day: "2026-10-31", total: 5 });
-  await addDailyTotal(env.db, { teamId: t.team.id, membershipId: t.memberB1.id, metricId, day: "2026-10-20", total: 11 });
-  await addDailyTotal(env.db, { teamId: t.team.id, membershipId: t.memberA2.id, metricId, day: "2026-11-02", total: 50 }); // after the window
+  await addDailyTotal(env.db, {
+    teamId: t.team.id,
+    membershipId: t.memberA1.id,
+    metricId,
+    day: "2026-10-20",
+    total: 7,
+  });
+  await addDailyTotal(env.db, {
+    teamId: t.team.id,
+    membershipId: t.memberA1.id,
+    metricId,
+    day: "2026-10-31",
+    total: 5,
+  });
+  await addDailyTotal(env.db, {
+    teamId: t.team.id,
+    membershipId: t.memberB1.id,
+    metricId,
+    day: "2026-10-20",
+    total: 11,
+  });
+  await addDailyTotal(env.db, {
+    teamId: t.team.id,
+    membershipId: t.memberA2.id,
+    metricId,
+    day: "2026-11-02",
+    total: 50,
+  }); // after the window
 });
 
 describe("goal queries", () => {
@@ -23,7 +47,12 @@ describe("goal queries", () => {
 
   it("goalContextMembers: a subtree's members with weight, minutes, name and history actual, sorted by id", async () => {
     const { t } = env;
-    const rows = await goalContextMembers(env.db, { teamId: t.team.id, rootId: t.leaderA.id, wholeTeam: false, history: window() });
+    const rows = await goalContextMembers(env.db, {
+      teamId: t.team.id,
+      rootId: t.leaderA.id,
+      wholeTeam: false,
+      history: window(),
+    });
     const expected: [string, string | null, number, number | null, string, number][] = [
       [t.leaderA.id, t.owner.id, 1, null, "Leo Leader A", 0],
       [t.memberA1.id, t.leaderA.id, 3, 45, "Mia A1", 12],
@@ -35,21 +64,53 @@ describe("goal queries", () => {
 
   it("goalContextMembers: the whole team without recursion, and no history when none is asked", async () => {
     const { t } = env;
-    const team = await goalContextMembers(env.db, { teamId: t.team.id, rootId: t.owner.id, wholeTeam: true, history: window() });
+    const team = await goalContextMembers(env.db, {
+      teamId: t.team.id,
+      rootId: t.owner.id,
+      wholeTeam: true,
+      history: window(),
+    });
     expect(team).toHaveLength(7);
     expect(new Map(team.map((m) => [m[0], m[5]]))).toEqual(
-      new Map([t.owner, t.leaderA, t.leaderB, t.memberA1, t.memberA1a, t.memberA2, t.memberB1].map((m) => [m.id, m === t.memberA1 ? 12 : m === t.memberB1 ? 11 : 0])),
+      new Map(
+        [t.owner, t.leaderA, t.leaderB, t.memberA1, t.memberA1a, t.memberA2, t.memberB1].map((m) => [
+          m.id,
+          m === t.memberA1 ? 12 : m === t.memberB1 ? 11 : 0,
+        ]),
+      ),
     );
     expect(team.find((m) => m[0] === t.owner.id)![1]).toBeNull();
-    const plain = await goalContextMembers(env.db, { teamId: t.team.id, rootId: t.memberA1.id, wholeTeam: false, history: null });
+    const plain = await goalContextMembers(env.db, {
+      teamId: t.team.id,
+      rootId: t.memberA1.id,
+      wholeTeam: false,
+      history: null,
+    });
     expect(plain.map((m) => [m[0], m[5]])).toEqual([t.memberA1.id, t.memberA1a.id].sort().map((id) => [id, 0]));
-    expect(await goalContextMembers(env.db, { teamId: t.team.id, rootId: "no-such-member", wholeTeam: false, history: null })).toEqual([]);
+    expect(
+      await goalContextMembers(env.db, {
+        teamId: t.team.id,
+        rootId: "no-such-member",
+        wholeTeam: false,
+        history: null,
+      }),
+    ).toEqual([]);
   });
 
   it("goalTargetRows: every target of the goal with its overrides; none for a goal without targets", async () => {
     const { t } = env;
-    const goal = await makeGoal(env.db, { teamId: t.team.id, rootMembershipId: t.memberA1.id, metricId, target: 900, startDate: "2026-11-02", deadline: "2026-11-27" });
-    await env.db.memberTarget.update({ where: { goalId_membershipId: { goalId: goal.id, membershipId: t.memberA1a.id } }, data: { personalOverride: 600, teamOverride: 600 } });
+    const goal = await makeGoal(env.db, {
+      teamId: t.team.id,
+      rootMembershipId: t.memberA1.id,
+      metricId,
+      target: 900,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+    });
+    await env.db.memberTarget.update({
+      where: { goalId_membershipId: { goalId: goal.id, membershipId: t.memberA1a.id } },
+      data: { personalOverride: 600, teamOverride: 600 },
+    });
     const rows = await goalTargetRows(env.db, goal.id);
     expect(rows.sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1))).toEqual(
       [
@@ -62,7 +123,14 @@ describe("goal queries", () => {
 
   it("goalHistoryRows: the goal's rows and the member's own element of a whole-team row, newest first, with the actor's name", async () => {
     const { t } = env;
-    const goal = await makeGoal(env.db, { teamId: t.team.id, rootMembershipId: t.leaderA.id, metricId, target: 400, startDate: "2026-11-02", deadline: "2026-11-27" });
+    const goal = await makeGoal(env.db, {
+      teamId: t.team.id,
+      rootMembershipId: t.leaderA.id,
+      metricId,
+      target: 400,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+    });
     await insertTargetChanges(env.db, {
       teamId: t.team.id,
       goalId: goal.id,
@@ -72,7 +140,13 @@ describe("goal queries", () => {
         { membershipId: null, field: "target", fromValue: 300, toValue: 400, data: { from: 300, to: 400 } },
         { membershipId: t.memberA2.id, field: "override", fromValue: null, toValue: 90, data: null },
       ],
-      members: { membershipIds: [t.memberA1.id, t.memberA2.id], personalFrom: [75, null], personalTo: [100, 90], teamFrom: [150, null], teamTo: [200, 90] },
+      members: {
+        membershipIds: [t.memberA1.id, t.memberA2.id],
+        personalFrom: [75, null],
+        personalTo: [100, 90],
+        teamFrom: [150, null],
+        teamTo: [200, 90],
+      },
     });
     const mine = await goalHistoryRows(env.db, { goalId: goal.id, membershipId: t.memberA1.id });
     expect(mine).toEqual([

@@ -15,7 +15,14 @@ import { MEMBERS_ONLY_FIELD } from "./goal-targets";
 const jsonText = (name: string) => mappedRows(name, (r) => col.stringOrNull(r, "j"));
 
 /** One member as the context query returns it: id, upline, split weight, minutes a day, name, history actual. */
-export type GoalMemberTuple = [id: string, parentId: string | null, splitWeight: number, minutesPerDay: number | null, name: string, historyActual: number];
+export type GoalMemberTuple = [
+  id: string,
+  parentId: string | null,
+  splitWeight: number,
+  minutesPerDay: number | null,
+  name: string,
+  historyActual: number,
+];
 
 const contextMembers = jsonText("goal.contextMembers");
 
@@ -27,7 +34,12 @@ const contextMembers = jsonText("goal.contextMembers");
  */
 export async function goalContextMembers(
   db: DbClient,
-  args: { teamId: string; rootId: string; wholeTeam: boolean; history: { metricId: string; from: IsoDate; to: IsoDate } | null },
+  args: {
+    teamId: string;
+    rootId: string;
+    wholeTeam: boolean;
+    history: { metricId: string; from: IsoDate; to: IsoDate } | null;
+  },
 ): Promise<GoalMemberTuple[]> {
   const team = args.wholeTeam;
   const h = args.history;
@@ -101,7 +113,10 @@ const historyRows = zodRows("goal.history", ZGoalHistoryRow);
  * rows written before (and still written for hand-set-only changes). Within one change (same timestamp) the member's
  * row comes before the goal's, as when it had the later id.
  */
-export function goalHistoryRows(db: DbClient, args: { goalId: string; membershipId: string }): Promise<GoalHistoryRow[]> {
+export function goalHistoryRows(
+  db: DbClient,
+  args: { goalId: string; membershipId: string },
+): Promise<GoalHistoryRow[]> {
   const { goalId, membershipId: memberId } = args;
   return queryRows(
     db,

@@ -27,7 +27,10 @@ describe("reminder queries", () => {
         previous: null,
       },
     ]);
-    const marked = await db.membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { reminderSentOn: true } });
+    const marked = await db.membership.findUniqueOrThrow({
+      where: { id: t.memberA1.id },
+      select: { reminderSentOn: true },
+    });
     expect(marked.reminderSentOn).toEqual(toDbDay("2027-03-17"));
     expect(await claimDueReminders(db, { now, limit: 10 })).toEqual([]);
   });

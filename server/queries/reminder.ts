@@ -29,7 +29,10 @@ const dueReminderRows = zodRows("reminder.claimDue", ZDueReminderRow);
  */
 export function claimDueReminders(db: DbClient, args: { now: Date; limit: number }): Promise<DueReminderRow[]> {
   // `at`: the wall-clock time now where the member lives (their zone, else the team's); `at::date` is their day.
-  return queryRows(db, dueReminderRows, Prisma.sql`
+  return queryRows(
+    db,
+    dueReminderRows,
+    Prisma.sql`
     WITH due AS (
       SELECT m.id, m."reminderSentOn" AS previous, u.email, u.name, t.name AS "teamName", t.slug AS "teamSlug",
              z.at::date AS "localDay"
@@ -52,5 +55,6 @@ export function claimDueReminders(db: DbClient, args: { now: Date; limit: number
     )
     UPDATE "Membership" m SET "reminderSentOn" = due."localDay"
       FROM due WHERE m.id = due.id
-    RETURNING m.id, due.email, due.name, due."teamName", due."teamSlug", due."localDay", due.previous`);
+    RETURNING m.id, due.email, due.name, due."teamName", due."teamSlug", due."localDay", due.previous`,
+  );
 }

@@ -20,8 +20,16 @@ describe("readRollupRows", () => {
     const a2User = await db.membership.findUniqueOrThrow({ where: { id: t.memberA2.id }, select: { userId: true } });
     await db.user.update({ where: { id: a2User.userId }, data: { name: 'Mo "A2", the second' } });
     const metric = await makeMetric(db, { teamId, kind: "RESULT", unit: "COUNT" });
-    const goal = await makeGoal(db, { teamId, rootMembershipId: t.owner.id, metricId: metric.id, target: 7000, startDate: "2027-03-01", deadline: "2027-03-31" });
-    const log = (membershipId: string, day: string, total: number) => addDailyTotal(db, { teamId, membershipId, metricId: metric.id, day, total });
+    const goal = await makeGoal(db, {
+      teamId,
+      rootMembershipId: t.owner.id,
+      metricId: metric.id,
+      target: 7000,
+      startDate: "2027-03-01",
+      deadline: "2027-03-31",
+    });
+    const log = (membershipId: string, day: string, total: number) =>
+      addDailyTotal(db, { teamId, membershipId, metricId: metric.id, day, total });
     await log(t.memberA1a.id, "2027-03-02", 5); // goal to date only
     await log(t.memberA1a.id, "2027-03-10", 7); // and the run-rate window
     await log(t.memberA1.id, "2027-03-16", 11); // the period, the window and goal to date
@@ -78,15 +86,27 @@ describe("readRollupRows", () => {
     const expectedWhole = byDepth(Object.values(rows));
     expect(whole.map(({ parentIndex: _, ...r }) => r)).toEqual(expectedWhole);
     // The whole-team shape also gives each parent's position.
-    expect(whole.map((r) => r.parentIndex)).toEqual(expectedWhole.map((r) => (r.parentId === null ? -1 : expectedWhole.findIndex((p) => p.id === r.parentId))));
+    expect(whole.map((r) => r.parentIndex)).toEqual(
+      expectedWhole.map((r) => (r.parentId === null ? -1 : expectedWhole.findIndex((p) => p.id === r.parentId))),
+    );
 
     // A subtree (leader A's): depth counted from its root; the goal-to-date period sums goal to date itself.
     const sub = await readRollupRows(db, { ...args, rootId: t.leaderA.id, wholeTeam: false });
     const rebased = (r: MemberProgress, depth: number) => ({ ...r, depth });
     expect(sub).toEqual(
-      byDepth([rebased(rows.leaderA, 0), rebased(rows.memberA1, 1), rebased(rows.memberA2, 1), rebased(rows.memberA1a, 2)]),
+      byDepth([
+        rebased(rows.leaderA, 0),
+        rebased(rows.memberA1, 1),
+        rebased(rows.memberA2, 1),
+        rebased(rows.memberA1a, 2),
+      ]),
     );
-    const goalPeriod = await readRollupRows(db, { ...args, rootId: t.memberA1.id, wholeTeam: false, period: { from: "2027-03-01", asOf: "2027-03-17" } });
+    const goalPeriod = await readRollupRows(db, {
+      ...args,
+      rootId: t.memberA1.id,
+      wholeTeam: false,
+      period: { from: "2027-03-01", asOf: "2027-03-17" },
+    });
     expect(goalPeriod.map((r) => [r.id, r.periodActual, r.toDateActual])).toEqual([
       [t.memberA1.id, 11, 11],
       [t.memberA1a.id, 12, 12],

@@ -79,7 +79,10 @@ function rowText(args: RollupRowsArgs, m: { id: Prisma.Sql; parentId: Prisma.Sql
 }
 
 async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<RollupSqlRow[]> {
-  const rows = await queryFirst(db, rollupText, Prisma.sql`
+  const rows = await queryFirst(
+    db,
+    rollupText,
+    Prisma.sql`
     WITH ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}
     SELECT string_agg(${rowText(args, { id: Prisma.sql`m.id`, parentId: Prisma.sql`m."parentId"`, depth: Prisma.sql`0` })}, E'\n'
                       ORDER BY m.id COLLATE "C") AS rows
@@ -88,7 +91,8 @@ async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<Rollup
       LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = m.id
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = m.id
       LEFT JOIN act a ON a."membershipId" = m.id
-     WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'`);
+     WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'`,
+  );
   return depthOrder(rows ?? [], args.rootId);
 }
 
@@ -158,7 +162,10 @@ function depthOrder(rows: RollupSqlRow[], rootId: string): RollupSqlRow[] {
 }
 
 async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSqlRow[]> {
-  const rows = await queryFirst(db, rollupText, Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
+  const rows = await queryFirst(
+    db,
+    rollupText,
+    Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
     ${recentActuals(args, Prisma.sql`JOIN down ON down.id = dt."membershipId" WHERE TRUE`)}
     SELECT string_agg(${rowText(args, { id: Prisma.sql`d.id`, parentId: Prisma.sql`d."parentId"`, depth: Prisma.sql`d.depth` })}, E'\n'
                       ORDER BY d.depth, d.id COLLATE "C") AS rows
@@ -167,6 +174,7 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
       JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = d.id
-      LEFT JOIN act a ON a."membershipId" = d.id`);
+      LEFT JOIN act a ON a."membershipId" = d.id`,
+  );
   return rows ?? [];
 }

@@ -20,12 +20,16 @@ export async function countRateLimitHit(
   args: { key: string; now: Date; windowStartMin: Date },
 ): Promise<RateLimitRow> {
   const { key, now, windowStartMin } = args;
-  const row = await queryFirst(db, rateLimitRows, Prisma.sql`
+  const row = await queryFirst(
+    db,
+    rateLimitRows,
+    Prisma.sql`
     INSERT INTO "RateLimit" ("key", "count", "windowStart") VALUES (${key}, 1, ${now})
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStart" <= ${windowStartMin} THEN 1 ELSE "RateLimit"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${windowStartMin} THEN ${now} ELSE "RateLimit"."windowStart" END
-    RETURNING "count", "windowStart"`);
+    RETURNING "count", "windowStart"`,
+  );
   if (!row) throw new Error("rate limit upsert returned no row");
   return row;
 }

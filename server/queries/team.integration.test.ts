@@ -13,7 +13,14 @@ describe("team queries", () => {
     await db.membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "America/New_York" } });
     const user = await db.membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { userId: true } });
     expect(await readTeamAccess(db, { teamId: t.team.id, userId: user.userId })).toEqual({
-      membership: { id: t.memberA1.id, teamId: t.team.id, userId: user.userId, parentId: t.leaderA.id, role: "MEMBER", timeZone: "America/New_York" },
+      membership: {
+        id: t.memberA1.id,
+        teamId: t.team.id,
+        userId: user.userId,
+        parentId: t.leaderA.id,
+        role: "MEMBER",
+        timeZone: "America/New_York",
+      },
       team: {
         id: t.team.id,
         slug: t.team.slug,
@@ -36,12 +43,22 @@ describe("team queries", () => {
     const { db, t } = env;
     const metrics = await makeFunnelMetrics(db, { teamId: t.team.id });
     const a1 = await env.as(t.memberA1.id);
-    await a1.entry.log({ teamId: t.team.id, entries: [{ id: randomUUID(), metricId: metrics.volume.id, amount: 12_345, note: "sale" }] });
-    await a1.entry.log({ teamId: t.team.id, entries: [1, 2].map((amount) => ({ id: randomUUID(), metricId: metrics.contacts.id, amount })) });
+    await a1.entry.log({
+      teamId: t.team.id,
+      entries: [{ id: randomUUID(), metricId: metrics.volume.id, amount: 12_345, note: "sale" }],
+    });
+    await a1.entry.log({
+      teamId: t.team.id,
+      entries: [1, 2].map((amount) => ({ id: randomUUID(), metricId: metrics.contacts.id, amount })),
+    });
 
     const first = await readExportEntriesPage(db, { teamId: t.team.id, after: null, limit: 2 });
     expect(first).toHaveLength(2);
-    const rest = await readExportEntriesPage(db, { teamId: t.team.id, after: { day: first[1]!.day, id: first[1]!.id }, limit: 2 });
+    const rest = await readExportEntriesPage(db, {
+      teamId: t.team.id,
+      after: { day: first[1]!.day, id: first[1]!.id },
+      limit: 2,
+    });
     const all = [...first, ...rest];
     expect(all).toHaveLength(3);
     expect(new Set(all.map((r) => r.id)).size).toBe(3);
@@ -57,6 +74,11 @@ describe("team queries", () => {
       metric: "Team volume",
       unit: "MONEY",
     });
-    expect(all.filter((r) => r.unit === "COUNT").map((r) => r.amount).sort()).toEqual([1, 2]);
+    expect(
+      all
+        .filter((r) => r.unit === "COUNT")
+        .map((r) => r.amount)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 });

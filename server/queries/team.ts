@@ -18,12 +18,20 @@ function role(row: Row, key: string): Role {
 
 function intArray(row: Row, key: string): number[] {
   const value = row[key];
-  if (!Array.isArray(value) || !value.every((v) => Number.isSafeInteger(v))) throw new Error(`column "${key}" is not a list of integers`);
+  if (!Array.isArray(value) || !value.every((v) => Number.isSafeInteger(v)))
+    throw new Error(`column "${key}" is not a list of integers`);
   return value as number[];
 }
 
 export interface TeamAccessRow {
-  membership: { id: string; teamId: string; userId: string; parentId: string | null; role: Role; timeZone: string | null };
+  membership: {
+    id: string;
+    teamId: string;
+    userId: string;
+    parentId: string | null;
+    role: Role;
+    timeZone: string | null;
+  };
   team: {
     id: string;
     slug: string;
@@ -63,14 +71,18 @@ const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
 
 /** The user's ACTIVE membership in the team with the team's settings, or null. ONE query. */
 export function readTeamAccess(db: DbClient, args: { teamId: string; userId: string }): Promise<TeamAccessRow | null> {
-  return queryFirst(db, teamAccessRows, Prisma.sql`
+  return queryFirst(
+    db,
+    teamAccessRows,
+    Prisma.sql`
     SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role, m."timeZone" AS "memberTimeZone",
            t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
            t."backdateDays", t."uplineCanEditEntries"
       FROM "Membership" m
       JOIN "Team" t ON t.id = m."teamId"
      WHERE m."teamId" = ${args.teamId} AND m."userId" = ${args.userId} AND m.status = 'ACTIVE'
-     LIMIT 1`);
+     LIMIT 1`,
+  );
 }
 
 export interface ExportEntryRow {
@@ -104,7 +116,10 @@ export function readExportEntriesPage(
   args: { teamId: string; after: { day: Date; id: string } | null; limit: number },
 ): Promise<ExportEntryRow[]> {
   const { after } = args;
-  return queryRows(db, exportEntryRows, Prisma.sql`
+  return queryRows(
+    db,
+    exportEntryRows,
+    Prisma.sql`
     SELECT e.id, e.day, e.amount, e.note, u.name, u.email, m.status::text AS status, k.name AS metric, k.unit::text AS unit
       FROM "Entry" e
       JOIN "Membership" m ON m.id = e."membershipId"
@@ -113,5 +128,6 @@ export function readExportEntriesPage(
      WHERE e."teamId" = ${args.teamId} AND e."deletedAt" IS NULL
        ${after === null ? Prisma.empty : Prisma.sql`AND (e.day, e.id) > (${after.day}::date, ${after.id})`}
      ORDER BY e.day, e.id
-     LIMIT ${args.limit}`);
+     LIMIT ${args.limit}`,
+  );
 }

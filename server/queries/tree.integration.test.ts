@@ -13,7 +13,9 @@ describe("tree queries", () => {
     expect(await isInSubtree(db, { teamId, ancestorId: t.leaderA.id, memberId: t.memberA1a.id })).toBe(true);
     expect(await isInSubtree(db, { teamId, ancestorId: t.memberA1a.id, memberId: t.memberA1a.id })).toBe(true);
     expect(await isInSubtree(db, { teamId, ancestorId: t.memberA2.id, memberId: t.memberA1a.id })).toBe(false);
-    expect(await isInSubtree(db, { teamId: "another-team", ancestorId: t.leaderA.id, memberId: t.memberA1a.id })).toBe(false);
+    expect(await isInSubtree(db, { teamId: "another-team", ancestorId: t.leaderA.id, memberId: t.memberA1a.id })).toBe(
+      false,
+    );
   });
 
   it("listSubtree lists the subtree root first, then by depth, with parents and depths", async () => {

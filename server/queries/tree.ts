@@ -45,8 +45,12 @@ export async function isInSubtree(
     startId: args.memberId,
     step: Prisma.sql`JOIN up ON m.id = up."parentId" WHERE up.id <> ${args.ancestorId} AND up.depth < ${MAX_DEPTH}`,
   });
-  const row = await queryFirst(db, foundRows, Prisma.sql`${up}
-    SELECT EXISTS (SELECT 1 FROM up WHERE id = ${args.ancestorId}) AS found`);
+  const row = await queryFirst(
+    db,
+    foundRows,
+    Prisma.sql`${up}
+    SELECT EXISTS (SELECT 1 FROM up WHERE id = ${args.ancestorId}) AS found`,
+  );
   return row?.found === true;
 }
 
@@ -71,18 +75,23 @@ export function subtreeCte(args: { teamId: string; rootId: string; maxDepth?: nu
 }
 
 /** A whole team can be listed (100,000 rows): the strict mapper, not zod. */
-const subtreeRows = mappedRows(
-  "tree.listSubtree",
-  (r): SubtreeRow => ({ id: col.string(r, "id"), parentId: col.stringOrNull(r, "parentId"), depth: col.int(r, "depth") }),
-);
+const subtreeRows = mappedRows("tree.listSubtree", (r): SubtreeRow => ({
+  id: col.string(r, "id"),
+  parentId: col.stringOrNull(r, "parentId"),
+  depth: col.int(r, "depth"),
+}));
 
 /** Every active member of the subtree rooted at `rootId` (root first, then by depth), in one query. */
 export async function listSubtree(
   db: DbClient,
   args: { teamId: string; rootId: string; maxDepth?: number },
 ): Promise<SubtreeRow[]> {
-  return queryRows(db, subtreeRows, Prisma.sql`${subtreeCte(args)}
-    SELECT id, "parentId", depth::int AS depth FROM down ORDER BY depth, id`);
+  return queryRows(
+    db,
+    subtreeRows,
+    Prisma.sql`${subtreeCte(args)}
+    SELECT id, "parentId", depth::int AS depth FROM down ORDER BY depth, id`,
+  );
 }
 
 const ZUplineRow = z.object({
@@ -96,11 +105,11 @@ export type UplineRow = z.output<typeof ZUplineRow>;
 const uplineRows = zodRows("tree.listUplineChain", ZUplineRow);
 
 /** The upline chain of a member, nearest first, with names (what a member may see of people above them). */
-export async function listUplineChain(
-  db: DbClient,
-  args: { teamId: string; memberId: string },
-): Promise<UplineRow[]> {
-  return queryRows(db, uplineRows, Prisma.sql`
+export async function listUplineChain(db: DbClient, args: { teamId: string; memberId: string }): Promise<UplineRow[]> {
+  return queryRows(
+    db,
+    uplineRows,
+    Prisma.sql`
     WITH RECURSIVE up AS (
       SELECT "parentId" AS id, 1 AS distance
         FROM "Membership"
@@ -115,7 +124,8 @@ export async function listUplineChain(
       FROM up
       JOIN "Membership" m ON m.id = up.id
       JOIN "User" u ON u.id = m."userId"
-     ORDER BY up.distance`);
+     ORDER BY up.distance`,
+  );
 }
 
 /**

@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { ZEmail, ZPersonName } from "./common";
 
-export const ZPassword = z
-  .string()
-  .min(10, "Use at least 10 characters")
-  .max(200, "At most 200 characters");
+export const ZPassword = z.string().min(10, "Use at least 10 characters").max(200, "At most 200 characters");
 
 export const ZSignUpInput = z.object({
   name: ZPersonName,

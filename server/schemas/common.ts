@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 /** Database ids (cuid) as they arrive from clients: bounded, no whitespace. */
-export const ZId = z.string().trim().min(1, "Required").max(64, "Too long").regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
+export const ZId = z
+  .string()
+  .trim()
+  .min(1, "Required")
+  .max(64, "Too long")
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid id");
 
 export const ZEmail = z
   .string()

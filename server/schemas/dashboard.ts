@@ -15,7 +15,10 @@ export const ZGoalInput = z.object({ goalId: ZId, rootId: ZId.optional(), period
 
 export const ZCheerInput = z.object({ victoryId: ZId });
 
-export const ZVictoryFeedInput = z.object({ rootId: ZId.optional(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZVictoryFeedInput = z.object({
+  rootId: ZId.optional(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
 
 export const ZLeaderboardInput = z.object({
   goalId: ZId,
@@ -24,4 +27,3 @@ export const ZLeaderboardInput = z.object({
 });
 
 export const ZExportCsvInput = z.object({ goalId: ZId, period: z.enum(["week", "month"]).default("week") });
-

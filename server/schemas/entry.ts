@@ -19,20 +19,32 @@ export const ZNewEntry = z.object({
   metricId: ZId,
   /** Calendar day; the member's today (in their time zone) when left out. */
   day: ZIsoDay.optional(),
-  amount: z.number().int("Amounts are whole numbers").min(1, "Log at least 1").max(MAX_ENTRY_AMOUNT, "That amount is too large"),
+  amount: z
+    .number()
+    .int("Amounts are whole numbers")
+    .min(1, "Log at least 1")
+    .max(MAX_ENTRY_AMOUNT, "That amount is too large"),
   note: ZEntryNote.optional(),
 });
 export type TNewEntry = z.infer<typeof ZNewEntry>;
 
 export const ZLogEntriesInput = z.object({
-  entries: z.array(ZNewEntry).min(1, "Nothing to log").max(MAX_ENTRIES_PER_BATCH, `At most ${MAX_ENTRIES_PER_BATCH} entries at once`),
+  entries: z
+    .array(ZNewEntry)
+    .min(1, "Nothing to log")
+    .max(MAX_ENTRIES_PER_BATCH, `At most ${MAX_ENTRIES_PER_BATCH} entries at once`),
 });
 
 export const ZUpdateEntryInput = z.object({
   entryId: ZEntryId,
   /** The version the editor saw; a newer version on the server is a conflict. */
   version: z.number().int().min(1).optional(),
-  amount: z.number().int("Amounts are whole numbers").min(1, "An entry is at least 1").max(MAX_ENTRY_AMOUNT, "That amount is too large").optional(),
+  amount: z
+    .number()
+    .int("Amounts are whole numbers")
+    .min(1, "An entry is at least 1")
+    .max(MAX_ENTRY_AMOUNT, "That amount is too large")
+    .optional(),
   day: ZIsoDay.optional(),
   note: ZEntryNote.nullable().optional(),
 });
@@ -55,7 +67,5 @@ export const ZLogSummaryInput = z.object({
 export const ZEntryHistoryInput = z.object({ entryId: ZEntryId });
 
 /** "HH:MM", 24-hour, in the member's time zone (their own, else the team's); null turns the reminder off. */
-export const ZReminderTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 18:30");
+export const ZReminderTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 18:30");
 export const ZSetReminderInput = z.object({ time: ZReminderTime.nullable() });

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { MAX_STORED_AMOUNT, ZId } from "./common";
 
 export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD");
-const ZAmount = z.number({ error: "Enter a number" }).int("Whole numbers only").min(0, "Cannot be negative").max(MAX_STORED_AMOUNT, "That amount is too large");
+const ZAmount = z
+  .number({ error: "Enter a number" })
+  .int("Whole numbers only")
+  .min(0, "Cannot be negative")
+  .max(MAX_STORED_AMOUNT, "That amount is too large");
 
 /** "£42,000 with 1 week to go" → { weeksToGo: 1, cumulative: 4200000 }; or a date. */
 export const ZCheckpoint = z.union([

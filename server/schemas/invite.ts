@@ -13,6 +13,11 @@ export const ZCreateInviteInput = z.object({
 export type TCreateInviteInput = z.infer<typeof ZCreateInviteInput>;
 
 /** Raw invite tokens are 43 url-safe base64 characters (32 random bytes). */
-export const ZInviteToken = z.string().trim().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, "This invite link is not valid");
+export const ZInviteToken = z
+  .string()
+  .trim()
+  .min(20)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, "This invite link is not valid");
 
 export const ZRevokeInviteInput = z.object({ inviteId: ZId });

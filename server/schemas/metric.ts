@@ -14,7 +14,13 @@ export const ZMetricFields = z.object({
   kind: z.enum(["RESULT", "ACTIVITY"]),
   unit: z.enum(["COUNT", "MONEY", "MINUTES"]).default("COUNT"),
   direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),
-  minutesPerAction: z.number().int("Whole minutes").min(0, "Cannot be negative").max(600, "At most 600 minutes").nullable().default(null),
+  minutesPerAction: z
+    .number()
+    .int("Whole minutes")
+    .min(0, "Cannot be negative")
+    .max(600, "At most 600 minutes")
+    .nullable()
+    .default(null),
 });
 export type TMetricFields = z.infer<typeof ZMetricFields>;
 

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { MAX_STORED_AMOUNT, ZId } from "./common";
 import { ZIsoDate } from "./goal";
 
-const ZMinor = z.number().int("Whole numbers only").min(0, "Cannot be negative").max(MAX_STORED_AMOUNT, "That amount is too large");
+const ZMinor = z
+  .number()
+  .int("Whole numbers only")
+  .min(0, "Cannot be negative")
+  .max(MAX_STORED_AMOUNT, "That amount is too large");
 
 export const ZRankFields = z.object({
   name: z.string().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
@@ -26,5 +30,8 @@ export const ZPlanToRankInput = z
     monthlyIncome: ZMinor.optional(),
     deadline: ZIsoDate,
   })
-  .refine((v) => v.rankId !== undefined || v.monthlyIncome !== undefined, { message: "Choose a rank or a monthly income", path: ["rankId"] });
+  .refine((v) => v.rankId !== undefined || v.monthlyIncome !== undefined, {
+    message: "Choose a rank or a monthly income",
+    path: ["rankId"],
+  });
 export type TPlanToRankInput = z.infer<typeof ZPlanToRankInput>;

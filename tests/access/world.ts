@@ -27,9 +27,18 @@ export async function makeWorld(db: Db) {
   const tree = await makeTestTree(db);
   const outsiderUser = await makeUser(db, { name: "Otto Outsider" });
   const otherTeam = await makeTeam(db, { ownerId: outsiderUser.id, input: { name: "Elsewhere" } });
-  const otherTeamMember = await addMember(db, { teamId: otherTeam.id, parentId: otherTeam.membershipId, name: "Elsa Elsewhere" });
+  const otherTeamMember = await addMember(db, {
+    teamId: otherTeam.id,
+    parentId: otherTeam.membershipId,
+    name: "Elsa Elsewhere",
+  });
   const userOf = async (membershipId: string) =>
-    (await db.membership.findUniqueOrThrow({ where: { id: membershipId }, select: { user: { select: { id: true, email: true, name: true } } } })).user;
+    (
+      await db.membership.findUniqueOrThrow({
+        where: { id: membershipId },
+        select: { user: { select: { id: true, email: true, name: true } } },
+      })
+    ).user;
   const people: Record<Exclude<Actor, "anonymous" | "outsider">, { id: string }> = {
     member: tree.memberB1,
     sibling: tree.memberA2,
@@ -69,7 +78,9 @@ export async function makeWorld(db: Db) {
     callerAs: (actor: Actor) => callerFor(db, users[actor]),
     emails: { memberA1: (await userOf(tree.memberA1.id)).email },
     nameOf: (membershipId: string) =>
-      (Object.entries(tree).find(([, v]) => typeof v === "object" && v !== null && "id" in v && v.id === membershipId)?.[0] ?? membershipId),
+      Object.entries(tree).find(
+        ([, v]) => typeof v === "object" && v !== null && "id" in v && v.id === membershipId,
+      )?.[0] ?? membershipId,
     hiddenFrom,
   };
 }
@@ -92,24 +103,50 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
   const goalFields = { metricId: metrics.volume.id, target: 1_000_000, startDate: start, deadline };
   const owner = callerAs("owner");
   const goal = await owner.goal.create({ teamId, name: "Team volume", ...goalFields, publish: true });
-  const draft = await callerAs("upline").goal.create({ teamId, name: "A1 volume", ...goalFields, rootMembershipId: tree.memberA1.id });
+  const draft = await callerAs("upline").goal.create({
+    teamId,
+    name: "A1 volume",
+    ...goalFields,
+    rootMembershipId: tree.memberA1.id,
+  });
 
   const subject = await callerForMember(db, tree.memberA1a.id);
   const entryId = randomUUID();
-  await subject.entry.log({ teamId, entries: [{ id: entryId, metricId: metrics.contacts.id, amount: 3, note: "A1a's note" }] });
-  const proposal = await subject.goal.proposeTarget({ teamId, goalId: goal.id, proposed: 12_345, note: "A1a proposes" });
+  await subject.entry.log({
+    teamId,
+    entries: [{ id: entryId, metricId: metrics.contacts.id, amount: 3, note: "A1a's note" }],
+  });
+  const proposal = await subject.goal.proposeTarget({
+    teamId,
+    goalId: goal.id,
+    proposed: 12_345,
+    note: "A1a proposes",
+  });
   const victory = await db.victory.create({
-    data: { teamId, membershipId: tree.memberA1a.id, kind: "RECORD", key: "access:record", title: "A1a's record", day: toDbDay(today) },
+    data: {
+      teamId,
+      membershipId: tree.memberA1a.id,
+      kind: "RECORD",
+      key: "access:record",
+      title: "A1a's record",
+      day: toDbDay(today),
+    },
     select: { id: true },
   });
   const review = await callerAs("upline").review.start({ teamId, goalId: goal.id, rootId: tree.leaderA.id });
   const invite = await callerAs("upline").invite.create({ teamId, parentId: tree.memberA1.id, maxUses: 5 });
   const goalVersion = (await db.goal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true } })).version;
-  const rank = await db.rank.create({ data: { teamId, name: "Bronze", position: 0, teamVolume: 100_000 }, select: { id: true } });
+  const rank = await db.rank.create({
+    data: { teamId, name: "Bronze", position: 0, teamVolume: 100_000 },
+    select: { id: true },
+  });
   const nextYear = Number(today.slice(0, 4)) + 1;
   const holiday = await owner.calendar.addHoliday({ teamId, day: `${nextYear}-01-01`, name: "New Year's Day" });
   await subject.calendar.addDayOff({ teamId, from: `${nextYear}-01-03`, to: `${nextYear}-01-09`, kind: "SICK" });
-  const dayOff = await db.memberDayOff.findFirstOrThrow({ where: { membershipId: tree.memberA1a.id }, select: { id: true } });
+  const dayOff = await db.memberDayOff.findFirstOrThrow({
+    where: { membershipId: tree.memberA1a.id },
+    select: { id: true },
+  });
   return {
     today,
     metrics,

@@ -44,7 +44,8 @@ export function setUpTestDatabase(options: { tree?: "once" | "each" | "none" } =
       return env.database.db;
     },
     get t() {
-      if (!t) throw new Error(tree === "none" ? 'This file set up no tree (tree: "none").' : "The tree is made in a hook.");
+      if (!t)
+        throw new Error(tree === "none" ? 'This file set up no tree (tree: "none").' : "The tree is made in a hook.");
       return t;
     },
     as: (membershipId) => callerForMember(env.db, membershipId),

@@ -16,7 +16,11 @@ const ERRORS: Record<string, string> = {
   SessionRequired: "Please sign in to continue.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
@@ -32,7 +36,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <p className="text-center text-sm text-slate-700">
           New here?{" "}
-          <Link className="font-medium text-brand-700 underline" href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+          <Link
+            className="text-brand-700 font-medium underline"
+            href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          >
             Create an account
           </Link>
         </p>
@@ -48,7 +55,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <ul className="space-y-2">
             {DEMO_ACCOUNTS.map((a) => (
               <li key={a.email}>
-                <DemoAccountButton email={a.email} password={DEMO_PASSWORD} name={a.name} label={a.label} callbackUrl={callbackUrl} />
+                <DemoAccountButton
+                  email={a.email}
+                  password={DEMO_PASSWORD}
+                  name={a.name}
+                  label={a.label}
+                  callbackUrl={callbackUrl}
+                />
                 <span className="sr-only">{a.email}</span>
               </li>
             ))}

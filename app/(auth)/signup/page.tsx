@@ -17,7 +17,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <SignUpForm callbackUrl={callbackUrl} />
       <p className="text-center text-sm text-slate-700">
         Already have an account?{" "}
-        <Link className="font-medium text-brand-700 underline" href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+        <Link
+          className="text-brand-700 font-medium underline"
+          href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
           Sign in
         </Link>
       </p>

@@ -10,14 +10,21 @@ import { findMyDayOff } from "@/server/services/calendar/remove-day-off";
 import { findTeamHoliday } from "@/server/services/calendar/remove-holiday";
 import { HOLIDAY_MANAGERS } from "@/server/services/team/permissions";
 
-export const holidaysProcedure = roleProcedure(HOLIDAY_MANAGERS, "Only the team owner and leaders can change the team's holidays.");
+export const holidaysProcedure = roleProcedure(
+  HOLIDAY_MANAGERS,
+  "Only the team owner and leaders can change the team's holidays.",
+);
 
 /** A holiday of this team (another team's is NOT_FOUND), for the owner and leaders; `ctx.holiday` is the holiday. */
 export const teamHolidayProcedure = holidaysProcedure
   .input(ZRemoveHolidayInput)
-  .use(async ({ ctx, input, next }) => next({ ctx: { holiday: await findTeamHoliday(ctx.db, ctx.scope, input.holidayId) } }));
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { holiday: await findTeamHoliday(ctx.db, ctx.scope, input.holidayId) } }),
+  );
 
 /** One of the caller's own days off; `ctx.dayOff` is the day off. */
 export const ownDayOffProcedure = teamProcedure
   .input(ZRemoveDayOffInput)
-  .use(async ({ ctx, input, next }) => next({ ctx: { dayOff: await findMyDayOff(ctx.db, ctx.scope, input.dayOffId) } }));
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { dayOff: await findMyDayOff(ctx.db, ctx.scope, input.dayOffId) } }),
+  );

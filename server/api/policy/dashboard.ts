@@ -28,10 +28,12 @@ export async function checkedRoot(ctx: { db: Db; scope: TeamScope }, rootId: str
   return resolveViewRoot(ctx.db, ctx.scope.actor, rootId);
 }
 
-export const dashboardGoalProcedure = teamProcedure.input(z.object({ goalId: ZId })).use(async ({ ctx, input, next }) => {
-  const goal = await loadGoalPlan(ctx.db, ctx.scope, { goalId: input.goalId });
-  return next({ ctx: { goal } });
-});
+export const dashboardGoalProcedure = teamProcedure
+  .input(z.object({ goalId: ZId }))
+  .use(async ({ ctx, input, next }) => {
+    const goal = await loadGoalPlan(ctx.db, ctx.scope, { goalId: input.goalId });
+    return next({ ctx: { goal } });
+  });
 
 export const subtreeProcedure = teamProcedure.input(ZRootRef).use(async ({ ctx, input, next }) => {
   return next({ ctx: { rootId: await checkedRoot(ctx, input.rootId) } });
@@ -45,4 +47,7 @@ export const victoryProcedure = teamProcedure.input(z.object({ victoryId: ZId })
   return next({ ctx: { victory: await loadVisibleVictory(ctx.db, ctx.scope.actor, input.victoryId) } });
 });
 
-export const leaderboardSettingsProcedure = roleProcedure(["OWNER"], "Only the team owner can switch the leaderboard on or off.");
+export const leaderboardSettingsProcedure = roleProcedure(
+  ["OWNER"],
+  "Only the team owner can switch the leaderboard on or off.",
+);

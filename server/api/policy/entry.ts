@@ -23,11 +23,13 @@ import { ZEntryId } from "@/server/schemas/entry";
 import { assertCanView, canView } from "@/server/services/team/permissions";
 import { isInSubtree } from "@/server/queries/tree";
 
-export const entryMemberProcedure = teamProcedure.input(z.object({ membershipId: ZId.optional() })).use(async ({ ctx, input, next }) => {
-  const subjectId = input.membershipId ?? ctx.scope.actor.id;
-  await assertCanView(ctx.db, ctx.scope.actor, subjectId);
-  return next({ ctx: { subjectId } });
-});
+export const entryMemberProcedure = teamProcedure
+  .input(z.object({ membershipId: ZId.optional() }))
+  .use(async ({ ctx, input, next }) => {
+    const subjectId = input.membershipId ?? ctx.scope.actor.id;
+    await assertCanView(ctx.db, ctx.scope.actor, subjectId);
+    return next({ ctx: { subjectId } });
+  });
 
 /** An entry of the team, deleted or not (a deleted entry keeps its history); NOT_FOUND when there is none. */
 async function findEntry(db: DbClient, teamId: string, entryId: string) {
@@ -50,7 +52,8 @@ export const changeableEntryProcedure = teamProcedure.input(ZEntryRef).use(async
   if (entry.membershipId !== actor.id) {
     const isUpline = await isInSubtree(ctx.db, { teamId: team.id, ancestorId: actor.id, memberId: entry.membershipId });
     if (!isUpline) {
-      if (await canView(ctx.db, actor, entry.membershipId)) throw forbidden("Only the member who logged this entry can change it.");
+      if (await canView(ctx.db, actor, entry.membershipId))
+        throw forbidden("Only the member who logged this entry can change it.");
       throw notFound("Entry");
     }
     if (!team.uplineCanEditEntries) {

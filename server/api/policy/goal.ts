@@ -49,9 +49,11 @@ export const goalRootProcedure = teamProcedure
     return next({ ctx: { goalRootId } });
   });
 
-export const proposalProcedure = teamProcedure.input(z.object({ proposalId: ZId })).use(async ({ ctx, input, next }) => {
-  const { actor } = ctx.scope;
-  const proposal = await loadProposal(ctx.db, { teamId: actor.teamId, proposalId: input.proposalId });
-  await assertCanManage(ctx.db, actor, proposal.membershipId);
-  return next({ ctx: { proposal } });
-});
+export const proposalProcedure = teamProcedure
+  .input(z.object({ proposalId: ZId }))
+  .use(async ({ ctx, input, next }) => {
+    const { actor } = ctx.scope;
+    const proposal = await loadProposal(ctx.db, { teamId: actor.teamId, proposalId: input.proposalId });
+    await assertCanManage(ctx.db, actor, proposal.membershipId);
+    return next({ ctx: { proposal } });
+  });

@@ -14,7 +14,8 @@ export const inviteCreateProcedure = teamProcedure.input(ZCreateInviteInput).use
   const parentId = input.parentId ?? actor.id;
   if (actor.role === "MEMBER") {
     if (!team.membersCanInvite) throw new AppError("FORBIDDEN", "In this team only leaders can invite people.");
-    if (parentId !== actor.id) throw new AppError("FORBIDDEN", "You can invite people under yourself only.", { field: "parentId" });
+    if (parentId !== actor.id)
+      throw new AppError("FORBIDDEN", "You can invite people under yourself only.", { field: "parentId" });
     if (input.role !== "MEMBER") throw new AppError("FORBIDDEN", "Only leaders can invite leaders.", { field: "role" });
   }
   await assertCanView(ctx.db, actor, parentId);
@@ -24,4 +25,6 @@ export const inviteCreateProcedure = teamProcedure.input(ZCreateInviteInput).use
 /** An invite the caller created (the owner: any of the team's); `ctx.invite` is the invite. */
 export const inviteRevokeProcedure = teamProcedure
   .input(ZRevokeInviteInput)
-  .use(async ({ ctx, input, next }) => next({ ctx: { invite: await findRevocableInvite(ctx.db, ctx.scope, input.inviteId) } }));
+  .use(async ({ ctx, input, next }) =>
+    next({ ctx: { invite: await findRevocableInvite(ctx.db, ctx.scope, input.inviteId) } }),
+  );

@@ -33,4 +33,7 @@ export const memberMoveProcedure = memberManagerProcedure
   });
 
 /** Importing members from a file: the owner and leaders (each row's upline is then checked against the caller's subtree). */
-export const memberImportProcedure = roleProcedure(["OWNER", "LEADER"], "Only the team owner and leaders can import members.");
+export const memberImportProcedure = roleProcedure(
+  ["OWNER", "LEADER"],
+  "Only the team owner and leaders can import members.",
+);

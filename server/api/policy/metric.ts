@@ -5,4 +5,7 @@
 import { roleProcedure } from "@/server/api/trpc";
 import { SETTINGS_EDITORS } from "@/server/services/team/permissions";
 
-export const settingsProcedure = roleProcedure(SETTINGS_EDITORS, "Only the team owner can change the team's metrics, funnels and ranks.");
+export const settingsProcedure = roleProcedure(
+  SETTINGS_EDITORS,
+  "Only the team owner can change the team's metrics, funnels and ranks.",
+);

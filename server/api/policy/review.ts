@@ -20,7 +20,10 @@ import { checkedRoot } from "./dashboard";
 
 const ZReviewRef = z.object({ reviewId: ZId });
 
-export const startReviewProcedure = roleProcedure(["OWNER", "LEADER"], "Only the team owner and leaders can run a weekly review.")
+export const startReviewProcedure = roleProcedure(
+  ["OWNER", "LEADER"],
+  "Only the team owner and leaders can run a weekly review.",
+)
   .input(z.object({ goalId: ZId, rootId: ZId.optional() }))
   .use(async ({ ctx, input, next }) => {
     const goal = await loadGoalPlan(ctx.db, ctx.scope, { goalId: input.goalId });
@@ -31,12 +34,17 @@ export const reviewProcedure = teamProcedure.input(ZReviewRef).use(async ({ ctx,
   return next({ ctx: { review: await loadReview(ctx.db, ctx.scope.actor, input.reviewId) } });
 });
 
-export const closeReviewProcedure = roleProcedure(["OWNER", "LEADER"], "Only the team owner and leaders can close a weekly review.")
+export const closeReviewProcedure = roleProcedure(
+  ["OWNER", "LEADER"],
+  "Only the team owner and leaders can close a weekly review.",
+)
   .input(ZReviewRef)
   .use(async ({ ctx, input, next }) => {
     return next({ ctx: { review: await loadReview(ctx.db, ctx.scope.actor, input.reviewId) } });
   });
 
-export const commitmentProcedure = teamProcedure.input(z.object({ reviewId: ZId, memberId: ZId })).use(async ({ ctx, input, next }) => {
-  return next({ ctx: { review: await loadReviewForCommitment(ctx.db, ctx.scope.actor, input) } });
-});
+export const commitmentProcedure = teamProcedure
+  .input(z.object({ reviewId: ZId, memberId: ZId }))
+  .use(async ({ ctx, input, next }) => {
+    return next({ ctx: { review: await loadReviewForCommitment(ctx.db, ctx.scope.actor, input) } });
+  });

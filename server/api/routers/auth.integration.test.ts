@@ -16,7 +16,11 @@ afterAll(() => database.close());
 describe("auth.signUp", () => {
   it("creates a user with an argon2id hash, normalising the email", async () => {
     const email = uniqueEmail("Signup").toUpperCase();
-    const user = await callerFor(database.db, null).auth.signUp({ name: " Ana Lopez ", email, password: "a-long-password" });
+    const user = await callerFor(database.db, null).auth.signUp({
+      name: " Ana Lopez ",
+      email,
+      password: "a-long-password",
+    });
     expect(user.email).toBe(email.toLowerCase());
     expect(user.name).toBe("Ana Lopez");
     const stored = await database.db.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -36,7 +40,9 @@ describe("auth.signUp", () => {
     const email = uniqueEmail("dup");
     const caller = callerFor(database.db, null);
     await caller.auth.signUp({ name: "First", email, password: "first-password" });
-    await expect(caller.auth.signUp({ name: "Second", email: email.toUpperCase(), password: "second-password" })).rejects.toMatchObject({
+    await expect(
+      caller.auth.signUp({ name: "Second", email: email.toUpperCase(), password: "second-password" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("already exists"),
     });
@@ -48,7 +54,9 @@ describe("auth.signUp", () => {
     const caller = callerFor(database.db, null);
     await expect(caller.auth.signUp({ name: "", email: "not-an-email", password: "short" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringMatching(/name: Enter a name.*email: Enter a valid email address.*password: Use at least 10 characters/),
+      message: expect.stringMatching(
+        /name: Enter a name.*email: Enter a valid email address.*password: Use at least 10 characters/,
+      ),
     });
     expect(await database.db.user.count()).toBe(before);
   });
@@ -62,7 +70,9 @@ describe("magic-link adapter", () => {
     expect(user.name).toMatch(/^Ana Lopez/);
     const expires = new Date(clock.nowMs() + 60_000);
     await adapter.createVerificationToken!({ identifier: email, token: "hashed-token", expires });
-    expect(await adapter.useVerificationToken!({ identifier: email, token: "hashed-token" })).toMatchObject({ identifier: email });
+    expect(await adapter.useVerificationToken!({ identifier: email, token: "hashed-token" })).toMatchObject({
+      identifier: email,
+    });
     expect(await adapter.useVerificationToken!({ identifier: email, token: "hashed-token" })).toBeNull();
   });
 });

@@ -6,7 +6,12 @@
  */
 import { holidaysProcedure, ownDayOffProcedure, teamHolidayProcedure } from "@/server/api/policy/calendar";
 import { router, teamProcedure } from "@/server/api/trpc";
-import { ZAddDayOffInput, ZAddHolidayInput, ZHolidayImportQuery, ZImportHolidaysInput } from "@/server/schemas/calendar";
+import {
+  ZAddDayOffInput,
+  ZAddHolidayInput,
+  ZHolidayImportQuery,
+  ZImportHolidaysInput,
+} from "@/server/schemas/calendar";
 import { addHoliday } from "@/server/services/calendar/add-holiday";
 import { addMyDaysOff } from "@/server/services/calendar/add-days-off";
 import { listGoalsToReplan } from "@/server/services/calendar/goals-to-replan";
@@ -19,7 +24,9 @@ import { removeHoliday } from "@/server/services/calendar/remove-holiday";
 
 export const calendarRouter = router({
   holidays: teamProcedure.query(({ ctx }) => listHolidays(ctx.db, ctx.scope)),
-  addHoliday: holidaysProcedure.input(ZAddHolidayInput).mutation(({ ctx, input }) => addHoliday(ctx.db, ctx.scope, input)),
+  addHoliday: holidaysProcedure
+    .input(ZAddHolidayInput)
+    .mutation(({ ctx, input }) => addHoliday(ctx.db, ctx.scope, input)),
   removeHoliday: teamHolidayProcedure.mutation(({ ctx }) => removeHoliday(ctx.db, ctx.scope, ctx.holiday)),
   /** Countries (and their regions) whose public holidays can be imported. */
   countries: teamProcedure.query(() => holidayCountries()),

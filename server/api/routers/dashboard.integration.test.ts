@@ -40,13 +40,22 @@ async function seedActivity(db: Db, teamId: string, rootId: string, memberIds: s
   const metric = await makeMetric(db, { teamId, key: `sales_${seed}`, kind: "RESULT", unit: "MONEY" });
   const start = addDays(today(), -45);
   const deadline = addDays(today(), 40);
-  const goal = await makeGoal(db, { teamId, rootMembershipId: rootId, metricId: metric.id, target: 1_000_003, startDate: start, deadline });
+  const goal = await makeGoal(db, {
+    teamId,
+    rootMembershipId: rootId,
+    metricId: metric.id,
+    target: 1_000_003,
+    startDate: start,
+    deadline,
+  });
   const random = rng(seed);
   const logged: LoggedAmount[] = [];
   for (const id of memberIds) {
     for (let d = -50; d <= 0; d++) {
-      if (random() < 0.35) logged.push({ membershipId: id, day: addDays(today(), d), amount: 1 + Math.floor(random() * 5000) });
-      if (random() < 0.05) logged.push({ membershipId: id, day: addDays(today(), d), amount: 1 + Math.floor(random() * 100) });
+      if (random() < 0.35)
+        logged.push({ membershipId: id, day: addDays(today(), d), amount: 1 + Math.floor(random() * 5000) });
+      if (random() < 0.05)
+        logged.push({ membershipId: id, day: addDays(today(), d), amount: 1 + Math.floor(random() * 100) });
     }
   }
   await makeEntriesWithTotals(db, { teamId, metricId: metric.id, entries: logged });
@@ -75,29 +84,32 @@ describe("dashboard.rollup", () => {
     for (const id of ids) for (let p = parent.get(id); p; p = parent.get(p)) downline.get(p)!.add(id);
   });
 
-  it.each(["week", "month", "goal"] as const)("team actual at every node = sum of its downline's logged entries (%s)", async (period) => {
-    const owner = await callerForMember(env.db, t.owner.id);
-    const result = await owner.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period });
-    expect(result.rows).toHaveLength(7);
-    const { from, asOf } = result.period;
-    expect(from >= data.start).toBe(true);
-    const inPeriod = (e: LoggedAmount) => e.day >= from && e.day <= asOf;
-    const toDate = (e: LoggedAmount) => e.day >= data.start && e.day <= result.goalAsOf;
-    for (const row of result.rows) {
-      const members = downline.get(row.id)!;
-      const sum = (f: (e: LoggedAmount) => boolean, ids: Set<string>) =>
-        data.logged.filter((e) => ids.has(e.membershipId) && f(e)).reduce((s, e) => s + e.amount, 0);
-      expect(row.teamActual).toBe(sum(inPeriod, members));
-      expect(row.ownActual).toBe(sum(inPeriod, new Set([row.id])));
-      expect(row.goal.teamActual).toBe(sum(toDate, members));
-      // Targets add up the tree too, and the goal's root holds the whole target.
-      const ownTargets = result.rows.filter((r) => members.has(r.id)).reduce((s, r) => s + r.ownTarget, 0);
-      expect(row.teamTarget).toBe(ownTargets);
-      expect(row.goal.teamShare).toBe(data.goal.targets.get(row.id)!.team);
-      expect(row.below.total).toBe(members.size - 1);
-    }
-    if (period === "goal") expect(result.rows[0]!.teamTarget).toBe(1_000_003);
-  });
+  it.each(["week", "month", "goal"] as const)(
+    "team actual at every node = sum of its downline's logged entries (%s)",
+    async (period) => {
+      const owner = await callerForMember(env.db, t.owner.id);
+      const result = await owner.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period });
+      expect(result.rows).toHaveLength(7);
+      const { from, asOf } = result.period;
+      expect(from >= data.start).toBe(true);
+      const inPeriod = (e: LoggedAmount) => e.day >= from && e.day <= asOf;
+      const toDate = (e: LoggedAmount) => e.day >= data.start && e.day <= result.goalAsOf;
+      for (const row of result.rows) {
+        const members = downline.get(row.id)!;
+        const sum = (f: (e: LoggedAmount) => boolean, ids: Set<string>) =>
+          data.logged.filter((e) => ids.has(e.membershipId) && f(e)).reduce((s, e) => s + e.amount, 0);
+        expect(row.teamActual).toBe(sum(inPeriod, members));
+        expect(row.ownActual).toBe(sum(inPeriod, new Set([row.id])));
+        expect(row.goal.teamActual).toBe(sum(toDate, members));
+        // Targets add up the tree too, and the goal's root holds the whole target.
+        const ownTargets = result.rows.filter((r) => members.has(r.id)).reduce((s, r) => s + r.ownTarget, 0);
+        expect(row.teamTarget).toBe(ownTargets);
+        expect(row.goal.teamShare).toBe(data.goal.targets.get(row.id)!.team);
+        expect(row.below.total).toBe(members.size - 1);
+      }
+      if (period === "goal") expect(result.rows[0]!.teamTarget).toBe(1_000_003);
+    },
+  );
 
   it("period targets are whole numbers that never exceed the member's share", async () => {
     const owner = await callerForMember(env.db, t.owner.id);
@@ -114,7 +126,8 @@ describe("dashboard.rollup", () => {
       // the plan), and it is "none" only when on plan and the forecast reaches the target.
       const g = row.goal;
       const missing = Math.max(0, g.teamShare - g.teamActual);
-      const onCourse = missing === 0 || (g.teamActual >= g.teamExpected && (g.forecast === null || g.forecast >= g.teamShare));
+      const onCourse =
+        missing === 0 || (g.teamActual >= g.teamExpected && (g.forecast === null || g.forecast >= g.teamShare));
       expect(g.catchUpPerWeek === 0).toBe(onCourse);
       if (!onCourse) {
         const weeksLeft = Math.max(1, result.remainingWorkingDays / 5);
@@ -130,7 +143,11 @@ describe("dashboard.rollup", () => {
     const goal = await loadGoalPlan(env.db, scope, { goalId: data.goal.id });
     // The day viewed, while `currentDay` is the team's today.
     const view = (day: string, currentDay: string) =>
-      getRollup(env.db, { ...scope, today: currentDay }, { goal, period: "week", rootId: scope.actor.id, viewDay: day });
+      getRollup(
+        env.db,
+        { ...scope, today: currentDay },
+        { goal, period: "week", rootId: scope.actor.id, viewDay: day },
+      );
     const monday = startOfPeriod(addDays(today(), -14), "week", scope.team.weekStartsOn);
     expect(isWorkingDay(monday, scope.team.workingDays)).toBe(true);
     const tuesday = addDays(monday, 1);
@@ -199,26 +216,39 @@ describe("dashboard.rollup", () => {
     }
     // The branches' daily plans add up to the team's: the week's days so far sum to the funnel's planned result,
     // which covers the same days as its "done" (like with like).
-    const weekPlanned = charts.heat.reduce((s, b) => s + b.days.filter((d) => d.date <= charts.period.asOf).reduce((x, d) => x + d.expected, 0), 0);
+    const weekPlanned = charts.heat.reduce(
+      (s, b) => s + b.days.filter((d) => d.date <= charts.period.asOf).reduce((x, d) => x + d.expected, 0),
+      0,
+    );
     const result = charts.funnel.at(-1)!;
     expect(Math.abs(weekPlanned - result.planned)).toBeLessThanOrEqual(charts.heat.length + 1); // rounding: ≤ ½ at each end, per branch and for the team
-    expect(result.done).toBe(sum((e) => e.day >= charts.period.from && e.day <= charts.period.asOf && e.day >= data.start));
+    expect(result.done).toBe(
+      sum((e) => e.day >= charts.period.from && e.day <= charts.period.asOf && e.day >= data.start),
+    );
   });
 
   it("a member's dashboard shows only their subtree; siblings, uplines and other teams are refused", async () => {
     const a1 = await callerForMember(env.db, t.memberA1.id);
     const mine = await a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, period: "goal" });
     expect(mine.rows.map((r) => r.name).sort()).toEqual(["Max A1a", "Mia A1"]);
-    await expect(a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberA2.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.leaderA.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberA2.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      a1.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.leaderA.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const leaderA = await callerForMember(env.db, t.leaderA.id);
     const branch = await leaderA.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberA1.id });
     expect(branch.rows.map((r) => r.id)).toEqual([t.memberA1.id, t.memberA1a.id]);
-    await expect(leaderA.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberB1.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      leaderA.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id, rootId: t.memberB1.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const stranger = callerFor(env.db, await makeUser(env.db));
-    await expect(stranger.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(stranger.dashboard.rollup({ teamId: t.team.id, goalId: data.goal.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     // Another team's owner cannot read this team's goal through their own team either.
     const otherOwner = await makeUser(env.db);
     const other = await makeTeam(env.db, { ownerId: otherOwner.id });
@@ -234,7 +264,11 @@ async function makeRandomTree(db: Db, size: number, seed: number) {
   const team = await makeTeam(db, { ownerId: ownerUser.id, input: { name: `Team ${seed}` } });
   const random = rng(seed);
   const ids = [team.membershipId];
-  const users = Array.from({ length: size - 1 }, (_, i) => ({ id: `u${seed}x${i}`, email: `u${seed}x${i}@example.test`, name: `Member ${i}` }));
+  const users = Array.from({ length: size - 1 }, (_, i) => ({
+    id: `u${seed}x${i}`,
+    email: `u${seed}x${i}@example.test`,
+    name: `Member ${i}`,
+  }));
   await db.user.createMany({ data: users });
   const memberships = users.map((u, i) => {
     const id = `m${seed}x${i}`;
@@ -268,7 +302,9 @@ describe("dashboard.rollup — query count", () => {
       const result = await caller.dashboard.rollup({ teamId: tree.teamId, goalId: data.goal.id, period: "month" });
       expect(result.rows).toHaveLength(size);
       expect(result.rows[0]!.teamActual).toBe(
-        data.logged.filter((e) => e.day >= result.period.from && e.day <= result.period.asOf).reduce((s, e) => s + e.amount, 0),
+        data.logged
+          .filter((e) => e.day >= result.period.from && e.day <= result.period.asOf)
+          .reduce((s, e) => s + e.amount, 0),
       );
       counts.push(queries);
     }
@@ -290,9 +326,21 @@ describe("dashboard CSV", () => {
     const Papa = (await import("papaparse")).default;
     const parsed = Papa.parse<Record<string, string>>(exported.csv, { header: true, skipEmptyLines: true });
     expect(parsed.meta.fields).toEqual([...EXPORT_COLUMNS]);
-    expect(parsed.meta.fields).toEqual(expect.arrayContaining(["member", "period_start", "metric", "unit", "currency", "personal_target", "team_actual"]));
+    expect(parsed.meta.fields).toEqual(
+      expect.arrayContaining([
+        "member",
+        "period_start",
+        "metric",
+        "unit",
+        "currency",
+        "personal_target",
+        "team_actual",
+      ]),
+    );
     // Money in major units ("3012.50") of the team currency: read back to minor units with the one money parser.
-    expect(parsed.data.every((r) => r.unit === "money" && r.currency === "GBP" && /^\d+\.\d{2}$/.test(r.personal_target!))).toBe(true);
+    expect(
+      parsed.data.every((r) => r.unit === "money" && r.currency === "GBP" && /^\d+\.\d{2}$/.test(r.personal_target!)),
+    ).toBe(true);
     const minor = (text: string | undefined) => {
       const read = parseMoney(text ?? "", "GBP");
       if (!read.ok) throw new Error(read.message);
@@ -300,13 +348,20 @@ describe("dashboard CSV", () => {
     };
     expect(parsed.data.length).toBe(exported.rows);
     const emailOf = new Map(
-      (await db.membership.findMany({ where: { id: { in: ids } }, select: { id: true, user: { select: { email: true } } } })).map((m) => [m.user.email, m.id]),
+      (
+        await db.membership.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, user: { select: { email: true } } },
+        })
+      ).map((m) => [m.user.email, m.id]),
     );
     // Every member's target over all periods adds up to their share; actuals to what they logged up to today.
     for (const [email, id] of emailOf) {
       const mine = parsed.data.filter((r) => r.email === email);
       expect(mine.reduce((s, r) => s + minor(r.personal_target), 0)).toBe(data.goal.targets.get(id)!.personal);
-      const loggedSum = data.logged.filter((e) => e.membershipId === id && e.day >= data.start).reduce((s, e) => s + e.amount, 0);
+      const loggedSum = data.logged
+        .filter((e) => e.membershipId === id && e.day >= data.start)
+        .reduce((s, e) => s + e.amount, 0);
       expect(mine.reduce((s, r) => s + minor(r.personal_actual), 0)).toBe(loggedSum);
       expect(mine.reduce((s, r) => s + minor(r.team_target), 0)).toBe(data.goal.targets.get(id)!.team);
     }
@@ -314,8 +369,13 @@ describe("dashboard CSV", () => {
     // Import the same people (all but the owner) into a second team of the same owner.
     const ownerUser = await db.user.findUniqueOrThrow({ where: { id: t.owner.userId } });
     const team2 = await makeTeam(db, { ownerId: ownerUser.id, input: { name: "Second team" } });
-    const people = [...new Map(parsed.data.filter((r) => r.email !== ownerUser.email).map((r) => [r.email, r])).values()];
-    const csv = Papa.unparse({ fields: ["name", "email", "upline email"], data: people.map((r) => [r.member, r.email, r.upline_email]) });
+    const people = [
+      ...new Map(parsed.data.filter((r) => r.email !== ownerUser.email).map((r) => [r.email, r])).values(),
+    ];
+    const csv = Papa.unparse({
+      fields: ["name", "email", "upline email"],
+      data: people.map((r) => [r.member, r.email, r.upline_email]),
+    });
     const owner2 = callerFor(db, ownerUser);
     const preview = await owner2.member.import({ teamId: team2.id, csv });
     expect(preview).toMatchObject({ valid: 6, invalid: 0, committed: false });
@@ -331,8 +391,14 @@ describe("dashboard CSV", () => {
   it("reports row-level errors and imports nothing until fixed, unless only valid rows are chosen", async () => {
     const db = env.db;
     const t = await makeTestTree(db);
-    const leaderA = await db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id }, select: { user: { select: { email: true } } } });
-    const leaderB = await db.membership.findUniqueOrThrow({ where: { id: t.leaderB.id }, select: { user: { select: { email: true } } } });
+    const leaderA = await db.membership.findUniqueOrThrow({
+      where: { id: t.leaderA.id },
+      select: { user: { select: { email: true } } },
+    });
+    const leaderB = await db.membership.findUniqueOrThrow({
+      where: { id: t.leaderB.id },
+      select: { user: { select: { email: true } } },
+    });
     const a = leaderA.user.email;
     const csv = [
       "name,email,upline email",
@@ -365,12 +431,20 @@ describe("dashboard CSV", () => {
 
     const partial = await caller.member.import({ teamId: t.team.id, csv, commit: true, onlyValid: true });
     expect(partial).toMatchObject({ committed: true, imported: 2 });
-    const two = await db.user.findUniqueOrThrow({ where: { email: "ok.two@example.test" }, select: { passwordHash: true, memberships: { select: { parent: { select: { user: { select: { email: true } } } } } } } });
+    const two = await db.user.findUniqueOrThrow({
+      where: { email: "ok.two@example.test" },
+      select: {
+        passwordHash: true,
+        memberships: { select: { parent: { select: { user: { select: { email: true } } } } } },
+      },
+    });
     expect(two.passwordHash).toBeNull();
     expect(two.memberships[0]!.parent!.user.email).toBe("ok.one@example.test");
 
     // Plain members cannot import.
-    await expect((await callerForMember(db, t.memberA1.id)).member.import({ teamId: t.team.id, csv })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerForMember(db, t.memberA1.id)).member.import({ teamId: t.team.id, csv }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -381,23 +455,44 @@ describe("dashboard leaderboard, victories and cheers", () => {
     const ids = [t.owner.id, t.leaderA.id, t.leaderB.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id, t.memberB1.id];
     const data = await seedActivity(db, t.team.id, t.owner.id, ids, 55);
     const owner = await callerForMember(db, t.owner.id);
-    const board = await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, period: "goal", by: "result" });
+    const board = await owner.dashboard.leaderboard({
+      teamId: t.team.id,
+      goalId: data.goal.id,
+      period: "goal",
+      by: "result",
+    });
     expect(board.enabled).toBe(true);
     const values = board.rows.map((r) => r.value);
     expect(values).toEqual([...values].sort((x, y) => y - x));
     const top = board.rows[0]!;
-    const topLogged = data.logged.filter((e) => e.membershipId === top.id && e.day >= data.start).reduce((s, e) => s + e.amount, 0);
+    const topLogged = data.logged
+      .filter((e) => e.membershipId === top.id && e.day >= data.start)
+      .reduce((s, e) => s + e.amount, 0);
     expect(top.value).toBe(topLogged);
     // A leader only ranks their own branch.
-    const branch = await (await callerForMember(db, t.leaderB.id)).dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "completion" });
+    const branch = await (
+      await callerForMember(db, t.leaderB.id)
+    ).dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "completion" });
     expect(branch.rows.every((r) => [t.leaderB.id, t.memberB1.id].includes(r.id))).toBe(true);
 
-    await expect((await callerForMember(db, t.leaderA.id)).dashboard.setLeaderboard({ teamId: t.team.id, enabled: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerForMember(db, t.leaderA.id)).dashboard.setLeaderboard({ teamId: t.team.id, enabled: false }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await owner.dashboard.setLeaderboard({ teamId: t.team.id, enabled: false });
-    expect(await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "result" })).toMatchObject({ enabled: false, rows: [] });
+    expect(await owner.dashboard.leaderboard({ teamId: t.team.id, goalId: data.goal.id, by: "result" })).toMatchObject({
+      enabled: false,
+      rows: [],
+    });
 
     const victory = await db.victory.create({
-      data: { teamId: t.team.id, membershipId: t.memberA1a.id, kind: "MILESTONE", key: "m50", title: "50% of target", day: clock.now() },
+      data: {
+        teamId: t.team.id,
+        membershipId: t.memberA1a.id,
+        kind: "MILESTONE",
+        key: "m50",
+        title: "50% of target",
+        day: clock.now(),
+      },
     });
     const leaderA = await callerForMember(db, t.leaderA.id);
     expect((await leaderA.dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).cheers).toBe(1);
@@ -407,6 +502,8 @@ describe("dashboard leaderboard, victories and cheers", () => {
     expect(feed[0]).toMatchObject({ id: victory.id, cheers: 2, cheeredByMe: true, name: "Max A1a" });
     // Leader B's side neither sees nor cheers it.
     expect(await (await callerForMember(db, t.leaderB.id)).dashboard.victories({ teamId: t.team.id })).toEqual([]);
-    await expect((await callerForMember(db, t.leaderB.id)).dashboard.cheer({ teamId: t.team.id, victoryId: victory.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await callerForMember(db, t.leaderB.id)).dashboard.cheer({ teamId: t.team.id, victoryId: victory.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -28,18 +28,26 @@ export const dashboardRouter = router({
   goals: teamProcedure.query(({ ctx }) => listDashboardGoals(ctx.db, ctx.scope)),
   rollup: goalSubtreeProcedure
     .input(ZRollupInput)
-    .query(({ ctx, input }) => getRollup(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period })),
+    .query(({ ctx, input }) =>
+      getRollup(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period }),
+    ),
   charts: goalSubtreeProcedure
     .input(ZGoalInput)
-    .query(({ ctx, input }) => getDashboardCharts(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period })),
-  leaderboard: teamProcedure.input(ZLeaderboardInput).query(({ ctx, input }) => getLeaderboard(ctx.db, ctx.scope, input)),
+    .query(({ ctx, input }) =>
+      getDashboardCharts(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period }),
+    ),
+  leaderboard: teamProcedure
+    .input(ZLeaderboardInput)
+    .query(({ ctx, input }) => getLeaderboard(ctx.db, ctx.scope, input)),
   setLeaderboard: leaderboardSettingsProcedure
     .input(z.object({ enabled: z.boolean() }))
     .mutation(({ ctx, input }) => setLeaderboardEnabled(ctx.db, ctx.scope, input)),
   victories: subtreeProcedure
     .input(ZVictoryFeedInput)
     .query(({ ctx, input }) => listVictories(ctx.db, ctx.scope, { rootId: ctx.rootId, limit: input.limit })),
-  cheer: victoryProcedure.input(ZCheerInput).mutation(({ ctx }) => cheerVictory(ctx.db, ctx.scope, { victoryId: ctx.victory.id })),
+  cheer: victoryProcedure
+    .input(ZCheerInput)
+    .mutation(({ ctx }) => cheerVictory(ctx.db, ctx.scope, { victoryId: ctx.victory.id })),
   exportCsv: dashboardGoalProcedure
     .input(ZExportCsvInput)
     .query(({ ctx, input }) => exportGoalCsv(ctx.db, ctx.scope, { goal: ctx.goal, period: input.period })),

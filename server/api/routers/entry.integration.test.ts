@@ -15,7 +15,13 @@ let calls: Awaited<ReturnType<typeof makeMetric>>;
 let sales: Awaited<ReturnType<typeof makeMetric>>;
 beforeEach(async () => {
   calls = await makeMetric(env.db, { teamId: env.t.team.id, key: "calls", name: "Calls" });
-  sales = await makeMetric(env.db, { teamId: env.t.team.id, key: "sales", name: "Sales", kind: "RESULT", unit: "MONEY" });
+  sales = await makeMetric(env.db, {
+    teamId: env.t.team.id,
+    key: "sales",
+    name: "Sales",
+    kind: "RESULT",
+    unit: "MONEY",
+  });
 });
 
 const db = () => env.db;
@@ -23,7 +29,10 @@ const as = (membershipId: string) => env.as(membershipId);
 const today = () => isoDateInTimeZone(clock.nowMs(), "Europe/London");
 /** The scope of a member's own requests (as `teamProcedure` builds it), loaded at the current instant. */
 const scopeOf = async (membershipId: string) => {
-  const m = await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { userId: true, teamId: true } });
+  const m = await db().membership.findUniqueOrThrow({
+    where: { id: membershipId },
+    select: { userId: true, teamId: true },
+  });
   return loadTeamScope(db(), { teamId: m.teamId, userId: m.userId });
 };
 /** A service call as `membershipId` at a fixed instant (the scope is loaded at that instant too). */
@@ -38,24 +47,38 @@ async function expectTotalsMatchEntries(membershipId: string) {
   const fromEntries = await db().$queryRaw<{ metricId: string; day: Date; total: number; entries: number }[]>`
     SELECT "metricId", day, SUM(amount)::int AS total, COUNT(*)::int AS entries
       FROM "Entry" WHERE "membershipId" = ${membershipId} AND "deletedAt" IS NULL GROUP BY "metricId", day`;
-  const totals = await db().dailyTotal.findMany({ where: { membershipId }, select: { metricId: true, day: true, total: true, entries: true } });
+  const totals = await db().dailyTotal.findMany({
+    where: { membershipId },
+    select: { metricId: true, day: true, total: true, entries: true },
+  });
   const key = (r: { metricId: string; day: Date }) => `${r.metricId}/${toIsoDay(r.day)}`;
   const live = new Map(fromEntries.map((r) => [key(r), [r.total, r.entries]]));
-  const kept = new Map(totals.filter((r) => r.entries !== 0 || r.total !== 0).map((r) => [key(r), [r.total, r.entries]]));
+  const kept = new Map(
+    totals.filter((r) => r.entries !== 0 || r.total !== 0).map((r) => [key(r), [r.total, r.entries]]),
+  );
   expect(kept).toEqual(live);
 }
 
 describe("entry.log", () => {
   it("logs a tap for today with its revision and daily total", async () => {
     const id = randomUUID();
-    const result = await (await as(env.t.memberA1.id)).entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 1 }] });
+    const result = await (
+      await as(env.t.memberA1.id)
+    ).entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 1 }] });
     expect(result.results).toEqual([{ id, status: "created" }]);
     expect(result.today).toBe(today());
     const entry = await db().entry.findUniqueOrThrow({ where: { id } });
-    expect(entry).toMatchObject({ membershipId: env.t.memberA1.id, createdById: env.t.memberA1.id, amount: 1, version: 1 });
+    expect(entry).toMatchObject({
+      membershipId: env.t.memberA1.id,
+      createdById: env.t.memberA1.id,
+      amount: 1,
+      version: 1,
+    });
     expect(toIsoDay(entry.day)).toBe(today());
     expect(await db().entryRevision.count({ where: { entryId: id, action: "create" } })).toBe(1);
-    const total = await db().dailyTotal.findFirstOrThrow({ where: { membershipId: env.t.memberA1.id, metricId: calls.id } });
+    const total = await db().dailyTotal.findFirstOrThrow({
+      where: { membershipId: env.t.memberA1.id, metricId: calls.id },
+    });
     expect(total).toMatchObject({ total: 1, entries: 1 });
   });
 
@@ -63,7 +86,10 @@ describe("entry.log", () => {
     const caller = await as(env.t.memberA1.id);
     const a = randomUUID();
     const b = randomUUID();
-    const first = await caller.entry.log({ teamId: env.t.team.id, entries: [{ id: a, metricId: calls.id, amount: 1 }] });
+    const first = await caller.entry.log({
+      teamId: env.t.team.id,
+      entries: [{ id: a, metricId: calls.id, amount: 1 }],
+    });
     expect(first.created).toBe(1);
     const retry = await caller.entry.log({
       teamId: env.t.team.id,
@@ -76,10 +102,16 @@ describe("entry.log", () => {
     expect(retry.results.map((r) => r.status)).toEqual(["duplicate", "created", "duplicate"]);
     // Two devices (or a lost response and a retry) sending at the same moment.
     const c = randomUUID();
-    const both = await Promise.all([1, 2].map(() => caller.entry.log({ teamId: env.t.team.id, entries: [{ id: c, metricId: calls.id, amount: 5 }] })));
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        caller.entry.log({ teamId: env.t.team.id, entries: [{ id: c, metricId: calls.id, amount: 5 }] }),
+      ),
+    );
     expect(both.map((r) => r.results[0]!.status).sort()).toEqual(["created", "duplicate"]);
     expect(await db().entry.count({ where: { membershipId: env.t.memberA1.id } })).toBe(3);
-    const total = await db().dailyTotal.findFirstOrThrow({ where: { membershipId: env.t.memberA1.id, metricId: calls.id } });
+    const total = await db().dailyTotal.findFirstOrThrow({
+      where: { membershipId: env.t.memberA1.id, metricId: calls.id },
+    });
     expect(total).toMatchObject({ total: 8, entries: 3 });
     await expectTotalsMatchEntries(env.t.memberA1.id);
   });
@@ -89,9 +121,15 @@ describe("entry.log", () => {
     const id = randomUUID();
     await caller.entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 1 }] });
     const changed = await caller.entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 3 }] });
-    expect(changed.results[0]).toMatchObject({ id, status: "conflict", message: expect.stringContaining("already used") });
+    expect(changed.results[0]).toMatchObject({
+      id,
+      status: "conflict",
+      message: expect.stringContaining("already used"),
+    });
     // Someone else sending the same id (or another team) never touches the first member's entry.
-    const other = await (await as(env.t.memberA2.id)).entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 1 }] });
+    const other = await (
+      await as(env.t.memberA2.id)
+    ).entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 1 }] });
     expect(other.results[0]!.status).toBe("conflict");
     const inBatch = randomUUID();
     const batch = await caller.entry.log({
@@ -102,7 +140,10 @@ describe("entry.log", () => {
       ],
     });
     expect(batch.results.map((r) => r.status)).toEqual(["created", "conflict"]);
-    expect(await db().entry.findUniqueOrThrow({ where: { id } })).toMatchObject({ amount: 1, membershipId: env.t.memberA1.id });
+    expect(await db().entry.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      amount: 1,
+      membershipId: env.t.memberA1.id,
+    });
     await expectTotalsMatchEntries(env.t.memberA1.id);
     await expectTotalsMatchEntries(env.t.memberA2.id);
   });
@@ -112,7 +153,10 @@ describe("entry.log", () => {
     const id = randomUUID();
     await caller.entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 2, note: "Coffee" }] });
     await caller.entry.update({ teamId: env.t.team.id, entryId: id, amount: 4 });
-    const retry = await caller.entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: calls.id, amount: 2, note: " Coffee " }] });
+    const retry = await caller.entry.log({
+      teamId: env.t.team.id,
+      entries: [{ id, metricId: calls.id, amount: 2, note: " Coffee " }],
+    });
     expect(retry.results[0]!.status).toBe("duplicate");
     expect((await db().entry.findUniqueOrThrow({ where: { id } })).amount).toBe(4);
   });
@@ -124,7 +168,9 @@ describe("entry.log", () => {
     const archived = await makeMetric(db(), { teamId: env.t.team.id, key: "old", name: "Old thing" });
     await db().metric.update({ where: { id: archived.id }, data: { archivedAt: clock.now() } });
     const good = randomUUID();
-    const result = await (await as(env.t.memberA1.id)).entry.log({
+    const result = await (
+      await as(env.t.memberA1.id)
+    ).entry.log({
       teamId: env.t.team.id,
       entries: [
         { id: randomUUID(), metricId: foreign.id, amount: 1 },
@@ -140,26 +186,36 @@ describe("entry.log", () => {
 
   it("refuses bad input with a clear message and non-members entirely", async () => {
     const caller = await as(env.t.memberA1.id);
-    await expect(caller.entry.log({ teamId: env.t.team.id, entries: [{ id: "not-a-uuid", metricId: calls.id, amount: 1 }] })).rejects.toMatchObject({
+    await expect(
+      caller.entry.log({ teamId: env.t.team.id, entries: [{ id: "not-a-uuid", metricId: calls.id, amount: 1 }] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("UUID"),
     });
-    await expect(caller.entry.log({ teamId: env.t.team.id, entries: [{ id: randomUUID(), metricId: calls.id, amount: 1.5 }] })).rejects.toMatchObject({
+    await expect(
+      caller.entry.log({ teamId: env.t.team.id, entries: [{ id: randomUUID(), metricId: calls.id, amount: 1.5 }] }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("whole"),
     });
-    await expect(caller.entry.log({ teamId: env.t.team.id, entries: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.entry.log({ teamId: env.t.team.id, entries: [] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     const strangerUser = await makeUser(db());
     const strangerTeam = await makeTeam(db(), { ownerId: strangerUser.id });
     const stranger = await as(strangerTeam.membershipId);
-    await expect(stranger.entry.log({ teamId: env.t.team.id, entries: [{ id: randomUUID(), metricId: calls.id, amount: 1 }] })).rejects.toMatchObject({
+    await expect(
+      stranger.entry.log({ teamId: env.t.team.id, entries: [{ id: randomUUID(), metricId: calls.id, amount: 1 }] }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
 
   it("stores money in minor units exactly", async () => {
     const id = randomUUID();
-    await (await as(env.t.memberA1.id)).entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: sales.id, amount: 1999 }] });
+    await (
+      await as(env.t.memberA1.id)
+    ).entry.log({ teamId: env.t.team.id, entries: [{ id, metricId: sales.id, amount: 1999 }] });
     const day = await (await as(env.t.memberA1.id)).entry.day({ teamId: env.t.team.id });
     expect(day.actions.find((a) => a.metricId === sales.id)).toMatchObject({ unit: "MONEY", done: 1999 });
   });
@@ -207,9 +263,10 @@ describe("backdating (services with a fixed clock)", () => {
   it("refuses to move an entry outside the window", async () => {
     const id = randomUUID();
     await logAt(now, env.t.memberA1.id, [{ id, metricId: calls.id, amount: 1, day: "2026-11-24" }]);
-    await expect(
-      updateAt(now, env.t.memberA1.id, { entryId: id, day: "2026-11-26" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("future") });
+    await expect(updateAt(now, env.t.memberA1.id, { entryId: id, day: "2026-11-26" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("future"),
+    });
     // A week later the entry belongs to a closed week and can no longer be changed.
     await expect(
       updateAt(new Date("2026-12-02T12:00:00Z"), env.t.memberA1.id, { entryId: id, amount: 2 }),
@@ -229,7 +286,13 @@ describe("entry.update / entry.delete", () => {
     const id = await logOne(env.t.memberA1.id, 2);
     await logOne(env.t.memberA1.id, 3);
     const yesterday = addDays(today(), -1);
-    const updated = await caller.entry.update({ teamId: env.t.team.id, entryId: id, amount: 5, note: "Five calls", version: 1 });
+    const updated = await caller.entry.update({
+      teamId: env.t.team.id,
+      entryId: id,
+      amount: 5,
+      note: "Five calls",
+      version: 1,
+    });
     expect(updated).toMatchObject({ version: 2, amount: 5, note: "Five calls" });
     await expectTotalsMatchEntries(env.t.memberA1.id);
     // Moving the entry to yesterday (when yesterday is inside this week's window).
@@ -238,14 +301,20 @@ describe("entry.update / entry.delete", () => {
       await caller.entry.update({ teamId: env.t.team.id, entryId: id, day: yesterday });
       await expectTotalsMatchEntries(env.t.memberA1.id);
     }
-    await expect(caller.entry.update({ teamId: env.t.team.id, entryId: id, amount: 6, version: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      caller.entry.update({ teamId: env.t.team.id, entryId: id, amount: 6, version: 1 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await caller.entry.delete({ teamId: env.t.team.id, entryId: id });
     await expectTotalsMatchEntries(env.t.memberA1.id);
     expect(await db().entry.findUniqueOrThrow({ where: { id } })).toMatchObject({ deletedAt: expect.any(Date) });
-    await expect(caller.entry.delete({ teamId: env.t.team.id, entryId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.entry.delete({ teamId: env.t.team.id, entryId: id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const history = await caller.entry.history({ teamId: env.t.team.id, entryId: id });
-    expect(history.map((h) => h.action)).toEqual(week.allowedDays.includes(yesterday) ? ["create", "update", "update", "delete"] : ["create", "update", "delete"]);
+    expect(history.map((h) => h.action)).toEqual(
+      week.allowedDays.includes(yesterday) ? ["create", "update", "update", "delete"] : ["create", "update", "delete"],
+    );
     expect(history[0]).toMatchObject({ amount: 2, by: { name: "Mia A1" } });
     expect(history[1]).toMatchObject({ amount: 5, note: "Five calls" });
     const list = await caller.entry.list({ teamId: env.t.team.id, from: addDays(today(), -6), to: today() });
@@ -259,11 +328,17 @@ describe("entry.update / entry.delete", () => {
       code: "FORBIDDEN",
       message: expect.stringContaining("does not let uplines"),
     });
-    await expect(leader.entry.delete({ teamId: env.t.team.id, entryId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(leader.entry.delete({ teamId: env.t.team.id, entryId: id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await db().team.update({ where: { id: env.t.team.id }, data: { uplineCanEditEntries: true } });
     await leader.entry.update({ teamId: env.t.team.id, entryId: id, amount: 9 });
     await (await as(env.t.memberA1.id)).entry.delete({ teamId: env.t.team.id, entryId: id });
-    const revisions = await db().entryRevision.findMany({ where: { entryId: id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    const revisions = await db().entryRevision.findMany({
+      where: { entryId: id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true },
+    });
     expect(revisions).toEqual([
       { action: "create", actorId: env.t.memberA1a.id },
       { action: "update", actorId: env.t.leaderA.id },
@@ -276,13 +351,23 @@ describe("entry.update / entry.delete", () => {
     await db().team.update({ where: { id: env.t.team.id }, data: { uplineCanEditEntries: true } });
     const id = await logOne(env.t.memberA1.id);
     // Below the author: can't see them → not found.
-    await expect((await as(env.t.memberA1a.id)).entry.update({ teamId: env.t.team.id, entryId: id, amount: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await as(env.t.memberA2.id)).entry.delete({ teamId: env.t.team.id, entryId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await as(env.t.leaderB.id)).entry.delete({ teamId: env.t.team.id, entryId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await as(env.t.memberA1a.id)).entry.update({ teamId: env.t.team.id, entryId: id, amount: 1 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await as(env.t.memberA2.id)).entry.delete({ teamId: env.t.team.id, entryId: id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await as(env.t.leaderB.id)).entry.delete({ teamId: env.t.team.id, entryId: id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const otherUser = await makeUser(db());
     const otherTeam = await makeTeam(db(), { ownerId: otherUser.id });
-    await expect((await as(otherTeam.membershipId)).entry.delete({ teamId: otherTeam.id, entryId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await as(env.t.memberA2.id)).entry.history({ teamId: env.t.team.id, entryId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await as(otherTeam.membershipId)).entry.delete({ teamId: otherTeam.id, entryId: id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await as(env.t.memberA2.id)).entry.history({ teamId: env.t.team.id, entryId: id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db().entry.findUniqueOrThrow({ where: { id } })).version).toBe(1);
   });
 
@@ -301,11 +386,16 @@ describe("entry.update / entry.delete", () => {
           day: window[rand(window.length)]!,
           amount: 1 + rand(500),
         }));
-        await caller.entry.log({ teamId: env.t.team.id, entries: [...batch, ...(ids.length ? [{ ...batch[0]! }] : [])] });
+        await caller.entry.log({
+          teamId: env.t.team.id,
+          entries: [...batch, ...(ids.length ? [{ ...batch[0]! }] : [])],
+        });
         ids.push(...batch.map((b) => b.id));
       } else if (op === 1) {
         const id = ids[rand(ids.length)]!;
-        await caller.entry.update({ teamId: env.t.team.id, entryId: id, amount: 1 + rand(50), day: window[rand(window.length)]! }).catch(() => undefined);
+        await caller.entry
+          .update({ teamId: env.t.team.id, entryId: id, amount: 1 + rand(50), day: window[rand(window.length)]! })
+          .catch(() => undefined);
       } else {
         const id = ids.splice(rand(ids.length), 1)[0]!;
         await caller.entry.delete({ teamId: env.t.team.id, entryId: id });
@@ -346,7 +436,9 @@ describe("celebrations", () => {
         status: "PUBLISHED",
       },
     });
-    await db().memberTarget.create({ data: { goalId: goal.id, membershipId: env.t.memberA1.id, personal: 10_000, team: 10_000 } });
+    await db().memberTarget.create({
+      data: { goalId: goal.id, membershipId: env.t.memberA1.id, personal: 10_000, team: 10_000 },
+    });
     const now = new Date("2026-11-24T12:00:00Z");
     const r = await logAt(now, env.t.memberA1.id, [{ id: randomUUID(), metricId: sales.id, amount: 5_000 }]);
     // Half the target in one go: both milestones passed (and today's share of the plan is done too).
@@ -362,8 +454,17 @@ describe("celebrations", () => {
 describe("entry.day and reminders settings", () => {
   it("shows the loggable metrics, the day's entries, the allowed days and the week", async () => {
     const caller = await as(env.t.memberA1.id);
-    await makeMetric(db(), { teamId: env.t.team.id, key: "customers", name: "Customers", kind: "RESULT", unit: "COUNT" });
-    await caller.entry.log({ teamId: env.t.team.id, entries: [{ id: randomUUID(), metricId: calls.id, amount: 2, note: "Morning" }] });
+    await makeMetric(db(), {
+      teamId: env.t.team.id,
+      key: "customers",
+      name: "Customers",
+      kind: "RESULT",
+      unit: "COUNT",
+    });
+    await caller.entry.log({
+      teamId: env.t.team.id,
+      entries: [{ id: randomUUID(), metricId: calls.id, amount: 2, note: "Morning" }],
+    });
     const day = await caller.entry.day({ teamId: env.t.team.id });
     expect(day.actions.map((a) => a.name)).toEqual(["Calls", "Sales"]);
     expect(day.actions[0]).toMatchObject({ done: 2, planned: 0 });
@@ -372,11 +473,15 @@ describe("entry.day and reminders settings", () => {
     expect(day.week).toHaveLength(7);
     expect(day.week.find((w) => w.isToday)).toMatchObject({ logged: 2 });
     expect(day.streak).toMatchObject({ current: 0 });
-    await expect(caller.entry.day({ teamId: env.t.team.id, day: addDays(today(), 1) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.entry.day({ teamId: env.t.team.id, day: addDays(today(), 1) })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     expect(await caller.entry.setReminder({ teamId: env.t.team.id, time: "18:30" })).toEqual({ reminderTime: "18:30" });
     expect((await caller.entry.day({ teamId: env.t.team.id })).reminderTime).toBe("18:30");
-    await expect(caller.entry.setReminder({ teamId: env.t.team.id, time: "25:00" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.entry.setReminder({ teamId: env.t.team.id, time: "25:00" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     expect(await caller.entry.setReminder({ teamId: env.t.team.id, time: null })).toEqual({ reminderTime: null });
   });
 });

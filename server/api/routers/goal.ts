@@ -45,20 +45,30 @@ export const goalRouter = router({
   create: goalRootProcedure
     .input(ZCreateGoalInput)
     .mutation(({ ctx, input }) => createGoal(ctx.db, ctx.scope, { ...input, rootMembershipId: ctx.goalRootId })),
-  publish: managedGoalProcedure.input(ZPublishGoalInput).mutation(({ ctx, input }) => publishGoal(ctx.db, ctx.scope, input)),
+  publish: managedGoalProcedure
+    .input(ZPublishGoalInput)
+    .mutation(({ ctx, input }) => publishGoal(ctx.db, ctx.scope, input)),
   previewChange: managedGoalProcedure
     .input(ZPreviewChangeInput)
     .query(({ ctx, input }) => previewGoalChange(ctx.db, ctx.scope, { goal: ctx.goal, change: input.change })),
-  applyChange: managedGoalProcedure.input(ZApplyChangeInput).mutation(({ ctx, input }) => applyGoalChange(ctx.db, ctx.scope, input)),
+  applyChange: managedGoalProcedure
+    .input(ZApplyChangeInput)
+    .mutation(({ ctx, input }) => applyGoalChange(ctx.db, ctx.scope, input)),
   history: goalHistoryProcedure
     .input(ZGoalHistoryInput)
-    .query(({ ctx, input }) => listGoalHistory(ctx.db, ctx.scope, { goalId: input.goalId, membershipId: ctx.subjectId })),
+    .query(({ ctx, input }) =>
+      listGoalHistory(ctx.db, ctx.scope, { goalId: input.goalId, membershipId: ctx.subjectId }),
+    ),
   proposeNext: managedGoalProcedure
     .input(ZProposeNextInput)
-    .query(({ ctx, input }) => proposeNextTarget(ctx.db, ctx.scope, { goal: ctx.goal, stretchPercent: input.stretchPercent })),
+    .query(({ ctx, input }) =>
+      proposeNextTarget(ctx.db, ctx.scope, { goal: ctx.goal, stretchPercent: input.stretchPercent }),
+    ),
   /** The caller's plan as of their own today (in their time zone, as the Log's): today's actions match the Log's. */
   myPlan: teamProcedure.input(ZMyPlanInput).query(({ ctx, input }) => getMyPlan(ctx.db, ctx.scope, input)),
-  proposeTarget: teamProcedure.input(ZProposeTargetInput).mutation(({ ctx, input }) => proposeTarget(ctx.db, ctx.scope, input)),
+  proposeTarget: teamProcedure
+    .input(ZProposeTargetInput)
+    .mutation(({ ctx, input }) => proposeTarget(ctx.db, ctx.scope, input)),
   proposals: teamProcedure.query(({ ctx }) => listProposals(ctx.db, ctx.scope)),
   decideProposal: proposalProcedure
     .input(ZDecideProposalInput)

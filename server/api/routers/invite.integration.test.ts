@@ -17,7 +17,10 @@ describe("invites", () => {
     expect(invite.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const newcomer = await makeUser(env.db, { name: "Nia New" });
     const caller = env.caller(newcomer);
-    expect(await caller.invite.preview({ token: invite.token })).toMatchObject({ ok: true, inviterName: "Leo Leader A" });
+    expect(await caller.invite.preview({ token: invite.token })).toMatchObject({
+      ok: true,
+      inviterName: "Leo Leader A",
+    });
     const joined = await caller.invite.accept({ token: invite.token });
     expect(joined.joined).toBe(true);
     const membership = await env.db.membership.findUniqueOrThrow({ where: { id: joined.membershipId } });
@@ -27,18 +30,28 @@ describe("invites", () => {
   });
 
   it("lands under the member the leader chose", async () => {
-    const invite = await (await as(t.leaderA.id)).invite.create({ teamId: t.team.id, parentId: t.memberA1.id, maxUses: null });
+    const invite = await (
+      await as(t.leaderA.id)
+    ).invite.create({ teamId: t.team.id, parentId: t.memberA1.id, maxUses: null });
     const joined = await env.caller(await makeUser(env.db)).invite.accept({ token: invite.token });
-    expect((await env.db.membership.findUniqueOrThrow({ where: { id: joined.membershipId } })).parentId).toBe(t.memberA1.id);
+    expect((await env.db.membership.findUniqueOrThrow({ where: { id: joined.membershipId } })).parentId).toBe(
+      t.memberA1.id,
+    );
   });
 
   it("a leader cannot place people outside their branch; a member can only invite under themselves", async () => {
-    await expect((await as(t.leaderA.id)).invite.create({ teamId: t.team.id, parentId: t.memberB1.id })).rejects.toMatchObject({
+    await expect(
+      (await as(t.leaderA.id)).invite.create({ teamId: t.team.id, parentId: t.memberB1.id }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     const member = await as(t.memberA1.id);
-    await expect(member.invite.create({ teamId: t.team.id, parentId: t.memberA1a.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(member.invite.create({ teamId: t.team.id, role: "LEADER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(member.invite.create({ teamId: t.team.id, parentId: t.memberA1a.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(member.invite.create({ teamId: t.team.id, role: "LEADER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const own = await member.invite.create({ teamId: t.team.id });
     expect(own.parentId).toBe(t.memberA1.id);
   });
@@ -54,7 +67,9 @@ describe("invites", () => {
       code: "FORBIDDEN",
       message: expect.stringContaining("already been used"),
     });
-    expect(await env.db.invite.findUniqueOrThrow({ where: { id: invite.id }, select: { uses: true } })).toEqual({ uses: 1 });
+    expect(await env.db.invite.findUniqueOrThrow({ where: { id: invite.id }, select: { uses: true } })).toEqual({
+      uses: 1,
+    });
   });
 
   it("expired and revoked links are refused with a clear reason", async () => {
@@ -62,12 +77,16 @@ describe("invites", () => {
     const revoked = await owner.invite.create({ teamId: t.team.id });
     await owner.invite.revoke({ teamId: t.team.id, inviteId: revoked.id });
     const user = env.caller(await makeUser(env.db));
-    await expect(user.invite.accept({ token: revoked.token })).rejects.toMatchObject({ message: expect.stringContaining("revoked") });
+    await expect(user.invite.accept({ token: revoked.token })).rejects.toMatchObject({
+      message: expect.stringContaining("revoked"),
+    });
     expect(await user.invite.preview({ token: revoked.token })).toMatchObject({ ok: false, problem: "revoked" });
 
     const expiring = await owner.invite.create({ teamId: t.team.id, expiresInDays: 1 });
     await env.db.invite.update({ where: { id: expiring.id }, data: { expiresAt: new Date(clock.nowMs() - 1000) } });
-    await expect(user.invite.accept({ token: expiring.token })).rejects.toMatchObject({ message: expect.stringContaining("expired") });
+    await expect(user.invite.accept({ token: expiring.token })).rejects.toMatchObject({
+      message: expect.stringContaining("expired"),
+    });
     expect(await user.invite.preview({ token: "x".repeat(43) })).toMatchObject({ ok: false, problem: "not_found" });
   });
 
@@ -75,8 +94,12 @@ describe("invites", () => {
     const leaderA = await as(t.leaderA.id);
     const invite = await leaderA.invite.create({ teamId: t.team.id });
     expect((await leaderA.invite.list({ teamId: t.team.id })).map((i) => i.id)).toContain(invite.id);
-    expect((await (await as(t.leaderB.id)).invite.list({ teamId: t.team.id })).map((i) => i.id)).not.toContain(invite.id);
-    await expect((await as(t.leaderB.id)).invite.revoke({ teamId: t.team.id, inviteId: invite.id })).rejects.toMatchObject({
+    expect((await (await as(t.leaderB.id)).invite.list({ teamId: t.team.id })).map((i) => i.id)).not.toContain(
+      invite.id,
+    );
+    await expect(
+      (await as(t.leaderB.id)).invite.revoke({ teamId: t.team.id, inviteId: invite.id }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

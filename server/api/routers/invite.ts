@@ -16,7 +16,11 @@ export const inviteRouter = router({
   list: teamProcedure.query(({ ctx }) => listInvites(ctx.db, ctx.scope)),
   revoke: inviteRevokeProcedure.mutation(({ ctx }) => revokeInvite(ctx.db, ctx.scope, ctx.invite)),
   /** Before joining: anyone holding the link (signed in or not). */
-  preview: publicProcedure.input(ZTokenInput).query(({ ctx, input }) => previewInvite(ctx.db, { token: input.token, userId: ctx.user?.id })),
+  preview: publicProcedure
+    .input(ZTokenInput)
+    .query(({ ctx, input }) => previewInvite(ctx.db, { token: input.token, userId: ctx.user?.id })),
   /** Joining: any signed-in user holding a valid link (no team yet, so no scope). */
-  accept: protectedProcedure.input(ZTokenInput).mutation(({ ctx, input }) => acceptInvite(ctx.db, { token: input.token, userId: ctx.user.id })),
+  accept: protectedProcedure
+    .input(ZTokenInput)
+    .mutation(({ ctx, input }) => acceptInvite(ctx.db, { token: input.token, userId: ctx.user.id })),
 });

@@ -31,21 +31,29 @@ describe("member.tree — visibility", () => {
 
   it("a member cannot read a sibling's or an upline's subtree", async () => {
     const caller = await as(t.memberA1.id);
-    await expect(caller.member.tree({ teamId: t.team.id, rootId: t.memberA2.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(caller.member.tree({ teamId: t.team.id, rootId: t.leaderA.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.member.tree({ teamId: t.team.id, rootId: t.memberA2.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(caller.member.tree({ teamId: t.team.id, rootId: t.leaderA.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("a leader sees only their own branch", async () => {
     const caller = await as(t.leaderA.id);
     const tree = await caller.member.tree({ teamId: t.team.id });
     expect(names(tree.nodes)).toEqual(["Leo Leader A", "Max A1a", "Mia A1", "Mo A2"]);
-    await expect(caller.member.tree({ teamId: t.team.id, rootId: t.memberB1.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller.member.tree({ teamId: t.team.id, rootId: t.memberB1.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("a user outside the team sees nothing of it", async () => {
     const stranger = env.caller(await makeUser(env.db));
     await expect(stranger.member.tree({ teamId: t.team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(stranger.member.tree({ teamId: t.team.id, rootId: t.owner.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(stranger.member.tree({ teamId: t.team.id, rootId: t.owner.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("limits the depth returned while still counting the whole subtree", async () => {
@@ -58,19 +66,31 @@ describe("member.tree — visibility", () => {
 describe("member.move", () => {
   it("moves a member with their whole downline and records who did it", async () => {
     await (await as(t.owner.id)).member.move({ teamId: t.team.id, memberId: t.memberA1.id, newParentId: t.leaderB.id });
-    expect(await isInSubtree(env.db, { teamId: t.team.id, ancestorId: t.leaderB.id, memberId: t.memberA1a.id })).toBe(true);
-    expect(await isInSubtree(env.db, { teamId: t.team.id, ancestorId: t.leaderA.id, memberId: t.memberA1a.id })).toBe(false);
+    expect(await isInSubtree(env.db, { teamId: t.team.id, ancestorId: t.leaderB.id, memberId: t.memberA1a.id })).toBe(
+      true,
+    );
+    expect(await isInSubtree(env.db, { teamId: t.team.id, ancestorId: t.leaderA.id, memberId: t.memberA1a.id })).toBe(
+      false,
+    );
     const event = await env.db.auditEvent.findFirstOrThrow({ where: { teamId: t.team.id, action: "member.moved" } });
-    expect(event).toMatchObject({ actorId: t.owner.id, subjectId: t.memberA1.id, data: { from: t.leaderA.id, to: t.leaderB.id } });
+    expect(event).toMatchObject({
+      actorId: t.owner.id,
+      subjectId: t.memberA1.id,
+      data: { from: t.leaderA.id, to: t.leaderB.id },
+    });
   });
 
   it("refuses a move that would create a cycle, and changes nothing", async () => {
     const owner = await as(t.owner.id);
-    await expect(owner.member.move({ teamId: t.team.id, memberId: t.leaderA.id, newParentId: t.memberA1a.id })).rejects.toMatchObject({
+    await expect(
+      owner.member.move({ teamId: t.team.id, memberId: t.leaderA.id, newParentId: t.memberA1a.id }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("own downline"),
     });
-    await expect(owner.member.move({ teamId: t.team.id, memberId: t.memberA1.id, newParentId: t.memberA1.id })).rejects.toMatchObject({
+    await expect(
+      owner.member.move({ teamId: t.team.id, memberId: t.memberA1.id, newParentId: t.memberA1.id }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     const a = await env.db.membership.findUniqueOrThrow({ where: { id: t.leaderA.id } });
@@ -81,20 +101,28 @@ describe("member.move", () => {
     const leaderA = await as(t.leaderA.id);
     await leaderA.member.move({ teamId: t.team.id, memberId: t.memberA2.id, newParentId: t.memberA1.id });
     expect((await env.db.membership.findUniqueOrThrow({ where: { id: t.memberA2.id } })).parentId).toBe(t.memberA1.id);
-    await expect(leaderA.member.move({ teamId: t.team.id, memberId: t.memberA2.id, newParentId: t.leaderB.id })).rejects.toMatchObject({
+    await expect(
+      leaderA.member.move({ teamId: t.team.id, memberId: t.memberA2.id, newParentId: t.leaderB.id }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(leaderA.member.move({ teamId: t.team.id, memberId: t.memberB1.id, newParentId: t.leaderA.id })).rejects.toMatchObject({
+    await expect(
+      leaderA.member.move({ teamId: t.team.id, memberId: t.memberB1.id, newParentId: t.leaderA.id }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(leaderA.member.move({ teamId: t.team.id, memberId: t.leaderA.id, newParentId: t.leaderB.id })).rejects.toMatchObject({
+    await expect(
+      leaderA.member.move({ teamId: t.team.id, memberId: t.leaderA.id, newParentId: t.leaderB.id }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
 
   it("a plain member cannot move anyone, even in their own downline", async () => {
     const memberA1 = await as(t.memberA1.id);
-    await expect(memberA1.member.move({ teamId: t.team.id, memberId: t.memberA1a.id, newParentId: t.memberA1.id })).rejects.toMatchObject({
+    await expect(
+      memberA1.member.move({ teamId: t.team.id, memberId: t.memberA1a.id, newParentId: t.memberA1.id }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -122,20 +150,30 @@ describe("member.remove", () => {
     const tree = await (await as(t.owner.id)).member.tree({ teamId: t.team.id });
     expect(tree.nodes.map((n) => n.name)).not.toContain("Mia A1");
     // The removed person no longer sees the team.
-    await expect((await as(t.memberA1.id)).team.get({ teamId: t.team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await as(t.memberA1.id)).team.get({ teamId: t.team.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("cannot remove the owner, oneself, or someone outside one's branch", async () => {
-    await expect((await as(t.leaderA.id)).member.remove({ teamId: t.team.id, memberId: t.owner.id })).rejects.toMatchObject({
+    await expect(
+      (await as(t.leaderA.id)).member.remove({ teamId: t.team.id, memberId: t.owner.id }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect((await as(t.leaderA.id)).member.remove({ teamId: t.team.id, memberId: t.memberB1.id })).rejects.toMatchObject({
+    await expect(
+      (await as(t.leaderA.id)).member.remove({ teamId: t.team.id, memberId: t.memberB1.id }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect((await as(t.owner.id)).member.remove({ teamId: t.team.id, memberId: t.owner.id })).rejects.toMatchObject({
+    await expect(
+      (await as(t.owner.id)).member.remove({ teamId: t.team.id, memberId: t.owner.id }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect((await as(t.memberA1.id)).member.remove({ teamId: t.team.id, memberId: t.memberA1a.id })).rejects.toMatchObject({
+    await expect(
+      (await as(t.memberA1.id)).member.remove({ teamId: t.team.id, memberId: t.memberA1a.id }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -145,7 +183,9 @@ describe("member.setRole", () => {
   it("the owner promotes a member to leader; a member cannot", async () => {
     await (await as(t.owner.id)).member.setRole({ teamId: t.team.id, memberId: t.memberB1.id, role: "LEADER" });
     expect((await env.db.membership.findUniqueOrThrow({ where: { id: t.memberB1.id } })).role).toBe("LEADER");
-    await expect((await as(t.memberA1.id)).member.setRole({ teamId: t.team.id, memberId: t.memberA1a.id, role: "LEADER" })).rejects.toMatchObject({
+    await expect(
+      (await as(t.memberA1.id)).member.setRole({ teamId: t.team.id, memberId: t.memberA1a.id, role: "LEADER" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

@@ -29,7 +29,14 @@ describe("metric router", () => {
     await owner.metric.applyTemplate({ teamId: teamId(), template: "NETWORK_MARKETING" });
     const list = await member.metric.list({ teamId: teamId() });
     expect(list.template).toBe("NETWORK_MARKETING");
-    expect(list.metrics.map((m) => m.key)).toEqual(["contacts", "follow_ups", "presentations", "sponsors", "team_volume", "income"]);
+    expect(list.metrics.map((m) => m.key)).toEqual([
+      "contacts",
+      "follow_ups",
+      "presentations",
+      "sponsors",
+      "team_volume",
+      "income",
+    ]);
     const volume = list.metrics.find((m) => m.key === "team_volume")!;
     const funnel = list.funnels.find((f) => f.resultMetricId === volume.id)!;
     expect(funnel.steps.map((s) => [s.fromCount, s.toCount])).toEqual([
@@ -42,13 +49,26 @@ describe("metric router", () => {
   });
 
   it("creates, edits and archives a metric; keys are unique within the team", async () => {
-    const calls = await owner.metric.create({ teamId: teamId(), key: "calls", name: "Calls", kind: "ACTIVITY", minutesPerAction: 4 });
+    const calls = await owner.metric.create({
+      teamId: teamId(),
+      key: "calls",
+      name: "Calls",
+      kind: "ACTIVITY",
+      minutesPerAction: 4,
+    });
     expect(calls).toMatchObject({ key: "calls", unit: "COUNT", direction: "INCREASE", minutesPerAction: 4 });
-    await expect(owner.metric.create({ teamId: teamId(), key: "calls", name: "More calls", kind: "ACTIVITY" })).rejects.toMatchObject({
+    await expect(
+      owner.metric.create({ teamId: teamId(), key: "calls", name: "More calls", kind: "ACTIVITY" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining('"calls"'),
     });
-    const edited = await owner.metric.update({ teamId: teamId(), metricId: calls.id, name: "Phone calls", minutesPerAction: 6 });
+    const edited = await owner.metric.update({
+      teamId: teamId(),
+      metricId: calls.id,
+      name: "Phone calls",
+      minutesPerAction: 6,
+    });
     expect(edited).toMatchObject({ name: "Phone calls", minutesPerAction: 6 });
     await owner.metric.archive({ teamId: teamId(), metricId: calls.id });
     expect((await owner.metric.list({ teamId: teamId() })).metrics.map((m) => m.key)).not.toContain("calls");
@@ -65,7 +85,9 @@ describe("metric router", () => {
         { activityMetricId: id("presentations"), fromCount: 8, toCount: 1 },
       ],
     });
-    const funnel = (await owner.metric.list({ teamId: teamId() })).funnels.find((f) => f.resultMetricId === id("sponsors"))!;
+    const funnel = (await owner.metric.list({ teamId: teamId() })).funnels.find(
+      (f) => f.resultMetricId === id("sponsors"),
+    )!;
     expect(funnel.steps.map((s) => [s.activityMetricId, s.fromCount, s.toCount])).toEqual([
       [id("contacts"), 40, 8],
       [id("presentations"), 8, 1],
@@ -87,8 +109,12 @@ describe("metric router", () => {
 
   it("lets only the owner change metrics and funnels", async () => {
     for (const caller of [leader, member]) {
-      await expect(caller.metric.create({ teamId: teamId(), key: "nope", name: "Nope", kind: "ACTIVITY" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(caller.metric.applyTemplate({ teamId: teamId(), template: "SALES" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        caller.metric.create({ teamId: teamId(), key: "nope", name: "Nope", kind: "ACTIVITY" }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(caller.metric.applyTemplate({ teamId: teamId(), template: "SALES" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     expect((await owner.metric.list({ teamId: teamId() })).metrics.map((m) => m.key)).not.toContain("nope");
   });

@@ -83,7 +83,12 @@ describe("one pace model on every screen", () => {
     const asOfReview = await getRollup(
       db,
       { ...scope, today },
-      { goal: await loadGoalPlan(db, scope, { goalId: goal.id }), period: "week", rootId: member.id, viewDay: s.period!.asOf },
+      {
+        goal: await loadGoalPlan(db, scope, { goalId: goal.id }),
+        period: "week",
+        rootId: member.id,
+        viewDay: s.period!.asOf,
+      },
     );
     const reviewRow = asOfReview.rows[0]!.goal;
     expect(s.scoreboard).toMatchObject({

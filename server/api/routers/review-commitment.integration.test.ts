@@ -16,7 +16,10 @@ describe("a member's own commitment", () => {
   it("is entered before the meeting, shown live in the review, amendable by the upline, frozen on close", async () => {
     const db = env.db;
     const t = await makeTestTree(db);
-    const team = await db.team.findUniqueOrThrow({ where: { id: t.team.id }, select: { timeZone: true, weekStartsOn: true } });
+    const team = await db.team.findUniqueOrThrow({
+      where: { id: t.team.id },
+      select: { timeZone: true, weekStartsOn: true },
+    });
     const metric = await makeMetric(db, { teamId: t.team.id, key: "sales", kind: "RESULT", unit: "COUNT" });
     const today = clock.todayIn(team.timeZone);
     const thisWeek = startOfPeriod(today, "week", team.weekStartsOn);
@@ -47,16 +50,25 @@ describe("a member's own commitment", () => {
     // Saving again replaces it (one per member and week).
     await ben.review.saveMyCommitment({ ...input, week: "this", text: "20 calls a day", amount: 100 });
     const mine = await ben.review.myCommitments(input);
-    expect(mine[0]!.commitment).toMatchObject({ text: "20 calls a day", amount: 100, enteredByMe: true, enteredBy: "Ben B1" });
+    expect(mine[0]!.commitment).toMatchObject({
+      text: "20 calls a day",
+      amount: 100,
+      enteredByMe: true,
+      enteredBy: "Ben B1",
+    });
     expect(mine[1]!.commitment).toMatchObject({ text: "Book 3 presentations", amount: null });
     expect(await db.commitment.count({ where: { membershipId: t.memberB1.id } })).toBe(2);
 
     // Bad input is a clear 400, and nothing is written.
-    await expect(ben.review.saveMyCommitment({ ...input, week: "this", text: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(ben.review.saveMyCommitment({ ...input, week: "this", text: "x", amount: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(
-      ben.review.saveMyCommitment({ ...input, week: "later" as "next", text: "x" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(ben.review.saveMyCommitment({ ...input, week: "this", text: "   " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(ben.review.saveMyCommitment({ ...input, week: "this", text: "x", amount: -1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(ben.review.saveMyCommitment({ ...input, week: "later" as "next", text: "x" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
 
     // The owner's review (of last week) commits to the coming week: Ben's entry for next week is there, live.
     const owner = await callerForMember(db, t.owner.id);
@@ -69,7 +81,9 @@ describe("a member's own commitment", () => {
     ]);
 
     // During the meeting his upline amends it; Ben sees who entered it.
-    await (await callerForMember(db, t.leaderB.id)).review.saveCommitment({ ...input, reviewId: id, memberId: t.memberB1.id, text: "25 calls a day", amount: 125 });
+    await (
+      await callerForMember(db, t.leaderB.id)
+    ).review.saveCommitment({ ...input, reviewId: id, memberId: t.memberB1.id, text: "25 calls a day", amount: 125 });
     const amended = (await ben.review.myCommitments(input))[1]!.commitment;
     expect(amended).toMatchObject({ text: "25 calls a day", enteredBy: "Lara Leader B", enteredByMe: false });
 

@@ -34,11 +34,19 @@ describe("weekly review", () => {
     // Leader A's branch logs a lot last week, leader B's branch nothing: B and B1 are behind.
     const logged: LoggedAmount[] = [];
     for (let d = -21; d < 7; d++) {
-      for (const id of [t.leaderA.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id]) logged.push({ membershipId: id, day: addDays(lastWeek, d), amount: 30 });
+      for (const id of [t.leaderA.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id])
+        logged.push({ membershipId: id, day: addDays(lastWeek, d), amount: 30 });
     }
     await makeEntriesWithTotals(db, { teamId: t.team.id, metricId: metric.id, entries: logged });
     await db.victory.create({
-      data: { teamId: t.team.id, membershipId: t.memberA1.id, kind: "STREAK", key: "streak-5", title: "5-day streak", day: new Date(addDays(lastWeek, 4) + "T00:00:00.000Z") },
+      data: {
+        teamId: t.team.id,
+        membershipId: t.memberA1.id,
+        kind: "STREAK",
+        key: "streak-5",
+        title: "5-day streak",
+        day: new Date(addDays(lastWeek, 4) + "T00:00:00.000Z"),
+      },
     });
 
     const owner = await callerForMember(db, t.owner.id);
@@ -49,7 +57,9 @@ describe("weekly review", () => {
     const open = await owner.review.get({ teamId: t.team.id, reviewId: id });
     const s = open.snapshot;
     expect(s.week).toEqual({ from: lastWeek, to: addDays(lastWeek, 6) });
-    const weekActual = logged.filter((e) => e.day >= lastWeek && e.day <= addDays(lastWeek, 6)).reduce((x, e) => x + e.amount, 0);
+    const weekActual = logged
+      .filter((e) => e.day >= lastWeek && e.day <= addDays(lastWeek, 6))
+      .reduce((x, e) => x + e.amount, 0);
     expect(s.scoreboard.weekActual).toBe(weekActual);
     expect(s.offPace.map((m) => m.name)).toEqual(expect.arrayContaining(["Lara Leader B", "Ben B1"]));
     expect(s.offPace.every((m) => m.catchUpPerWeek > 0)).toBe(true);
@@ -57,10 +67,25 @@ describe("weekly review", () => {
     expect(s.members).toHaveLength(7);
 
     // A member enters their own commitment; an upline enters one for their downline; a sibling cannot.
-    await (await callerForMember(db, t.memberB1.id)).review.saveCommitment({ teamId: t.team.id, reviewId: id, memberId: t.memberB1.id, text: "20 calls a day", amount: 100 });
-    await (await callerForMember(db, t.leaderA.id)).review.saveCommitment({ teamId: t.team.id, reviewId: id, memberId: t.memberA2.id, text: "Two presentations" });
+    await (
+      await callerForMember(db, t.memberB1.id)
+    ).review.saveCommitment({
+      teamId: t.team.id,
+      reviewId: id,
+      memberId: t.memberB1.id,
+      text: "20 calls a day",
+      amount: 100,
+    });
+    await (
+      await callerForMember(db, t.leaderA.id)
+    ).review.saveCommitment({ teamId: t.team.id, reviewId: id, memberId: t.memberA2.id, text: "Two presentations" });
     await expect(
-      (await callerForMember(db, t.memberA2.id)).review.saveCommitment({ teamId: t.team.id, reviewId: id, memberId: t.memberA1.id, text: "Not mine" }),
+      (await callerForMember(db, t.memberA2.id)).review.saveCommitment({
+        teamId: t.team.id,
+        reviewId: id,
+        memberId: t.memberA1.id,
+        text: "Not mine",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const withCommitments = await owner.review.get({ teamId: t.team.id, reviewId: id });
@@ -81,16 +106,28 @@ describe("weekly review", () => {
 
     // Closed: commitments frozen, reopening reads the snapshot (a later change is not shown).
     await expect(
-      (await callerForMember(db, t.memberB1.id)).review.saveCommitment({ teamId: t.team.id, reviewId: id, memberId: t.memberB1.id, text: "changed" }),
+      (await callerForMember(db, t.memberB1.id)).review.saveCommitment({
+        teamId: t.team.id,
+        reviewId: id,
+        memberId: t.memberB1.id,
+        text: "changed",
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await db.commitment.updateMany({ where: { membershipId: t.memberA2.id }, data: { text: "edited behind our back" } });
+    await db.commitment.updateMany({
+      where: { membershipId: t.memberA2.id },
+      data: { text: "edited behind our back" },
+    });
     const reopened = await owner.review.get({ teamId: t.team.id, reviewId: id });
     expect(reopened.status).toBe("CLOSED");
     expect(reopened.commitments.find((c) => c.name === "Mo A2")?.text).toBe("Two presentations");
     expect((await owner.review.list({ teamId: t.team.id })).map((r) => r.id)).toContain(id);
 
     // Visibility: leader B's members cannot open a review rooted above them; a member cannot start one.
-    await expect((await callerForMember(db, t.memberB1.id)).review.get({ teamId: t.team.id, reviewId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await callerForMember(db, t.memberB1.id)).review.start({ teamId: t.team.id, goalId: goal.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerForMember(db, t.memberB1.id)).review.get({ teamId: t.team.id, reviewId: id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await callerForMember(db, t.memberB1.id)).review.start({ teamId: t.team.id, goalId: goal.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

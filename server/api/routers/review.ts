@@ -1,6 +1,16 @@
-import { closeReviewProcedure, commitmentProcedure, reviewProcedure, startReviewProcedure } from "@/server/api/policy/review";
+import {
+  closeReviewProcedure,
+  commitmentProcedure,
+  reviewProcedure,
+  startReviewProcedure,
+} from "@/server/api/policy/review";
 import { router, teamProcedure } from "@/server/api/trpc";
-import { ZReviewIdInput, ZSaveCommitmentInput, ZSaveMyCommitmentInput, ZStartReviewInput } from "@/server/schemas/review";
+import {
+  ZReviewIdInput,
+  ZSaveCommitmentInput,
+  ZSaveMyCommitmentInput,
+  ZStartReviewInput,
+} from "@/server/schemas/review";
 import { closeReview } from "@/server/services/review/close-review";
 import { getMyCommitments } from "@/server/services/review/get-my-commitments";
 import { getReview } from "@/server/services/review/get-review";
@@ -22,5 +32,7 @@ export const reviewRouter = router({
   saveMyCommitment: teamProcedure
     .input(ZSaveMyCommitmentInput)
     .mutation(({ ctx, input }) => saveMyCommitment(ctx.db, ctx.scope, input)),
-  close: closeReviewProcedure.input(ZReviewIdInput).mutation(({ ctx }) => closeReview(ctx.db, ctx.scope, { review: ctx.review })),
+  close: closeReviewProcedure
+    .input(ZReviewIdInput)
+    .mutation(({ ctx }) => closeReview(ctx.db, ctx.scope, { review: ctx.review })),
 });

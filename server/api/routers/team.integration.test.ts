@@ -17,7 +17,12 @@ describe("team.create / team.list / team.get", () => {
     });
     expect(team.slug).toBe("north-star");
     const got = await caller.team.get({ teamId: team.id });
-    expect(got).toMatchObject({ name: "North Star", currency: "GBP", workingDays: [1, 2, 3, 4, 5], me: { role: "OWNER", parentId: null } });
+    expect(got).toMatchObject({
+      name: "North Star",
+      currency: "GBP",
+      workingDays: [1, 2, 3, 4, 5],
+      me: { role: "OWNER", parentId: null },
+    });
     expect(await caller.team.list()).toEqual([expect.objectContaining({ id: team.id, role: "OWNER" })]);
   });
 
@@ -36,9 +41,15 @@ describe("team.create / team.list / team.get", () => {
       code: "BAD_REQUEST",
       message: expect.stringContaining("currency"),
     });
-    await expect(caller.team.create({ ...DEFAULT_TEAM, timeZone: "Mars/Olympus" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.team.create({ ...DEFAULT_TEAM, workingDays: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller.team.create({ ...DEFAULT_TEAM, workingDays: [1, 1] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.team.create({ ...DEFAULT_TEAM, timeZone: "Mars/Olympus" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(caller.team.create({ ...DEFAULT_TEAM, workingDays: [] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(caller.team.create({ ...DEFAULT_TEAM, workingDays: [1, 1] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("needs a signed-in user, and hides teams from non-members", async () => {

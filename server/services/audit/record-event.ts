@@ -5,7 +5,13 @@ import type { ActorMembership } from "@/server/services/team/load-team-access";
 
 export async function recordEvent(
   db: DbClient,
-  event: { teamId: string; actorId: string | null; action: string; subjectId?: string | null; data?: Prisma.InputJsonValue },
+  event: {
+    teamId: string;
+    actorId: string | null;
+    action: string;
+    subjectId?: string | null;
+    data?: Prisma.InputJsonValue;
+  },
 ): Promise<void> {
   await db.auditEvent.create({
     data: {
@@ -26,6 +32,10 @@ export interface ActorEvent {
 }
 
 /** Records a change the acting member made in their team: the audit line every audited service ends with. */
-export function recordActorEvent(db: DbClient, actor: Pick<ActorMembership, "id" | "teamId">, event: ActorEvent): Promise<void> {
+export function recordActorEvent(
+  db: DbClient,
+  actor: Pick<ActorMembership, "id" | "teamId">,
+  event: ActorEvent,
+): Promise<void> {
   return recordEvent(db, { teamId: actor.teamId, actorId: actor.id, ...event });
 }

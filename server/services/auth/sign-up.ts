@@ -7,9 +7,13 @@ import type { TSignUpInput } from "@/server/schemas/auth";
 export async function signUp(db: DbClient, input: TSignUpInput): Promise<{ id: string; email: string; name: string }> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
-    throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead, or use an email link.", {
-      field: "email",
-    });
+    throw new AppError(
+      "CONFLICT",
+      "An account with this email already exists. Sign in instead, or use an email link.",
+      {
+        field: "email",
+      },
+    );
   }
   const passwordHash = await hashPassword(input.password);
   return db.user.create({

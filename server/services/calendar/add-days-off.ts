@@ -17,7 +17,11 @@ export async function addMyDaysOff(db: Db, scope: TeamScope, input: TDayOffField
   if (days.length === 0) throw badRequest("The team does not work on those days: nothing to take off.", "from");
   return db.$transaction(async (tx) => {
     const saved = await upsertDaysOff(tx, { membershipId: actor.id, days, kind: input.kind });
-    await recordActorEvent(tx, actor, { action: "calendar.days_off_added", subjectId: actor.id, data: { days, kind: input.kind } });
+    await recordActorEvent(tx, actor, {
+      action: "calendar.days_off_added",
+      subjectId: actor.id,
+      data: { days, kind: input.kind },
+    });
     return { added: saved.length, days };
   });
 }

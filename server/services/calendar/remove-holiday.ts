@@ -17,7 +17,10 @@ export interface TeamHolidayRow {
 
 /** One of the scope's team holidays; NOT_FOUND for anything else. */
 export async function findTeamHoliday(db: DbClient, scope: TeamScope, holidayId: string): Promise<TeamHolidayRow> {
-  const holiday = await db.teamHoliday.findFirst({ where: { id: holidayId, teamId: scope.team.id }, select: holidaySelect });
+  const holiday = await db.teamHoliday.findFirst({
+    where: { id: holidayId, teamId: scope.team.id },
+    select: holidaySelect,
+  });
   if (!holiday) throw notFound("Holiday");
   return holiday;
 }

@@ -6,7 +6,6 @@ import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
-
 /** The team's holidays from `from` to `to` (inclusive), by day. */
 export async function teamHolidaysIn(
   db: DbClient,

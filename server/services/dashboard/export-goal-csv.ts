@@ -129,6 +129,10 @@ export async function exportGoalCsv(
     });
   });
   const csv = toCsv(data, { fields: EXPORT_COLUMNS });
-  const slug = goal.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "goal";
+  const slug =
+    goal.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "goal";
   return { filename: `${slug}-${input.period}.csv`, csv, rows: data.length };
 }

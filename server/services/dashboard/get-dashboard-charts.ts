@@ -14,7 +14,11 @@ import { branchDailyTotals, funnelDone, goalBranches } from "@/server/queries/da
 import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
 import type { TeamScope } from "@/server/services/team/scope";
 
-export async function getDashboardCharts(db: DbClient, scope: TeamScope, input: { goal: GoalPlan; rootId: string; period: DashboardPeriod }) {
+export async function getDashboardCharts(
+  db: DbClient,
+  scope: TeamScope,
+  input: { goal: GoalPlan; rootId: string; period: DashboardPeriod },
+) {
   const { goal, plan } = input.goal;
   const { team, today } = scope;
   const rootId = input.rootId;
@@ -40,7 +44,11 @@ export async function getDashboardCharts(db: DbClient, scope: TeamScope, input: 
   let running = 0;
   const cumulative = plan.days.map((d) => {
     running += perDay.get(d.date) ?? 0;
-    return { date: d.date, planned: shareOfProgress(subtreeShare, P(d.date), T), actual: d.date <= goalAsOf ? running : null };
+    return {
+      date: d.date,
+      planned: shareOfProgress(subtreeShare, P(d.date), T),
+      actual: d.date <= goalAsOf ? running : null,
+    };
   });
 
   // Heat strip: each branch's daily completion over the period's days.
@@ -69,8 +77,11 @@ export async function getDashboardCharts(db: DbClient, scope: TeamScope, input: 
   // Funnel: like with like — the subtree's result planned over the same days as "done" (the period's first day through
   // its as-of day, today included), worked backwards through the stages (ceil at each step). Never the whole
   // period's plan against what is done so far, nor one period's plan against another's done.
-  const resultPlanned = shareOfProgress(subtreeShare, P(period.asOf), T) - shareOfProgress(subtreeShare, P(addDays(period.from, -1)), T);
-  const resultDone = [...perDay.entries()].filter(([d]) => d >= period.from && d <= period.asOf).reduce((s, [, v]) => s + v, 0);
+  const resultPlanned =
+    shareOfProgress(subtreeShare, P(period.asOf), T) - shareOfProgress(subtreeShare, P(addDays(period.from, -1)), T);
+  const resultDone = [...perDay.entries()]
+    .filter(([d]) => d >= period.from && d <= period.asOf)
+    .reduce((s, [, v]) => s + v, 0);
   const steps: { key: string; name: string; planned: number; done: number }[] = [];
   let next = resultPlanned;
   for (const stage of [...funnel].sort((a, b) => b.position - a.position)) {
@@ -85,7 +96,10 @@ export async function getDashboardCharts(db: DbClient, scope: TeamScope, input: 
     period: { kind: input.period, ...period },
     goalAsOf,
     unit: goal.metric.unit,
-    checkpoints: plan.checkpoints.map((c) => ({ date: c.date, planned: shareOfProgress(subtreeShare, c.cumulative - plan.baseline, T) })),
+    checkpoints: plan.checkpoints.map((c) => ({
+      date: c.date,
+      planned: shareOfProgress(subtreeShare, c.cumulative - plan.baseline, T),
+    })),
     cumulative,
     funnel: steps,
     heat,

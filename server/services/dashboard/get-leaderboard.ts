@@ -25,7 +25,12 @@ export async function getLeaderboard(
   const rollup = await getRollup(db, scope, { goal, period: input.period, rootId: scope.actor.id });
   let activity = new Map<string, number>();
   if (input.by === "activity") {
-    const rows = await activityTotals(db, { teamId: scope.team.id, rootId: rollup.rootId, from: rollup.period.from, to: rollup.period.asOf });
+    const rows = await activityTotals(db, {
+      teamId: scope.team.id,
+      rootId: rollup.rootId,
+      from: rollup.period.from,
+      to: rollup.period.asOf,
+    });
     activity = new Map(rows.map((r) => [r.id, r.total]));
   }
   const scored = rollup.rows.map((r) => ({
@@ -45,5 +50,10 @@ export async function getLeaderboard(
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
     .slice(0, input.limit ?? 10)
     .map((r, i) => ({ ...r, rank: i + 1 }));
-  return { enabled: true as const, by: input.by, unit: input.by === "result" ? rollup.goal.metric.unit : "COUNT", rows };
+  return {
+    enabled: true as const,
+    by: input.by,
+    unit: input.by === "result" ? rollup.goal.metric.unit : "COUNT",
+    rows,
+  };
 }

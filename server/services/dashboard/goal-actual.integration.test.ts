@@ -53,10 +53,36 @@ type Op =
   | { kind: "dates"; start: number; end: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("log" as const), who: fc.nat(3), metric: fc.nat(1), day: fc.nat(40), amount: fc.integer({ min: 1, max: 5000 }), batch: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("edit" as const), pick: fc.nat(1000), day: fc.nat(40), amount: fc.integer({ min: 1, max: 5000 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("log" as const),
+      who: fc.nat(3),
+      metric: fc.nat(1),
+      day: fc.nat(40),
+      amount: fc.integer({ min: 1, max: 5000 }),
+      batch: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("edit" as const),
+      pick: fc.nat(1000),
+      day: fc.nat(40),
+      amount: fc.integer({ min: 1, max: 5000 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), pick: fc.nat(1000) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("bulk" as const), who: fc.nat(3), day: fc.nat(40), amount: fc.integer({ min: 1, max: 5000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("bulk" as const),
+      who: fc.nat(3),
+      day: fc.nat(40),
+      amount: fc.integer({ min: 1, max: 5000 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("dates" as const), start: fc.nat(10), end: fc.nat(40) }) },
 );
 
@@ -92,25 +118,40 @@ describe("GoalActual", () => {
             logged.push(...entries.map((e) => ({ id: e.id, who: op.who })));
           } else if (op.kind === "edit" && logged.length > 0) {
             const e = logged[op.pick % logged.length]!;
-            await callers[e.who]!.entry.update({ teamId: t.team.id, entryId: e.id, amount: op.amount, day: window[op.day % window.length]! });
+            await callers[e.who]!.entry.update({
+              teamId: t.team.id,
+              entryId: e.id,
+              amount: op.amount,
+              day: window[op.day % window.length]!,
+            });
           } else if (op.kind === "delete" && logged.length > 0) {
             const [e] = logged.splice(op.pick % logged.length, 1);
             await callers[e!.who]!.entry.delete({ teamId: t.team.id, entryId: e!.id });
           } else if (op.kind === "bulk") {
             // Bulk writers (imports, seeds) insert entries and add their DailyTotal rows in their own statements.
             const day = addDays(today, op.day - 30);
-            await makeEntriesWithTotals(db(), { teamId: t.team.id, metricId: sales.id, entries: [{ membershipId: members[op.who]!.id, day, amount: op.amount }] });
+            await makeEntriesWithTotals(db(), {
+              teamId: t.team.id,
+              metricId: sales.id,
+              entries: [{ membershipId: members[op.who]!.id, day, amount: op.amount }],
+            });
           } else if (op.kind === "dates") {
             // At least a week long, as the product only accepts plans with a working day in them (a raw update skips that check).
             const start = addDays(today, -op.start * 3);
             const deadline = addDays(start, op.end + 6);
-            await db().goal.update({ where: { id: goal.id }, data: { startDate: toDbDay(start), deadline: toDbDay(deadline) } });
+            await db().goal.update({
+              where: { id: goal.id },
+              data: { startDate: toDbDay(start), deadline: toDbDay(deadline) },
+            });
           }
         }
         expect(await goalActuals(goal.id)).toEqual(await fromEntries(goal.id));
 
         // The dashboard's goal-to-date (owner, whole team) is the entries from the start up to today (or the deadline).
-        const g = await db().goal.findUniqueOrThrow({ where: { id: goal.id }, select: { startDate: true, deadline: true } });
+        const g = await db().goal.findUniqueOrThrow({
+          where: { id: goal.id },
+          select: { startDate: true, deadline: true },
+        });
         const asOf = iso(g.deadline) < today ? iso(g.deadline) : today;
         const sums = await db().$queryRaw<{ total: number }[]>`
           SELECT COALESCE(SUM(amount), 0)::int AS total FROM "Entry"
@@ -126,11 +167,19 @@ describe("GoalActual", () => {
   it("follows writers that change DailyTotal directly, a goal created after the activity, and deleted daily totals", async () => {
     const t = await makeTestTree(db());
     const sales = await makeMetric(db(), { teamId: t.team.id, kind: "RESULT", unit: "MONEY" });
-    const log = (membershipId: string, day: string, total: number) => addDailyTotal(db(), { teamId: t.team.id, membershipId, metricId: sales.id, day, total });
+    const log = (membershipId: string, day: string, total: number) =>
+      addDailyTotal(db(), { teamId: t.team.id, membershipId, metricId: sales.id, day, total });
     await log(t.memberA1.id, "2026-11-02", 700);
     await log(t.memberA1.id, "2026-10-30", 5); // before the goal
     // A goal created after the activity starts from what is already there.
-    const goal = await makeGoal(db(), { teamId: t.team.id, rootMembershipId: t.owner.id, metricId: sales.id, target: 10_000, startDate: "2026-11-01", deadline: "2026-11-30" });
+    const goal = await makeGoal(db(), {
+      teamId: t.team.id,
+      rootMembershipId: t.owner.id,
+      metricId: sales.id,
+      target: 10_000,
+      startDate: "2026-11-01",
+      deadline: "2026-11-30",
+    });
     expect(await goalActuals(goal.id)).toEqual(new Map([[t.memberA1.id, 700]]));
     await log(t.memberA1.id, "2026-11-02", 300); // an upsert that updates the row
     await log(t.memberB1.id, "2026-11-30", 2_000_000_000);
@@ -140,7 +189,10 @@ describe("GoalActual", () => {
     expect((await goalActuals(goal.id)).get(t.memberB1.id)).toBe(4_000_000_000);
     await db().dailyTotal.deleteMany({ where: { membershipId: t.memberA1.id, day: new Date("2026-11-02T00:00:00Z") } });
     expect(await goalActuals(goal.id)).toEqual(await fromDailyTotals(goal.id));
-    await db().goal.update({ where: { id: goal.id }, data: { startDate: new Date("2026-10-01T00:00:00Z"), deadline: new Date("2026-12-31T00:00:00Z") } });
+    await db().goal.update({
+      where: { id: goal.id },
+      data: { startDate: new Date("2026-10-01T00:00:00Z"), deadline: new Date("2026-12-31T00:00:00Z") },
+    });
     expect(await goalActuals(goal.id)).toEqual(await fromDailyTotals(goal.id));
     expect((await goalActuals(goal.id)).get(t.memberA2.id)).toBe(9);
     // No foreign keys on GoalActual: deleting a membership or a goal deletes their rows by trigger.

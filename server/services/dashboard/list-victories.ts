@@ -9,7 +9,11 @@ import type { TeamScope } from "@/server/services/team/scope";
 
 export type { VictoryItem } from "@/server/queries/dashboard";
 
-export function listVictories(db: DbClient, scope: TeamScope, input: { rootId: string; limit: number }): Promise<VictoryItem[]> {
+export function listVictories(
+  db: DbClient,
+  scope: TeamScope,
+  input: { rootId: string; limit: number },
+): Promise<VictoryItem[]> {
   return victoriesInSubtree(db, {
     teamId: scope.team.id,
     rootId: input.rootId,

@@ -50,7 +50,12 @@ export async function celebrate(
   const context =
     args.context?.asOf === today
       ? args.context
-      : await loadLogContext(db, { teamId: team.id, membershipId, asOf: today, extraMetricIds: [...addedToday.keys()] });
+      : await loadLogContext(db, {
+          teamId: team.id,
+          membershipId,
+          asOf: today,
+          extraMetricIds: [...addedToday.keys()],
+        });
   const plan = todayPlanFrom(context);
   const planned = plan.actions.filter((a) => a.planned > 0);
   const goals = plan.goals.filter((g) => addedToday.has(g.metricId));
@@ -68,7 +73,8 @@ export async function celebrate(
   const planDoneDays = context.planDoneDays;
   const todayAfter = (metricId: string) => series.get(metricId)?.get(today) ?? 0;
   const todayBefore = (metricId: string) => todayAfter(metricId) - (addedToday.get(metricId) ?? 0);
-  const amountText = (metricId: string, value: number) => formatAmount(value, metricById.get(metricId)?.unit ?? "COUNT", team.currency);
+  const amountText = (metricId: string, value: number) =>
+    formatAmount(value, metricById.get(metricId)?.unit ?? "COUNT", team.currency);
   const found: NewVictory[] = [];
   const calendar = { workingDays: team.workingDays, closedDays: context.closed.closedDays };
   const base = { today, ...calendar, weekStartsOn: team.weekStartsOn };
@@ -98,14 +104,34 @@ export async function celebrate(
   for (const goal of goals) {
     const added = addedToday.get(goal.metricId) ?? 0;
     let progress = goal.baseline;
-    for (const [date, total] of series.get(goal.metricId) ?? []) if (compareDates(date, goal.startDate) >= 0) progress += total;
-    const events = detectVictories({ ...base, target: goal.target, baseline: goal.baseline, progressBefore: progress - added, days: [], added });
+    for (const [date, total] of series.get(goal.metricId) ?? [])
+      if (compareDates(date, goal.startDate) >= 0) progress += total;
+    const events = detectVictories({
+      ...base,
+      target: goal.target,
+      baseline: goal.baseline,
+      progressBefore: progress - added,
+      days: [],
+      added,
+    });
     for (const v of events) {
       if (v.kind === "milestone") {
         const pct = Math.round(v.fraction * 100);
-        found.push({ kind: "MILESTONE", key: `milestone:${goal.goalId}:${pct}`, title: `${pct}% of your ${goal.name} target!`, day: today, data: { goalId: goal.goalId, ...v } });
+        found.push({
+          kind: "MILESTONE",
+          key: `milestone:${goal.goalId}:${pct}`,
+          title: `${pct}% of your ${goal.name} target!`,
+          day: today,
+          data: { goalId: goal.goalId, ...v },
+        });
       } else if (v.kind === "target_reached") {
-        found.push({ kind: "MILESTONE", key: `target:${goal.goalId}`, title: `Target reached: ${goal.name}!`, day: today, data: { goalId: goal.goalId, ...v } });
+        found.push({
+          kind: "MILESTONE",
+          key: `target:${goal.goalId}`,
+          title: `Target reached: ${goal.name}!`,
+          day: today,
+          data: { goalId: goal.goalId, ...v },
+        });
       }
     }
   }
@@ -119,7 +145,13 @@ export async function celebrate(
       metAfter && !metBefore ? detectVictories({ ...base, target: 0, progressBefore: 0, days, added: 1 }) : [];
     for (const v of events) {
       if (v.kind === "daily_plan_done") {
-        found.push({ kind: "PLAN_DONE", key: `plan_done:${today}`, title: "Today's plan done — well done!", day: today, data: { actions: planned.length } });
+        found.push({
+          kind: "PLAN_DONE",
+          key: `plan_done:${today}`,
+          title: "Today's plan done — well done!",
+          day: today,
+          data: { actions: planned.length },
+        });
       } else if (v.kind === "streak_extended" && v.length >= 2 && isOpenDay(today, calendar)) {
         found.push({
           kind: "STREAK",

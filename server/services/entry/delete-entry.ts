@@ -16,9 +16,20 @@ export async function deleteEntry(db: Db, scope: TeamScope, input: { entryId: st
   return db.$transaction(async (tx) => {
     // Checked against the logging window of the entry's member, in their zone (editable-entry.ts).
     const entry = await loadEditableEntry(tx, { team, entryId: input.entryId, version: input.version, now });
-    await tx.entry.update({ where: { id: entry.id }, data: { deletedAt: clock.now(), updatedAt: clock.now(), version: { increment: 1 } } });
+    await tx.entry.update({
+      where: { id: entry.id },
+      data: { deletedAt: clock.now(), updatedAt: clock.now(), version: { increment: 1 } },
+    });
     await tx.entryRevision.create({
-      data: { entryId: entry.id, actorId: actor.id, action: "delete", day: toDbDay(entry.day), amount: entry.amount, note: entry.note, createdAt: clock.now() },
+      data: {
+        entryId: entry.id,
+        actorId: actor.id,
+        action: "delete",
+        day: toDbDay(entry.day),
+        amount: entry.amount,
+        note: entry.note,
+        createdAt: clock.now(),
+      },
     });
     await applyTotalDeltas(tx, team.id, [
       { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },

@@ -9,7 +9,14 @@ import { toIsoDay } from "@/server/domain/db-day";
 export async function getEntryHistory(db: DbClient, _scope: TeamScope, input: { entryId: string }) {
   const revisions = await db.entryRevision.findMany({
     where: { entryId: input.entryId },
-    select: { action: true, day: true, amount: true, note: true, createdAt: true, actor: { select: { id: true, user: { select: { name: true } } } } },
+    select: {
+      action: true,
+      day: true,
+      amount: true,
+      note: true,
+      createdAt: true,
+      actor: { select: { id: true, user: { select: { name: true } } } },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   return revisions.map((r) => ({

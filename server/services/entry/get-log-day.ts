@@ -35,7 +35,12 @@ export async function getLogDay(db: DbClient, scope: TeamScope, input: { day?: s
   const from = compareDates(day, weekStart) < 0 ? day : weekStart;
 
   // Plan, plan-done days (400 days back) and closed days (400 days back to a year ahead: the next open day).
-  const context = await loadLogContext(db, { teamId: team.id, membershipId: actor.id, asOf: today, closedThrough: addDays(today, NEXT_OPEN_DAY_HORIZON) });
+  const context = await loadLogContext(db, {
+    teamId: team.id,
+    membershipId: actor.id,
+    asOf: today,
+    closedThrough: addDays(today, NEXT_OPEN_DAY_HORIZON),
+  });
   const plan = todayPlanFrom(context);
   const [metrics, totals, entries, membership] = await Promise.all([
     listLoggableMetrics(
@@ -52,7 +57,13 @@ export async function getLogDay(db: DbClient, scope: TeamScope, input: { day?: s
     db.membership.findUnique({ where: { id: actor.id }, select: { reminderTime: true } }),
   ]);
   const closed = context.closed;
-  const memberDay = await describeMemberDay(db, { team, membershipId: actor.id, ownTimeZone: actor.timeZone ?? null, today, closed });
+  const memberDay = await describeMemberDay(db, {
+    team,
+    membershipId: actor.id,
+    ownTimeZone: actor.timeZone ?? null,
+    today,
+    closed,
+  });
 
   const metricIds = new Set(metrics.map((m) => m.id));
   const plannedBy = new Map(plan.actions.filter((a) => a.planned > 0).map((a) => [a.metricId, a.planned]));
@@ -60,7 +71,15 @@ export async function getLogDay(db: DbClient, scope: TeamScope, input: { day?: s
     totals.find((t) => t.metricId === metricId && toIsoDay(t.day) === d)?.total ?? 0;
 
   const actions = metrics
-    .map((m) => ({ metricId: m.id, key: m.key, name: m.name, kind: m.kind, unit: m.unit, planned: plannedBy.get(m.id) ?? 0, done: total(m.id, day) }))
+    .map((m) => ({
+      metricId: m.id,
+      key: m.key,
+      name: m.name,
+      kind: m.kind,
+      unit: m.unit,
+      planned: plannedBy.get(m.id) ?? 0,
+      done: total(m.id, day),
+    }))
     .sort((a, b) => Number(b.planned > 0) - Number(a.planned > 0));
 
   const planned = new Map([...plannedBy].filter(([id]) => metricIds.has(id)));

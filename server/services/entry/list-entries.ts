@@ -24,10 +24,15 @@ export const entrySelect = {
   updatedAt: true,
 } as const;
 
-export async function listEntries(db: DbClient, scope: TeamScope, input: { membershipId?: string; from: string; to: string }) {
+export async function listEntries(
+  db: DbClient,
+  scope: TeamScope,
+  input: { membershipId?: string; from: string; to: string },
+) {
   const membershipId = input.membershipId ?? scope.actor.id;
   if (compareDates(input.from, input.to) > 0) throw badRequest("The first day must not be after the last day.", "from");
-  if (diffDays(input.from, input.to) >= MAX_RANGE_DAYS) throw badRequest(`Ask for at most ${MAX_RANGE_DAYS} days at once.`, "to");
+  if (diffDays(input.from, input.to) >= MAX_RANGE_DAYS)
+    throw badRequest(`Ask for at most ${MAX_RANGE_DAYS} days at once.`, "to");
   const rows = await db.entry.findMany({
     where: {
       teamId: scope.team.id,

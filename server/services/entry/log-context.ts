@@ -13,9 +13,21 @@
 import type { DbClient } from "@/server/db-client";
 import { addDays, compareDates, type IsoDate } from "@/server/domain/calendar";
 import { closedDaysFromRows, type ClosedDays } from "@/server/services/calendar/closed-days";
-import { goalActions, mergeTodayActions, RATE_HISTORY_DAYS, type FunnelStep, type MetricRef, type TodayAction } from "@/server/domain/member-actions";
+import {
+  goalActions,
+  mergeTodayActions,
+  RATE_HISTORY_DAYS,
+  type FunnelStep,
+  type MetricRef,
+  type TodayAction,
+} from "@/server/domain/member-actions";
 import { toDbDay } from "@/server/domain/db-day";
-import { LOG_HISTORY_DAYS, selectLogContext, type LogContextArgs, type LogContextJson } from "@/server/queries/entry-log";
+import {
+  LOG_HISTORY_DAYS,
+  selectLogContext,
+  type LogContextArgs,
+  type LogContextJson,
+} from "@/server/queries/entry-log";
 
 export { LOG_HISTORY_DAYS };
 
@@ -67,7 +79,16 @@ export function logContextFrom(asOf: IsoDate, json: LogContextJson): LogContext 
   const targets: LogContextTarget[] = [];
   for (const t of json.targets) {
     const metric = metrics.get(t.metricId);
-    if (metric) targets.push({ goalId: t.goalId, name: t.name, personal: t.personal, startDate: t.startDate, deadline: t.deadline, metric, created: t.created });
+    if (metric)
+      targets.push({
+        goalId: t.goalId,
+        name: t.name,
+        personal: t.personal,
+        startDate: t.startDate,
+        deadline: t.deadline,
+        metric,
+        created: t.created,
+      });
   }
   const funnels = new Map<string, FunnelStep[]>(targets.map((t) => [t.metric.id, []]));
   for (const s of json.stages) {
@@ -82,7 +103,16 @@ export function logContextFrom(asOf: IsoDate, json: LogContextJson): LogContext 
     if (!series) totals.set(metricId, (series = new Map()));
     series.set(day, total);
   }
-  return { asOf, member: json.member, targets, funnels, metrics, totals, planDoneDays: json.planDone, closed: closedDaysFromRows(json.closed) };
+  return {
+    asOf,
+    member: json.member,
+    targets,
+    funnels,
+    metrics,
+    totals,
+    planDoneDays: json.planDone,
+    closed: closedDaysFromRows(json.closed),
+  };
 }
 
 /** Adds amounts just logged for `asOf` to a context read before they were stored (as it would be read now). */
@@ -96,7 +126,12 @@ export function addToday(context: LogContext, added: ReadonlyMap<string, number>
 }
 
 /** Per metric: the sum of the member's daily totals in [from, to] (inclusive); metrics without a row are left out. */
-function sumTotals(context: LogContext, metricIds: readonly string[], from: IsoDate, to: IsoDate): Record<string, number> {
+function sumTotals(
+  context: LogContext,
+  metricIds: readonly string[],
+  from: IsoDate,
+  to: IsoDate,
+): Record<string, number> {
   const out: Record<string, number> = {};
   if (compareDates(to, from) < 0) return out;
   for (const id of new Set(metricIds)) {
@@ -128,7 +163,12 @@ export function todayActionsFrom(context: LogContext): TodayAction[] {
   const lists: TodayAction[][] = [];
   for (const target of context.targets) {
     const steps = context.funnels.get(target.metric.id) ?? [];
-    const doneThroughYesterday = sumTotals(context, [target.metric.id, ...steps.map((s) => s.id)], target.startDate, yesterday);
+    const doneThroughYesterday = sumTotals(
+      context,
+      [target.metric.id, ...steps.map((s) => s.id)],
+      target.startDate,
+      yesterday,
+    );
     const { today, inPlan } = goalActions({
       goal: { startDate: toDbDay(target.startDate), deadline: toDbDay(target.deadline), metric: target.metric },
       personal: target.personal,

@@ -23,12 +23,23 @@ describe("entry.log — query count", () => {
       const { db } = env;
       const tree = await makeTestTree(db);
       let parent = tree.memberA1a.id;
-      for (let i = 0; i < extraMembers; i++) parent = (await addMember(db, { teamId: tree.team.id, parentId: parent, name: `Deep ${i}` })).id;
+      for (let i = 0; i < extraMembers; i++)
+        parent = (await addMember(db, { teamId: tree.team.id, parentId: parent, name: `Deep ${i}` })).id;
       const metrics = await makeFunnelMetrics(db, { teamId: tree.team.id });
       // A published goal around today: every tap computes today's plan and looks for victories.
       const today = toIsoDay(clock.now());
-      await makeGoal(db, { teamId: tree.team.id, rootMembershipId: tree.owner.id, metricId: metrics.volume.id, target: 10_000_000, startDate: addDays(today, -14), deadline: addDays(today, 60) });
-      const user = await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1.id }, select: { user: { select: { id: true, email: true, name: true } } } });
+      await makeGoal(db, {
+        teamId: tree.team.id,
+        rootMembershipId: tree.owner.id,
+        metricId: metrics.volume.id,
+        target: 10_000_000,
+        startDate: addDays(today, -14),
+        deadline: addDays(today, 60),
+      });
+      const user = await db.membership.findUniqueOrThrow({
+        where: { id: tree.memberA1.id },
+        select: { user: { select: { id: true, email: true, name: true } } },
+      });
       const counter = countingClient(db);
       const caller = callerFor(counter.db, user.user);
       for (const size of [1, 50]) {

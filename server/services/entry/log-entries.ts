@@ -23,8 +23,7 @@ import * as clock from "@/server/clock";
 import { toIsoDay } from "@/server/domain/db-day";
 
 export type EntryOutcome =
-  | { id: string; status: "created" | "duplicate" }
-  | { id: string; status: "conflict" | "rejected"; message: string };
+  { id: string; status: "created" | "duplicate" } | { id: string; status: "conflict" | "rejected"; message: string };
 
 export interface LogEntriesResult {
   today: string;
@@ -48,7 +47,11 @@ const sameContent = (a: CleanEntry, b: CleanEntry) =>
 
 const CONFLICT_MESSAGE = "This entry id was already used for a different entry; it was not saved again.";
 
-export async function logEntries(db: Db, scope: TeamScope, input: { entries: readonly TNewEntry[] }): Promise<LogEntriesResult> {
+export async function logEntries(
+  db: Db,
+  scope: TeamScope,
+  input: { entries: readonly TNewEntry[] },
+): Promise<LogEntriesResult> {
   const { actor, team } = scope;
   const teamId = team.id;
   // The member's today and window are days where they live (a New York member logs Monday until midnight there).
@@ -79,15 +82,21 @@ export async function logEntries(db: Db, scope: TeamScope, input: { entries: rea
     }
     firstById.set(entry.id, entry);
     const problem =
-      !Number.isSafeInteger(entry.amount) || entry.amount < 1 ? "Log a whole number of at least 1." : dayProblem(entry.day, window);
+      !Number.isSafeInteger(entry.amount) || entry.amount < 1
+        ? "Log a whole number of at least 1."
+        : dayProblem(entry.day, window);
     toSend.push({ entry, index, problem });
   });
 
   // ONE statement checks the metrics (of this team, not archived), stores the valid entries and, when some are for
   // today, reads the Log context the celebrations need (as it was before this batch; `addToday` adds the batch).
-  const todayMetricIds = [...new Set(toSend.filter((e) => !e.problem && e.entry.day === window.today).map((e) => e.entry.metricId))];
+  const todayMetricIds = [
+    ...new Set(toSend.filter((e) => !e.problem && e.entry.day === window.today).map((e) => e.entry.metricId)),
+  ];
   const contextSql =
-    todayMetricIds.length > 0 ? logContextSql({ teamId, membershipId: actor.id, asOf: window.today, extraMetricIds: todayMetricIds }) : null;
+    todayMetricIds.length > 0
+      ? logContextSql({ teamId, membershipId: actor.id, asOf: window.today, extraMetricIds: todayMetricIds })
+      : null;
   const rows = await insertLogBatch(db, {
     teamId,
     membershipId: actor.id,
@@ -111,7 +120,8 @@ export async function logEntries(db: Db, scope: TeamScope, input: { entries: rea
     }
     if (row.inserted) {
       byId.set(row.id, { id: row.id, status: "created" });
-      if (entry.day === window.today) addedToday.set(entry.metricId, (addedToday.get(entry.metricId) ?? 0) + entry.amount);
+      if (entry.day === window.today)
+        addedToday.set(entry.metricId, (addedToday.get(entry.metricId) ?? 0) + entry.amount);
       return;
     }
     const original: CleanEntry | null =
@@ -125,8 +135,13 @@ export async function logEntries(db: Db, scope: TeamScope, input: { entries: rea
             note: row.originalNote,
           };
     // No existing row visible: a concurrent request inserted it a moment ago — it is stored once, by that request.
-    const same = original === null || (row.existingTeamId === teamId && row.existingMembershipId === actor.id && sameContent(original, entry));
-    byId.set(row.id, same ? { id: row.id, status: "duplicate" } : { id: row.id, status: "conflict", message: CONFLICT_MESSAGE });
+    const same =
+      original === null ||
+      (row.existingTeamId === teamId && row.existingMembershipId === actor.id && sameContent(original, entry));
+    byId.set(
+      row.id,
+      same ? { id: row.id, status: "duplicate" } : { id: row.id, status: "conflict", message: CONFLICT_MESSAGE },
+    );
   });
 
   const results = input.entries.map((raw, index) => outcomes.get(index) ?? byId.get(raw.id.toLowerCase())!);
@@ -135,7 +150,9 @@ export async function logEntries(db: Db, scope: TeamScope, input: { entries: rea
   const celebrations =
     addedToday.size > 0
       ? await (async () => {
-          const context = contextText ? addToday(logContextFrom(window.today, decodeLogContext(contextText)), addedToday) : undefined;
+          const context = contextText
+            ? addToday(logContextFrom(window.today, decodeLogContext(contextText)), addedToday)
+            : undefined;
           return celebrate(db, { team, membershipId: actor.id, today: window.today, addedToday, context });
         })().catch((error: unknown) => {
           // A celebration must never cost an entry: the entries are already stored.

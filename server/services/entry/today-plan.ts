@@ -48,7 +48,14 @@ export function todayPlanFrom(context: LogContext): TodayPlan {
     goals: context.targets
       .filter((t) => compareDates(t.startDate, context.asOf) <= 0)
       .sort((a, b) => a.created - b.created)
-      .map((t) => ({ goalId: t.goalId, metricId: t.metric.id, name: t.name, target: t.personal, baseline: 0, startDate: t.startDate })),
+      .map((t) => ({
+        goalId: t.goalId,
+        metricId: t.metric.id,
+        name: t.name,
+        target: t.personal,
+        baseline: 0,
+        startDate: t.startDate,
+      })),
     closedDays: context.closed.closedDays,
   };
 }

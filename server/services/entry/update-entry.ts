@@ -33,11 +33,25 @@ export async function updateEntry(db: Db, scope: TeamScope, input: TUpdateEntryI
     }
     const updated = await tx.entry.update({
       where: { id: entry.id },
-      data: { day: toDbDay(next.day), amount: next.amount, note: next.note, version: { increment: 1 }, updatedAt: clock.now() },
+      data: {
+        day: toDbDay(next.day),
+        amount: next.amount,
+        note: next.note,
+        version: { increment: 1 },
+        updatedAt: clock.now(),
+      },
       select: { id: true, version: true },
     });
     await tx.entryRevision.create({
-      data: { entryId: entry.id, actorId: actor.id, action: "update", day: toDbDay(next.day), amount: next.amount, note: next.note, createdAt: clock.now() },
+      data: {
+        entryId: entry.id,
+        actorId: actor.id,
+        action: "update",
+        day: toDbDay(next.day),
+        amount: next.amount,
+        note: next.note,
+        createdAt: clock.now(),
+      },
     });
     await applyTotalDeltas(tx, team.id, [
       { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },

@@ -24,7 +24,10 @@ export async function createGoal(db: Db, scope: TeamScope, input: TCreateGoalInp
   const { rootMembershipId } = input;
   const holidays = await teamHolidayDays(db, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
   phaseGoal({ ...goalSpecOf(input), holidays }, team);
-  const metric = await db.metric.findFirst({ where: { id: input.metricId, teamId: actor.teamId, archivedAt: null }, select: { id: true } });
+  const metric = await db.metric.findFirst({
+    where: { id: input.metricId, teamId: actor.teamId, archivedAt: null },
+    select: { id: true },
+  });
   if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
 
   return db.$transaction(async (tx) => {

@@ -30,7 +30,8 @@ export async function decideProposal(
   const { actor } = scope;
   return db.$transaction(async (tx) => {
     const proposal = await loadProposal(tx, { teamId: actor.teamId, proposalId: args.proposalId });
-    if (proposal.status !== "PENDING") throw new AppError("CONFLICT", "This proposal was already decided or withdrawn.");
+    if (proposal.status !== "PENDING")
+      throw new AppError("CONFLICT", "This proposal was already decided or withdrawn.");
     const decided = { decidedById: actor.id, decidedAt: clock.now(), decisionNote: args.note ?? null };
     if (args.decision === "DECLINE") {
       await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "DECLINED", ...decided } });
@@ -42,7 +43,10 @@ export async function decideProposal(
     if (planned.conflicts.length > 0) {
       throw new AppError("CONFLICT", `Not accepted: ${planned.conflicts.map((c) => c.message).join(" ")}`);
     }
-    const bumped = await tx.goal.updateMany({ where: { id: goal.id, version: goal.version }, data: { version: { increment: 1 } } });
+    const bumped = await tx.goal.updateMany({
+      where: { id: goal.id, version: goal.version },
+      data: { version: { increment: 1 } },
+    });
     if (bumped.count === 0) throw new AppError("CONFLICT", "The goal changed at the same moment. Please try again.");
     const who = planned.diff.find((d) => d.membershipId === proposal.membershipId)?.name ?? "the member";
     await recordTargetChanges(tx, {

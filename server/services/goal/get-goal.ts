@@ -14,7 +14,10 @@ import { toIsoDay } from "@/server/domain/db-day";
 export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal) {
   const { actor, team } = scope;
   const { goal, manages } = input;
-  const metric = await db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { id: true, key: true, name: true, unit: true } });
+  const metric = await db.metric.findUniqueOrThrow({
+    where: { id: goal.metricId },
+    select: { id: true, key: true, name: true, unit: true },
+  });
   const plan = phaseGoal(goal, team, (a) => formatAmount(a, metric.unit, team.currency));
   const tree = await listSubtree(db, { teamId: actor.teamId, rootId: manages ? goal.rootMembershipId : actor.id });
   const ids = tree.map((n) => n.id);
@@ -23,7 +26,10 @@ export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal)
       where: { goalId: goal.id, membershipId: { in: ids } },
       select: { membershipId: true, personal: true, team: true, personalOverride: true, teamOverride: true },
     }),
-    db.membership.findMany({ where: { id: { in: ids } }, select: { id: true, minutesPerDay: true, user: { select: { name: true } } } }),
+    db.membership.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, minutesPerDay: true, user: { select: { name: true } } },
+    }),
     db.targetProposal.count({ where: { goalId: goal.id, status: "PENDING", membershipId: { in: ids } } }),
   ]);
   const byId = new Map(targets.map((t) => [t.membershipId, t]));

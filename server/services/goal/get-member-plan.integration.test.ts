@@ -70,7 +70,12 @@ describe("getMemberPlan", () => {
     const plan = await getMemberPlan(env.db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
     expect(plan.goals).toHaveLength(1);
     const g = plan.goals[0]!;
-    expect(g.goal).toMatchObject({ name: "November volume", target: 700_000, deadline: "2026-11-27", metric: { key: "team_volume", unit: "MONEY" } });
+    expect(g.goal).toMatchObject({
+      name: "November volume",
+      target: 700_000,
+      deadline: "2026-11-27",
+      metric: { key: "team_volume", unit: "MONEY" },
+    });
     expect(g.personalTarget).toBe(100_000);
     expect(g.teamTarget).toBe(200_000); // Mia + Max
     // 5,000 a working day each: the week of 9 Nov plans 25,000, and 50,000 by its end.
@@ -110,7 +115,12 @@ describe("getMemberPlan", () => {
     // 60×5 + 20×30 + 2×15 = 930 minutes needed; 90 a day × 13 days = 1,170 available.
     // The time check is the busiest day (5 contacts and 2 presentations: 25 + 60 minutes; the sponsors fall on other
     // days), and it fits in 90.
-    expect(g.timeCheck).toMatchObject({ neededMinutes: 930, availableMinutes: 1170, fits: true, busiestDayMinutes: 85 });
+    expect(g.timeCheck).toMatchObject({
+      neededMinutes: 930,
+      availableMinutes: 1170,
+      fits: true,
+      busiestDayMinutes: 85,
+    });
     expect(g.minutesPerDayAssumed).toBe(false);
   });
 
@@ -123,16 +133,27 @@ describe("getMemberPlan", () => {
   });
 
   it("counts activity already done against the remaining actions", async () => {
-    await addDailyTotal(env.db, { teamId: t.team.id, membershipId: t.memberA2.id, metricId: m.contacts.id, day: "2026-11-05", total: 21 });
+    await addDailyTotal(env.db, {
+      teamId: t.team.id,
+      membershipId: t.memberA2.id,
+      metricId: m.contacts.id,
+      day: "2026-11-05",
+      total: 21,
+    });
     const plan = await getMemberPlan(env.db, { teamId: t.team.id, membershipId: t.memberA2.id, asOf: "2026-11-11" });
     const contacts = plan.goals[0]!.needs.find((n) => n.key === "contacts")!;
     expect(contacts).toMatchObject({ done: 21, remaining: contacts.required - 21 });
-    expect(plan.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([Math.floor(contacts.remaining / 13), Math.ceil(contacts.remaining / 13)]);
+    expect(plan.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([
+      Math.floor(contacts.remaining / 13),
+      Math.ceil(contacts.remaining / 13),
+    ]);
   });
 
   it("is empty for a member of a team without a published goal, and has no actions outside the plan's dates", async () => {
     const other = await makeTestTree(env.db);
-    expect(await getMemberPlan(env.db, { teamId: other.team.id, membershipId: other.memberA1.id, asOf: "2026-11-11" })).toEqual({
+    expect(
+      await getMemberPlan(env.db, { teamId: other.team.id, membershipId: other.memberA1.id, asOf: "2026-11-11" }),
+    ).toEqual({
       asOf: "2026-11-11",
       goals: [],
       todayActions: [],
@@ -168,7 +189,12 @@ describe("getMemberPlan and the calendar", () => {
     const plan = await getMemberPlan(db, { teamId: tree.team.id, membershipId: tree.memberA1.id, asOf: "2026-12-06" });
     const g = plan.goals[0]!;
     // Not "€0 between 6 Dec and 6 Dec": the Sunday belongs to the first working week.
-    expect(g.milestone).toMatchObject({ periodStart: "2026-12-06", periodEnd: "2026-12-13", openDays: 5, upcoming: false });
+    expect(g.milestone).toMatchObject({
+      periodStart: "2026-12-06",
+      periodEnd: "2026-12-13",
+      openDays: 5,
+      upcoming: false,
+    });
     expect(g.milestone!.plannedIncrement).toBeGreaterThan(0);
     expect(g.milestones[0]).toMatchObject({ periodStart: "2026-12-06", periodEnd: "2026-12-13" });
     expect(g.milestones.every((x) => x.planned > 0)).toBe(true);
@@ -181,19 +207,35 @@ describe("getMemberPlan and the calendar", () => {
     // Mia's November: 13 working days from Wed 11 Nov to Fri 27 Nov (see above); a team holiday and two days off.
     const base = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
     const contacts = () => base.goals[0]!.needs.find((n) => n.key === "contacts")!;
-    expect(base.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([Math.floor(contacts().remaining / 13), Math.ceil(contacts().remaining / 13)]);
-    await db.teamHoliday.create({ data: { teamId: t.team.id, day: new Date("2026-11-26T00:00:00Z"), name: "Team day" } });
+    expect(base.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([
+      Math.floor(contacts().remaining / 13),
+      Math.ceil(contacts().remaining / 13),
+    ]);
+    await db.teamHoliday.create({
+      data: { teamId: t.team.id, day: new Date("2026-11-26T00:00:00Z"), name: "Team day" },
+    });
     await db.memberDayOff.createMany({
-      data: ["2026-11-12", "2026-11-13", "2026-11-16"].map((d) => ({ membershipId: t.memberA1.id, day: toDbDay(d), kind: "HOLIDAY" as const })),
+      data: ["2026-11-12", "2026-11-13", "2026-11-16"].map((d) => ({
+        membershipId: t.memberA1.id,
+        day: toDbDay(d),
+        kind: "HOLIDAY" as const,
+      })),
     });
     const closed = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-11" });
     expect(closed.goals[0]!.timeCheck.remainingWorkingDays).toBe(9);
-    expect(closed.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([Math.floor(contacts().remaining / 9), Math.ceil(contacts().remaining / 9)]);
+    expect(closed.todayActions.find((a) => a.key === "contacts")!.planned).toBeOneOf([
+      Math.floor(contacts().remaining / 9),
+      Math.ceil(contacts().remaining / 9),
+    ]);
     // The goal's own plan (milestones) does not move: it keeps the holidays it was published with.
     expect(closed.goals[0]!.milestones).toEqual(base.goals[0]!.milestones);
     // On a day off, and on the team holiday, nothing is planned.
-    expect((await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-12" })).todayActions).toEqual([]);
-    expect((await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-26" })).todayActions).toEqual([]);
+    expect(
+      (await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-12" })).todayActions,
+    ).toEqual([]);
+    expect(
+      (await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA1.id, asOf: "2026-11-26" })).todayActions,
+    ).toEqual([]);
     // Someone else's day off changes nothing for Mia's teammate.
     const other = await getMemberPlan(db, { teamId: t.team.id, membershipId: t.memberA2.id, asOf: "2026-11-12" });
     expect(other.todayActions.length).toBeGreaterThan(0);

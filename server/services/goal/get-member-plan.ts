@@ -70,7 +70,13 @@ export async function getMemberPlan(
 
   const rows = await db.memberTarget.findMany({
     where: { membershipId, goal: { teamId, status: "PUBLISHED" } },
-    select: { personal: true, team: true, personalOverride: true, teamOverride: true, goal: { select: memberPlanGoalSelect } },
+    select: {
+      personal: true,
+      team: true,
+      personalOverride: true,
+      teamOverride: true,
+      goal: { select: memberPlanGoalSelect },
+    },
     orderBy: { goal: { deadline: "asc" } },
   });
   if (rows.length === 0) return { asOf, goals: [], todayActions: [] };
@@ -78,7 +84,9 @@ export async function getMemberPlan(
   const subtreeIds = (await listSubtree(db, { teamId, rootId: membershipId })).map((s) => s.id);
   const funnels = await loadFunnels(db, { teamId, resultMetricIds: [...new Set(rows.map((r) => r.goal.metric.id))] });
   const yesterday = addDays(asOf, -1);
-  const historyMetricIds = [...new Set([...funnels.entries()].flatMap(([id, steps]) => [id, ...steps.map((s) => s.id)]))];
+  const historyMetricIds = [
+    ...new Set([...funnels.entries()].flatMap(([id, steps]) => [id, ...steps.map((s) => s.id)])),
+  ];
   const history =
     (
       await sumDailyTotals(db, {

@@ -26,7 +26,11 @@ export async function canPlanFor(db: DbClient, actor: ActorMembership, rootId: s
  * The root of a new goal: the one asked for, else the caller's own node (the owner: the team root), checked with
  * `assertCanPlanFor` (NOT_FOUND for someone the caller cannot see, FORBIDDEN for a member).
  */
-export async function resolveGoalRoot(db: DbClient, actor: ActorMembership, rootId: string | undefined): Promise<string> {
+export async function resolveGoalRoot(
+  db: DbClient,
+  actor: ActorMembership,
+  rootId: string | undefined,
+): Promise<string> {
   const root = rootId ?? (actor.role === "OWNER" ? await teamRootId(db, actor.teamId) : actor.id);
   await assertCanPlanFor(db, actor, root);
   return root;
@@ -70,7 +74,10 @@ export async function loadGoalRow(db: DbClient, args: { teamId: string; goalId: 
 export async function loadGoalForManage(db: DbClient, actor: ActorMembership, goalId: string): Promise<GoalRow> {
   const goal = await loadGoalRow(db, { teamId: actor.teamId, goalId });
   if (!(await canView(db, actor, goal.rootMembershipId))) {
-    const mine = await db.memberTarget.findFirst({ where: { goalId, membershipId: actor.id }, select: { membershipId: true } });
+    const mine = await db.memberTarget.findFirst({
+      where: { goalId, membershipId: actor.id },
+      select: { membershipId: true },
+    });
     if (!mine) throw notFound("Goal");
     throw forbidden("Only the leader who set this goal (or someone above them) can change it.");
   }
@@ -89,7 +96,10 @@ export async function loadGoalForView(db: DbClient, actor: ActorMembership, goal
   const goal = await loadGoalRow(db, { teamId: actor.teamId, goalId });
   const manages = await canPlanFor(db, actor, goal.rootMembershipId);
   if (manages) return { goal, manages };
-  const mine = await db.memberTarget.findFirst({ where: { goalId, membershipId: actor.id }, select: { membershipId: true } });
+  const mine = await db.memberTarget.findFirst({
+    where: { goalId, membershipId: actor.id },
+    select: { membershipId: true },
+  });
   if (!mine || goal.status !== "PUBLISHED") throw notFound("Goal");
   return { goal, manages };
 }

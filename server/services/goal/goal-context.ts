@@ -34,9 +34,18 @@ export async function loadGoalContext(
 ): Promise<GoalContext> {
   const { teamId } = args;
   const [team, metric, root] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { weekStartsOn: true, workingDays: true, currency: true } }),
-    db.metric.findFirst({ where: { id: args.metricId, teamId, archivedAt: null }, select: { ...metricRefSelect, kind: true } }),
-    db.membership.findFirst({ where: { id: args.rootMembershipId, teamId, status: "ACTIVE" }, select: { parentId: true } }),
+    db.team.findUniqueOrThrow({
+      where: { id: teamId },
+      select: { weekStartsOn: true, workingDays: true, currency: true },
+    }),
+    db.metric.findFirst({
+      where: { id: args.metricId, teamId, archivedAt: null },
+      select: { ...metricRefSelect, kind: true },
+    }),
+    db.membership.findFirst({
+      where: { id: args.rootMembershipId, teamId, status: "ACTIVE" },
+      select: { parentId: true },
+    }),
   ]);
   if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
   if (!root) throw badRequest("That member is not in the team.", "rootMembershipId");
@@ -96,7 +105,14 @@ function treeOrder(members: readonly GoalMemberTuple[], rootId: string): { nodes
   );
   const nodes = Array.from(order, (i) => {
     const m = members[i]!;
-    return { id: m[0], parentId: depth[i] === 0 ? null : m[1], depth: depth[i]!, name: m[4], splitWeight: m[2], minutesPerDay: m[3] };
+    return {
+      id: m[0],
+      parentId: depth[i] === 0 ? null : m[1],
+      depth: depth[i]!,
+      name: m[4],
+      splitWeight: m[2],
+      minutesPerDay: m[3],
+    };
   });
   return { nodes, order };
 }

@@ -55,14 +55,22 @@ export async function goalFieldChange(
       next.deadline = toDbDay(change.deadline);
       goalDiff.push({ field: "deadline", from: oldDeadline, to: change.deadline });
       // The days the goal already had keep their holidays; the days it gains take the team's.
-      const gained = await teamHolidaysIn(db, { teamId: goal.teamId, from: addDays(oldDeadline, 1), to: change.deadline });
+      const gained = await teamHolidaysIn(db, {
+        teamId: goal.teamId,
+        from: addDays(oldDeadline, 1),
+        to: change.deadline,
+      });
       const kept = [...phased.filter((d) => d <= change.deadline), ...gained.map((h) => h.day)];
       next.holidays = kept.map(toDbDay);
       if (gained.length > 0) goalDiff.push({ field: "holidays", from: holidayList(phased), to: holidayList(kept) });
       break;
     }
     case "holidays": {
-      const team = await teamHolidaysIn(db, { teamId: goal.teamId, from: toIsoDay(goal.startDate), to: toIsoDay(goal.deadline) });
+      const team = await teamHolidaysIn(db, {
+        teamId: goal.teamId,
+        from: toIsoDay(goal.startDate),
+        to: toIsoDay(goal.deadline),
+      });
       const current = team.map((h) => h.day);
       const moved = holidayChanges(phased, current);
       holidays = { team, ...moved };
@@ -74,7 +82,8 @@ export async function goalFieldChange(
     }
     case "target":
       if (change.target === goal.target) break;
-      if (change.target < goal.baseline) throw badRequest("The target cannot be below what was already achieved at the start.", "target");
+      if (change.target < goal.baseline)
+        throw badRequest("The target cannot be below what was already achieved at the start.", "target");
       next.target = change.target;
       goalDiff.push({ field: "target", from: goal.target, to: change.target });
       break;

@@ -9,6 +9,10 @@ import type { TeamScope } from "@/server/services/team/scope";
 
 export type { GoalHistoryRow } from "@/server/queries/goal";
 
-export function listGoalHistory(db: DbClient, scope: TeamScope, input: { goalId: string; membershipId?: string }): Promise<GoalHistoryRow[]> {
+export function listGoalHistory(
+  db: DbClient,
+  scope: TeamScope,
+  input: { goalId: string; membershipId?: string },
+): Promise<GoalHistoryRow[]> {
   return goalHistoryRows(db, { goalId: input.goalId, membershipId: input.membershipId ?? scope.actor.id });
 }

@@ -24,11 +24,18 @@ export async function listProposals(db: DbClient, scope: TeamScope) {
   const { actor } = scope;
   let inbox: Awaited<ReturnType<typeof load>> = [];
   const load = (where: object) =>
-    db.targetProposal.findMany({ where: { teamId: actor.teamId, ...where }, select: proposalSelect, orderBy: { createdAt: "desc" }, take: 200 });
+    db.targetProposal.findMany({
+      where: { teamId: actor.teamId, ...where },
+      select: proposalSelect,
+      orderBy: { createdAt: "desc" },
+      take: 200,
+    });
   if (actor.role !== "MEMBER") {
     if (actor.role === "OWNER") inbox = await load({ status: "PENDING", membershipId: { not: actor.id } });
     else {
-      const ids = (await listSubtree(db, { teamId: actor.teamId, rootId: actor.id })).map((n) => n.id).filter((id) => id !== actor.id);
+      const ids = (await listSubtree(db, { teamId: actor.teamId, rootId: actor.id }))
+        .map((n) => n.id)
+        .filter((id) => id !== actor.id);
       inbox = ids.length ? await load({ status: "PENDING", membershipId: { in: ids } }) : [];
     }
   }

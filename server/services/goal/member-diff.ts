@@ -25,7 +25,11 @@ export type OverrideValues = Map<string, { personal: number | null; team: number
 const NO_OVERRIDE = { personal: null, team: null } as const;
 
 /** The overrides after the change: those set on members still in the tree, with an `override` change applied. */
-export function overridesAfter(rows: readonly GoalTargetRow[], inTree: ReadonlySet<string>, change: TGoalChange): OverrideValues {
+export function overridesAfter(
+  rows: readonly GoalTargetRow[],
+  inTree: ReadonlySet<string>,
+  change: TGoalChange,
+): OverrideValues {
   const ov: OverrideValues = new Map();
   for (const r of rows) {
     if ((r.personalOverride !== null || r.teamOverride !== null) && inTree.has(r.membershipId)) {

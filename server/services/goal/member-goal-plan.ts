@@ -9,7 +9,13 @@ import type { TimeCheck } from "@/server/domain/daily-plan";
 import { goalPaceDays, resolvePeriod, shareOfProgress } from "@/server/domain/dashboard-math";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import { phaseGoal, type TeamCalendar } from "@/server/domain/goal-phasing";
-import { goalActions, type ActivityNeed, type FunnelStep, type MetricRef, type TodayAction } from "@/server/domain/member-actions";
+import {
+  goalActions,
+  type ActivityNeed,
+  type FunnelStep,
+  type MetricRef,
+  type TodayAction,
+} from "@/server/domain/member-actions";
 import { paceModel, type PaceModel } from "@/server/domain/pace";
 import { cumulativeOn } from "@/server/domain/phasing";
 import type { Prisma } from "@/generated/prisma/client";
@@ -107,8 +113,13 @@ export interface MemberPlanReads {
   minutesPerDay: number | null;
 }
 
-export async function memberGoalPlan(db: DbClient, reads: MemberPlanReads, row: MemberTargetOfGoal): Promise<MemberGoalPlan> {
-  const { teamId, membershipId, asOf, yesterday, team, subtreeIds, funnels, history, closedDays, minutesPerDay } = reads;
+export async function memberGoalPlan(
+  db: DbClient,
+  reads: MemberPlanReads,
+  row: MemberTargetOfGoal,
+): Promise<MemberGoalPlan> {
+  const { teamId, membershipId, asOf, yesterday, team, subtreeIds, funnels, history, closedDays, minutesPerDay } =
+    reads;
   const g = row.goal;
   const plan = phaseGoal(g, team);
   const shares = await db.memberTarget.findMany({
@@ -133,12 +144,31 @@ export async function memberGoalPlan(db: DbClient, reads: MemberPlanReads, row: 
   const teamActualToDate = subtreeIds.reduce((s, id) => s + (actuals.get(id)?.[g.metric.id] ?? 0), 0);
   const doneThroughYesterday =
     (
-      await sumDailyTotals(db, { teamId, membershipIds: [membershipId], metricIds, from: g.startDate, to: toDbDay(yesterday) })
+      await sumDailyTotals(db, {
+        teamId,
+        membershipIds: [membershipId],
+        metricIds,
+        from: g.startDate,
+        to: toDbDay(yesterday),
+      })
     ).get(membershipId) ?? {};
 
   // The dashboard's days and expected for this goal (the team calendar and the goal's holidays), as of asOf.
-  const goalAsOf = resolvePeriod({ period: "goal", today: asOf, start, deadline, weekStartsOn: team.weekStartsOn }).asOf;
-  const days = goalPaceDays({ start, deadline, asOf: goalAsOf, currentDay: asOf, workingDays: team.workingDays, closedDays: plan.closedDays });
+  const goalAsOf = resolvePeriod({
+    period: "goal",
+    today: asOf,
+    start,
+    deadline,
+    weekStartsOn: team.weekStartsOn,
+  }).asOf;
+  const days = goalPaceDays({
+    start,
+    deadline,
+    asOf: goalAsOf,
+    currentDay: asOf,
+    workingDays: team.workingDays,
+    closedDays: plan.closedDays,
+  });
   const windowSum =
     days.windowOpenDays > 0
       ? ((

@@ -49,14 +49,21 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
 }
 
 /** The whole goal's periods planned before (the goal's holidays) → after (the team's): those that move, and for whom. */
-function calendarChange(goal: GoalRow, ctx: GoalContext, computed: ComputedGoalPlan, holidays: HolidayMove): CalendarChange {
+function calendarChange(
+  goal: GoalRow,
+  ctx: GoalContext,
+  computed: ComputedGoalPlan,
+  holidays: HolidayMove,
+): CalendarChange {
   const before = phaseGoal(goal, ctx.team);
   const startDn = toDayNumber(toIsoDay(goal.startDate));
   const milestones: CalendarChange["milestones"] = [];
   for (const p of computed.plan.periods) {
     let from = 0;
-    for (let k = toDayNumber(p.periodStart) - startDn; k <= toDayNumber(p.periodEnd) - startDn; k++) from += before.days[k]?.increment ?? 0;
-    if (from !== p.increment) milestones.push({ periodStart: p.periodStart, periodEnd: p.periodEnd, label: p.label, from, to: p.increment });
+    for (let k = toDayNumber(p.periodStart) - startDn; k <= toDayNumber(p.periodEnd) - startDn; k++)
+      from += before.days[k]?.increment ?? 0;
+    if (from !== p.increment)
+      milestones.push({ periodStart: p.periodStart, periodEnd: p.periodEnd, label: p.label, from, to: p.increment });
   }
   const sharing = milestones.length === 0 ? [] : computed.members.filter((m) => m.personal > 0);
   return {

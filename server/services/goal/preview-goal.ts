@@ -21,7 +21,12 @@ export function summarisePlan(computed: ComputedGoalPlan) {
       target: plan.target,
       baseline: plan.baseline,
       period: plan.period,
-      days: plan.days.map((d) => ({ date: d.date, working: d.working, increment: d.increment, cumulative: d.cumulative })),
+      days: plan.days.map((d) => ({
+        date: d.date,
+        working: d.working,
+        increment: d.increment,
+        cumulative: d.cumulative,
+      })),
       periods: plan.periods,
       checkpoints: plan.checkpoints,
       /** The team holidays the plan is phased with (nothing planned on them). */
@@ -63,7 +68,11 @@ export async function previewGoal(
   });
   const holidays = await teamHolidayDays(db, { teamId: team.id, from: input.startDate, to: input.deadline });
   const computed = computeGoalPlan({ ...goalSpecOf(input), holidays }, ctx, { asOf: today });
-  return { ...summarisePlan(computed), rootMembershipId, metric: { id: ctx.metric.id, name: ctx.metric.name, unit: ctx.metric.unit } };
+  return {
+    ...summarisePlan(computed),
+    rootMembershipId,
+    metric: { id: ctx.metric.id, name: ctx.metric.name, unit: ctx.metric.unit },
+  };
 }
 
 export function goalSpecOf(input: TGoalFields) {

@@ -13,7 +13,11 @@ import type { GoalRow } from "./goal-access";
 import { toDbDay } from "@/server/domain/db-day";
 
 /** The goal comes checked and loaded by `managedGoalProcedure` (server/api/policy/goal.ts). */
-export async function proposeNextTarget(db: DbClient, scope: TeamScope, args: { goal: GoalRow; stretchPercent: number }) {
+export async function proposeNextTarget(
+  db: DbClient,
+  scope: TeamScope,
+  args: { goal: GoalRow; stretchPercent: number },
+) {
   const { goal } = args;
   const { team, today } = scope;
   const metric = await db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { unit: true } });
@@ -22,7 +26,12 @@ export async function proposeNextTarget(db: DbClient, scope: TeamScope, args: { 
   const lastEnd = addDays(thisMonth, -1);
   const ids = (await listSubtree(db, { teamId: goal.teamId, rootId: goal.rootMembershipId })).map((n) => n.id);
   const sum = await db.dailyTotal.aggregate({
-    where: { teamId: goal.teamId, metricId: goal.metricId, membershipId: { in: ids }, day: { gte: toDbDay(lastStart), lte: toDbDay(lastEnd) } },
+    where: {
+      teamId: goal.teamId,
+      metricId: goal.metricId,
+      membershipId: { in: ids },
+      day: { gte: toDbDay(lastStart), lte: toDbDay(lastEnd) },
+    },
     _sum: { total: true },
   });
   const actual = sum._sum.total ?? 0;

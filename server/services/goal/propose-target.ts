@@ -20,7 +20,13 @@ export async function proposeTarget(db: Db, scope: TeamScope, input: TProposeTar
       data: { status: "WITHDRAWN" },
     });
     return tx.targetProposal.create({
-      data: { teamId: actor.teamId, goalId: input.goalId, membershipId: actor.id, proposed: input.proposed, note: input.note },
+      data: {
+        teamId: actor.teamId,
+        goalId: input.goalId,
+        membershipId: actor.id,
+        proposed: input.proposed,
+        note: input.note,
+      },
       select: { id: true, status: true, proposed: true, createdAt: true },
     });
   });

@@ -34,7 +34,11 @@ export async function publishGoalInTx(
   if (goal.status !== "DRAFT") throw new AppError("CONFLICT", "This goal is already published.");
   refusePastGoal({ deadline: toIsoDay(goal.deadline) }, today);
   const ctx = await loadStoredGoalContext(tx, goal, { splitRule: goal.splitRule, asOf: today });
-  const holidays = await teamHolidayDays(tx, { teamId: goal.teamId, from: toIsoDay(goal.startDate), to: toIsoDay(goal.deadline) });
+  const holidays = await teamHolidayDays(tx, {
+    teamId: goal.teamId,
+    from: toIsoDay(goal.startDate),
+    to: toIsoDay(goal.deadline),
+  });
   const computed = computeGoalPlan({ ...goal, holidays }, ctx, { asOf: today, withActions: false });
   if (computed.conflicts.length > 0) {
     throw new AppError("BAD_REQUEST", computed.conflicts.map((c) => c.message).join(" "));

@@ -18,11 +18,20 @@ import type { GoalFieldDiff } from "./goal-field-change";
 import type { MemberDiff } from "./member-diff";
 import { toDbDay } from "@/server/domain/db-day";
 
-const FIELD_WORDS: Record<GoalFieldDiff["field"], string> = { target: "Goal target", deadline: "Deadline", splitRule: "Split rule", holidays: "Holidays" };
+const FIELD_WORDS: Record<GoalFieldDiff["field"], string> = {
+  target: "Goal target",
+  deadline: "Deadline",
+  splitRule: "Split rule",
+  holidays: "Holidays",
+};
 
 const dayWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const daysInWords = (list: string | number) =>
-  String(list) === "none" ? [] : String(list).split(", ").map((d) => dayWords.format(toDbDay(d)));
+  String(list) === "none"
+    ? []
+    : String(list)
+        .split(", ")
+        .map((d) => dayWords.format(toDbDay(d)));
 
 /** "Re-planned for the team's holidays: added 26 Mar 2027, 29 Mar 2027; removed 1 Jan 2027". */
 function holidaysReason(g: GoalFieldDiff): string {
@@ -30,11 +39,19 @@ function holidaysReason(g: GoalFieldDiff): string {
   const to = new Set(daysInWords(g.to));
   const added = [...to].filter((d) => !from.has(d));
   const removed = [...from].filter((d) => !to.has(d));
-  const parts = [added.length > 0 && `added ${added.join(", ")}`, removed.length > 0 && `removed ${removed.join(", ")}`].filter(Boolean);
+  const parts = [
+    added.length > 0 && `added ${added.join(", ")}`,
+    removed.length > 0 && `removed ${removed.join(", ")}`,
+  ].filter(Boolean);
   return `Re-planned for the team's holidays${parts.length > 0 ? `: ${parts.join("; ")}` : ""}`;
 }
 
-export function defaultReason(change: TGoalChange, diff: readonly MemberDiff[], goalDiff: readonly GoalFieldDiff[], fmt: (a: number) => string): string {
+export function defaultReason(
+  change: TGoalChange,
+  diff: readonly MemberDiff[],
+  goalDiff: readonly GoalFieldDiff[],
+  fmt: (a: number) => string,
+): string {
   if (change.kind === "override") {
     const who = diff.find((d) => d.membershipId === change.membershipId)?.name ?? "a member";
     return `Target set by hand for ${who}`;
@@ -42,7 +59,8 @@ export function defaultReason(change: TGoalChange, diff: readonly MemberDiff[], 
   const g = goalDiff[0];
   if (!g) return "Re-planned";
   if (g.field === "holidays") return holidaysReason(g);
-  const show = (v: string | number) => (typeof v === "number" && g.field === "target" ? fmt(v) : String(v).toLowerCase());
+  const show = (v: string | number) =>
+    typeof v === "number" && g.field === "target" ? fmt(v) : String(v).toLowerCase();
   return `${FIELD_WORDS[g.field]} changed from ${show(g.from)} to ${show(g.to)}`;
 }
 

@@ -60,10 +60,14 @@ describe("a goal entirely in the past", () => {
 
     // Nor can a published goal's deadline be moved into the past, in the preview or when applied.
     const moveBack = { kind: "deadline" as const, deadline: yesterday };
-    await expect(owner.goal.previewChange({ teamId: t.team.id, goalId: lastDay.id, change: moveBack })).rejects.toMatchObject(refusal);
+    await expect(
+      owner.goal.previewChange({ teamId: t.team.id, goalId: lastDay.id, change: moveBack }),
+    ).rejects.toMatchObject(refusal);
     await expect(
       owner.goal.applyChange({ teamId: t.team.id, goalId: lastDay.id, version: lastDay.version, change: moveBack }),
     ).rejects.toMatchObject(refusal);
-    expect(toIsoDay((await db.goal.findUniqueOrThrow({ where: { id: lastDay.id }, select: { deadline: true } })).deadline)).toBe(today);
+    expect(
+      toIsoDay((await db.goal.findUniqueOrThrow({ where: { id: lastDay.id }, select: { deadline: true } })).deadline),
+    ).toBe(today);
   });
 });

@@ -54,7 +54,9 @@ function counting(db: Db) {
 
 /** The member arrays of a history row (SQL only: they are @ignore'd in the Prisma client). */
 const arraysOf = (id: string) =>
-  env.db.$queryRaw<{ membershipIds: string[]; personalFrom: (number | null)[] | null; personalTo: number[]; teamTo: number[] }[]>`
+  env.db.$queryRaw<
+    { membershipIds: string[]; personalFrom: (number | null)[] | null; personalTo: number[]; teamTo: number[] }[]
+  >`
     SELECT "membershipIds", "personalFrom", "personalTo", "teamTo" FROM "TargetChange" WHERE id = ${id}`;
 
 beforeAll(async () => {
@@ -101,7 +103,11 @@ describe("bulk target writes", () => {
 
     // A member joins after publishing, then the target grows: everyone is re-planned, the newcomer gets a row.
     const newcomer = await addMember(db, { teamId: t.team.id, parentId: t.memberA1.id });
-    const changed = await applyGoalChange(db, owner, { goalId: goal.id, version: goal.version, change: { kind: "target", target: 900_000 } });
+    const changed = await applyGoalChange(db, owner, {
+      goalId: goal.id,
+      version: goal.version,
+      change: { kind: "target", target: 900_000 },
+    });
     expect(changed.version).toBe(goal.version + 1);
     const after = await db.memberTarget.findMany({ where: { goalId: goal.id } });
     expect(after).toHaveLength(members + 1);
@@ -121,7 +127,9 @@ describe("bulk target writes", () => {
     expect(history[1]).toMatchObject({ fromValue: 700_000, toValue: 900_000 });
     // The re-plan is one more row (the goal's target) carrying every member's from → to; the newcomer's is from nothing.
     const replan = await db.targetChange.findMany({ where: { goalId: goal.id, reason: { not: "Goal published" } } });
-    expect(replan).toEqual([expect.objectContaining({ membershipId: null, field: "target", fromValue: 700_000, toValue: 900_000 })]);
+    expect(replan).toEqual([
+      expect.objectContaining({ membershipId: null, field: "target", fromValue: 700_000, toValue: 900_000 }),
+    ]);
     const [arrays] = await arraysOf(replan[0]!.id);
     expect(arrays!.membershipIds).toHaveLength(members + 1);
     const newcomerHistory = await listGoalHistory(db, owner, { goalId: goal.id, membershipId: newcomer.id });
@@ -140,7 +148,8 @@ describe("bulk target writes", () => {
     for (const extra of [0, 33]) {
       const tree = await makeTestTree(env.db);
       const metrics = await makeFunnelMetrics(env.db, { teamId: tree.team.id });
-      for (let i = 0; i < extra; i++) await addMember(env.db, { teamId: tree.team.id, parentId: i % 2 ? tree.leaderA.id : tree.memberB1.id });
+      for (let i = 0; i < extra; i++)
+        await addMember(env.db, { teamId: tree.team.id, parentId: i % 2 ? tree.leaderA.id : tree.memberB1.id });
       const { counted, counter } = counting(env.db);
       const scope = await ownerScope(tree);
       await createGoal(counted, scope, { ...goalInput(metrics.volume.id, 1_000_000), rootMembershipId: tree.owner.id });

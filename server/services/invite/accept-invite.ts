@@ -27,7 +27,8 @@ export async function acceptInvite(db: Db, args: { token: string; userId: string
       return { teamId: invite.teamId, teamSlug: invite.team.slug, membershipId: existing.id, joined: false };
     }
     const problem = inviteProblem(invite, now);
-    if (problem) throw new AppError(problem === "not_found" ? "NOT_FOUND" : "FORBIDDEN", INVITE_PROBLEM_MESSAGES[problem]);
+    if (problem)
+      throw new AppError(problem === "not_found" ? "NOT_FOUND" : "FORBIDDEN", INVITE_PROBLEM_MESSAGES[problem]);
 
     // Count the use atomically: of two people racing for a single-use link, exactly one gets it.
     const claimed = await tx.invite.updateMany({
@@ -47,7 +48,13 @@ export async function acceptInvite(db: Db, args: { token: string; userId: string
           select: { id: true },
         })
       : await tx.membership.create({
-          data: { teamId: invite.teamId, userId: args.userId, parentId: invite.parentId, role: invite.role, joinedAt: now },
+          data: {
+            teamId: invite.teamId,
+            userId: args.userId,
+            parentId: invite.parentId,
+            role: invite.role,
+            joinedAt: now,
+          },
           select: { id: true },
         });
     await recordEvent(tx, {

@@ -57,7 +57,11 @@ export async function previewInvite(db: DbClient, args: { token: string; userId?
       ? (await db.membership.count({ where: { teamId: invite.teamId, userId: args.userId, status: "ACTIVE" } })) > 0
       : false;
   if (!invite || (problem && !alreadyMember)) {
-    return { ok: false as const, problem: problem ?? "not_found", message: INVITE_PROBLEM_MESSAGES[problem ?? "not_found"] };
+    return {
+      ok: false as const,
+      problem: problem ?? "not_found",
+      message: INVITE_PROBLEM_MESSAGES[problem ?? "not_found"],
+    };
   }
   return {
     ok: true as const,

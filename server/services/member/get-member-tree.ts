@@ -41,7 +41,10 @@ export async function getMemberTree(
   const flat = await listSubtree(db, { teamId: team.id, rootId });
   const counts = countDescendants(flat);
   const shown = flat.filter((n) => n.depth <= input.depth);
-  const details = await db.membership.findMany({ where: { id: { in: shown.map((n) => n.id) } }, select: memberNodeSelect });
+  const details = await db.membership.findMany({
+    where: { id: { in: shown.map((n) => n.id) } },
+    select: memberNodeSelect,
+  });
   const byId = new Map(details.map((d) => [d.id, d]));
 
   const nodes = shown.map((n): MemberTreeNode => {

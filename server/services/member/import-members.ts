@@ -74,7 +74,14 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
     };
   }
   if (parsed.data.length > MAX_IMPORT_ROWS) {
-    return { rows: [], valid: 0, invalid: 0, committed: false, imported: 0, message: `At most ${MAX_IMPORT_ROWS} rows per file.` };
+    return {
+      rows: [],
+      valid: 0,
+      invalid: 0,
+      committed: false,
+      imported: 0,
+      message: `At most ${MAX_IMPORT_ROWS} rows per file.`,
+    };
   }
 
   const rows: ImportRowResult[] = parsed.data.map((raw, i) => ({
@@ -147,7 +154,10 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
   };
   if (!input.commit) return result;
   if (result.invalid > 0 && !input.onlyValid) {
-    return { ...result, message: `${result.invalid} row(s) have errors. Fix them, or choose to import only the valid rows.` };
+    return {
+      ...result,
+      message: `${result.invalid} row(s) have errors. Fix them, or choose to import only the valid rows.`,
+    };
   }
   if (validRows.length === 0) return { ...result, message: "There is nothing to import." };
 
@@ -172,7 +182,10 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
       data: newUsers.map((r) => ({ email: r.email, name: r.name, passwordHash: null })),
       skipDuplicates: true,
     });
-    const users = await tx.user.findMany({ where: { email: { in: ordered.map((r) => r.email) } }, select: { id: true, email: true } });
+    const users = await tx.user.findMany({
+      where: { email: { in: ordered.map((r) => r.email) } },
+      select: { id: true, email: true },
+    });
     const userId = new Map(users.map((u) => [u.email, u.id]));
     await tx.membership.createMany({
       data: ordered.map((r) => ({

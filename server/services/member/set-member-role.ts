@@ -15,7 +15,11 @@ export async function setMemberRole(db: Db, scope: TeamScope, input: TSetRoleInp
     if (member.role === "OWNER") throw new AppError("FORBIDDEN", "The owner's role cannot be changed.");
     if (member.role === role) return { id: memberId, role };
     await tx.membership.update({ where: { id: memberId }, data: { role } });
-    await recordActorEvent(tx, scope.actor, { action: "member.role_changed", subjectId: memberId, data: { from: member.role, to: role } });
+    await recordActorEvent(tx, scope.actor, {
+      action: "member.role_changed",
+      subjectId: memberId,
+      data: { from: member.role, to: role },
+    });
     return { id: memberId, role };
   });
 }

@@ -20,10 +20,19 @@ export async function applyTemplateToTeam(db: DbClient, args: { teamId: string; 
   await db.metric.createMany({
     data: tpl.metrics.filter((m) => !have.has(m.key)).map((m, i) => ({ teamId, ...m, position: start + i })),
   });
-  const metrics = await db.metric.findMany({ where: { teamId, key: { in: tpl.metrics.map((m) => m.key) } }, select: { id: true, key: true } });
+  const metrics = await db.metric.findMany({
+    where: { teamId, key: { in: tpl.metrics.map((m) => m.key) } },
+    select: { id: true, key: true },
+  });
   const idOf = new Map(metrics.map((m) => [m.key, m.id]));
   const withFunnel = new Set(
-    (await db.funnelStage.findMany({ where: { teamId }, select: { resultMetricId: true }, distinct: ["resultMetricId"] })).map((s) => s.resultMetricId),
+    (
+      await db.funnelStage.findMany({
+        where: { teamId },
+        select: { resultMetricId: true },
+        distinct: ["resultMetricId"],
+      })
+    ).map((s) => s.resultMetricId),
   );
   await db.funnelStage.createMany({
     data: tpl.funnels

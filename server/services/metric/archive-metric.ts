@@ -7,12 +7,18 @@ import * as clock from "@/server/clock";
 
 export async function archiveMetric(db: Db, scope: TeamScope, input: TMetricRef) {
   const teamId = scope.team.id;
-  const metric = await db.metric.findFirst({ where: { id: input.metricId, teamId, archivedAt: null }, select: { id: true, name: true } });
+  const metric = await db.metric.findFirst({
+    where: { id: input.metricId, teamId, archivedAt: null },
+    select: { id: true, name: true },
+  });
   if (!metric) throw notFound("Metric");
   const live = await db.goal.count({ where: { metricId: metric.id, status: "PUBLISHED" } });
-  if (live > 0) throw badRequest(`${metric.name} is used by ${live} published goal${live === 1 ? "" : "s"}; archive those first.`);
+  if (live > 0)
+    throw badRequest(`${metric.name} is used by ${live} published goal${live === 1 ? "" : "s"}; archive those first.`);
   return db.$transaction(async (tx) => {
-    await tx.funnelStage.deleteMany({ where: { OR: [{ resultMetricId: metric.id }, { activityMetricId: metric.id }] } });
+    await tx.funnelStage.deleteMany({
+      where: { OR: [{ resultMetricId: metric.id }, { activityMetricId: metric.id }] },
+    });
     await tx.metric.update({ where: { id: metric.id }, data: { archivedAt: clock.now() } });
     return { id: metric.id };
   });

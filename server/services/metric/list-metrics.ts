@@ -18,7 +18,11 @@ export async function listMetrics(db: DbClient, scope: TeamScope) {
   const teamId = scope.team.id;
   const [team, metrics, stages] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { template: true } }),
-    db.metric.findMany({ where: { teamId, archivedAt: null }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: metricSelect }),
+    db.metric.findMany({
+      where: { teamId, archivedAt: null },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: metricSelect,
+    }),
     db.funnelStage.findMany({
       where: { teamId },
       orderBy: [{ resultMetricId: "asc" }, { position: "asc" }],

@@ -68,7 +68,14 @@ export async function getRollup(db: DbClient, scope: TeamScope, input: RollupInp
   const period = resolvePeriod({ period: input.period, today, start, deadline, weekStartsOn: team.weekStartsOn });
   const goalAsOf = resolvePeriod({ period: "goal", today, start, deadline, weekStartsOn: team.weekStartsOn }).asOf;
   // Working days are the goal's open days: the team's working weekdays minus the holidays it is phased with.
-  const days = goalPaceDays({ start, deadline, asOf: goalAsOf, currentDay, workingDays: team.workingDays, closedDays: plan.closedDays });
+  const days = goalPaceDays({
+    start,
+    deadline,
+    asOf: goalAsOf,
+    currentDay,
+    workingDays: team.workingDays,
+    closedDays: plan.closedDays,
+  });
   const { dueThrough } = days;
 
   const sqlRows = await readRollupRows(db, {

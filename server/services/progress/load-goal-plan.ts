@@ -27,7 +27,11 @@ export interface GoalPlan {
   plan: PhasedPlan;
 }
 
-export async function loadGoalPlan(db: DbClient, scope: Pick<TeamScope, "team">, input: { goalId: string }): Promise<GoalPlan> {
+export async function loadGoalPlan(
+  db: DbClient,
+  scope: Pick<TeamScope, "team">,
+  input: { goalId: string },
+): Promise<GoalPlan> {
   const goal = await db.goal.findFirst({
     where: { id: input.goalId, teamId: scope.team.id, status: { in: ["PUBLISHED", "ARCHIVED"] } },
     select: goalPlanSelect,

@@ -8,7 +8,11 @@ import type { DbClient } from "@/server/db-client";
 import { assertCanView } from "@/server/services/team/permissions";
 import type { ActorMembership } from "@/server/services/team/scope";
 
-export async function resolveViewRoot(db: DbClient, actor: ActorMembership, rootId: string | undefined): Promise<string> {
+export async function resolveViewRoot(
+  db: DbClient,
+  actor: ActorMembership,
+  rootId: string | undefined,
+): Promise<string> {
   if (!rootId || rootId === actor.id) return actor.id;
   await assertCanView(db, actor, rootId);
   return rootId;

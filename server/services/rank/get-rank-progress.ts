@@ -10,7 +10,8 @@ import type { TeamScope } from "@/server/services/team/scope";
 import { loadRanks, type Rank } from "./list-ranks";
 import { loadStanding, type RankStanding } from "./load-standing";
 
-const meets = (standing: RankStanding, rank: Rank) => Object.values(rankGap(rank, standing)).every((missing) => missing === 0);
+const meets = (standing: RankStanding, rank: Rank) =>
+  Object.values(rankGap(rank, standing)).every((missing) => missing === 0);
 
 export async function getRankProgress(db: DbClient, scope: TeamScope, input: { subjectId: string }) {
   const { team, today } = scope;

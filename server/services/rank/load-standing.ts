@@ -15,10 +15,20 @@ export async function loadStanding(
   db: DbClient,
   args: { teamId: string; membershipId: string; from: IsoDate; to: IsoDate; legThreshold: number },
 ): Promise<RankStanding> {
-  const metrics = await db.metric.findMany({ where: { teamId: args.teamId, key: { in: ["team_volume", "sponsors"] } }, select: { id: true, key: true } });
+  const metrics = await db.metric.findMany({
+    where: { teamId: args.teamId, key: { in: ["team_volume", "sponsors"] } },
+    select: { id: true, key: true },
+  });
   const volumeId = metrics.find((m) => m.key === "team_volume")?.id ?? "";
   const sponsorsId = metrics.find((m) => m.key === "sponsors")?.id ?? "";
-  const rows = await rankLegTotals(db, { teamId: args.teamId, membershipId: args.membershipId, volumeId, sponsorsId, from: args.from, to: args.to });
+  const rows = await rankLegTotals(db, {
+    teamId: args.teamId,
+    membershipId: args.membershipId,
+    volumeId,
+    sponsorsId,
+    from: args.from,
+    to: args.to,
+  });
   const standing: RankStanding = { personalVolume: 0, teamVolume: 0, personallySponsored: 0, qualifiedLegs: 0 };
   for (const r of rows) {
     if (r.metricId === volumeId) {

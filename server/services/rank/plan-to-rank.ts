@@ -35,7 +35,11 @@ export async function planToRank(db: DbClient, scope: TeamScope, input: TPlanToR
     rank = rankForIncome(ranks, income) ?? undefined;
     const top = ranks[ranks.length - 1]!;
     const money = (a: number) => formatAmount(a, "MONEY", team.currency);
-    if (!rank) throw badRequest(`No rank pays ${money(income)} a month; the top rank, ${top.name}, pays about ${money(top.monthlyIncome)}.`, "monthlyIncome");
+    if (!rank)
+      throw badRequest(
+        `No rank pays ${money(income)} a month; the top rank, ${top.name}, pays about ${money(top.monthlyIncome)}.`,
+        "monthlyIncome",
+      );
   }
   if (input.deadline < asOf) throw badRequest("The deadline has passed; choose a later date.", "deadline");
 
@@ -48,7 +52,13 @@ export async function planToRank(db: DbClient, scope: TeamScope, input: TPlanToR
   }
   const legThreshold = ranks[0]!.teamVolume;
   const [lastMonth, soFar] = await Promise.all([
-    loadStanding(db, { teamId, membershipId: actor.id, from: lastMonthStart, to: addDays(thisMonth, -1), legThreshold }),
+    loadStanding(db, {
+      teamId,
+      membershipId: actor.id,
+      from: lastMonthStart,
+      to: addDays(thisMonth, -1),
+      legThreshold,
+    }),
     loadStanding(db, { teamId, membershipId: actor.id, from: thisMonth, to: asOf, legThreshold }),
   ]);
   const ramp = rampToRank(lastMonth, rank, months.length);
@@ -56,7 +66,10 @@ export async function planToRank(db: DbClient, scope: TeamScope, input: TPlanToR
   const gapThisMonth = rankGap({ ...rank, ...thisMonthTarget }, soFar);
 
   // The sponsored people still needed this month, worked back through the funnel into today's actions.
-  const sponsors = await db.metric.findFirst({ where: { teamId, key: "sponsors", archivedAt: null }, select: metricRefSelect });
+  const sponsors = await db.metric.findFirst({
+    where: { teamId, key: "sponsors", archivedAt: null },
+    select: metricRefSelect,
+  });
   let needs: ReturnType<typeof activityNeeds> = [];
   if (sponsors && gapThisMonth.personallySponsored > 0) {
     const steps = (await loadFunnels(db, { teamId, resultMetricIds: [sponsors.id] })).get(sponsors.id) ?? [];
@@ -72,7 +85,13 @@ export async function planToRank(db: DbClient, scope: TeamScope, input: TPlanToR
       ).get(actor.id) ?? {};
     needs = activityNeeds({ result: sponsors, amount: gapThisMonth.personallySponsored, steps, history });
   }
-  const today = todayPlan({ today: asOf, deadline: endOfPeriod(asOf, "month"), workingDays: team.workingDays, needs, minutesPerDay: me.minutesPerDay });
+  const today = todayPlan({
+    today: asOf,
+    deadline: endOfPeriod(asOf, "month"),
+    workingDays: team.workingDays,
+    needs,
+    minutesPerDay: me.minutesPerDay,
+  });
   return {
     rank,
     lastMonth,

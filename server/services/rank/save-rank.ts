@@ -11,8 +11,12 @@ import { rankSelect } from "./list-ranks";
 export async function saveRank(db: DbClient, scope: TeamScope, input: TSaveRankInput) {
   const { rankId, ...data } = input;
   const teamId = scope.team.id;
-  const clash = await db.rank.findFirst({ where: { teamId, position: data.position, ...(rankId ? { id: { not: rankId } } : {}) }, select: { name: true } });
-  if (clash) throw new AppError("CONFLICT", `${clash.name} already has position ${data.position}.`, { field: "position" });
+  const clash = await db.rank.findFirst({
+    where: { teamId, position: data.position, ...(rankId ? { id: { not: rankId } } : {}) },
+    select: { name: true },
+  });
+  if (clash)
+    throw new AppError("CONFLICT", `${clash.name} already has position ${data.position}.`, { field: "position" });
   if (rankId) {
     const found = await db.rank.findFirst({ where: { id: rankId, teamId }, select: { id: true } });
     if (!found) throw notFound("Rank");

@@ -35,11 +35,17 @@ beforeEach(async () => {
 
 const call = (headers: Record<string, string>, method: "POST" | "GET" = "POST") =>
   (method === "POST" ? POST : GET)(new Request("http://localhost/api/cron/reminders", { method, headers }));
-const reminded = async () => (await env.db.membership.findUniqueOrThrow({ where: { id: env.t.memberA1.id } })).reminderSentOn;
+const reminded = async () =>
+  (await env.db.membership.findUniqueOrThrow({ where: { id: env.t.memberA1.id } })).reminderSentOn;
 
 describe("POST /api/cron/reminders", () => {
   it("refuses a missing or wrong secret with 401 and a JSON error, sending nothing", async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer nope" }, { "x-cron-secret": `${SECRET}x` }, { authorization: SECRET }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer nope" },
+      { "x-cron-secret": `${SECRET}x` },
+      { authorization: SECRET },
+    ];
     for (const headers of attempts) {
       const res = await call(headers);
       expect(res.status).toBe(401);

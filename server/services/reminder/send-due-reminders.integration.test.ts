@@ -57,7 +57,12 @@ beforeEach(async () => {
 
 const db = () => database.db;
 const emailOf = async (membershipId: string) =>
-  (await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { user: { select: { email: true } } } })).user.email;
+  (
+    await db().membership.findUniqueOrThrow({
+      where: { id: membershipId },
+      select: { user: { select: { email: true } } },
+    })
+  ).user.email;
 const remindedTo = () => inbox.flatMap((m) => m.to);
 /** Logs one entry as the scope's member at `instant` (the clock pinned there, then back to the files' TEST_NOW). */
 async function logAt(instant: Date, scope: Awaited<ReturnType<typeof loadTeamScope>>, metricId: string) {
@@ -74,7 +79,10 @@ describe("sendDueReminders", () => {
   const at1830 = new Date("2026-11-24T23:30:00Z");
 
   it("emails over SMTP the members whose time has passed in the team's zone and who have not logged today", async () => {
-    await db().membership.updateMany({ where: { id: { in: [t.memberA1.id, t.memberA2.id, t.memberB1.id] } }, data: { reminderTime: "18:00" } });
+    await db().membership.updateMany({
+      where: { id: { in: [t.memberA1.id, t.memberA2.id, t.memberB1.id] } },
+      data: { reminderTime: "18:00" },
+    });
     await db().membership.update({ where: { id: t.leaderA.id }, data: { reminderTime: "19:00" } });
     // memberA2 already logged today (New York day 2026-11-24).
     const calls = await makeMetric(db(), { teamId: t.team.id, key: "calls" });
@@ -84,9 +92,14 @@ describe("sendDueReminders", () => {
     const run = await sendDueReminders(db(), { now: at1830, appUrl: "https://backplan.test" });
     expect(run).toEqual({ sent: 2, failed: 0 });
     expect(remindedTo().sort()).toEqual([await emailOf(t.memberA1.id), await emailOf(t.memberB1.id)].sort());
-    expect(inbox[0]!.body).toContain(`https://backplan.test/${(await db().team.findUniqueOrThrow({ where: { id: t.team.id } })).slug}/log`);
+    expect(inbox[0]!.body).toContain(
+      `https://backplan.test/${(await db().team.findUniqueOrThrow({ where: { id: t.team.id } })).slug}/log`,
+    );
     expect(inbox[0]!.body).toMatch(/^Subject: Time to log today \(Test Team\)/m);
-    const sentOn = await db().membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { reminderSentOn: true } });
+    const sentOn = await db().membership.findUniqueOrThrow({
+      where: { id: t.memberA1.id },
+      select: { reminderSentOn: true },
+    });
     expect(sentOn.reminderSentOn?.toISOString().slice(0, 10)).toBe("2026-11-24");
 
     // At most one a day: a second run the same evening sends nothing; the 19:00 reminder goes at 19:00.
@@ -120,7 +133,11 @@ describe("sendDueReminders", () => {
     const everyoneAt1800 = () =>
       db().membership.updateMany({ where: { teamId: t.team.id }, data: { reminderTime: "18:00" } });
     const sentOn = async (membershipId: string) =>
-      (await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { reminderSentOn: true } })).reminderSentOn?.toISOString().slice(0, 10) ?? null;
+      (
+        await db().membership.findUniqueOrThrow({ where: { id: membershipId }, select: { reminderSentOn: true } })
+      ).reminderSentOn
+        ?.toISOString()
+        .slice(0, 10) ?? null;
 
     it("a Monday–Friday team gets no 'time to log' at the weekend, and gets it again on Monday", async () => {
       await everyoneAt1800();
@@ -133,10 +150,14 @@ describe("sendDueReminders", () => {
 
     it("skips a team holiday, and one member's day off but not the others'", async () => {
       await everyoneAt1800();
-      await db().teamHoliday.create({ data: { teamId: t.team.id, day: new Date("2026-11-26T00:00:00Z"), name: "Thanksgiving" } });
+      await db().teamHoliday.create({
+        data: { teamId: t.team.id, day: new Date("2026-11-26T00:00:00Z"), name: "Thanksgiving" },
+      });
       expect(await sendDueReminders(db(), { now: evening("2026-11-26") })).toEqual({ sent: 0, failed: 0 });
 
-      await db().memberDayOff.create({ data: { membershipId: t.memberA1.id, day: new Date("2026-11-27T00:00:00Z"), kind: "SICK" } });
+      await db().memberDayOff.create({
+        data: { membershipId: t.memberA1.id, day: new Date("2026-11-27T00:00:00Z"), kind: "SICK" },
+      });
       expect(await sendDueReminders(db(), { now: evening("2026-11-27") })).toEqual({ sent: 6, failed: 0 });
       expect(remindedTo()).not.toContain(await emailOf(t.memberA1.id));
       expect(await sentOn(t.memberA1.id)).toBeNull();
@@ -144,8 +165,14 @@ describe("sendDueReminders", () => {
 
     it("fires at the reminder time where the member lives and marks their own day", async () => {
       // The team is in New York; memberA1 lives in London, memberA2 in Auckland, both with an 18:00 / 08:00 reminder.
-      await db().membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "Europe/London", reminderTime: "18:00" } });
-      await db().membership.update({ where: { id: t.memberA2.id }, data: { timeZone: "Pacific/Auckland", reminderTime: "08:00" } });
+      await db().membership.update({
+        where: { id: t.memberA1.id },
+        data: { timeZone: "Europe/London", reminderTime: "18:00" },
+      });
+      await db().membership.update({
+        where: { id: t.memberA2.id },
+        data: { timeZone: "Pacific/Auckland", reminderTime: "08:00" },
+      });
       await db().membership.update({ where: { id: t.memberB1.id }, data: { reminderTime: "18:00" } }); // the team's zone
 
       // Tue 24 Nov 18:30 in London = 13:30 in New York = Wed 25 Nov 07:30 in Auckland: only London is due.
@@ -166,7 +193,10 @@ describe("sendDueReminders", () => {
     });
 
     it("counts the member's own weekday: Saturday morning in Auckland is a rest day though New York still has Friday", async () => {
-      await db().membership.update({ where: { id: t.memberA2.id }, data: { timeZone: "Pacific/Auckland", reminderTime: "08:00" } });
+      await db().membership.update({
+        where: { id: t.memberA2.id },
+        data: { timeZone: "Pacific/Auckland", reminderTime: "08:00" },
+      });
       // Fri 27 Nov 14:30 in New York = Sat 28 Nov 08:30 in Auckland.
       expect(await sendDueReminders(db(), { now: new Date("2026-11-27T19:30:00Z") })).toEqual({ sent: 0, failed: 0 });
       // Mon 30 Nov 08:30 in Auckland (Sunday afternoon in New York): a working day for the member.
@@ -176,11 +206,18 @@ describe("sendDueReminders", () => {
 
     it("does not remind a member who logged on their own day (a New York member's Monday evening is Tuesday in London)", async () => {
       await db().team.update({ where: { id: t.team.id }, data: { timeZone: "Europe/London" } });
-      await db().membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "America/New_York", reminderTime: "20:30" } });
+      await db().membership.update({
+        where: { id: t.memberA1.id },
+        data: { timeZone: "America/New_York", reminderTime: "20:30" },
+      });
       const calls = await makeMetric(db(), { teamId: t.team.id, key: "calls" });
       const user = await db().membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { userId: true } });
       // Mon 23 Nov, 20:00 in New York = 01:00 Tuesday in London: the entry is for the member's Monday.
-      const logged = await logAt(new Date("2026-11-24T01:00:00Z"), await loadTeamScope(db(), { teamId: t.team.id, userId: user.userId }), calls.id);
+      const logged = await logAt(
+        new Date("2026-11-24T01:00:00Z"),
+        await loadTeamScope(db(), { teamId: t.team.id, userId: user.userId }),
+        calls.id,
+      );
       expect(logged.today).toBe("2026-11-23");
       expect(await sendDueReminders(db(), { now: new Date("2026-11-24T01:45:00Z") })).toEqual({ sent: 0, failed: 0 });
     });

@@ -40,7 +40,10 @@ export async function sendDueReminders(
     } catch (error) {
       failed++;
       console.error(`[reminders] could not email membership ${row.id}`, error);
-      await db.membership.updateMany({ where: { id: row.id, reminderSentOn: row.localDay }, data: { reminderSentOn: row.previous } });
+      await db.membership.updateMany({
+        where: { id: row.id, reminderSentOn: row.localDay },
+        data: { reminderSentOn: row.previous },
+      });
     }
   }
   return { sent, failed };

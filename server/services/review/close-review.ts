@@ -19,7 +19,9 @@ export async function closeReview(db: Db, scope: TeamScope, input: { review: Loa
   const review = await getReview(db, scope, input);
   if (review.status !== "OPEN") throw badRequest("This review is already closed.");
   const snapshot: ReviewSnapshot = { ...review.snapshot, commitments: review.commitments };
-  const leaderIds = snapshot.members.filter((m) => m.role === "LEADER" || m.role === "OWNER" || m.depth === 0).map((m) => m.id);
+  const leaderIds = snapshot.members
+    .filter((m) => m.role === "LEADER" || m.role === "OWNER" || m.depth === 0)
+    .map((m) => m.id);
 
   const closed = await db.$transaction(async (tx) => {
     const updated = await tx.weeklyReview.updateMany({
@@ -37,7 +39,11 @@ export async function closeReview(db: Db, scope: TeamScope, input: { review: Loa
   let sent = 0;
   for (const leader of closed) {
     try {
-      await sendMail({ to: leader.user.email, subject: digest.subject, text: `Hello ${leader.user.name},\n\n${digest.text}` });
+      await sendMail({
+        to: leader.user.email,
+        subject: digest.subject,
+        text: `Hello ${leader.user.name},\n\n${digest.text}`,
+      });
       sent++;
     } catch (error) {
       console.error(`[review] digest to ${leader.user.email} failed`, error);

@@ -14,8 +14,17 @@ export async function getReview(db: DbClient, scope: TeamScope, input: { review:
   let commitments = s.commitments ?? [];
   if (review.status === "OPEN") {
     const rows = await db.commitment.findMany({
-      where: { teamId: scope.team.id, weekStart: toDbDay(s.nextWeekStart), membershipId: { in: s.members.map((m) => m.id) } },
-      select: { membershipId: true, text: true, amount: true, enteredBy: { select: { user: { select: { name: true } } } } },
+      where: {
+        teamId: scope.team.id,
+        weekStart: toDbDay(s.nextWeekStart),
+        membershipId: { in: s.members.map((m) => m.id) },
+      },
+      select: {
+        membershipId: true,
+        text: true,
+        amount: true,
+        enteredBy: { select: { user: { select: { name: true } } } },
+      },
     });
     const names = new Map(s.members.map((m) => [m.id, m.name]));
     commitments = rows.map((c) => ({

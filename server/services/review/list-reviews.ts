@@ -9,7 +9,10 @@ import { listSubtree } from "@/server/queries/tree";
 
 export async function listReviews(db: DbClient, scope: TeamScope) {
   const { actor } = scope;
-  const visible = actor.role === "OWNER" ? null : (await listSubtree(db, { teamId: scope.team.id, rootId: actor.id })).map((r) => r.id);
+  const visible =
+    actor.role === "OWNER"
+      ? null
+      : (await listSubtree(db, { teamId: scope.team.id, rootId: actor.id })).map((r) => r.id);
   const reviews = await db.weeklyReview.findMany({
     where: { teamId: scope.team.id, ...(visible ? { rootMembershipId: { in: visible } } : {}) },
     orderBy: [{ weekStart: "desc" }, { createdAt: "desc" }],

@@ -14,7 +14,16 @@ import type { ActorMembership } from "@/server/services/team/scope";
 export async function loadReview(db: DbClient, actor: ActorMembership, reviewId: string) {
   const review = await db.weeklyReview.findFirst({
     where: { id: reviewId, teamId: actor.teamId },
-    select: { id: true, status: true, weekStart: true, rootMembershipId: true, snapshot: true, closedAt: true, digestSentAt: true, createdAt: true },
+    select: {
+      id: true,
+      status: true,
+      weekStart: true,
+      rootMembershipId: true,
+      snapshot: true,
+      closedAt: true,
+      digestSentAt: true,
+      createdAt: true,
+    },
   });
   if (!review || !(await canView(db, actor, review.rootMembershipId))) throw notFound("Review");
   return { ...review, snapshot: review.snapshot as unknown as ReviewSnapshot };
@@ -23,13 +32,21 @@ export async function loadReview(db: DbClient, actor: ActorMembership, reviewId:
 export type LoadedReview = Awaited<ReturnType<typeof loadReview>>;
 
 /** The review a commitment is entered in, when `memberId` is in it and visible to the actor. */
-export async function loadReviewForCommitment(db: DbClient, actor: ActorMembership, input: { reviewId: string; memberId: string }) {
+export async function loadReviewForCommitment(
+  db: DbClient,
+  actor: ActorMembership,
+  input: { reviewId: string; memberId: string },
+) {
   const review = await db.weeklyReview.findFirst({
     where: { id: input.reviewId, teamId: actor.teamId },
     select: { status: true, snapshot: true },
   });
   const snapshot = review?.snapshot as unknown as ReviewSnapshot | undefined;
-  if (!review || !snapshot?.members.some((m) => m.id === input.memberId) || !(await canView(db, actor, input.memberId))) {
+  if (
+    !review ||
+    !snapshot?.members.some((m) => m.id === input.memberId) ||
+    !(await canView(db, actor, input.memberId))
+  ) {
     throw notFound("Member");
   }
   return { status: review.status, snapshot };

@@ -10,7 +10,11 @@ import type { TSaveCommitmentInput } from "@/server/schemas/review";
 import type { TeamScope } from "@/server/services/team/scope";
 import type { CommitmentReview } from "./load-review";
 
-export async function saveCommitment(db: DbClient, scope: TeamScope, input: TSaveCommitmentInput & { review: CommitmentReview }) {
+export async function saveCommitment(
+  db: DbClient,
+  scope: TeamScope,
+  input: TSaveCommitmentInput & { review: CommitmentReview },
+) {
   const { actor } = scope;
   if (input.review.status !== "OPEN") throw badRequest("This review is closed; its commitments can no longer change.");
   const weekStart = toDbDay(input.review.snapshot.nextWeekStart);

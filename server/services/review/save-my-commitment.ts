@@ -15,7 +15,14 @@ export async function saveMyCommitment(db: DbClient, scope: TeamScope, input: TS
   const weekStart = commitmentWeeks(scope.today, scope.team.weekStartsOn)[input.week];
   const saved = await db.commitment.upsert({
     where: { membershipId_weekStart: { membershipId: actor.id, weekStart: toDbDay(weekStart) } },
-    create: { teamId: scope.team.id, membershipId: actor.id, weekStart: toDbDay(weekStart), text: input.text, amount: input.amount ?? null, enteredById: actor.id },
+    create: {
+      teamId: scope.team.id,
+      membershipId: actor.id,
+      weekStart: toDbDay(weekStart),
+      text: input.text,
+      amount: input.amount ?? null,
+      enteredById: actor.id,
+    },
     update: { text: input.text, amount: input.amount ?? null, enteredById: actor.id },
     select: { text: true, amount: true },
   });

@@ -30,20 +30,34 @@ export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalP
   const { rootId } = input;
   const goalId = input.goal.goal.id;
   const start = toIsoDay(input.goal.goal.startDate);
-  const reviewed = reviewWeek({ today, start, deadline: toIsoDay(input.goal.goal.deadline), weekStartsOn: team.weekStartsOn });
-  if (!reviewed) throw badRequest(`This goal starts on ${start}: its first weekly review can be held once it has begun.`);
+  const reviewed = reviewWeek({
+    today,
+    start,
+    deadline: toIsoDay(input.goal.goal.deadline),
+    weekStartsOn: team.weekStartsOn,
+  });
+  if (!reviewed)
+    throw badRequest(`This goal starts on ${start}: its first weekly review can be held once it has begun.`);
   const { week } = reviewed;
 
   const existing = await db.weeklyReview.findFirst({
     where: { teamId: team.id, goalId, rootMembershipId: rootId, weekStart: toDbDay(week.from), status: "OPEN" },
     select: { id: true, snapshot: true },
   });
-  if (existing && (existing.snapshot as unknown as ReviewSnapshot | null)?.period?.asOf === reviewed.asOf) return { id: existing.id };
+  if (existing && (existing.snapshot as unknown as ReviewSnapshot | null)?.period?.asOf === reviewed.asOf)
+    return { id: existing.id };
 
   // The dashboard's roll-up for that week, seen on its as-of day: a past week as of its end (all of its plan due),
   // this week so far as of today (due through yesterday, as the dashboard shows it).
   const rollup = await getRollup(db, scope, { goal: input.goal, period: "week", rootId, viewDay: reviewed.asOf });
-  const wins = await victoriesInSubtree(db, { teamId: team.id, rootId, viewerId: actor.id, limit: 50, from: week.from, to: week.to });
+  const wins = await victoriesInSubtree(db, {
+    teamId: team.id,
+    rootId,
+    viewerId: actor.id,
+    limit: 50,
+    from: week.from,
+    to: week.to,
+  });
   const root = rollup.rows[0]!;
   const snapshot: ReviewSnapshot = {
     version: 1,
@@ -93,9 +107,14 @@ export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalP
         catchUpPerWeek: r.goal.catchUpPerWeek,
       })),
     wins: wins.map((w) => ({ id: w.id, name: w.name, title: w.title, kind: w.kind, day: w.day })),
-    members: rollup.rows
-      .slice(0, 500)
-      .map((r) => ({ id: r.id, name: r.name, role: r.role, depth: r.depth, status: r.ownStatus, teamStatus: r.teamStatus })),
+    members: rollup.rows.slice(0, 500).map((r) => ({
+      id: r.id,
+      name: r.name,
+      role: r.role,
+      depth: r.depth,
+      status: r.ownStatus,
+      teamStatus: r.teamStatus,
+    })),
   };
   if (existing) {
     // Still open, so nothing in it is frozen yet: its numbers move on to the new as-of day.

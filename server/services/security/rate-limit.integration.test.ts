@@ -10,7 +10,8 @@ describe("hitRateLimit", () => {
   it("allows up to the limit in a window, then refuses with the time to wait", async () => {
     const now = new Date("2026-11-23T10:00:00Z");
     const results = [];
-    for (let i = 0; i < 5; i++) results.push(await hitRateLimit(env.db, "t:a", rule, new Date(now.getTime() + i * 1000)));
+    for (let i = 0; i < 5; i++)
+      results.push(await hitRateLimit(env.db, "t:a", rule, new Date(now.getTime() + i * 1000)));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false, false]);
     expect(results.map((r) => r.count)).toEqual([1, 2, 3, 4, 5]);
     expect(results[4]!.retryAfterSeconds).toBe(56);

@@ -21,8 +21,14 @@ describe("exportEntriesCsv", () => {
     const metrics = await makeFunnelMetrics(db, { teamId: t.team.id });
     const a1 = await callerForMember(db, t.memberA1.id);
     const b1 = await callerForMember(db, t.memberB1.id);
-    await a1.entry.log({ teamId: t.team.id, entries: [3, 4, 5].map((amount) => ({ id: randomUUID(), metricId: metrics.contacts.id, amount })) });
-    await b1.entry.log({ teamId: t.team.id, entries: [{ id: randomUUID(), metricId: metrics.volume.id, amount: 12_500, note: "first sale, \"big\"" }] });
+    await a1.entry.log({
+      teamId: t.team.id,
+      entries: [3, 4, 5].map((amount) => ({ id: randomUUID(), metricId: metrics.contacts.id, amount })),
+    });
+    await b1.entry.log({
+      teamId: t.team.id,
+      entries: [{ id: randomUUID(), metricId: metrics.volume.id, amount: 12_500, note: 'first sale, "big"' }],
+    });
     const owner = await callerForMember(db, t.owner.id);
     await owner.member.remove({ teamId: t.team.id, memberId: t.memberA1.id });
 
@@ -35,7 +41,13 @@ describe("exportEntriesCsv", () => {
     expect(removed.every((r) => r.member_status === "removed" && r.metric === "Contacts")).toBe(true);
     const sale = rows.find((r) => r.member === "Ben B1")!;
     // Money in major units of the team currency, with the currency named; counts as whole numbers without one.
-    expect(sale).toMatchObject({ amount: "125.00", currency: "GBP", note: 'first sale, "big"', unit: "money", member_status: "active" });
+    expect(sale).toMatchObject({
+      amount: "125.00",
+      currency: "GBP",
+      note: 'first sale, "big"',
+      unit: "money",
+      member_status: "active",
+    });
     expect(removed.every((r) => r.unit === "count" && r.currency === "")).toBe(true);
     expect(new Set(rows.map((r) => r.entry_id)).size).toBe(4);
   });

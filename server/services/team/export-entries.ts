@@ -14,10 +14,25 @@ import { readExportEntriesPage } from "@/server/queries/team";
 import type { TeamScope } from "@/server/services/team/scope";
 import { toIsoDay } from "@/server/domain/db-day";
 
-export const ENTRY_EXPORT_HEADER = ["day", "member", "email", "member_status", "metric", "unit", "amount", "currency", "note", "entry_id"] as const;
+export const ENTRY_EXPORT_HEADER = [
+  "day",
+  "member",
+  "email",
+  "member_status",
+  "metric",
+  "unit",
+  "amount",
+  "currency",
+  "note",
+  "entry_id",
+] as const;
 const PAGE = 5000;
 
-export async function* exportEntriesCsv(db: DbClient, scope: TeamScope, input: { pageSize?: number } = {}): AsyncGenerator<string> {
+export async function* exportEntriesCsv(
+  db: DbClient,
+  scope: TeamScope,
+  input: { pageSize?: number } = {},
+): AsyncGenerator<string> {
   const page = input.pageSize ?? PAGE;
   // Checked here, not on a procedure line: the export is a REST route (app/api/teams/[teamId]/entries/route.ts).
   if (scope.actor.role !== "OWNER") throw forbidden("Only the team owner can export the whole team's history.");
@@ -27,13 +42,26 @@ export async function* exportEntriesCsv(db: DbClient, scope: TeamScope, input: {
   for (;;) {
     const rows = await readExportEntriesPage(db, { teamId: scope.team.id, after, limit: page });
     if (rows.length === 0) return;
-    yield toCsv(
-      rows.map((r) => {
-        const money = r.unit === "MONEY";
-        const amount = money ? toMajorString(r.amount, currency) : r.amount;
-        return [toIsoDay(r.day), r.name, r.email, r.status.toLowerCase(), r.metric, r.unit.toLowerCase(), amount, money ? currency : "", r.note ?? "", r.id];
-      }),
-    ) + "\r\n";
+    yield (
+      toCsv(
+        rows.map((r) => {
+          const money = r.unit === "MONEY";
+          const amount = money ? toMajorString(r.amount, currency) : r.amount;
+          return [
+            toIsoDay(r.day),
+            r.name,
+            r.email,
+            r.status.toLowerCase(),
+            r.metric,
+            r.unit.toLowerCase(),
+            amount,
+            money ? currency : "",
+            r.note ?? "",
+            r.id,
+          ];
+        }),
+      ) + "\r\n"
+    );
     const last = rows.at(-1)!;
     after = { day: last.day, id: last.id };
     if (rows.length < page) return;

@@ -23,7 +23,8 @@ export const SETTINGS_EDITORS: readonly Role[] = ["OWNER"];
 export const HOLIDAY_MANAGERS: readonly Role[] = ["OWNER", "LEADER"];
 
 /** Whether the holidays screen offers changes to this member. */
-export const canManageHolidays = (actor: Pick<ActorMembership, "role">): boolean => HOLIDAY_MANAGERS.includes(actor.role);
+export const canManageHolidays = (actor: Pick<ActorMembership, "role">): boolean =>
+  HOLIDAY_MANAGERS.includes(actor.role);
 
 /** True if the actor may see the member's data (themselves or someone in their downline; owner: anyone). */
 export async function canView(db: DbClient, actor: ActorMembership, memberId: string): Promise<boolean> {
@@ -60,6 +61,9 @@ export async function assertCanManage(db: DbClient, actor: ActorMembership, memb
 }
 
 async function isActiveMember(db: DbClient, teamId: string, memberId: string): Promise<boolean> {
-  const found = await db.membership.findFirst({ where: { id: memberId, teamId, status: "ACTIVE" }, select: { id: true } });
+  const found = await db.membership.findFirst({
+    where: { id: memberId, teamId, status: "ACTIVE" },
+    select: { id: true },
+  });
   return found !== null;
 }

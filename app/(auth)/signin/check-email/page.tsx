@@ -11,7 +11,7 @@ export default function CheckEmailPage() {
       <p className="text-slate-700">
         If an account can use that address, a sign-in link is on its way. It works once, for 15 minutes.
       </p>
-      <Link href="/signin" className="font-medium text-brand-700 underline">
+      <Link href="/signin" className="text-brand-700 font-medium underline">
         Back to sign in
       </Link>
     </Card>

@@ -20,7 +20,10 @@ function presentedSecret(request: Request): string | null {
 const handler = withErrorResponse(async (request: Request) => {
   const secret = env.CRON_SECRET?.trim();
   if (!secret) {
-    return Response.json({ error: "Reminders are not scheduled here: set CRON_SECRET to enable this endpoint." }, { status: 503 });
+    return Response.json(
+      { error: "Reminders are not scheduled here: set CRON_SECRET to enable this endpoint." },
+      { status: 503 },
+    );
   }
   const run = await runReminderCron(db, { secret, presented: presentedSecret(request) });
   return Response.json(run, { headers: { "Cache-Control": "no-store" } });

@@ -5,7 +5,11 @@ export const metadata: Metadata = { title: "New goal" };
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.length <= 120 ? v : undefined);
 
-export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Page({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const target = Number(one(sp.target));
   const defaults: NewGoalDefaults = {
@@ -19,7 +23,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold sm:text-3xl">New goal</h1>
-      <p className="text-slate-700">Set the target and the deadline; preview how it works backwards and down the team before you publish.</p>
+      <p className="text-slate-700">
+        Set the target and the deadline; preview how it works backwards and down the team before you publish.
+      </p>
       <NewGoal defaults={defaults} />
     </div>
   );
