@@ -1,17 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, countOpenDays, countWorkingDays, dayOfWeek } from "./calendar";
-import {
-  buildDailyPlan,
-  evenSpread,
-  minutesForResult,
-  smallerTargetThatFits,
-  type ActionRequirement,
-  type DailyPlanInput,
-  type SmallerTargetInput,
-} from "./daily-plan";
+import { buildDailyPlan, type ActionRequirement, type DailyPlanInput } from "./daily-plan";
 import { PlanningError } from "./errors";
-import { planFunnel, type FunnelInput } from "./funnel";
 import { dateArb, workingDaysArb } from "./test-arbitraries";
 
 const weekdays = [1, 2, 3, 4, 5];
@@ -132,7 +123,7 @@ describe("daily plan examples", () => {
     expect(asked).toEqual({ calls: 56, deals: 5 });
   });
 
-  it("says by how much the busiest day does not fit, a later deadline that does, and the smaller target that does", () => {
+  it("says by how much the busiest day does not fit, and a later deadline that does", () => {
     const plan = buildDailyPlan({
       today: "2026-12-01",
       deadline: "2026-12-14",
@@ -155,30 +146,6 @@ describe("daily plan examples", () => {
       buildDailyPlan({ today: "2026-12-01", deadline, workingDays: weekdays, actions: seedActions, minutesPerDay: 60 });
     expect(later("2026-12-28").timeCheck.fits).toBe(true);
     expect(later("2026-12-25").timeCheck.fits).toBe(false);
-
-    const funnel: FunnelInput = {
-      target: 2,
-      stages: [
-        { key: "contacts", defaultRate: 1 / 3 },
-        { key: "presentations", defaultRate: 0.1 },
-      ],
-    };
-    // 2 sponsors need 60 contacts (600 min) + 20 presentations (900 min) over 10 working days; 4 contacts done.
-    const input: SmallerTargetInput = {
-      funnel,
-      done: { contacts: 4 },
-      minutesPerAction: { contacts: 10, presentations: 45 },
-      plan: { today: "2026-12-01", deadline: "2026-12-14", workingDays: weekdays, minutesPerDay: 60 },
-    };
-    expect(minutesForResult(input, 2)).toBe(560 + 900);
-    expect(smallerTargetThatFits(input)).toEqual({ target: 0, minutes: 0, busiestDayMinutes: 0 });
-    // 1 sponsor: 26 contacts + 10 presentations, a busiest day of 3 × 10 + 45 = 75 minutes.
-    expect(smallerTargetThatFits({ ...input, plan: { ...input.plan, minutesPerDay: 75 } })).toEqual({
-      target: 1,
-      minutes: 260 + 450,
-      busiestDayMinutes: 75,
-    });
-    expect(smallerTargetThatFits({ ...input, plan: { ...input.plan, minutesPerDay: 74 } }).target).toBe(0);
   });
 
   it("keeps at most five kinds of action, the most important first", () => {
@@ -241,7 +208,6 @@ describe("daily plan examples", () => {
     ).toThrow(PlanningError);
     expect(() => buildDailyPlan({ ...base, actions: [seedActions[0]!, seedActions[0]!] })).toThrow(/appears twice/);
     expect(() => buildDailyPlan({ ...base, maxActionsPerDay: 0 })).toThrow(PlanningError);
-    expect(() => evenSpread(5, 3, { num: 2, den: 2 })).toThrow(PlanningError);
   });
 });
 
@@ -392,74 +358,5 @@ describe("daily plan properties", () => {
         },
       ),
     );
-  });
-
-  it("the smaller target is the largest one whose busiest day fits", () => {
-    fc.assert(
-      fc.property(
-        fc.nat({ max: 30 }),
-        fc.integer({ min: 0, max: 240 }),
-        fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 60 }),
-        dateArb,
-        fc.integer({ min: 0, max: 20 }),
-        workingDaysArb,
-        (target, minutesPerDay, m1, m2, today, len, workingDays) => {
-          const input: SmallerTargetInput = {
-            funnel: {
-              target,
-              stages: [
-                { key: "contacts", defaultRate: 1 / 3 },
-                { key: "presentations", defaultRate: 0.1 },
-              ],
-            },
-            minutesPerAction: { contacts: m1, presentations: m2 },
-            plan: { today, deadline: addDays(today, len), workingDays, minutesPerDay },
-          };
-          const fitsAt = (t: number) => {
-            const stages = planFunnel({ ...input.funnel, target: t }).stages;
-            const actions = stages.map((s) => ({
-              key: s.key,
-              remaining: s.required,
-              minutesPerAction: input.minutesPerAction[s.key]!,
-            }));
-            return buildDailyPlan({ ...input.plan, actions }).timeCheck.fits;
-          };
-          const { target: t, minutes, busiestDayMinutes } = smallerTargetThatFits(input);
-          expect(t).toBeLessThanOrEqual(target);
-          expect(minutes).toBe(minutesForResult(input, t));
-          expect(fitsAt(t)).toBe(true);
-          expect(busiestDayMinutes).toBeLessThanOrEqual(minutesPerDay);
-          for (let above = t + 1; above <= target; above++) expect(fitsAt(above)).toBe(false);
-        },
-      ),
-    );
-  });
-
-  it("evenSpread: exact, ⌊total/n⌋ or one more each day, running total within 1 of the even line", () => {
-    fc.assert(
-      fc.property(
-        fc.nat({ max: 1_000_000 }),
-        fc.integer({ min: 1, max: 400 }),
-        fc.integer({ min: 1, max: 10_000 }),
-        fc.nat(),
-        (total, n, den, r) => {
-          const phase = { num: r % den, den };
-          const parts = evenSpread(total, n, phase);
-          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-          for (const p of parts) expect(p === Math.floor(total / n) || p === Math.floor(total / n) + 1).toBe(true);
-          let running = 0;
-          parts.forEach((p, i) => {
-            running += p;
-            expect(Math.abs(running - (total * (i + 1)) / n)).toBeLessThan(1);
-          });
-        },
-      ),
-    );
-  });
-
-  it("evenSpread stays exact for totals too big for plain arithmetic", () => {
-    const parts = evenSpread(9_000_000_000_000, 365, { num: 7, den: 4000 });
-    expect(parts.reduce((a, b) => a + b, 0)).toBe(9_000_000_000_000);
   });
 });

@@ -26,10 +26,10 @@
  * The time check looks at the BUSIEST day, not the average: each day's minutes are Σ count × minutes per action over
  * every action with something remaining (omitted ones included), and the plan fits when the busiest day fits in
  * the member's minutes a day. When it does not fit it says by how much, a later deadline by which the busiest day
- * fits (the open day before it does not), and `smallerTargetThatFits` gives the largest result target whose funnel
- * fits by the same rule.
+ * fits (the open day before it does not), and `smallerTargetThatFits` (smaller-target.ts) gives the largest result
+ * target whose funnel fits by the same rule. The spreading itself (`evenSpread`, the phase, each day's minutes) is in
+ * spread.ts.
  */
-import { apportion } from "./apportion";
 import {
   countOpenDayNumbers,
   countWorkingDayNumbers,
@@ -42,7 +42,7 @@ import {
   type OpenDays,
 } from "./calendar";
 import { PlanningError, requireAmount } from "./errors";
-import { planFunnel, type FunnelInput } from "./funnel";
+import { dayLoads, evenSpread, fitsIn, phaseOf, type Spreadable } from "./spread";
 
 export const MAX_ACTIONS_PER_DAY = 5;
 export const MIN_ACTIONS_PER_DAY = 3;
@@ -126,7 +126,8 @@ export interface DailyPlan {
   timeCheck: TimeCheck;
 }
 
-function checkMinutes(value: number, field: string, label: string) {
+/** Throws unless `value` is a number of minutes ≥ 0. */
+export function checkMinutes(value: number, field: string, label: string) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     throw new PlanningError(
       "invalid_minutes",
@@ -134,124 +135,6 @@ function checkMinutes(value: number, field: string, label: string) {
       field,
     );
   }
-}
-
-/** A phase in [0, 1) as the fraction num / den (whole numbers, 0 ≤ num < den). */
-export interface Phase {
-  num: number;
-  den: number;
-}
-
-export const HALF: Phase = { num: 1, den: 2 };
-
-/** An action being spread: its place among the input actions and, with a start, how many open days are behind. */
-interface Spreadable {
-  remaining: number;
-  done: number;
-  minutesPerAction: number;
-  /** Position among the input actions (its grid offset) and their number. */
-  index: number;
-  of: number;
-}
-
-/**
- * The phase of one action over `n` days: its grid offset (index + ½) / of, and with `elapsed` working days of the
- * plan behind today, where today falls on the whole plan's grid: the fractional part of
- * total · elapsed / (elapsed + n) + offset − done. Whole units behind or ahead of the grid do not move the phase:
- * they are spread over the remaining days like the rest (a higher or lower rate), never piled on today.
- */
-function phaseOf(a: Spreadable, n: number, elapsed: number | null): Phase {
-  if (elapsed === null || elapsed === 0) return { num: 2 * a.index + 1, den: 2 * a.of };
-  const whole = elapsed + n;
-  const den = 2 * a.of * whole;
-  const num = (a.done + a.remaining) * elapsed * 2 * a.of + (2 * a.index + 1) * whole - a.done * den;
-  return { num: ((num % den) + den) % den, den };
-}
-
-/**
- * `total` whole units over `n` days: day i's running total is floor(total · i / n + phase). Exact sum, every day
- * ⌊total / n⌋ or one more, and each running total within one unit of the even line total · i / n (at most `phase`
- * above it, less than 1 − phase below). Phase ½ (the default) rounds the even line to the nearest whole number.
- */
-export function evenSpread(total: number, n: number, phase: Phase = HALF): number[] {
-  requireAmount(total, "total");
-  const { num, den } = phase;
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num < 0 || den < 1 || num >= den) {
-    throw new PlanningError("invalid_phase", `A phase must be a fraction in [0, 1) (got ${num}/${den}).`, "phase");
-  }
-  if (n === 0) return []; // nothing to spread over: the time check reports it
-  const out = new Array<number>(n);
-  const bottom = n * den;
-  if (Number.isSafeInteger(total * n * den + num * n + bottom)) {
-    let prev = 0;
-    for (let i = 1; i <= n; i++) {
-      const top = total * i * den + num * n;
-      const cum = (top - (top % bottom)) / bottom;
-      out[i - 1] = cum - prev;
-      prev = cum;
-    }
-    return out;
-  }
-  if (!Number.isSafeInteger(total) || !Number.isSafeInteger(n)) return apportion(total, new Array<number>(n).fill(1));
-  const [t, b, p, nn] = [BigInt(total), BigInt(bottom), BigInt(num), BigInt(n)];
-  let prev = 0n;
-  for (let i = 1; i <= n; i++) {
-    const cum = (t * BigInt(i) * BigInt(den) + p * nn) / b;
-    out[i - 1] = Number(cum - prev);
-    prev = cum;
-  }
-  return out;
-}
-
-/** Minutes of each of `n` days when every action in `items` is spread over them (as `evenSpread` does). */
-function dayLoads(items: readonly Spreadable[], n: number, elapsed: number | null): number[] {
-  const loads = new Array<number>(n).fill(0);
-  for (const a of items) {
-    if (a.remaining === 0 || a.minutesPerAction === 0) continue;
-    const phase = phaseOf(a, n, elapsed);
-    const bottom = n * phase.den;
-    if (!Number.isSafeInteger(a.remaining * bottom + phase.num * n + bottom)) {
-      const counts = evenSpread(a.remaining, n, phase);
-      for (let i = 0; i < n; i++) loads[i]! += counts[i]! * a.minutesPerAction;
-      continue;
-    }
-    // The running total's numerator grows by remaining·den a day; a day's count is how many times it passes `bottom`.
-    const step = a.remaining * phase.den;
-    const whole = Math.floor(step / bottom);
-    const rest = step - whole * bottom;
-    let carry = phase.num * n;
-    for (let i = 0; i < n; i++) {
-      carry += rest;
-      let count = whole;
-      if (carry >= bottom) {
-        carry -= bottom;
-        count++;
-      }
-      loads[i]! += count * a.minutesPerAction;
-    }
-  }
-  return loads;
-}
-
-/** True when the busiest of `n` open days fits in `minutesPerDay` (with no day: only when nothing is needed). */
-function fitsIn(
-  items: readonly Spreadable[],
-  n: number,
-  elapsed: number | null,
-  minutesPerDay: number,
-  neededMinutes: number,
-): boolean {
-  if (n === 0) return neededMinutes === 0;
-  if (neededMinutes > minutesPerDay * n) return false; // the busiest day is at least the average
-  // Each action is at most ⌈k/n⌉ a day and reaches it on some day: bounds that settle most cases without the days.
-  let ceilings = 0;
-  for (const a of items) {
-    const most = Math.ceil(a.remaining / n) * a.minutesPerAction;
-    if (most > minutesPerDay) return false;
-    ceilings += most;
-  }
-  if (ceilings <= minutesPerDay) return true;
-  return dayLoads(items, n, elapsed).every((m) => m <= minutesPerDay);
 }
 
 /**
@@ -302,7 +185,8 @@ interface Calendar {
   elapsed: number | null;
 }
 
-function calendarOf(input: {
+/** The open days from today to the deadline, and how many working weekdays of the plan are behind today. */
+export function calendarOf(input: {
   today: IsoDate;
   deadline: IsoDate;
   workingDays: readonly number[];
@@ -408,84 +292,4 @@ export function buildDailyPlan(input: DailyPlanInput): DailyPlan {
     omitted,
     timeCheck,
   };
-}
-
-export interface SmallerTargetInput {
-  funnel: FunnelInput;
-  /** Already done per stage key in this period (from the plan's start to yesterday). */
-  done?: Readonly<Record<string, number>>;
-  /** Minutes per action per stage key (missing = 0). */
-  minutesPerAction: Readonly<Record<string, number>>;
-  /** The days and the minutes a day the target must fit in (the daily plan's calendar). */
-  plan: Pick<DailyPlanInput, "today" | "deadline" | "workingDays" | "closedDays" | "start" | "minutesPerDay">;
-}
-
-/** What remains of each funnel stage for `resultTarget`, as actions in funnel order. */
-function stageItems(input: SmallerTargetInput, resultTarget: number): Spreadable[] {
-  const plan = planFunnel({ ...input.funnel, target: resultTarget });
-  return plan.stages.map((stage, index) => {
-    const done = input.done?.[stage.key] ?? 0;
-    return {
-      remaining: Math.max(0, stage.required - done),
-      done,
-      minutesPerAction: input.minutesPerAction[stage.key] ?? 0,
-      index,
-      of: plan.stages.length,
-    };
-  });
-}
-
-const totalMinutes = (items: readonly Spreadable[]) => items.reduce((s, a) => s + a.remaining * a.minutesPerAction, 0);
-
-/** Minutes still needed to reach `resultTarget` through the funnel, given what is done. */
-export function minutesForResult(input: SmallerTargetInput, resultTarget: number): number {
-  return totalMinutes(stageItems(input, resultTarget));
-}
-
-/** How many targets below the average bound are tried one by one before settling for the guaranteed one. */
-const SMALLER_TARGET_SCAN = 500;
-
-/**
- * The largest result target ≤ `funnel.target` whose daily plan's busiest day fits in the minutes a day — the same
- * rule as the time check. Targets whose total minutes exceed the minutes available never fit (the busiest day is at
- * least the average); those whose every action at its per-day ceiling fits always do; between the two, targets are
- * tried from the top (at most SMALLER_TARGET_SCAN of them). Returns the target, its total minutes and its busiest day.
- */
-export function smallerTargetThatFits(input: SmallerTargetInput): {
-  target: number;
-  minutes: number;
-  busiestDayMinutes: number;
-} {
-  const { minutesPerDay } = input.plan;
-  checkMinutes(minutesPerDay, "minutesPerDay", "time available per day");
-  for (const [key, m] of Object.entries(input.minutesPerAction))
-    checkMinutes(m, `minutesPerAction.${key}`, `minutes per ${key}`);
-  const { n, elapsed } = calendarOf(input.plan);
-  const top = requireAmount(input.funnel.target, "funnel.target", "result target");
-  const result = (target: number) => {
-    const items = stageItems(input, target);
-    const loads = dayLoads(items, n, elapsed);
-    return { target, minutes: totalMinutes(items), busiestDayMinutes: loads.reduce((m, x) => Math.max(m, x), 0) };
-  };
-  /** The largest target in [0, top] for which the monotone test holds (it holds at 0: nothing to do). */
-  const largest = (ok: (items: Spreadable[]) => boolean) => {
-    let lo = 0;
-    let hi = top;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi + 1) / 2);
-      if (ok(stageItems(input, mid))) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const upper = largest((items) => totalMinutes(items) <= minutesPerDay * n);
-  if (n === 0) return result(upper);
-  const sure = largest(
-    (items) => items.reduce((s, a) => s + Math.ceil(a.remaining / n) * a.minutesPerAction, 0) <= minutesPerDay,
-  );
-  for (let t = upper, tries = 0; t > sure && tries < SMALLER_TARGET_SCAN; t--, tries++) {
-    const items = stageItems(input, t);
-    if (fitsIn(items, n, elapsed, minutesPerDay, totalMinutes(items))) return result(t);
-  }
-  return result(sure);
 }

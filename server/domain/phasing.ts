@@ -1,5 +1,5 @@
 /**
- * Time-phasing a target backwards from its deadline, and "the month from last month".
+ * Time-phasing a target backwards from its deadline ("the month from last month" is in next-target.ts).
  *
  * `phasePlan` spreads `target − baseline` over the working days from `start` to `deadline` (both inclusive) along a
  * curve and reports it per day and per period (day / week / month). Guarantees, for every accepted input:
@@ -22,6 +22,7 @@
  *
  * A checkpoint is `{ date, cumulative }`, `{ weeksToGo, cumulative }` (deadline − 7·weeks days) or
  * `{ daysToGo, cumulative }`; "£42,000 with one week to go" is `{ weeksToGo: 1, cumulative: 4_200_000 }`.
+ * checkpoints.ts resolves and checks them.
  */
 import { apportionCumulative } from "./apportion";
 import {
@@ -38,6 +39,7 @@ import {
   type IsoDate,
   type Period,
 } from "./calendar";
+import { resolveCheckpoints } from "./checkpoints";
 import { PlanningError, requireAmount } from "./errors";
 
 export type CheckpointInput =
@@ -247,97 +249,6 @@ export function phasePlan(input: PhasingInput): PhasedPlan {
   };
 }
 
-function resolveCheckpoints(
-  inputs: readonly CheckpointInput[],
-  input: PhasingInput,
-  startDn: number,
-  deadlineDn: number,
-  baseline: number,
-  target: number,
-  fmt: (a: number) => string,
-): ResolvedCheckpoint[] {
-  if (!Array.isArray(inputs)) {
-    throw new PlanningError("invalid_checkpoint", "A custom curve needs a list of checkpoints.", "curve.checkpoints");
-  }
-  const resolved: { dn: number; cumulative: number }[] = [];
-  inputs.forEach((cp, i) => {
-    const field = `curve.checkpoints.${i}`;
-    let dn: number;
-    let desc: string;
-    if ("date" in cp) {
-      dn = toDayNumber(cp.date, "checkpoint date");
-      desc = `The checkpoint for ${cp.date}`;
-    } else if ("weeksToGo" in cp) {
-      requireAmount(cp.weeksToGo, field, "number of weeks to go");
-      dn = deadlineDn - 7 * cp.weeksToGo;
-      desc = `The checkpoint ${cp.weeksToGo === 1 ? "one week" : `${cp.weeksToGo} weeks`} before the deadline (${fromDayNumberSafe(dn)})`;
-    } else if ("daysToGo" in cp) {
-      requireAmount(cp.daysToGo, field, "number of days to go");
-      dn = deadlineDn - cp.daysToGo;
-      desc = `The checkpoint ${cp.daysToGo} day${cp.daysToGo === 1 ? "" : "s"} before the deadline (${fromDayNumberSafe(dn)})`;
-    } else {
-      throw new PlanningError("invalid_checkpoint", "Each checkpoint needs a date, weeksToGo or daysToGo.", field);
-    }
-    requireAmount(cp.cumulative, field, "checkpoint amount");
-    if (dn > deadlineDn) {
-      throw new PlanningError("checkpoint_after_deadline", `${desc} is after the deadline (${input.deadline}).`, field);
-    }
-    if (dn < startDn) {
-      throw new PlanningError("checkpoint_before_start", `${desc} is before the start (${input.start}).`, field);
-    }
-    if (cp.cumulative > target) {
-      throw new PlanningError(
-        "checkpoint_above_target",
-        `${desc} (${fmt(cp.cumulative)}) is above the target (${fmt(target)}).`,
-        field,
-      );
-    }
-    if (cp.cumulative < baseline) {
-      throw new PlanningError(
-        "checkpoint_below_baseline",
-        `${desc} (${fmt(cp.cumulative)}) is below what is already achieved (${fmt(baseline)}).`,
-        field,
-      );
-    }
-    if (dn === deadlineDn && cp.cumulative !== target) {
-      throw new PlanningError(
-        "checkpoint_at_deadline",
-        `${desc} falls on the deadline, so it must equal the target (${fmt(target)}), not ${fmt(cp.cumulative)}.`,
-        field,
-      );
-    }
-    resolved.push({ dn, cumulative: cp.cumulative });
-  });
-  resolved.sort((a, b) => a.dn - b.dn);
-  for (let i = 1; i < resolved.length; i++) {
-    const a = resolved[i - 1]!;
-    const b = resolved[i]!;
-    if (a.dn === b.dn) {
-      throw new PlanningError(
-        "checkpoints_same_day",
-        `Two checkpoints fall on ${fromDayNumber(a.dn)}; keep one.`,
-        "curve.checkpoints",
-      );
-    }
-    if (b.cumulative < a.cumulative) {
-      throw new PlanningError(
-        "checkpoints_out_of_order",
-        `The checkpoints go down over time: ${fmt(a.cumulative)} by ${fromDayNumber(a.dn)} but only ${fmt(b.cumulative)} by ${fromDayNumber(b.dn)}.`,
-        "curve.checkpoints",
-      );
-    }
-  }
-  return resolved.map((r) => ({ date: fromDayNumber(r.dn), cumulative: r.cumulative, daysToGo: deadlineDn - r.dn }));
-}
-
-function fromDayNumberSafe(dn: number): string {
-  try {
-    return fromDayNumber(dn);
-  } catch {
-    return "an impossible date";
-  }
-}
-
 /**
  * Per-period rows of a daily series (each day's `cumulative` already includes the baseline). Periods are clipped to
  * the series; `cumulative` is the value at the period's last day. When some day is working, a first period without
@@ -396,83 +307,4 @@ export function cumulativeOn(plan: Pick<PhasedPlan, "start" | "baseline" | "targ
   if (k < 0) return plan.baseline;
   if (k >= plan.days.length) return plan.target;
   return plan.days[k]!.cumulative;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The month from last month.
-
-export type TargetUnit = "money" | "count";
-
-export interface ProposedTarget {
-  /** The proposed target (whole minor units or whole count). */
-  target: number;
-  /** lastActual × (1 + stretch%), before rounding. */
-  unrounded: number;
-  /** The step it was rounded to. */
-  step: number;
-}
-
-/**
- * Next period's target from last period's actual and a stretch percentage ("aim 10% higher" → 10).
- * Rounding, so the number is easy to say out loud:
- * - `count`: to a whole number (step 1);
- * - `money` (minor units): to a "nice" step of 1, 2 or 5 × 10ᵏ minor units that is at most 1% of the amount and
- *   never below one major unit (`minorUnitsPerMajor`, default 100) — £52,345.67 becomes £52,500, £5,000 × 1.1
- *   is £5,500.
- * With a stretch ≥ 0 it rounds up, so the proposal is never below last period's actual; with a negative stretch it
- * rounds to the nearest step and never above the actual. Stretch must be between −100 and 1000 (%).
- */
-export function proposeNextTarget(
-  lastActual: number,
-  stretchPercent: number,
-  unit: TargetUnit,
-  options: { minorUnitsPerMajor?: number } = {},
-): ProposedTarget {
-  requireAmount(lastActual, "lastActual", "last period's actual");
-  if (
-    typeof stretchPercent !== "number" ||
-    !Number.isFinite(stretchPercent) ||
-    stretchPercent < -100 ||
-    stretchPercent > 1000
-  ) {
-    throw new PlanningError(
-      "invalid_stretch",
-      `The stretch must be a percentage between −100 and 1000 (got ${String(stretchPercent)}).`,
-      "stretchPercent",
-    );
-  }
-  if (unit !== "money" && unit !== "count") {
-    throw new PlanningError("invalid_unit", `The unit must be money or count (got ${JSON.stringify(unit)}).`, "unit");
-  }
-  const minor = requireAmount(options.minorUnitsPerMajor ?? 100, "minorUnitsPerMajor", "minor units per major unit", 1);
-
-  let unrounded = (lastActual * (100 + stretchPercent)) / 100;
-  // Snap away floating dust (10 × 1.1 = 11.000000000000002) before rounding up.
-  const nearest = Math.round(unrounded);
-  if (Math.abs(unrounded - nearest) <= 1e-9 * Math.max(1, Math.abs(unrounded))) unrounded = nearest;
-
-  const step = unit === "count" ? 1 : Math.max(minor, niceStepAtMost(unrounded / 100));
-  let target: number;
-  if (stretchPercent >= 0) {
-    target = Math.ceil(unrounded / step) * step;
-    if (target < lastActual) target = lastActual;
-  } else {
-    target = Math.round(unrounded / step) * step;
-    if (target > lastActual) target = lastActual;
-  }
-  if (!Number.isSafeInteger(target)) {
-    throw new PlanningError("invalid_amount", "That target is too large to represent.", "lastActual");
-  }
-  return { target, unrounded, step };
-}
-
-/** Largest 1, 2 or 5 × 10ᵏ (k ≥ 0) that is ≤ x (1 for x < 1). */
-function niceStepAtMost(x: number): number {
-  if (!(x >= 1)) return 1;
-  let p = 10 ** Math.floor(Math.log10(x));
-  if (p > x) p /= 10; // guard log10 rounding
-  if (p * 10 <= x) p *= 10;
-  if (5 * p <= x) return 5 * p;
-  if (2 * p <= x) return 2 * p;
-  return p;
 }

@@ -6,7 +6,7 @@
 import type { DbClient } from "@/server/db-client";
 import { addDays, endOfPeriod, startOfPeriod } from "@/server/domain/calendar";
 import { minorPerMajor } from "@/server/domain/money";
-import { proposeNextTarget as proposeFromActual } from "@/server/domain/phasing";
+import { proposeNextTarget as proposeFromActual } from "@/server/domain/next-target";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree } from "@/server/queries/tree";
 import type { GoalRow } from "./goal-access";
