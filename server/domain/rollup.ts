@@ -69,6 +69,45 @@ function invalid(id: string, label: string, value: unknown): never {
 
 const STATUS_INDEX: Record<PaceStatus, number> = { ahead: 0, on_track: 1, at_risk: 2, behind: 3 };
 
+/**
+ * One step of the bottom-up pass, shared by both roll-ups: child `v`'s team sums go into its parent `p`, and so do the
+ * statuses below `v` plus `v`'s own (`counts[4i + s]` = members strictly below i with own status s).
+ */
+function addChild(
+  sums: readonly Float64Array[],
+  counts: Int32Array,
+  ownStatus: readonly PaceStatus[],
+  p: number,
+  v: number,
+) {
+  for (const sum of sums) sum[p]! += sum[v]!;
+  const pb = 4 * p;
+  const vb = 4 * v;
+  counts[pb]! += counts[vb]!;
+  counts[pb + 1]! += counts[vb + 1]!;
+  counts[pb + 2]! += counts[vb + 2]!;
+  counts[pb + 3]! += counts[vb + 3]!;
+  counts[pb + STATUS_INDEX[ownStatus[v]!]]! += 1;
+}
+
+/** The statuses below member `i`, from the pass's counts. */
+function belowOf(counts: Int32Array, i: number): StatusCounts {
+  const b = 4 * i;
+  const ahead = counts[b]!;
+  const onTrack = counts[b + 1]!;
+  const atRisk = counts[b + 2]!;
+  const behind = counts[b + 3]!;
+  return {
+    ahead,
+    on_track: onTrack,
+    at_risk: atRisk,
+    behind,
+    onPace: ahead + onTrack,
+    offPace: atRisk + behind,
+    total: ahead + onTrack + atRisk + behind,
+  };
+}
+
 /** Rows in input order. */
 export function rollUp(nodes: readonly RollupNode[], thresholds: PaceThresholds = PACE_THRESHOLDS): RollupRow[] {
   return rollUpIndexed(nodes, indexTree(nodes), thresholds);
@@ -100,29 +139,15 @@ function rollUpIndexed(
     ownStatus[i] = paceStatus(node.ownActual, expected, 0, thresholds);
   }
 
+  const sums = [teamActual, teamTarget, teamExpected];
   for (let k = n - 1; k > 0; k--) {
     const v = order[k]!;
-    const p = parent[v]!;
-    teamActual[p]! += teamActual[v]!;
-    teamTarget[p]! += teamTarget[v]!;
-    teamExpected[p]! += teamExpected[v]!;
-    const pb = 4 * p;
-    const vb = 4 * v;
-    counts[pb]! += counts[vb]!;
-    counts[pb + 1]! += counts[vb + 1]!;
-    counts[pb + 2]! += counts[vb + 2]!;
-    counts[pb + 3]! += counts[vb + 3]!;
-    counts[pb + STATUS_INDEX[ownStatus[v]!]]! += 1;
+    addChild(sums, counts, ownStatus, parent[v]!, v);
   }
 
   const rows = new Array<RollupRow>(n);
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
-    const b = 4 * i;
-    const ahead = counts[b]!;
-    const onTrack = counts[b + 1]!;
-    const atRisk = counts[b + 2]!;
-    const behind = counts[b + 3]!;
     rows[i] = {
       id: node.id,
       parentId: i === root ? null : nodes[parent[i]!]!.id,
@@ -135,15 +160,7 @@ function rollUpIndexed(
       teamExpected: teamExpected[i]!,
       ownStatus: ownStatus[i]!,
       teamStatus: paceStatus(teamActual[i]!, teamExpected[i]!, 0, thresholds),
-      below: {
-        ahead,
-        on_track: onTrack,
-        at_risk: atRisk,
-        behind,
-        onPace: ahead + onTrack,
-        offPace: atRisk + behind,
-        total: ahead + onTrack + atRisk + behind,
-      },
+      below: belowOf(counts, i),
     };
   }
   return rows;
@@ -274,23 +291,8 @@ export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan
   }
 
   // Bottom-up: rows come parents first, so walking backwards visits every child before its parent.
-  for (let i = n - 1; i > 0; i--) {
-    const p = parent[i]!;
-    teamActual[p]! += teamActual[i]!;
-    teamTarget[p]! += teamTarget[i]!;
-    teamExpected[p]! += teamExpected[i]!;
-    const pb = 4 * p;
-    const vb = 4 * i;
-    counts[pb]! += counts[vb]!;
-    counts[pb + 1]! += counts[vb + 1]!;
-    counts[pb + 2]! += counts[vb + 2]!;
-    counts[pb + 3]! += counts[vb + 3]!;
-    counts[pb + STATUS_INDEX[ownStatus[i]!]]! += 1;
-    toDate[p]! += toDate[i]!;
-    win[p]! += win[i]!;
-    goalExpected[p]! += goalExpected[i]!;
-    share[p]! += share[i]!;
-  }
+  const sums = [teamActual, teamTarget, teamExpected, toDate, win, goalExpected, share];
+  for (let i = n - 1; i > 0; i--) addChild(sums, counts, ownStatus, parent[i]!, i);
 
   const out = new Array<DashboardRow>(n);
   for (let i = 0; i < n; i++) {
@@ -304,11 +306,6 @@ export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan
       remainingOpenDays: plan.days.remainingOpenDays,
       openDaysPerWeek: plan.days.openDaysPerWeek,
     });
-    const b = 4 * i;
-    const ahead = counts[b]!;
-    const onTrack = counts[b + 1]!;
-    const atRisk = counts[b + 2]!;
-    const behind = counts[b + 3]!;
     // Fields listed (no object spread): this runs once per member, 100,000 times for a big team.
     out[i] = {
       id: r.id,
@@ -325,15 +322,7 @@ export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan
       teamTarget: teamTarget[i]!,
       teamExpected: teamExpected[i]!,
       teamStatus: paceStatus(teamActual[i]!, teamExpected[i]!, 0),
-      below: {
-        ahead,
-        on_track: onTrack,
-        at_risk: atRisk,
-        behind,
-        onPace: ahead + onTrack,
-        offPace: atRisk + behind,
-        total: ahead + onTrack + atRisk + behind,
-      },
+      below: belowOf(counts, i),
       goal: {
         share: r.share ?? 0,
         teamShare: share[i]!,
