@@ -11,11 +11,15 @@ import type { AppRouter } from "@/server/api/root";
 type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;
 
-/** A refused or failed call: the server's message, and its HTTP status when there was an answer. */
+/**
+ * A refused or failed call: the server's message, its HTTP status when there was an answer, and the error's data
+ * (field errors, as components/ui/form-error.ts reads them).
+ */
 export class LightClientError extends Error {
   constructor(
     message: string,
     readonly httpStatus?: number,
+    readonly data?: { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null; field?: string },
   ) {
     super(message);
     this.name = "LightClientError";
@@ -70,7 +74,7 @@ async function call(path: string, kind: "query" | "mutation", input: unknown): P
   }
   let payload: {
     result?: { data?: { json: unknown; meta?: Meta } };
-    error?: { json?: { message?: string; data?: { httpStatus?: number } } };
+    error?: { json?: { message?: string; data?: LightClientError["data"] & { httpStatus?: number } } };
   };
   try {
     payload = (await response.json()) as typeof payload;
@@ -82,6 +86,7 @@ async function call(path: string, kind: "query" | "mutation", input: unknown): P
     throw new LightClientError(
       error?.message ?? `The server answered ${response.status}`,
       error?.data?.httpStatus ?? response.status,
+      error?.data,
     );
   }
   return deserialize(payload.result.data?.json, payload.result.data?.meta);

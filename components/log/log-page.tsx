@@ -9,6 +9,7 @@ import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "@/components/ui/lazy-toast";
 import { useTeam } from "@/components/layout/team-context";
+import { QueryState } from "@/components/ui/query-state";
 import { lightClient } from "@/trpc/light";
 import { ActionCard } from "./action-card";
 import { formatAmount } from "@/server/domain/money";
@@ -44,7 +45,8 @@ export function LogPage() {
   const [note, setNote] = useState("");
   const [celebrations, setCelebrations] = useState<ShownCelebration[]>([]);
   const onCelebrate = useCallback(
-    (list: Celebration[]) => setCelebrations((shown) => [...[...list].sort((a, b) => rank(a.kind) - rank(b.kind)), ...shown]),
+    (list: Celebration[]) =>
+      setCelebrations((shown) => [...[...list].sort((a, b) => rank(a.kind) - rank(b.kind)), ...shown]),
     [],
   );
   const sync = useEntrySync({ teamId: team.id, membershipId: team.membershipId }, onCelebrate);
@@ -78,7 +80,11 @@ export function LogPage() {
   // Forget synced entries the server numbers now include.
   useEffect(() => {
     if (!live) return;
-    const ids = prunable(sync.queue, { entries: live.data.entries, fetchedAt: live.fetchedAt, day: live.data.day }, clock.nowMs());
+    const ids = prunable(
+      sync.queue,
+      { entries: live.data.entries, fetchedAt: live.fetchedAt, day: live.data.day },
+      clock.nowMs(),
+    );
     if (ids.length > 0) void forget(ids);
   }, [live?.fetchedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -96,7 +102,8 @@ export function LogPage() {
     try {
       const id = await sync.add({ metricId, day, amount, note: noteText });
       setNote("");
-      const what = `${metric ? formatAmount(amount, metric.unit, data?.currency ?? team.currency) : amount} ${metric?.name ?? ""}`.trim();
+      const what =
+        `${metric ? formatAmount(amount, metric.unit, data?.currency ?? team.currency) : amount} ${metric?.name ?? ""}`.trim();
       toast.success(`Logged ${what}${isToday ? "" : ` for ${dayLabel(day, today)}`}`, {
         id: `log-${id}`,
         duration: 5000,
@@ -105,7 +112,8 @@ export function LogPage() {
           onClick: () => {
             sync.undo(id).then(
               () => toast(`Took back ${what}`),
-              (error: unknown) => toast.error(error instanceof Error ? `Could not undo: ${error.message}` : "Could not undo"),
+              (error: unknown) =>
+                toast.error(error instanceof Error ? `Could not undo: ${error.message}` : "Could not undo"),
             );
           },
         },
@@ -118,14 +126,39 @@ export function LogPage() {
   const rows: RowEntry[] = [
     ...overlay
       .filter((q) => q.day === day)
-      .map((q) => ({ id: q.id, metricId: q.metricId, amount: q.amount, note: q.note, version: null, at: new Date(q.createdAt), pending: q.state !== "synced" }))
+      .map((q) => ({
+        id: q.id,
+        metricId: q.metricId,
+        amount: q.amount,
+        note: q.note,
+        version: null,
+        at: new Date(q.createdAt),
+        pending: q.state !== "synced",
+      }))
       .reverse(),
-    ...(data?.day === day ? data.entries : []).map((e) => ({ id: e.id, metricId: e.metricId, amount: e.amount, note: e.note, version: e.version, at: new Date(e.createdAt), pending: false })),
+    ...(data?.day === day ? data.entries : []).map((e) => ({
+      id: e.id,
+      metricId: e.metricId,
+      amount: e.amount,
+      note: e.note,
+      version: e.version,
+      at: new Date(e.createdAt),
+      pending: false,
+    })),
   ];
 
   const allowedDays = (data?.allowedDays ?? [today]).filter((d) => d <= clientToday || d <= today);
   const failed = sync.queue.filter((q) => q.state === "failed");
   const currency = data?.currency ?? team.currency;
+  // The day as <QueryState> reads it: what the server sent, else the device's snapshot (the Log opens offline); a
+  // failure counts only when there is nothing to show.
+  const dayState = {
+    isPending: !data && !query.error,
+    isError: !data && query.error !== null,
+    data,
+    error: query.error,
+    refetch: query.refetch,
+  };
 
   return (
     <div className="mx-auto max-w-lg space-y-5">
@@ -147,112 +180,126 @@ export function LogPage() {
 
       <DayPicker days={allowedDays} today={today} value={day} onChange={(d) => setPicked(d === today ? null : d)} />
 
-      {!data ? (
-        query.error ? (
-          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-            Could not load your log: {query.error.message}
-          </p>
-        ) : !sync.online ? (
-          <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800">
-            You are offline and this day has not been opened on this device yet. Your taps on other days are kept here.
-          </p>
-        ) : (
-          <p className="text-slate-700">Loading your day…</p>
-        )
+      {!data && !query.error && !sync.online ? (
+        <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800">
+          You are offline and this day has not been opened on this device yet. Your taps on other days are kept here.
+        </p>
       ) : (
-        <>
-          {!live && (
-            <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800">
-              Showing the numbers saved on this device. New taps are kept here until you are back online.
-            </p>
-          )}
-          <section aria-labelledby="actions-title" className="space-y-3">
-            <h2 id="actions-title" className="text-lg font-semibold text-slate-900">
-              {isToday ? "Today's actions" : `Actions on ${dayLabel(day, today)}`}
-            </h2>
-            {isToday && data.memberDay.rest ? (
-              <RestDayNote rest={data.memberDay.rest} today={today} teamName={team.name} currency={currency} />
-            ) : (
-              isToday &&
-              !data.actions.some((a) => a.planned > 0) && <p className="text-sm text-slate-700">No plan for today yet — log anything you did.</p>
-            )}
-            <details className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
-              <summary className="min-h-11 cursor-pointer content-center font-medium text-slate-800">{note ? "Note added to your next entry" : "Add a note to the next entry"}</summary>
-              <label htmlFor="log-note" className="mt-2 block text-sm font-medium text-slate-800">
-                Note (optional)
-              </label>
-              <input
-                id="log-note"
-                value={note}
-                maxLength={280}
-                onChange={(e) => setNote(e.target.value)}
-                placeholder="e.g. met Sam at the gym"
-                className="mt-1 mb-2 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base placeholder:text-slate-500"
+        <QueryState query={dayState} loading="Loading your day…" error="Could not load your log">
+          {(data) => (
+            <>
+              {!live && (
+                <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800">
+                  Showing the numbers saved on this device. New taps are kept here until you are back online.
+                </p>
+              )}
+              <section aria-labelledby="actions-title" className="space-y-3">
+                <h2 id="actions-title" className="text-lg font-semibold text-slate-900">
+                  {isToday ? "Today's actions" : `Actions on ${dayLabel(day, today)}`}
+                </h2>
+                {isToday && data.memberDay.rest ? (
+                  <RestDayNote rest={data.memberDay.rest} today={today} teamName={team.name} currency={currency} />
+                ) : (
+                  isToday &&
+                  !data.actions.some((a) => a.planned > 0) && (
+                    <p className="text-sm text-slate-700">No plan for today yet — log anything you did.</p>
+                  )
+                )}
+                <details className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
+                  <summary className="min-h-11 cursor-pointer content-center font-medium text-slate-800">
+                    {note ? "Note added to your next entry" : "Add a note to the next entry"}
+                  </summary>
+                  <label htmlFor="log-note" className="mt-2 block text-sm font-medium text-slate-800">
+                    Note (optional)
+                  </label>
+                  <input
+                    id="log-note"
+                    value={note}
+                    maxLength={280}
+                    onChange={(e) => setNote(e.target.value)}
+                    placeholder="e.g. met Sam at the gym"
+                    className="mt-1 mb-2 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base placeholder:text-slate-500"
+                  />
+                </details>
+                {data.actions.length === 0 ? (
+                  <p className="text-slate-700">
+                    Your team has no activities to log yet. Ask your team leader to set them up on the Plan page.
+                  </p>
+                ) : (
+                  <ul className="space-y-3">
+                    {data.actions.map((a) => (
+                      <ActionCard
+                        key={a.metricId}
+                        action={a}
+                        done={(data.day === day ? a.done : 0) + (pending.get(a.metricId) ?? 0)}
+                        isToday={isToday}
+                        currency={currency}
+                        onAdd={(amount) => void add(a.metricId, amount)}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </section>
+
+              <WeekStrip
+                week={data.day === data.today ? withPendingToday(data.week, data.actions, pending) : data.week}
+                streak={data.streak}
               />
-            </details>
-            {data.actions.length === 0 ? (
-              <p className="text-slate-700">Your team has no activities to log yet. Ask your team leader to set them up on the Plan page.</p>
-            ) : (
-              <ul className="space-y-3">
-                {data.actions.map((a) => (
-                  <ActionCard
-                    key={a.metricId}
-                    action={a}
-                    done={(data.day === day ? a.done : 0) + (pending.get(a.metricId) ?? 0)}
-                    isToday={isToday}
-                    currency={currency}
-                    onAdd={(amount) => void add(a.metricId, amount)}
-                  />
-                ))}
-              </ul>
-            )}
-          </section>
 
-          <WeekStrip week={data.day === data.today ? withPendingToday(data.week, data.actions, pending) : data.week} streak={data.streak} />
+              <section aria-labelledby="entries-title">
+                <h2 id="entries-title" className="text-lg font-semibold text-slate-900">
+                  Entries {isToday ? "today" : `on ${dayLabel(day, today)}`}{" "}
+                  <span className="font-normal text-slate-700">({rows.length})</span>
+                </h2>
+                {rows.length === 0 ? (
+                  <p className="mt-1 text-sm text-slate-700">Nothing logged yet.</p>
+                ) : (
+                  <ul
+                    className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white px-3"
+                    aria-label={`Entries ${isToday ? "today" : `on ${longDay(day)}`}`}
+                  >
+                    {rows.map((r) => (
+                      <EntryRow
+                        key={r.id}
+                        entry={r}
+                        metric={metrics.get(r.metricId) ?? { name: "Activity", unit: "COUNT" }}
+                        teamId={team.id}
+                        currency={currency}
+                        day={day}
+                        today={today}
+                        allowedDays={allowedDays}
+                        onRemovePending={(id) => void sync.undo(id)}
+                      />
+                    ))}
+                  </ul>
+                )}
+              </section>
 
-          <section aria-labelledby="entries-title">
-            <h2 id="entries-title" className="text-lg font-semibold text-slate-900">
-              Entries {isToday ? "today" : `on ${dayLabel(day, today)}`} <span className="font-normal text-slate-700">({rows.length})</span>
-            </h2>
-            {rows.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-700">Nothing logged yet.</p>
-            ) : (
-              <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white px-3" aria-label={`Entries ${isToday ? "today" : `on ${longDay(day)}`}`}>
-                {rows.map((r) => (
-                  <EntryRow
-                    key={r.id}
-                    entry={r}
-                    metric={metrics.get(r.metricId) ?? { name: "Activity", unit: "COUNT" }}
-                    teamId={team.id}
-                    currency={currency}
-                    day={day}
-                    today={today}
-                    allowedDays={allowedDays}
-                    onRemovePending={(id) => void sync.undo(id)}
-                  />
-                ))}
-              </ul>
-            )}
-          </section>
+              <TeamEntries
+                teamId={team.id}
+                membershipId={team.membershipId}
+                currency={currency}
+                today={today}
+                allowedDays={allowedDays}
+                metric={(id) => metrics.get(id) ?? { name: "Activity", unit: "COUNT" }}
+                canChange={data.uplineCanEditEntries}
+              />
 
-          <TeamEntries
-            teamId={team.id}
-            membershipId={team.membershipId}
-            currency={currency}
-            today={today}
-            allowedDays={allowedDays}
-            metric={(id) => metrics.get(id) ?? { name: "Activity", unit: "COUNT" }}
-            canChange={data.uplineCanEditEntries}
-          />
-
-          <TimeZoneSetting
-            key={`zone:${data.memberDay.ownTimeZone ?? ""}`}
-            teamId={team.id}
-            teamTimeZone={data.memberDay.teamTimeZone}
-            current={data.memberDay.ownTimeZone}
-          />
-          <ReminderSetting key={data.reminderTime ?? "off"} teamId={team.id} timeZone={data.memberDay.timeZone} current={data.reminderTime} />
-        </>
+              <TimeZoneSetting
+                key={`zone:${data.memberDay.ownTimeZone ?? ""}`}
+                teamId={team.id}
+                teamTimeZone={data.memberDay.teamTimeZone}
+                current={data.memberDay.ownTimeZone}
+              />
+              <ReminderSetting
+                key={data.reminderTime ?? "off"}
+                teamId={team.id}
+                timeZone={data.memberDay.timeZone}
+                current={data.reminderTime}
+              />
+            </>
+          )}
+        </QueryState>
       )}
 
       <ServiceWorkerRegistration />

@@ -3,17 +3,33 @@
  * The member's own time zone: their "today", the Log's days, backdating, streaks and reminders follow it. The team's
  * weeks, months and deadlines stay in the team's zone. "Same as the team" clears it.
  */
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Globe } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
 import { toast } from "@/components/ui/lazy-toast";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { setServerErrors } from "@/components/ui/form-error";
+import { ZSetMyTimeZoneInput } from "@/server/schemas/member";
 import { lightClient } from "@/trpc/light";
 import { refreshLogQueries, useLightMutation } from "./light-query";
 import { zonePlace } from "./member-day-text";
 
 const TEAM = "";
+
+/** The procedure's input; the "Same as the team" option is null. */
+const ZoneForm = z.object({
+  timeZone: z
+    .string()
+    .transform((zone) => (zone === TEAM ? null : zone))
+    .pipe(ZSetMyTimeZoneInput.shape.timeZone),
+});
+type ZoneIn = z.input<typeof ZoneForm>;
+type ZoneOut = z.output<typeof ZoneForm>;
 
 function zoneList(current: string | null): string[] {
   const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
@@ -31,8 +47,11 @@ export function TimeZoneSetting({
 }) {
   const headingId = useId();
   const router = useRouter();
-  const [value, setValue] = useState(current ?? TEAM);
   const zones = useMemo(() => zoneList(current), [current]);
+  const { register, handleSubmit, setError, control, formState } = useForm<ZoneIn, unknown, ZoneOut>({
+    resolver: zodResolver(ZoneForm),
+    defaultValues: { timeZone: current ?? TEAM },
+  });
   const save = useLightMutation(
     (input: { teamId: string; timeZone: string | null }) => lightClient.member.setMyTimeZone(input),
     {
@@ -46,14 +65,11 @@ export function TimeZoneSetting({
         // The app shell keeps the member's zone for the other pages (My plan): read it again.
         router.refresh();
       },
-      onError: (e) => toast.error(e.message),
+      onError: (e) => setServerErrors(e, setError, ["timeZone"]),
     },
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({ teamId, timeZone: value === TEAM ? null : value });
-  };
-  const unchanged = value === (current ?? TEAM);
+  const submit = handleSubmit(({ timeZone }) => save.mutate({ teamId, timeZone }));
+  const unchanged = useWatch({ control, name: "timeZone" }) === (current ?? TEAM);
 
   return (
     <section aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-4">
@@ -68,11 +84,16 @@ export function TimeZoneSetting({
         Your today, the days you can log and your reminder follow it; team weeks and deadlines stay on the team&apos;s
         time.
       </p>
-      <form onSubmit={submit} className="mt-3 flex flex-wrap items-end gap-2" aria-label="Your time zone">
+      <form
+        onSubmit={(e) => void submit(e)}
+        className="mt-3 flex flex-wrap items-end gap-2"
+        aria-label="Your time zone"
+        noValidate
+      >
         <SelectField
           label="Your time zone"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
+          {...register("timeZone")}
+          error={formState.errors.timeZone?.message}
           className="min-w-0 flex-1 basis-56"
         >
           <option value={TEAM}>Same as the team ({teamTimeZone.replaceAll("_", " ")})</option>
@@ -85,6 +106,9 @@ export function TimeZoneSetting({
         <Button type="submit" busy={save.isPending} disabled={unchanged && !save.isPending}>
           Save time zone
         </Button>
+        <div className="basis-full empty:hidden">
+          <FormAlert message={formState.errors.root?.server?.message} />
+        </div>
       </form>
     </section>
   );

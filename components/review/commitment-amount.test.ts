@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { amountLabel, commitmentInput, parseCommitmentAmount } from "./commitment-amount";
+import type { MetricUnit } from "@/server/domain/money";
+import { amountLabel, commitmentInput, commitmentSchema } from "./commitment-amount";
+
+/** The form's number field on its own: the amount, or the parser's message. */
+function parseCommitmentAmount(text: string, unit: MetricUnit, currency: string) {
+  const r = commitmentSchema(unit, currency).shape.amount.safeParse(text);
+  return r.success ? { ok: true, amount: r.data } : { ok: false, error: r.error.issues[0]?.message };
+}
 
 describe("commitment amount", () => {
   it("reads the optional number in the goal's unit and currency", () => {
@@ -23,6 +30,10 @@ describe("commitment amount", () => {
     expect(commitmentInput(125050, "MONEY", "GBP")).toBe("1250.50");
     expect(commitmentInput(2468, "MONEY", "JPY")).toBe("2468");
     expect(commitmentInput(null, "COUNT", "GBP")).toBe("");
+    expect(parseCommitmentAmount("1000000001", "COUNT", "GBP").ok).toBe(false);
+    expect(commitmentSchema("COUNT", "GBP").safeParse({ text: "  ", amount: "" }).error?.issues[0]?.message).toBe(
+      "Write what you commit to",
+    );
     expect(amountLabel("MONEY", "GBP", "Team volume")).toBe("Amount of team volume in £ (optional)");
     expect(amountLabel("MONEY", "JPY")).toBe("Amount in ¥ (optional)");
     expect(amountLabel("COUNT", "GBP")).toBe("Number (optional)");

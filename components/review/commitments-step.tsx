@@ -7,15 +7,17 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
-import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { DASHBOARD_AMOUNTS, formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { normalise } from "@/components/team/tree-model";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import { addDays } from "@/server/domain/calendar";
 import { useTRPC } from "@/trpc/react";
-import { amountInputMode, formatAmount, type MetricUnit } from "@/server/domain/money";
-import { amountLabel, commitmentInput, parseCommitmentAmount } from "./commitment-amount";
+import { formatAmount, type MetricUnit } from "@/server/domain/money";
+import { amountLabel } from "./commitment-amount";
+import { CommitmentForm } from "./commitment-form";
 import type { ReviewCommitment, ReviewView } from "./types";
 
 export function CommitmentsStep({ review, currency }: { review: ReviewView; currency: string }) {
@@ -45,18 +47,14 @@ export function CommitmentsStep({ review, currency }: { review: ReviewView; curr
         {review.commitments.length} of {s.members.length} entered
       </p>
       {s.members.length > 8 && (
-        <div className="max-w-md space-y-1 text-base">
-          <label htmlFor="commitment-filter" className="block font-medium text-slate-800">
-            Find a member
-          </label>
-          <input
-            id="commitment-filter"
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            className="block min-h-11 w-full rounded-lg border border-slate-300 px-3"
-          />
-        </div>
+        <TextField
+          id="commitment-filter"
+          label="Find a member"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          className="max-w-md [&_label]:text-base"
+        />
       )}
       <ul className="divide-y divide-slate-200" aria-label="Commitments">
         {members.map((m) => {
@@ -127,81 +125,27 @@ function CommitmentEditor({
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const id = useId();
-  const [text, setText] = useState(current?.text ?? "");
-  const [amount, setAmount] = useState(commitmentInput(current?.amount, unit, team.currency));
-  const [error, setError] = useState<string | null>(null);
   const save = useMutation(
     trpc.review.saveCommitment.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.review.get.queryKey({ teamId: team.id, reviewId }) });
         onDone();
       },
-      onError: (e) => setError(e.message),
     }),
   );
   return (
-    <form
-      aria-label={`${name}'s commitment`}
-      className="space-y-3"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") onDone();
-      }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        const parsed = parseCommitmentAmount(amount, unit, team.currency);
-        if (!parsed.ok) {
-          setError(parsed.error);
-          return;
-        }
-        save.mutate({ teamId: team.id, reviewId, memberId, text, amount: parsed.amount });
-      }}
-    >
-      <p className="font-semibold">{name}</p>
-      <div className="flex flex-wrap gap-3">
-        <div className="min-w-64 flex-1 space-y-1">
-          <label htmlFor={`${id}-text`} className="block text-base font-medium text-slate-800">
-            Commits to
-          </label>
-          <input
-            id={`${id}-text`}
-            autoFocus
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            maxLength={280}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 text-xl"
-          />
-        </div>
-        <div className="w-64 space-y-1">
-          <label htmlFor={`${id}-amount`} className="block text-base font-medium text-slate-800">
-            {label}
-          </label>
-          <input
-            id={`${id}-amount`}
-            inputMode={amountInputMode(unit, team.currency)}
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            className="block min-h-12 w-full rounded-lg border border-slate-300 px-3 text-xl"
-          />
-        </div>
-      </div>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-behind text-base font-medium">
-          {error}
-        </p>
-      )}
-      <div className="flex gap-3">
-        <Button type="submit" busy={save.isPending}>
-          Save commitment
-        </Button>
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    <CommitmentForm
+      meeting
+      label={`${name}'s commitment`}
+      header={<p className="font-semibold">{name}</p>}
+      unit={unit}
+      currency={team.currency}
+      current={current}
+      textLabel="Commits to"
+      amountLabel={label}
+      submitLabel="Save commitment"
+      onSave={(values) => save.mutateAsync({ teamId: team.id, reviewId, memberId, ...values })}
+      onCancel={onDone}
+    />
   );
 }

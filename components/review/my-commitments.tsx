@@ -4,17 +4,16 @@
  * of my upline shows it live; my upline may amend it during the meeting, and I see who entered it.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { toast } from "sonner";
 import { formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
-import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
-import { amountInputMode, type MetricUnit } from "@/server/domain/money";
-import { amountLabel, commitmentInput, parseCommitmentAmount } from "./commitment-amount";
+import type { MetricUnit } from "@/server/domain/money";
+import { amountLabel } from "./commitment-amount";
+import { CommitmentForm } from "./commitment-form";
 import type { MyCommitmentWeek } from "./types";
 
 export function MyCommitments() {
@@ -40,7 +39,7 @@ export function MyCommitments() {
           {(list) => (
             <div className="grid gap-6 sm:grid-cols-2">
               {list.map((w) => (
-                <CommitmentForm
+                <MyWeekForm
                   key={`${w.week}-${w.weekStart}-${w.commitment?.text ?? ""}-${unit}`}
                   week={w}
                   unit={unit}
@@ -55,76 +54,49 @@ export function MyCommitments() {
   );
 }
 
-function CommitmentForm({
-  week,
-  unit,
-  label: numberLabel,
-}: {
-  week: MyCommitmentWeek;
-  unit: MetricUnit;
-  label: string;
-}) {
+function MyWeekForm({ week, unit, label: numberLabel }: { week: MyCommitmentWeek; unit: MetricUnit; label: string }) {
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
-  const [text, setText] = useState(week.commitment?.text ?? "");
-  const [amount, setAmount] = useState(commitmentInput(week.commitment?.amount, unit, team.currency));
-  const [error, setError] = useState<string | undefined>();
   const save = useMutation(
     trpc.review.saveMyCommitment.mutationOptions({
       onSuccess: () => {
         toast.success("Commitment saved.");
         void queryClient.invalidateQueries({ queryKey: trpc.review.myCommitments.pathKey() });
       },
-      onError: (e) => setError(e.message),
     }),
   );
   const label = week.week === "this" ? "This week" : "Next week";
 
   return (
-    <form
-      aria-labelledby={headingId}
-      className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(undefined);
-        const parsed = parseCommitmentAmount(amount, unit, team.currency);
-        if (!parsed.ok) {
-          setError(parsed.error);
-          return;
-        }
-        save.mutate({ teamId: team.id, week: week.week, text, amount: parsed.amount });
-      }}
-    >
-      <h3 id={headingId} className="font-semibold">
-        {label} <span className="font-normal text-slate-700">(from {formatLongDay(week.weekStart)})</span>
-      </h3>
-      {week.coming && (
-        <p className="text-sm text-slate-700">The coming week: a weekly review held today agrees this one.</p>
-      )}
-      <TextField
-        label="I commit to"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        maxLength={280}
-        required
-        error={error}
-        placeholder="e.g. 20 contacts a day"
-      />
-      <TextField
-        label={numberLabel}
-        inputMode={amountInputMode(unit, team.currency)}
-        value={amount}
-        onChange={(e) => setAmount(e.target.value)}
-        hint="A number you will hit, if it helps to track."
-      />
-      {week.commitment && !week.commitment.enteredByMe && (
-        <p className="text-sm text-slate-700">Last entered by {week.commitment.enteredBy}.</p>
-      )}
-      <Button type="submit" busy={save.isPending} className="w-full sm:w-auto">
-        Save {label.toLowerCase()}&apos;s commitment
-      </Button>
-    </form>
+    <CommitmentForm
+      labelledBy={headingId}
+      header={
+        <>
+          <h3 id={headingId} className="font-semibold">
+            {label} <span className="font-normal text-slate-700">(from {formatLongDay(week.weekStart)})</span>
+          </h3>
+          {week.coming && (
+            <p className="text-sm text-slate-700">The coming week: a weekly review held today agrees this one.</p>
+          )}
+        </>
+      }
+      unit={unit}
+      currency={team.currency}
+      current={week.commitment}
+      textLabel="I commit to"
+      placeholder="e.g. 20 contacts a day"
+      amountLabel={numberLabel}
+      amountHint="A number you will hit, if it helps to track."
+      footer={
+        week.commitment &&
+        !week.commitment.enteredByMe && (
+          <p className="text-sm text-slate-700">Last entered by {week.commitment.enteredBy}.</p>
+        )
+      }
+      submitLabel={`Save ${label.toLowerCase()}'s commitment`}
+      onSave={(values) => save.mutateAsync({ teamId: team.id, week: week.week, ...values })}
+    />
   );
 }

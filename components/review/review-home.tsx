@@ -4,18 +4,23 @@
  * week inside it, or this week so far in its first week (server/domain/review-week.ts); everyone enters their own
  * commitment; past reviews are listed and can be reopened (read-only once closed).
  */
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CalendarCheck, ChevronRight, Lock, PlayCircle } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
-import { toast } from "sonner";
+import { useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import { formatDay, formatLongDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { SelectField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { setServerErrors } from "@/components/ui/form-error";
+import { ZStartReviewInput } from "@/server/schemas/review";
 import { useTRPC } from "@/trpc/react";
 import { MyCommitments } from "./my-commitments";
 import { toIsoDay } from "@/server/domain/db-day";
@@ -43,12 +48,9 @@ export function ReviewHome() {
 function StartReview() {
   const team = useTeam();
   const trpc = useTRPC();
-  const router = useRouter();
   const goals = useQuery(trpc.dashboard.goals.queryOptions({ teamId: team.id }));
-  const [goalId, setGoalId] = useState<string | null>(null);
   // Whose team to review: mine by default, or any upline in my part of the tree (e.g. one branch's meeting).
   const tree = useQuery(trpc.member.tree.queryOptions({ teamId: team.id, depth: 4 }));
-  const [rootId, setRootId] = useState<string | null>(null);
   const uplines = useMemo(
     () =>
       (tree.data?.nodes ?? [])
@@ -57,13 +59,6 @@ function StartReview() {
         .slice(0, 300),
     [tree.data],
   );
-  const start = useMutation(
-    trpc.review.start.mutationOptions({
-      onSuccess: (r) => router.push(`/${team.slug}/review/${r.id}`),
-      onError: (e) => toast.error(e.message),
-    }),
-  );
-  const selected = goalId ?? goals.data?.[0]?.id;
   return (
     <section aria-labelledby="start-heading">
       <Card className="space-y-4">
@@ -81,48 +76,7 @@ function StartReview() {
             ),
           }}
         >
-          {(list) => (
-            <form
-              className="flex flex-wrap items-end gap-3"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (!selected) return;
-                const root = rootId && rootId !== team.membershipId ? rootId : undefined;
-                start.mutate({ teamId: team.id, goalId: selected, rootId: root });
-              }}
-            >
-              <SelectField
-                label="Goal"
-                value={selected}
-                onChange={(e) => setGoalId(e.target.value)}
-                className="min-w-64 flex-1"
-              >
-                {list.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </SelectField>
-              {uplines.length > 1 && (
-                <SelectField
-                  label="Whose team"
-                  value={rootId ?? team.membershipId}
-                  onChange={(e) => setRootId(e.target.value)}
-                  className="min-w-56 flex-1"
-                >
-                  {uplines.map((n) => (
-                    <option key={n.id} value={n.id}>
-                      {n.id === team.membershipId ? "My whole team" : `${n.name}'s team`} ({n.descendantCount + 1}{" "}
-                      people)
-                    </option>
-                  ))}
-                </SelectField>
-              )}
-              <Button type="submit" size="lg" busy={start.isPending}>
-                <PlayCircle aria-hidden className="size-5" /> Start the weekly review
-              </Button>
-            </form>
-          )}
+          {(list) => <StartReviewForm goals={list} uplines={uplines} />}
         </QueryState>
         <p className="text-sm text-slate-700">
           It reviews the last completed week of the goal (this week so far, in the goal&apos;s first week) and agrees
@@ -130,6 +84,75 @@ function StartReview() {
         </p>
       </Card>
     </section>
+  );
+}
+
+/** The procedure's input; "whose team" is the caller's own (no root sent) unless another upline is chosen. */
+function startSchema(membershipId: string) {
+  return z.object({
+    goalId: ZStartReviewInput.shape.goalId,
+    rootId: z
+      .string()
+      .transform((id) => (id && id !== membershipId ? id : undefined))
+      .pipe(ZStartReviewInput.shape.rootId),
+  });
+}
+type StartIn = z.input<ReturnType<typeof startSchema>>;
+type StartOut = z.output<ReturnType<typeof startSchema>>;
+
+function StartReviewForm({
+  goals,
+  uplines,
+}: {
+  goals: { id: string; name: string }[];
+  uplines: { id: string; name: string; descendantCount: number }[];
+}) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const schema = useMemo(() => startSchema(team.membershipId), [team.membershipId]);
+  const { register, handleSubmit, setError, formState } = useForm<StartIn, unknown, StartOut>({
+    resolver: zodResolver(schema),
+    defaultValues: { goalId: goals[0]?.id ?? "", rootId: team.membershipId },
+  });
+  const errors = formState.errors;
+  const start = useMutation(
+    trpc.review.start.mutationOptions({
+      onSuccess: (r) => router.push(`/${team.slug}/review/${r.id}`),
+      onError: (e) => setServerErrors(e, setError, ["goalId", "rootId"]),
+    }),
+  );
+  const submit = handleSubmit((values) => start.mutate({ teamId: team.id, ...values }));
+  return (
+    <form className="space-y-3" noValidate onSubmit={(e) => void submit(e)}>
+      <div className="flex flex-wrap items-end gap-3">
+        <SelectField label="Goal" {...register("goalId")} error={errors.goalId?.message} className="min-w-64 flex-1">
+          {goals.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </SelectField>
+        {uplines.length > 1 && (
+          <SelectField
+            label="Whose team"
+            {...register("rootId")}
+            error={errors.rootId?.message}
+            className="min-w-56 flex-1"
+          >
+            {uplines.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.id === team.membershipId ? "My whole team" : `${n.name}'s team`} ({n.descendantCount + 1} people)
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <Button type="submit" size="lg" busy={start.isPending}>
+          <PlayCircle aria-hidden className="size-5" /> Start the weekly review
+        </Button>
+      </div>
+      <FormAlert message={errors.root?.server?.message} />
+    </form>
   );
 }
 
