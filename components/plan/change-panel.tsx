@@ -6,65 +6,21 @@
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowRight } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { amountFormatter, amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
-import { readAmountField } from "@/server/schemas/money";
+import { amountFormatter, amountInputMode, amountToInput } from "@/server/domain/money";
 import { useTRPC } from "@/trpc/react";
-import { formatDay, splitWord } from "./format";
+import { ChangeDiff } from "./change-diff";
+import { changeSchema, type ChangeIn } from "./change-schema";
 import { StatusNote } from "./status";
-import type { ChangePreview, GoalChange, GoalDetail } from "./types";
+import type { GoalChange, GoalDetail } from "./types";
 import { FormAlert } from "@/components/ui/form-alert";
-import { Table } from "@/components/ui/table";
 
 type Kind = GoalChange["kind"];
-
-/** The form as typed (amounts as text, in major units) → the change to preview, read by the one money parser. */
-function changeSchema(unit: MetricUnit, currency: string) {
-  return z
-    .object({
-      kind: z.enum(["override", "target", "deadline", "split"]),
-      memberId: z.string(),
-      personal: z.string(),
-      target: z.string(),
-      deadline: z.string(),
-      split: z.enum(["EVEN", "HISTORY", "WEIGHT"]),
-    })
-    .transform((v, ctx): GoalChange => {
-      if (v.kind === "override") {
-        if (!v.memberId) {
-          ctx.addIssue({ code: "custom", message: "Choose a member.", path: ["memberId"] });
-          return z.NEVER;
-        }
-        // Empty clears the hand-set target.
-        if (v.personal.trim() === "") return { kind: "override", membershipId: v.memberId, personal: null };
-        const personal = readAmountField(ctx, ["personal"], v.personal, unit, currency);
-        return personal === undefined ? z.NEVER : { kind: "override", membershipId: v.memberId, personal };
-      }
-      if (v.kind === "target") {
-        const target = readAmountField(ctx, ["target"], v.target, unit, currency);
-        if (target === undefined) return z.NEVER;
-        if (target <= 0) {
-          ctx.addIssue({ code: "custom", message: "Enter a target above zero.", path: ["target"] });
-          return z.NEVER;
-        }
-        return { kind: "target", target };
-      }
-      if (v.kind === "deadline") {
-        if (/^\d{4}-\d{2}-\d{2}$/.test(v.deadline)) return { kind: "deadline", deadline: v.deadline };
-        ctx.addIssue({ code: "custom", message: "Choose a date.", path: ["deadline"] });
-        return z.NEVER;
-      }
-      return { kind: "split", splitRule: v.split };
-    });
-}
-type ChangeIn = z.input<ReturnType<typeof changeSchema>>;
 
 export function ChangePanel({
   detail,
@@ -237,68 +193,6 @@ export function ChangePanel({
             </>
           )}
         </div>
-      )}
-    </div>
-  );
-}
-
-function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: number) => string }) {
-  const days = (v: string | number) =>
-    String(v) === "none" ? "none" : String(v).split(", ").map(formatDay).join(", ");
-  const show = (field: string, v: string | number) =>
-    field === "target" && typeof v === "number"
-      ? format(v)
-      : field === "deadline"
-        ? formatDay(String(v))
-        : field === "splitRule"
-          ? splitWord(String(v))
-          : field === "holidays"
-            ? days(v)
-            : String(v);
-  const words: Record<string, string> = {
-    target: "Goal target",
-    deadline: "Deadline",
-    splitRule: "Split",
-    holidays: "Holidays planned around",
-  };
-  return (
-    <div className="space-y-2">
-      {data.goal.map((g) => (
-        <p key={g.field}>
-          {words[g.field]}: {show(g.field, g.from)} <ArrowRight aria-hidden className="inline size-4" />
-          <span className="sr-only">to</span> {show(g.field, g.to)}
-        </p>
-      ))}
-      {data.members.length === 0 ? (
-        <p className="text-slate-700">No member&apos;s target changes.</p>
-      ) : (
-        <Table
-          caption="Targets that change"
-          density="compact"
-          rows={data.members}
-          rowKey={(d) => d.membershipId}
-          columns={[
-            {
-              header: "Member",
-              cell: (d) => (
-                <>
-                  {d.name}
-                  {d.personalOverride.to !== null && <span className="block text-xs text-slate-600">set by hand</span>}
-                </>
-              ),
-            },
-            {
-              header: "Personal",
-              className: "tabular-nums",
-              cell: (d) => `${d.isNew ? "new" : format(d.personal.from)} → ${format(d.personal.to)}`,
-            },
-            {
-              header: "Team",
-              className: "tabular-nums",
-              cell: (d) => `${d.isNew ? "new" : format(d.team.from)} → ${format(d.team.to)}`,
-            },
-          ]}
-        />
       )}
     </div>
   );

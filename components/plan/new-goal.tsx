@@ -4,24 +4,20 @@
  * period, the cascade with each member's numbers and who is flagged — then Publish.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Plus, Trash2 } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useFieldArray, useForm, useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
-import type { TGoalFieldsInput } from "@/server/schemas/goal";
 import { useTRPC } from "@/trpc/react";
 import { goalFormSchema, toGoalInput, type GoalFormValues } from "./goal-form-schema";
-import { GoalPreview } from "./goal-preview";
-import { StatusNote } from "./status";
+import { GoalCheckpoints } from "./goal-checkpoints";
+import { NewGoalPreview, useGoalPreview, type PreviewedGoal } from "./new-goal-preview";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
@@ -94,9 +90,6 @@ function GoalForm({
   defaults: NewGoalDefaults;
 }) {
   const team = useTeam();
-  const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [today] = useState(() => clock.todayIn(team.timeZone));
   const firstResult = metrics.find((m) => m.kind === "RESULT") ?? metrics[0]!;
   const defaultMetric = metrics.find((m) => m.id === defaults.metricId) ?? firstResult;
@@ -125,30 +118,11 @@ function GoalForm({
     },
   });
   const { register, handleSubmit, formState, control } = form;
-  const checkpoints = useFieldArray({ control, name: "checkpoints" });
   const curve = useWatch({ control, name: "curve" });
   const metricId = useWatch({ control, name: "metricId" });
   const unit = unitOf(metricId);
-  const [previewed, setPreviewed] = useState<{ input: TGoalFieldsInput; name: string } | null>(null);
-  const previewRef = useRef<HTMLHeadingElement>(null);
-  const preview = useQuery({
-    ...trpc.goal.preview.queryOptions({ teamId: team.id, ...(previewed?.input ?? ({} as TGoalFieldsInput)) }),
-    enabled: previewed !== null,
-    retry: false,
-  });
-  useEffect(() => {
-    if (preview.data) previewRef.current?.focus();
-  }, [preview.data]);
-  const create = useMutation(
-    trpc.goal.create.mutationOptions({
-      onSuccess: async (goal) => {
-        toast.success("Goal published. Everyone's targets are set.");
-        await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
-        router.push(`/${team.slug}/plan/goals/${goal.id}`);
-      },
-      onError: (e) => toast.error(e.message),
-    }),
-  );
+  const [previewed, setPreviewed] = useState<PreviewedGoal | null>(null);
+  const preview = useGoalPreview(previewed);
 
   const onPreview = handleSubmit((v) => {
     setPreviewed({ input: toGoalInput(v, unit, team.currency), name: v.name });
@@ -233,49 +207,13 @@ function GoalForm({
           </div>
 
           {curve === "CUSTOM" && (
-            <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
-              <legend className="px-1 font-semibold">Checkpoints</legend>
-              <p className="text-sm text-slate-700">
-                Where you want to be, counted back from the deadline — e.g. 42,000 with 1 week to go.
-              </p>
-              {checkpoints.fields.map((f, i) => (
-                <div key={f.id} className="flex flex-wrap items-end gap-2">
-                  <TextField
-                    className="min-w-0 flex-1"
-                    label={amountLabel(`Checkpoint ${i + 1}: amount`)}
-                    inputMode={inputMode}
-                    autoComplete="off"
-                    {...register(`checkpoints.${i}.amount`)}
-                    error={e.checkpoints?.[i]?.amount?.message}
-                  />
-                  <TextField
-                    className="w-36"
-                    label={`Checkpoint ${i + 1}: weeks to go`}
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    step={1}
-                    {...register(`checkpoints.${i}.weeksToGo`, { valueAsNumber: true })}
-                    error={e.checkpoints?.[i]?.weeksToGo?.message}
-                  />
-                  <Button
-                    variant="ghost"
-                    onClick={() => checkpoints.remove(i)}
-                    aria-label={`Remove checkpoint ${i + 1}`}
-                  >
-                    <Trash2 aria-hidden className="size-5" />
-                  </Button>
-                </div>
-              ))}
-              {e.checkpoints?.root?.message || e.checkpoints?.message ? (
-                <p role="alert" className="text-sm font-medium text-red-700">
-                  {e.checkpoints.root?.message ?? e.checkpoints.message}
-                </p>
-              ) : null}
-              <Button variant="secondary" size="sm" onClick={() => checkpoints.append({ amount: "", weeksToGo: 1 })}>
-                <Plus aria-hidden className="size-4" /> Add checkpoint
-              </Button>
-            </fieldset>
+            <GoalCheckpoints
+              control={control}
+              register={register}
+              errors={e.checkpoints}
+              amountLabel={amountLabel}
+              inputMode={inputMode}
+            />
           )}
 
           <div className="flex flex-wrap gap-2">
@@ -292,40 +230,7 @@ function GoalForm({
         </form>
       </Card>
 
-      {preview.isError && (
-        <Card role="alert">
-          <p className="font-medium text-red-800">This goal cannot be planned: {preview.error.message}</p>
-        </Card>
-      )}
-      {previewed && preview.data && (
-        <Card className="space-y-4">
-          <h2 ref={previewRef} tabIndex={-1} className="text-xl font-semibold outline-none">
-            Preview: {previewed.name}
-          </h2>
-          {formState.isDirty && (
-            <StatusNote tone="info" label="You changed the form since this preview.">
-              Preview again to see the new plan; Publish saves what is shown here.
-            </StatusNote>
-          )}
-          <GoalPreview preview={preview.data} name={previewed.name} />
-          <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
-            <Button
-              busy={create.isPending}
-              disabled={preview.data.conflicts.length > 0}
-              onClick={() => create.mutate({ teamId: team.id, ...previewed.input, publish: true })}
-            >
-              Publish goal
-            </Button>
-            <Button
-              variant="secondary"
-              busy={create.isPending}
-              onClick={() => create.mutate({ teamId: team.id, ...previewed.input, publish: false })}
-            >
-              Save as draft
-            </Button>
-          </div>
-        </Card>
-      )}
+      <NewGoalPreview previewed={previewed} preview={preview} changedSince={formState.isDirty} />
     </div>
   );
 }

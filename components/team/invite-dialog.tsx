@@ -4,22 +4,25 @@
  * their role (owner/leaders), single- or multi-use, and expiry. The raw link is shown once, with Copy.
  * Below: the viewer's invite links with Revoke.
  */
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy } from "lucide-react";
 import { useId, useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
+import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { formErrorsFrom } from "@/components/ui/form-error";
+import { setServerErrors } from "@/components/ui/form-error";
+import { ZId } from "@/server/schemas/common";
+import { ZCreateInviteInput } from "@/server/schemas/invite";
 import { useTRPC } from "@/trpc/react";
 import { DialogShell } from "./dialog-shell";
 import { InviteLinks } from "./invite-links";
 import { MemberPicker } from "./member-picker";
 import type { TreeIndex } from "./tree-model";
 import type { MemberNode } from "./types";
-
-type Expiry = "1" | "7" | "30" | "never";
 
 export function InviteDialog({
   open,
@@ -62,6 +65,17 @@ export function InviteDialog({
   );
 }
 
+/** The form as chosen (radio and select values) → the `invite.create` fields; no number is typed here. */
+const EXPIRY_DAYS = { "1": 1, "7": 7, "30": 30, never: null } as const;
+const ZInviteForm = z.object({
+  parentId: z.string().pipe(ZId),
+  role: ZCreateInviteInput.shape.role.unwrap(),
+  maxUses: z.enum(["single", "multi"]).transform((uses) => (uses === "single" ? 1 : null)),
+  expiresInDays: z.enum(["1", "7", "30", "never"]).transform((days) => EXPIRY_DAYS[days]),
+});
+type InviteIn = z.input<typeof ZInviteForm>;
+type InviteOut = z.output<typeof ZInviteForm>;
+
 function InviteForm({
   initialParentId,
   index,
@@ -74,15 +88,15 @@ function InviteForm({
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const id = useId();
   const canChoose = team.role !== "MEMBER";
-  const [parentId, setParentId] = useState(initialParentId);
   const [picking, setPicking] = useState(false);
-  const [role, setRole] = useState<"MEMBER" | "LEADER">("MEMBER");
-  const [multiUse, setMultiUse] = useState(false);
-  const [expiry, setExpiry] = useState<Expiry>("7");
-  const [error, setError] = useState<{ fields: Record<string, string>; message: string | null } | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const { register, control, handleSubmit, setError, formState } = useForm<InviteIn, unknown, InviteOut>({
+    resolver: zodResolver(ZInviteForm),
+    defaultValues: { parentId: initialParentId, role: "MEMBER", maxUses: "single", expiresInDays: "7" },
+  });
+  const errors = formState.errors;
+  const parentId = useWatch({ control, name: "parentId" });
 
   const parent = index.byId.get(parentId);
   const parentLabel = parentId === team.membershipId ? "you" : (parent?.name ?? "the chosen member");
@@ -93,29 +107,17 @@ function InviteForm({
         setLink(`${window.location.origin}${invite.path}`);
         await queryClient.invalidateQueries(trpc.invite.list.pathFilter());
       },
-      onError: (err) => setError(formErrorsFrom(err)),
+      onError: (err) => setServerErrors(err, setError, ["parentId", "role", "maxUses", "expiresInDays"]),
     }),
   );
+  const submit = handleSubmit((v) => create.mutate({ teamId: team.id, ...v, role: canChoose ? v.role : "MEMBER" }));
 
   if (link) {
     return <CreatedLink link={link} landsUnder={parentLabel} onAnother={() => setLink(null)} />;
   }
 
   return (
-    <form
-      className="space-y-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        create.mutate({
-          teamId: team.id,
-          parentId,
-          role: canChoose ? role : "MEMBER",
-          maxUses: multiUse ? null : 1,
-          expiresInDays: expiry === "never" ? null : Number(expiry),
-        });
-      }}
-    >
+    <form className="space-y-5" onSubmit={(e) => void submit(e)} noValidate>
       <div className="space-y-2">
         <p className="text-sm font-medium text-slate-800">New people join under</p>
         {!picking ? (
@@ -130,20 +132,22 @@ function InviteForm({
             )}
           </div>
         ) : (
-          <MemberPicker
-            legend="Choose who they join under"
-            candidates={sortedNodes}
-            value={parentId}
-            onChange={setParentId}
-            meId={team.membershipId}
-            uplineName={(n) => (n.parentId ? index.byId.get(n.parentId)?.name : undefined)}
+          <Controller
+            control={control}
+            name="parentId"
+            render={({ field }) => (
+              <MemberPicker
+                legend="Choose who they join under"
+                candidates={sortedNodes}
+                value={field.value}
+                onChange={field.onChange}
+                meId={team.membershipId}
+                uplineName={(n) => (n.parentId ? index.byId.get(n.parentId)?.name : undefined)}
+              />
+            )}
           />
         )}
-        {error?.fields.parentId && (
-          <p role="alert" className="text-sm font-medium text-red-700">
-            {error.fields.parentId}
-          </p>
-        )}
+        <FieldError message={errors.parentId?.message} />
       </div>
 
       {canChoose && (
@@ -152,22 +156,12 @@ function InviteForm({
           <div className="flex flex-wrap gap-2">
             {(["MEMBER", "LEADER"] as const).map((r) => (
               <label key={r} className={choiceClass}>
-                <input
-                  type="radio"
-                  name={`${id}-role`}
-                  checked={role === r}
-                  onChange={() => setRole(r)}
-                  className="accent-brand-600 size-5"
-                />
+                <input type="radio" value={r} {...register("role")} className="accent-brand-600 size-5" />
                 {r === "MEMBER" ? "Member" : "Leader"}
               </label>
             ))}
           </div>
-          {error?.fields.role && (
-            <p role="alert" className="text-sm font-medium text-red-700">
-              {error.fields.role}
-            </p>
-          )}
+          <FieldError message={errors.role?.message} />
         </fieldset>
       )}
 
@@ -175,32 +169,21 @@ function InviteForm({
         <legend className="text-sm font-medium text-slate-800">Who can use the link</legend>
         <div className="flex flex-col gap-2">
           <label className={choiceClass}>
-            <input
-              type="radio"
-              name={`${id}-uses`}
-              checked={!multiUse}
-              onChange={() => setMultiUse(false)}
-              className="accent-brand-600 size-5"
-            />
+            <input type="radio" value="single" {...register("maxUses")} className="accent-brand-600 size-5" />
             One person (single use)
           </label>
           <label className={choiceClass}>
-            <input
-              type="radio"
-              name={`${id}-uses`}
-              checked={multiUse}
-              onChange={() => setMultiUse(true)}
-              className="accent-brand-600 size-5"
-            />
+            <input type="radio" value="multi" {...register("maxUses")} className="accent-brand-600 size-5" />
             Anyone who has it (multi-use)
           </label>
         </div>
+        <FieldError message={errors.maxUses?.message} />
       </fieldset>
 
       <SelectField
         label="Link stops working after"
-        value={expiry}
-        onChange={(e) => setExpiry(e.target.value as Expiry)}
+        {...register("expiresInDays")}
+        error={errors.expiresInDays?.message}
         className="sm:max-w-xs"
       >
         <option value="1">1 day</option>
@@ -209,18 +192,28 @@ function InviteForm({
         <option value="never">Never (until you revoke it)</option>
       </SelectField>
 
-      {error?.message && (
+      {errors.root?.server?.message && (
         <p
           role="alert"
           className="rounded-lg border border-red-700 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
         >
-          {error.message}
+          {errors.root.server.message}
         </p>
       )}
       <Button type="submit" busy={create.isPending} className="w-full sm:w-auto">
         {create.isPending ? "Creating link…" : "Create invite link"}
       </Button>
     </form>
+  );
+}
+
+/** A group's error (a radio group or the member list), announced. */
+function FieldError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="text-sm font-medium text-red-700">
+      {message}
+    </p>
   );
 }
 

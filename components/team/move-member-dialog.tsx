@@ -1,15 +1,27 @@
 "use client";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
-import { formErrorsFrom } from "@/components/ui/form-error";
+import { FormAlert } from "@/components/ui/form-alert";
+import { setServerErrors } from "@/components/ui/form-error";
+import { ZMoveMemberInput } from "@/server/schemas/member";
 import { useTRPC } from "@/trpc/react";
 import { DialogShell, type DialogControl } from "./dialog-shell";
 import { MemberPicker } from "./member-picker";
 import { subtreeIds, type TreeIndex } from "./tree-model";
 import type { MemberNode } from "./types";
+
+/** The new upline, picked from the list (the procedure's id once one is chosen). */
+const ZMoveForm = z.object({
+  newParentId: z.string().min(1, "Choose who they should move under.").pipe(ZMoveMemberInput.shape.newParentId),
+});
+type MoveIn = z.input<typeof ZMoveForm>;
+type MoveOut = z.output<typeof ZMoveForm>;
 
 /** Move a member (with their whole downline) under a new upline chosen from the viewer's own subtree. */
 export function MoveMemberDialog({
@@ -27,8 +39,10 @@ export function MoveMemberDialog({
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [newParentId, setNewParentId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { control, handleSubmit, setError, clearErrors, formState } = useForm<MoveIn, unknown, MoveOut>({
+    resolver: zodResolver(ZMoveForm),
+    defaultValues: { newParentId: "" },
+  });
 
   const currentUpline = member.parentId ? index.byId.get(member.parentId) : undefined;
   const candidates = useMemo(() => {
@@ -45,12 +59,10 @@ export function MoveMemberDialog({
         onOpenChange(false);
         await queryClient.invalidateQueries(trpc.member.tree.pathFilter());
       },
-      onError: (err) => {
-        const { fields, message } = formErrorsFrom(err);
-        setError(fields.newParentId ?? fields.memberId ?? message);
-      },
+      onError: (err) => setServerErrors(err, setError, ["newParentId"]),
     }),
   );
+  const submit = handleSubmit(({ newParentId }) => move.mutate({ teamId: team.id, memberId: member.id, newParentId }));
 
   const downline = member.descendantCount;
   return (
@@ -68,30 +80,26 @@ export function MoveMemberDialog({
         </>
       }
     >
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!newParentId) {
-            setError("Choose who they should move under.");
-            return;
-          }
-          setError(null);
-          move.mutate({ teamId: team.id, memberId: member.id, newParentId });
-        }}
-      >
-        <MemberPicker
-          legend="Move under"
-          candidates={candidates}
-          value={newParentId}
-          onChange={(id) => {
-            setNewParentId(id);
-            setError(null);
-          }}
-          meId={team.membershipId}
-          uplineName={(n) => (n.parentId ? index.byId.get(n.parentId)?.name : undefined)}
-          error={error ?? undefined}
+      <form className="space-y-4" onSubmit={(e) => void submit(e)} noValidate>
+        <Controller
+          control={control}
+          name="newParentId"
+          render={({ field, fieldState }) => (
+            <MemberPicker
+              legend="Move under"
+              candidates={candidates}
+              value={field.value || null}
+              onChange={(id) => {
+                field.onChange(id);
+                clearErrors();
+              }}
+              meId={team.membershipId}
+              uplineName={(n) => (n.parentId ? index.byId.get(n.parentId)?.name : undefined)}
+              error={fieldState.error?.message}
+            />
+          )}
         />
+        <FormAlert message={formState.errors.root?.server?.message} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={() => onOpenChange(false)}>
             Cancel
