@@ -34,8 +34,21 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in with password">
-      <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...form.register("email")} error={form.formState.errors.email?.message} />
-      <TextField label="Password" type="password" autoComplete="current-password" {...form.register("password")} error={form.formState.errors.password?.message} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        {...form.register("email")}
+        error={form.formState.errors.email?.message}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        {...form.register("password")}
+        error={form.formState.errors.password?.message}
+      />
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
           {error}
@@ -68,7 +81,7 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
 
   if (state === "sent") {
     return (
-      <p role="status" className="rounded-lg bg-brand-50 p-3 text-sm text-slate-900">
+      <p role="status" className="bg-brand-50 rounded-lg p-3 text-sm text-slate-900">
         If an account can use that address, a sign-in link is on its way. It works once, for 15 minutes.
       </p>
     );
@@ -95,7 +108,19 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
   );
 }
 
-export function DemoAccountButton({ email, password, label, name, callbackUrl }: { email: string; password: string; label: string; name: string; callbackUrl: string }) {
+export function DemoAccountButton({
+  email,
+  password,
+  label,
+  name,
+  callbackUrl,
+}: {
+  email: string;
+  password: string;
+  label: string;
+  name: string;
+  callbackUrl: string;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   return (

@@ -18,7 +18,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const trpc = useTRPC();
   const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(ZSignUpInput), defaultValues: { name: "", email: "", password: "" } });
+  const form = useForm<Values>({
+    resolver: zodResolver(ZSignUpInput),
+    defaultValues: { name: "", email: "", password: "" },
+  });
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -44,7 +47,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create an account">
       <TextField label="Your name" autoComplete="name" {...form.register("name")} error={errors.name?.message} />
-      <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...form.register("email")} error={errors.email?.message} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        {...form.register("email")}
+        error={errors.email?.message}
+      />
       <TextField
         label="Password"
         type="password"

@@ -22,7 +22,10 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
       align="end"
       buttonClassName="flex size-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 data-[state=open]:bg-slate-100"
       button={
-        <span aria-hidden className="bg-brand-700 flex size-9 items-center justify-center rounded-full text-sm font-semibold text-white">
+        <span
+          aria-hidden
+          className="bg-brand-700 flex size-9 items-center justify-center rounded-full text-sm font-semibold text-white"
+        >
           {initials(user.name)}
         </span>
       }

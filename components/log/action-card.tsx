@@ -36,7 +36,8 @@ export function ActionCard({ action, done, isToday, currency, onAdd }: Props) {
           <p className="flex items-center gap-1 text-sm text-slate-700" data-testid="action-count">
             {planned > 0 ? (
               <>
-                <span className="text-lg font-bold text-slate-900 tabular-nums">{fmt(done)}</span> of {fmt(planned)} today
+                <span className="text-lg font-bold text-slate-900 tabular-nums">{fmt(done)}</span> of {fmt(planned)}{" "}
+                today
                 {met && (
                   <span className="text-ahead ml-1 inline-flex items-center gap-0.5 font-semibold">
                     <Check aria-hidden className="size-4" /> Done
@@ -45,13 +46,17 @@ export function ActionCard({ action, done, isToday, currency, onAdd }: Props) {
               </>
             ) : (
               <>
-                <span className="text-lg font-bold text-slate-900 tabular-nums">{fmt(done)}</span> {isToday ? "today" : "that day"}
+                <span className="text-lg font-bold text-slate-900 tabular-nums">{fmt(done)}</span>{" "}
+                {isToday ? "today" : "that day"}
               </>
             )}
           </p>
           {planned > 0 && (
             <div aria-hidden className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200">
-              <div className={cn("h-full rounded-full", met ? "bg-ahead" : "bg-brand-600")} style={{ width: `${progress}%` }} />
+              <div
+                className={cn("h-full rounded-full", met ? "bg-ahead" : "bg-brand-600")}
+                style={{ width: `${progress}%` }}
+              />
             </div>
           )}
         </div>
@@ -71,7 +76,15 @@ export function ActionCard({ action, done, isToday, currency, onAdd }: Props) {
   );
 }
 
-function AmountForm({ action, currency, onAdd }: { action: LogAction; currency: string; onAdd: (amount: number) => void }) {
+function AmountForm({
+  action,
+  currency,
+  onAdd,
+}: {
+  action: LogAction;
+  currency: string;
+  onAdd: (amount: number) => void;
+}) {
   const inputId = useId();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);

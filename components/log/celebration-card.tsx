@@ -4,7 +4,12 @@ import { Flame, PartyPopper, Target, Trophy, X } from "lucide-react";
 import styles from "./celebration.module.css";
 import type { ShownCelebration } from "./celebration";
 
-const ICONS: Record<string, typeof Trophy> = { PLAN_DONE: PartyPopper, STREAK: Flame, MILESTONE: Target, RECORD: Trophy };
+const ICONS: Record<string, typeof Trophy> = {
+  PLAN_DONE: PartyPopper,
+  STREAK: Flame,
+  MILESTONE: Target,
+  RECORD: Trophy,
+};
 const COLORS = ["#1d5fd1", "#0f7a3d", "#f59e0b", "#db2777", "#7c3aed"];
 const PIECES = Array.from({ length: 14 }, (_, i) => {
   const angle = (i / 14) * Math.PI * 2;
@@ -17,7 +22,15 @@ const PIECES = Array.from({ length: 14 }, (_, i) => {
   };
 });
 
-export function CelebrationCard({ current, more, onDismiss }: { current: ShownCelebration; more: number; onDismiss: () => void }) {
+export function CelebrationCard({
+  current,
+  more,
+  onDismiss,
+}: {
+  current: ShownCelebration;
+  more: number;
+  onDismiss: () => void;
+}) {
   return (
     <div className={`${styles.card} relative w-full max-w-sm`}>
       {PIECES.map((p, i) => (
@@ -25,7 +38,12 @@ export function CelebrationCard({ current, more, onDismiss }: { current: ShownCe
           key={i}
           aria-hidden
           className={styles.piece}
-          style={{ background: p.color, ["--dx" as string]: p.dx, ["--dy" as string]: p.dy, ["--rot" as string]: p.rot }}
+          style={{
+            background: p.color,
+            ["--dx" as string]: p.dx,
+            ["--dy" as string]: p.dy,
+            ["--rot" as string]: p.rot,
+          }}
         />
       ))}
       <div className="flex items-center gap-3 rounded-2xl border-2 border-amber-400 bg-amber-50 p-4 text-slate-900 shadow-lg">
@@ -50,7 +68,10 @@ export function CelebrationCard({ current, more, onDismiss }: { current: ShownCe
 function CelebrationIcon({ kind }: { kind: string }) {
   const Icon = ICONS[kind] ?? PartyPopper;
   return (
-    <span aria-hidden className="flex size-11 shrink-0 items-center justify-center rounded-full bg-amber-400 text-slate-900">
+    <span
+      aria-hidden
+      className="flex size-11 shrink-0 items-center justify-center rounded-full bg-amber-400 text-slate-900"
+    >
       <Icon className="size-6" />
     </span>
   );

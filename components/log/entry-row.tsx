@@ -12,8 +12,14 @@ import { lightClient } from "@/trpc/light";
 import { formatAmount, type MetricUnit } from "@/server/domain/money";
 import { refreshLogQueries, useLightMutation } from "./light-query";
 
-const EditForm = dynamic(() => import("./entry-panels").then((m) => m.EditForm), { ssr: false, loading: () => <Opening /> });
-const EntryHistory = dynamic(() => import("./entry-panels").then((m) => m.EntryHistory), { ssr: false, loading: () => <Opening /> });
+const EditForm = dynamic(() => import("./entry-panels").then((m) => m.EditForm), {
+  ssr: false,
+  loading: () => <Opening />,
+});
+const EntryHistory = dynamic(() => import("./entry-panels").then((m) => m.EntryHistory), {
+  ssr: false,
+  loading: () => <Opening />,
+});
 const Opening = () => <p className="mt-2 text-sm text-slate-700">Opening…</p>;
 
 export interface RowEntry {
@@ -44,17 +50,31 @@ export interface EntryRowProps {
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 const timeOf = (d: Date) => timeFormat.format(d);
 
-export function EntryRow({ entry, metric, teamId, currency, day, today, allowedDays, onRemovePending, canChange = true, dayText }: EntryRowProps) {
+export function EntryRow({
+  entry,
+  metric,
+  teamId,
+  currency,
+  day,
+  today,
+  allowedDays,
+  onRemovePending,
+  canChange = true,
+  dayText,
+}: EntryRowProps) {
   const [mode, setMode] = useState<"view" | "edit" | "delete" | "history">("view");
   const amountText = formatAmount(entry.amount, metric.unit, currency);
   const label = `${amountText} ${metric.name} at ${timeOf(entry.at)}`;
-  const remove = useLightMutation((input: { teamId: string; entryId: string; version?: number }) => lightClient.entry.delete(input), {
-    onSuccess: () => {
-      toast.success(`Deleted ${amountText} ${metric.name}`);
-      void refreshLogQueries();
+  const remove = useLightMutation(
+    (input: { teamId: string; entryId: string; version?: number }) => lightClient.entry.delete(input),
+    {
+      onSuccess: () => {
+        toast.success(`Deleted ${amountText} ${metric.name}`);
+        void refreshLogQueries();
+      },
+      onError: (e) => toast.error(e.message),
     },
-    onError: (e) => toast.error(e.message),
-  });
+  );
 
   return (
     <li className="py-3">
@@ -82,15 +102,27 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
           <div className="flex shrink-0">
             {canChange && (
               <>
-                <IconButton label={`Edit ${label}`} onClick={() => setMode(mode === "edit" ? "view" : "edit")} pressed={mode === "edit"}>
+                <IconButton
+                  label={`Edit ${label}`}
+                  onClick={() => setMode(mode === "edit" ? "view" : "edit")}
+                  pressed={mode === "edit"}
+                >
                   <Pencil aria-hidden className="size-4" />
                 </IconButton>
-                <IconButton label={`Delete ${label}`} onClick={() => setMode(mode === "delete" ? "view" : "delete")} pressed={mode === "delete"}>
+                <IconButton
+                  label={`Delete ${label}`}
+                  onClick={() => setMode(mode === "delete" ? "view" : "delete")}
+                  pressed={mode === "delete"}
+                >
                   <Trash2 aria-hidden className="size-4" />
                 </IconButton>
               </>
             )}
-            <IconButton label={`History of ${label}`} onClick={() => setMode(mode === "history" ? "view" : "history")} pressed={mode === "history"}>
+            <IconButton
+              label={`History of ${label}`}
+              onClick={() => setMode(mode === "history" ? "view" : "history")}
+              pressed={mode === "history"}
+            >
               <History aria-hidden className="size-4" />
             </IconButton>
           </div>
@@ -110,8 +142,14 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
       )}
       {mode === "delete" && (
         <div className="mt-2 flex flex-wrap items-center gap-2 rounded-lg bg-red-50 p-3">
-          <p className="flex-1 text-sm text-red-900">Delete {amountText} {metric.name}? It stays in the history.</p>
-          <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate({ teamId, entryId: entry.id, version: entry.version ?? undefined })}>
+          <p className="flex-1 text-sm text-red-900">
+            Delete {amountText} {metric.name}? It stays in the history.
+          </p>
+          <Button
+            variant="danger"
+            busy={remove.isPending}
+            onClick={() => remove.mutate({ teamId, entryId: entry.id, version: entry.version ?? undefined })}
+          >
             Delete
           </Button>
           <Button variant="secondary" onClick={() => setMode("view")}>
@@ -124,7 +162,17 @@ export function EntryRow({ entry, metric, teamId, currency, day, today, allowedD
   );
 }
 
-function IconButton({ label, pressed, onClick, children }: { label: string; pressed: boolean; onClick: () => void; children: React.ReactNode }) {
+function IconButton({
+  label,
+  pressed,
+  onClick,
+  children,
+}: {
+  label: string;
+  pressed: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <button
       type="button"

@@ -28,7 +28,10 @@ export interface LightQuery<T> {
   refetch: () => Promise<void>;
 }
 
-const asError = (error: unknown) => (error instanceof LightClientError ? error : new LightClientError(error instanceof Error ? error.message : String(error)));
+const asError = (error: unknown) =>
+  error instanceof LightClientError
+    ? error
+    : new LightClientError(error instanceof Error ? error.message : String(error));
 
 /** `key` null: disabled. The fetcher is read at call time, so it may be an inline function. */
 export function useLightQuery<T>(key: string | null, fetcher: () => Promise<T>): LightQuery<T> {
@@ -75,7 +78,13 @@ export function useLightQuery<T>(key: string | null, fetcher: () => Promise<T>):
 
   const cached = key === null ? undefined : cache.get(key);
   const error = failure && failure.key === key ? failure.error : null;
-  return { data: cached?.data as T | undefined, fetchedAt: cached?.fetchedAt ?? 0, error, isPending: !cached && !error, refetch };
+  return {
+    data: cached?.data as T | undefined,
+    fetchedAt: cached?.fetchedAt ?? 0,
+    error,
+    isPending: !cached && !error,
+    refetch,
+  };
 }
 
 export interface LightMutation<I> {

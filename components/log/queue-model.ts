@@ -56,16 +56,22 @@ export function pendingByMetric(overlay: readonly QueuedEntry[], day: string): M
 }
 
 /** Entries still to be sent (queued or in flight) — what "waiting to sync" counts. */
-export const waitingCount = (queue: readonly QueuedEntry[]) => queue.filter((q) => q.state === "queued" || q.state === "sending").length;
+export const waitingCount = (queue: readonly QueuedEntry[]) =>
+  queue.filter((q) => q.state === "queued" || q.state === "sending").length;
 
 /** Synced entries the server numbers now include (or that are older than a day): safe to forget. */
-export function prunable(queue: readonly QueuedEntry[], server: { entries: readonly ServerDayEntry[]; fetchedAt: number; day: string }, now: number): string[] {
+export function prunable(
+  queue: readonly QueuedEntry[],
+  server: { entries: readonly ServerDayEntry[]; fetchedAt: number; day: string },
+  now: number,
+): string[] {
   const known = new Set(server.entries.map((e) => e.id));
   return queue
     .filter(
       (q) =>
         q.state === "synced" &&
-        ((q.day === server.day && (known.has(q.id) || (q.syncedAt ?? 0) < server.fetchedAt)) || now - (q.syncedAt ?? 0) > 86_400_000),
+        ((q.day === server.day && (known.has(q.id) || (q.syncedAt ?? 0) < server.fetchedAt)) ||
+          now - (q.syncedAt ?? 0) > 86_400_000),
     )
     .map((q) => q.id);
 }

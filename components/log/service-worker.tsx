@@ -32,7 +32,10 @@ export function ServiceWorkerRegistration() {
             if (href.startsWith(`${location.origin}/_next/static/`)) assets.push(href);
           }
           const page = location.origin + location.pathname;
-          registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [page, ...new Set(assets)] } });
+          registration.active?.postMessage({
+            type: "CACHE_URLS",
+            payload: { urlsToCache: [page, ...new Set(assets)] },
+          });
         })
         .catch((error: unknown) => console.warn("[log] service worker not registered", error));
     });

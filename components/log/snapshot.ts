@@ -19,7 +19,9 @@ const parsed = new Map<string, { raw: string; value: Snapshot }>();
 
 function revive(stored: unknown): Snapshot {
   // Earlier versions wrote superjson's { json, meta }: the data is under `json`.
-  const value = (stored && typeof stored === "object" && "json" in stored ? (stored as { json: unknown }).json : stored) as Snapshot;
+  const value = (
+    stored && typeof stored === "object" && "json" in stored ? (stored as { json: unknown }).json : stored
+  ) as Snapshot;
   // Written before the Log knew the member's day (zone, rest day): not enough to show the page; the server's next answer replaces it.
   if (!(value.data as Partial<LogDayData>).memberDay) throw new Error("A Log snapshot from an earlier version");
   const entries = value.data.entries.map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));

@@ -18,7 +18,10 @@ interface Props {
 export function SyncStatus({ online, waiting, failed, problem, metricName, onRetry, onDismiss }: Props) {
   return (
     <div className="space-y-2">
-      <div role="status" className="flex min-h-11 flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
+      <div
+        role="status"
+        className="flex min-h-11 flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm"
+      >
         {!online && (
           <span className="inline-flex items-center gap-1.5 font-semibold text-slate-900">
             <CloudOff aria-hidden className="size-4" /> Offline
@@ -36,7 +39,9 @@ export function SyncStatus({ online, waiting, failed, problem, metricName, onRet
           </span>
         )}
         {problem === "signin" && <span className="font-medium text-red-700">Sign in again to send your entries.</span>}
-        {problem === "storage" && <span className="font-medium text-red-700">This browser cannot store entries offline.</span>}
+        {problem === "storage" && (
+          <span className="font-medium text-red-700">This browser cannot store entries offline.</span>
+        )}
         {waiting > 0 && online && (
           <Button variant="ghost" onClick={onRetry} className="ml-auto">
             Sync now

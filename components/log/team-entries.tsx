@@ -25,8 +25,12 @@ export function TeamEntries({ teamId, membershipId, currency, today, allowedDays
   const id = useId();
   const [open, setOpen] = useState(false);
   const [memberId, setMemberId] = useState("");
-  const tree = useLightQuery(open ? `member.tree:${membershipId}` : null, () => lightClient.member.tree({ teamId, rootId: membershipId, depth: 1 }));
-  const members = (tree.data?.nodes ?? []).filter((n) => n.id !== membershipId).sort((a, b) => a.name.localeCompare(b.name));
+  const tree = useLightQuery(open ? `member.tree:${membershipId}` : null, () =>
+    lightClient.member.tree({ teamId, rootId: membershipId, depth: 1 }),
+  );
+  const members = (tree.data?.nodes ?? [])
+    .filter((n) => n.id !== membershipId)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const from = allowedDays[allowedDays.length - 1] ?? today;
   const list = useLightQuery(open && memberId !== "" ? `entry.list:${memberId}:${from}:${today}` : null, () =>
     lightClient.entry.list({ teamId, membershipId: memberId, from, to: today }),
@@ -34,8 +38,13 @@ export function TeamEntries({ teamId, membershipId, currency, today, allowedDays
   const chosen = members.find((m) => m.id === memberId);
 
   return (
-    <details className="rounded-xl border border-slate-200 bg-white p-4" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="min-h-11 cursor-pointer content-center text-base font-semibold text-slate-900">Your members&apos; entries</summary>
+    <details
+      className="rounded-xl border border-slate-200 bg-white p-4"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary className="min-h-11 cursor-pointer content-center text-base font-semibold text-slate-900">
+        Your members&apos; entries
+      </summary>
       {tree.error ? (
         <p className="mt-2 text-sm text-red-700">{tree.error.message}</p>
       ) : !tree.data ? (
@@ -79,7 +88,15 @@ export function TeamEntries({ teamId, membershipId, currency, today, allowedDays
                 {list.data.map((e) => (
                   <EntryRow
                     key={e.id}
-                    entry={{ id: e.id, metricId: e.metricId, amount: e.amount, note: e.note, version: e.version, at: new Date(e.createdAt), pending: false }}
+                    entry={{
+                      id: e.id,
+                      metricId: e.metricId,
+                      amount: e.amount,
+                      note: e.note,
+                      version: e.version,
+                      at: new Date(e.createdAt),
+                      pending: false,
+                    }}
                     metric={metric(e.metricId)}
                     teamId={teamId}
                     currency={currency}

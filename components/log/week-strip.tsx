@@ -11,9 +11,18 @@ import { dayOfMonth, longDay, shortWeekday } from "./day-label";
 function status(d: WeekDay): { word: string; long: string; icon: "done" | "off" | "none" | "part" } {
   if (d.met) return { word: "Done", long: "plan done", icon: "done" };
   if (d.isFuture) return { word: "—", long: "still to come", icon: "none" };
-  if (!d.isWorkingDay) return { word: d.logged > 0 ? `${d.logged}` : "Off", long: d.logged > 0 ? `day off, ${d.logged} logged` : "day off", icon: "off" };
+  if (!d.isWorkingDay)
+    return {
+      word: d.logged > 0 ? `${d.logged}` : "Off",
+      long: d.logged > 0 ? `day off, ${d.logged} logged` : "day off",
+      icon: "off",
+    };
   if (d.percent !== null) return { word: `${d.percent}%`, long: `${d.percent}% of the plan done`, icon: "part" };
-  return { word: d.logged > 0 ? `${d.logged}` : "—", long: d.logged > 0 ? `${d.logged} logged, no plan` : "nothing logged", icon: "none" };
+  return {
+    word: d.logged > 0 ? `${d.logged}` : "—",
+    long: d.logged > 0 ? `${d.logged} logged, no plan` : "nothing logged",
+    icon: "none",
+  };
 }
 
 export function WeekStrip({ week, streak }: { week: readonly WeekDay[]; streak: LogDayData["streak"] }) {
@@ -51,10 +60,20 @@ export function WeekStrip({ week, streak }: { week: readonly WeekDay[]; streak: 
                 aria-hidden
                 className={cn(
                   "flex size-6 items-center justify-center rounded-full",
-                  s.icon === "done" ? "bg-ahead text-white" : s.icon === "part" ? "border-on-track border-2" : "text-slate-500",
+                  s.icon === "done"
+                    ? "bg-ahead text-white"
+                    : s.icon === "part"
+                      ? "border-on-track border-2"
+                      : "text-slate-500",
                 )}
               >
-                {s.icon === "done" ? <Check className="size-4" /> : s.icon === "off" ? <Moon className="size-3.5" /> : s.icon === "none" ? <Minus className="size-3.5" /> : null}
+                {s.icon === "done" ? (
+                  <Check className="size-4" />
+                ) : s.icon === "off" ? (
+                  <Moon className="size-3.5" />
+                ) : s.icon === "none" ? (
+                  <Minus className="size-3.5" />
+                ) : null}
               </span>
               <span aria-hidden className={cn("font-medium", s.icon === "done" ? "text-ahead" : "text-slate-700")}>
                 {s.word}

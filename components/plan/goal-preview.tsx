@@ -19,7 +19,8 @@ export function GoalPreview({ preview, name }: { preview: GoalPreviewData; name:
           The backward plan
         </h3>
         <p className="text-slate-700">
-          {fmt(plan.target)} of {preview.metric.name.toLowerCase()} from {formatDay(plan.start)} to {formatDay(plan.deadline)}
+          {fmt(plan.target)} of {preview.metric.name.toLowerCase()} from {formatDay(plan.start)} to{" "}
+          {formatDay(plan.deadline)}
           {plan.baseline > 0 ? `, starting from ${fmt(plan.baseline)}` : ""}.
           {plan.holidays.length > 0 &&
             ` Nothing is planned on the team's ${plan.holidays.length === 1 ? "holiday" : "holidays"} (${plan.holidays.map(formatDay).join(", ")}).`}
@@ -29,7 +30,9 @@ export function GoalPreview({ preview, name }: { preview: GoalPreviewData; name:
           checkpoints={plan.checkpoints}
           format={fmt}
           label={`Cumulative plan for ${name}: from ${fmt(plan.baseline)} on ${formatDay(plan.start)} to ${fmt(plan.target)} on ${formatDay(plan.deadline)}${
-            plan.checkpoints.length ? `, with checkpoints ${plan.checkpoints.map((c) => `${fmt(c.cumulative)} by ${formatDay(c.date)}`).join(", ")}` : ""
+            plan.checkpoints.length
+              ? `, with checkpoints ${plan.checkpoints.map((c) => `${fmt(c.cumulative)} by ${formatDay(c.date)}`).join(", ")}`
+              : ""
           }.`}
         />
         <PeriodTable periods={plan.periods} format={fmt} caption="Plan by period" />
@@ -40,9 +43,16 @@ export function GoalPreview({ preview, name }: { preview: GoalPreviewData; name:
           Who does what
         </h3>
         {preview.flagged.length > 0 ? (
-          <StatusNote tone="warn" label={`${preview.flagged.length} ${preview.flagged.length === 1 ? "member's plan does" : "members' plans do"} not fit their time:`}>
-            {preview.flagged.map((f) => `${f.name} (busiest day needs ${f.minutesPerDayNeeded ?? "?"} min, has ${f.minutesPerDay}/day)`).join(", ")}. Consider a
-            later deadline or setting their target by hand after publishing.
+          <StatusNote
+            tone="warn"
+            label={`${preview.flagged.length} ${preview.flagged.length === 1 ? "member's plan does" : "members' plans do"} not fit their time:`}
+          >
+            {preview.flagged
+              .map(
+                (f) => `${f.name} (busiest day needs ${f.minutesPerDayNeeded ?? "?"} min, has ${f.minutesPerDay}/day)`,
+              )
+              .join(", ")}
+            . Consider a later deadline or setting their target by hand after publishing.
           </StatusNote>
         ) : (
           <StatusNote tone="ok" label="Everyone's plan fits their time." />

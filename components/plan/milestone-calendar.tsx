@@ -41,7 +41,10 @@ export function MilestoneCalendar({
   weekStartsOn: number;
   title?: string;
 }) {
-  const [cursor, setCursor] = useState(() => ({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) - 1 }));
+  const [cursor, setCursor] = useState(() => ({
+    year: Number(today.slice(0, 4)),
+    month: Number(today.slice(5, 7)) - 1,
+  }));
   const weeks = useMemo(() => monthGrid(cursor.year, cursor.month, weekStartsOn), [cursor, weekStartsOn]);
   const byDate = useMemo(() => new Map(milestones.map((m) => [m.date, m.label])), [milestones]);
   const heading = monthFmt.format(new Date(Date.UTC(cursor.year, cursor.month, 1)));

@@ -30,13 +30,22 @@ export function PlanPage() {
         </div>
         {leads && (
           <div className="flex flex-wrap gap-2">
-            <Link href={`/${team.slug}/plan/new`} className={`${linkButton} bg-brand-600 hover:bg-brand-700 text-white`}>
+            <Link
+              href={`/${team.slug}/plan/new`}
+              className={`${linkButton} bg-brand-600 hover:bg-brand-700 text-white`}
+            >
               <Plus aria-hidden className="size-5" /> New goal
             </Link>
-            <Link href={`/${team.slug}/plan/settings`} className={`${linkButton} border border-slate-300 bg-white hover:bg-slate-100`}>
+            <Link
+              href={`/${team.slug}/plan/settings`}
+              className={`${linkButton} border border-slate-300 bg-white hover:bg-slate-100`}
+            >
               <Settings aria-hidden className="size-5" /> Metrics &amp; ranks
             </Link>
-            <Link href={`/${team.slug}/plan/calendar`} className={`${linkButton} border border-slate-300 bg-white hover:bg-slate-100`}>
+            <Link
+              href={`/${team.slug}/plan/calendar`}
+              className={`${linkButton} border border-slate-300 bg-white hover:bg-slate-100`}
+            >
               <CalendarDays aria-hidden className="size-5" /> Calendar
             </Link>
           </div>
@@ -64,7 +73,9 @@ function ManagedGoals() {
         <p className="text-slate-700">Loading goals…</p>
       ) : managed.length === 0 ? (
         <Card>
-          <p className="text-slate-700">No goals yet. Start with New goal: a target, a deadline, and Backplan works it backwards.</p>
+          <p className="text-slate-700">
+            No goals yet. Start with New goal: a target, a deadline, and Backplan works it backwards.
+          </p>
         </Card>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
@@ -76,10 +87,15 @@ function ManagedGoals() {
               >
                 <span className="flex flex-wrap items-center gap-2 font-semibold">
                   {g.name}
-                  {g.status === "PUBLISHED" ? <StatusBadge tone="ok" label="Published" /> : <StatusBadge tone="info" label="Draft" />}
+                  {g.status === "PUBLISHED" ? (
+                    <StatusBadge tone="ok" label="Published" />
+                  ) : (
+                    <StatusBadge tone="info" label="Draft" />
+                  )}
                 </span>
                 <span className="mt-1 block text-sm text-slate-700">
-                  {amountFormatter(g.metric.unit, team.currency)(g.target)} {g.metric.name.toLowerCase()} by {formatDay(g.deadline)} · {g.rootName}
+                  {amountFormatter(g.metric.unit, team.currency)(g.target)} {g.metric.name.toLowerCase()} by{" "}
+                  {formatDay(g.deadline)} · {g.rootName}
                   &apos;s team
                 </span>
               </Link>

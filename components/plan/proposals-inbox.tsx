@@ -18,7 +18,9 @@ export function ProposalsInbox() {
   const decide = useMutation(
     trpc.goal.decideProposal.mutationOptions({
       onSuccess: async (r) => {
-        toast.success(r.status === "ACCEPTED" ? "Accepted: their target is set and the others rebalanced." : "Declined.");
+        toast.success(
+          r.status === "ACCEPTED" ? "Accepted: their target is set and the others rebalanced." : "Declined.",
+        );
         await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
       },
       onError: (e) => toast.error(e.message),
@@ -44,8 +46,13 @@ export function ProposalsInbox() {
                 </p>
                 {p.note && <p className="text-sm text-slate-700">“{p.note}”</p>}
                 <div className="flex gap-2">
-                  <Button size="sm" busy={decide.isPending} onClick={() => decide.mutate({ teamId: team.id, proposalId: p.id, decision: "ACCEPT" })}>
-                    <Check aria-hidden className="size-4" /> Accept<span className="sr-only"> {p.memberName}&apos;s proposal</span>
+                  <Button
+                    size="sm"
+                    busy={decide.isPending}
+                    onClick={() => decide.mutate({ teamId: team.id, proposalId: p.id, decision: "ACCEPT" })}
+                  >
+                    <Check aria-hidden className="size-4" /> Accept
+                    <span className="sr-only"> {p.memberName}&apos;s proposal</span>
                   </Button>
                   <Button
                     size="sm"
@@ -53,7 +60,8 @@ export function ProposalsInbox() {
                     busy={decide.isPending}
                     onClick={() => decide.mutate({ teamId: team.id, proposalId: p.id, decision: "DECLINE" })}
                   >
-                    <X aria-hidden className="size-4" /> Decline<span className="sr-only"> {p.memberName}&apos;s proposal</span>
+                    <X aria-hidden className="size-4" /> Decline
+                    <span className="sr-only"> {p.memberName}&apos;s proposal</span>
                   </Button>
                 </div>
               </li>

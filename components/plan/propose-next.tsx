@@ -15,7 +15,10 @@ export function ProposeNext({ goalId, unit, goalName }: { goalId: string; unit: 
   const [stretch, setStretch] = useState("10");
   const pct = Math.trunc(Number(stretch));
   const valid = stretch.trim() !== "" && Number.isFinite(pct) && pct >= -100 && pct <= 1000;
-  const next = useQuery({ ...trpc.goal.proposeNext.queryOptions({ teamId: team.id, goalId, stretchPercent: valid ? pct : 0 }), enabled: valid });
+  const next = useQuery({
+    ...trpc.goal.proposeNext.queryOptions({ teamId: team.id, goalId, stretchPercent: valid ? pct : 0 }),
+    enabled: valid,
+  });
   const fmt = amountFormatter(unit, team.currency);
   const d = next.data;
   const href = d
@@ -42,11 +45,15 @@ export function ProposeNext({ goalId, unit, goalName }: { goalId: string; unit: 
       {d && (
         <div aria-live="polite" className="space-y-2">
           <p>
-            Last month ({formatDay(d.lastMonth.start)} – {formatDay(d.lastMonth.end)}): <strong>{fmt(d.lastMonth.actual)}</strong>. With a{" "}
-            {d.stretchPercent}% stretch, next month ({formatDay(d.nextMonth.start)} – {formatDay(d.nextMonth.end)}) aims for{" "}
+            Last month ({formatDay(d.lastMonth.start)} – {formatDay(d.lastMonth.end)}):{" "}
+            <strong>{fmt(d.lastMonth.actual)}</strong>. With a {d.stretchPercent}% stretch, next month (
+            {formatDay(d.nextMonth.start)} – {formatDay(d.nextMonth.end)}) aims for{" "}
             <strong data-testid="proposed-next">{fmt(d.target)}</strong>.
           </p>
-          <Link href={href} className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-white">
+          <Link
+            href={href}
+            className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-white"
+          >
             Start next month&apos;s goal
           </Link>
         </div>

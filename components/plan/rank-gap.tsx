@@ -42,7 +42,8 @@ export function RankGap() {
       {p.next ? (
         <p className="text-slate-800">
           To reach <strong>{p.next.name}</strong>
-          {p.next.monthlyIncome > 0 ? ` (typically ${money(p.next.monthlyIncome)} a month)` : ""}: {missing.length ? `${missing.join(", ")} to go.` : "nothing missing."}
+          {p.next.monthlyIncome > 0 ? ` (typically ${money(p.next.monthlyIncome)} a month)` : ""}:{" "}
+          {missing.length ? `${missing.join(", ")} to go.` : "nothing missing."}
         </p>
       ) : (
         <p>You are at the top rank.</p>

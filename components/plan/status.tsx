@@ -11,7 +11,17 @@ const tones: Record<Tone, { icon: typeof Info; className: string }> = {
   info: { icon: Info, className: "border-slate-200 bg-slate-50 text-slate-900" },
 };
 
-export function StatusNote({ tone, label, children, className }: { tone: Tone; label: string; children?: ReactNode; className?: string }) {
+export function StatusNote({
+  tone,
+  label,
+  children,
+  className,
+}: {
+  tone: Tone;
+  label: string;
+  children?: ReactNode;
+  className?: string;
+}) {
   const { icon: Icon, className: toneClass } = tones[tone];
   return (
     <div className={cn("flex items-start gap-2 rounded-lg border px-3 py-2 text-sm", toneClass, className)}>
@@ -28,7 +38,9 @@ export function StatusNote({ tone, label, children, className }: { tone: Tone; l
 export function StatusBadge({ tone, label }: { tone: Tone; label: string }) {
   const { icon: Icon, className: toneClass } = tones[tone];
   return (
-    <span className={cn("inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold", toneClass)}>
+    <span
+      className={cn("inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs font-semibold", toneClass)}
+    >
       <Icon aria-hidden className="size-3.5" />
       {label}
     </span>

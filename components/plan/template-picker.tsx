@@ -59,7 +59,9 @@ export function TemplatePicker({ current, canEdit }: { current: string | null; c
         <Button
           variant="secondary"
           busy={apply.isPending}
-          onClick={() => apply.mutate({ teamId: team.id, template: chosen as "NETWORK_MARKETING" | "SALES" | "CONTENT" })}
+          onClick={() =>
+            apply.mutate({ teamId: team.id, template: chosen as "NETWORK_MARKETING" | "SALES" | "CONTENT" })
+          }
         >
           Apply template
         </Button>

@@ -18,7 +18,9 @@ export function OffPaceStep({ snapshot: s, currency }: { snapshot: ReviewSnapsho
     <div className="space-y-4">
       <p className="text-lg text-slate-700">
         {count} {count === 1 ? "member is" : "members are"}{" "}
-        {weekly ? `off pace ${reviewWeekText(s).inText}, as on the dashboard` : "off pace on the goal to date (their team included)"}
+        {weekly
+          ? `off pace ${reviewWeekText(s).inText}, as on the dashboard`
+          : "off pace on the goal to date (their team included)"}
         {count > s.offPace.length ? ` — the ${s.offPace.length} furthest behind:` : "."}
       </p>
       <ul className="divide-y divide-slate-200" aria-label="Members off pace">

@@ -11,39 +11,38 @@ interface FieldChrome {
 }
 
 /** A labelled input with its hint and error wired up for screen readers. */
-export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldChrome>(function TextField(
-  { label, error, hint, className, id, ...props },
-  ref,
-) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const described = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={cn("space-y-1", className)}>
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        className={cn(control, error ? "border-red-700" : "border-slate-300")}
-        {...props}
-      />
-      {hint && (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${inputId}-error`} role="alert" className="text-sm font-medium text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-});
+export const TextField = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement> & FieldChrome>(
+  function TextField({ label, error, hint, className, id, ...props }, ref) {
+    const autoId = useId();
+    const inputId = id ?? autoId;
+    const described = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(" ") || undefined;
+    return (
+      <div className={cn("space-y-1", className)}>
+        <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        <input
+          ref={ref}
+          id={inputId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          className={cn(control, error ? "border-red-700" : "border-slate-300")}
+          {...props}
+        />
+        {hint && (
+          <p id={`${inputId}-hint`} className="text-sm text-slate-600">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${inputId}-error`} role="alert" className="text-sm font-medium text-red-700">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  },
+);
 
 export const SelectField = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement> & FieldChrome>(
   function SelectField({ label, error, hint, className, id, children, ...props }, ref) {

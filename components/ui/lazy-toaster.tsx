@@ -25,5 +25,7 @@ export function LazyToaster() {
   }, []);
   // On phones a toast spans the screen's width: it sits below the header (56 px), so the header's menus stay
   // reachable while it shows (a toast that is hovered or touched pauses and would otherwise block them).
-  return Toaster ? <Toaster position="top-center" richColors closeButton mobileOffset={{ top: 64, left: 16, right: 16 }} /> : null;
+  return Toaster ? (
+    <Toaster position="top-center" richColors closeButton mobileOffset={{ top: 64, left: 16, right: 16 }} />
+  ) : null;
 }
