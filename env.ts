@@ -15,6 +15,7 @@
  * - scripts/, prisma/, tests/ and e2e/: their own processes with their own variables (E2E_*, TEST_DATABASE_URL, …).
  */
 import { createEnv } from "@t3-oss/env-nextjs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** "1" means on; anything else (or unset) off. */
@@ -22,6 +23,24 @@ const flag = z
   .string()
   .optional()
   .transform((value) => value === "1");
+
+/** "10.0.0.0/8, 192.168.1.10 fd00::/8" → ["10.0.0.0/8", "192.168.1.10", "fd00::/8"]; each an IP or a CIDR range. */
+const ipList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? "").split(/[\s,]+/).filter(Boolean))
+  .refine(
+    (entries) =>
+      entries.every((entry) => {
+        const [ip = "", bits, extra] = entry.split("/");
+        const version = isIP(ip);
+        if (!version || extra !== undefined) return false;
+        if (bits === undefined) return true;
+        const n = Number(bits);
+        return /^\d+$/.test(bits) && n >= 0 && n <= (version === 4 ? 32 : 128);
+      }),
+    "list IP addresses or CIDR ranges (10.0.0.0/8, 192.168.1.10, fd00::/8), separated by commas or spaces",
+  );
 
 export const env = createEnv({
   server: {
@@ -46,6 +65,11 @@ export const env = createEnv({
       .regex(/^smtps?:\/\//, "use smtp://… or smtps://…")
       .optional(),
     EMAIL_FROM: z.string().default("Backplan <no-reply@backplan.local>"),
+    /**
+     * The reverse proxies / load balancers in front of the app (IPs or CIDR ranges). X-Forwarded-For is believed only
+     * as far as these wrote it; unset = never (per-address rate limits off). docs/OPERATIONS.md.
+     */
+    TRUSTED_PROXIES: ipList,
     /** Opens POST /api/cron/reminders to a scheduler presenting it; unset = that endpoint answers 503. */
     CRON_SECRET: z.string().optional(),
     /** A server of a `BACKPLAN_BENCH=1` build answers the benchmark routes (app/api/bench, app/api/diagnostics). */
@@ -70,6 +94,7 @@ export const env = createEnv({
     SMTP_URL: process.env.SMTP_URL,
     EMAIL_FROM: process.env.EMAIL_FROM,
     CRON_SECRET: process.env.CRON_SECRET,
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     BACKPLAN_BENCH: process.env.BACKPLAN_BENCH,
     BACKPLAN_DEMO: process.env.BACKPLAN_DEMO,
     BACKPLAN_TEST: process.env.BACKPLAN_TEST,

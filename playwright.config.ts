@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_CLOCK } from "./e2e/clock";
+import { E2E_SMTP_PORT } from "./e2e/mail";
 import { E2E_AUTH_SECRET } from "./e2e/session";
 
 /**
@@ -27,6 +28,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
+  // The SMTP server the app sends mail to; tests read verification links and invitations (e2e/mail.ts).
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -64,6 +67,7 @@ export default defineConfig({
       BACKPLAN_NOW: E2E_CLOCK.now,
       BACKPLAN_NOW_SINCE: String(E2E_CLOCK.since),
       BACKPLAN_TEST: "1",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
     },
   },
 });

@@ -131,7 +131,7 @@ test("@desktop the owner downloads the plan as CSV, previews a member import wit
   const preview = page.getByRole("region", { name: "Import preview (scrollable)" });
   await expect(preview.getByRole("row").nth(1)).toContainText("Email: Enter a valid email address");
   await expect(preview.getByRole("row").nth(1)).toContainText(
-    "nobody@example.test is not a member of this team or a row of this file",
+    "nobody@example.test is not a member of your part of the team",
   );
   await expect(preview.getByRole("row").nth(2)).toContainText("OK");
   // "All rows" cannot import while a row has errors; "only the valid rows" could.

@@ -18,8 +18,8 @@
  * - `login(page, email, password = "backplan-demo")` — fills the password form on /signin and waits until the
  *   browser has left the sign-in page (the app then shows the user's first team, or /teams). For the tests of
  *   signing in (foundation.spec.ts, the invite link's "Sign in").
- * - `signUp(page, user)` — creates an account through /signup (already on a /signup URL, or opens it) and waits
- *   until signed in.
+ * - `signUp(page, user)` — creates an account through /signup (already on a /signup URL, or opens it), opens the
+ *   verification link from the email (e2e/mail.ts `waitForMail`) and signs in; waits until signed in.
  * - `freshUser` fixture — `{ name, email, password }` of a new account, signed up in `page` before the test.
  * - `DEMO` — the seeded demo accounts (password `backplan-demo`) and team slug (prisma/demo-accounts.ts).
  * - `expectAccessible(page)` — axe-core check (WCAG 2.x A/AA rules): fails on any serious or critical violation.
@@ -34,6 +34,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { e2eNow } from "./clock";
+import { waitForMail } from "./mail";
 import { signInContext } from "./session";
 
 export { expect };
@@ -79,15 +80,35 @@ export async function login(page: Page, email: string, password: string = DEMO_P
   await expect(page).not.toHaveURL(/\/signin/, { timeout: 20_000 });
 }
 
-/** Creates an account through the sign-up form (opens /signup unless already there) and waits until signed in. */
+/**
+ * Creates an account through the sign-up form (opens /signup unless already there), opens the verification link
+ * from the email (e2e/mail.ts), signs in with the password and waits until signed in — on the sign-up page's
+ * `callbackUrl` (an invite link) or /teams.
+ */
 export async function signUp(page: Page, user: TestUser): Promise<void> {
+  await submitSignUp(page, user);
+  await verifyAndSignIn(page, user);
+}
+
+/** Fills and sends the sign-up form; resolves on its "Check your email" answer (nobody is signed in yet). */
+export async function submitSignUp(page: Page, user: TestUser): Promise<void> {
   if (!new URL(page.url(), "http://x").pathname.startsWith("/signup")) await page.goto("/signup");
   const form = page.getByRole("form", { name: "Create an account" });
   await form.getByLabel("Your name").fill(user.name);
   await form.getByLabel("Email").fill(user.email);
   await form.getByLabel("Password").fill(user.password);
   await form.getByRole("button", { name: "Create account" }).click();
-  await expect(page).not.toHaveURL(/\/signup/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible({ timeout: 20_000 });
+}
+
+/** Opens the verification link mailed to `user`, then signs in with the password (on to the link's callbackUrl). */
+export async function verifyAndSignIn(page: Page, user: TestUser): Promise<void> {
+  const link = await waitForMail(user.email, /(http\S+\/verify-email\?\S+)/);
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await expect(page.getByText("Your email is confirmed.")).toBeVisible();
+  await page.getByRole("link", { name: "Sign in to continue" }).click();
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/); // login() would otherwise open /signin without it
+  await login(page, user.email, user.password);
 }
 
 /** Puts a page on the run's timeline (e2e/clock.ts), ticking. The `page` fixture does it; call it for pages you open yourself. */

@@ -11,11 +11,14 @@ import { backplanAdapter } from "@/server/auth/adapter";
 import { env } from "@/env";
 import { readRequestUser, SESSION_MAX_AGE } from "@/server/auth/request-user";
 import { decodeSessionToken, encodeSessionToken } from "@/server/auth/session-token";
+import { isSessionCurrent } from "@/server/auth/session-version";
 import type { SessionUser } from "@/server/auth/session-user";
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "@/server/auth/sign-in-email";
 import { ZSignInInput } from "@/server/schemas/auth";
 import { verifyCredentials } from "@/server/services/auth/verify-credentials";
+import { sameOriginRedirect } from "@/components/auth/safe-callback";
 import { clientAddress, hitRateLimit, RATE_LIMITS } from "@/server/services/security/rate-limit";
+import { signInWithinLimits } from "@/server/services/security/sign-in-limits";
 
 /** The error code the sign-in form shows as "too many attempts". */
 export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
@@ -34,16 +37,14 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = ZSignInInput.safeParse(credentials);
         if (!parsed.success) return null;
-        // Counted whether or not the account exists, so the limit reveals nothing about accounts.
-        // Per address only when a proxy tells us the address: lumping unknown clients together would let one
-        // of them lock everybody out.
-        const address = clientAddress(req?.headers);
-        const [byAccount, byAddress] = await Promise.all([
-          hitRateLimit(db, `signin:account:${parsed.data.email}`, RATE_LIMITS.signInAccount),
-          address === "unknown" ? null : hitRateLimit(db, `signin:address:${address}`, RATE_LIMITS.signInAddress),
-        ]);
-        if (!byAccount.allowed || byAddress?.allowed === false) throw new Error(SIGN_IN_RATE_LIMITED);
-        return verifyCredentials(db, parsed.data);
+        // Failed attempts per account and per client address; a success does not count (sign-in-limits.ts).
+        const outcome = await signInWithinLimits(
+          db,
+          { email: parsed.data.email, address: clientAddress(req?.headers) },
+          () => verifyCredentials(db, parsed.data),
+        );
+        if (outcome.status === "rate-limited") throw new Error(SIGN_IN_RATE_LIMITED);
+        return outcome.status === "signed-in" ? outcome.user : null;
       },
     }),
     EmailProvider({
@@ -65,16 +66,32 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    // Same-origin paths only: no control characters, no backslashes (components/auth/safe-callback.ts).
+    redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.name = user.name;
         token.email = user.email;
+        // The session version at sign-in (server/auth/session-version.ts); the credentials and email paths both
+        // return it (verify-credentials.ts, adapter.ts).
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        return token;
       }
+      // Pages and next-auth's session endpoint: a revoked session throws here, and next-auth clears its cookie.
+      if (
+        !token.sub ||
+        !(await isSessionCurrent(db, { id: token.sub, sessionVersion: token.sv as number | undefined }))
+      )
+        throw new Error("SESSION_REVOKED");
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (session.user && token.sub) {
+        const user = session.user as { id?: string; sessionVersion?: number };
+        user.id = token.sub;
+        user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      }
       return session;
     },
   },
@@ -83,9 +100,10 @@ export const authOptions: NextAuthOptions = {
 /** The signed-in user for server components, route handlers and the tRPC context; null when signed out. */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
+  const user = session?.user as
+    { id?: string; email?: string | null; name?: string | null; sessionVersion?: number } | undefined;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? user.email };
+  return { id: user.id, email: user.email, name: user.name ?? user.email, sessionVersion: user.sessionVersion ?? 0 };
 }
 
 /**

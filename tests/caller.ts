@@ -1,8 +1,10 @@
 /** tRPC callers for integration tests: the real router, context and middlewares, no HTTP. */
 import { createCaller } from "@/server/api/root";
+import type { SessionUser } from "@/server/auth/session-user";
 import type { Db } from "@/server/db-client";
 
-export function callerFor(db: Db, user: { id: string; email: string; name: string } | null) {
+/** `user.sessionVersion`: the session's (absent = 0, as a session issued before any revocation). */
+export function callerFor(db: Db, user: SessionUser | null) {
   return createCaller({ db, user });
 }
 

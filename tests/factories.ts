@@ -28,15 +28,21 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomBytes(5).toString("hex")}@example.test`;
 }
 
+/** A user with a verified address (as after opening the verification link), unless `verified: false`. */
 export async function makeUser(
   db: DbClient,
-  overrides: { name?: string; email?: string; password?: string | null } = {},
+  overrides: { name?: string; email?: string; password?: string | null; verified?: boolean } = {},
 ): Promise<{ id: string; email: string; name: string }> {
   const email = (overrides.email ?? uniqueEmail()).toLowerCase();
   const password = overrides.password === undefined ? DEFAULT_PASSWORD : overrides.password;
   return db.user.upsert({
     where: { email },
-    create: { email, name: overrides.name ?? "Test User", passwordHash: password ? await cachedHash(password) : null },
+    create: {
+      email,
+      name: overrides.name ?? "Test User",
+      passwordHash: password ? await cachedHash(password) : null,
+      emailVerified: overrides.verified === false ? null : clock.now(),
+    },
     update: {},
     select: { id: true, email: true, name: true },
   });

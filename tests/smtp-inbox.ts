@@ -10,7 +10,7 @@ export interface ReceivedMail {
   to: string[];
   /** The raw message as received. */
   raw: string;
-  /** The text of a one-part message, decoded from quoted-printable or base64 (UTF-8). */
+  /** The text of a one-part message (of a multipart one: its text/plain part), decoded from quoted-printable or base64 (UTF-8). */
   text: string;
 }
 
@@ -43,6 +43,13 @@ export async function startInbox(): Promise<{ mails: ReceivedMail[]; stop: () =>
 function decodeMail(raw: string): string {
   const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
   const body = rest.join("\n\n");
+  // multipart/alternative (text + html): the text/plain part.
+  const boundary = /content-type:\s*multipart\/[a-z]+;[\s\S]*?boundary="?([^"\r\n;]+)"?/i.exec(head)?.[1];
+  if (boundary) {
+    const parts = body.split(`--${boundary}`).map((p) => p.replace(/^\r?\n/, ""));
+    const text = parts.find((p) => /content-type:\s*text\/plain/i.test(p.split(/\r?\n\r?\n/)[0] ?? ""));
+    if (text) return decodeMail(text);
+  }
   if (/content-transfer-encoding:\s*base64/i.test(head))
     return Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8");
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {

@@ -48,8 +48,11 @@ export function plausible(schema: AnySchema, candidates: readonly unknown[], dep
     case "readonly":
     case "nonoptional":
       return plausible(def.innerType!, candidates, depth + 1);
-    case "pipe":
-      return plausible(def.in!, candidates, depth + 1);
+    case "pipe": {
+      // The input side's sample must also pass the output side (e.g. a string piped into z.uuid()).
+      const value = plausible(def.in!, candidates, depth + 1);
+      return schema.safeParse(value).success ? value : firstAccepted(schema, candidates);
+    }
     case "lazy":
       return plausible(def.getter!(), candidates, depth + 1);
     case "array": {

@@ -1,8 +1,12 @@
 "use client";
+/**
+ * Password sign-up. The answer is always "check your email" (server/services/auth/sign-up.ts): a new address gets
+ * a verification link, an address that has an account gets a note to its owner. Nobody is signed in here; the
+ * verification link leads to the sign-in page (and on to `callbackUrl`, e.g. an invite link).
+ */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
+import { MailCheck } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -15,9 +19,9 @@ import { useTRPC } from "@/trpc/react";
 type Values = z.input<typeof ZSignUpInput>;
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
   const [message, setMessage] = useState<string | null>(null);
+  const [sent, setSent] = useState<{ email: string; message: string } | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(ZSignUpInput),
     defaultValues: { name: "", email: "", password: "" },
@@ -27,21 +31,28 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
     try {
-      await signUp.mutateAsync(values);
+      const answer = await signUp.mutateAsync({ ...values, callbackUrl });
+      setSent({ email: values.email.trim().toLowerCase(), message: answer.message });
     } catch (error) {
       const { fields, message } = formErrorsFrom(error);
       for (const [name, text] of Object.entries(fields)) form.setError(name as keyof Values, { message: text });
       setMessage(message);
-      return;
     }
-    const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
-    if (result?.error) {
-      setMessage("Your account was created, but signing in failed. Please sign in.");
-      return;
-    }
-    router.push(callbackUrl);
-    router.refresh();
   });
+
+  if (sent) {
+    return (
+      <div role="status" className="space-y-3">
+        <h2 className="flex items-center gap-2 text-lg font-semibold">
+          <MailCheck aria-hidden className="text-brand-700 size-6" /> Check your email
+        </h2>
+        <p className="break-words text-slate-800">
+          {sent.message} We sent it to <strong className="font-semibold">{sent.email}</strong>.
+        </p>
+        <p className="text-sm text-slate-700">Open the link, then sign in with your password.</p>
+      </div>
+    );
+  }
 
   const { errors, isSubmitting } = form.formState;
   return (

@@ -2,7 +2,8 @@
 /**
  * Import members from a CSV file (name, email, upline email). The file is read in the browser and sent as text;
  * the server parses it (papaparse) and validates every row. First a preview with row-level errors (nothing is
- * written), then the choice: import all (only when every row is valid) or only the valid rows.
+ * written), then the choice: invite all (only when every row is valid) or only the valid rows. Each person gets an
+ * invitation by email and joins only if they accept it.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, FileUp, XCircle } from "lucide-react";
@@ -57,7 +58,7 @@ export function MemberImport() {
           setPreview(r);
           if (r.committed) {
             setDone(
-              `Imported ${r.imported} member${r.imported === 1 ? "" : "s"}. They can sign in with an email link.`,
+              `Invited ${r.invited} ${r.invited === 1 ? "person" : "people"}. Each gets an email and joins once they accept.`,
             );
             setCsv(null);
             if (fileRef.current) fileRef.current.value = "";
@@ -77,8 +78,8 @@ export function MemberImport() {
     <Card className="space-y-4">
       <h3 className="text-lg font-semibold">Import members from CSV</h3>
       <p className="text-slate-700">
-        Columns: <code>name</code>, <code>email</code>, <code>upline email</code> (an existing member, or another row of
-        the file). You see a preview first; nothing is written until you import.
+        Columns: <code>name</code>, <code>email</code>, <code>upline email</code> (a member of your part of the team).
+        You see a preview first. Each person gets an invitation by email and joins only if they accept it.
       </p>
       <div className="space-y-1">
         <label htmlFor={fileId} className="block text-sm font-medium text-slate-800">

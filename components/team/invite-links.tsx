@@ -13,6 +13,7 @@ import type { InviteSummary } from "./types";
 const STATE_LABELS: Record<InviteSummary["state"], string> = {
   active: "Active",
   revoked: "Revoked",
+  declined: "Declined",
   expired: "Expired",
   used_up: "Used up",
   upline_gone: "Upline left the team",
@@ -70,6 +71,7 @@ export function InviteLinks() {
                     Lands under {invite.landsUnder.name}
                     <span className="font-normal text-slate-600"> · as {ROLE_LABELS[invite.role].toLowerCase()}</span>
                   </p>
+                  {invite.email && <p className="text-sm break-all text-slate-700">Invitation for {invite.email}</p>}
                   <p className="text-sm text-slate-600">
                     {uses} · Created {created} ·{" "}
                     {invite.expiresAt

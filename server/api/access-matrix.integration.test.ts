@@ -29,6 +29,7 @@ import { ACTORS, makeWorld, type Actor, type World } from "@/tests/access/world"
 import { databaseChecksum } from "@/tests/db-checksum";
 import { callByPath, listProcedures } from "@/tests/router-procedures";
 import { createTestDatabase } from "@/tests/setup/test-db";
+import { DEFAULT_PASSWORD } from "@/tests/factories";
 
 interface Declaration {
   policy: Policy;
@@ -49,8 +50,22 @@ const UPLINE_AND_OWNER = SUBJECT_VIEWER;
 /**
  * Changes to a published goal are made by whoever manages the goal's root (here the owner's team goal): a leader
  * below adjusts their own people by setting a goal for their subtree, so two leaders never fight over one split.
+ * Deciding a member's proposal rewrites the goal's targets, so it takes the same authority (docs/PLANNING.md): the
+ * proposal here is memberA1a's on the owner's team goal, so leaderA (upline) is refused too. Whose GOAL a procedure
+ * reaches — every procedure taking a goalId, on a goal outside the caller's branch — is checked by
+ * tests/access/goal-authority.integration.test.ts.
  */
 const GOAL_ROOT_MANAGER = OWNER_ONLY;
+/** Anyone may open an account link; one nobody was sent answers "not valid" and changes nothing. */
+const ACCOUNT_LINK: Policy = {
+  anonymous: "ok-unchanged",
+  outsider: "ok-unchanged",
+  member: "ok-unchanged",
+  sibling: "ok-unchanged",
+  upline: "ok-unchanged",
+  otherLeader: "ok-unchanged",
+  owner: "ok-unchanged",
+};
 /** A leader may import, but rows placing people under someone outside their subtree are refused row by row. */
 const IMPORT: Policy = { ...SUBJECT_MANAGER, otherLeader: "ok-unchanged" };
 
@@ -60,6 +75,26 @@ export const DECLARATIONS: Record<string, Declaration> = {
     scope: "self",
     input: () => ({ name: "New Person", email: `new-${randomUUID()}@example.test`, password: "a-long-password-1" }),
   },
+  // Account links with a token nobody was sent: an answer ("not valid any more"), and nothing changes.
+  "auth.verifyEmail": { policy: ACCOUNT_LINK, input: () => ({ token: "x".repeat(43) }) },
+  "auth.resetPassword": {
+    policy: ACCOUNT_LINK,
+    input: () => ({ token: "x".repeat(43), password: "a-long-password-1" }),
+  },
+  // Same answer whoever asks, for an address without an account: nothing is sent or written.
+  "auth.requestPasswordReset": {
+    policy: ACCOUNT_LINK,
+    input: () => ({ email: `nobody-${randomUUID()}@example.test` }),
+  },
+  "auth.status": { policy: SIGNED_IN, scope: "self", input: () => undefined },
+  // World accounts are verified: nothing to send.
+  "auth.resendVerification": { policy: SIGNED_IN, scope: "self", input: () => ({}) },
+  // Both end the caller's sessions, so each allowed call runs on a fresh world.
+  "auth.changePassword": {
+    policy: SIGNED_IN,
+    input: () => ({ currentPassword: DEFAULT_PASSWORD, newPassword: "another-password-123" }),
+  },
+  "auth.signOutEverywhere": { policy: SIGNED_IN, input: () => undefined },
 
   "team.create": {
     policy: SIGNED_IN,
@@ -98,6 +133,11 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "invite.preview": { policy: PUBLIC, input: (w) => ({ token: w.invite.token }) },
   // Joining through a valid link: anyone signed in; a member of the team already is left where they are.
   "invite.accept": { policy: SIGNED_IN, input: (w) => ({ token: w.invite.token }) },
+  // Invitations bound to the caller's own address: their own list; an invitation that is not theirs (here a link,
+  // bound to no address) is NOT_FOUND to everyone. tests: server/api/routers/import-consent.integration.test.ts.
+  "invite.mine": { policy: SIGNED_IN, scope: "self", input: () => undefined },
+  "invite.acceptInvitation": { policy: NOBODY, input: (w) => ({ inviteId: w.invite.id }) },
+  "invite.declineInvitation": { policy: NOBODY, input: (w) => ({ inviteId: w.invite.id }) },
 
   "goal.list": { policy: TEAM_MEMBER, input: team },
   "goal.get": { policy: TEAM_MEMBER, input: (w) => ({ ...team(w), goalId: w.goal.id }) },
@@ -143,7 +183,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   },
   "goal.proposals": { policy: TEAM_MEMBER, input: team },
   "goal.decideProposal": {
-    policy: SUBJECT_MANAGER,
+    policy: GOAL_ROOT_MANAGER,
     input: (w) => ({ ...team(w), proposalId: w.proposalId, decision: "ACCEPT" }),
   },
 

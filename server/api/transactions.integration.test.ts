@@ -128,7 +128,7 @@ describe("multi-row changes are all or nothing", () => {
     expect((await db.membership.findUniqueOrThrow({ where: { id: tree.memberA1.id } })).status).toBe("REMOVED");
   });
 
-  it("importing members from CSV: users and memberships of every row, or none", async () => {
+  it("importing members from CSV: an invitation for every row, or none", async () => {
     const { tree, owner } = await setup();
     const { db } = database;
     const ownerEmail = (await db.user.findUniqueOrThrow({ where: { id: tree.owner.userId } })).email;
@@ -136,25 +136,17 @@ describe("multi-row changes are all or nothing", () => {
     const csv = [
       "name,email,upline",
       `Ada One,ada-${stamp}@example.test,${ownerEmail}`,
-      `Bo Two,bo-${stamp}@example.test,ada-${stamp}@example.test`,
+      `Bo Two,bo-${stamp}@example.test,${ownerEmail}`,
       `Cy Three,cy-${stamp}@example.test,${ownerEmail}`,
     ].join("\n");
     const importAll = () => owner.member.import({ teamId: tree.team.id, csv, commit: true });
-    // Fails on the last membership written: the users and earlier memberships must go too.
-    await expectAtomic(
-      {
-        table: "Membership",
-        condition: `NEW."userId" = (SELECT id FROM "User" WHERE email = 'cy-${stamp}@example.test')`,
-      },
-      importAll,
-    );
-    expect(await db.user.count({ where: { email: { contains: `-${stamp}@` } } })).toBe(0);
+    // Fails on the last invitation written: the earlier ones must go too.
+    await expectAtomic({ table: "Invite", condition: `NEW.email = 'cy-${stamp}@example.test'` }, importAll);
+    expect(await db.invite.count({ where: { email: { contains: `-${stamp}@` } } })).toBe(0);
 
     const result = await importAll();
-    expect(result.imported).toBe(3);
-    expect(
-      await db.membership.count({ where: { teamId: tree.team.id, user: { email: { contains: `-${stamp}@` } } } }),
-    ).toBe(3);
+    expect(result.invited).toBe(3);
+    expect(await db.invite.count({ where: { teamId: tree.team.id, email: { contains: `-${stamp}@` } } })).toBe(3);
   });
 
   it("logging a batch of entries: entries and daily totals together", async () => {

@@ -19,8 +19,10 @@ import type { Db } from "@/server/db-client";
 import { toTRPCError } from "@/server/api/error-mapping";
 import type { Role } from "@/generated/prisma/enums";
 import { forbidden } from "@/server/errors";
+import { ZId } from "@/server/schemas/common";
 import { loadTeamScope } from "@/server/services/team/scope";
 import type { SessionUser } from "@/server/auth/session-user";
+import { assertSessionCurrent } from "@/server/auth/session-version";
 
 export type { SessionUser };
 
@@ -59,15 +61,28 @@ const errorMapping = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** A session cookie names a user; whether the session was revoked is checked by the procedure levels below. */
+const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-export const ZTeamInput = z.object({ teamId: z.string().min(1).max(64) });
+/** A signed-in user whose session is current (one primary-key read: server/auth/session-version.ts). */
+export const protectedProcedure = signedInProcedure.use(async ({ ctx, next }) => {
+  await assertSessionCurrent(ctx.db, ctx.user);
+  return next();
+});
 
-export const teamProcedure = protectedProcedure.input(ZTeamInput).use(async ({ ctx, input, next }) => {
-  const scope = await loadTeamScope(ctx.db, { teamId: input.teamId, userId: ctx.user.id });
+/** A team id (ZId: a NUL byte or any other odd character is a 400 here, never a database error). */
+export const ZTeamInput = z.object({ teamId: ZId });
+
+/** The session version is checked by the team-access query itself: no extra query on the logging path. */
+export const teamProcedure = signedInProcedure.input(ZTeamInput).use(async ({ ctx, input, next }) => {
+  const scope = await loadTeamScope(ctx.db, {
+    teamId: input.teamId,
+    userId: ctx.user.id,
+    sessionVersion: ctx.user.sessionVersion ?? 0,
+  });
   return next({ ctx: { ...ctx, scope } });
 });
 

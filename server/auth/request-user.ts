@@ -48,7 +48,9 @@ export async function readRequestUser(
     );
   }
   const name = typeof token.name === "string" ? token.name : token.email;
-  return { id: token.sub, email: token.email, name };
+  // Checked against User.sessionVersion by the first query of the request (server/auth/session-version.ts).
+  const sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+  return { id: token.sub, email: token.email, name, sessionVersion };
 }
 
 /** `a=1; b=2` → Map { a → 1, b → 2 } (values URI-decoded when they are encoded, as Next's request cookies do). */

@@ -46,6 +46,7 @@ describe("readRequestUser (the tRPC context's session, server/auth.ts getRequest
       id: "user_1",
       email: "nina@example.com",
       name: "Nina Member",
+      sessionVersion: 0,
     });
     expect(await getRequestUser(request({}))).toBeNull();
     const expired = await encode({ token: user, secret, maxAge: -60 });
@@ -62,6 +63,11 @@ describe("readRequestUser (the tRPC context's session, server/auth.ts getRequest
     });
     expect(await getRequestUser(post)).toMatchObject({ id: "user_1" });
     expect(await post.text()).toBe('{"json":1}');
+    // The session version rides in the token (`sv`), for the revocation check (server/auth/session-version.ts).
+    const versioned = await encode({ token: { ...user, sv: 3 }, secret });
+    expect(await getRequestUser(request({ cookie: `next-auth.session-token=${versioned}` }))).toMatchObject({
+      sessionVersion: 3,
+    });
     // A token without an email is not a session user.
     const noEmail = await encode({ token: { sub: "user_2" }, secret });
     expect(await getRequestUser(request({ cookie: `next-auth.session-token=${noEmail}` }))).toBeNull();
@@ -84,6 +90,7 @@ describe("readRequestUser (the tRPC context's session, server/auth.ts getRequest
       id: "user_1",
       email: "nina@example.com",
       name: "Nina Member",
+      sessionVersion: 0,
     });
     const setCookie = headers.get("set-cookie")!;
     expect(setCookie).toMatch(/^next-auth\.session-token=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);

@@ -3,4 +3,9 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /**
+   * The user's session version when the session was issued (the JWT's `sv`; absent = 0). A session is valid only
+   * while it equals `User.sessionVersion` (server/auth/session-version.ts).
+   */
+  sessionVersion?: number;
 }

@@ -38,6 +38,8 @@ export interface LogBatchRow {
   originalDay: Date | null;
   originalAmount: number | null;
   originalNote: string | null;
+  /** Not stored: the entry would take its day's total (DailyTotal) past `maxDayTotal`. */
+  tooLarge: boolean;
   /** The Log context's JSON text, on the first row only, when asked for. */
   context: string | null;
 }
@@ -54,13 +56,17 @@ const logBatchRows = mappedRows<LogBatchRow>("log entries", (r) => ({
   originalDay: col.dateOrNull(r, "originalDay"),
   originalAmount: col.intOrNull(r, "originalAmount"),
   originalNote: col.stringOrNull(r, "originalNote"),
+  tooLarge: col.boolean(r, "tooLarge"),
   context: col.stringOrNull(r, "context"),
 }));
 
 /**
  * The single statement: the metric check, entries + create revisions + DailyTotal, and what was there before. Every
  * entry of the batch comes back, in order, with its metric's name and state; only `ok` entries whose metric is this
- * team's and not archived are stored (`ON CONFLICT (id) DO NOTHING`: a retry stores nothing twice).
+ * team's and not archived are stored (`ON CONFLICT (id) DO NOTHING`: a retry stores nothing twice) — and only while
+ * the day's total stays at most `maxDayTotal`: the batch's new entries are added to the stored total in order, per
+ * metric and day, and those that would pass it come back `tooLarge`, unstored (a retry of a stored entry is not
+ * counted again).
  */
 export function insertLogBatch(
   db: DbClient,
@@ -68,6 +74,8 @@ export function insertLogBatch(
     teamId: string;
     membershipId: string;
     entries: readonly LogBatchEntry[];
+    /** The most a member's day may total for one metric (DailyTotal.total is a 32-bit integer). */
+    maxDayTotal: number;
     /** The Log context subquery (`logContextSql`), returned on the first row (evaluated before the inserts take effect). */
     contextSql: Prisma.Sql | null;
   },
@@ -86,11 +94,23 @@ export function insertLogBatch(
     ), met AS (
       SELECT id, name, unit::text AS unit, "archivedAt" IS NOT NULL AS archived
         FROM "Metric" WHERE "teamId" = ${teamId} AND id IN (SELECT "metricId" FROM input)
+    ), fit AS (
+      SELECT i.ord,
+             ex.id IS NULL
+             AND COALESCE(dt.total, 0)::bigint
+                 + SUM(CASE WHEN ex.id IS NULL THEN i.amount::bigint ELSE 0 END)
+                     OVER (PARTITION BY i."metricId", i.day ORDER BY i.ord) > ${args.maxDayTotal}::bigint AS over
+        FROM input i
+        LEFT JOIN "Entry" ex ON ex.id = i.id
+        LEFT JOIN "DailyTotal" dt
+          ON dt."membershipId" = ${membershipId} AND dt."metricId" = i."metricId" AND dt.day = i.day
+       WHERE i.ok
     ), ins AS (
       INSERT INTO "Entry" (id, "teamId", "membershipId", "metricId", day, amount, note, "createdById", "createdAt", "updatedAt")
       SELECT i.id, ${teamId}, ${membershipId}, i."metricId", i.day, i.amount, i.note, ${membershipId}, ${stamp}, ${stamp}
         FROM input i JOIN met ON met.id = i."metricId" AND NOT met.archived
-       WHERE i.ok ORDER BY i.ord
+        LEFT JOIN fit ON fit.ord = i.ord
+       WHERE i.ok AND fit.over IS NOT TRUE ORDER BY i.ord
       ON CONFLICT (id) DO NOTHING
       RETURNING id, "metricId", day, amount, note
     ), rev AS (
@@ -104,10 +124,12 @@ export function insertLogBatch(
            (ins.id IS NOT NULL) AS inserted,
            e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",
            r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote",
+           COALESCE(fit.over, false) AS "tooLarge",
            ${args.contextSql ? Prisma.sql`CASE WHEN i.ord = 1 THEN ${args.contextSql} END` : Prisma.sql`NULL::text`} AS context
       FROM input i
       LEFT JOIN met ON met.id = i."metricId"
       LEFT JOIN ins ON ins.id = i.id
+      LEFT JOIN fit ON fit.ord = i.ord
       LEFT JOIN "Entry" e ON e.id = i.id AND ins.id IS NULL AND i.ok AND met.id IS NOT NULL AND NOT met.archived
       LEFT JOIN LATERAL (
         SELECT day, amount, note FROM "EntryRevision"

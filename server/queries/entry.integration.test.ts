@@ -144,6 +144,7 @@ describe("entry-log.ts", () => {
       teamId: team.id,
       membershipId: memberA1.id,
       entries: [first],
+      maxDayTotal: 1000,
       contextSql: null,
     });
     expect(stored).toEqual([
@@ -159,6 +160,7 @@ describe("entry-log.ts", () => {
         originalDay: null,
         originalAmount: null,
         originalNote: null,
+        tooLarge: false,
         context: null,
       },
     ]);
@@ -167,10 +169,13 @@ describe("entry-log.ts", () => {
     const archived = entry(old.id, 1);
     const foreign = entry("not-a-metric", 1);
     const early = entry(calls.id, 1, false);
+    // 2 stored + 3 fresh = 5; 6 more would pass the day's most of 10.
+    const big = entry(calls.id, 6);
     const rows = await insertLogBatch(env.db, {
       teamId: team.id,
       membershipId: memberA1.id,
-      entries: [first, fresh, archived, foreign, early],
+      entries: [first, fresh, archived, foreign, early, big],
+      maxDayTotal: 10,
       contextSql: logContextSql({
         teamId: team.id,
         membershipId: memberA1.id,
@@ -178,7 +183,9 @@ describe("entry-log.ts", () => {
         extraMetricIds: [calls.id],
       }),
     });
-    expect(rows.map((r) => r.id)).toEqual([first.id, fresh.id, archived.id, foreign.id, early.id]);
+    expect(rows.map((r) => r.id)).toEqual([first.id, fresh.id, archived.id, foreign.id, early.id, big.id]);
+    expect(rows.map((r) => r.tooLarge)).toEqual([false, false, false, false, false, true]);
+    expect(rows[5]).toMatchObject({ inserted: false, metricName: "Calls", existingMembershipId: null });
     // The retry: seen, not stored again, with its original content.
     expect(rows[0]).toMatchObject({
       inserted: false,
@@ -200,7 +207,7 @@ describe("entry-log.ts", () => {
     expect(rows[3]).toMatchObject({ inserted: false, metricName: null, metricUnit: null, metricArchived: false });
     expect(rows[4]).toMatchObject({ inserted: false, metricName: "Calls", existingMembershipId: null });
     // The context on the first row only, as it was before the batch (the first entry's 2 calls).
-    expect(rows.slice(1).map((r) => r.context)).toEqual([null, null, null, null]);
+    expect(rows.slice(1).map((r) => r.context)).toEqual([null, null, null, null, null]);
     expect(decodeLogContext(rows[0]!.context!).totals).toEqual([[calls.id, "2026-11-24", 2]]);
 
     expect(await totalsOf(memberA1.id)).toEqual([{ metricId: calls.id, day: "2026-11-24", total: 5, entries: 2 }]);

@@ -5,7 +5,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "zod";
 import type { DbClient } from "@/server/db-client";
-import { queryFirst, zcol, zodRows } from "./decode";
+import { execute, queryFirst, zcol, zodRows } from "./decode";
 
 const ZRateLimitRow = z.object({ count: zcol.int, windowStart: zcol.date });
 export type RateLimitRow = z.output<typeof ZRateLimitRow>;
@@ -32,4 +32,14 @@ export async function countRateLimitHit(
   );
   if (!row) throw new Error("rate limit upsert returned no row");
   return row;
+}
+
+/** Takes back one request of `key`'s counter, if its window is still the one that started at `windowStart`. */
+export async function refundRateLimitHit(db: DbClient, args: { key: string; windowStart: Date }): Promise<void> {
+  await execute(
+    db,
+    Prisma.sql`
+    UPDATE "RateLimit" SET "count" = "count" - 1
+     WHERE "key" = ${args.key} AND "windowStart" = ${args.windowStart} AND "count" > 0`,
+  );
 }

@@ -8,11 +8,13 @@ import { setUpTestDatabase } from "@/tests/setup/integration";
 const env = setUpTestDatabase();
 
 describe("team queries", () => {
-  it("readTeamAccess joins the active membership with its team's settings", async () => {
+  it("readTeamAccess joins the active membership with its team's settings and the user's session version", async () => {
     const { db, t } = env;
     await db.membership.update({ where: { id: t.memberA1.id }, data: { timeZone: "America/New_York" } });
     const user = await db.membership.findUniqueOrThrow({ where: { id: t.memberA1.id }, select: { userId: true } });
+    await db.user.update({ where: { id: user.userId }, data: { sessionVersion: 4 } });
     expect(await readTeamAccess(db, { teamId: t.team.id, userId: user.userId })).toEqual({
+      sessionVersion: 4,
       membership: {
         id: t.memberA1.id,
         teamId: t.team.id,
@@ -37,6 +39,7 @@ describe("team queries", () => {
     const owner = await readTeamAccess(db, { teamId: t.team.id, userId: t.owner.userId });
     expect(owner?.membership).toMatchObject({ id: t.owner.id, parentId: null, role: "OWNER", timeZone: null });
     expect(await readTeamAccess(db, { teamId: t.team.id, userId: "nobody" })).toBeNull();
+    await db.user.update({ where: { id: user.userId }, data: { sessionVersion: 0 } });
   });
 
   it("readExportEntriesPage pages live entries by (day, id) with member, metric and unit", async () => {

@@ -24,6 +24,8 @@ function intArray(row: Row, key: string): number[] {
 }
 
 export interface TeamAccessRow {
+  /** The user's current session version (server/auth/session-version.ts), read here so revocation costs no query. */
+  sessionVersion: number;
   membership: {
     id: string;
     teamId: string;
@@ -47,6 +49,7 @@ export interface TeamAccessRow {
 }
 
 const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
+  sessionVersion: col.int(r, "sessionVersion"),
   membership: {
     id: col.string(r, "id"),
     teamId: col.string(r, "teamId"),
@@ -69,7 +72,7 @@ const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
   },
 }));
 
-/** The user's ACTIVE membership in the team with the team's settings, or null. ONE query. */
+/** The user's ACTIVE membership in the team with the team's settings and their session version, or null. ONE query. */
 export function readTeamAccess(db: DbClient, args: { teamId: string; userId: string }): Promise<TeamAccessRow | null> {
   return queryFirst(
     db,
@@ -77,9 +80,10 @@ export function readTeamAccess(db: DbClient, args: { teamId: string; userId: str
     Prisma.sql`
     SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role, m."timeZone" AS "memberTimeZone",
            t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
-           t."backdateDays", t."uplineCanEditEntries"
+           t."backdateDays", t."uplineCanEditEntries", u."sessionVersion"
       FROM "Membership" m
       JOIN "Team" t ON t.id = m."teamId"
+      JOIN "User" u ON u.id = m."userId"
      WHERE m."teamId" = ${args.teamId} AND m."userId" = ${args.userId} AND m.status = 'ACTIVE'
      LIMIT 1`,
   );

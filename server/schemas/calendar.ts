@@ -5,14 +5,10 @@
  */
 import { z } from "zod";
 import { diffDays, isIsoDate } from "@/server/domain/calendar";
-import { ZId } from "./common";
+import { ZId, ZIsoDate, zText } from "./common";
 
 /** A real calendar day written YYYY-MM-DD. */
-export const ZCalendarDay = z
-  .string({ error: "Choose a date" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
-  .refine(isIsoDate, "That date does not exist");
+export const ZCalendarDay = ZIsoDate;
 
 /** Years the calendar accepts (holidays, imports). */
 export const MIN_CALENDAR_YEAR = 2000;
@@ -26,7 +22,7 @@ const ZCalendarYear = z
 
 export const ZHolidayFields = z.object({
   day: ZCalendarDay,
-  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(80, "At most 80 characters"),
+  name: zText({ min: 1, max: 80, minMessage: "Enter a name" }),
 });
 export type THolidayFields = z.infer<typeof ZHolidayFields>;
 

@@ -1,18 +1,19 @@
 import { z } from "zod";
 import { MAX_ENTRY_AMOUNT } from "@/server/domain/money";
-import { ZId } from "./common";
+import { ZId, ZIsoDate, zText } from "./common";
 
 /** Most entries one request may carry (an offline queue flushes in batches of this size). */
 export const MAX_ENTRIES_PER_BATCH = 200;
 /** Largest single amount (fits a PostgreSQL integer with room for daily sums); the money module owns it. */
 export { MAX_ENTRY_AMOUNT };
 
-export const ZIsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a YYYY-MM-DD day");
+/** A calendar day (the one strict date field of ./common.ts). */
+export const ZIsoDay = ZIsoDate;
 
 /** Device-made entry ids are UUIDs (crypto.randomUUID()), so a retry carries the same id. */
 export const ZEntryId = z.string().trim().toLowerCase().pipe(z.uuid("Entry ids are UUIDs made on the device"));
 
-export const ZEntryNote = z.string().trim().max(280, "A note is at most 280 characters");
+export const ZEntryNote = zText({ max: 280, multiline: true, maxMessage: "A note is at most 280 characters" });
 
 export const ZNewEntry = z.object({
   id: ZEntryId,

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { MAX_STORED_AMOUNT, ZId } from "./common";
+import { MAX_STORED_AMOUNT, ZId, ZIsoDate, zText } from "./common";
 
-export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD");
+/** The one strict date field (./common.ts), re-exported for the forms that import it from here. */
+export { ZIsoDate };
 const ZAmount = z
   .number({ error: "Enter a number" })
   .int("Whole numbers only")
@@ -17,7 +18,7 @@ export const ZCheckpoint = z.union([
 export type TCheckpoint = z.infer<typeof ZCheckpoint>;
 
 export const ZGoalFields = z.object({
-  name: z.string().trim().min(2, "At least 2 characters").max(120, "At most 120 characters"),
+  name: zText({ min: 2, max: 120 }),
   metricId: ZId,
   /** Subtree the goal is for; defaults to the caller (the owner: the whole team). */
   rootMembershipId: ZId.optional(),
@@ -64,7 +65,7 @@ export const ZApplyChangeInput = z.object({
   goalId: ZId,
   version: z.number().int().min(1),
   change: ZGoalChange,
-  reason: z.string().trim().max(200).optional(),
+  reason: zText({ max: 200, multiline: true }).optional(),
 });
 
 export const ZGoalHistoryInput = z.object({ goalId: ZId, membershipId: ZId.optional() });
@@ -77,14 +78,14 @@ export const ZProposeNextInput = z.object({
 export const ZProposeTargetInput = z.object({
   goalId: ZId,
   proposed: ZAmount,
-  note: z.string().trim().max(300).optional(),
+  note: zText({ max: 300, multiline: true }).optional(),
 });
 export type TProposeTargetInput = z.infer<typeof ZProposeTargetInput>;
 
 export const ZDecideProposalInput = z.object({
   proposalId: ZId,
   decision: z.enum(["ACCEPT", "DECLINE"]),
-  note: z.string().trim().max(300).optional(),
+  note: zText({ max: 300, multiline: true }).optional(),
 });
 
 export const ZMyPlanInput = z.object({ asOf: ZIsoDate.optional() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId } from "./common";
+import { hasControlCharacters, ZId } from "./common";
 
 export const ZMemberTreeInput = z.object({
   /** Root of the subtree to show; defaults to the caller (or the team root for the owner). */
@@ -47,7 +47,13 @@ export type TSetMyTimeZoneInput = z.infer<typeof ZSetMyTimeZoneInput>;
 /** A CSV of members to import (name, email, upline email): previewed first, written only on commit. */
 export const ZImportRow = z.object({ name: z.string(), email: z.string(), upline: z.string() });
 export const ZImportMembersInput = z.object({
-  csv: z.string().max(2_000_000, "The file is too large (at most 2 MB)."),
+  csv: z
+    .string()
+    .max(2_000_000, "The file is too large (at most 2 MB).")
+    .refine(
+      (csv) => !hasControlCharacters(csv, { multiline: true }),
+      "The file holds control characters (it is not a plain-text CSV).",
+    ),
   /** false = preview only (nothing is written). */
   commit: z.boolean().default(false),
   /** Import the valid rows even if some rows have errors. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId } from "./common";
+import { ZId, zText } from "./common";
 
 export const ZMetricKey = z
   .string()
@@ -10,7 +10,7 @@ export const ZMetricKey = z
 
 export const ZMetricFields = z.object({
   key: ZMetricKey,
-  name: z.string().trim().min(2, "At least 2 characters").max(60, "At most 60 characters"),
+  name: zText({ min: 2, max: 60 }),
   kind: z.enum(["RESULT", "ACTIVITY"]),
   unit: z.enum(["COUNT", "MONEY", "MINUTES"]).default("COUNT"),
   direction: z.enum(["INCREASE", "DECREASE"]).default("INCREASE"),

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { MAX_STORED_AMOUNT, ZId } from "./common";
-import { ZIsoDate } from "./goal";
+import { MAX_STORED_AMOUNT, ZId, ZIsoDate, zText } from "./common";
 
 const ZMinor = z
   .number()
@@ -9,7 +8,7 @@ const ZMinor = z
   .max(MAX_STORED_AMOUNT, "That amount is too large");
 
 export const ZRankFields = z.object({
-  name: z.string().trim().min(1, "Enter a name").max(60, "At most 60 characters"),
+  name: zText({ min: 1, max: 60, minMessage: "Enter a name" }),
   position: z.number().int().min(0).max(100),
   personalVolume: ZMinor.default(0),
   teamVolume: ZMinor.default(0),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId } from "./common";
+import { ZId, zText } from "./common";
 
 export const ZStartReviewInput = z.object({ goalId: ZId, rootId: ZId.optional() });
 export type TStartReviewInput = z.infer<typeof ZStartReviewInput>;
@@ -9,7 +9,7 @@ export const ZReviewIdInput = z.object({ reviewId: ZId });
 export const ZSaveCommitmentInput = z.object({
   reviewId: ZId,
   memberId: ZId,
-  text: z.string().trim().min(1, "Write what you commit to").max(280, "At most 280 characters"),
+  text: zText({ min: 1, max: 280, multiline: true, minMessage: "Write what you commit to" }),
   amount: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
 });
 export type TSaveCommitmentInput = z.infer<typeof ZSaveCommitmentInput>;
@@ -18,7 +18,7 @@ export type TSaveCommitmentInput = z.infer<typeof ZSaveCommitmentInput>;
 export const ZCommitmentWeek = z.enum(["this", "next"]);
 export const ZSaveMyCommitmentInput = z.object({
   week: ZCommitmentWeek,
-  text: z.string().trim().min(1, "Write what you commit to").max(280, "At most 280 characters"),
+  text: zText({ min: 1, max: 280, multiline: true, minMessage: "Write what you commit to" }),
   amount: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
 });
 export type TSaveMyCommitmentInput = z.infer<typeof ZSaveMyCommitmentInput>;

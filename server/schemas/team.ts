@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "./common";
 
 const CURRENCIES = Intl.supportedValuesOf("currency");
 const TIME_ZONES = new Set(Intl.supportedValuesOf("timeZone"));
@@ -17,7 +18,7 @@ export const ZTimeZone = z
 export const ZWeekday = z.number().int().min(0).max(6);
 
 export const ZCreateTeamInput = z.object({
-  name: z.string().trim().min(2, "At least 2 characters").max(80, "At most 80 characters"),
+  name: zText({ min: 2, max: 80 }),
   currency: ZCurrency,
   timeZone: ZTimeZone,
   weekStartsOn: ZWeekday,

@@ -4,7 +4,10 @@ import Link from "next/link";
 import { RoleBadge } from "@/components/layout/role-text";
 import { SkipLink } from "@/components/layout/skip-link";
 import { UserMenu } from "@/components/layout/user-menu";
+import { AccountSettings } from "@/components/auth/account-settings";
+import { ResendVerification } from "@/components/auth/resend-verification";
 import { CreateTeamForm } from "@/components/team/create-team-form";
+import { MyInvitations } from "@/components/team/my-invitations";
 import { Card } from "@/components/ui/card";
 import { getSessionUser } from "@/server/auth";
 import { getServerCaller } from "@/trpc/server";
@@ -13,7 +16,10 @@ export const metadata: Metadata = { title: "Your teams" };
 
 export default async function TeamsPage() {
   const user = await getSessionUser();
-  const teams = user ? await (await getServerCaller()).team.list() : [];
+  const caller = await getServerCaller();
+  const [teams, invitations, account] = user
+    ? await Promise.all([caller.team.list(), caller.invite.mine(), caller.auth.status()])
+    : [[], [], null];
 
   return (
     <>
@@ -25,6 +31,18 @@ export default async function TeamsPage() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-3xl space-y-8 px-4 py-8 outline-none">
+        {account && !account.verified && (
+          <Card className="space-y-3" role="region" aria-labelledby="verify-email">
+            <h2 id="verify-email" className="text-lg font-semibold">
+              Confirm your email
+            </h2>
+            <p className="break-words text-slate-800">
+              Open the link we sent to {account.email} to confirm it. Until then you cannot join a team.
+            </p>
+            <ResendVerification />
+          </Card>
+        )}
+        <MyInvitations invitations={invitations} />
         <section aria-labelledby="your-teams" className="space-y-3">
           <h1 id="your-teams" className="text-2xl font-semibold sm:text-3xl">
             Your teams
@@ -58,6 +76,16 @@ export default async function TeamsPage() {
             <CreateTeamForm />
           </Card>
         </section>
+        {account && (
+          <section aria-labelledby="your-account" className="space-y-3">
+            <h2 id="your-account" className="text-xl font-semibold">
+              Your account
+            </h2>
+            <Card>
+              <AccountSettings email={account.email} hasPassword={account.hasPassword} />
+            </Card>
+          </section>
+        )}
       </main>
     </>
   );

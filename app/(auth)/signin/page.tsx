@@ -31,6 +31,14 @@ export default async function SignInPage({
       <Card className="space-y-6">
         <h1 className="text-xl font-semibold">Sign in</h1>
         <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
+        <p className="text-sm">
+          <Link
+            className="text-brand-700 inline-flex min-h-11 items-center font-medium underline"
+            href="/reset-password"
+          >
+            Forgot your password?
+          </Link>
+        </p>
         <div className="border-t border-slate-200 pt-6">
           <MagicLinkForm callbackUrl={callbackUrl} />
         </div>

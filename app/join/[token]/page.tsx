@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { Card } from "@/components/ui/card";
+import { ResendVerification } from "@/components/auth/resend-verification";
 import { JoinTeamButton } from "@/components/team/join-team-button";
 import { SignOutButton } from "@/components/team/sign-out-link";
 import { getSessionUser } from "@/server/auth";
@@ -22,6 +23,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
     }
     throw error;
   });
+  const account = user ? await caller.auth.status() : null;
   const here = `/join/${encodeURIComponent(token)}`;
   const callback = encodeURIComponent(here);
 
@@ -58,7 +60,23 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
                 You’ll join the team under <strong className="font-semibold">{preview.inviterName}</strong>.
               </p>
             </div>
-            {user ? (
+            {user && preview.forAnotherEmail ? (
+              <>
+                <p role="alert" className="font-medium text-red-800">
+                  This invitation was sent to another email address. Sign in with that address to accept it.
+                </p>
+                <p className="text-sm break-words text-slate-700">
+                  Signed in as {user.email}. <SignOutButton callbackUrl={here}>Sign out</SignOutButton>
+                </p>
+              </>
+            ) : user && account && !account.verified ? (
+              <>
+                <p role="alert" className="font-medium text-slate-900">
+                  Verify your email first: open the link we sent to {account.email}, then come back to join.
+                </p>
+                <ResendVerification callbackUrl={here} />
+              </>
+            ) : user ? (
               <>
                 <JoinTeamButton token={token} teamName={preview.team.name} />
                 <p className="text-sm break-words text-slate-700">

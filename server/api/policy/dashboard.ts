@@ -2,22 +2,21 @@
  * Who may call the dashboard procedures, declared where they are declared. Each builder checks one object and puts
  * what it loaded on the context for the service:
  *
- * - dashboardGoalProcedure  the goal (`goalId`) is a published (or archived) goal of the team, phased:
- *                           `ctx.goal` (server/services/progress/load-goal-plan.ts). Any member of the team sees it
- *                           on the dashboard, as before: the dashboard's own rule, not `goalProcedure`'s
- *                           (server/api/policy/goal.ts, manage or have a target), which a later issue brings here.
+ * - goalPlanProcedure(authority)  (server/api/policy/goal.ts) the goal, with the one goal rule of `goalProcedure`:
+ *                           what `goal.get` answers NOT_FOUND to, the dashboard does too. `ctx.goalPlan`.
  * - subtreeProcedure        the subtree root (`rootId`, default the caller's own node) is the caller or in their
  *                           downline (the owner: anyone), else NOT_FOUND (permissions.ts): `ctx.rootId`.
- * - goalSubtreeProcedure    both, the goal first (as the reads always checked them).
+ * - goalSubtreeProcedure(authority)  both, the goal first: `ctx.goalPlan`, `ctx.rootId`.
  * - victoryProcedure        the victory (`victoryId`) is of a member the caller can see, else NOT_FOUND: `ctx.victory`.
  * - leaderboardSettingsProcedure  the team owner.
  */
 import { z } from "zod";
+import { goalPlanProcedure } from "@/server/api/policy/goal";
 import { roleProcedure, teamProcedure } from "@/server/api/trpc";
 import type { Db } from "@/server/db-client";
 import { ZId } from "@/server/schemas/common";
 import { loadVisibleVictory } from "@/server/services/dashboard/cheer-victory";
-import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
+import type { GoalAuthority } from "@/server/services/goal/goal-access";
 import { resolveViewRoot } from "@/server/services/progress/view-root";
 import type { TeamScope } from "@/server/services/team/scope";
 
@@ -28,20 +27,17 @@ export async function checkedRoot(ctx: { db: Db; scope: TeamScope }, rootId: str
   return resolveViewRoot(ctx.db, ctx.scope.actor, rootId);
 }
 
-export const dashboardGoalProcedure = teamProcedure
-  .input(z.object({ goalId: ZId }))
-  .use(async ({ ctx, input, next }) => {
-    const goal = await loadGoalPlan(ctx.db, ctx.scope, { goalId: input.goalId });
-    return next({ ctx: { goal } });
-  });
-
 export const subtreeProcedure = teamProcedure.input(ZRootRef).use(async ({ ctx, input, next }) => {
   return next({ ctx: { rootId: await checkedRoot(ctx, input.rootId) } });
 });
 
-export const goalSubtreeProcedure = dashboardGoalProcedure.input(ZRootRef).use(async ({ ctx, input, next }) => {
-  return next({ ctx: { rootId: await checkedRoot(ctx, input.rootId) } });
-});
+export function goalSubtreeProcedure(authority: GoalAuthority) {
+  return goalPlanProcedure(authority)
+    .input(ZRootRef)
+    .use(async ({ ctx, input, next }) => {
+      return next({ ctx: { rootId: await checkedRoot(ctx, input.rootId) } });
+    });
+}
 
 export const victoryProcedure = teamProcedure.input(z.object({ victoryId: ZId })).use(async ({ ctx, input, next }) => {
   return next({ ctx: { victory: await loadVisibleVictory(ctx.db, ctx.scope.actor, input.victoryId) } });

@@ -1,18 +1,25 @@
 /**
- * Who may call the goal (plan) procedures, declared where they are declared. Each builder checks one object with
- * the rules of server/services/goal/goal-access.ts and server/services/team/permissions.ts, and puts what it loaded
- * on the context for the service:
+ * Who may call the goal (plan) procedures — and every other procedure that takes a goal (dashboard, weekly review)
+ * — declared where they are declared. Each builder checks one object with the rules of
+ * server/services/goal/goal-access.ts and server/services/team/permissions.ts, and puts what it loaded on the
+ * context for the service:
  *
- * - goalProcedure         the goal (`goalId`) is visible to the caller: they manage it, or have a target in it
- *                         once published. Anything else is NOT_FOUND. `ctx.viewed` = { goal, manages }.
- * - goalHistoryProcedure  goalProcedure, and the member whose history is asked (`membershipId`, default the
- *                         caller) is the caller or in their downline (the owner: anyone). `ctx.subjectId`.
- * - managedGoalProcedure  the caller manages the goal (its root is in their subtree; the owner: any): NOT_FOUND if
- *                         they cannot see it at all, FORBIDDEN if they only have a target in it or are a member.
- *                         `ctx.goal`.
- * - goalRootProcedure     the caller may plan for the new goal's root (`rootMembershipId`, default their own node;
- *                         the owner: the team root). `ctx.goalRootId`.
- * - proposalProcedure     the proposal (`proposalId`) is from a member the caller manages. `ctx.proposal`.
+ * - goalProcedure(authority)      the goal (`goalId`), checked for "view" (the caller manages it, or has a target
+ *                                 in it once published; anything else is NOT_FOUND) or "change" (they manage it;
+ *                                 FORBIDDEN, saying who can, if they only have a target in it). `ctx.goal`,
+ *                                 `ctx.manages`. The ONE goal rule: no procedure reads a goal by id without it.
+ * - goalPlanProcedure(authority)  goalProcedure(authority) on a published (or archived) goal, phased: `ctx.goalPlan`
+ *                                 (server/services/progress/load-goal-plan.ts). A draft is NOT_FOUND here: the
+ *                                 dashboard and the review show published plans only.
+ * - goalHistoryProcedure          goalProcedure("view"), and the member whose history is asked (`membershipId`,
+ *                                 default the caller) is the caller or in their downline (the owner: anyone).
+ *                                 `ctx.subjectId`.
+ * - goalRootProcedure             the caller may plan for the new goal's root (`rootMembershipId`, default their
+ *                                 own node; the owner: the team root). `ctx.goalRootId`.
+ * - proposalProcedure             the proposal (`proposalId`) is from a member the caller manages (else NOT_FOUND /
+ *                                 FORBIDDEN), and the caller holds goalProcedure("change")'s authority on its goal:
+ *                                 deciding a proposal rewrites the goal's targets, so it takes the authority of
+ *                                 changing the goal (docs/PLANNING.md). `ctx.proposal`.
  */
 import { z } from "zod";
 import { teamProcedure } from "@/server/api/trpc";
@@ -20,15 +27,31 @@ import { notFound } from "@/server/errors";
 import { ZId } from "@/server/schemas/common";
 import { ZGoalRef } from "@/server/schemas/goal";
 import { loadProposal } from "@/server/services/goal/decide-proposal";
-import { loadGoalForManage, loadGoalForView, resolveGoalRoot } from "@/server/services/goal/goal-access";
+import {
+  assertCanChangeGoal,
+  loadGoalFor,
+  loadGoalForView,
+  resolveGoalRoot,
+  type GoalAuthority,
+} from "@/server/services/goal/goal-access";
+import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
 import { assertCanManage, canSeeMember } from "@/server/services/team/permissions";
 
-export const goalProcedure = teamProcedure.input(ZGoalRef).use(async ({ ctx, input, next }) => {
-  const viewed = await loadGoalForView(ctx.db, ctx.scope.actor, input.goalId);
-  return next({ ctx: { viewed } });
-});
+export function goalProcedure(authority: GoalAuthority) {
+  return teamProcedure.input(ZGoalRef).use(async ({ ctx, input, next }) => {
+    const { goal, manages } = await loadGoalFor(ctx.db, ctx.scope.actor, input.goalId, authority);
+    return next({ ctx: { goal, manages } });
+  });
+}
 
-export const goalHistoryProcedure = goalProcedure
+export function goalPlanProcedure(authority: GoalAuthority) {
+  return goalProcedure(authority).use(async ({ ctx, next }) => {
+    const goalPlan = await loadGoalPlan(ctx.db, ctx.scope, { goalId: ctx.goal.id });
+    return next({ ctx: { goalPlan } });
+  });
+}
+
+export const goalHistoryProcedure = goalProcedure("view")
   .input(z.object({ membershipId: ZId.optional() }))
   .use(async ({ ctx, input, next }) => {
     const { actor } = ctx.scope;
@@ -36,11 +59,6 @@ export const goalHistoryProcedure = goalProcedure
     if (subjectId !== actor.id && !(await canSeeMember(ctx.db, actor, subjectId))) throw notFound("Member");
     return next({ ctx: { subjectId } });
   });
-
-export const managedGoalProcedure = teamProcedure.input(ZGoalRef).use(async ({ ctx, input, next }) => {
-  const goal = await loadGoalForManage(ctx.db, ctx.scope.actor, input.goalId);
-  return next({ ctx: { goal } });
-});
 
 export const goalRootProcedure = teamProcedure
   .input(z.object({ rootMembershipId: ZId.optional() }))
@@ -55,5 +73,9 @@ export const proposalProcedure = teamProcedure
     const { actor } = ctx.scope;
     const proposal = await loadProposal(ctx.db, { teamId: actor.teamId, proposalId: input.proposalId });
     await assertCanManage(ctx.db, actor, proposal.membershipId);
+    // The proposer has a target in the goal and the caller sees the proposer, so the caller sees the goal's branch;
+    // the question is only whether they may change the goal.
+    const viewed = await loadGoalForView(ctx.db, actor, proposal.goalId);
+    await assertCanChangeGoal(ctx.db, actor, viewed, "decide proposals on it");
     return next({ ctx: { proposal } });
   });

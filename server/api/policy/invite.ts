@@ -3,8 +3,10 @@
  * included; a member invites plain members under themselves, when the team allows it. A link is revoked by its
  * creator or the owner (anyone else's is NOT_FOUND).
  */
-import { teamProcedure } from "@/server/api/trpc";
-import { AppError } from "@/server/errors";
+import { z } from "zod";
+import { protectedProcedure, teamProcedure } from "@/server/api/trpc";
+import { AppError, notFound } from "@/server/errors";
+import { ZId } from "@/server/schemas/common";
 import { ZCreateInviteInput, ZRevokeInviteInput } from "@/server/schemas/invite";
 import { findRevocableInvite } from "@/server/services/invite/revoke-invite";
 import { assertCanView } from "@/server/services/team/permissions";
@@ -28,3 +30,18 @@ export const inviteRevokeProcedure = teamProcedure
   .use(async ({ ctx, input, next }) =>
     next({ ctx: { invite: await findRevocableInvite(ctx.db, ctx.scope, input.inviteId) } }),
   );
+
+/**
+ * An invitation bound to the signed-in person's address (`ctx.invitation`); anyone else's is NOT_FOUND (no hint that
+ * it exists). Accepting it still needs a verified address (server/services/invite/accept-invite.ts).
+ */
+export const invitationProcedure = protectedProcedure
+  .input(z.object({ inviteId: ZId }))
+  .use(async ({ ctx, input, next }) => {
+    const invitation = await ctx.db.invite.findFirst({
+      where: { id: input.inviteId, email: ctx.user.email },
+      select: { id: true, email: true },
+    });
+    if (!invitation?.email) throw notFound("Invitation");
+    return next({ ctx: { invitation: { id: invitation.id, email: invitation.email } } });
+  });

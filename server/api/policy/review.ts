@@ -3,8 +3,10 @@
  * puts what it loaded on the context for the service (the rules: server/services/review/load-review.ts,
  * server/services/team/permissions.ts):
  *
- * - startReviewProcedure   the owner or a leader (FORBIDDEN for a member), a published goal (`goalId`, `ctx.goal`)
- *                          and a subtree root they can see (`rootId`, default their own node; `ctx.rootId`).
+ * - startReviewProcedure   goalSubtreeProcedure("view") (server/api/policy/dashboard.ts: a published goal the caller
+ *                          may see, with goal.get's rule, `ctx.goalPlan`; a subtree root they can see, `rootId`,
+ *                          default their own node, `ctx.rootId`), then the owner or a leader: a member who sees both
+ *                          is FORBIDDEN (after NOT_FOUND, never before).
  * - reviewProcedure        the review (`reviewId`) is rooted at the caller or in their downline (the owner: any),
  *                          else NOT_FOUND: `ctx.review`.
  * - closeReviewProcedure   the owner or a leader (checked first: FORBIDDEN for a member), and reviewProcedure's rule.
@@ -14,21 +16,20 @@
 import { z } from "zod";
 import { roleProcedure, teamProcedure } from "@/server/api/trpc";
 import { ZId } from "@/server/schemas/common";
-import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
+import { forbidden } from "@/server/errors";
 import { loadReview, loadReviewForCommitment } from "@/server/services/review/load-review";
-import { checkedRoot } from "./dashboard";
+import type { Role } from "@/generated/prisma/enums";
+import { goalSubtreeProcedure } from "./dashboard";
+
+const REVIEW_LEADERS: readonly Role[] = ["OWNER", "LEADER"];
 
 const ZReviewRef = z.object({ reviewId: ZId });
 
-export const startReviewProcedure = roleProcedure(
-  ["OWNER", "LEADER"],
-  "Only the team owner and leaders can run a weekly review.",
-)
-  .input(z.object({ goalId: ZId, rootId: ZId.optional() }))
-  .use(async ({ ctx, input, next }) => {
-    const goal = await loadGoalPlan(ctx.db, ctx.scope, { goalId: input.goalId });
-    return next({ ctx: { goal, rootId: await checkedRoot(ctx, input.rootId) } });
-  });
+export const startReviewProcedure = goalSubtreeProcedure("view").use(({ ctx, next }) => {
+  if (!REVIEW_LEADERS.includes(ctx.scope.actor.role))
+    throw forbidden("Only the team owner and leaders can run a weekly review.");
+  return next();
+});
 
 export const reviewProcedure = teamProcedure.input(ZReviewRef).use(async ({ ctx, input, next }) => {
   return next({ ctx: { review: await loadReview(ctx.db, ctx.scope.actor, input.reviewId) } });

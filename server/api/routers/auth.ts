@@ -1,7 +1,32 @@
-import { publicProcedure, router } from "@/server/api/trpc";
-import { ZSignUpInput } from "@/server/schemas/auth";
+/** Accounts: sign-up and email verification, password reset and change, sign out everywhere. */
+import { signUpProcedure } from "@/server/api/policy/auth";
+import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
+import {
+  ZChangePasswordInput,
+  ZRequestPasswordResetInput,
+  ZResendVerificationInput,
+  ZResetPasswordInput,
+  ZVerifyEmailInput,
+} from "@/server/schemas/auth";
+import { changePassword, signOutEverywhere } from "@/server/services/auth/change-password";
+import { requestPasswordReset, resetPassword } from "@/server/services/auth/reset-password";
 import { signUp } from "@/server/services/auth/sign-up";
+import { getAccountStatus, resendVerification, verifyEmail } from "@/server/services/auth/verify-email";
 
 export const authRouter = router({
-  signUp: publicProcedure.input(ZSignUpInput).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  signUp: signUpProcedure.mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  verifyEmail: publicProcedure.input(ZVerifyEmailInput).mutation(({ ctx, input }) => verifyEmail(ctx.db, input)),
+  requestPasswordReset: publicProcedure
+    .input(ZRequestPasswordResetInput)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, input)),
+  resetPassword: publicProcedure.input(ZResetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx.db, input)),
+  /** The signed-in account: address, whether it is verified, whether it has a password. */
+  status: protectedProcedure.query(({ ctx }) => getAccountStatus(ctx.db, ctx.user)),
+  resendVerification: protectedProcedure
+    .input(ZResendVerificationInput)
+    .mutation(({ ctx, input }) => resendVerification(ctx.db, ctx.user, input)),
+  changePassword: protectedProcedure
+    .input(ZChangePasswordInput)
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.user, input)),
+  signOutEverywhere: protectedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.user)),
 });

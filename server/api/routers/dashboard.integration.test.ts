@@ -372,16 +372,28 @@ describe("dashboard CSV", () => {
     const people = [
       ...new Map(parsed.data.filter((r) => r.email !== ownerUser.email).map((r) => [r.email, r])).values(),
     ];
-    const csv = Papa.unparse({
-      fields: ["name", "email", "upline email"],
-      data: people.map((r) => [r.member, r.email, r.upline_email]),
-    });
+    // Importing invites (issue 16): each level joins by accepting before the next level can be placed under it.
     const owner2 = callerFor(db, ownerUser);
-    const preview = await owner2.member.import({ teamId: team2.id, csv });
-    expect(preview).toMatchObject({ valid: 6, invalid: 0, committed: false });
-    expect(await db.membership.count({ where: { teamId: team2.id } })).toBe(1);
-    const done = await owner2.member.import({ teamId: team2.id, csv, commit: true });
-    expect(done).toMatchObject({ committed: true, imported: 6 });
+    let remaining = people;
+    while (remaining.length > 0) {
+      const inTeam = new Set((await owner2.member.tree({ teamId: team2.id })).nodes.map((n) => n.email));
+      const ready = remaining.filter((r) => inTeam.has(r.upline_email ?? ""));
+      expect(ready.length).toBeGreaterThan(0);
+      const csv = Papa.unparse({
+        fields: ["name", "email", "upline email"],
+        data: ready.map((r) => [r.member, r.email, r.upline_email]),
+      });
+      const preview = await owner2.member.import({ teamId: team2.id, csv });
+      expect(preview).toMatchObject({ valid: ready.length, invalid: 0, committed: false });
+      const done = await owner2.member.import({ teamId: team2.id, csv, commit: true });
+      expect(done).toMatchObject({ committed: true, invited: ready.length });
+      for (const r of ready) {
+        const person = callerFor(db, await db.user.findUniqueOrThrow({ where: { email: r.email } }));
+        const [invitation] = await person.invite.mine();
+        await person.invite.acceptInvitation({ inviteId: invitation!.id });
+      }
+      remaining = remaining.filter((r) => !ready.includes(r));
+    }
     const tree2 = await owner2.member.tree({ teamId: team2.id });
     const tree1 = await owner.member.tree({ teamId: t.team.id });
     const shape = (tree: typeof tree1) => tree.nodes.map((n) => `${n.email}@${n.depth}`).sort();
@@ -413,33 +425,30 @@ describe("dashboard CSV", () => {
     ].join("\n");
     const caller = await callerForMember(db, t.leaderA.id);
     const preview = await caller.member.import({ teamId: t.team.id, csv });
-    expect(preview.valid).toBe(2);
+    expect(preview.valid).toBe(1);
     const errorsByLine = new Map(preview.rows.map((r) => [r.line, r.errors.join("; ")]));
     expect(errorsByLine.get(2)).toBe("");
+    expect(errorsByLine.get(3)).toMatch(/has not joined yet/);
     expect(errorsByLine.get(4)).toMatch(/^Name:/);
     expect(errorsByLine.get(5)).toMatch(/^Email: /);
-    expect(errorsByLine.get(6)).toMatch(/not in your part of the team/);
-    expect(errorsByLine.get(7)).toMatch(/not a member of this team or a row of this file/);
-    expect(errorsByLine.get(8)).toMatch(/already a member|own upline/);
-    expect(errorsByLine.get(9)).toMatch(/cannot be imported/);
+    expect(errorsByLine.get(6)).toMatch(/not a member of your part of the team/);
+    expect(errorsByLine.get(7)).toMatch(/not a member of your part of the team/);
+    expect(errorsByLine.get(8)).toMatch(/already in your part of the team|own upline/);
+    expect(errorsByLine.get(9)).toMatch(/has not joined yet/);
 
-    const before = await db.membership.count({ where: { teamId: t.team.id } });
+    const before = await db.invite.count({ where: { teamId: t.team.id } });
     const blocked = await caller.member.import({ teamId: t.team.id, csv, commit: true });
     expect(blocked.committed).toBe(false);
-    expect(blocked.message).toMatch(/6 row\(s\) have errors/);
-    expect(await db.membership.count({ where: { teamId: t.team.id } })).toBe(before);
+    expect(blocked.message).toMatch(/7 row\(s\) have errors/);
+    expect(await db.invite.count({ where: { teamId: t.team.id } })).toBe(before);
 
     const partial = await caller.member.import({ teamId: t.team.id, csv, commit: true, onlyValid: true });
-    expect(partial).toMatchObject({ committed: true, imported: 2 });
-    const two = await db.user.findUniqueOrThrow({
-      where: { email: "ok.two@example.test" },
-      select: {
-        passwordHash: true,
-        memberships: { select: { parent: { select: { user: { select: { email: true } } } } } },
-      },
-    });
-    expect(two.passwordHash).toBeNull();
-    expect(two.memberships[0]!.parent!.user.email).toBe("ok.one@example.test");
+    expect(partial).toMatchObject({ committed: true, invited: 1 });
+    // Nobody was attached and no account was made: ok.one has an invitation under leader A, waiting.
+    expect(await db.user.count({ where: { email: "ok.one@example.test" } })).toBe(0);
+    expect(
+      await db.invite.findFirstOrThrow({ where: { email: "ok.one@example.test" }, select: { parentId: true } }),
+    ).toEqual({ parentId: t.leaderA.id });
 
     // Plain members cannot import.
     await expect(

@@ -1,6 +1,11 @@
+/**
+ * The dashboard procedures. Who may call each is on its line; every procedure that takes a goal checks it with the
+ * one goal rule (`goalPlanProcedure("view")`, server/api/policy/goal.ts): what goal.get answers NOT_FOUND to, the
+ * dashboard does too.
+ */
 import { z } from "zod";
+import { goalPlanProcedure } from "@/server/api/policy/goal";
 import {
-  dashboardGoalProcedure,
   goalSubtreeProcedure,
   leaderboardSettingsProcedure,
   subtreeProcedure,
@@ -26,19 +31,19 @@ import { getRollup } from "@/server/services/progress/get-rollup";
 
 export const dashboardRouter = router({
   goals: teamProcedure.query(({ ctx }) => listDashboardGoals(ctx.db, ctx.scope)),
-  rollup: goalSubtreeProcedure
+  rollup: goalSubtreeProcedure("view")
     .input(ZRollupInput)
     .query(({ ctx, input }) =>
-      getRollup(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period }),
+      getRollup(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
     ),
-  charts: goalSubtreeProcedure
+  charts: goalSubtreeProcedure("view")
     .input(ZGoalInput)
     .query(({ ctx, input }) =>
-      getDashboardCharts(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId, period: input.period }),
+      getDashboardCharts(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
     ),
-  leaderboard: teamProcedure
+  leaderboard: goalPlanProcedure("view")
     .input(ZLeaderboardInput)
-    .query(({ ctx, input }) => getLeaderboard(ctx.db, ctx.scope, input)),
+    .query(({ ctx, input }) => getLeaderboard(ctx.db, ctx.scope, { ...input, goal: ctx.goalPlan })),
   setLeaderboard: leaderboardSettingsProcedure
     .input(z.object({ enabled: z.boolean() }))
     .mutation(({ ctx, input }) => setLeaderboardEnabled(ctx.db, ctx.scope, input)),
@@ -48,7 +53,7 @@ export const dashboardRouter = router({
   cheer: victoryProcedure
     .input(ZCheerInput)
     .mutation(({ ctx }) => cheerVictory(ctx.db, ctx.scope, { victoryId: ctx.victory.id })),
-  exportCsv: dashboardGoalProcedure
+  exportCsv: goalPlanProcedure("view")
     .input(ZExportCsvInput)
-    .query(({ ctx, input }) => exportGoalCsv(ctx.db, ctx.scope, { goal: ctx.goal, period: input.period })),
+    .query(({ ctx, input }) => exportGoalCsv(ctx.db, ctx.scope, { goal: ctx.goalPlan, period: input.period })),
 });

@@ -363,7 +363,7 @@ describe("goal router: next month and proposals", () => {
     );
   });
 
-  it("a member proposes a target; only their upline decides; accepting fixes it, declining changes nothing", async () => {
+  it("a member proposes a target; only whoever may change the goal decides; accepting fixes it, declining changes nothing", async () => {
     const goal = (await as.memberA2!.goal.list({ teamId: teamId() })).find((g) => g.name === "Team month")!;
     const before = await targetsOf(goal.id);
     const p1 = await as.memberA1a!.goal.proposeTarget({
@@ -374,8 +374,16 @@ describe("goal router: next month and proposals", () => {
     });
     expect(p1.status).toBe("PENDING");
 
-    const leoInbox = await as.leaderA!.goal.proposals({ teamId: teamId() });
-    expect(leoInbox.inbox).toEqual([
+    // "Team month" is the owner's team-wide goal: Leo (Max's upline) may not change it, so he does not decide on it.
+    expect((await as.leaderA!.goal.proposals({ teamId: teamId() })).inbox).toEqual([]);
+    await expect(
+      as.leaderA!.goal.decideProposal({ teamId: teamId(), proposalId: p1.id, decision: "ACCEPT" }),
+    ).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "This goal is set for the whole team: only the team owner can decide proposals on it.",
+    });
+    const ownerInbox = await as.owner!.goal.proposals({ teamId: teamId() });
+    expect(ownerInbox.inbox).toEqual([
       expect.objectContaining({
         id: p1.id,
         memberName: "Max A1a",
@@ -391,7 +399,7 @@ describe("goal router: next month and proposals", () => {
       as.memberA1a!.goal.decideProposal({ teamId: teamId(), proposalId: p1.id, decision: "ACCEPT" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    await as.leaderA!.goal.decideProposal({
+    await as.owner!.goal.decideProposal({
       teamId: teamId(),
       proposalId: p1.id,
       decision: "DECLINE",
@@ -403,11 +411,11 @@ describe("goal router: next month and proposals", () => {
       decisionNote: "Let's talk",
     });
     await expect(
-      as.leaderA!.goal.decideProposal({ teamId: teamId(), proposalId: p1.id, decision: "ACCEPT" }),
+      as.owner!.goal.decideProposal({ teamId: teamId(), proposalId: p1.id, decision: "ACCEPT" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
 
     const p2 = await as.memberA1a!.goal.proposeTarget({ teamId: teamId(), goalId: goal.id, proposed: 90_000 });
-    await as.leaderA!.goal.decideProposal({ teamId: teamId(), proposalId: p2.id, decision: "ACCEPT" });
+    await as.owner!.goal.decideProposal({ teamId: teamId(), proposalId: p2.id, decision: "ACCEPT" });
     const after = await targetsOf(goal.id);
     expect(after.get(t.memberA1a.id)).toMatchObject({ personal: 90_000, personalOverride: 90_000 });
     expect(after.get(t.owner.id)!.team).toBe(before.get(t.owner.id)!.team);
@@ -415,7 +423,7 @@ describe("goal router: next month and proposals", () => {
     expect(history[0]).toMatchObject({
       reason: "Proposal from Max A1a accepted",
       toValue: 90_000,
-      actorName: "Leo Leader A",
+      actorName: "Olivia Owner",
     });
   });
 });

@@ -1,11 +1,12 @@
 /** Invite links: who may create and revoke them is declared in server/api/policy/invite.ts. */
 import { z } from "zod";
-import { inviteCreateProcedure, inviteRevokeProcedure } from "@/server/api/policy/invite";
+import { invitationProcedure, inviteCreateProcedure, inviteRevokeProcedure } from "@/server/api/policy/invite";
 import { protectedProcedure, publicProcedure, router, teamProcedure } from "@/server/api/trpc";
 import { ZInviteToken } from "@/server/schemas/invite";
-import { acceptInvite } from "@/server/services/invite/accept-invite";
+import { acceptInvitation, acceptInvite, declineInvitation } from "@/server/services/invite/accept-invite";
 import { createInvite } from "@/server/services/invite/create-invite";
 import { listInvites } from "@/server/services/invite/list-invites";
+import { listMyInvitations } from "@/server/services/invite/list-my-invitations";
 import { previewInvite } from "@/server/services/invite/preview-invite";
 import { revokeInvite } from "@/server/services/invite/revoke-invite";
 
@@ -23,4 +24,12 @@ export const inviteRouter = router({
   accept: protectedProcedure
     .input(ZTokenInput)
     .mutation(({ ctx, input }) => acceptInvite(ctx.db, { token: input.token, userId: ctx.user.id })),
+  /** Invitations to the signed-in person's address (imports): pending ones, to accept or decline. */
+  mine: protectedProcedure.query(({ ctx }) => listMyInvitations(ctx.db, ctx.user)),
+  acceptInvitation: invitationProcedure.mutation(({ ctx }) =>
+    acceptInvitation(ctx.db, { inviteId: ctx.invitation.id, email: ctx.invitation.email, userId: ctx.user.id }),
+  ),
+  declineInvitation: invitationProcedure.mutation(({ ctx }) =>
+    declineInvitation(ctx.db, { inviteId: ctx.invitation.id, email: ctx.invitation.email }),
+  ),
 });

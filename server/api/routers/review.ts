@@ -23,7 +23,7 @@ export const reviewRouter = router({
   list: teamProcedure.query(({ ctx }) => listReviews(ctx.db, ctx.scope)),
   start: startReviewProcedure
     .input(ZStartReviewInput)
-    .mutation(({ ctx }) => startReview(ctx.db, ctx.scope, { goal: ctx.goal, rootId: ctx.rootId })),
+    .mutation(({ ctx }) => startReview(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId })),
   get: reviewProcedure.input(ZReviewIdInput).query(({ ctx }) => getReview(ctx.db, ctx.scope, { review: ctx.review })),
   saveCommitment: commitmentProcedure
     .input(ZSaveCommitmentInput)

@@ -1,6 +1,7 @@
 /**
  * CSV of a goal's plan and actuals per member per period (week or month) over the actor's visible subtree:
- * member, email, upline email, period, the metric with its unit (and currency, for money), personal and team target
+ * member, email, upline email (uplines inside that subtree only: the actor's own upline is seen by name only, as
+ * everywhere else), period, the metric with its unit (and currency, for money), personal and team target
  * and actual — money in major units ("3012.50"), counts and minutes as whole numbers. Text cells are made safe to
  * open in a spreadsheet (server/domain/csv.ts). Constant queries: the goal, the subtree with targets (one CTE), the
  * daily totals (one CTE). Targets per period come from the phased plan × share.
@@ -8,7 +9,7 @@
  * Each row also carries the member's team (me + downline) goal to date exactly as the dashboard shows it — expected so
  * far, actual, pace, forecast at the deadline and the catch-up per week / per open day to finish on target — taken from
  * the dashboard roll-up (`getRollup`, period "goal"), so from the one pace model (`paceModel`). The goal comes loaded
- * from the procedure (`dashboardGoalProcedure`); SQL in server/queries/dashboard.ts.
+ * from the procedure (`goalPlanProcedure("view")`); SQL in server/queries/dashboard.ts.
  */
 import type { DbClient } from "@/server/db-client";
 import { addDays, periodsInRange } from "@/server/domain/calendar";
@@ -114,7 +115,8 @@ export async function exportGoalCsv(
       data.push([
         m.name,
         m.email,
-        m.uplineEmail ?? "",
+        // An upline above the exported subtree (the actor's own) is someone the actor sees by name only: no email.
+        m.parentId !== null && index.has(m.parentId) ? (m.uplineEmail ?? "") : "",
         p.periodStart,
         p.periodEnd,
         goal.metric.name,

@@ -2,14 +2,14 @@
  * The leaderboard of the actor's visible subtree for a goal and period: by result (own actual), by activity (own
  * activity actions logged in the period, all activity metrics) or by plan completion (own actual ÷ own expected).
  * Empty when the team switched it off. Constant queries: the team flag, the goal, the roll-up read, one activity
- * aggregate. The goal is loaded here rather than by the procedure: while the leaderboard is off the call answers
- * without reading it.
+ * aggregate. The goal comes checked and phased by `goalPlanProcedure("view")` (server/api/policy/goal.ts), even while
+ * the leaderboard is off: a goal the caller may not see is NOT_FOUND whatever the team's setting.
  */
 import type { DbClient } from "@/server/db-client";
 import type { DashboardPeriod } from "@/server/domain/dashboard-math";
 import { activityTotals } from "@/server/queries/dashboard";
 import { getRollup } from "@/server/services/progress/get-rollup";
-import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
+import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
 import type { TeamScope } from "@/server/services/team/scope";
 
 export type LeaderboardKind = "result" | "activity" | "completion";
@@ -17,12 +17,11 @@ export type LeaderboardKind = "result" | "activity" | "completion";
 export async function getLeaderboard(
   db: DbClient,
   scope: TeamScope,
-  input: { goalId: string; period: DashboardPeriod; by: LeaderboardKind; limit?: number },
+  input: { goal: GoalPlan; period: DashboardPeriod; by: LeaderboardKind; limit?: number },
 ) {
   const team = await db.team.findUniqueOrThrow({ where: { id: scope.team.id }, select: { leaderboardEnabled: true } });
   if (!team.leaderboardEnabled) return { enabled: false as const, by: input.by, rows: [] };
-  const goal = await loadGoalPlan(db, scope, { goalId: input.goalId });
-  const rollup = await getRollup(db, scope, { goal, period: input.period, rootId: scope.actor.id });
+  const rollup = await getRollup(db, scope, { goal: input.goal, period: input.period, rootId: scope.actor.id });
   let activity = new Map<string, number>();
   if (input.by === "activity") {
     const rows = await activityTotals(db, {

@@ -1,7 +1,12 @@
-/** The team's published goals, newest first, for the dashboard's goal selector. One query. */
+/**
+ * The published goals the caller may see (goal.get's rule, `filterVisibleGoals` of goal-access.ts: they manage it or
+ * have a target in it), by deadline, for the dashboard's goal selector. One query, and one tree check per distinct
+ * goal root for a leader.
+ */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { toIsoDay } from "@/server/domain/db-day";
+import { filterVisibleGoals } from "@/server/services/goal/goal-access";
 import { goalPlanFields } from "@/server/services/goal/goal-plan-fields";
 import type { TeamScope } from "@/server/services/team/scope";
 
@@ -20,15 +25,30 @@ const dashboardGoalSelect = {
 } satisfies Prisma.GoalSelect;
 
 export async function listDashboardGoals(db: DbClient, scope: TeamScope) {
+  const { actor } = scope;
   const goals = await db.goal.findMany({
     where: { teamId: scope.team.id, status: "PUBLISHED" },
     orderBy: [{ deadline: "asc" }, { createdAt: "desc" }],
-    select: dashboardGoalSelect,
-    take: 50,
+    select: {
+      ...dashboardGoalSelect,
+      status: true,
+      targets: { where: { membershipId: actor.id }, select: { membershipId: true } },
+    },
+    take: 200,
   });
-  return goals.map((g) => ({
-    ...g,
+  const visible = await filterVisibleGoals(
+    db,
+    actor,
+    goals.map((g) => ({ ...g, mine: g.targets.length > 0 })),
+  );
+  return visible.slice(0, 50).map((g) => ({
+    id: g.id,
+    name: g.name,
+    target: g.target,
+    baseline: g.baseline,
     startDate: toIsoDay(g.startDate),
     deadline: toIsoDay(g.deadline),
+    rootMembershipId: g.rootMembershipId,
+    metric: g.metric,
   }));
 }

@@ -5,8 +5,8 @@
  *   a double send counts once. An id that comes back with different content (another member, metric, day, amount
  *   or note than when it was first recorded) is reported as a `conflict`, never silently accepted.
  * - Each entry is checked on its own (metric of this team and not archived, day inside the logging window —
- *   see allowed-days.ts) and a bad one is `rejected` with a sentence, so one stale entry in an offline queue
- *   never blocks the others.
+ *   see allowed-days.ts — and the day's total within `MAX_DAY_TOTAL`, day-total-limit.ts) and a bad one is
+ *   `rejected` with a sentence, so one stale entry in an offline queue never blocks the others.
  * - The metric check, the entries, their `create` revisions, the DailyTotal aggregate and the read of the Log
  *   context the celebrations need (plan, totals, plan-done days) are ONE set-based SQL statement (so one
  *   transaction, whatever the batch size); a Victory is written only when there is one. With the team procedure's
@@ -18,6 +18,7 @@ import type { TeamScope } from "@/server/services/team/scope";
 import { dayProblem, logWindow } from "@/server/domain/allowed-days";
 import { decodeLogContext, insertLogBatch, logContextSql } from "@/server/queries/entry-log";
 import { celebrate, type Celebration } from "./celebrate";
+import { dayTotalTooLargeMessage, MAX_DAY_TOTAL, refusingOverflow } from "./day-total-limit";
 import { addToday, logContextFrom } from "./log-context";
 import * as clock from "@/server/clock";
 import { toIsoDay } from "@/server/domain/db-day";
@@ -97,23 +98,26 @@ export async function logEntries(
     todayMetricIds.length > 0
       ? logContextSql({ teamId, membershipId: actor.id, asOf: window.today, extraMetricIds: todayMetricIds })
       : null;
-  const rows = await insertLogBatch(db, {
-    teamId,
-    membershipId: actor.id,
-    // Entries with a problem travel without day and amount (a malformed day must not break the statement).
-    entries: toSend.map(({ entry, problem }) => ({ ...entry, ok: problem === null })),
-    contextSql,
-  });
+  const rows = await refusingOverflow(() =>
+    insertLogBatch(db, {
+      teamId,
+      membershipId: actor.id,
+      // Entries with a problem travel without day and amount (a malformed day must not break the statement).
+      entries: toSend.map(({ entry, problem }) => ({ ...entry, ok: problem === null })),
+      maxDayTotal: MAX_DAY_TOTAL,
+      contextSql,
+    }),
+  );
   const byId = new Map<string, EntryOutcome>();
   const addedToday = new Map<string, number>();
   rows.forEach((row, i) => {
     const { entry, index, problem: earlyProblem } = toSend[i]!;
-    // The same order of checks as always: the metric first, then the amount and the day.
+    // The same order of checks as always: the metric first, then the amount and the day, then the day's total.
     const problem = !row.metricName
       ? "That activity is not part of this team."
       : row.metricArchived
         ? `${row.metricName} is archived and can no longer be logged.`
-        : earlyProblem;
+        : (earlyProblem ?? (row.tooLarge ? dayTotalTooLargeMessage(row.metricName, entry.day) : null));
     if (problem) {
       outcomes.set(index, { id: entry.id, status: "rejected", message: problem });
       return;

@@ -1,7 +1,8 @@
 /**
  * Edits an entry (amount, day, note) — by its author, or their upline when the team allows it (checked on the
  * procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction: the entry (version + 1),
- * an `update` revision with the new values, and DailyTotal moved from the old day/amount to the new one.
+ * an `update` revision with the new values, and DailyTotal moved from the old day/amount to the new one — refused
+ * (400) when the new day's total would pass `MAX_DAY_TOTAL` (day-total-limit.ts).
  */
 import type { Db } from "@/server/db-client";
 import { badRequest } from "@/server/errors";
@@ -9,6 +10,7 @@ import type { TUpdateEntryInput } from "@/server/schemas/entry";
 import type { TeamScope } from "@/server/services/team/scope";
 import { dayProblem } from "@/server/domain/allowed-days";
 import { applyTotalDeltas } from "@/server/queries/entry";
+import { dayTotalTooLargeMessage, MAX_DAY_TOTAL, refusingOverflow } from "./day-total-limit";
 import { loadEditableEntry } from "./editable-entry";
 import * as clock from "@/server/clock";
 import { toDbDay } from "@/server/domain/db-day";
@@ -30,6 +32,22 @@ export async function updateEntry(db: Db, scope: TeamScope, input: TUpdateEntryI
     };
     if (next.day === entry.day && next.amount === entry.amount && next.note === entry.note) {
       return { id: entry.id, version: entry.version, ...next };
+    }
+    const added = next.amount - (next.day === entry.day ? entry.amount : 0);
+    if (added > 0) {
+      const stored = await tx.dailyTotal.findUnique({
+        where: {
+          membershipId_metricId_day: {
+            membershipId: entry.membershipId,
+            metricId: entry.metricId,
+            day: toDbDay(next.day),
+          },
+        },
+        select: { total: true, metric: { select: { name: true } } },
+      });
+      if ((stored?.total ?? 0) + added > MAX_DAY_TOTAL) {
+        throw badRequest(dayTotalTooLargeMessage(stored?.metric.name ?? "This activity", next.day), "amount");
+      }
     }
     const updated = await tx.entry.update({
       where: { id: entry.id },
@@ -53,10 +71,18 @@ export async function updateEntry(db: Db, scope: TeamScope, input: TUpdateEntryI
         createdAt: clock.now(),
       },
     });
-    await applyTotalDeltas(tx, team.id, [
-      { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },
-      { membershipId: entry.membershipId, metricId: entry.metricId, day: next.day, total: next.amount, entries: 1 },
-    ]);
+    await refusingOverflow(() =>
+      applyTotalDeltas(tx, team.id, [
+        {
+          membershipId: entry.membershipId,
+          metricId: entry.metricId,
+          day: entry.day,
+          total: -entry.amount,
+          entries: -1,
+        },
+        { membershipId: entry.membershipId, metricId: entry.metricId, day: next.day, total: next.amount, entries: 1 },
+      ]),
+    );
     return { id: updated.id, version: updated.version, ...next };
   });
 }

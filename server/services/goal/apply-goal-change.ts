@@ -16,7 +16,7 @@ import { staleVersion } from "./publish-goal";
 import { recordTargetChanges } from "./record-target-changes";
 
 /**
- * Who may change the goal is checked by `managedGoalProcedure` (server/api/policy/goal.ts); the goal is read again
+ * Who may change the goal is checked by `goalProcedure("change")` (server/api/policy/goal.ts); the goal is read again
  * inside the transaction for the version check.
  */
 export async function applyGoalChange(

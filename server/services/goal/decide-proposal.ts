@@ -11,7 +11,7 @@ import { planGoalChange } from "./plan-goal-change";
 import { recordTargetChanges } from "./record-target-changes";
 import * as clock from "@/server/clock";
 
-/** A proposal in the team, NOT_FOUND if absent (`proposalProcedure` checks the caller manages its member). */
+/** A proposal in the team, NOT_FOUND if absent (`proposalProcedure` checks the caller manages its member and may change its goal). */
 export async function loadProposal(db: DbClient, args: { teamId: string; proposalId: string }) {
   const proposal = await db.targetProposal.findFirst({
     where: { id: args.proposalId, teamId: args.teamId },

@@ -30,7 +30,12 @@ export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal)
       where: { id: { in: ids } },
       select: { id: true, minutesPerDay: true, user: { select: { name: true } } },
     }),
-    db.targetProposal.count({ where: { goalId: goal.id, status: "PENDING", membershipId: { in: ids } } }),
+    // Proposals the caller may decide: only those who may change the goal decide them (proposalProcedure).
+    manages
+      ? db.targetProposal.count({
+          where: { goalId: goal.id, status: "PENDING", membershipId: { in: ids.filter((id) => id !== actor.id) } },
+        })
+      : 0,
   ]);
   const byId = new Map(targets.map((t) => [t.membershipId, t]));
   const names = new Map(people.map((p) => [p.id, p.user.name]));

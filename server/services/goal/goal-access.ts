@@ -3,8 +3,9 @@
  * the owner plans for any subtree; a leader for their own team (rooted at themselves) or any subtree inside it;
  * a member plans for no one. A goal a caller may neither manage nor is part of is NOT_FOUND.
  *
- * Procedures declare these on their line through the builders of server/api/policy/goal.ts (`goalProcedure`,
- * `managedGoalProcedure`, `goalRootProcedure`); services trust what the builder checked.
+ * Procedures declare these on their line through the builders of server/api/policy/goal.ts
+ * (`goalProcedure("view" | "change")`, `goalRootProcedure`, `proposalProcedure`); services trust what the builder
+ * checked. Lists filter row by row with `filterVisibleGoals`, the same rule.
  */
 import type { DbClient } from "@/server/db-client";
 import { forbidden, notFound } from "@/server/errors";
@@ -70,25 +71,34 @@ export async function loadGoalRow(db: DbClient, args: { teamId: string; goalId: 
   return goal;
 }
 
-/** A goal the actor manages (its root is in their subtree; the owner: any). */
-export async function loadGoalForManage(db: DbClient, actor: ActorMembership, goalId: string): Promise<GoalRow> {
-  const goal = await loadGoalRow(db, { teamId: actor.teamId, goalId });
-  if (!(await canView(db, actor, goal.rootMembershipId))) {
-    const mine = await db.memberTarget.findFirst({
-      where: { goalId, membershipId: actor.id },
-      select: { membershipId: true },
-    });
-    if (!mine) throw notFound("Goal");
-    throw forbidden("Only the leader who set this goal (or someone above them) can change it.");
-  }
-  if (actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can change goals.");
-  return goal;
-}
-
 export interface ViewedGoal {
   goal: GoalRow;
   /** The actor manages the goal (its root is in their subtree), rather than only having a target in it. */
   manages: boolean;
+}
+
+/**
+ * What a procedure may do with a goal, declared on its line as `goalProcedure(authority)`
+ * (server/api/policy/goal.ts):
+ *
+ * - "view"    the goal is visible: the actor manages it (owner or leader, its root in their subtree; the owner: any),
+ *             or has a target in it once it is published. Anything else is NOT_FOUND — to `goal.get`, the dashboard,
+ *             the weekly review and every other procedure that takes a goal alike.
+ * - "change"  "view", and the actor manages it; someone who sees it only through their own target is FORBIDDEN,
+ *             told who can change it. Deciding a member's proposal on the goal takes this authority too.
+ */
+export type GoalAuthority = "view" | "change";
+
+/** The goal, checked for `authority` (see `GoalAuthority`). */
+export async function loadGoalFor(
+  db: DbClient,
+  actor: ActorMembership,
+  goalId: string,
+  authority: GoalAuthority,
+): Promise<ViewedGoal> {
+  const viewed = await loadGoalForView(db, actor, goalId);
+  if (authority === "change") await assertCanChangeGoal(db, actor, viewed, "change it");
+  return viewed;
 }
 
 /** A goal the actor may see: they manage it or have a target in it (published). */
@@ -102,4 +112,52 @@ export async function loadGoalForView(db: DbClient, actor: ActorMembership, goal
   });
   if (!mine || goal.status !== "PUBLISHED") throw notFound("Goal");
   return { goal, manages };
+}
+
+/**
+ * FORBIDDEN unless the actor manages a goal they can see, saying who can ("… can change it", "… can decide it").
+ * The goal's root is the actor or above them here (they have a target in it), so its name is theirs to see.
+ */
+export async function assertCanChangeGoal(
+  db: DbClient,
+  actor: ActorMembership,
+  viewed: ViewedGoal,
+  action: string,
+): Promise<void> {
+  if (viewed.manages) return;
+  if (actor.role === "MEMBER") throw forbidden(`Only the team owner and leaders can ${action}.`);
+  const root = await db.membership.findUniqueOrThrow({
+    where: { id: viewed.goal.rootMembershipId },
+    select: { role: true, parentId: true, user: { select: { name: true } } },
+  });
+  const name = root.user.name;
+  const message =
+    root.role === "OWNER" || root.parentId === null
+      ? `This goal is set for the whole team: only the team owner can ${action}.`
+      : root.role === "LEADER"
+        ? `This goal is set for ${name}'s team: only ${name}, a leader above them or the team owner can ${action}.`
+        : `This goal is set for ${name}'s team: only a leader above ${name} or the team owner can ${action}.`;
+  throw forbidden(message);
+}
+
+/**
+ * The goals of `goals` the actor may see (the "view" rule), for lists filtered row by row: `mine` says whether the
+ * actor has a target in the goal. One tree query per distinct root at most (none for a member or the owner).
+ */
+export async function filterVisibleGoals<G extends { rootMembershipId: string; status: string; mine: boolean }>(
+  db: DbClient,
+  actor: ActorMembership,
+  goals: G[],
+): Promise<Array<G & { manages: boolean }>> {
+  const managed = new Map<string, boolean>();
+  const out: Array<G & { manages: boolean }> = [];
+  for (const g of goals) {
+    let manages = managed.get(g.rootMembershipId);
+    if (manages === undefined) {
+      manages = await canPlanFor(db, actor, g.rootMembershipId);
+      managed.set(g.rootMembershipId, manages);
+    }
+    if (manages || (g.mine && g.status === "PUBLISHED")) out.push({ ...g, manages });
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 /**
  * The goals a caller may see: those they manage (rooted in their subtree) and published ones they have a target in.
- * The list is filtered here, goal by goal, with the rule of goal-access.ts (`goalProcedure` guards one goal).
+ * The list is filtered here, goal by goal, with the rule of goal-access.ts (`filterVisibleGoals`; `goalProcedure`
+ * guards one goal).
  */
 import type { DbClient } from "@/server/db-client";
 import type { TeamScope } from "@/server/services/team/scope";
-import { canPlanFor } from "./goal-access";
+import { filterVisibleGoals } from "./goal-access";
 import { toIsoDay } from "@/server/domain/db-day";
 
 export async function listGoals(db: DbClient, scope: TeamScope) {
@@ -27,12 +28,14 @@ export async function listGoals(db: DbClient, scope: TeamScope) {
       targets: { where: { membershipId: actor.id }, select: { personal: true, team: true } },
     },
   });
-  const out = [];
-  for (const g of goals) {
-    const manages = await canPlanFor(db, actor, g.rootMembershipId);
+  const visible = await filterVisibleGoals(
+    db,
+    actor,
+    goals.map((g) => ({ ...g, mine: g.targets.length > 0 })),
+  );
+  return visible.map((g) => {
     const mine = g.targets[0] ?? null;
-    if (!manages && !(mine && g.status === "PUBLISHED")) continue;
-    out.push({
+    return {
       id: g.id,
       name: g.name,
       status: g.status,
@@ -43,9 +46,8 @@ export async function listGoals(db: DbClient, scope: TeamScope) {
       version: g.version,
       rootName: g.root.user.name,
       metric: g.metric,
-      manages,
+      manages: g.manages,
       mine,
-    });
-  }
-  return out;
+    };
+  });
 }

@@ -1,10 +1,13 @@
 /**
- * Proposals the caller can decide (pending, from members they manage: a leader's downline, the owner's whole team)
- * and the caller's own proposals with their status. Anyone in the team may call it: the inbox is filtered here.
+ * Proposals the caller can decide — pending, from members they manage (a leader's downline, the owner's whole team),
+ * on goals they may change (the rule of `proposalProcedure`, server/api/policy/goal.ts: a leader does not decide
+ * proposals on a goal set above them) — and the caller's own proposals with their status. Anyone in the team may call
+ * it: the inbox is filtered here, row by row (one tree check per distinct goal root for a leader).
  */
 import type { DbClient } from "@/server/db-client";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree } from "@/server/queries/tree";
+import { canPlanFor } from "./goal-access";
 
 const proposalSelect = {
   id: true,
@@ -16,7 +19,7 @@ const proposalSelect = {
   decisionNote: true,
   decidedAt: true,
   createdAt: true,
-  goal: { select: { name: true, metric: { select: { unit: true, name: true } } } },
+  goal: { select: { name: true, rootMembershipId: true, metric: { select: { unit: true, name: true } } } },
   membership: { select: { user: { select: { name: true } } } },
 } as const;
 
@@ -36,7 +39,13 @@ export async function listProposals(db: DbClient, scope: TeamScope) {
       const ids = (await listSubtree(db, { teamId: actor.teamId, rootId: actor.id }))
         .map((n) => n.id)
         .filter((id) => id !== actor.id);
-      inbox = ids.length ? await load({ status: "PENDING", membershipId: { in: ids } }) : [];
+      const fromDownline = ids.length ? await load({ status: "PENDING", membershipId: { in: ids } }) : [];
+      const mayChange = new Map<string, boolean>();
+      for (const p of fromDownline) {
+        const root = p.goal.rootMembershipId;
+        if (!mayChange.has(root)) mayChange.set(root, await canPlanFor(db, actor, root));
+        if (mayChange.get(root)) inbox.push(p);
+      }
     }
   }
   const mine = await load({ membershipId: actor.id });

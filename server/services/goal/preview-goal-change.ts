@@ -1,6 +1,6 @@
 /**
  * What a change to a published goal would do — who changes from → to, and any conflict — without saving. The goal
- * comes checked and loaded by `managedGoalProcedure` (server/api/policy/goal.ts).
+ * comes checked and loaded by `goalProcedure("change")` (server/api/policy/goal.ts).
  */
 import type { DbClient } from "@/server/db-client";
 import type { TGoalChange } from "@/server/schemas/goal";

@@ -12,7 +12,7 @@ import { listSubtree } from "@/server/queries/tree";
 import type { GoalRow } from "./goal-access";
 import { toDbDay } from "@/server/domain/db-day";
 
-/** The goal comes checked and loaded by `managedGoalProcedure` (server/api/policy/goal.ts). */
+/** The goal comes checked and loaded by `goalProcedure("change")` (server/api/policy/goal.ts). */
 export async function proposeNextTarget(
   db: DbClient,
   scope: TeamScope,

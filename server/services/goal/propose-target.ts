@@ -1,28 +1,31 @@
 /**
- * A member proposes a different personal target for a published goal (bottom-up); replaces their pending one. Anyone
- * in the team may call it; the goal must be one they have a target in (checked here: it is the caller's own row).
+ * A member proposes a different personal target for a published goal (bottom-up); replaces their pending one. The
+ * goal comes checked by `goalProcedure("view")` (server/api/policy/goal.ts); whether the caller has a target of their
+ * own in it is checked here (their own row: someone who manages the goal without being in it has none to propose).
  */
 import type { Db } from "@/server/db-client";
-import { notFound } from "@/server/errors";
+import { badRequest, forbidden } from "@/server/errors";
 import type { TProposeTargetInput } from "@/server/schemas/goal";
+import type { GoalRow } from "@/server/services/goal/goal-access";
 import type { TeamScope } from "@/server/services/team/scope";
 
-export async function proposeTarget(db: Db, scope: TeamScope, input: TProposeTargetInput) {
+export async function proposeTarget(db: Db, scope: TeamScope, input: TProposeTargetInput & { goal: GoalRow }) {
   const { actor } = scope;
+  if (input.goal.status !== "PUBLISHED") throw badRequest("You can propose a target once the goal is published.");
   const mine = await db.memberTarget.findFirst({
-    where: { goalId: input.goalId, membershipId: actor.id, goal: { teamId: actor.teamId, status: "PUBLISHED" } },
+    where: { goalId: input.goal.id, membershipId: actor.id },
     select: { personal: true },
   });
-  if (!mine) throw notFound("Goal");
+  if (!mine) throw forbidden("Only the people this goal sets a target for can propose a different one.");
   return db.$transaction(async (tx) => {
     await tx.targetProposal.updateMany({
-      where: { goalId: input.goalId, membershipId: actor.id, status: "PENDING" },
+      where: { goalId: input.goal.id, membershipId: actor.id, status: "PENDING" },
       data: { status: "WITHDRAWN" },
     });
     return tx.targetProposal.create({
       data: {
         teamId: actor.teamId,
-        goalId: input.goalId,
+        goalId: input.goal.id,
         membershipId: actor.id,
         proposed: input.proposed,
         note: input.note,

@@ -70,7 +70,7 @@ export async function publishGoalInTx(
 }
 
 /**
- * Who may publish is checked by `managedGoalProcedure` (server/api/policy/goal.ts); the goal is read again inside
+ * Who may publish is checked by `goalProcedure("change")` (server/api/policy/goal.ts); the goal is read again inside
  * the transaction, and the version guard refuses it if anything changed since.
  */
 export async function publishGoal(db: Db, scope: TeamScope, input: { goalId: string; version: number }) {

@@ -1,9 +1,16 @@
 /**
- * Joins a team through an invite link, landing directly under the invite's member. Idempotent: someone
- * already in the team stays where they are and uses nothing up. A removed member who is invited back is
- * reactivated (their history was kept). Uses are counted atomically, so a single-use link admits one person.
+ * Joins a team through an invite, landing directly under the invite's member: by the link's token (`invite.accept`,
+ * the join page) or, for an invitation bound to the signed-in person's address, by its id (`invite.acceptInvitation`,
+ * the teams page). Idempotent: someone already in the team stays where they are and uses nothing up. Uses are
+ * counted atomically, so a single-use link admits one person.
+ *
+ * Consent and identity: only a VERIFIED account joins (a password sign-up must open its verification link first);
+ * an invitation bound to an address is accepted by the account of that address only.
+ *
+ * Removal sticks: a removed member is reactivated (their history was kept) only through an invite made AFTER their
+ * removal — an older link, even an unlimited one, does not bring them back.
  */
-import type { Db } from "@/server/db-client";
+import type { Db, DbClient } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { recordEvent } from "@/server/services/audit/record-event";
 import { lockTeamTree } from "@/server/queries/tree";
@@ -11,30 +18,65 @@ import { hashInviteToken } from "./invite-token";
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
 import * as clock from "@/server/clock";
 
-export async function acceptInvite(db: Db, args: { token: string; userId: string; now?: Date }) {
+export const VERIFY_EMAIL_FIRST = "Verify your email first: open the link we sent you, then join.";
+export const INVITE_FOR_ANOTHER_EMAIL =
+  "This invitation was sent to another email address. Sign in with that address to accept it.";
+export const INVITE_BEFORE_REMOVAL = "This invite was made before you left the team. Ask for a new one.";
+
+type Where = { tokenHash: string } | { id: string; email: string };
+
+export function acceptInvite(db: Db, args: { token: string; userId: string; now?: Date }) {
+  return join(db, { where: { tokenHash: hashInviteToken(args.token) }, userId: args.userId, now: args.now });
+}
+
+/** An invitation to the signed-in person's address (`invitationProcedure` found it by id and address). */
+export function acceptInvitation(db: Db, args: { inviteId: string; email: string; userId: string; now?: Date }) {
+  return join(db, { where: { id: args.inviteId, email: args.email }, userId: args.userId, now: args.now });
+}
+
+/** Declines an invitation to the signed-in person's address; it can no longer be used. */
+export async function declineInvitation(db: DbClient, args: { inviteId: string; email: string }) {
+  const declined = await db.invite.updateMany({
+    where: { id: args.inviteId, email: args.email, declinedAt: null },
+    data: { declinedAt: clock.now() },
+  });
+  return { id: args.inviteId, declined: declined.count === 1 };
+}
+
+async function join(db: Db, args: { where: Where; userId: string; now?: Date }) {
   const now = args.now ?? clock.now();
-  const tokenHash = hashInviteToken(args.token);
   return db.$transaction(async (tx) => {
-    const invite = await tx.invite.findUnique({ where: { tokenHash }, select: inviteForJoinSelect });
+    const invite = await tx.invite.findUnique({ where: args.where, select: inviteForJoinSelect });
     if (!invite) throw new AppError("NOT_FOUND", INVITE_PROBLEM_MESSAGES.not_found);
     await lockTeamTree(tx, invite.teamId);
 
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: args.userId },
+      select: { email: true, emailVerified: true },
+    });
+    if (invite.email !== null && invite.email !== user.email) throw new AppError("FORBIDDEN", INVITE_FOR_ANOTHER_EMAIL);
+
     const existing = await tx.membership.findUnique({
       where: { teamId_userId: { teamId: invite.teamId, userId: args.userId } },
-      select: { id: true, status: true },
+      select: { id: true, status: true, removedAt: true },
     });
     if (existing?.status === "ACTIVE") {
       return { teamId: invite.teamId, teamSlug: invite.team.slug, membershipId: existing.id, joined: false };
     }
+    if (!user.emailVerified) throw new AppError("FORBIDDEN", VERIFY_EMAIL_FIRST, { field: "verifyEmail" });
     const problem = inviteProblem(invite, now);
     if (problem)
       throw new AppError(problem === "not_found" ? "NOT_FOUND" : "FORBIDDEN", INVITE_PROBLEM_MESSAGES[problem]);
+    if (existing?.removedAt && invite.createdAt <= existing.removedAt) {
+      throw new AppError("FORBIDDEN", INVITE_BEFORE_REMOVAL);
+    }
 
     // Count the use atomically: of two people racing for a single-use link, exactly one gets it.
     const claimed = await tx.invite.updateMany({
       where: {
         id: invite.id,
         revokedAt: null,
+        declinedAt: null,
         ...(invite.maxUses === null ? {} : { uses: { lt: invite.maxUses } }),
       },
       data: { uses: { increment: 1 } },

@@ -24,6 +24,8 @@ export async function createInvite(db: DbClient, scope: TeamScope, input: TCreat
       role: input.role,
       maxUses: input.maxUses,
       expiresAt: input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * DAY_MS),
+      // Stamped by the app's clock, like the removal it is compared with (accept-invite.ts).
+      createdAt: now,
     },
     select: { id: true, parentId: true, role: true, maxUses: true, expiresAt: true },
   });

@@ -19,6 +19,8 @@ export async function listInvites(db: DbClient, scope: TeamScope) {
       uses: true,
       expiresAt: true,
       revokedAt: true,
+      declinedAt: true,
+      email: true,
       createdAt: true,
       parent: { select: { id: true, status: true, user: { select: { name: true } } } },
     },
@@ -32,6 +34,8 @@ export async function listInvites(db: DbClient, scope: TeamScope) {
     uses: i.uses,
     expiresAt: i.expiresAt,
     createdAt: i.createdAt,
+    /** An invitation for one address (from an import): the address the inviter typed; null for a link. */
+    email: i.email,
     landsUnder: { id: i.parent.id, name: i.parent.user.name },
     state: inviteProblem(i, now) ?? "active",
   }));

@@ -6,11 +6,12 @@ import type { DbClient } from "@/server/db-client";
 import { hashInviteToken } from "./invite-token";
 import * as clock from "@/server/clock";
 
-export type InviteProblem = "not_found" | "revoked" | "expired" | "used_up" | "upline_gone";
+export type InviteProblem = "not_found" | "revoked" | "declined" | "expired" | "used_up" | "upline_gone";
 
 export const INVITE_PROBLEM_MESSAGES: Record<InviteProblem, string> = {
   not_found: "This invite link is not valid. Ask for a new one.",
   revoked: "This invite link was revoked. Ask for a new one.",
+  declined: "This invitation was declined. Ask for a new one.",
   expired: "This invite link has expired. Ask for a new one.",
   used_up: "This invite link has already been used. Ask for a new one.",
   upline_gone: "The person who invited you is no longer in the team. Ask for a new link.",
@@ -25,6 +26,9 @@ export const inviteForJoinSelect = {
   uses: true,
   expiresAt: true,
   revokedAt: true,
+  declinedAt: true,
+  email: true,
+  createdAt: true,
   team: { select: { id: true, slug: true, name: true } },
   parent: { select: { status: true, user: { select: { name: true } } } },
 } as const;
@@ -34,12 +38,14 @@ type InviteForJoin = {
   uses: number;
   expiresAt: Date | null;
   revokedAt: Date | null;
+  declinedAt?: Date | null;
   parent: { status: string };
 };
 
 export function inviteProblem(invite: InviteForJoin | null, now: Date): InviteProblem | null {
   if (!invite) return "not_found";
   if (invite.revokedAt) return "revoked";
+  if (invite.declinedAt) return "declined";
   if (invite.expiresAt && invite.expiresAt <= now) return "expired";
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return "used_up";
   if (invite.parent.status !== "ACTIVE") return "upline_gone";
@@ -56,6 +62,11 @@ export async function previewInvite(db: DbClient, args: { token: string; userId?
     invite && args.userId
       ? (await db.membership.count({ where: { teamId: invite.teamId, userId: args.userId, status: "ACTIVE" } })) > 0
       : false;
+  // An invitation bound to an address is for the account of that address only (the address itself is not shown).
+  const forAnotherEmail =
+    invite?.email && args.userId
+      ? (await db.user.count({ where: { id: args.userId, email: invite.email } })) === 0
+      : false;
   if (!invite || (problem && !alreadyMember)) {
     return {
       ok: false as const,
@@ -68,5 +79,6 @@ export async function previewInvite(db: DbClient, args: { token: string; userId?
     team: { name: invite.team.name, slug: invite.team.slug },
     inviterName: invite.parent.user.name,
     alreadyMember,
+    forAnotherEmail,
   };
 }

@@ -1,19 +1,32 @@
 /**
- * Import members from CSV (name, email, upline email); the owner and leaders (`memberImportProcedure`). A preview (commit = false) validates every row and writes
- * nothing; a commit writes in ONE transaction, and only when every row is valid unless `onlyValid` is chosen.
- * New people get accounts without a password (they sign in by magic link) and land under the given upline, who
- * must be in the importer's subtree (the owner: anyone in the team) or another valid row of the same file.
- * Constant number of queries whatever the file size.
+ * Import members from CSV (name, email, upline email); the owner and leaders (`memberImportProcedure`). Importing
+ * never attaches anyone: each valid row becomes a pending INVITATION bound to that address (single use, expiring,
+ * landing under the given upline) and an email with its link; the person joins only by accepting it (verified
+ * accounts only, server/services/invite/accept-invite.ts), in the email or on their teams page. No account is
+ * created, and nobody's real name is shown: the importer sees only what they typed.
+ *
+ * Nothing the preview says depends on who uses Backplan outside the importer's part of the team: the upline must
+ * be a member of the importer's subtree (the owner: anyone in the team) — any other address gets the same error,
+ * whether it is a member elsewhere in the team or nobody; an address already in the importer's subtree is flagged
+ * (they can see it in their tree anyway); an address that is a member outside it is treated like any other row and
+ * simply gets no invitation. A preview (commit = false) writes nothing; a commit writes every invitation in ONE
+ * transaction, and only when every row is valid unless `onlyValid` is chosen. Constant number of queries whatever
+ * the file size (mails are sent after the commit, rate limited per address).
  */
-import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { z } from "zod";
 import type { Db } from "@/server/db-client";
 import { ZEmail, ZPersonName } from "@/server/schemas/common";
 import type { TImportMembersInput } from "@/server/schemas/member";
 import { recordActorEvent } from "@/server/services/audit/record-event";
+import { sendInvitationEmail } from "@/server/services/invite/invitation-mail";
+import { IMPORT_INVITATION_DAYS } from "@/server/services/invite/invitation-days";
+import { newInviteToken } from "@/server/services/invite/invite-token";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree, lockTeamTree } from "@/server/queries/tree";
+import * as clock from "@/server/clock";
+
+const DAY_MS = 86_400_000;
 
 export const MAX_IMPORT_ROWS = 5000;
 
@@ -30,9 +43,10 @@ export interface ImportResult {
   rows: ImportRowResult[];
   valid: number;
   invalid: number;
-  /** True when rows were written. */
+  /** True when invitations were written. */
   committed: boolean;
-  imported: number;
+  /** Rows invited (each person gets an invitation to accept). */
+  invited: number;
   /** Why a commit wrote nothing (rows with errors and `onlyValid` not chosen). */
   message?: string;
 }
@@ -69,7 +83,7 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
       valid: 0,
       invalid: 0,
       committed: false,
-      imported: 0,
+      invited: 0,
       message: `The file needs the columns name, email and upline email (missing: ${missing.join(", ")}).`,
     };
   }
@@ -79,7 +93,7 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
       valid: 0,
       invalid: 0,
       committed: false,
-      imported: 0,
+      invited: 0,
       message: `At most ${MAX_IMPORT_ROWS} rows per file.`,
     };
   }
@@ -92,16 +106,14 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
     errors: [],
   }));
 
-  // What the database knows: who is in the importer's subtree (by email), and who is already in the team.
+  // Only the importer's part of the team is consulted: whatever lies outside it must not change any answer.
   const visible = await listSubtree(db, { teamId, rootId: actor.id });
   const emails = [...new Set(rows.flatMap((r) => [r.email, r.upline]).filter(Boolean))];
-  const known = await db.user.findMany({
-    where: { email: { in: emails } },
-    select: { id: true, email: true, memberships: { where: { teamId, status: "ACTIVE" }, select: { id: true } } },
+  const inMyPart = await db.membership.findMany({
+    where: { id: { in: visible.map((v) => v.id) }, status: "ACTIVE", user: { email: { in: emails } } },
+    select: { id: true, user: { select: { email: true } } },
   });
-  const visibleIds = new Set(visible.map((v) => v.id));
-  const userByEmail = new Map(known.map((u) => [u.email, u]));
-  const memberInTeam = (email: string) => userByEmail.get(email)?.memberships[0]?.id;
+  const visibleByEmail = new Map(inMyPart.map((m) => [m.user.email, m.id]));
 
   const fileEmails = new Map<string, number>();
   for (const r of rows) fileEmails.set(r.email, (fileEmails.get(r.email) ?? 0) + 1);
@@ -112,35 +124,15 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
     const email = ZEmail.safeParse(r.email);
     if (!email.success) r.errors.push(`Email: ${firstError(email)}`);
     else if ((fileEmails.get(r.email) ?? 0) > 1) r.errors.push(`Email: ${r.email} appears more than once in the file`);
-    else if (memberInTeam(r.email)) r.errors.push(`Email: ${r.email} is already a member of this team`);
+    else if (visibleByEmail.has(r.email)) r.errors.push(`Email: ${r.email} is already in your part of the team`);
     if (!r.upline) r.errors.push("Upline email: Required");
     else if (r.upline === r.email) r.errors.push("Upline email: a member cannot be their own upline");
-    else {
-      const uplineId = memberInTeam(r.upline);
-      if (uplineId) {
-        if (!visibleIds.has(uplineId)) r.errors.push(`Upline email: ${r.upline} is not in your part of the team`);
-      } else if (!fileEmails.has(r.upline)) {
-        r.errors.push(`Upline email: ${r.upline} is not a member of this team or a row of this file`);
-      }
-    }
-  }
-  // A row whose upline is another row is valid only if that row is (repeat until stable; also catches cycles).
-  const byEmail = new Map(rows.map((r) => [r.email, r]));
-  const resolved = new Map<string, boolean>();
-  const okChain = (r: ImportRowResult, seen: Set<string>): boolean => {
-    if (resolved.has(r.email)) return resolved.get(r.email)!;
-    if (r.errors.length > 0) return false;
-    if (memberInTeam(r.upline)) return true;
-    const up = byEmail.get(r.upline);
-    if (!up || seen.has(up.email)) return false;
-    seen.add(r.email);
-    const ok = okChain(up, seen);
-    resolved.set(r.email, ok);
-    return ok;
-  };
-  for (const r of rows) {
-    if (r.errors.length === 0 && !memberInTeam(r.upline) && !okChain(r, new Set())) {
-      r.errors.push(`Upline email: the row for ${r.upline} cannot be imported (it has errors or forms a loop)`);
+    else if (!visibleByEmail.has(r.upline)) {
+      r.errors.push(
+        fileEmails.has(r.upline)
+          ? `Upline email: ${r.upline} has not joined yet — import their downline once they have accepted`
+          : `Upline email: ${r.upline} is not a member of your part of the team`,
+      );
     }
   }
 
@@ -150,53 +142,49 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
     valid: validRows.length,
     invalid: rows.length - validRows.length,
     committed: false,
-    imported: 0,
+    invited: 0,
   };
   if (!input.commit) return result;
   if (result.invalid > 0 && !input.onlyValid) {
     return {
       ...result,
-      message: `${result.invalid} row(s) have errors. Fix them, or choose to import only the valid rows.`,
+      message: `${result.invalid} row(s) have errors. Fix them, or choose to invite only the valid rows.`,
     };
   }
   if (validRows.length === 0) return { ...result, message: "There is nothing to import." };
 
-  // Parents before children: a row goes after the row of its upline.
-  const ids = new Map<string, string>();
-  const ordered: ImportRowResult[] = [];
-  const placed = new Set<string>();
-  const place = (r: ImportRowResult) => {
-    if (placed.has(r.email)) return;
-    const up = byEmail.get(r.upline);
-    if (!memberInTeam(r.upline) && up) place(up);
-    placed.add(r.email);
-    ordered.push(r);
-  };
-  validRows.forEach(place);
-  for (const r of ordered) ids.set(r.email, randomUUID());
-
-  await db.$transaction(async (tx) => {
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + IMPORT_INVITATION_DAYS * DAY_MS);
+  const invitations = validRows.map((r) => ({ row: r, ...newInviteToken() }));
+  const skip = await db.$transaction(async (tx) => {
     await lockTeamTree(tx, teamId);
-    const newUsers = ordered.filter((r) => !userByEmail.has(r.email));
-    await tx.user.createMany({
-      data: newUsers.map((r) => ({ email: r.email, name: r.name, passwordHash: null })),
-      skipDuplicates: true,
+    // Members elsewhere in the team get no invitation (and the importer is not told: the row counts as invited).
+    const members = await tx.membership.findMany({
+      where: { teamId, status: "ACTIVE", user: { email: { in: validRows.map((r) => r.email) } } },
+      select: { user: { select: { email: true } } },
     });
-    const users = await tx.user.findMany({
-      where: { email: { in: ordered.map((r) => r.email) } },
-      select: { id: true, email: true },
+    const skip = new Set(members.map((m) => m.user.email));
+    await tx.invite.createMany({
+      data: invitations
+        .filter((i) => !skip.has(i.row.email))
+        .map((i) => ({
+          teamId,
+          tokenHash: i.tokenHash,
+          createdById: actor.id,
+          email: i.row.email,
+          parentId: visibleByEmail.get(i.row.upline)!,
+          role: "MEMBER" as const,
+          maxUses: 1,
+          expiresAt,
+          createdAt: now,
+        })),
     });
-    const userId = new Map(users.map((u) => [u.email, u.id]));
-    await tx.membership.createMany({
-      data: ordered.map((r) => ({
-        id: ids.get(r.email)!,
-        teamId,
-        userId: userId.get(r.email)!,
-        parentId: memberInTeam(r.upline) ?? ids.get(r.upline)!,
-        role: "MEMBER" as const,
-      })),
-    });
-    await recordActorEvent(tx, actor, { action: "member.imported", data: { count: ordered.length } });
+    await recordActorEvent(tx, actor, { action: "member.invited_by_import", data: { count: validRows.length } });
+    return skip;
   });
-  return { ...result, committed: true, imported: ordered.length };
+  for (const i of invitations) {
+    if (skip.has(i.row.email)) continue;
+    await sendInvitationEmail(db, { to: i.row.email, token: i.token, teamName: scope.team.name });
+  }
+  return { ...result, committed: true, invited: validRows.length };
 }

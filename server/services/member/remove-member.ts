@@ -1,7 +1,10 @@
 /**
  * Removes a member from the tree (`memberManagerProcedure`). Their direct downline moves up to the removed member's
- * upline, their pending invites are revoked, and the membership is kept (status REMOVED) so their history is never
- * lost.
+ * upline, every invite they made or that lands under them is revoked, and the membership is kept (status REMOVED)
+ * so their history is never lost. Rejoining needs an invite made after the removal (accept-invite.ts).
+ *
+ * Sessions: removal ends the member's access to THIS team at once (every team procedure checks the active
+ * membership); it does not end their sessions, since they may belong to other teams.
  */
 import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
@@ -29,8 +32,10 @@ export async function removeMember(db: Db, scope: TeamScope, input: TRemoveMembe
       where: { parentId: member.id, status: "ACTIVE" },
       data: { parentId: member.parentId },
     });
+    // Every invite that lands under them or that they made (a removed leader's unlimited link must not bring
+    // them, or anyone, back); accepting checks the removal time as well (server/services/invite/accept-invite.ts).
     await tx.invite.updateMany({
-      where: { parentId: member.id, revokedAt: null },
+      where: { OR: [{ parentId: member.id }, { createdById: member.id }], revokedAt: null },
       data: { revokedAt: clock.now() },
     });
     await tx.membership.update({

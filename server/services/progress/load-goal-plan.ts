@@ -1,8 +1,9 @@
 /**
  * Loads a published (or archived) goal of the scope's team with its metric and phases it (server/domain/phasing.ts)
  * with the team's calendar and the goal's holidays (server/domain/goal-phasing.ts). One query. Shared by the
- * dashboard, the weekly review and the CSV export; `dashboardGoalProcedure` (server/api/policy/dashboard.ts) loads it
- * once per request. Drafts are not on the dashboard: NOT_FOUND.
+ * dashboard, the weekly review and the CSV export; `goalPlanProcedure` (server/api/policy/goal.ts) loads it
+ * once per request, after the goal rule of `goalProcedure` said the caller may see it (this function checks no
+ * visibility: call it only on a checked goal). Drafts are not on the dashboard: NOT_FOUND.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";

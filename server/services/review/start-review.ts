@@ -1,7 +1,7 @@
 /**
  * Starts (or resumes) the weekly review of a goal for a subtree the actor leads: stores a snapshot of the scoreboard,
  * the members off pace with their catch-up numbers, the wins of the week and the members who will commit. Leaders
- * and the owner only, for a published goal and a subtree they can see (`startReviewProcedure`,
+ * and the owner only, for a published goal they may see and a subtree they can see (`startReviewProcedure`,
  * server/api/policy/review.ts, which passes the goal phased and the root checked). Idempotent per goal, root and
  * week while the review is open.
  *

@@ -8,6 +8,7 @@ import type { DbClient } from "@/server/db-client";
 import { notFound } from "@/server/errors";
 import type { Role } from "@/generated/prisma/enums";
 import { readTeamAccess, type TeamAccessRow } from "@/server/queries/team";
+import { sessionEnded } from "@/server/auth/session-version";
 
 export interface ActorMembership {
   id: string;
@@ -28,8 +29,16 @@ export interface TeamAccess {
   team: TeamAccessRow["team"];
 }
 
-export async function loadTeamAccess(db: DbClient, args: { teamId: string; userId: string }): Promise<TeamAccess> {
+/**
+ * `sessionVersion` (a request's session): the same query reads the user's current version, and an older session is
+ * UNAUTHORIZED (server/auth/session-version.ts) — revocation costs the logging path no extra query.
+ */
+export async function loadTeamAccess(
+  db: DbClient,
+  args: { teamId: string; userId: string; sessionVersion?: number },
+): Promise<TeamAccess> {
   const row = await readTeamAccess(db, args);
+  if (args.sessionVersion !== undefined && row && row.sessionVersion !== args.sessionVersion) throw sessionEnded();
   if (!row) throw notFound("Team");
-  return row;
+  return { membership: row.membership, team: row.team };
 }

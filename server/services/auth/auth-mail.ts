@@ -1,0 +1,60 @@
+/**
+ * The account emails (server/mail.ts: SMTP, or the server log): verify your address, reset your password, and the
+ * note to an address that already has an account when someone signs up with it. Links point at NEXTAUTH_URL.
+ */
+import { env } from "@/env";
+import { sendMail } from "@/server/mail";
+import { USER_TOKEN_MINUTES } from "./user-token";
+
+export function appUrl(path: string): string {
+  return new URL(path, env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function linkMail(to: string, subject: string, lead: string, label: string, url: string, note: string) {
+  return sendMail({
+    to,
+    subject,
+    text: `${lead}\n\n${label}:\n${url}\n\n${note}`,
+    html: `<p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p><p>${escapeHtml(note)}</p>`,
+  });
+}
+
+/** `callbackUrl`: where to go after verifying and signing in (a same-site path, e.g. an invite link). */
+export function sendVerifyEmail(to: string, token: string, callbackUrl?: string) {
+  const query = new URLSearchParams({ token, ...(callbackUrl ? { callbackUrl } : {}) });
+  return linkMail(
+    to,
+    "Confirm your email for Backplan",
+    "Confirm this address to finish setting up your Backplan account. Until then you cannot join a team.",
+    "Confirm my email",
+    appUrl(`/verify-email?${query.toString()}`),
+    `The link works once, for ${USER_TOKEN_MINUTES.VERIFY_EMAIL / 60} hours. If you did not sign up, ignore this email.`,
+  );
+}
+
+export function sendResetPasswordEmail(to: string, token: string) {
+  return linkMail(
+    to,
+    "Reset your Backplan password",
+    "Someone (hopefully you) asked to reset the password of your Backplan account.",
+    "Choose a new password",
+    appUrl(`/reset-password?token=${encodeURIComponent(token)}`),
+    `The link works once, for ${USER_TOKEN_MINUTES.RESET_PASSWORD} minutes. If you did not ask, ignore this email: your password stays as it is.`,
+  );
+}
+
+/** Sign-up with an address that already has an account: the owner hears of it, the visitor learns nothing. */
+export function sendAlreadyRegisteredEmail(to: string, token: string) {
+  return linkMail(
+    to,
+    "You already have a Backplan account",
+    "Someone tried to create a Backplan account with this address, which already has one. If it was you, sign in — or set a new password with the link below.",
+    "Choose a new password",
+    appUrl(`/reset-password?token=${encodeURIComponent(token)}`),
+    `The link works once, for ${USER_TOKEN_MINUTES.RESET_PASSWORD} minutes. If it was not you, ignore this email.`,
+  );
+}
