@@ -29,6 +29,12 @@ export async function seedDemo(db: Db, now = clock.now()) {
     nodes: demoTree(now),
     password: DEMO_PASSWORD,
   });
+  // Demo accounts are verified, also in a data folder seeded before addresses were verified (upserts leave users as
+  // they were).
+  await db.user.updateMany({
+    where: { memberships: { some: { teamId: team.id } }, emailVerified: null },
+    data: { emailVerified: now },
+  });
   const plan = await seedDemoPlan(db, { teamId: team.id, now });
   return { teamId: team.id, members: ids.size + 1, entries: plan.entries };
 }
