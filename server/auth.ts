@@ -11,7 +11,8 @@ import { backplanAdapter } from "@/server/auth/adapter";
 import { env } from "@/env";
 import { readRequestUser, SESSION_MAX_AGE } from "@/server/auth/request-user";
 import { decodeSessionToken, encodeSessionToken } from "@/server/auth/session-token";
-import { isSessionCurrent } from "@/server/auth/session-version";
+import { randomBytes } from "node:crypto";
+import { isSessionCurrent, revokeSession } from "@/server/auth/session-version";
 import type { SessionUser } from "@/server/auth/session-user";
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from "@/server/auth/sign-in-email";
 import { ZSignInInput } from "@/server/schemas/auth";
@@ -76,12 +77,18 @@ export const authOptions: NextAuthOptions = {
         // The session version at sign-in (server/auth/session-version.ts); the credentials and email paths both
         // return it (verify-credentials.ts, adapter.ts).
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // This session's own id: a plain sign-out revokes it alone (events.signOut below).
+        token.sid = randomBytes(18).toString("base64url");
         return token;
       }
       // Pages and next-auth's session endpoint: a revoked session throws here, and next-auth clears its cookie.
       if (
         !token.sub ||
-        !(await isSessionCurrent(db, { id: token.sub, sessionVersion: token.sv as number | undefined }))
+        !(await isSessionCurrent(db, {
+          id: token.sub,
+          sessionVersion: token.sv as number | undefined,
+          sid: typeof token.sid === "string" ? token.sid : undefined,
+        }))
       )
         throw new Error("SESSION_REVOKED");
       return token;
@@ -91,9 +98,15 @@ export const authOptions: NextAuthOptions = {
         const user = session.user as { id?: string; sessionVersion?: number };
         user.id = token.sub;
         user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+        if (typeof token.sid === "string") (user as { sid?: string }).sid = token.sid;
       }
       return session;
     },
+  },
+  events: {
+    // A plain sign-out ends this session only, everywhere its token was copied (server/auth/session-version.ts).
+    // next-auth passes the decoded JWT and clears the cookie whatever happens here.
+    signOut: ({ token }) => revokeSession(db, token),
   },
 };
 
@@ -101,9 +114,15 @@ export const authOptions: NextAuthOptions = {
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   const user = session?.user as
-    { id?: string; email?: string | null; name?: string | null; sessionVersion?: number } | undefined;
+    { id?: string; email?: string | null; name?: string | null; sessionVersion?: number; sid?: string } | undefined;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? user.email, sessionVersion: user.sessionVersion ?? 0 };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name ?? user.email,
+    sessionVersion: user.sessionVersion ?? 0,
+    ...(user.sid ? { sid: user.sid } : {}),
+  };
 }
 
 /**
@@ -116,5 +135,6 @@ export async function getRequestUser(req: Request, resHeaders?: Headers): Promis
   if (!secret) return getSessionUser();
   // next-auth's own choice of cookie (the __Secure- name on https).
   const secureCookie = env.NEXTAUTH_URL?.startsWith("https://") ?? Boolean(env.VERCEL);
-  return readRequestUser(req, { secret, secureCookie }, resHeaders);
+  // A renewal (once a day per session) first asks whether the session is still current: one primary-key read a day.
+  return readRequestUser(req, { secret, secureCookie, mayRenew: (user) => isSessionCurrent(db, user) }, resHeaders);
 }

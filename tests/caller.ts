@@ -3,7 +3,10 @@ import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Db } from "@/server/db-client";
 
-/** `user.sessionVersion`: the session's (absent = 0, as a session issued before any revocation). */
+/**
+ * `user.sessionVersion`: the session's (absent = 0, as a session issued before any revocation); `user.sid`: the
+ * session's id (absent = a session issued before sessions had one, never signed out on its own).
+ */
 export function callerFor(db: Db, user: SessionUser | null) {
   return createCaller({ db, user });
 }

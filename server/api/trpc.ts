@@ -76,12 +76,16 @@ export const protectedProcedure = signedInProcedure.use(async ({ ctx, next }) =>
 /** A team id (ZId: a NUL byte or any other odd character is a 400 here, never a database error). */
 export const ZTeamInput = z.object({ teamId: ZId });
 
-/** The session version is checked by the team-access query itself: no extra query on the logging path. */
+/**
+ * The session version and the session's sign-out (`sid`) are checked by the team-access query itself: no extra query
+ * on the logging path.
+ */
 export const teamProcedure = signedInProcedure.input(ZTeamInput).use(async ({ ctx, input, next }) => {
   const scope = await loadTeamScope(ctx.db, {
     teamId: input.teamId,
     userId: ctx.user.id,
     sessionVersion: ctx.user.sessionVersion ?? 0,
+    sid: ctx.user.sid,
   });
   return next({ ctx: { ...ctx, scope } });
 });

@@ -21,7 +21,15 @@ export const sessionCookieName = (secureCookie: boolean) =>
 
 export async function readRequestUser(
   req: Request,
-  options: { secret: string; secureCookie: boolean },
+  options: {
+    secret: string;
+    secureCookie: boolean;
+    /**
+     * Asked before a renewal (at most once a day per session): a signed-out or outdated session is never re-issued,
+     * so a copied token cannot outlive its revocation by renewing itself.
+     */
+    mayRenew?: (user: SessionUser) => Promise<boolean>;
+  },
   resHeaders?: Headers,
 ): Promise<SessionUser | null> {
   const { secret, secureCookie } = options;
@@ -37,8 +45,14 @@ export async function readRequestUser(
     decode: decodeSessionToken,
   });
   if (!token?.sub || typeof token.email !== "string" || !token.email) return null;
+  const name = typeof token.name === "string" ? token.name : token.email;
+  // Checked against User.sessionVersion by the first query of the request (server/auth/session-version.ts).
+  const sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+  const sid = typeof token.sid === "string" && token.sid ? token.sid : undefined;
+  const user: SessionUser = { id: token.sub, email: token.email, name, sessionVersion, ...(sid ? { sid } : {}) };
   const now = Math.floor(clock.nowMs() / 1000);
-  if (resHeaders && typeof token.iat === "number" && now - token.iat > SESSION_RENEW_AFTER) {
+  const due = typeof token.iat === "number" && now - token.iat > SESSION_RENEW_AFTER;
+  if (resHeaders && due && (!options.mayRenew || (await options.mayRenew(user)))) {
     const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
     const fresh = await encodeSessionToken({ token: claims, secret, maxAge: SESSION_MAX_AGE });
     const expires = new Date((now + SESSION_MAX_AGE) * 1000).toUTCString();
@@ -47,10 +61,7 @@ export async function readRequestUser(
       `${cookieName}=${fresh}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax${secureCookie ? "; Secure" : ""}`,
     );
   }
-  const name = typeof token.name === "string" ? token.name : token.email;
-  // Checked against User.sessionVersion by the first query of the request (server/auth/session-version.ts).
-  const sessionVersion = typeof token.sv === "number" ? token.sv : 0;
-  return { id: token.sub, email: token.email, name, sessionVersion };
+  return user;
 }
 
 /** `a=1; b=2` → Map { a → 1, b → 2 } (values URI-decoded when they are encoded, as Next's request cookies do). */

@@ -104,4 +104,29 @@ describe("readRequestUser (the tRPC context's session, server/auth.ts getRequest
     expect(renewed!.exp).toBeGreaterThan(now + 29 * 24 * 3600);
     expect(Date.parse(setCookie.match(/Expires=([^;]+)/)![1]!) / 1000).toBeGreaterThan(now + 29 * 24 * 3600);
   });
+
+  it("never renews a session the server says is over (signed out, or outdated): a copied token cannot outlive it", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(clock.nowMs() - 2 * 24 * 3600 * 1000);
+    const old = await encode({ token: { ...user, sid: "s1" }, secret });
+    vi.useRealTimers();
+    const asked: unknown[] = [];
+    const read = (current: boolean) => {
+      const headers = new Headers();
+      const mayRenew = (u: unknown) => {
+        asked.push(u);
+        return Promise.resolve(current);
+      };
+      return readRequestUser(
+        request({ cookie: `next-auth.session-token=${old}` }),
+        { secret, secureCookie: false, mayRenew },
+        headers,
+      ).then((u) => ({ u, setCookie: headers.get("set-cookie") }));
+    };
+    const refused = await read(false);
+    expect(refused.u).toMatchObject({ id: "user_1", sid: "s1" });
+    expect(refused.setCookie).toBeNull();
+    expect((await read(true)).setCookie).toMatch(/^next-auth\.session-token=/);
+    expect(asked).toEqual([expect.objectContaining({ sid: "s1" }), expect.objectContaining({ sid: "s1" })]);
+  });
 });

@@ -8,4 +8,9 @@ export interface SessionUser {
    * while it equals `User.sessionVersion` (server/auth/session-version.ts).
    */
   sessionVersion?: number;
+  /**
+   * The session's random id (the JWT's `sid`; absent on sessions issued before sessions had one). A plain sign-out
+   * records it in `RevokedSession`, which ends this session only (server/auth/session-version.ts).
+   */
+  sid?: string;
 }

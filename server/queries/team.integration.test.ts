@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readExportEntriesPage, readTeamAccess } from "@/server/queries/team";
 import { makeFunnelMetrics } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
+import * as clock from "@/server/clock";
 
 const env = setUpTestDatabase();
 
@@ -15,6 +16,7 @@ describe("team queries", () => {
     await db.user.update({ where: { id: user.userId }, data: { sessionVersion: 4 } });
     expect(await readTeamAccess(db, { teamId: t.team.id, userId: user.userId })).toEqual({
       sessionVersion: 4,
+      sessionRevoked: false,
       membership: {
         id: t.memberA1.id,
         teamId: t.team.id,
@@ -40,6 +42,31 @@ describe("team queries", () => {
     expect(owner?.membership).toMatchObject({ id: t.owner.id, parentId: null, role: "OWNER", timeZone: null });
     expect(await readTeamAccess(db, { teamId: t.team.id, userId: "nobody" })).toBeNull();
     await db.user.update({ where: { id: user.userId }, data: { sessionVersion: 0 } });
+  });
+
+  it("readTeamAccess says whether the session (sid) was signed out, in the same query", async () => {
+    const { db, t } = env;
+    const { userId } = await db.membership.findUniqueOrThrow({
+      where: { id: t.memberA1.id },
+      select: { userId: true },
+    });
+    const expiresAt = new Date(clock.nowMs() + 60_000);
+    await db.revokedSession.create({ data: { sid: "team-access-signed-out", userId, expiresAt } });
+    const access = (sid?: string) => readTeamAccess(db, { teamId: t.team.id, userId, sid });
+    expect(await access("team-access-signed-out")).toMatchObject({
+      sessionRevoked: true,
+      membership: { id: t.memberA1.id },
+    });
+    expect(await access("team-access-other")).toMatchObject({ sessionRevoked: false });
+    expect(await access(undefined)).toMatchObject({ sessionRevoked: false });
+    // The id is another user's session: not this one.
+    const owner = await readTeamAccess(db, {
+      teamId: t.team.id,
+      userId: t.owner.userId,
+      sid: "team-access-signed-out",
+    });
+    expect(owner).toMatchObject({ sessionRevoked: false });
+    await db.revokedSession.delete({ where: { sid: "team-access-signed-out" } });
   });
 
   it("readExportEntriesPage pages live entries by (day, id) with member, metric and unit", async () => {

@@ -7,6 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { DbClient } from "@/server/db-client";
 import { col, mappedRows, queryFirst, queryRows, type Row } from "./decode";
+import { sessionRevokedSql } from "./session";
 
 const ROLES: readonly Role[] = ["OWNER", "LEADER", "MEMBER"];
 
@@ -26,6 +27,8 @@ function intArray(row: Row, key: string): number[] {
 export interface TeamAccessRow {
   /** The user's current session version (server/auth/session-version.ts), read here so revocation costs no query. */
   sessionVersion: number;
+  /** The request's session (`sid`) was signed out (a `RevokedSession` row), read here for the same reason. */
+  sessionRevoked: boolean;
   membership: {
     id: string;
     teamId: string;
@@ -50,6 +53,7 @@ export interface TeamAccessRow {
 
 const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
   sessionVersion: col.int(r, "sessionVersion"),
+  sessionRevoked: col.boolean(r, "sessionRevoked"),
   membership: {
     id: col.string(r, "id"),
     teamId: col.string(r, "teamId"),
@@ -72,15 +76,22 @@ const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
   },
 }));
 
-/** The user's ACTIVE membership in the team with the team's settings and their session version, or null. ONE query. */
-export function readTeamAccess(db: DbClient, args: { teamId: string; userId: string }): Promise<TeamAccessRow | null> {
+/**
+ * The user's ACTIVE membership in the team with the team's settings, their session version and whether the session
+ * `sid` was signed out, or null. ONE query.
+ */
+export function readTeamAccess(
+  db: DbClient,
+  args: { teamId: string; userId: string; sid?: string },
+): Promise<TeamAccessRow | null> {
   return queryFirst(
     db,
     teamAccessRows,
     Prisma.sql`
     SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role, m."timeZone" AS "memberTimeZone",
            t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
-           t."backdateDays", t."uplineCanEditEntries", u."sessionVersion"
+           t."backdateDays", t."uplineCanEditEntries", u."sessionVersion",
+           ${sessionRevokedSql(Prisma.sql`u.id`, args.sid)} AS "sessionRevoked"
       FROM "Membership" m
       JOIN "Team" t ON t.id = m."teamId"
       JOIN "User" u ON u.id = m."userId"

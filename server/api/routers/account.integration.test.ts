@@ -151,6 +151,53 @@ describe("session revocation", () => {
     expect(counting.count()).toBe(queries);
   });
 
+  it("a plain sign-out ends that session only, wherever its token was copied, at no extra query", async () => {
+    const { t } = env;
+    const member = await env.db.membership.findUniqueOrThrow({ where: { id: t.memberA1.id } });
+    const base = await sessionUser(member.userId);
+    // Two sessions of the same user, as the jwt callback issues them: each with its own random id.
+    const jwt = authOptions.callbacks!.jwt!;
+    const issue = async () => {
+      const token = (await jwt({ token: {}, user: { ...base } } as never)) as { sid?: unknown; sv?: unknown };
+      expect(token).toMatchObject({ sub: base.id, sv: base.sessionVersion, sid: expect.any(String) as string });
+      return token as { sub: string; sid: string; sv: number };
+    };
+    const [tokenA, tokenB] = [await issue(), await issue()];
+    expect(tokenA.sid).not.toBe(tokenB.sid);
+    const deviceA = { ...base, sid: tokenA.sid };
+    const deviceB = { ...base, sid: tokenB.sid };
+
+    const counting = countingClient(env.db);
+    const a = callerFor(counting.db, deviceA);
+    const b = callerFor(counting.db, deviceB);
+    await a.member.day({ teamId: t.team.id });
+    const queries = counting.count();
+    await a.auth.status();
+
+    // next-auth's signOut event, with the decoded JWT of device A (JWT sessions).
+    (globalThis as { backplanDatabase?: unknown }).backplanDatabase = env.database;
+    try {
+      const exp = Math.floor(clock.nowMs() / 1000) + 30 * 24 * 60 * 60;
+      await authOptions.events!.signOut!({ token: { ...tokenA, exp }, session: undefined } as never);
+      // Pages: the jwt callback refuses the signed-out session only.
+      await expect(jwt({ token: { ...tokenA } } as never)).rejects.toThrow("SESSION_REVOKED");
+      await expect(jwt({ token: { ...tokenB } } as never)).resolves.toMatchObject({ sid: tokenB.sid });
+    } finally {
+      delete (globalThis as { backplanDatabase?: unknown }).backplanDatabase;
+    }
+
+    counting.reset();
+    await expect(a.member.day({ teamId: t.team.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(counting.count()).toBe(1); // the team-access query said no, nothing else ran
+    await expect(a.auth.status()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+
+    // The other device is still signed in, at the same number of queries as before.
+    counting.reset();
+    await b.member.day({ teamId: t.team.id });
+    expect(counting.count()).toBe(queries);
+    await expect(b.auth.status()).resolves.toBeDefined();
+  });
+
   it("a revoked session is signed out on pages too (next-auth's jwt callback)", async () => {
     const user = await makeUser(env.db);
     const jwt = authOptions.callbacks!.jwt!;

@@ -30,14 +30,16 @@ export interface TeamAccess {
 }
 
 /**
- * `sessionVersion` (a request's session): the same query reads the user's current version, and an older session is
- * UNAUTHORIZED (server/auth/session-version.ts) — revocation costs the logging path no extra query.
+ * `sessionVersion` and `sid` (a request's session): the same query reads the user's current version and whether this
+ * session was signed out, and an older or signed-out session is UNAUTHORIZED (server/auth/session-version.ts) —
+ * revocation costs the logging path no extra query.
  */
 export async function loadTeamAccess(
   db: DbClient,
-  args: { teamId: string; userId: string; sessionVersion?: number },
+  args: { teamId: string; userId: string; sessionVersion?: number; sid?: string },
 ): Promise<TeamAccess> {
   const row = await readTeamAccess(db, args);
+  if (row?.sessionRevoked) throw sessionEnded();
   if (args.sessionVersion !== undefined && row && row.sessionVersion !== args.sessionVersion) throw sessionEnded();
   if (!row) throw notFound("Team");
   return { membership: row.membership, team: row.team };

@@ -28,7 +28,7 @@ export function teamScope(access: TeamAccess): TeamScope {
 /** The scope of a signed-in user in a team; NOT_FOUND unless they are an active member. */
 export async function loadTeamScope(
   db: DbClient,
-  args: { teamId: string; userId: string; sessionVersion?: number },
+  args: { teamId: string; userId: string; sessionVersion?: number; sid?: string },
 ): Promise<TeamScope> {
   return teamScope(await loadTeamAccess(db, args));
 }
