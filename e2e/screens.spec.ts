@@ -63,6 +63,10 @@ test("@phone @screens every page at phone size", async ({ page }) => {
   await shoot(page, "signin");
   await open(page, "/signup", "Create your account");
   await shoot(page, "signup");
+  await open(page, "/reset-password", "Reset your password");
+  await shoot(page, "reset-password");
+  await open(page, "/verify-email?token=expired-or-unknown", "Confirm your email");
+  await shoot(page, "verify-email-bad-link");
 
   // The owner.
   await signIn(page, DEMO.olivia.email);
