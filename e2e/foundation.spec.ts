@@ -40,10 +40,11 @@ async function moveMember(page: Page, memberName: string, newUplineName: string)
 }
 
 /** Creates an invite link from the open team page (optionally from a member's row menu) and returns it. */
-async function createInviteLink(page: Page, underMemberName?: string): Promise<string> {
-  if (underMemberName) await openRowAction(page, underMemberName, new RegExp(`^Invite under`));
+async function createInviteLink(page: Page, options: { under?: string; multiUse?: boolean } = {}): Promise<string> {
+  if (options.under) await openRowAction(page, options.under, new RegExp(`^Invite under`));
   else await page.getByRole("button", { name: "Invite people" }).click();
   const dialog = page.getByRole("dialog", { name: "Invite people" });
+  if (options.multiUse) await dialog.getByRole("radio", { name: "Anyone who has it (multi-use)" }).check();
   await dialog.getByRole("button", { name: "Create invite link" }).click();
   const link = await dialog.getByLabel(/^Invite link/).inputValue();
   expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
@@ -96,8 +97,8 @@ test("@phone sign up, create a team, invite a second user who joins under the fi
   await expect(treeItem(page, leader.name)).toBeVisible();
   await expectAccessible(page);
 
-  // The invite link.
-  const link = await createInviteLink(page);
+  // The invite link (multi-use: it still works when the joiner tries it again after their removal, below).
+  const link = await createInviteLink(page, { multiUse: true });
 
   // A second person opens the link in their own browser, signs up through it and joins.
   const second = await newPhonePage(browser, baseURL);
@@ -123,12 +124,30 @@ test("@phone sign up, create a team, invite a second user who joins under the fi
     await expect(me).toHaveAttribute("aria-level", "1");
     await expect(me).toHaveAccessibleName(/1 direct, 1 in downline/);
     await expect(treeItem(page, joiner.name)).toHaveAttribute("aria-level", "2");
+
+    // Removal sticks: once removed, the joiner cannot come back through the link they joined with (made before).
+    await openRowAction(page, joiner.name, /^Remove from team/);
+    const confirm = page.getByRole("alertdialog", { name: `Remove ${joiner.name} from the team?` });
+    await confirm.getByRole("button", { name: `Remove ${joiner.name}` }).click();
+    await expect(page.getByText(new RegExp(`^Removed ${escapeRegExp(joiner.name)}`))).toBeVisible();
+    await second.page.goto(link);
+    await second.page.getByRole("button", { name: `Join ${teamName}` }).click();
+    await expect(
+      second.page.getByText("This invite was made before you left the team. Ask for a new one."),
+    ).toBeVisible();
+    await second.page.goto(teamPath);
+    await expect(second.page.getByRole("heading", { name: "Team not found" })).toBeVisible();
   } finally {
     await second.context.close();
   }
 });
 
-test("@phone signing out ends the session; a user in two teams switches between them", async ({ page, freshUser }) => {
+test("@phone signing out ends the session; a user in two teams switches between them", async ({
+  page,
+  freshUser,
+  browser,
+  baseURL,
+}) => {
   for (const name of ["Alpha Crew", "Beta Crew"]) {
     await page.goto("/teams");
     await page.getByLabel("Team name").fill(`${name} ${Date.now().toString(36)}`);
@@ -139,11 +158,23 @@ test("@phone signing out ends the session; a user in two teams switches between 
   await page.getByRole("menuitem", { name: /Alpha Crew/ }).click();
   await expect(page.getByRole("button", { name: /^Team: Alpha Crew/ })).toBeVisible();
 
+  // Keep a copy of the session cookie, as someone who had the phone might.
+  const copied = (await page.context().cookies()).filter((c) => c.name.endsWith("next-auth.session-token"));
+  expect(copied).toHaveLength(1);
   await page.getByRole("button", { name: new RegExp(`account menu for ${freshUser.name}`) }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/teams");
   await expect(page).toHaveURL(/\/signin/);
+  // The copy is refused too: signing out revoked the session, it did not only delete the cookie.
+  const other = await newPhonePage(browser, baseURL);
+  try {
+    await other.context.addCookies(copied);
+    await other.page.goto("/teams");
+    await expect(other.page).toHaveURL(/\/signin/);
+  } finally {
+    await other.context.close();
+  }
   await signIn(page, freshUser.email, freshUser.password);
   await page.goto("/teams");
   await expect(page.getByRole("link", { name: /Alpha Crew/ })).toBeVisible();
@@ -230,7 +261,7 @@ test("@desktop demo sign-in; the owner's 40-member tree: expand/collapse, move (
   }
 
   // Put the demo tree back: Omar rejoins under Sofia through an invite link and gets his members back.
-  const link = await createInviteLink(page, "Sofia Rossi");
+  const link = await createInviteLink(page, { under: "Sofia Rossi" });
   const omar = await browser.newContext({ baseURL });
   try {
     const omarPage = await onRunClock(await omar.newPage());
