@@ -7,31 +7,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
+import { decodeMail } from "../tests/mail-text";
 
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3125);
 export const MAIL_DIR = fileURLToPath(new URL("../.data/e2e-mail/", import.meta.url));
-
-function decode(raw: string): string {
-  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join("\n\n");
-  const boundary = /content-type:\s*multipart\/[a-z]+;[\s\S]*?boundary="?([^"\r\n;]+)"?/i.exec(head)?.[1];
-  if (boundary) {
-    const part = body
-      .split(`--${boundary}`)
-      .map((p) => p.replace(/^\r?\n/, ""))
-      .find((p) => /content-type:\s*text\/plain/i.test(p.split(/\r?\n\r?\n/)[0] ?? ""));
-    if (part) return decode(part);
-  }
-  if (/content-transfer-encoding:\s*base64/i.test(head))
-    return Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8");
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return Buffer.from(body, "latin1").toString("utf8");
-}
 
 export async function startMailDrop(): Promise<() => Promise<void>> {
   rmSync(MAIL_DIR, { recursive: true, force: true });
@@ -45,7 +24,7 @@ export async function startMailDrop(): Promise<() => Promise<void>> {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        const text = decode(Buffer.concat(chunks).toString("latin1"));
+        const text = decodeMail(Buffer.concat(chunks).toString("latin1"));
         for (const rcpt of session.envelope.rcptTo) {
           n += 1;
           writeFileSync(path.join(MAIL_DIR, `${String(n).padStart(6, "0")}-${rcpt.address.toLowerCase()}.txt`), text);

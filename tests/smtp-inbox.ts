@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { setMailSettings } from "@/server/mail";
+import { decodeMail } from "./mail-text";
 
 export interface ReceivedMail {
   to: string[];
@@ -38,25 +39,4 @@ export async function startInbox(): Promise<{ mails: ReceivedMail[]; stop: () =>
       await new Promise<void>((resolve) => smtp.close(resolve));
     },
   };
-}
-
-function decodeMail(raw: string): string {
-  const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join("\n\n");
-  // multipart/alternative (text + html): the text/plain part.
-  const boundary = /content-type:\s*multipart\/[a-z]+;[\s\S]*?boundary="?([^"\r\n;]+)"?/i.exec(head)?.[1];
-  if (boundary) {
-    const parts = body.split(`--${boundary}`).map((p) => p.replace(/^\r?\n/, ""));
-    const text = parts.find((p) => /content-type:\s*text\/plain/i.test(p.split(/\r?\n\r?\n/)[0] ?? ""));
-    if (text) return decodeMail(text);
-  }
-  if (/content-transfer-encoding:\s*base64/i.test(head))
-    return Buffer.from(body.replace(/\s/g, ""), "base64").toString("utf8");
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    const bytes = body
-      .replace(/=\r?\n/g, "")
-      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return Buffer.from(body, "latin1").toString("utf8");
 }
