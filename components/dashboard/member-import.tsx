@@ -58,7 +58,8 @@ export function MemberImport() {
           setPreview(r);
           if (r.committed) {
             setDone(
-              `Invited ${r.invited} ${r.invited === 1 ? "person" : "people"}. Each gets an email and joins once they accept.`,
+              `Invited ${r.invited} ${r.invited === 1 ? "person" : "people"}. Each gets an email and joins once they accept.` +
+                (r.waiting > 0 ? ` ${r.waiting} of them get theirs once their upline from the file has joined.` : ""),
             );
             setCsv(null);
             if (fileRef.current) fileRef.current.value = "";
@@ -129,7 +130,8 @@ export function MemberImport() {
                   cell: (r) =>
                     r.errors.length === 0 ? (
                       <span className="text-ahead inline-flex items-center gap-1">
-                        <CheckCircle2 aria-hidden className="size-4" /> OK
+                        <CheckCircle2 aria-hidden className="size-4" />{" "}
+                        {r.waitsFor ? `OK — invited once ${r.waitsFor} has joined` : "OK"}
                       </span>
                     ) : (
                       <ul className="text-behind space-y-0.5">

@@ -12,6 +12,7 @@ import type { InviteSummary } from "./types";
 
 const STATE_LABELS: Record<InviteSummary["state"], string> = {
   active: "Active",
+  waiting: "Waiting for their upline to join",
   revoked: "Revoked",
   declined: "Declined",
   expired: "Expired",

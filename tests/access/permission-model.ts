@@ -17,7 +17,8 @@
  */
 
 export type Role = "OWNER" | "LEADER" | "MEMBER";
-export type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
+/** ROW_ERROR: the call answers, the row is refused with an error written on it, and nothing is written. */
+export type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST" | "ROW_ERROR";
 
 export interface TreeNode {
   id: string;
@@ -138,7 +139,9 @@ export const PERMISSION_TABLE: Record<string, Row> = {
     object: "a published goal rooted at R (targets: R's subtree)",
     procedures: ["goal.get", "dashboard.exportCsv", "dashboard.rollup {rootId: X}", "dashboard.charts {rootId: X}"],
     cells: row(["ok", "ok", "ok", "ok", N, "ok", "ok", N, N]),
-    note: "rollup/charts: X must pass member.tree's rule for the actor, else NOT_FOUND.",
+    note:
+      "rollup/charts: X must pass member.tree's rule for the actor, else NOT_FOUND; and be in R's branch (X above R " +
+      "reads R), else NOT_FOUND.",
   },
   goalChange: {
     object: "a published goal rooted at R",
@@ -155,7 +158,9 @@ export const PERMISSION_TABLE: Record<string, Row> = {
     object: "a published goal rooted at R",
     procedures: ["review.start {rootId: X}"],
     cells: row(["ok", "ok", F, "ok", N, "ok", F, N, N]),
-    note: "X must pass member.tree's rule for the actor, else NOT_FOUND (before FORBIDDEN).",
+    note:
+      "X must pass member.tree's rule for the actor and be in R's branch (X above R reviews R), else NOT_FOUND " +
+      "(before FORBIDDEN).",
   },
   proposalDecide: {
     object: "a pending proposal by member P (on a goal rooted at R, P in R's subtree)",
@@ -179,10 +184,26 @@ export const PERMISSION_TABLE: Record<string, Row> = {
     cells: row(["ok", "ok", "ok", "ok", "ok", N, N, N, N]),
     note: "M outside the review: NOT_FOUND; a closed review: BAD_REQUEST (after the check).",
   },
+  memberImport: {
+    object: "a new person placed under member U (a row of an import)",
+    procedures: ["member.import {upline: U}"],
+    cells: row(["ok", "ok", F, "ok", F, "ROW_ERROR", F, "ROW_ERROR", F]),
+    note:
+      "a plain member is FORBIDDEN first (role check); a row under U's row of the same file waits for it, with U's " +
+      "outcome; the person joins only by accepting (below).",
+  },
   inviteRevoke: {
-    object: "an invite link created by C",
+    object: "an invite link, or an imported invitation, created by C",
     procedures: ["invite.revoke"],
     cells: row(["ok", "ok", "ok", N, N, N, N, N, N]),
+  },
+  invitationAnswer: {
+    object: "an invitation bound to address E, created by C",
+    procedures: ["invite.acceptInvitation", "invite.declineInvitation"],
+    cells: row([N, N, N, N, N, N, N, N, N]),
+    note:
+      "only the account of E (verified): ok; one waiting for its upline's invitation: FORBIDDEN until that is " +
+      "accepted, declined or revoked.",
   },
   dayOffRemove: {
     object: "a day off of member M",
@@ -201,6 +222,8 @@ const lookup = (key: keyof typeof PERMISSION_TABLE, r: Relation) => PERMISSION_T
 const role = (t: TreeModel, id: string) => t.nodes.get(id)!.role;
 /** member.tree's rule: the actor sees `x` (themselves, their downline; the owner: anyone). */
 export const sees = (t: TreeModel, actor: string, x: string) => role(t, actor) === "OWNER" || inSubtree(t, actor, x);
+/** A goal rooted at `root` is read for `x` when x is in the goal's branch, or above it (then the branch is read). */
+export const inGoalBranch = (t: TreeModel, root: string, x: string) => inSubtree(t, root, x) || inSubtree(t, x, root);
 /** goal-access.ts canPlanFor: owner or leader, the root seen. */
 const managesRoot = (t: TreeModel, actor: string, root: string) => role(t, actor) !== "MEMBER" && sees(t, actor, root);
 
@@ -230,7 +253,7 @@ export const oracle = {
   goalSubtreeRead: (t: TreeModel, a: string, root: string, x: string): Outcome => {
     const g = oracle.goalView(t, a, root);
     if (g !== "ok") return g;
-    return sees(t, a, x) ? "ok" : "NOT_FOUND";
+    return sees(t, a, x) && inGoalBranch(t, root, x) ? "ok" : "NOT_FOUND";
   },
 
   goalChange: (t: TreeModel, a: string, root: string): Outcome =>
@@ -242,7 +265,7 @@ export const oracle = {
   reviewStart: (t: TreeModel, a: string, root: string, x: string): Outcome => {
     const g = oracle.goalView(t, a, root);
     if (g !== "ok") return g;
-    if (!sees(t, a, x)) return "NOT_FOUND";
+    if (!sees(t, a, x) || !inGoalBranch(t, root, x)) return "NOT_FOUND";
     return resolve(lookup("reviewStart", relation(t, a, root)), {});
   },
 
@@ -261,6 +284,12 @@ export const oracle = {
     const o = resolve(lookup("commitment", relation(t, a, m)), {});
     return o === "ok" && closed ? "BAD_REQUEST" : o;
   },
+
+  memberImport: (t: TreeModel, a: string, upline: string): Outcome =>
+    resolve(lookup("memberImport", relation(t, a, upline)), {}),
+
+  invitationAnswer: (t: TreeModel, a: string, creator: string): Outcome =>
+    resolve(lookup("invitationAnswer", relation(t, a, creator)), {}),
 
   inviteRevoke: (t: TreeModel, a: string, creator: string): Outcome =>
     resolve(lookup("inviteRevoke", relation(t, a, creator)), {}),
@@ -285,6 +314,7 @@ const SHOW: Record<Cell, string> = {
   NOT_FOUND: "404",
   FORBIDDEN: "403",
   BAD_REQUEST: "400",
+  ROW_ERROR: "row error",
   "ok|FORBIDDEN:uplineEdits": "ok¹",
   "ok|FORBIDDEN:goalRoot": "ok²",
 };

@@ -19,7 +19,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { teamToday } from "@/server/clock";
 import { toDbDay } from "@/server/domain/db-day";
-import { callerForMember } from "@/tests/caller";
+import { callerFor, callerForMember } from "@/tests/caller";
 import { databaseChecksum } from "@/tests/db-checksum";
 import { addMember, makeFunnelMetrics, makeTeam, makeUser } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
@@ -71,10 +71,12 @@ type TreeSpecValue = {
 const stats = { trees: 0, pairs: 0, calls: 0, writesRefused: 0, outcomes: {} as Record<string, number> };
 const relationsSeen = new Set<string>();
 
+/** Returned by a call whose answer refused a row (and wrote nothing): the outcome "ROW_ERROR". */
+const ROW_ERROR = Symbol("ROW_ERROR");
+
 async function outcomeOf(fn: () => Promise<unknown>): Promise<string> {
   try {
-    await fn();
-    return "ok";
+    return (await fn()) === ROW_ERROR ? "ROW_ERROR" : "ok";
   } catch (error) {
     return error instanceof TRPCError ? error.code : `non-tRPC error: ${String(error)}`;
   }
@@ -337,6 +339,75 @@ async function runTree(spec: TreeSpecValue, mismatches: string[]): Promise<void>
       () => a.invite.revoke({ teamId, inviteId: invite.id }),
       true,
     );
+
+    // An import by A: a new person under X, and a second under the first (their invitation waits for the first's).
+    const [first, second] = [await makeUser(db, { name: "First" }), await makeUser(db, { name: "Second" })];
+    const importWho = { actor: A, object: X, extra: `importing ${first.email} under ${show(X)}, then one under them` };
+    const xEmail = (await db.membership.findUniqueOrThrow({ where: { id: X }, select: { user: true } })).user.email;
+    const csv = ["name,email,upline email", `First,${first.email},${xEmail}`, `Second,${second.email},${first.email}`];
+    const imported = await check(
+      "member.import",
+      importWho,
+      oracle.memberImport(t, A, X),
+      async () => {
+        const r = await a.member.import({ teamId, csv: csv.join("\n"), commit: true });
+        if (!r.committed) return ROW_ERROR;
+        return r;
+      },
+      true,
+    );
+    if (imported === "ok") {
+      const [firstInvite, secondInvite] = await Promise.all(
+        [first, second].map((u) =>
+          db.invite.findFirstOrThrow({
+            where: { teamId, email: u.email },
+            select: { id: true, parentId: true, createdById: true, afterInviteId: true },
+          }),
+        ),
+      );
+      if (
+        firstInvite!.parentId !== X ||
+        firstInvite!.createdById !== A ||
+        secondInvite!.afterInviteId !== firstInvite!.id
+      )
+        mismatches.push(`member.import: invitations not as imported\n  tree: ${describeTree()}`);
+      // Nobody in the team answers someone else's invitation; the invited person does.
+      const R = ids[p.y % ids.length]!;
+      if (t.nodes.has(R)) {
+        const r = await as(R);
+        const rWho = { actor: R, object: A, extra: `invitation to ${first.email} by ${show(A)}` };
+        await check(
+          "invite.acceptInvitation",
+          rWho,
+          oracle.invitationAnswer(t, R, A),
+          () => r.invite.acceptInvitation({ inviteId: firstInvite!.id }),
+          true,
+        );
+        await check(
+          "invite.declineInvitation",
+          rWho,
+          oracle.invitationAnswer(t, R, A),
+          () => r.invite.declineInvitation({ inviteId: firstInvite!.id }),
+          true,
+        );
+      }
+      const secondCaller = callerFor(db, second);
+      const early = await outcomeOf(() => secondCaller.invite.acceptInvitation({ inviteId: secondInvite!.id }));
+      if (early !== "FORBIDDEN") mismatches.push(`a waiting invitation answered ${early}\n  tree: ${describeTree()}`);
+      await callerFor(db, first).invite.declineInvitation({ inviteId: firstInvite!.id });
+      const opened = await db.invite.findUniqueOrThrow({ where: { id: secondInvite!.id } });
+      if (opened.afterInviteId !== null || opened.parentId !== X)
+        mismatches.push(`a declined upline invitation did not open the waiting one under ${show(X)}`);
+      // Revoking the imported invitation: its creator (A) or the owner.
+      const rv = await as(R);
+      await check(
+        "invite.revoke",
+        { actor: R, object: A, extra: "an imported invitation" },
+        oracle.inviteRevoke(t, R, A),
+        () => rv.invite.revoke({ teamId, inviteId: secondInvite!.id }),
+        true,
+      );
+    }
 
     // A day off of O (a weekday of next year).
     while ([0, 6].includes(new Date(`${dayCursor}T00:00:00Z`).getUTCDay())) dayCursor = addDays(dayCursor, 1);

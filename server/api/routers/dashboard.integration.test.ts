@@ -372,27 +372,30 @@ describe("dashboard CSV", () => {
     const people = [
       ...new Map(parsed.data.filter((r) => r.email !== ownerUser.email).map((r) => [r.email, r])).values(),
     ];
-    // Importing invites (issue 16): each level joins by accepting before the next level can be placed under it.
+    // The export imports back as ONE file, the whole tree: rows under a row of the file wait for it, and each level's
+    // invitations open as the level above accepts (nobody joins without accepting).
     const owner2 = callerFor(db, ownerUser);
+    const csv = Papa.unparse({
+      fields: ["name", "email", "upline email"],
+      data: people.map((r) => [r.member, r.email, r.upline_email]),
+    });
+    const preview = await owner2.member.import({ teamId: team2.id, csv });
+    expect(preview).toMatchObject({ valid: people.length, invalid: 0, committed: false });
+    const done = await owner2.member.import({ teamId: team2.id, csv, commit: true });
+    expect(done).toMatchObject({ committed: true, invited: people.length, waiting: preview.waiting });
+    expect(done.waiting).toBeGreaterThan(0);
     let remaining = people;
     while (remaining.length > 0) {
-      const inTeam = new Set((await owner2.member.tree({ teamId: team2.id })).nodes.map((n) => n.email));
-      const ready = remaining.filter((r) => inTeam.has(r.upline_email ?? ""));
-      expect(ready.length).toBeGreaterThan(0);
-      const csv = Papa.unparse({
-        fields: ["name", "email", "upline email"],
-        data: ready.map((r) => [r.member, r.email, r.upline_email]),
-      });
-      const preview = await owner2.member.import({ teamId: team2.id, csv });
-      expect(preview).toMatchObject({ valid: ready.length, invalid: 0, committed: false });
-      const done = await owner2.member.import({ teamId: team2.id, csv, commit: true });
-      expect(done).toMatchObject({ committed: true, invited: ready.length });
-      for (const r of ready) {
+      const accepted: typeof people = [];
+      for (const r of remaining) {
         const person = callerFor(db, await db.user.findUniqueOrThrow({ where: { email: r.email } }));
         const [invitation] = await person.invite.mine();
-        await person.invite.acceptInvitation({ inviteId: invitation!.id });
+        if (!invitation) continue; // still waiting for their upline
+        await person.invite.acceptInvitation({ inviteId: invitation.id });
+        accepted.push(r);
       }
-      remaining = remaining.filter((r) => !ready.includes(r));
+      expect(accepted.length).toBeGreaterThan(0);
+      remaining = remaining.filter((r) => !accepted.includes(r));
     }
     const tree2 = await owner2.member.tree({ teamId: team2.id });
     const tree1 = await owner.member.tree({ teamId: t.team.id });
@@ -425,30 +428,38 @@ describe("dashboard CSV", () => {
     ].join("\n");
     const caller = await callerForMember(db, t.leaderA.id);
     const preview = await caller.member.import({ teamId: t.team.id, csv });
-    expect(preview.valid).toBe(1);
+    expect(preview.valid).toBe(2);
     const errorsByLine = new Map(preview.rows.map((r) => [r.line, r.errors.join("; ")]));
     expect(errorsByLine.get(2)).toBe("");
-    expect(errorsByLine.get(3)).toMatch(/has not joined yet/);
+    // Under another row of the file: valid, invited once ok.one has joined.
+    expect(errorsByLine.get(3)).toBe("");
+    expect(preview.rows.find((r) => r.line === 3)?.waitsFor).toBe("ok.one@example.test");
     expect(errorsByLine.get(4)).toMatch(/^Name:/);
     expect(errorsByLine.get(5)).toMatch(/^Email: /);
     expect(errorsByLine.get(6)).toMatch(/not a member of your part of the team/);
     expect(errorsByLine.get(7)).toMatch(/not a member of your part of the team/);
     expect(errorsByLine.get(8)).toMatch(/already in your part of the team|own upline/);
-    expect(errorsByLine.get(9)).toMatch(/has not joined yet/);
+    expect(errorsByLine.get(9)).toBe("Upline email: no.name@example.test's row (line 4) has errors");
 
     const before = await db.invite.count({ where: { teamId: t.team.id } });
     const blocked = await caller.member.import({ teamId: t.team.id, csv, commit: true });
     expect(blocked.committed).toBe(false);
-    expect(blocked.message).toMatch(/7 row\(s\) have errors/);
+    expect(blocked.message).toMatch(/6 row\(s\) have errors/);
     expect(await db.invite.count({ where: { teamId: t.team.id } })).toBe(before);
 
     const partial = await caller.member.import({ teamId: t.team.id, csv, commit: true, onlyValid: true });
-    expect(partial).toMatchObject({ committed: true, invited: 1 });
-    // Nobody was attached and no account was made: ok.one has an invitation under leader A, waiting.
+    expect(partial).toMatchObject({ committed: true, invited: 2, waiting: 1 });
+    // Nobody was attached and no account was made: ok.one has an invitation under leader A, and ok.two's waits for
+    // ok.one's.
     expect(await db.user.count({ where: { email: "ok.one@example.test" } })).toBe(0);
+    const one = await db.invite.findFirstOrThrow({
+      where: { email: "ok.one@example.test" },
+      select: { id: true, parentId: true, afterInviteId: true },
+    });
+    expect(one).toEqual({ id: one.id, parentId: t.leaderA.id, afterInviteId: null });
     expect(
-      await db.invite.findFirstOrThrow({ where: { email: "ok.one@example.test" }, select: { parentId: true } }),
-    ).toEqual({ parentId: t.leaderA.id });
+      await db.invite.findFirstOrThrow({ where: { email: "ok.two@example.test" }, select: { afterInviteId: true } }),
+    ).toEqual({ afterInviteId: one.id });
 
     // Plain members cannot import.
     await expect(

@@ -10,11 +10,12 @@
  * Removal sticks: a removed member is reactivated (their history was kept) only through an invite made AFTER their
  * removal — an older link, even an unlimited one, does not bring them back.
  */
-import type { Db, DbClient } from "@/server/db-client";
+import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { recordEvent } from "@/server/services/audit/record-event";
 import { lockTeamTree } from "@/server/queries/tree";
 import { hashInviteToken } from "./invite-token";
+import { releaseWaitingInvites, sendReleasedInvitations } from "./release-waiting-invites";
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
 import * as clock from "@/server/clock";
 
@@ -26,21 +27,39 @@ export const INVITE_BEFORE_REMOVAL = "This invite was made before you left the t
 type Where = { tokenHash: string } | { id: string; email: string };
 
 export function acceptInvite(db: Db, args: { token: string; userId: string; now?: Date }) {
-  return join(db, { where: { tokenHash: hashInviteToken(args.token) }, userId: args.userId, now: args.now });
+  return joinThenMail(db, { where: { tokenHash: hashInviteToken(args.token) }, userId: args.userId, now: args.now });
 }
 
 /** An invitation to the signed-in person's address (`invitationProcedure` found it by id and address). */
 export function acceptInvitation(db: Db, args: { inviteId: string; email: string; userId: string; now?: Date }) {
-  return join(db, { where: { id: args.inviteId, email: args.email }, userId: args.userId, now: args.now });
+  return joinThenMail(db, { where: { id: args.inviteId, email: args.email }, userId: args.userId, now: args.now });
 }
 
-/** Declines an invitation to the signed-in person's address; it can no longer be used. */
-export async function declineInvitation(db: DbClient, args: { inviteId: string; email: string }) {
-  const declined = await db.invite.updateMany({
-    where: { id: args.inviteId, email: args.email, declinedAt: null },
-    data: { declinedAt: clock.now() },
+/**
+ * Declines an invitation to the signed-in person's address; it can no longer be used. Invitations of the same import
+ * that waited for it open where it would have landed.
+ */
+export async function declineInvitation(db: Db, args: { inviteId: string; email: string }) {
+  const now = clock.now();
+  const { declined, released } = await db.$transaction(async (tx) => {
+    const invite = await tx.invite.findFirst({
+      where: { id: args.inviteId, email: args.email, declinedAt: null, afterInviteId: null },
+      select: { id: true, teamId: true, parentId: true },
+    });
+    if (!invite) return { declined: false, released: [] };
+    await lockTeamTree(tx, invite.teamId);
+    await tx.invite.update({ where: { id: invite.id }, data: { declinedAt: now } });
+    const released = await releaseWaitingInvites(tx, { inviteId: invite.id, landingParentId: invite.parentId, now });
+    return { declined: true, released };
   });
-  return { id: args.inviteId, declined: declined.count === 1 };
+  await sendReleasedInvitations(db, released);
+  return { id: args.inviteId, declined };
+}
+
+async function joinThenMail(db: Db, args: { where: Where; userId: string; now?: Date }) {
+  const { joined, released } = await join(db, args);
+  await sendReleasedInvitations(db, released);
+  return joined;
 }
 
 async function join(db: Db, args: { where: Where; userId: string; now?: Date }) {
@@ -61,7 +80,8 @@ async function join(db: Db, args: { where: Where; userId: string; now?: Date }) 
       select: { id: true, status: true, removedAt: true },
     });
     if (existing?.status === "ACTIVE") {
-      return { teamId: invite.teamId, teamSlug: invite.team.slug, membershipId: existing.id, joined: false };
+      const joined = { teamId: invite.teamId, teamSlug: invite.team.slug, membershipId: existing.id, joined: false };
+      return { joined, released: [] };
     }
     if (!user.emailVerified) throw new AppError("FORBIDDEN", VERIFY_EMAIL_FIRST, { field: "verifyEmail" });
     const problem = inviteProblem(invite, now);
@@ -106,6 +126,9 @@ async function join(db: Db, args: { where: Where; userId: string; now?: Date }) 
       subjectId: membership.id,
       data: { inviteId: invite.id, parentId: invite.parentId },
     });
-    return { teamId: invite.teamId, teamSlug: invite.team.slug, membershipId: membership.id, joined: true };
+    // Invitations of the same import that waited for this one open under the person who just joined.
+    const released = await releaseWaitingInvites(tx, { inviteId: invite.id, landingParentId: membership.id, now });
+    const joined = { teamId: invite.teamId, teamSlug: invite.team.slug, membershipId: membership.id, joined: true };
+    return { joined, released };
   });
 }

@@ -20,6 +20,7 @@ export async function listInvites(db: DbClient, scope: TeamScope) {
       expiresAt: true,
       revokedAt: true,
       declinedAt: true,
+      afterInviteId: true,
       email: true,
       createdAt: true,
       parent: { select: { id: true, status: true, user: { select: { name: true } } } },

@@ -1,6 +1,7 @@
 /**
  * The signed-in person's pending invitations (bound to their address, e.g. from a leader's import): the team, who
- * they would join under, when it expires. Teams they are already in are left out. Accepted or declined on the teams
+ * they would join under, when it expires. Teams they are already in are left out, and so are invitations still
+ * waiting for their upline's (server/services/invite/release-waiting-invites.ts). Accepted or declined on the teams
  * page (`invite.acceptInvitation`, `invite.declineInvitation`).
  */
 import type { DbClient } from "@/server/db-client";
@@ -25,6 +26,7 @@ export async function listMyInvitations(db: DbClient, user: SessionUser) {
       expiresAt: true,
       revokedAt: true,
       declinedAt: true,
+      afterInviteId: true,
       createdAt: true,
       team: { select: { name: true } },
       parent: { select: { status: true, user: { select: { name: true } } } },

@@ -6,10 +6,11 @@ import type { DbClient } from "@/server/db-client";
 import { hashInviteToken } from "./invite-token";
 import * as clock from "@/server/clock";
 
-export type InviteProblem = "not_found" | "revoked" | "declined" | "expired" | "used_up" | "upline_gone";
+export type InviteProblem = "not_found" | "waiting" | "revoked" | "declined" | "expired" | "used_up" | "upline_gone";
 
 export const INVITE_PROBLEM_MESSAGES: Record<InviteProblem, string> = {
   not_found: "This invite link is not valid. Ask for a new one.",
+  waiting: "This invitation opens once your upline has joined the team: we will email you then.",
   revoked: "This invite link was revoked. Ask for a new one.",
   declined: "This invitation was declined. Ask for a new one.",
   expired: "This invite link has expired. Ask for a new one.",
@@ -29,6 +30,7 @@ export const inviteForJoinSelect = {
   declinedAt: true,
   email: true,
   createdAt: true,
+  afterInviteId: true,
   team: { select: { id: true, slug: true, name: true } },
   parent: { select: { status: true, user: { select: { name: true } } } },
 } as const;
@@ -39,11 +41,13 @@ type InviteForJoin = {
   expiresAt: Date | null;
   revokedAt: Date | null;
   declinedAt?: Date | null;
+  afterInviteId?: string | null;
   parent: { status: string };
 };
 
 export function inviteProblem(invite: InviteForJoin | null, now: Date): InviteProblem | null {
   if (!invite) return "not_found";
+  if (invite.afterInviteId) return "waiting";
   if (invite.revokedAt) return "revoked";
   if (invite.declinedAt) return "declined";
   if (invite.expiresAt && invite.expiresAt <= now) return "expired";

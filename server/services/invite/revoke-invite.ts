@@ -2,10 +2,12 @@
  * Revokes an invite link: its creator, or the owner, can (`inviteRevokeProcedure` finds it with
  * `findRevocableInvite`; anyone else's is NOT_FOUND). Revoking twice is harmless.
  */
-import type { DbClient } from "@/server/db-client";
+import type { Db, DbClient } from "@/server/db-client";
+import { lockTeamTree } from "@/server/queries/tree";
 import { notFound } from "@/server/errors";
 import { recordActorEvent } from "@/server/services/audit/record-event";
 import type { TeamScope } from "@/server/services/team/scope";
+import { releaseWaitingInvites, sendReleasedInvitations } from "./release-waiting-invites";
 import * as clock from "@/server/clock";
 
 export interface RevocableInvite {
@@ -24,13 +26,30 @@ export async function findRevocableInvite(db: DbClient, scope: TeamScope, invite
   return invite;
 }
 
-export async function revokeInvite(db: DbClient, scope: TeamScope, invite: RevocableInvite) {
+/** Invitations of an import that waited for the revoked one open where it would have landed. */
+export async function revokeInvite(db: Db, scope: TeamScope, invite: RevocableInvite) {
   if (invite.revokedAt) return { id: invite.id, revokedAt: invite.revokedAt };
-  const revoked = await db.invite.update({
-    where: { id: invite.id },
-    data: { revokedAt: clock.now() },
-    select: { id: true, revokedAt: true },
+  const now = clock.now();
+  const { revoked, released } = await db.$transaction(async (tx) => {
+    await lockTeamTree(tx, scope.team.id);
+    const revoked = await tx.invite.update({
+      where: { id: invite.id },
+      data: { revokedAt: now },
+      select: { id: true, revokedAt: true, parentId: true, afterInviteId: true },
+    });
+    await recordActorEvent(tx, scope.actor, { action: "invite.revoked", subjectId: invite.id });
+    // Revoking an invitation that was itself waiting: its waiting downline now waits for what it waited for.
+    if (revoked.afterInviteId) {
+      await tx.invite.updateMany({
+        where: { afterInviteId: invite.id },
+        data: { afterInviteId: revoked.afterInviteId },
+      });
+    }
+    const released = revoked.afterInviteId
+      ? []
+      : await releaseWaitingInvites(tx, { inviteId: invite.id, landingParentId: revoked.parentId, now });
+    return { revoked: { id: revoked.id, revokedAt: revoked.revokedAt }, released };
   });
-  await recordActorEvent(db, scope.actor, { action: "invite.revoked", subjectId: invite.id });
+  await sendReleasedInvitations(db, released);
   return revoked;
 }

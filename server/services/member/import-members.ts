@@ -5,14 +5,20 @@
  * accounts only, server/services/invite/accept-invite.ts), in the email or on their teams page. No account is
  * created, and nobody's real name is shown: the importer sees only what they typed.
  *
+ * A file can import a tree: a row's upline may be another row of the file (server/domain/import-chain.ts). That
+ * row's invitation waits for its upline's and is sent once they have joined, landing under them (or, if they
+ * decline or the invitation is revoked, where theirs would have landed: server/services/invite/
+ * release-waiting-invites.ts). Every chain must end at a member of the importer's part of the team.
+ *
  * Nothing the preview says depends on who uses Backplan outside the importer's part of the team: the upline must
- * be a member of the importer's subtree (the owner: anyone in the team) — any other address gets the same error,
+ * be a member of the importer's subtree (the owner: anyone in the team) or a row of the file — any other address gets the same error,
  * whether it is a member elsewhere in the team or nobody; an address already in the importer's subtree is flagged
  * (they can see it in their tree anyway); an address that is a member outside it is treated like any other row and
  * simply gets no invitation. A preview (commit = false) writes nothing; a commit writes every invitation in ONE
  * transaction, and only when every row is valid unless `onlyValid` is chosen. Constant number of queries whatever
  * the file size (mails are sent after the commit, rate limited per address).
  */
+import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { z } from "zod";
 import type { Db } from "@/server/db-client";
@@ -22,6 +28,7 @@ import { recordActorEvent } from "@/server/services/audit/record-event";
 import { sendInvitationEmail } from "@/server/services/invite/invitation-mail";
 import { IMPORT_INVITATION_DAYS } from "@/server/services/invite/invitation-days";
 import { newInviteToken } from "@/server/services/invite/invite-token";
+import { chainOrder, chainRows } from "@/server/domain/import-chain";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree, lockTeamTree } from "@/server/queries/tree";
 import * as clock from "@/server/clock";
@@ -36,6 +43,8 @@ export interface ImportRowResult {
   name: string;
   email: string;
   upline: string;
+  /** The upline is another row of the file (this address): the invitation waits until they have joined. */
+  waitsFor?: string;
   errors: string[];
 }
 
@@ -47,6 +56,8 @@ export interface ImportResult {
   committed: boolean;
   /** Rows invited (each person gets an invitation to accept). */
   invited: number;
+  /** Valid rows whose upline is another row of the file: their invitation is sent once that person has joined. */
+  waiting: number;
   /** Why a commit wrote nothing (rows with errors and `onlyValid` not chosen). */
   message?: string;
 }
@@ -84,6 +95,7 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
       invalid: 0,
       committed: false,
       invited: 0,
+      waiting: 0,
       message: `The file needs the columns name, email and upline email (missing: ${missing.join(", ")}).`,
     };
   }
@@ -94,6 +106,7 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
       invalid: 0,
       committed: false,
       invited: 0,
+      waiting: 0,
       message: `At most ${MAX_IMPORT_ROWS} rows per file.`,
     };
   }
@@ -127,14 +140,10 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
     else if (visibleByEmail.has(r.email)) r.errors.push(`Email: ${r.email} is already in your part of the team`);
     if (!r.upline) r.errors.push("Upline email: Required");
     else if (r.upline === r.email) r.errors.push("Upline email: a member cannot be their own upline");
-    else if (!visibleByEmail.has(r.upline)) {
-      r.errors.push(
-        fileEmails.has(r.upline)
-          ? `Upline email: ${r.upline} has not joined yet — import their downline once they have accepted`
-          : `Upline email: ${r.upline} is not a member of your part of the team`,
-      );
-    }
+    else if (!visibleByEmail.has(r.upline) && !fileEmails.has(r.upline))
+      r.errors.push(`Upline email: ${r.upline} is not a member of your part of the team`);
   }
+  chainRows(rows, visibleByEmail);
 
   const validRows = rows.filter((r) => r.errors.length === 0);
   const result: ImportResult = {
@@ -143,6 +152,7 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
     invalid: rows.length - validRows.length,
     committed: false,
     invited: 0,
+    waiting: validRows.filter((r) => r.waitsFor).length,
   };
   if (!input.commit) return result;
   if (result.invalid > 0 && !input.onlyValid) {
@@ -155,36 +165,54 @@ export async function importMembers(db: Db, scope: TeamScope, input: TImportMemb
 
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + IMPORT_INVITATION_DAYS * DAY_MS);
-  const invitations = validRows.map((r) => ({ row: r, ...newInviteToken() }));
-  const skip = await db.$transaction(async (tx) => {
+  const skip = new Set<string>();
+  const invitations = await db.$transaction(async (tx) => {
     await lockTeamTree(tx, teamId);
-    // Members elsewhere in the team get no invitation (and the importer is not told: the row counts as invited).
+    // Members elsewhere in the team get no invitation (and the importer is not told: the row counts as invited);
+    // rows waiting for such a row take its place (its upline, or what it waited for).
     const members = await tx.membership.findMany({
       where: { teamId, status: "ACTIVE", user: { email: { in: validRows.map((r) => r.email) } } },
       select: { user: { select: { email: true } } },
     });
-    const skip = new Set(members.map((m) => m.user.email));
+    for (const m of members) skip.add(m.user.email);
+    const planned = planInvitations(validRows, visibleByEmail, skip);
     await tx.invite.createMany({
-      data: invitations
-        .filter((i) => !skip.has(i.row.email))
-        .map((i) => ({
-          teamId,
-          tokenHash: i.tokenHash,
-          createdById: actor.id,
-          email: i.row.email,
-          parentId: visibleByEmail.get(i.row.upline)!,
-          role: "MEMBER" as const,
-          maxUses: 1,
-          expiresAt,
-          createdAt: now,
-        })),
+      data: planned.map((i) => ({
+        id: i.id,
+        teamId,
+        tokenHash: i.tokenHash,
+        createdById: actor.id,
+        email: i.row.email,
+        parentId: i.parentId,
+        afterInviteId: i.afterInviteId,
+        role: "MEMBER" as const,
+        maxUses: 1,
+        expiresAt,
+        createdAt: now,
+      })),
     });
     await recordActorEvent(tx, actor, { action: "member.invited_by_import", data: { count: validRows.length } });
-    return skip;
+    return planned;
   });
+  // Only open invitations are mailed now; waiting ones are mailed when the one they wait for is settled.
   for (const i of invitations) {
-    if (skip.has(i.row.email)) continue;
+    if (i.afterInviteId) continue;
     await sendInvitationEmail(db, { to: i.row.email, token: i.token, teamName: scope.team.name });
   }
   return { ...result, committed: true, invited: validRows.length };
+}
+
+/**
+ * The invitations to write, uplines first: each with its id and token, landing under its upline member, or waiting
+ * for its upline row's invitation (then landing, until it opens, under the member that chain starts from).
+ */
+function planInvitations(rows: ImportRowResult[], membersByEmail: ReadonlyMap<string, string>, skip: Set<string>) {
+  const planned = new Map<ImportRowResult, { id: string; parentId: string }>();
+  return chainOrder(rows, skip).map(({ row, upline }) => {
+    const after = "row" in upline ? planned.get(upline.row)! : null;
+    const parentId = "row" in upline ? after!.parentId : membersByEmail.get(upline.member)!;
+    const invitation = { row, id: randomUUID(), parentId, afterInviteId: after?.id ?? null, ...newInviteToken() };
+    planned.set(row, invitation);
+    return invitation;
+  });
 }
