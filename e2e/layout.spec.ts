@@ -103,6 +103,7 @@ test("@phone every page of the demo team fits a phone at 360 and 375 px", async 
   await visit(page, new URL(page.url()).pathname, /./, "goal detail");
   await visit(page, `/${slug}/plan/settings`, "Metrics, funnels and ranks");
   await visit(page, `/${slug}/plan/calendar`, "Team calendar");
+  await visit(page, `/${slug}/profile`, "Your profile");
   await visit(page, `/${slug}/log`, "Log");
   await visit(page, `/${slug}/dashboard`, "Dashboard");
   const board = page.getByRole("region", { name: "Leaderboard" });

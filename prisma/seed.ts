@@ -5,6 +5,7 @@
 import { openDatabase, type Db } from "@/server/db-client";
 import { makeUser, upsertTree } from "@/tests/factories";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedClosedGoal } from "./demo-closed-goal";
 import { seedDemoPlan } from "./demo-plan";
 import { DEMO_OWNER, DEMO_TEAM, demoTree } from "./demo-team";
 import * as clock from "@/server/clock";
@@ -36,6 +37,7 @@ export async function seedDemo(db: Db, now = clock.now()) {
     data: { emailVerified: now },
   });
   const plan = await seedDemoPlan(db, { teamId: team.id, now });
+  await seedClosedGoal(db, { teamId: team.id, now }); // last month's goal, closed and archived (demo-closed-goal.ts)
   return { teamId: team.id, members: ids.size + 1, entries: plan.entries };
 }
 

@@ -149,7 +149,8 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       idx.map(userId),
       idx.map((i) => (i === 0 ? null : memberId(parentOf[i]!))),
       idx.map((i) => (i === 0 ? "OWNER" : depth[i] === 1 && childCount[i]! > 0 ? "LEADER" : "MEMBER")),
-      idx.map(() => 5 + Math.floor(random() * 36)),
+      // Split weights are percentages of a full-time share: 5–40 hours a week at 20 hours = 100%.
+      idx.map(() => (5 + Math.floor(random() * 36)) * 5),
     );
   }
   lap(`users + memberships (${members})`);
@@ -240,7 +241,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
     nodes: parentOf.map((p, i) => ({
       id: memberId(i),
       parentId: p < 0 ? null : memberId(p),
-      weight: weightOf.get(memberId(i)) ?? 1,
+      weight: weightOf.get(memberId(i)) ?? 100,
     })),
     target,
     rule: "weight",

@@ -69,7 +69,13 @@ export const RollupRowView = memo(function RollupRowView({
               {isMe && <span className="text-slate-600"> (you)</span>}
             </div>
             <div className="text-xs text-slate-600">
-              {node.role === "OWNER" ? "Owner" : node.role === "LEADER" ? "Leader" : "Member"}
+              {node.role === "OWNER"
+                ? "Owner"
+                : node.role === "LEADER"
+                  ? "Leader"
+                  : node.role === "LEFT"
+                    ? "Left the team"
+                    : "Member"}
               {node.descendantCount > 0 && ` · ${node.descendantCount} below`}
             </div>
           </div>
@@ -89,13 +95,17 @@ export const RollupRowView = memo(function RollupRowView({
         <div className="tabular-nums">
           {fmt(node.ownActual)} <span className="text-slate-600">/ {fmt(node.ownTarget)}</span>
         </div>
-        <PaceBadge status={node.ownStatus} size="sm" />
+        {node.role === "LEFT" ? (
+          <span className="text-xs text-slate-600">Past entries, counted above</span>
+        ) : (
+          <PaceBadge status={node.ownStatus} size="sm" />
+        )}
       </td>
       <td className="px-3 py-2">
         <div className="tabular-nums">
           {fmt(node.teamActual)} <span className="text-slate-600">/ {fmt(node.teamTarget)}</span>
         </div>
-        <PaceBadge status={node.teamStatus} size="sm" />
+        {node.role !== "LEFT" && <PaceBadge status={node.teamStatus} size="sm" />}
       </td>
       <td className="px-3 py-2 tabular-nums">
         {g.forecast === null ? (

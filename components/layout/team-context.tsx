@@ -22,6 +22,11 @@ export interface CurrentTeam {
   membersCanInvite: boolean;
   /** The signed-in user's role in this team. */
   role: TeamRole;
+  /**
+   * The signed-in user leads a branch: the upline powers over their own branch (set goals, decide proposals, run the
+   * weekly review). The owner, a leader, or a sponsor with a downline where the team lets sponsors lead.
+   */
+  leadsBranch: boolean;
   /** The signed-in user's membership id in this team (their node in the tree). */
   membershipId: string;
 }

@@ -2,7 +2,7 @@
  * The header's team switcher: my teams (the current one ticked) and "Create a team". A server component: only the
  * small MenuButton (open/close, keyboard) runs in the browser.
  */
-import { Check, ChevronsUpDown, Plus } from "lucide-react";
+import { Check, ChevronsUpDown, Plus, Settings } from "lucide-react";
 import Link from "next/link";
 import { MenuButton } from "./menu-button";
 import { menuLabel, menuSeparator, shellMenuItem } from "./menu-styles";
@@ -16,7 +16,16 @@ export interface TeamSummary {
   role: TeamRole;
 }
 
-export function TeamSwitcher({ current, teams }: { current: TeamSummary; teams: TeamSummary[] }) {
+export function TeamSwitcher({
+  current,
+  teams,
+  settingsHref,
+}: {
+  current: TeamSummary;
+  teams: TeamSummary[];
+  /** The current team's settings page, for those who may change them. */
+  settingsHref?: string;
+}) {
   return (
     <MenuButton
       align="start"
@@ -48,6 +57,15 @@ export function TeamSwitcher({ current, teams }: { current: TeamSummary; teams: 
           {team.id === current.id && <span className="sr-only">(current team)</span>}
         </Link>
       ))}
+      {settingsHref && (
+        <>
+          <div role="separator" className={menuSeparator} />
+          <Link href={settingsHref} role="menuitem" tabIndex={-1} className={shellMenuItem}>
+            <Settings aria-hidden className="size-4 shrink-0" />
+            Team settings
+          </Link>
+        </>
+      )}
       <div role="separator" className={menuSeparator} />
       <Link href="/teams" role="menuitem" tabIndex={-1} className={shellMenuItem}>
         <Plus aria-hidden className="size-4 shrink-0" />

@@ -1,8 +1,8 @@
 /**
- * The header's account menu: who is signed in, "Your teams" and "Sign out". A server component: only the small
+ * The header's account menu: who is signed in, "Your profile" (inside a team), "Your teams" and "Sign out". A server component: only the small
  * MenuButton (open/close, keyboard) and the sign-out item run in the browser.
  */
-import { Users } from "lucide-react";
+import { UserRound, Users } from "lucide-react";
 import Link from "next/link";
 import { MenuButton } from "./menu-button";
 import { menuLabel, menuSeparator, shellMenuItem } from "./menu-styles";
@@ -14,7 +14,8 @@ function initials(name: string): string {
   return letters.filter(Boolean).join("").toUpperCase() || "?";
 }
 
-export function UserMenu({ user }: { user: { name: string; email: string } }) {
+/** `profileHref`: inside a team, the member's profile there (`/<team>/profile`). */
+export function UserMenu({ user, profileHref }: { user: { name: string; email: string }; profileHref?: string }) {
   return (
     <MenuButton
       // Starts with the initials it shows (WCAG 2.5.3, label in name).
@@ -35,6 +36,12 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
         <span className="block truncate">{user.email}</span>
       </div>
       <div role="separator" className={menuSeparator} />
+      {profileHref && (
+        <Link href={profileHref} role="menuitem" tabIndex={-1} className={shellMenuItem}>
+          <UserRound aria-hidden className="size-4 shrink-0" />
+          Your profile
+        </Link>
+      )}
       <Link href="/teams" role="menuitem" tabIndex={-1} className={shellMenuItem}>
         <Users aria-hidden className="size-4 shrink-0" />
         Your teams

@@ -17,6 +17,7 @@ import { CelebrationToast, type ShownCelebration } from "./celebration";
 import { DayPicker } from "./day-picker";
 import { dayLabel, longDay } from "./day-label";
 import { EntryRow, type RowEntry } from "./entry-row";
+import { MainGoalNote } from "./main-goal";
 import { RestDayNote, ZoneNote } from "./member-day";
 import { useLightQuery } from "./light-query";
 import { overlayEntries, pendingByMetric, prunable, waitingCount } from "./queue-model";
@@ -192,6 +193,14 @@ export function LogPage() {
                 <p className="rounded-lg bg-slate-100 p-3 text-sm text-slate-800">
                   Showing the numbers saved on this device. New taps are kept here until you are back online.
                 </p>
+              )}
+              {data.mainGoal && (
+                <MainGoalNote
+                  goal={data.mainGoal}
+                  isToday={isToday}
+                  pendingToday={pendingByMetric(overlay, today).get(data.mainGoal.metric.id) ?? 0}
+                  currency={currency}
+                />
               )}
               <section aria-labelledby="actions-title" className="space-y-3">
                 <h2 id="actions-title" className="text-lg font-semibold text-slate-900">

@@ -25,10 +25,13 @@ export function ReminderSetting({
   teamId,
   timeZone,
   current,
+  onSaved,
 }: {
   teamId: string;
   timeZone: string;
   current: string | null;
+  /** Called after a save (the profile page reads the member's settings again). */
+  onSaved?: () => void;
 }) {
   const inputId = useId();
   const { register, handleSubmit, setError, formState } = useForm<ReminderIn>({
@@ -42,6 +45,7 @@ export function ReminderSetting({
       onSuccess: (r) => {
         toast.success(r.reminderTime ? `Reminder set for ${r.reminderTime}` : "Reminder turned off");
         void refreshLogQueries();
+        onSaved?.();
       },
       onError: (e) => setServerErrors(e, setError, ["time"]),
     },

@@ -40,10 +40,13 @@ export function TimeZoneSetting({
   teamId,
   teamTimeZone,
   current,
+  onSaved,
 }: {
   teamId: string;
   teamTimeZone: string;
   current: string | null;
+  /** Called after a save (the profile page reads the member's settings again). */
+  onSaved?: () => void;
 }) {
   const headingId = useId();
   const router = useRouter();
@@ -62,6 +65,7 @@ export function TimeZoneSetting({
             : `Your days follow the team's time zone again`,
         );
         void refreshLogQueries();
+        onSaved?.();
         // The app shell keeps the member's zone for the other pages (My plan): read it again.
         router.refresh();
       },

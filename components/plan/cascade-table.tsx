@@ -16,11 +16,14 @@ export function CascadeTable({
   format,
   caption,
   action,
+  weight,
 }: {
   members: PreviewMember[];
   format: (amount: number) => string;
   caption: string;
   action?: (m: PreviewMember) => ReactNode;
+  /** The goal is split by weight: a column with each member's split weight (`cell` may make it editable). */
+  weight?: { cell: (m: PreviewMember) => ReactNode };
 }) {
   const dash = <span className="text-slate-600">—</span>;
   const columns: Column<PreviewMember>[] = [
@@ -38,6 +41,7 @@ export function CascadeTable({
         </>
       ),
     },
+    ...(weight ? [{ header: "Weight", cell: weight.cell } satisfies Column<PreviewMember>] : []),
     {
       header: "Personal",
       align: "right",

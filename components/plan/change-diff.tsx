@@ -10,7 +10,7 @@ export function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: 
   const show = (field: string, v: string | number) =>
     field === "target" && typeof v === "number"
       ? format(v)
-      : field === "deadline"
+      : field === "deadline" || field === "startDate"
         ? formatDay(String(v))
         : field === "splitRule"
           ? splitWord(String(v))
@@ -22,6 +22,10 @@ export function ChangeDiff({ data, format }: { data: ChangePreview; format: (a: 
     deadline: "Deadline",
     splitRule: "Split",
     holidays: "Holidays planned around",
+    name: "Name",
+    startDate: "Start",
+    curve: "Curve",
+    checkpoints: "Checkpoints",
   };
   return (
     <div className="space-y-2">

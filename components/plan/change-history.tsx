@@ -87,6 +87,20 @@ function describe(h: HistoryRow, fmt: (a: number) => string): string {
       return `Split: ${splitWord(String(data.from))} → ${splitWord(String(data.to))}`;
     case "holidays":
       return `Holidays planned around: ${holidayWords(data.from)} → ${holidayWords(data.to)}`;
+    case "replan":
+      return `Rest re-planned from ${fmt(h.fromValue ?? 0)} done to ${v(h.toValue)} by the deadline`;
+    case "followTree":
+      return (h.data as { skipped?: string } | null)?.skipped
+        ? "No target changed: re-plan the goal to share the rest."
+        : "Re-split for the rest of the goal; every team target stays the same.";
+    case "name":
+      return `Name: ${String(data.from)} → ${String(data.to)}`;
+    case "startDate":
+      return `Start: ${formatDay(String(data.from))} → ${formatDay(String(data.to))}`;
+    case "curve":
+      return `Curve: ${String(data.from)} → ${String(data.to)}`;
+    case "checkpoints":
+      return `Checkpoints: ${String(data.from)} → ${String(data.to)}`;
     default:
       return "";
   }

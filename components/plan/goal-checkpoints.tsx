@@ -29,9 +29,10 @@ export function GoalCheckpoints({
         Where you want to be, counted back from the deadline — e.g. 42,000 with 1 week to go.
       </p>
       {checkpoints.fields.map((f, i) => (
+        // Narrow (a phone, or a card inside a card): the amount takes its own line, weeks and "remove" below it.
         <div key={f.id} className="flex flex-wrap items-end gap-2">
           <TextField
-            className="min-w-0 flex-1"
+            className="min-w-40 flex-1"
             label={amountLabel(`Checkpoint ${i + 1}: amount`)}
             inputMode={inputMode}
             autoComplete="off"

@@ -16,7 +16,11 @@ import { QueryState } from "@/components/ui/query-state";
 import { useTRPC } from "@/trpc/react";
 import { ChangeHistory } from "./change-history";
 import { ChangePanel } from "./change-panel";
+import { FollowTreeSwitch } from "./follow-tree-switch";
+import { GoalClosing } from "./goal-closing";
+import { EditPublishedGoal, GoalLifeActions } from "./goal-life";
 import { amountFormatter } from "@/server/domain/money";
+import { curveText } from "@/server/domain/curve-text";
 import { formatDay, splitWord } from "./format";
 import { PeriodTable, PlanChart } from "./plan-chart";
 import { ProposeNext } from "./propose-next";
@@ -76,15 +80,53 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
         </Link>
         <h1 className="flex flex-wrap items-center gap-2 text-2xl font-semibold sm:text-3xl">
           {goal.name}
-          {published ? <StatusBadge tone="ok" label="Published" /> : <StatusBadge tone="info" label="Draft" />}
+          {published ? (
+            <StatusBadge tone="ok" label="Published" />
+          ) : goal.status === "ARCHIVED" ? (
+            <StatusBadge tone="warn" label="Archived" />
+          ) : (
+            <StatusBadge tone="info" label="Draft" />
+          )}
+          {data.main.isMain && <StatusBadge tone="ok" label="Main goal" />}
         </h1>
         <p className="text-slate-700">
           {fmt(goal.target)} of {metric.name.toLowerCase()} from {formatDay(goal.startDate)} to{" "}
-          {formatDay(goal.deadline)} · split {splitWord(goal.splitRule)}
+          {formatDay(goal.deadline)} · split {splitWord(goal.splitRule)} · {curveText(goal.curve, goal.curveStrength)}
         </p>
       </div>
 
-      {!published && manages && (
+      {data.closed && goal.status !== "DRAFT" && (
+        <Card className="space-y-3" role="region" aria-labelledby="closing-heading">
+          <h2 id="closing-heading" className="text-lg font-semibold">
+            Result: the goal closed on {formatDay(goal.deadline)}
+          </h2>
+          <GoalClosing goalId={goal.id} unit={metric.unit} />
+        </Card>
+      )}
+
+      {manages && (
+        <Card className="space-y-3" role="region" aria-labelledby="life-heading">
+          <h2 id="life-heading" className="text-lg font-semibold">
+            Manage this goal
+          </h2>
+          <GoalLifeActions detail={data} />
+        </Card>
+      )}
+
+      {manages && published && (
+        <Card className="space-y-3" role="region" aria-labelledby="edit-heading">
+          <h2 id="edit-heading" className="text-lg font-semibold">
+            Edit goal
+          </h2>
+          <p className="text-sm text-slate-700">
+            Name, dates, curve and checkpoints: preview what changes for whom, then save — it is recorded in the
+            history.
+          </p>
+          <EditPublishedGoal key={goal.version} detail={data} />
+        </Card>
+      )}
+
+      {goal.status === "DRAFT" && manages && (
         <Card className="space-y-2">
           <p>This goal is a draft: nobody has a target yet.</p>
           <Button
@@ -186,7 +228,13 @@ function GoalDetailView({ data }: { data: GoalDetailData }) {
         </Card>
       )}
 
-      {published && (
+      {manages && published && (
+        <Card role="region" aria-label="Targets follow the tree">
+          <FollowTreeSwitch goalId={goal.id} followTree={goal.followTree} />
+        </Card>
+      )}
+
+      {goal.status !== "DRAFT" && (
         <Card className="space-y-3" role="region" aria-labelledby="history-heading">
           <h2 id="history-heading" className="text-lg font-semibold">
             History of changes

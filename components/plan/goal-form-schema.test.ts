@@ -12,6 +12,7 @@ const values = (patch: Partial<GoalFormValues> = {}): GoalFormValues => ({
   deadline: "2027-04-30",
   period: "WEEK",
   curve: "LINEAR",
+  curveStrength: "",
   checkpoints: [],
   splitRule: "EVEN",
   ...patch,
@@ -35,6 +36,20 @@ describe("the new-goal form", () => {
     });
     const custom = values({ curve: "CUSTOM", checkpoints: [{ amount: "42,000", weeksToGo: 1 }] });
     expect(toGoalInput(custom, "MONEY", "GBP").checkpoints).toEqual([{ weeksToGo: 1, cumulative: 4_200_000 }]);
+  });
+
+  it("keeps a leaning curve's strength (empty is the default) and drops it from every other curve", () => {
+    expect(toGoalInput(values({ curve: "FRONT_LOADED", curveStrength: "70" }), "MONEY", "GBP").curveStrength).toBe(70);
+    expect(toGoalInput(values({ curve: "BACK_LOADED", curveStrength: " 35% " }), "MONEY", "GBP").curveStrength).toBe(
+      35,
+    );
+    expect(toGoalInput(values({ curve: "BACK_LOADED", curveStrength: "" }), "MONEY", "GBP").curveStrength).toBeNull();
+    expect(toGoalInput(values({ curve: "LINEAR", curveStrength: "70" }), "MONEY", "GBP").curveStrength).toBeNull();
+    for (const bad of ["101", "-5", "12.5", "lots"])
+      expect(errorsOf("GBP", values({ curve: "FRONT_LOADED", curveStrength: bad }))).toEqual([
+        "curveStrength: A whole percent from 0 to 100",
+      ]);
+    expect(errorsOf("GBP", values({ curve: "LINEAR", curveStrength: "lots" }))).toEqual([]);
   });
 
   it("says what is wrong with the same messages as every amount field", () => {

@@ -21,6 +21,8 @@ const ZGoalFormFields = z.object({
   deadline: isoDate,
   period: z.enum(["DAY", "WEEK", "MONTH"]),
   curve: z.enum(["LINEAR", "FRONT_LOADED", "BACK_LOADED", "CUSTOM"]),
+  /** How strongly a front- or back-loaded curve leans, as typed: a whole percent, empty for the default (50%). */
+  curveStrength: z.string(),
   checkpoints: z.array(
     z.object({
       amount: z.string(),
@@ -46,6 +48,9 @@ export function goalFormSchema(currency: string, unitOf: (metricId: string) => M
     if (v.curve === "CUSTOM" && v.checkpoints.length === 0) {
       ctx.addIssue({ code: "custom", message: "Add at least one checkpoint", path: ["checkpoints"] });
     }
+    if (leans(v.curve) && readStrength(v.curveStrength) === undefined) {
+      ctx.addIssue({ code: "custom", message: "A whole percent from 0 to 100", path: ["curveStrength"] });
+    }
     const amounts = readAmounts(v, unitOf(v.metricId), currency, ctx);
     if (!amounts) return;
     if (amounts.target <= 0)
@@ -57,6 +62,25 @@ export function goalFormSchema(currency: string, unitOf: (metricId: string) => M
       ctx.addIssue({ code: "custom", message: "A checkpoint cannot be above the target", path: ["checkpoints"] });
     }
   });
+}
+
+/** Front- and back-loaded curves lean; their strength is kept, every other curve has none. */
+export function leans(curve: GoalFormValues["curve"]): boolean {
+  return curve === "FRONT_LOADED" || curve === "BACK_LOADED";
+}
+
+/** The typed strength: null when empty (the default, 50%), undefined when it is not a whole percent from 0 to 100. */
+function readStrength(text: string): number | null | undefined {
+  const t = text.trim().replace(/%$/, "").trim();
+  if (t === "") return null;
+  if (!/^\d{1,3}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n <= 100 ? n : undefined;
+}
+
+/** A stored strength as the form shows it ("" for none). */
+export function strengthToInput(strength: number | null): string {
+  return strength === null ? "" : String(strength);
 }
 
 function readAmounts(
@@ -92,6 +116,7 @@ export function toGoalInput(v: GoalFormValues, unit: MetricUnit, currency: strin
     deadline: v.deadline,
     period: v.period,
     curve: v.curve,
+    curveStrength: leans(v.curve) ? (readStrength(v.curveStrength) ?? null) : null,
     checkpoints:
       v.curve === "CUSTOM"
         ? v.checkpoints.map((c, i) => ({ weeksToGo: c.weeksToGo, cumulative: amounts.checkpoints[i]! }))

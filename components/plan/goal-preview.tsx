@@ -1,6 +1,7 @@
 "use client";
 /** What a goal will look like before it is published: the chart, the table by period, the cascade and who is flagged. */
 import { useTeam } from "@/components/layout/team-context";
+import { SplitWeightForm } from "@/components/team/split-weight-form";
 import { CascadeTable } from "./cascade-table";
 import { amountFormatter } from "@/server/domain/money";
 import { formatDay } from "./format";
@@ -8,8 +9,18 @@ import { PeriodTable, PlanChart } from "./plan-chart";
 import { StatusNote } from "./status";
 import type { GoalPreview as GoalPreviewData } from "./types";
 
-export function GoalPreview({ preview, name }: { preview: GoalPreviewData; name: string }) {
+export function GoalPreview({
+  preview,
+  name,
+  splitRule,
+}: {
+  preview: GoalPreviewData;
+  name: string;
+  /** The goal's split rule: when "WEIGHT", each member's split weight is shown, editable for those the viewer manages. */
+  splitRule?: string;
+}) {
   const team = useTeam();
+  const weighted = splitRule === "WEIGHT";
   const fmt = amountFormatter(preview.metric.unit, team.currency);
   const { plan } = preview;
   return (
@@ -62,7 +73,35 @@ export function GoalPreview({ preview, name }: { preview: GoalPreviewData; name:
             {preview.conflicts.map((c) => c.message).join(" ")}
           </StatusNote>
         )}
-        <CascadeTable members={preview.members} format={fmt} caption="Targets by member (the cascade)" />
+        {weighted && (
+          <StatusNote tone="info" label="Split by weight:">
+            each member&apos;s own share follows their weight (100% = full time, 50% = half time). Change a weight here
+            and the preview follows; it is saved for the member at once.
+          </StatusNote>
+        )}
+        <CascadeTable
+          members={preview.members}
+          format={fmt}
+          caption="Targets by member (the cascade)"
+          weight={
+            weighted
+              ? {
+                  cell: (m) =>
+                    m.id === team.membershipId ? (
+                      <span>{m.splitWeight}%</span>
+                    ) : (
+                      <SplitWeightForm
+                        key={`${m.id}-${m.splitWeight}`}
+                        compact
+                        memberId={m.id}
+                        memberName={m.name}
+                        current={m.splitWeight}
+                      />
+                    ),
+                }
+              : undefined
+          }
+        />
       </section>
     </div>
   );

@@ -4,9 +4,11 @@
  * the time check, a month calendar of milestones and my upline's name; my downline's targets if I lead anyone.
  */
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { CalendarDays, ListChecks, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useTeam } from "@/components/layout/team-context";
+import { ReplanButton } from "@/components/review/replan-button";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { RestDayNote, ZoneNote } from "@/components/log/member-day";
@@ -18,7 +20,7 @@ import { formatDay, formatShortDay } from "./format";
 import { MilestoneCalendar } from "./milestone-calendar";
 import { ProposeTarget } from "./propose-target";
 import { RankGap } from "./rank-gap";
-import { StatusNote } from "./status";
+import { StatusBadge, StatusNote } from "./status";
 import type { MyGoalPlan, MyPlan as MyPlanData } from "./types";
 import { Table } from "@/components/ui/table";
 
@@ -101,7 +103,13 @@ function MyPlanView({
             )}
           </Card>
           {data.goals.map((g) => (
-            <GoalPlanCard key={g.goal.id} g={g} today={data.asOf} leadsAnyone={leadsAnyone} />
+            <GoalPlanCard
+              key={g.goal.id}
+              g={g}
+              today={data.asOf}
+              leadsAnyone={leadsAnyone}
+              main={g.goal.id === data.mainGoalId}
+            />
           ))}
         </>
       )}
@@ -112,7 +120,18 @@ function MyPlanView({
 
 const PACE_WORDS = { ahead: "Ahead", on_track: "On track", at_risk: "At risk", behind: "Behind plan" } as const;
 
-function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string; leadsAnyone: boolean }) {
+function GoalPlanCard({
+  g,
+  today,
+  leadsAnyone,
+  main = false,
+}: {
+  g: MyGoalPlan;
+  today: string;
+  leadsAnyone: boolean;
+  /** The team's main goal: listed first and labelled (server/services/goal/main-goal.ts). */
+  main?: boolean;
+}) {
   const team = useTeam();
   const fmt = amountFormatter(g.goal.metric.unit, team.currency);
   const headingId = `goal-${g.goal.id}-heading`;
@@ -126,8 +145,9 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
   return (
     <Card role="region" aria-labelledby={headingId} className="space-y-4">
       <div>
-        <h3 id={headingId} className="text-lg font-semibold">
+        <h3 id={headingId} className="flex flex-wrap items-center gap-2 text-lg font-semibold">
           {g.goal.name}
+          {main && <StatusBadge tone="ok" label="Main goal" />}
         </h3>
         <p className="text-sm text-slate-700">
           {g.goal.metric.name} · by {formatDay(g.goal.deadline)}
@@ -168,6 +188,16 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
           </span>
         )}
       </StatusNote>
+      {pace.actual < pace.expected && pace.note !== "out_of_time" && (
+        <ReplanButton
+          target={{
+            goalId: g.goal.id,
+            unit: g.goal.metric.unit,
+            member: { id: team.membershipId, name: "yourself" },
+            allowBranch: false,
+          }}
+        />
+      )}
 
       <div className="rounded-lg border border-slate-200 p-3" data-testid="week-milestone">
         <h4 className="flex items-center gap-2 font-semibold">
@@ -205,14 +235,25 @@ function GoalPlanCard({ g, today, leadsAnyone }: { g: MyGoalPlan; today: string;
         <StatusNote tone="ok" label="Fits your time.">
           About {Math.round(tc.busiestDayMinutes)} minutes on your busiest day ({Math.round(tc.typicalDayMinutes)} on a
           typical day) of your {g.minutesPerDay} a day
-          {g.minutesPerDayAssumed ? " (assumed — set your own in your profile)" : ""}.
+          {g.minutesPerDayAssumed ? (
+            <>
+              {" "}
+              (assumed — <ProfileLink>set your own in your profile</ProfileLink>)
+            </>
+          ) : (
+            <>
+              {" "}
+              (<ProfileLink>change in your profile</ProfileLink>)
+            </>
+          )}
+          .
         </StatusNote>
       ) : (
         <StatusNote tone="warn" label="Does not fit your time.">
           {tc.remainingWorkingDays > 0
             ? `Your busiest day needs about ${Math.round(tc.busiestDayMinutes)} minutes (${Math.round(tc.typicalDayMinutes)} on a typical day); you have ${g.minutesPerDay} a day`
             : `No working day is left before the deadline; you have ${g.minutesPerDay} minutes a day`}
-          {g.minutesPerDayAssumed ? " (assumed)" : ""}.{" "}
+          {g.minutesPerDayAssumed ? " (assumed)" : ""}. <ProfileLink>Set your minutes a day</ProfileLink>.{" "}
           {tc.laterDeadline ? `With your time it fits by ${formatDay(tc.laterDeadline)}. ` : ""}Talk to your upline or
           propose a different target.
         </StatusNote>
@@ -289,5 +330,15 @@ function DownlinePlans({ goalId, unit }: { goalId: string; unit: MetricUnit }) {
         ]}
       />
     </div>
+  );
+}
+
+/** A link to the member's profile, at the minutes a day (the time check's "set your own"). */
+function ProfileLink({ children }: { children: ReactNode }) {
+  const team = useTeam();
+  return (
+    <Link href={`/${team.slug}/profile#minutes`} className="font-medium underline underline-offset-2">
+      {children}
+    </Link>
   );
 }

@@ -46,9 +46,14 @@ export function NewGoalPreview({
   const router = useRouter();
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The heading takes the focus when a new preview arrives — not when the same one is read again (a split weight
+  // changed in it), which would pull the focus away from the field just used.
+  const focusedFor = useRef<PreviewedGoal | null>(null);
   useEffect(() => {
-    if (preview.data) headingRef.current?.focus();
-  }, [preview.data]);
+    if (!preview.data || focusedFor.current === previewed) return;
+    focusedFor.current = previewed;
+    headingRef.current?.focus();
+  }, [preview.data, previewed]);
   const create = useMutation(
     trpc.goal.create.mutationOptions({
       onSuccess: async (goal) => {
@@ -77,7 +82,7 @@ export function NewGoalPreview({
               Preview again to see the new plan; Publish saves what is shown here.
             </StatusNote>
           )}
-          <GoalPreview preview={preview.data} name={previewed.name} />
+          <GoalPreview preview={preview.data} name={previewed.name} splitRule={previewed.input.splitRule} />
           <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
             <Button
               busy={create.isPending}

@@ -4,7 +4,10 @@
  * period, the cascade with each member's numbers and who is flagged — then Publish.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { FormAlert } from "@/components/ui/form-alert";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -15,7 +18,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
 import { useTRPC } from "@/trpc/react";
-import { goalFormSchema, toGoalInput, type GoalFormValues } from "./goal-form-schema";
+import { goalFormSchema, leans, toGoalInput, type GoalFormValues } from "./goal-form-schema";
 import { GoalCheckpoints } from "./goal-checkpoints";
 import { NewGoalPreview, useGoalPreview, type PreviewedGoal } from "./new-goal-preview";
 import * as clock from "@/server/clock";
@@ -37,16 +40,25 @@ function addDaysIso(iso: string, days: number): string {
   return toIsoDay(d);
 }
 
-export function NewGoal({ defaults }: { defaults: NewGoalDefaults }) {
+/** A draft being edited (`goal.update`): its id, the version seen and its fields as the form shows them. */
+export interface DraftBeingEdited {
+  goalId: string;
+  version: number;
+  values: GoalFormValues;
+  /** Fields the form does not show, saved as they are (else `goal.update` would reset them to the defaults). */
+  kept: { historyDays: number; historyFloorPct: number };
+}
+
+export function NewGoal({ defaults, draft }: { defaults: NewGoalDefaults; draft?: DraftBeingEdited }) {
   const team = useTeam();
   const trpc = useTRPC();
   const metrics = useQuery(trpc.metric.list.queryOptions({ teamId: team.id }));
   const tree = useQuery(trpc.member.tree.queryOptions({ teamId: team.id }));
 
-  if (team.role === "MEMBER") {
+  if (!team.leadsBranch) {
     return (
       <Card>
-        <p>Only the team owner and leaders can set goals. Your plan is on the Plan page.</p>
+        <p>Only the team owner, leaders and sponsors with a downline can set goals. Your plan is on the Plan page.</p>
       </Card>
     );
   }
@@ -75,7 +87,7 @@ export function NewGoal({ defaults }: { defaults: NewGoalDefaults }) {
         ),
       }}
     >
-      {(data) => <GoalForm metrics={data.metrics} people={people} defaults={defaults} />}
+      {(data) => <GoalForm metrics={data.metrics} people={people} defaults={defaults} draft={draft} />}
     </QueryState>
   );
 }
@@ -84,10 +96,12 @@ function GoalForm({
   metrics,
   people,
   defaults,
+  draft,
 }: {
   metrics: { id: string; name: string; unit: MetricUnit; kind: string }[];
   people: { id: string; name: string; depth: number }[];
   defaults: NewGoalDefaults;
+  draft?: DraftBeingEdited;
 }) {
   const team = useTeam();
   const [today] = useState(() => clock.todayIn(team.timeZone));
@@ -103,7 +117,7 @@ function GoalForm({
   const schema = useMemo(() => goalFormSchema(team.currency, unitOf), [team.currency, unitOf]);
   const form = useForm<GoalFormValues>({
     resolver: zodResolver(schema),
-    defaultValues: {
+    defaultValues: draft?.values ?? {
       name: defaults.name ?? "",
       metricId: defaultMetric.id,
       rootMembershipId: defaults.rootMembershipId ?? "",
@@ -113,6 +127,7 @@ function GoalForm({
       deadline: defaults.deadline ?? addDaysIso(today, 55),
       period: "WEEK",
       curve: "LINEAR",
+      curveStrength: "",
       checkpoints: [],
       splitRule: "EVEN",
     },
@@ -124,6 +139,30 @@ function GoalForm({
   const [previewed, setPreviewed] = useState<PreviewedGoal | null>(null);
   const preview = useGoalPreview(previewed);
 
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const save = useMutation(
+    trpc.goal.update.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Draft saved.");
+        // The goal's page (and this form, opened again) read the saved draft, not what was cached before.
+        await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
+        if (draft) router.push(`/${team.slug}/plan/goals/${draft.goalId}`);
+      },
+      onError: (err) => form.setError("root", { message: err.message }),
+    }),
+  );
+  const onSave = handleSubmit((v) => {
+    if (!draft) return;
+    save.mutate({
+      teamId: team.id,
+      goalId: draft.goalId,
+      version: draft.version,
+      ...toGoalInput(v, unit, team.currency),
+      ...draft.kept,
+    });
+  });
   const onPreview = handleSubmit((v) => {
     setPreviewed({ input: toGoalInput(v, unit, team.currency), name: v.name });
     form.reset(v); // what was previewed becomes the baseline, so later edits show as "changed since the preview"
@@ -136,7 +175,12 @@ function GoalForm({
   return (
     <div className="space-y-6">
       <Card>
-        <form onSubmit={(ev) => void onPreview(ev)} noValidate className="space-y-5" aria-label="New goal">
+        <form
+          onSubmit={(ev) => void (draft ? onSave(ev) : onPreview(ev))}
+          noValidate
+          className="space-y-5"
+          aria-label={draft ? "Edit the draft" : "New goal"}
+        >
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
               label="Goal name"
@@ -204,6 +248,16 @@ function GoalForm({
               <option value="BACK_LOADED">Back-loaded (more late)</option>
               <option value="CUSTOM">Custom checkpoints</option>
             </SelectField>
+            {leans(curve) && (
+              <TextField
+                label="Curve strength (%)"
+                inputMode="numeric"
+                autoComplete="off"
+                {...register("curveStrength")}
+                error={e.curveStrength?.message}
+                hint={`How much more ${curve === "FRONT_LOADED" ? "early" : "late"}: 0 is steady, 100 the strongest. Empty: 50%.`}
+              />
+            )}
           </div>
 
           {curve === "CUSTOM" && (
@@ -216,12 +270,13 @@ function GoalForm({
             />
           )}
 
+          <FormAlert message={e.root?.message} />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" busy={preview.isFetching}>
-              Preview
+            <Button type="submit" busy={draft ? save.isPending : preview.isFetching}>
+              {draft ? "Save draft" : "Preview"}
             </Button>
             <Link
-              href={`/${team.slug}/plan`}
+              href={draft ? `/${team.slug}/plan/goals/${draft.goalId}` : `/${team.slug}/plan`}
               className="inline-flex min-h-11 items-center rounded-lg px-4 font-medium text-slate-800 hover:bg-slate-100"
             >
               Cancel
@@ -230,7 +285,7 @@ function GoalForm({
         </form>
       </Card>
 
-      <NewGoalPreview previewed={previewed} preview={preview} changedSince={formState.isDirty} />
+      {!draft && <NewGoalPreview previewed={previewed} preview={preview} changedSince={formState.isDirty} />}
     </div>
   );
 }

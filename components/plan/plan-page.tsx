@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
 import { amountFormatter } from "@/server/domain/money";
 import { formatDay } from "./format";
+import { ArchivedGoals } from "./archived-goals";
 import { MyPlan } from "./my-plan";
 import { ProposalsInbox } from "./proposals-inbox";
 import { StatusBadge } from "./status";
@@ -20,7 +21,7 @@ const linkButton = "inline-flex min-h-11 items-center gap-2 rounded-lg px-4 font
 
 export function PlanPage() {
   const team = useTeam();
-  const leads = team.role !== "MEMBER";
+  const leads = team.leadsBranch;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -55,6 +56,7 @@ export function PlanPage() {
       <MyDaysOff />
       <ProposalsInbox />
       {leads && <ManagedGoals />}
+      <ArchivedGoals />
     </div>
   );
 }

@@ -1,5 +1,9 @@
 "use client";
-/** Add or edit one rank: its name and monthly requirements (money in the team currency; counts whole; empty is 0). */
+/**
+ * Add or edit one rank: its name, monthly requirements and rules — the per-leg cap on team volume, the rank a leg must
+ * hold, active members and what "active" means (money in the team currency; counts whole; empty is 0, an empty cap
+ * is no cap).
+ */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -8,7 +12,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { setServerErrors } from "@/components/ui/form-error";
 import { amountInputMode, toInputString, type MetricUnit } from "@/server/domain/money";
@@ -31,6 +35,22 @@ function rankSchema(currency: string) {
     personallySponsored: amount("COUNT"),
     qualifiedLegs: amount("COUNT"),
     monthlyIncome: amount("MONEY"),
+    activeMembers: amount("COUNT"),
+    activeMinVolume: amount("MONEY"),
+    legCapPct: z.string().transform((text, ctx): number | null => {
+      const v = text.trim().replace(/%$/, "").trim();
+      if (v === "") return null;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 100) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Enter a whole percentage from 1 to 100, or leave it empty for no cap",
+        });
+        return z.NEVER;
+      }
+      return n;
+    }),
+    legRankId: z.string().transform((v) => (v === "" ? null : v)),
   });
 }
 type RankIn = z.input<ReturnType<typeof rankSchema>>;
@@ -43,9 +63,22 @@ const FIELDS: { key: keyof RankIn; label: string; unit?: MetricUnit }[] = [
   { key: "personallySponsored", label: "Personally sponsored", unit: "COUNT" },
   { key: "qualifiedLegs", label: "Qualified legs", unit: "COUNT" },
   { key: "monthlyIncome", label: "Typical monthly income", unit: "MONEY" },
+  { key: "activeMembers", label: "Active members", unit: "COUNT" },
+  { key: "activeMinVolume", label: "Active means at least", unit: "MONEY" },
 ];
 
-export function RankForm({ rank, nextPosition, onDone }: { rank?: Rank; nextPosition: number; onDone: () => void }) {
+export function RankForm({
+  rank,
+  ranks,
+  nextPosition,
+  onDone,
+}: {
+  rank?: Rank;
+  /** The team's ranks (for the rank a leg must hold). */
+  ranks: Rank[];
+  nextPosition: number;
+  onDone: () => void;
+}) {
   const team = useTeam();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -61,6 +94,10 @@ export function RankForm({ rank, nextPosition, onDone }: { rank?: Rank; nextPosi
       personallySponsored: count(rank?.personallySponsored),
       qualifiedLegs: count(rank?.qualifiedLegs),
       monthlyIncome: money(rank?.monthlyIncome),
+      activeMembers: count(rank?.activeMembers),
+      activeMinVolume: money(rank?.activeMinVolume),
+      legCapPct: rank?.legCapPct == null ? "" : String(rank.legCapPct),
+      legRankId: rank?.legRankId ?? "",
     },
   });
   const errors = formState.errors;
@@ -70,12 +107,7 @@ export function RankForm({ rank, nextPosition, onDone }: { rank?: Rank; nextPosi
       await queryClient.invalidateQueries({ queryKey: trpc.rank.pathKey() });
       onDone();
     },
-    onError: (e: unknown) =>
-      setServerErrors(
-        e,
-        setError,
-        FIELDS.map((f) => f.key),
-      ),
+    onError: (e: unknown) => setServerErrors(e, setError, [...FIELDS.map((f) => f.key), "legCapPct", "legRankId"]),
   };
   const save = useMutation(trpc.rank.save.mutationOptions(handlers));
   const remove = useMutation(trpc.rank.delete.mutationOptions(handlers));
@@ -100,6 +132,29 @@ export function RankForm({ rank, nextPosition, onDone }: { rank?: Rank; nextPosi
             error={errors[key]?.message}
           />
         ))}
+        <TextField
+          label="Most from one leg (%)"
+          hint="Of the team volume required; empty: no cap"
+          inputMode="numeric"
+          autoComplete="off"
+          {...register("legCapPct")}
+          error={errors.legCapPct?.message}
+        />
+        <SelectField
+          label="A qualified leg holds"
+          hint="Someone in the leg qualifies for this rank or above"
+          {...register("legRankId")}
+          error={errors.legRankId?.message}
+        >
+          <option value="">The lowest rank</option>
+          {ranks
+            .filter((r) => r.id !== rank?.id)
+            .map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+        </SelectField>
       </div>
       <FormAlert message={errors.root?.server?.message} />
       <div className="flex flex-wrap gap-2">

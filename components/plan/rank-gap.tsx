@@ -2,6 +2,7 @@
 /** The gap to my next rank this month (teams with ranks only): what is still missing, requirement by requirement. */
 import { useQuery } from "@tanstack/react-query";
 import { Award } from "lucide-react";
+import Link from "next/link";
 import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/trpc/react";
@@ -48,6 +49,12 @@ export function RankGap() {
       ) : (
         <p>You are at the top rank.</p>
       )}
+      <p>
+        <Link href={`/${team.slug}/plan/rank`} className="text-brand-700 font-medium underline">
+          Open my rank report
+        </Link>{" "}
+        — every requirement, your legs, and when you reach the next rank at this pace.
+      </p>
       <RankPlan ranks={p.ranks} />
     </Card>
   );

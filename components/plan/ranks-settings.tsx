@@ -45,7 +45,7 @@ export function RanksSettings({ canEdit }: { canEdit: boolean }) {
         <Table
           label="Ranks table"
           caption="Ranks and their monthly requirements"
-          minWidth="min-w-[36rem]"
+          minWidth="min-w-[52rem]"
           rowHeader="strong"
           rows={list}
           rowKey={(r) => r.id}
@@ -54,7 +54,23 @@ export function RanksSettings({ canEdit }: { canEdit: boolean }) {
             { header: "Personal volume", className: "tabular-nums", cell: (r) => money(r.personalVolume) },
             { header: "Team volume", className: "tabular-nums", cell: (r) => money(r.teamVolume) },
             { header: "Sponsored", className: "tabular-nums", cell: (r) => r.personallySponsored },
-            { header: "Qualified legs", className: "tabular-nums", cell: (r) => r.qualifiedLegs },
+            {
+              header: "Qualified legs",
+              cell: (r) =>
+                r.qualifiedLegs === 0
+                  ? "0"
+                  : `${r.qualifiedLegs} at ${list.find((x) => x.id === r.legRankId)?.name ?? list[0]?.name ?? ""}`,
+            },
+            {
+              header: "Leg cap",
+              className: "tabular-nums",
+              cell: (r) => (r.legCapPct === null ? "None" : `${r.legCapPct} %`),
+            },
+            {
+              header: "Active members",
+              cell: (r) =>
+                r.activeMembers === 0 ? "0" : `${r.activeMembers} (≥ ${money(Math.max(1, r.activeMinVolume))})`,
+            },
             { header: "Typical income", className: "tabular-nums", cell: (r) => money(r.monthlyIncome) },
             ...(canEdit
               ? [
@@ -76,6 +92,7 @@ export function RanksSettings({ canEdit }: { canEdit: boolean }) {
         <RankForm
           key={editing}
           rank={list.find((r) => r.id === editing)}
+          ranks={list}
           nextPosition={list.reduce((mx, r) => Math.max(mx, r.position + 1), 0)}
           onDone={() => setEditing(null)}
         />

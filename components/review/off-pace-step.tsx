@@ -6,10 +6,23 @@
 import { DASHBOARD_AMOUNTS } from "@/components/dashboard/format";
 import { formatAmount } from "@/server/domain/money";
 import { PaceBadge } from "@/components/dashboard/pace-badge";
+import { ReplanButton } from "./replan-button";
 import { reviewWeekText } from "./review-week-text";
 import type { ReviewSnapshotView } from "./types";
 
-export function OffPaceStep({ snapshot: s, currency }: { snapshot: ReviewSnapshotView; currency: string }) {
+export function OffPaceStep({
+  snapshot: s,
+  currency,
+  commitments,
+  canReplan = false,
+}: {
+  snapshot: ReviewSnapshotView;
+  currency: string;
+  /** The coming week's commitments (a number can be turned into a re-plan). */
+  commitments?: readonly { memberId: string; amount: number | null }[];
+  /** Offer "re-plan the rest" for each person (an open review, run by a leader). */
+  canReplan?: boolean;
+}) {
   const f = (n: number) => formatAmount(n, s.goal.unit, currency, undefined, DASHBOARD_AMOUNTS);
   if (s.offPace.length === 0) return <p>Everyone is on pace. Well done!</p>;
   const weekly = s.period !== undefined;
@@ -37,9 +50,28 @@ export function OffPaceStep({ snapshot: s, currency }: { snapshot: ReviewSnapsho
             ) : (
               <span className="text-lg text-slate-700">On course for the goal</span>
             )}
+            {canReplan && (
+              <ReplanButton
+                target={{
+                  goalId: s.goal.id,
+                  unit: s.goal.unit,
+                  member: { id: m.id, name: m.name },
+                  commitment: commitmentOf(commitments, m.id, s.nextWeekStart),
+                }}
+              />
+            )}
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+function commitmentOf(
+  commitments: readonly { memberId: string; amount: number | null }[] | undefined,
+  memberId: string,
+  weekStart: string,
+) {
+  const amount = commitments?.find((c) => c.memberId === memberId)?.amount;
+  return amount === null || amount === undefined ? null : { weekStart, amount };
 }

@@ -27,7 +27,7 @@ import { toIsoDay } from "@/server/domain/db-day";
 
 export function ReviewHome() {
   const team = useTeam();
-  const leads = team.role !== "MEMBER";
+  const leads = team.leadsBranch;
   return (
     <div className="space-y-6">
       <div>

@@ -63,7 +63,7 @@ function Meeting({ review }: { review: ReviewView }) {
   const s = review.snapshot;
   const week = reviewWeekText(s);
   const open = review.status === "OPEN";
-  const leads = team.role !== "MEMBER";
+  const leads = team.leadsBranch;
 
   const go = useCallback((to: number) => {
     moved.current = true;
@@ -195,7 +195,14 @@ function Meeting({ review }: { review: ReviewView }) {
         </h2>
         <div className="text-xl sm:text-2xl">
           {step === 0 && <ScoreboardStep snapshot={s} currency={team.currency} />}
-          {step === 1 && <OffPaceStep snapshot={s} currency={team.currency} />}
+          {step === 1 && (
+            <OffPaceStep
+              snapshot={s}
+              currency={team.currency}
+              commitments={review.commitments}
+              canReplan={open && leads}
+            />
+          )}
           {step === 2 && <WinsStep snapshot={s} />}
           {step === 3 && <CommitmentsStep review={review} currency={team.currency} />}
         </div>

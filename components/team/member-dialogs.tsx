@@ -1,6 +1,6 @@
 "use client";
 /**
- * The Team page's dialogs (invite, move, remove), one at a time. The last dialog's payload stays mounted while it
+ * The Team page's dialogs (invite, move, remove, split weight), one at a time. The last dialog's payload stays mounted while it
  * closes, so Radix can return focus properly; each opening gets a fresh dialog (form state, errors).
  */
 import { useCallback, useState } from "react";
@@ -8,13 +8,14 @@ import { InviteDialog } from "./invite-dialog";
 import { MoveMemberDialog } from "./move-member-dialog";
 import type { Viewer } from "./permissions";
 import { RemoveMemberDialog } from "./remove-member-dialog";
+import { SplitWeightDialog } from "./split-weight-dialog";
 import type { TreeIndex } from "./tree-model";
 import type { MemberNode } from "./types";
 
 export type OpenDialog =
   | { kind: "invite"; parentId: string; returnFocusTo: string }
   // The member is a snapshot: a removed member's dialog must outlive their row while it closes.
-  | { kind: "move" | "remove"; member: MemberNode; returnFocusTo: string };
+  | { kind: "move" | "remove" | "weight"; member: MemberNode; returnFocusTo: string };
 
 export function useMemberDialogs() {
   const [dialog, setDialogPayload] = useState<OpenDialog | null>(null);
@@ -61,6 +62,17 @@ export function MemberDialogs({
     );
   }
   const member = index.byId.get(dialog.member.id) ?? dialog.member;
+  if (dialog.kind === "weight") {
+    return (
+      <SplitWeightDialog
+        key={key}
+        open={open}
+        onOpenChange={onOpenChange}
+        member={member}
+        returnFocusTo={dialog.returnFocusTo}
+      />
+    );
+  }
   if (dialog.kind === "move") {
     return (
       <MoveMemberDialog

@@ -9,6 +9,7 @@ import {
   ChevronDown,
   ChevronRight,
   Ellipsis,
+  Scale,
   ShieldCheck,
   ShieldOff,
   UserMinus,
@@ -18,11 +19,12 @@ import { memo, type CSSProperties } from "react";
 import { menuContent, menuItem, menuLabel, menuSeparator } from "@/components/layout/menu-styles";
 import { ROLE_LABELS, RoleBadge } from "@/components/layout/role-text";
 import { cn } from "@/components/ui/cn";
+import { FULL_TIME_WEIGHT } from "@/server/domain/split-weight";
 import type { RowPermissions } from "./permissions";
 import { Highlighted } from "./tree-controls";
 import type { MemberNode } from "./types";
 
-export type MemberAction = "invite" | "move" | "remove" | "makeLeader" | "makeMember";
+export type MemberAction = "invite" | "move" | "remove" | "makeLeader" | "makeMember" | "weight";
 
 export const treeItemDomId = (memberId: string) => `member-${memberId}`;
 
@@ -55,6 +57,8 @@ export const MemberRow = memo(
       node.descendantCount === 0
         ? "No downline"
         : `${node.childCount.toLocaleString()} direct, ${node.descendantCount.toLocaleString()} in downline`;
+    // A split weight other than full time is shown (and read) with the counts.
+    const weight = node.splitWeight === FULL_TIME_WEIGHT ? null : `weight ${node.splitWeight}%`;
     return (
       <div
         // No aria-selected: this tree has no selection (ARIA 1.2 does not require it on treeitem).
@@ -67,7 +71,7 @@ export const MemberRow = memo(
         aria-setsize={setSize}
         aria-expanded={hasChildren ? expanded : undefined}
         // The name reads everything the row shows, in order (WCAG 2.5.3, label in name): "Ana Lopez (you), Leader, 2 direct, 5 in downline".
-        aria-label={`${node.name}${isMe ? " (you)" : ""}, ${ROLE_LABELS[node.role]}, ${counts}`}
+        aria-label={`${node.name}${isMe ? " (you)" : ""}, ${ROLE_LABELS[node.role]}, ${counts}${weight ? `, ${weight}` : ""}`}
         tabIndex={tabbable ? 0 : -1}
         onFocus={(e) => {
           if (e.target === e.currentTarget) props.onFocus(node.id);
@@ -93,6 +97,15 @@ export const MemberRow = memo(
           {/* The spaces between flex items are not rendered, but keep the row's text readable as "Name (you) Role counts". */}
           <div id={`${domId}-meta`} className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm text-slate-600">
             <RoleBadge role={node.role} /> <span>{counts}</span>
+            {weight && (
+              <>
+                {" "}
+                <span className="inline-flex items-center gap-1" data-testid="split-weight">
+                  <Scale aria-hidden className="size-3.5" />
+                  {weight.charAt(0).toUpperCase() + weight.slice(1)}
+                </span>
+              </>
+            )}
           </div>
         </div>
         {hasActions && (
@@ -194,6 +207,10 @@ function RowMenu({
           )}
           {permissions.manage && (
             <>
+              <DropdownMenu.Item className={menuItem} onSelect={() => onAction("weight")}>
+                <Scale aria-hidden className="size-4 shrink-0" />
+                Split weight…
+              </DropdownMenu.Item>
               <DropdownMenu.Item className={menuItem} onSelect={() => onAction("move")}>
                 <ArrowRightLeft aria-hidden className="size-4 shrink-0" />
                 Move…

@@ -90,6 +90,9 @@ function TeamTreeSection({ data }: { data: MemberTreeData }) {
         case "move":
           showDialog({ kind: "move", member: node, returnFocusTo });
           break;
+        case "weight":
+          showDialog({ kind: "weight", member: node, returnFocusTo });
+          break;
         case "remove":
           // Their row goes away: return to their upline's row, where their downline now is.
           showDialog({ kind: "remove", member: node, returnFocusTo: treeItemDomId(node.parentId ?? node.id) });

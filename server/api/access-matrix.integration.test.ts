@@ -95,6 +95,15 @@ export const DECLARATIONS: Record<string, Declaration> = {
     input: () => ({ currentPassword: DEFAULT_PASSWORD, newPassword: "another-password-123" }),
   },
   "auth.signOutEverywhere": { policy: SIGNED_IN, input: () => undefined },
+  // The caller's own account: name, and a new address (applied only by the link mailed to it).
+  "auth.setName": { policy: SIGNED_IN, scope: "self", input: () => ({ name: "Renamed Person" }) },
+  "auth.requestEmailChange": {
+    policy: SIGNED_IN,
+    scope: "self",
+    input: () => ({ newEmail: `moving-${randomUUID()}@example.test`, currentPassword: DEFAULT_PASSWORD }),
+  },
+  "auth.cancelEmailChange": { policy: SIGNED_IN, scope: "self", input: () => undefined },
+  "auth.confirmEmailChange": { policy: ACCOUNT_LINK, input: () => ({ token: "x".repeat(43) }) },
 
   "team.create": {
     policy: SIGNED_IN,
@@ -109,6 +118,15 @@ export const DECLARATIONS: Record<string, Declaration> = {
   },
   "team.get": { policy: TEAM_MEMBER, input: team },
   "team.list": { policy: SIGNED_IN, input: () => undefined },
+  // An old address of one of the caller's own teams (null for anyone else's): the team layout's redirect.
+  "team.resolveOldSlug": { policy: SIGNED_IN, scope: "self", input: () => ({ slug: "an-old-address" }) },
+  // The team itself: its settings are the owner's (leaders too once the owner allows it: off here), and so are the
+  // activity log, handing the team over and deleting it. tests: server/api/routers/team-settings.integration.test.ts.
+  "team.settings": { policy: OWNER_ONLY, input: team },
+  "team.updateSettings": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), version: 0, name: "Renamed team" }) },
+  "team.activity": { policy: OWNER_ONLY, input: team },
+  "team.transferOwnership": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id }) },
+  "team.delete": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), confirmName: "Test Team" }) },
 
   "member.tree": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), rootId: w.memberA1a.id }) },
   "member.move": {
@@ -125,6 +143,19 @@ export const DECLARATIONS: Record<string, Declaration> = {
     policy: TEAM_MEMBER,
     scope: "self",
     input: (w) => ({ ...team(w), timeZone: "America/New_York" }),
+  },
+  // The profile: about the caller only (no member id in the input).
+  "member.profile": { policy: TEAM_MEMBER, input: team },
+  "member.conversionRates": { policy: TEAM_MEMBER, input: team },
+  "member.setMyMinutesPerDay": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), minutesPerDay: 45 }),
+  },
+  // Split weights: whoever manages the member (tests: server/services/member/split-weight.integration.test.ts).
+  "member.setSplitWeight": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), memberId: w.memberA1a.id, splitWeight: 50 }),
   },
 
   "invite.create": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), parentId: w.memberA1.id }) },
@@ -171,6 +202,10 @@ export const DECLARATIONS: Record<string, Declaration> = {
       change: { kind: "override", membershipId: w.memberA1a.id, personal: 5_000 },
     }),
   },
+  "goal.setFollowTree": {
+    policy: GOAL_ROOT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, followTree: true }),
+  },
   "goal.history": {
     policy: SUBJECT_VIEWER,
     input: (w) => ({ ...team(w), goalId: w.goal.id, membershipId: w.memberA1a.id }),
@@ -185,6 +220,47 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "goal.decideProposal": {
     policy: GOAL_ROOT_MANAGER,
     input: (w) => ({ ...team(w), proposalId: w.proposalId, decision: "ACCEPT" }),
+  },
+  // The life of a goal (server/services/goal/goal-life.integration.test.ts): the draft and the closed goal are
+  // memberA1's branch's (leaderA's), the published one the owner's team-wide goal.
+  "goal.update": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({
+      ...team(w),
+      goalId: w.draft.id,
+      version: w.draft.version,
+      name: "A1 volume, edited",
+      ...w.goalFields,
+    }),
+  },
+  "goal.delete": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.draft.id, version: w.draft.version }),
+  },
+  "goal.archive": {
+    policy: GOAL_ROOT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, version: w.goal.version }),
+  },
+  "goal.restore": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.closedGoal.id, version: w.closedGoal.version }),
+  },
+  "goal.archived": { policy: TEAM_MEMBER, input: team },
+  // The team's main goal is the team's: whoever may change team-wide goals (the owner).
+  "goal.setMain": { policy: OWNER_ONLY, input: (w) => ({ ...team(w), goalId: w.goal.id, main: true }) },
+  "goal.closing": {
+    policy: SUBJECT_VIEWER,
+    input: (w) => ({ ...team(w), goalId: w.closedGoal.id, rootId: w.memberA1a.id }),
+  },
+  "goal.createNext": { policy: SUBJECT_MANAGER, input: (w) => ({ ...team(w), goalId: w.closedGoal.id }) },
+  // Re-planning the rest of a member's share: whoever manages them (the member themselves: replan-rest.integration.test.ts).
+  "goal.previewReplan": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, memberId: w.memberA1a.id }),
+  },
+  "goal.applyReplan": {
+    policy: SUBJECT_MANAGER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, memberId: w.memberA1a.id, version: w.goal.version }),
   },
 
   "entry.log": {
@@ -282,6 +358,15 @@ export const DECLARATIONS: Record<string, Declaration> = {
     policy: TEAM_MEMBER,
     input: (w) => ({ ...team(w), rankId: w.rankId, deadline: `${Number(w.today.slice(0, 4)) + 1}-06-30` }),
   },
+  // The rank report card: the caller's or anyone's in their branch (server/api/routers/rank-card.integration.test.ts).
+  "rank.card": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), membershipId: w.memberA1a.id }) },
+  // A rank plan is the caller's own: its goals are rooted at the caller.
+  "rank.savePlan": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), rankId: w.rankId, deadline: `${Number(w.today.slice(0, 4)) + 1}-06-30` }),
+  },
+  "rank.myPlans": { policy: TEAM_MEMBER, input: team },
 
   // The team calendar: everyone in the team reads the holidays; the owner and every leader change them (they are
   // the team's, not a subtree's). Days off belong to the member alone: nobody else lists, adds or removes them.

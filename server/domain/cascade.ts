@@ -12,7 +12,8 @@
  *
  * Rules (the personal weight of an active member; inactive members weigh 0):
  * - `even`: 1 each;
- * - `weight`: the member's `weight` (e.g. hours available); a member without one counts as the average of those given;
+ * - `weight`: the member's `weight` (a percentage of a full-time share: 100 = full time, 50 = half time; see
+ *   split-weight.ts); a member without one counts as the average of those given. Whole weights split exactly;
  * - `history`: the member's actual over the look-back window, floored at `historyFloor` (default ½) × the average of
  *   the positive histories, so a new member starts with a fair share (half an average member's) instead of nothing.
  *   If nobody has any history, everyone active weighs 1.
@@ -33,6 +34,7 @@
  */
 import { apportion } from "./apportion";
 import { PlanningError, requireAmount } from "./errors";
+import { gcdOf } from "./split-weight";
 import { indexTree } from "./tree";
 
 export type SplitRule = "even" | "history" | "weight";
@@ -303,17 +305,30 @@ export function personalWeights(
   if (rule === "weight") {
     let sum = 0;
     let count = 0;
+    let missing = false;
     for (const node of nodes) {
       check(node.weight, "weight", node.id);
-      if (node.active !== false && node.weight !== undefined) {
+      if (node.active === false) continue;
+      if (node.weight === undefined) missing = true;
+      else {
         sum += node.weight;
         count++;
       }
     }
-    const fallback = count > 0 ? sum / count : 1;
+    // A missing weight counts as the average (sum / count). To keep whole weights whole — so `apportion` splits with
+    // exact integer arithmetic — every weight is scaled by `count` instead: given w → w·count, missing → sum.
+    const scale = missing && count > 0 ? count : 1;
+    const fallback = count > 0 ? sum : 1;
     for (let i = 0; i < n; i++) {
       const node = nodes[i]!;
-      w[i] = node.active === false ? 0 : (node.weight ?? fallback);
+      w[i] = node.active === false ? 0 : node.weight === undefined ? fallback : node.weight * scale;
+    }
+    // Whole weights (percentages: 100 = full time) are divided by their greatest common divisor, so 100/100/50 splits
+    // as 2/2/1 and a large team's total·Σweights stays a safe integer: the split is exact and does not depend on the
+    // scale the weights are written in (a weight of 1 or of 100 for everyone gives the same split).
+    if (w.every(Number.isSafeInteger)) {
+      const g = gcdOf(w);
+      if (g > 1) for (let i = 0; i < n; i++) w[i] = w[i]! / g;
     }
     return w;
   }

@@ -49,6 +49,8 @@ export interface PlannedMember {
   parentId: string | null;
   depth: number;
   name: string;
+  /** The member's split weight (percent of full time), used when the split rule is weighted. */
+  splitWeight: number;
   personal: number;
   team: number;
   personalFixed: boolean;
@@ -127,6 +129,7 @@ export function computeGoalPlan(
       parentId: t.parentId,
       depth: node.depth,
       name: node.name,
+      splitWeight: node.splitWeight,
       personal: t.personal,
       team: t.team,
       personalFixed: t.personalFixed,

@@ -10,7 +10,7 @@
  */
 import { buildDailyPlan, type TimeCheck } from "@/server/domain/daily-plan";
 import type { IsoDate } from "@/server/domain/calendar";
-import { planFunnel, resultsForAmount, type StageHistory } from "@/server/domain/funnel";
+import { planFunnel, resultsForAmount, type FunnelStage, type StageHistory } from "@/server/domain/funnel";
 import { toIsoDay } from "@/server/domain/db-day";
 
 export type MetricUnitName = "COUNT" | "MONEY" | "MINUTES";
@@ -74,32 +74,57 @@ export function activityNeeds(args: {
   });
   if (steps.length === 0) return [need(result, amount, null)];
 
-  const last = steps[steps.length - 1]!;
-  const valuePerAction = last.toCount > last.fromCount;
-  const funnelSteps = valuePerAction ? steps.slice(0, -1) : steps;
+  const { funnelSteps, stages, valuePerAction } = funnelRateStages({ result, steps, history: args.history });
   let funnelTarget = amount;
   const tail: ActivityNeed[] = [];
   if (valuePerAction) {
-    funnelTarget = resultsForAmount(amount, Math.max(1, Math.floor(last.toCount / last.fromCount)));
-    tail.push(need(last, funnelTarget, null));
+    funnelTarget = resultsForAmount(amount, valuePerAction.value);
+    tail.push(need(valuePerAction.step, funnelTarget, null));
   }
   if (funnelSteps.length === 0) return tail;
 
-  const hist = (i: number): StageHistory | undefined => {
-    if (!args.history) return undefined;
-    const trials = args.history[funnelSteps[i]!.id] ?? 0;
-    const nextId = i + 1 < funnelSteps.length ? funnelSteps[i + 1]!.id : valuePerAction ? last.id : result.id;
-    const successes = Math.min(trials, args.history[nextId] ?? 0);
-    return trials > 0 ? { trials, successes } : undefined;
-  };
-  const plan = planFunnel({
-    target: funnelTarget,
-    stages: funnelSteps.map((s, i) => {
-      const h = hist(i);
-      return { key: s.id, defaultRate: Math.min(1, s.toCount / s.fromCount), ...(h ? { history: h } : {}) };
-    }),
-  });
+  const plan = planFunnel({ target: funnelTarget, stages });
   return [...plan.stages.map((st, i) => need(funnelSteps[i]!, st.required, st.rate)), ...tail];
+}
+
+/**
+ * The conversion stages of a result's funnel as `planFunnel` takes them — each step's team default rate and the
+ * member's own history (trials of the step, successes = the next step's count, at most the trials) — with what each
+ * step turns into. The one reading of FunnelStage rows and history: a member's actions and their profile's conversion
+ * rates (server/domain/conversion-rates.ts) both use it. When the result is money, the last step is a value per action
+ * (`valuePerAction`), not a conversion.
+ */
+export function funnelRateStages(args: {
+  result: MetricRef;
+  steps: readonly FunnelStep[];
+  history?: Readonly<Record<string, number>>;
+}): {
+  funnelSteps: readonly FunnelStep[];
+  /** What each funnel step turns into: the next step, or the result (or the value-per-action step). */
+  nextOf: MetricRef[];
+  stages: FunnelStage[];
+  valuePerAction: { step: FunnelStep; value: number } | null;
+} {
+  const { result, steps } = args;
+  const last = steps[steps.length - 1];
+  const valuePerAction =
+    last && last.toCount > last.fromCount
+      ? { step: last, value: Math.max(1, Math.floor(last.toCount / last.fromCount)) }
+      : null;
+  const funnelSteps = valuePerAction ? steps.slice(0, -1) : steps;
+  const nextOf = funnelSteps.map((_, i) =>
+    i + 1 < funnelSteps.length ? funnelSteps[i + 1]! : valuePerAction ? valuePerAction.step : result,
+  );
+  const stages = funnelSteps.map((s, i): FunnelStage => {
+    let history: StageHistory | undefined;
+    if (args.history) {
+      const trials = args.history[s.id] ?? 0;
+      const successes = Math.min(trials, args.history[nextOf[i]!.id] ?? 0);
+      if (trials > 0) history = { trials, successes };
+    }
+    return { key: s.id, defaultRate: Math.min(1, s.toCount / s.fromCount), ...(history ? { history } : {}) };
+  });
+  return { funnelSteps, nextOf, stages, valuePerAction };
 }
 
 export interface TodayPlan {

@@ -34,7 +34,7 @@ export type RankProgress = Pick<
 
 const REQUIREMENT_KEYS = ["personalVolume", "teamVolume", "personallySponsored", "qualifiedLegs"] as const;
 
-function validateRanks(ranks: readonly RankRequirement[]): RankRequirement[] {
+function validateRanks<R extends RankRequirement>(ranks: readonly R[]): R[] {
   const positions = new Set<number>();
   ranks.forEach((rank, i) => {
     requireAmount(rank.position, `ranks.${i}.position`, `position of ${rank.name}`);
@@ -54,7 +54,7 @@ function validateRanks(ranks: readonly RankRequirement[]): RankRequirement[] {
 }
 
 /** The lowest rank whose monthly income reaches `monthlyIncomeGoal` (minor units), or null if none does. */
-export function rankForIncome(ranks: readonly RankRequirement[], monthlyIncomeGoal: number): RankRequirement | null {
+export function rankForIncome<R extends RankRequirement>(ranks: readonly R[], monthlyIncomeGoal: number): R | null {
   requireAmount(monthlyIncomeGoal, "monthlyIncomeGoal", "monthly income goal");
   if (monthlyIncomeGoal === 0) return null;
   return validateRanks(ranks).find((rank) => rank.monthlyIncome >= monthlyIncomeGoal) ?? null;

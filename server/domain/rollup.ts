@@ -15,8 +15,10 @@
  * Amounts must be whole numbers (actuals may be negative after corrections).
  *
  * `rollUpGoal` is the dashboard's roll-up of a goal (the 100,000-member path): the same sums and counts, plus each
- * member's period targets from their share of the phased plan and their team's goal to date through the one pace
- * model (`paceModel`), for rows already listed parents first (server/queries/rollup.ts), in one bottom-up pass.
+ * member's period targets from their share of the phased plan (or, for a member whose rest was re-planned, from their
+ * own cumulative plan: `plan.replanned`) and their team's goal to date through the one pace model (`paceModel`), for
+ * rows already listed parents first (server/queries/rollup.ts), in one bottom-up pass. Team numbers are always the
+ * sums of the members' own, re-planned or not.
  */
 import { addDays, type IsoDate } from "./calendar";
 import { shareOfProgress } from "./dashboard-math";
@@ -79,6 +81,7 @@ function addChild(
   ownStatus: readonly PaceStatus[],
   p: number,
   v: number,
+  countSelf = true,
 ) {
   for (const sum of sums) sum[p]! += sum[v]!;
   const pb = 4 * p;
@@ -87,7 +90,7 @@ function addChild(
   counts[pb + 1]! += counts[vb + 1]!;
   counts[pb + 2]! += counts[vb + 2]!;
   counts[pb + 3]! += counts[vb + 3]!;
-  counts[pb + STATUS_INDEX[ownStatus[v]!]]! += 1;
+  if (countSelf) counts[pb + STATUS_INDEX[ownStatus[v]!]]! += 1;
 }
 
 /** The statuses below member `i`, from the pass's counts. */
@@ -166,6 +169,12 @@ function rollUpIndexed(
   return rows;
 }
 
+/**
+ * The role of a removed member's row: their history stays in their former upline's totals (docs/PLANNING.md,
+ * "Targets follow the tree"); they count in the sums but not among the members on or off pace below.
+ */
+export const LEFT_ROLE = "LEFT";
+
 /** One member's numbers for a goal as the roll-up read returns them (server/queries/rollup.ts), parents first. */
 export interface MemberProgress {
   id: string;
@@ -226,6 +235,11 @@ export interface GoalRollupPlan {
   goalDue: IsoDate;
   /** The pace model's days (run-rate window, forecast days, catch-up days): `goalPaceDays`. */
   days: { windowOpenDays: number; forecastOpenDays: number; remainingOpenDays: number; openDaysPerWeek: number };
+  /**
+   * The few members whose rest was re-planned: their own cumulative plan by a day's end (progress since the start),
+   * used instead of their share of `progress` (`memberExpectedOn`, expected-plan.ts). Members not in it cost nothing.
+   */
+  replanned?: ReadonlyMap<string, (day: IsoDate) => number>;
 }
 
 /**
@@ -242,6 +256,8 @@ export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan
   const pDue = Math.max(pBefore, plan.progress(plan.periodDue));
   const pGoal = plan.progress(plan.goalDue);
   const total = plan.total;
+  const replanned = plan.replanned !== undefined && plan.replanned.size > 0 ? plan.replanned : null;
+  const dayBefore = replanned ? addDays(plan.period.from, -1) : plan.period.from;
 
   const index = new Map<string, number>();
   const parent = new Int32Array(n).fill(-1);
@@ -272,9 +288,11 @@ export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan
       children[p]! += 1;
     }
     const s = r.share ?? 0;
-    const before = shareOfProgress(s, pBefore, total);
-    const target = shareOfProgress(s, pTo, total) - before;
-    const expected = shareOfProgress(s, pDue, total) - before;
+    // A re-planned member's own cumulative plan, else their share of the goal's (the one rule: expected-plan.ts).
+    const own = replanned === null ? undefined : replanned.get(r.id);
+    const before = own ? own(dayBefore) : shareOfProgress(s, pBefore, total);
+    const target = (own ? own(plan.period.to) : shareOfProgress(s, pTo, total)) - before;
+    const expected = (own ? Math.max(before, own(plan.periodDue)) : shareOfProgress(s, pDue, total)) - before;
     if (!Number.isSafeInteger(r.periodActual)) invalid(r.id, "actual", r.periodActual);
     if (!Number.isSafeInteger(target)) invalid(r.id, "target", target);
     if (!Number.isSafeInteger(expected)) invalid(r.id, "expected", expected);
@@ -286,13 +304,13 @@ export function rollUpGoal(rows: readonly MemberProgress[], plan: GoalRollupPlan
     teamExpected[i] = expected;
     toDate[i] = r.toDateActual;
     win[i] = r.windowActual;
-    goalExpected[i] = shareOfProgress(s, pGoal, total);
+    goalExpected[i] = own ? own(plan.goalDue) : shareOfProgress(s, pGoal, total);
     share[i] = s;
   }
 
   // Bottom-up: rows come parents first, so walking backwards visits every child before its parent.
   const sums = [teamActual, teamTarget, teamExpected, toDate, win, goalExpected, share];
-  for (let i = n - 1; i > 0; i--) addChild(sums, counts, ownStatus, parent[i]!, i);
+  for (let i = n - 1; i > 0; i--) addChild(sums, counts, ownStatus, parent[i]!, i, rows[i]!.role !== LEFT_ROLE);
 
   const out = new Array<DashboardRow>(n);
   for (let i = 0; i < n; i++) {

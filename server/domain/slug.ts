@@ -22,6 +22,10 @@ export const RESERVED_SLUGS = new Set([
   "admin",
   "auth",
   "demo",
+  "reset-password",
+  "verify-email",
+  "confirm-email",
+  "profile",
 ]);
 
 export function slugify(name: string): string {
@@ -44,4 +48,9 @@ export function firstFreeSlug(slug: string, taken: ReadonlySet<string>): string 
     const candidate = `${slug}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/** A slug a team may choose: the shape `slugify` makes (3–40 characters) and not an app route. */
+export function isValidSlug(slug: string): boolean {
+  return slug.length >= 3 && slug.length <= 40 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && !RESERVED_SLUGS.has(slug);
 }

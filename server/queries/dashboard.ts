@@ -79,6 +79,37 @@ export function goalBranches(db: DbClient, args: Subtree & { goalId: string }): 
   );
 }
 
+const ZBranchShareRow = z.object({
+  branch: z.string(),
+  share: zcol.int,
+  count: zcol.int,
+  replannedId: z.string().nullable(),
+});
+export type BranchShareRow = z.output<typeof ZBranchShareRow>;
+const branchShareRows = zodRows("dashboard.branchShares", ZBranchShareRow);
+
+/**
+ * The subtree's personal targets grouped per branch: how many members hold each share, with every member who has a
+ * re-plan of the goal ("re-plan the rest") on a row of their own (`replannedId`). A branch's expected is the sum of its
+ * members' (`groupExpected`, server/domain/expected-plan.ts), as the roll-up sums it.
+ */
+export function branchShareGroups(db: DbClient, args: Subtree & { goalId: string }): Promise<BranchShareRow[]> {
+  return queryRows(
+    db,
+    branchShareRows,
+    Prisma.sql`${subtreeWithBranch(args)},
+      s AS (
+        SELECT d.branch, COALESCE(mt.personal, 0) AS share,
+               CASE WHEN r."membershipId" IS NOT NULL THEN d.id END AS "replannedId"
+          FROM down d
+          LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
+          LEFT JOIN "TargetReplan" r ON r."goalId" = ${args.goalId} AND r."membershipId" = d.id
+      )
+      SELECT branch, share, COUNT(*)::int AS count, "replannedId"
+        FROM s GROUP BY branch, share, "replannedId" ORDER BY branch, share`,
+  );
+}
+
 const ZFunnelStageRow = z.object({
   key: z.string(),
   name: z.string(),

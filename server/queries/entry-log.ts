@@ -182,6 +182,8 @@ export interface LogContextJson {
   totals: [string, IsoDate, number][];
   planDone: IsoDate[];
   closed: { source: "holiday" | "day_off"; day: IsoDate; label: string }[];
+  /** The team's main goal (server/services/goal/main-goal.ts: the published goal made main most recently), or null. */
+  mainGoalId: string | null;
 }
 
 /**
@@ -233,7 +235,11 @@ export function logContextSql(args: LogContextArgs): Prisma.Sql {
                          UNION ALL
                          SELECT 'day_off', d.day, d.kind::text FROM "MemberDayOff" d WHERE d."membershipId" = ${membershipId}) c
                   WHERE c.day >= ${historyStart}::date
-                    AND c.day <= GREATEST(${asOf}::date, ${closedThrough}::date, (SELECT max(deadline) FROM tg)))
+                    AND c.day <= GREATEST(${asOf}::date, ${closedThrough}::date, (SELECT max(deadline) FROM tg))),
+      -- The rule of main-goal.ts (mainGoalId), folded in here so the Log needs no read of its own.
+      'mainGoalId', (SELECT g.id FROM "Goal" g
+                      WHERE g."teamId" = ${teamId} AND g.status = 'PUBLISHED' AND g."mainSince" IS NOT NULL
+                      ORDER BY g."mainSince" DESC, g.id ASC LIMIT 1)
     )::text
   )`;
 }
@@ -303,6 +309,7 @@ export function decodeLogContext(text: string): LogContextJson {
         if (source !== "holiday" && source !== "day_off") throw new Error(`closed.source is ${source}`);
         return { source, day: col.string(c, "day"), label: col.string(c, "label") };
       }),
+      mainGoalId: col.stringOrNull(json, "mainGoalId"),
     };
   } catch (error) {
     if (error instanceof RowShapeError) throw error;

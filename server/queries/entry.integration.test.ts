@@ -309,9 +309,23 @@ describe("entry-log.ts", () => {
     const ahead = await selectLogContext(env.db, { ...args, closedThrough: "2027-11-24" });
     expect(ahead.closed.map((c) => c.day).sort()).toEqual(["2026-11-19", "2026-11-26", "2026-12-25"]);
 
+    // The team's main goal (main-goal.ts): none yet; then the published goal made main most recently.
+    expect(context.mainGoalId).toBeNull();
+    await env.db.goal.update({ where: { id: goal.id }, data: { mainSince: new Date("2026-11-20T09:00:00Z") } });
+    expect((await selectLogContext(env.db, args)).mainGoalId).toBe(goal.id);
+
     // Someone with nothing (no goal: closed days up to asOf only): empty lists, not nulls.
     const empty = await selectLogContext(env.db, { teamId: team.id, membershipId: "nobody", asOf: "2026-11-24" });
-    expect(empty).toEqual({ member: null, targets: [], stages: [], metrics: [], totals: [], planDone: [], closed: [] });
+    expect(empty).toEqual({
+      member: null,
+      targets: [],
+      stages: [],
+      metrics: [],
+      totals: [],
+      planDone: [],
+      closed: [],
+      mainGoalId: goal.id,
+    });
   });
 
   it("decodeLogContext names a renamed or retyped field", () => {
@@ -323,6 +337,7 @@ describe("entry-log.ts", () => {
       totals: null,
       planDone: null,
       closed: null,
+      mainGoalId: null,
     };
     expect(decodeLogContext(JSON.stringify(good))).toMatchObject({ member: null, targets: [] });
     expect(() => decodeLogContext(JSON.stringify({ ...good, totals: [["m", "2026-11-24", "x"]] }))).toThrow(

@@ -11,7 +11,7 @@ let metricId: string;
 beforeAll(async () => {
   const { t } = env;
   metricId = (await makeMetric(env.db, { teamId: t.team.id })).id;
-  await env.db.membership.update({ where: { id: t.memberA1.id }, data: { splitWeight: 3, minutesPerDay: 45 } });
+  await env.db.membership.update({ where: { id: t.memberA1.id }, data: { splitWeight: 50, minutesPerDay: 45 } });
   await addDailyTotal(env.db, {
     teamId: t.team.id,
     membershipId: t.memberA1.id,
@@ -54,10 +54,11 @@ describe("goal queries", () => {
       history: window(),
     });
     const expected: [string, string | null, number, number | null, string, number][] = [
-      [t.leaderA.id, t.owner.id, 1, null, "Leo Leader A", 0],
-      [t.memberA1.id, t.leaderA.id, 3, 45, "Mia A1", 12],
-      [t.memberA1a.id, t.memberA1.id, 1, null, "Max A1a", 0],
-      [t.memberA2.id, t.leaderA.id, 1, null, "Mo A2", 0],
+      // Split weights are percentages of a full-time share: 100 by default, Mia half time.
+      [t.leaderA.id, t.owner.id, 100, null, "Leo Leader A", 0],
+      [t.memberA1.id, t.leaderA.id, 50, 45, "Mia A1", 12],
+      [t.memberA1a.id, t.memberA1.id, 100, null, "Max A1a", 0],
+      [t.memberA2.id, t.leaderA.id, 100, null, "Mo A2", 0],
     ];
     expect(rows).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   });

@@ -2,6 +2,8 @@
  * The roll-up read (dashboard and weekly review): the rows of a goal's roll-up, in ONE SQL query whatever the tree size: every member of the subtree with name,
  * role, goal share (MemberTarget) and actuals (DailyTotal summed per member for the period, goal-to-date and the
  * run-rate window), ordered root first, then by depth and id (children always after their upline).
+ * Removed members whose history is in the goal (a target or an actual) are rows too, role LEFT, under the upline
+ * they had when they left (`Membership.formerParentId`): their past actuals stay in that branch's totals.
  *
  * Two shapes, chosen by measurement (docs/PERFORMANCE.md):
  * - the whole team (the root has no upline): no recursion — the team's members, targets and aggregates are read with
@@ -13,6 +15,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { MemberProgress } from "@/server/domain/rollup";
+
+/** A removed member's row has role `LEFT_ROLE` (server/domain/rollup.ts), the literal 'LEFT' in rowText's SQL. */
 import { levelOrder } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryFirst } from "./decode";
@@ -68,12 +72,16 @@ function recentActuals(args: RollupRowsArgs, members: Prisma.Sql): Prisma.Sql {
     )`;
 }
 
-/** The member's line of text (see `parseRows`); `ga` is GoalActual, `a` the recent days, `mt` MemberTarget. */
+/**
+ * The member's line of text (see `parseRows`); `ga` is GoalActual, `a` the recent days, `mt` MemberTarget. A removed
+ * member counted under their former upline (`former`) has the role LEFT.
+ */
 function rowText(args: RollupRowsArgs, m: { id: Prisma.Sql; parentId: Prisma.Sql; depth: Prisma.Sql }): Prisma.Sql {
   const goalPeriod = args.period.from === args.start && args.period.asOf === args.goalAsOf;
   const toDate = Prisma.sql`(COALESCE(ga.total, 0) - COALESCE(a.after, 0))::text`;
   const period = goalPeriod ? toDate : Prisma.sql`COALESCE(a.period, 0)::text`;
-  return Prisma.sql`${m.id} || ',' || COALESCE(${m.parentId}, '') || ',' || ${m.depth}::text || ',' || m.role::text || ',' ||
+  return Prisma.sql`${m.id} || ',' || COALESCE(${m.parentId}, '') || ',' || ${m.depth}::text || ',' ||
+    CASE WHEN m.status = 'ACTIVE' THEN m.role::text ELSE 'LEFT' END || ',' ||
     COALESCE(mt.personal::text, '') || ',' || COALESCE(mt.team::text, '') || ',' || ${period} || ',' || ${toDate} || ',' ||
     COALESCE(a.win, 0)::text || ',' || to_json(u.name)::text`;
 }
@@ -84,14 +92,15 @@ async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<Rollup
     rollupText,
     Prisma.sql`
     WITH ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}
-    SELECT string_agg(${rowText(args, { id: Prisma.sql`m.id`, parentId: Prisma.sql`m."parentId"`, depth: Prisma.sql`0` })}, E'\n'
+    SELECT string_agg(${rowText(args, { id: Prisma.sql`m.id`, parentId: Prisma.sql`COALESCE(m."parentId", m."formerParentId")`, depth: Prisma.sql`0` })}, E'\n'
                       ORDER BY m.id COLLATE "C") AS rows
       FROM "Membership" m
       JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = m.id
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = m.id
       LEFT JOIN act a ON a."membershipId" = m.id
-     WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'`,
+     WHERE m."teamId" = ${args.teamId}
+       AND (m.status = 'ACTIVE' OR (m."formerParentId" IS NOT NULL AND (mt."membershipId" IS NOT NULL OR ga."membershipId" IS NOT NULL)))`,
   );
   return depthOrder(rows ?? [], args.rootId);
 }
@@ -161,15 +170,35 @@ function depthOrder(rows: RollupSqlRow[], rootId: string): RollupSqlRow[] {
   return out;
 }
 
+/**
+ * `kept`: the subtree (`down`) and the removed members counted under someone in it — their history stays in the totals
+ * of their former upline's branch (`Membership.formerParentId`, docs/PLANNING.md "Targets follow the tree") — when
+ * they have a target or an actual in this goal. One level below their former upline, so parents still come first.
+ */
+function formerMembers(args: RollupRowsArgs): Prisma.Sql {
+  return Prisma.sql`
+    kept AS (
+      SELECT id, "parentId", depth FROM down
+      UNION ALL
+      SELECT g.id, g."formerParentId", d.depth + 1
+        FROM "Membership" g
+        JOIN down d ON d.id = g."formerParentId"
+       WHERE g."teamId" = ${args.teamId} AND g.status = 'REMOVED'
+         AND (EXISTS (SELECT 1 FROM "MemberTarget" x WHERE x."goalId" = ${args.goalId} AND x."membershipId" = g.id)
+              OR EXISTS (SELECT 1 FROM "GoalActual" y WHERE y."goalId" = ${args.goalId} AND y."membershipId" = g.id))
+    )`;
+}
+
 async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSqlRow[]> {
   const rows = await queryFirst(
     db,
     rollupText,
     Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
-    ${recentActuals(args, Prisma.sql`JOIN down ON down.id = dt."membershipId" WHERE TRUE`)}
+    ${formerMembers(args)},
+    ${recentActuals(args, Prisma.sql`JOIN kept ON kept.id = dt."membershipId" WHERE TRUE`)}
     SELECT string_agg(${rowText(args, { id: Prisma.sql`d.id`, parentId: Prisma.sql`d."parentId"`, depth: Prisma.sql`d.depth` })}, E'\n'
                       ORDER BY d.depth, d.id COLLATE "C") AS rows
-      FROM down d
+      FROM kept d
       JOIN "Membership" m ON m.id = d.id
       JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id

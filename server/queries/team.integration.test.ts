@@ -24,6 +24,8 @@ describe("team queries", () => {
         parentId: t.leaderA.id,
         role: "MEMBER",
         timeZone: "America/New_York",
+        // A plain member who sponsors memberA1a: roles follow the tree.
+        leadsBranch: true,
       },
       team: {
         id: t.team.id,
@@ -42,6 +44,25 @@ describe("team queries", () => {
     expect(owner?.membership).toMatchObject({ id: t.owner.id, parentId: null, role: "OWNER", timeZone: null });
     expect(await readTeamAccess(db, { teamId: t.team.id, userId: "nobody" })).toBeNull();
     await db.user.update({ where: { id: user.userId }, data: { sessionVersion: 0 } });
+  });
+
+  it("readTeamAccess says who leads a branch: a role, or a downline where the team lets sponsors lead", async () => {
+    const { db, t } = env;
+    const userOf = async (id: string) =>
+      (await db.membership.findUniqueOrThrow({ where: { id }, select: { userId: true } })).userId;
+    const leads = async (id: string) =>
+      (await readTeamAccess(db, { teamId: t.team.id, userId: await userOf(id) }))?.membership.leadsBranch;
+    expect(await leads(t.memberA1a.id)).toBe(false); // no downline
+    expect(await leads(t.memberA1.id)).toBe(true); // sponsors memberA1a
+    expect(await leads(t.leaderB.id)).toBe(true);
+    await db.team.update({ where: { id: t.team.id }, data: { sponsorsLeadBranches: false } });
+    expect(await leads(t.memberA1.id)).toBe(false);
+    expect(await leads(t.leaderB.id)).toBe(true);
+    await db.team.update({ where: { id: t.team.id }, data: { sponsorsLeadBranches: true } });
+    // A removed downline does not count.
+    await db.membership.update({ where: { id: t.memberA1a.id }, data: { status: "REMOVED" } });
+    expect(await leads(t.memberA1.id)).toBe(false);
+    await db.membership.update({ where: { id: t.memberA1a.id }, data: { status: "ACTIVE" } });
   });
 
   it("readTeamAccess says whether the session (sid) was signed out, in the same query", async () => {

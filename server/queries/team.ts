@@ -36,6 +36,9 @@ export interface TeamAccessRow {
     parentId: string | null;
     role: Role;
     timeZone: string | null;
+    /** Upline powers over their own branch: the owner, a leader, or a sponsor with a downline where the team lets
+     * sponsors lead (`Team.sponsorsLeadBranches`; server/services/team/permissions.ts). */
+    leadsBranch: boolean;
   };
   team: {
     id: string;
@@ -61,6 +64,7 @@ const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
     parentId: col.stringOrNull(r, "parentId"),
     role: role(r, "role"),
     timeZone: col.stringOrNull(r, "memberTimeZone"),
+    leadsBranch: col.boolean(r, "leadsBranch"),
   },
   team: {
     id: col.string(r, "teamId"),
@@ -77,8 +81,9 @@ const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
 }));
 
 /**
- * The user's ACTIVE membership in the team with the team's settings, their session version and whether the session
- * `sid` was signed out, or null. ONE query.
+ * The user's ACTIVE membership in the team with the team's settings, their session version, whether the session
+ * `sid` was signed out and whether they lead a branch (one index probe on "Membership"("parentId")), or null. ONE
+ * query.
  */
 export function readTeamAccess(
   db: DbClient,
@@ -91,7 +96,9 @@ export function readTeamAccess(
     SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role, m."timeZone" AS "memberTimeZone",
            t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
            t."backdateDays", t."uplineCanEditEntries", u."sessionVersion",
-           ${sessionRevokedSql(Prisma.sql`u.id`, args.sid)} AS "sessionRevoked"
+           ${sessionRevokedSql(Prisma.sql`u.id`, args.sid)} AS "sessionRevoked",
+           (m.role <> 'MEMBER' OR (t."sponsorsLeadBranches" AND EXISTS (
+              SELECT 1 FROM "Membership" d WHERE d."parentId" = m.id AND d.status = 'ACTIVE'))) AS "leadsBranch"
       FROM "Membership" m
       JOIN "Team" t ON t.id = m."teamId"
       JOIN "User" u ON u.id = m."userId"

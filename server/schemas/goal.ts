@@ -57,6 +57,16 @@ export const ZGoalChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("target"), target: ZAmount.refine((v) => v > 0, "The target must be above zero") }),
   /** Re-plan with the team's holidays as they are now (a goal keeps the holidays it was published with until then). */
   z.object({ kind: z.literal("holidays") }),
+  /** Edit a published goal's name, dates, curve and checkpoints (server/services/goal/edit-goal-fields.ts). */
+  z.object({
+    kind: z.literal("edit"),
+    name: zText({ min: 2, max: 120 }).optional(),
+    startDate: ZIsoDate.optional(),
+    deadline: ZIsoDate.optional(),
+    curve: z.enum(["LINEAR", "FRONT_LOADED", "BACK_LOADED", "CUSTOM"]).optional(),
+    curveStrength: z.number().int().min(0).max(100).nullable().optional(),
+    checkpoints: z.array(ZCheckpoint).max(52).optional(),
+  }),
 ]);
 export type TGoalChange = z.infer<typeof ZGoalChange>;
 
@@ -89,3 +99,7 @@ export const ZDecideProposalInput = z.object({
 });
 
 export const ZMyPlanInput = z.object({ asOf: ZIsoDate.optional() });
+
+/** Targets follow the tree (joining, moving, leaving re-split the rest of the goal), on or off for one goal. */
+export const ZSetFollowTreeInput = z.object({ goalId: ZId, followTree: z.boolean() });
+export type TSetFollowTreeInput = z.infer<typeof ZSetFollowTreeInput>;

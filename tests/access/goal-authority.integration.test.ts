@@ -44,6 +44,16 @@ const GOAL_INPUTS: Record<string, (w: World) => Record<string, unknown>> = {
   "goal.history": () => ({}),
   "goal.proposeNext": () => ({ stretchPercent: 10 }),
   "goal.proposeTarget": () => ({ proposed: 777 }),
+  "goal.update": (w) => ({ version: branchGoal.version, name: "Edited", ...w.goalFields }),
+  "goal.delete": () => ({ version: branchGoal.version }),
+  "goal.archive": () => ({ version: branchGoal.version }),
+  "goal.restore": () => ({ version: branchGoal.version }),
+  "goal.setMain": () => ({ main: true }),
+  "goal.closing": () => ({}),
+  "goal.createNext": () => ({}),
+  "goal.setFollowTree": () => ({ followTree: false }),
+  "goal.previewReplan": (w) => ({ memberId: w.memberA1a.id }),
+  "goal.applyReplan": (w) => ({ memberId: w.memberA1a.id, version: branchGoal.version }),
   "dashboard.rollup": () => ({}),
   "dashboard.charts": () => ({}),
   "dashboard.leaderboard": () => ({}),
@@ -93,14 +103,19 @@ describe("goal-level procedures follow goal.get's visibility (side door 5)", () 
     expect(wrong).toEqual([]);
   });
 
-  it("still answers the people inside the branch (a member with a target; the leader who set the goal)", async () => {
+  it("still answers the people inside the branch (members with a target; the leader who set the goal)", async () => {
     const memberA1 = await callerForMember(database.db, w.memberA1.id);
     const input = { teamId: w.team.id, goalId: branchGoal.id };
     await expect(memberA1.dashboard.rollup(input)).resolves.toMatchObject({ rootId: w.memberA1.id });
     await expect(memberA1.dashboard.charts(input)).resolves.toBeDefined();
     await expect(memberA1.dashboard.leaderboard(input)).resolves.toMatchObject({ enabled: true });
     await expect(memberA1.dashboard.exportCsv(input)).resolves.toBeDefined();
-    await expect(memberA1.review.start(input)).rejects.toMatchObject({ code: "FORBIDDEN" }); // a member: seen, not run
+    // Roles follow the tree: memberA1 (a plain member) sponsors memberA1a, so she runs her branch's review…
+    await expect(memberA1.review.start(input)).resolves.toMatchObject({ id: expect.any(String) });
+    // …and memberA1a, who sponsors no one, sees the goal but may not run one.
+    const memberA1a = await callerForMember(database.db, w.memberA1a.id);
+    await expect(memberA1a.dashboard.rollup(input)).resolves.toMatchObject({ rootId: w.memberA1a.id });
+    await expect(memberA1a.review.start(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const leaderA = w.callerAs("upline");
     await expect(leaderA.dashboard.rollup({ ...input, rootId: w.memberA1a.id })).resolves.toMatchObject({
       rootId: w.memberA1a.id,

@@ -14,6 +14,9 @@
  *   leaderAbove    a leader strictly above it               memberAbove  a plain member strictly above it
  *   leaderBelow    a leader strictly below it (in its subtree)  memberBelow  a plain member strictly below it
  *   leaderElsewhere / memberElsewhere  anyone else in the team
+ * "Leader" means the LEADER role for the powers roles keep (managing members, importing), and "leads a branch" for
+ * the upline powers over one's own branch (goals, proposals, reviews): a leader, or — roles follow the tree — a
+ * sponsor with a downline when the team lets sponsors lead (`Team.sponsorsLeadBranches`). Each row says which.
  */
 
 export type Role = "OWNER" | "LEADER" | "MEMBER";
@@ -31,6 +34,8 @@ export interface TreeModel {
   nodes: ReadonlyMap<string, TreeNode>;
   /** Team.uplineCanEditEntries. */
   uplineCanEditEntries: boolean;
+  /** Team.sponsorsLeadBranches. */
+  sponsorsLead: boolean;
 }
 
 export const RELATIONS = [
@@ -67,11 +72,20 @@ export function subtree(t: TreeModel, root: string): string[] {
   return [...t.nodes.keys()].filter((id) => inSubtree(t, root, id));
 }
 
-export function relation(t: TreeModel, actor: string, object: string): Relation {
+/** Who counts as a leader in a row: the LEADER role, or whoever leads a branch (`leadsBranch`). */
+export type Leaders = "role" | "branch";
+
+/** The actor leads a branch: the owner, a leader, or a sponsor with a downline where the team lets sponsors lead. */
+export function leadsBranch(t: TreeModel, actor: string): boolean {
   const role = t.nodes.get(actor)!.role;
-  if (actor === object) return role === "MEMBER" ? "memberSelf" : "leaderSelf";
+  return role !== "MEMBER" || (t.sponsorsLead && [...t.nodes.values()].some((n) => n.parentId === actor));
+}
+
+export function relation(t: TreeModel, actor: string, object: string, leaders: Leaders = "role"): Relation {
+  const role = t.nodes.get(actor)!.role;
+  const lead = leaders === "role" ? role !== "MEMBER" : leadsBranch(t, actor);
+  if (actor === object) return lead ? "leaderSelf" : "memberSelf";
   if (role === "OWNER") return "owner";
-  const lead = role === "LEADER";
   if (inSubtree(t, actor, object)) return lead ? "leaderAbove" : "memberAbove";
   if (inSubtree(t, object, actor)) return lead ? "leaderBelow" : "memberBelow";
   return lead ? "leaderElsewhere" : "memberElsewhere";
@@ -88,6 +102,8 @@ export type Cell = Outcome | "ok|FORBIDDEN:uplineEdits" | "ok|FORBIDDEN:goalRoot
 export interface Row {
   object: string;
   procedures: string[];
+  /** Who counts as a leader in this row (default: the role). */
+  leaders?: Leaders;
   cells: Record<Relation, Cell>;
   /** What else the row's outcome depends on (applied after the cell; written in the docs). */
   note?: string;
@@ -136,6 +152,7 @@ export const PERMISSION_TABLE: Record<string, Row> = {
     ]),
   },
   goalView: {
+    leaders: "branch",
     object: "a published goal rooted at R (targets: R's subtree)",
     procedures: ["goal.get", "dashboard.exportCsv", "dashboard.rollup {rootId: X}", "dashboard.charts {rootId: X}"],
     cells: row(["ok", "ok", "ok", "ok", N, "ok", "ok", N, N]),
@@ -144,17 +161,20 @@ export const PERMISSION_TABLE: Record<string, Row> = {
       "reads R), else NOT_FOUND.",
   },
   goalChange: {
+    leaders: "branch",
     object: "a published goal rooted at R",
     procedures: ["goal.previewChange", "goal.applyChange"],
     cells: row(["ok", "ok", F, "ok", N, F, F, N, N]),
   },
   goalPropose: {
+    leaders: "branch",
     object: "a published goal rooted at R",
     procedures: ["goal.proposeTarget"],
     cells: row([F, "ok", "ok", F, N, "ok", "ok", N, N]),
     note: "a target is what one proposes on: the owner has one only in a goal rooted at themselves.",
   },
   reviewStart: {
+    leaders: "branch",
     object: "a published goal rooted at R",
     procedures: ["review.start {rootId: X}"],
     cells: row(["ok", "ok", F, "ok", N, "ok", F, N, N]),
@@ -163,6 +183,7 @@ export const PERMISSION_TABLE: Record<string, Row> = {
       "(before FORBIDDEN).",
   },
   proposalDecide: {
+    leaders: "branch",
     object: "a pending proposal by member P (on a goal rooted at R, P in R's subtree)",
     procedures: ["goal.decideProposal"],
     cells: row(["ok", F, F, "ok|FORBIDDEN:goalRoot", F, N, N, N, N]),
@@ -173,6 +194,7 @@ export const PERMISSION_TABLE: Record<string, Row> = {
     cells: row(["ok", "ok", "ok", "ok", "ok", N, N, N, N]),
   },
   reviewClose: {
+    leaders: "branch",
     object: "an open weekly review rooted at X",
     procedures: ["review.close"],
     cells: row(["ok", "ok", F, "ok", F, N, F, N, F]),
@@ -218,20 +240,23 @@ function resolve(cell: Cell, facts: { uplineEdits?: boolean; managesGoal?: boole
   return cell;
 }
 
-const lookup = (key: keyof typeof PERMISSION_TABLE, r: Relation) => PERMISSION_TABLE[key]!.cells[r];
+const lookup = (key: keyof typeof PERMISSION_TABLE, t: TreeModel, actor: string, object: string) => {
+  const row = PERMISSION_TABLE[key]!;
+  return row.cells[relation(t, actor, object, row.leaders ?? "role")];
+};
 const role = (t: TreeModel, id: string) => t.nodes.get(id)!.role;
 /** member.tree's rule: the actor sees `x` (themselves, their downline; the owner: anyone). */
 export const sees = (t: TreeModel, actor: string, x: string) => role(t, actor) === "OWNER" || inSubtree(t, actor, x);
 /** A goal rooted at `root` is read for `x` when x is in the goal's branch, or above it (then the branch is read). */
 export const inGoalBranch = (t: TreeModel, root: string, x: string) => inSubtree(t, root, x) || inSubtree(t, x, root);
-/** goal-access.ts canPlanFor: owner or leader, the root seen. */
-const managesRoot = (t: TreeModel, actor: string, root: string) => role(t, actor) !== "MEMBER" && sees(t, actor, root);
+/** goal-access.ts canPlanFor: leads a branch, the root seen. */
+const managesRoot = (t: TreeModel, actor: string, root: string) => leadsBranch(t, actor) && sees(t, actor, root);
 
 /** The expected outcome of each object-scoped procedure (keys are the procedures of the oracle test). */
 export const oracle = {
-  memberRead: (t: TreeModel, a: string, m: string): Outcome => resolve(lookup("memberRead", relation(t, a, m)), {}),
+  memberRead: (t: TreeModel, a: string, m: string): Outcome => resolve(lookup("memberRead", t, a, m), {}),
 
-  memberManage: (t: TreeModel, a: string, m: string): Outcome => resolve(lookup("memberManage", relation(t, a, m)), {}),
+  memberManage: (t: TreeModel, a: string, m: string): Outcome => resolve(lookup("memberManage", t, a, m), {}),
 
   memberMove: (t: TreeModel, a: string, m: string, newParent: string): Outcome => {
     const managed = oracle.memberManage(t, a, m);
@@ -242,13 +267,12 @@ export const oracle = {
     return "ok";
   },
 
-  entryRead: (t: TreeModel, a: string, author: string): Outcome =>
-    resolve(lookup("entryRead", relation(t, a, author)), {}),
+  entryRead: (t: TreeModel, a: string, author: string): Outcome => resolve(lookup("entryRead", t, a, author), {}),
 
   entryChange: (t: TreeModel, a: string, author: string): Outcome =>
-    resolve(lookup("entryChange", relation(t, a, author)), { uplineEdits: t.uplineCanEditEntries }),
+    resolve(lookup("entryChange", t, a, author), { uplineEdits: t.uplineCanEditEntries }),
 
-  goalView: (t: TreeModel, a: string, root: string): Outcome => resolve(lookup("goalView", relation(t, a, root)), {}),
+  goalView: (t: TreeModel, a: string, root: string): Outcome => resolve(lookup("goalView", t, a, root), {}),
 
   goalSubtreeRead: (t: TreeModel, a: string, root: string, x: string): Outcome => {
     const g = oracle.goalView(t, a, root);
@@ -256,46 +280,42 @@ export const oracle = {
     return sees(t, a, x) && inGoalBranch(t, root, x) ? "ok" : "NOT_FOUND";
   },
 
-  goalChange: (t: TreeModel, a: string, root: string): Outcome =>
-    resolve(lookup("goalChange", relation(t, a, root)), {}),
+  goalChange: (t: TreeModel, a: string, root: string): Outcome => resolve(lookup("goalChange", t, a, root), {}),
 
-  goalPropose: (t: TreeModel, a: string, root: string): Outcome =>
-    resolve(lookup("goalPropose", relation(t, a, root)), {}),
+  goalPropose: (t: TreeModel, a: string, root: string): Outcome => resolve(lookup("goalPropose", t, a, root), {}),
 
   reviewStart: (t: TreeModel, a: string, root: string, x: string): Outcome => {
     const g = oracle.goalView(t, a, root);
     if (g !== "ok") return g;
     if (!sees(t, a, x) || !inGoalBranch(t, root, x)) return "NOT_FOUND";
-    return resolve(lookup("reviewStart", relation(t, a, root)), {});
+    return resolve(lookup("reviewStart", t, a, root), {});
   },
 
   proposalDecide: (t: TreeModel, a: string, proposer: string, goalRoot: string): Outcome =>
-    resolve(lookup("proposalDecide", relation(t, a, proposer)), { managesGoal: managesRoot(t, a, goalRoot) }),
+    resolve(lookup("proposalDecide", t, a, proposer), { managesGoal: managesRoot(t, a, goalRoot) }),
 
-  reviewRead: (t: TreeModel, a: string, x: string): Outcome => resolve(lookup("reviewRead", relation(t, a, x)), {}),
+  reviewRead: (t: TreeModel, a: string, x: string): Outcome => resolve(lookup("reviewRead", t, a, x), {}),
 
   reviewClose: (t: TreeModel, a: string, x: string, closed: boolean): Outcome => {
-    const o = resolve(lookup("reviewClose", relation(t, a, x)), {});
+    const o = resolve(lookup("reviewClose", t, a, x), {});
     return o === "ok" && closed ? "BAD_REQUEST" : o;
   },
 
   commitment: (t: TreeModel, a: string, reviewRoot: string, m: string, closed: boolean): Outcome => {
     if (!inSubtree(t, reviewRoot, m)) return "NOT_FOUND";
-    const o = resolve(lookup("commitment", relation(t, a, m)), {});
+    const o = resolve(lookup("commitment", t, a, m), {});
     return o === "ok" && closed ? "BAD_REQUEST" : o;
   },
 
-  memberImport: (t: TreeModel, a: string, upline: string): Outcome =>
-    resolve(lookup("memberImport", relation(t, a, upline)), {}),
+  memberImport: (t: TreeModel, a: string, upline: string): Outcome => resolve(lookup("memberImport", t, a, upline), {}),
 
   invitationAnswer: (t: TreeModel, a: string, creator: string): Outcome =>
-    resolve(lookup("invitationAnswer", relation(t, a, creator)), {}),
+    resolve(lookup("invitationAnswer", t, a, creator), {}),
 
   inviteRevoke: (t: TreeModel, a: string, creator: string): Outcome =>
-    resolve(lookup("inviteRevoke", relation(t, a, creator)), {}),
+    resolve(lookup("inviteRevoke", t, a, creator), {}),
 
-  dayOffRemove: (t: TreeModel, a: string, holder: string): Outcome =>
-    resolve(lookup("dayOffRemove", relation(t, a, holder)), {}),
+  dayOffRemove: (t: TreeModel, a: string, holder: string): Outcome => resolve(lookup("dayOffRemove", t, a, holder), {}),
 };
 
 const HEAD: Record<Relation, string> = {
@@ -322,12 +342,13 @@ const SHOW: Record<Cell, string> = {
 /** The table as it stands in docs/RELIABILITY.md (X = the object's node: M, R, P, C or the review's root). */
 export function renderPermissionTable(): string {
   const lines = [
-    `| object (X) | procedures | ${RELATIONS.map((r) => HEAD[r]).join(" | ")} | also |`,
-    `| --- | --- | ${RELATIONS.map(() => "---").join(" | ")} | --- |`,
+    `| object (X) | procedures | "leader" = | ${RELATIONS.map((r) => HEAD[r]).join(" | ")} | also |`,
+    `| --- | --- | --- | ${RELATIONS.map(() => "---").join(" | ")} | --- |`,
   ];
   for (const r of Object.values(PERMISSION_TABLE)) {
+    const leaders = r.leaders === "branch" ? "leads a branch" : "LEADER role";
     lines.push(
-      `| ${r.object} | ${r.procedures.map((p) => `\`${p}\``).join(", ")} | ${RELATIONS.map((k) => SHOW[r.cells[k]]).join(" | ")} | ${r.note ?? ""} |`,
+      `| ${r.object} | ${r.procedures.map((p) => `\`${p}\``).join(", ")} | ${leaders} | ${RELATIONS.map((k) => SHOW[r.cells[k]]).join(" | ")} | ${r.note ?? ""} |`,
     );
   }
   return lines.join("\n");

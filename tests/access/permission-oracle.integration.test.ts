@@ -26,6 +26,7 @@ import { setUpTestDatabase } from "@/tests/setup/integration";
 import {
   oracle,
   relation,
+  leadsBranch,
   renderPermissionTable,
   subtree,
   type Outcome,
@@ -56,6 +57,7 @@ const treeArb = fc.record({
   parents: fc.array(fc.nat(), { minLength: MAX_EXTRA + 1, maxLength: MAX_EXTRA + 1 }),
   leaders: fc.array(fc.boolean(), { minLength: MAX_EXTRA + 1, maxLength: MAX_EXTRA + 1 }),
   uplineEdits: fc.boolean(),
+  sponsorsLead: fc.boolean(),
   pairs: fc.array(pairArb, { minLength: PAIRS_PER_TREE, maxLength: PAIRS_PER_TREE }),
   structural: fc.array(pairArb, { minLength: STRUCTURAL_PER_TREE, maxLength: STRUCTURAL_PER_TREE }),
 });
@@ -64,6 +66,7 @@ type TreeSpecValue = {
   parents: number[];
   leaders: boolean[];
   uplineEdits: boolean;
+  sponsorsLead: boolean;
   pairs: PairSpec[];
   structural: PairSpec[];
 };
@@ -93,7 +96,10 @@ async function runTree(spec: TreeSpecValue, mismatches: string[]): Promise<void>
   const ownerUser = await makeUser(db, { name: "Owner" });
   const team = await makeTeam(db, { ownerId: ownerUser.id, input: { name: "Oracle team" } });
   const teamId = team.id;
-  await db.team.update({ where: { id: teamId }, data: { uplineCanEditEntries: spec.uplineEdits } });
+  await db.team.update({
+    where: { id: teamId },
+    data: { uplineCanEditEntries: spec.uplineEdits, sponsorsLeadBranches: spec.sponsorsLead },
+  });
   const ids: string[] = [team.membershipId];
   const label = new Map<string, string>([[team.membershipId, "n0"]]);
   for (let i = 1; i < spec.size; i++) {
@@ -124,13 +130,17 @@ async function runTree(spec: TreeSpecValue, mismatches: string[]): Promise<void>
       where: { teamId, status: "ACTIVE" },
       select: { id: true, parentId: true, role: true },
     });
-    return { nodes: new Map(rows.map((r) => [r.id, r as TreeNode])), uplineCanEditEntries: spec.uplineEdits };
+    return {
+      nodes: new Map(rows.map((r) => [r.id, r as TreeNode])),
+      uplineCanEditEntries: spec.uplineEdits,
+      sponsorsLead: spec.sponsorsLead,
+    };
   };
   let t = await loadModel();
   const show = (id: string) => `${label.get(id)}(${t.nodes.get(id)?.role ?? "removed"})`;
   const describeTree = () =>
     [...t.nodes.values()].map((n) => `${show(n.id)}→${n.parentId ? label.get(n.parentId) : "root"}`).join(", ") +
-    `; uplineCanEditEntries=${t.uplineCanEditEntries}`;
+    `; uplineCanEditEntries=${t.uplineCanEditEntries}, sponsorsLeadBranches=${t.sponsorsLead}`;
 
   const check = async (
     procedure: string,
@@ -148,7 +158,7 @@ async function runTree(spec: TreeSpecValue, mismatches: string[]): Promise<void>
     stats.outcomes[expected] = (stats.outcomes[expected] ?? 0) + 1;
     relationsSeen.add(relation(t, who.actor, who.object));
     const context = () =>
-      `tree: ${describeTree()}\n  actor: ${show(who.actor)} (${relation(t, who.actor, who.object)}), object: ${show(who.object)}${who.extra ? `, ${who.extra}` : ""}`;
+      `tree: ${describeTree()}\n  actor: ${show(who.actor)} (${relation(t, who.actor, who.object)}${leadsBranch(t, who.actor) ? ", leads a branch" : ""}), object: ${show(who.object)}${who.extra ? `, ${who.extra}` : ""}`;
     if (actual !== expected) {
       mismatches.push(`${procedure}: expected ${expected}, got ${actual}\n  ${context()}`);
     } else if (before !== undefined) {

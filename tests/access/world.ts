@@ -17,6 +17,8 @@ import { teamToday } from "@/server/clock";
 import { callerFor, callerForMember } from "@/tests/caller";
 import { addMember, makeFunnelMetrics, makeTeam, makeTestTree, makeUser } from "@/tests/factories";
 import { toDbDay } from "@/server/domain/db-day";
+import { addDays } from "@/server/domain/calendar";
+import { atInstant } from "@/tests/clock";
 
 export const ACTORS = ["anonymous", "outsider", "member", "sibling", "upline", "otherLeader", "owner"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -110,6 +112,22 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     rootMembershipId: tree.memberA1.id,
   });
 
+  // A closed goal of memberA1's branch (last month's, set by leaderA), archived so that it is in no list but the
+  // Archived one: restoring it and making next month's goal from it (the life of a goal) are reached through it.
+  const lastMonth = `${addDays(start, -1).slice(0, 8)}01`;
+  const closedGoal = await atInstant(`${lastMonth}T09:00:00Z`, async () => {
+    const created = await callerAs("upline").goal.create({
+      teamId,
+      name: "A1 last month",
+      ...goalFields,
+      startDate: lastMonth,
+      deadline: addDays(start, -1),
+      rootMembershipId: tree.memberA1.id,
+      publish: true,
+    });
+    return callerAs("upline").goal.archive({ teamId, goalId: created.id, version: created.version });
+  });
+
   const subject = await callerForMember(db, tree.memberA1a.id);
   const entryId = randomUUID();
   await subject.entry.log({
@@ -152,6 +170,7 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     metrics,
     goal: { id: goal.id, version: goalVersion },
     draft: { id: draft.id, version: draft.version },
+    closedGoal: { id: closedGoal.id, version: closedGoal.version },
     entryId,
     proposalId: proposal.id,
     victoryId: victory.id,

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { BottomTabBar, SideNav } from "@/components/layout/app-nav";
 import { SkipLink } from "@/components/layout/skip-link";
+import { movedPath } from "@/components/layout/moved-path";
+import { SlugRedirect } from "@/components/layout/slug-redirect";
 import { TeamProvider, type CurrentTeam } from "@/components/layout/team-context";
 import { TeamSwitcher } from "@/components/layout/team-switcher";
 import { UserMenu } from "@/components/layout/user-menu";
@@ -22,7 +25,14 @@ const loadTeam = cache(async (slug: string) => {
   const caller = await getServerCaller();
   const teams = await caller.team.list();
   const mine = teams.find((t) => t.slug === slug);
-  if (!mine) notFound();
+  if (!mine) {
+    // An old address of one of my teams (renamed in its settings) leads to the current one.
+    const moved = /^[a-z0-9-]{1,100}$/.test(slug) ? await caller.team.resolveOldSlug({ slug }) : null;
+    if (!moved) notFound();
+    const path = (await headers()).get("x-pathname");
+    if (path?.startsWith(`/${slug}`)) redirect(movedPath(path, slug, moved.slug));
+    return { moved: true, to: moved.slug } as const;
+  }
   const team = await caller.team.get({ teamId: mine.id });
   const current: CurrentTeam = {
     id: team.id,
@@ -35,20 +45,25 @@ const loadTeam = cache(async (slug: string) => {
     workingDays: team.workingDays,
     membersCanInvite: team.membersCanInvite,
     role: team.me.role,
+    leadsBranch: team.me.leadsBranch,
     membershipId: team.me.id,
   };
-  return { user, teams, current };
+  return { user, teams, current, canChangeSettings: team.canChangeSettings, moved: false } as const;
 });
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const { team: slug } = await params;
-  const { current } = await loadTeam(slug);
+  const loaded = await loadTeam(slug);
+  if (loaded.moved) return { title: "This team has a new address · Backplan" };
+  const { current } = loaded;
   return { title: { template: `%s · ${current.name} · Backplan`, default: current.name } };
 }
 
 export default async function TeamLayout({ children, params }: Props) {
   const { team: slug } = await params;
-  const { user, teams, current } = await loadTeam(slug);
+  const loaded = await loadTeam(slug);
+  if (loaded.moved) return <SlugRedirect from={slug} to={loaded.to} />;
+  const { user, teams, current, canChangeSettings } = loaded;
   const switcherTeams = teams.map(({ id, slug, name, role }) => ({ id, slug, name, role }));
 
   return (
@@ -80,9 +95,10 @@ export default async function TeamLayout({ children, params }: Props) {
                 <TeamSwitcher
                   current={{ id: current.id, slug: current.slug, name: current.name, role: current.role }}
                   teams={switcherTeams}
+                  settingsHref={canChangeSettings ? `/${current.slug}/settings` : undefined}
                 />
               </div>
-              <UserMenu user={{ name: user.name, email: user.email }} />
+              <UserMenu user={{ name: user.name, email: user.email }} profileHref={`/${current.slug}/profile`} />
             </div>
           </header>
           <main

@@ -9,11 +9,12 @@
  * - goalSubtreeProcedure(authority)  both, the goal first, and the root inside the goal's branch (a root above it
  *                           reads the goal's root; one beside it is NOT_FOUND): `ctx.goalPlan`, `ctx.rootId`.
  * - victoryProcedure        the victory (`victoryId`) is of a member the caller can see, else NOT_FOUND: `ctx.victory`.
- * - leaderboardSettingsProcedure  the team owner.
+ * - leaderboardSettingsProcedure  whoever may change the team settings (the owner; leaders if the owner allows).
  */
 import { z } from "zod";
 import { goalPlanProcedure } from "@/server/api/policy/goal";
-import { roleProcedure, teamProcedure } from "@/server/api/trpc";
+import { teamSettingsEditorProcedure } from "@/server/api/policy/team";
+import { teamProcedure } from "@/server/api/trpc";
 import { ZId } from "@/server/schemas/common";
 import { loadVisibleVictory } from "@/server/services/dashboard/cheer-victory";
 import type { GoalAuthority } from "@/server/services/goal/goal-access";
@@ -38,7 +39,5 @@ export const victoryProcedure = teamProcedure.input(z.object({ victoryId: ZId })
   return next({ ctx: { victory: await loadVisibleVictory(ctx.db, ctx.scope.actor, input.victoryId) } });
 });
 
-export const leaderboardSettingsProcedure = roleProcedure(
-  ["OWNER"],
-  "Only the team owner can switch the leaderboard on or off.",
-);
+/** The leaderboard switch is a team setting: whoever may change the team settings (server/api/policy/team.ts). */
+export const leaderboardSettingsProcedure = teamSettingsEditorProcedure;

@@ -16,10 +16,16 @@
  *                                 `ctx.subjectId`.
  * - goalRootProcedure             the caller may plan for the new goal's root (`rootMembershipId`, default their
  *                                 own node; the owner: the team root). `ctx.goalRootId`.
- * - proposalProcedure             the proposal (`proposalId`) is from a member the caller manages (else NOT_FOUND /
- *                                 FORBIDDEN), and the caller holds goalProcedure("change")'s authority on its goal:
+ * - proposalProcedure             the proposal (`proposalId`) is from a member of the caller's strict downline and the
+ *                                 caller leads a branch (`assertLeadsBranchOf`; else NOT_FOUND / FORBIDDEN), and the caller holds goalProcedure("change")'s authority on its goal:
  *                                 deciding a proposal rewrites the goal's targets, so it takes the authority of
  *                                 changing the goal (docs/PLANNING.md). `ctx.proposal`.
+ * - draftEditProcedure            goalProcedure("change"), and the caller may plan for the draft's new root
+ *                                 (`rootMembershipId`, default the goal's own) as goalRootProcedure checks a new
+ *                                 goal's. `ctx.goalRootId`.
+ * - mainGoalProcedure             goalProcedure("view") (NOT_FOUND first), and the caller may change team-wide goals
+ *                                 (the owner; FORBIDDEN otherwise): the team's main goal is the team's
+ *                                 (server/services/goal/main-goal.ts).
  */
 import { z } from "zod";
 import { teamProcedure } from "@/server/api/trpc";
@@ -35,7 +41,8 @@ import {
   type GoalAuthority,
 } from "@/server/services/goal/goal-access";
 import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
-import { assertCanManage, canSeeMember } from "@/server/services/team/permissions";
+import { assertCanChooseMainGoal } from "@/server/services/goal/main-goal";
+import { assertLeadsBranchOf, canSeeMember } from "@/server/services/team/permissions";
 
 export function goalProcedure(authority: GoalAuthority) {
   return teamProcedure.input(ZGoalRef).use(async ({ ctx, input, next }) => {
@@ -72,10 +79,24 @@ export const proposalProcedure = teamProcedure
   .use(async ({ ctx, input, next }) => {
     const { actor } = ctx.scope;
     const proposal = await loadProposal(ctx.db, { teamId: actor.teamId, proposalId: input.proposalId });
-    await assertCanManage(ctx.db, actor, proposal.membershipId);
+    await assertLeadsBranchOf(ctx.db, actor, proposal.membershipId, "decide proposals");
     // The proposer has a target in the goal and the caller sees the proposer, so the caller sees the goal's branch;
     // the question is only whether they may change the goal.
     const viewed = await loadGoalForView(ctx.db, actor, proposal.goalId);
     await assertCanChangeGoal(ctx.db, actor, viewed, "decide proposals on it");
     return next({ ctx: { proposal } });
   });
+
+export const draftEditProcedure = goalProcedure("change")
+  .input(z.object({ rootMembershipId: ZId.optional() }))
+  .use(async ({ ctx, input, next }) => {
+    const asked = input.rootMembershipId ?? ctx.goal.rootMembershipId;
+    const goalRootId =
+      asked === ctx.goal.rootMembershipId ? asked : await resolveGoalRoot(ctx.db, ctx.scope.actor, asked);
+    return next({ ctx: { goalRootId } });
+  });
+
+export const mainGoalProcedure = goalProcedure("view").use(async ({ ctx, next }) => {
+  await assertCanChooseMainGoal(ctx.db, ctx.scope.actor);
+  return next();
+});

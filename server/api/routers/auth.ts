@@ -1,4 +1,4 @@
-/** Accounts: sign-up and email verification, password reset and change, sign out everywhere. */
+/** Accounts: sign-up and email verification, password reset and change, sign out everywhere, name and address. */
 import { signUpProcedure } from "@/server/api/policy/auth";
 import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import {
@@ -8,7 +8,10 @@ import {
   ZResetPasswordInput,
   ZVerifyEmailInput,
 } from "@/server/schemas/auth";
+import { ZConfirmEmailChangeInput, ZRequestEmailChangeInput, ZSetNameInput } from "@/server/schemas/profile";
 import { changePassword, signOutEverywhere } from "@/server/services/auth/change-password";
+import { cancelEmailChange, confirmEmailChange, requestEmailChange } from "@/server/services/auth/change-email";
+import { setName } from "@/server/services/auth/set-name";
 import { requestPasswordReset, resetPassword } from "@/server/services/auth/reset-password";
 import { signUp } from "@/server/services/auth/sign-up";
 import { getAccountStatus, resendVerification, verifyEmail } from "@/server/services/auth/verify-email";
@@ -29,4 +32,15 @@ export const authRouter = router({
     .input(ZChangePasswordInput)
     .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.user, input)),
   signOutEverywhere: protectedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.user)),
+  /** The caller's own name (the account's, in every team). */
+  setName: protectedProcedure.input(ZSetNameInput).mutation(({ ctx, input }) => setName(ctx.db, ctx.user, input)),
+  /** A new address for the caller's account: mailed a link; applied only once that link is opened. */
+  requestEmailChange: protectedProcedure
+    .input(ZRequestEmailChangeInput)
+    .mutation(({ ctx, input }) => requestEmailChange(ctx.db, ctx.user, input)),
+  cancelEmailChange: protectedProcedure.mutation(({ ctx }) => cancelEmailChange(ctx.db, ctx.user)),
+  /** The link mailed to the new address (anyone holding it: it proves the address). */
+  confirmEmailChange: publicProcedure
+    .input(ZConfirmEmailChangeInput)
+    .mutation(({ ctx, input }) => confirmEmailChange(ctx.db, input)),
 });

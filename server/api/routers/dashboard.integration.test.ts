@@ -308,9 +308,9 @@ describe("dashboard.rollup — query count", () => {
       );
       counts.push(queries);
     }
-    // The goal, and the one recursive CTE (raw queries are counted too).
-    expect(counts[0]).toBeGreaterThanOrEqual(2);
-    expect(counts[0]).toBeLessThanOrEqual(4);
+    // The goal, the one recursive CTE and, beside it, the goal's re-plans (raw queries are counted too).
+    expect(counts[0]).toBeGreaterThanOrEqual(3);
+    expect(counts[0]).toBeLessThanOrEqual(5);
     expect(counts[1]).toBe(counts[0]);
   });
 });

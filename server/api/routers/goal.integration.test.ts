@@ -133,10 +133,11 @@ describe("goal router: preview, create, publish", () => {
 });
 
 describe("goal router: who may plan what", () => {
-  it("a member cannot create a goal; a leader only within their downline", async () => {
-    await expect(as.memberA1!.goal.create(goalInput())).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as.memberA1!.goal.preview(goalInput({ rootMembershipId: t.memberA1.id }))).rejects.toMatchObject({
+  it("a member without a downline cannot create a goal; a leader only within their downline", async () => {
+    await expect(as.memberA1a!.goal.create(goalInput())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as.memberA1a!.goal.preview(goalInput({ rootMembershipId: t.memberA1a.id }))).rejects.toMatchObject({
       code: "FORBIDDEN",
+      message: "Only the team owner, leaders and sponsors with a downline can set goals.",
     });
     await expect(as.leaderA!.goal.create(goalInput({ rootMembershipId: t.leaderB.id }))).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -150,6 +151,27 @@ describe("goal router: who may plan what", () => {
     // Inside Leo's downline is fine.
     const sub = await as.leaderA!.goal.preview(goalInput({ rootMembershipId: t.memberA1.id }));
     expect(sub.members.map((x) => x.name).sort()).toEqual(["Max A1a", "Mia A1"]);
+  });
+
+  it("roles follow the tree: a sponsor with a downline sets goals for their own branch, unless the team says no", async () => {
+    // memberA1 (a plain MEMBER) sponsors memberA1a.
+    const own = await as.memberA1!.goal.preview(goalInput({ rootMembershipId: t.memberA1.id }));
+    expect(own.members.map((x) => x.name).sort()).toEqual(["Max A1a", "Mia A1"]);
+    // Not above their branch, not beside it.
+    await expect(as.memberA1!.goal.preview(goalInput({ rootMembershipId: t.leaderA.id }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(as.memberA1!.goal.preview(goalInput({ rootMembershipId: t.memberA2.id }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await env.db.team.update({ where: { id: teamId() }, data: { sponsorsLeadBranches: false } });
+    try {
+      await expect(
+        (await env.as(t.memberA1.id)).goal.preview(goalInput({ rootMembershipId: t.memberA1.id })),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    } finally {
+      await env.db.team.update({ where: { id: teamId() }, data: { sponsorsLeadBranches: true } });
+    }
   });
 
   it("a member cannot change another's target, and another leader cannot change a goal outside their subtree", async () => {

@@ -16,6 +16,7 @@ import {
   ZProposeNextInput,
   ZProposeTargetInput,
   ZPublishGoalInput,
+  ZSetFollowTreeInput,
 } from "@/server/schemas/goal";
 import { applyGoalChange } from "@/server/services/goal/apply-goal-change";
 import { createGoal } from "@/server/services/goal/create-goal";
@@ -30,6 +31,26 @@ import { previewGoalChange } from "@/server/services/goal/preview-goal-change";
 import { proposeNextTarget } from "@/server/services/goal/propose-next-target";
 import { proposeTarget } from "@/server/services/goal/propose-target";
 import { publishGoal } from "@/server/services/goal/publish-goal";
+import { setFollowTree } from "@/server/services/goal/set-follow-tree";
+import { goalPlanProcedure, draftEditProcedure, mainGoalProcedure } from "@/server/api/policy/goal";
+import { goalSubtreeProcedure } from "@/server/api/policy/dashboard";
+import {
+  ZCreateNextGoalInput,
+  ZGoalClosingInput,
+  ZGoalVersionInput,
+  ZSetMainGoalInput,
+  ZUpdateDraftInput,
+} from "@/server/schemas/goal-life";
+import { archiveGoal, restoreGoal } from "@/server/services/goal/archive-goal";
+import { deleteDraftGoal } from "@/server/services/goal/delete-draft-goal";
+import { getGoalClosing } from "@/server/services/goal/goal-closing";
+import { listArchivedGoals } from "@/server/services/goal/list-archived-goals";
+import { setMainGoal } from "@/server/services/goal/main-goal";
+import { createNextGoal } from "@/server/services/goal/next-goal-draft";
+import { updateDraftGoal } from "@/server/services/goal/update-draft-goal";
+import { replanProcedure } from "@/server/api/policy/replan";
+import { ZApplyReplanInput, ZReplanInput } from "@/server/schemas/replan";
+import { applyReplanRest, previewReplanRest } from "@/server/services/goal/replan-rest";
 
 export const goalRouter = router({
   list: teamProcedure.query(({ ctx }) => listGoals(ctx.db, ctx.scope)),
@@ -49,6 +70,9 @@ export const goalRouter = router({
   applyChange: goalProcedure("change")
     .input(ZApplyChangeInput)
     .mutation(({ ctx, input }) => applyGoalChange(ctx.db, ctx.scope, input)),
+  setFollowTree: goalProcedure("change")
+    .input(ZSetFollowTreeInput)
+    .mutation(({ ctx, input }) => setFollowTree(ctx.db, ctx.scope, { goal: ctx.goal, followTree: input.followTree })),
   history: goalHistoryProcedure
     .input(ZGoalHistoryInput)
     .query(({ ctx, input }) =>
@@ -68,4 +92,49 @@ export const goalRouter = router({
   decideProposal: proposalProcedure
     .input(ZDecideProposalInput)
     .mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.scope, input)),
+  /** The life of a goal: edit a draft, archive / restore, delete a draft, the team's main goal, closing, next month. */
+  update: draftEditProcedure
+    .input(ZUpdateDraftInput)
+    .mutation(({ ctx, input }) =>
+      updateDraftGoal(ctx.db, ctx.scope, { ...input, goal: ctx.goal, rootMembershipId: ctx.goalRootId }),
+    ),
+  archive: goalProcedure("change")
+    .input(ZGoalVersionInput)
+    .mutation(({ ctx, input }) => archiveGoal(ctx.db, ctx.scope, { goal: ctx.goal, version: input.version })),
+  restore: goalProcedure("change")
+    .input(ZGoalVersionInput)
+    .mutation(({ ctx, input }) => restoreGoal(ctx.db, ctx.scope, { goal: ctx.goal, version: input.version })),
+  delete: goalProcedure("change")
+    .input(ZGoalVersionInput)
+    .mutation(({ ctx, input }) => deleteDraftGoal(ctx.db, ctx.scope, { goal: ctx.goal, version: input.version })),
+  archived: teamProcedure.query(({ ctx }) => listArchivedGoals(ctx.db, ctx.scope)),
+  setMain: mainGoalProcedure
+    .input(ZSetMainGoalInput)
+    .mutation(({ ctx, input }) => setMainGoal(ctx.db, ctx.scope, { goal: ctx.goal, main: input.main })),
+  closing: goalSubtreeProcedure("view")
+    .input(ZGoalClosingInput)
+    .query(({ ctx, input }) =>
+      getGoalClosing(ctx.db, ctx.scope, {
+        goal: ctx.goalPlan,
+        rootId: ctx.rootId,
+        manages: ctx.manages,
+        stretchPercent: input.stretchPercent,
+      }),
+    ),
+  createNext: goalPlanProcedure("change")
+    .input(ZCreateNextGoalInput)
+    .mutation(({ ctx, input }) =>
+      createNextGoal(ctx.db, ctx.scope, {
+        goal: ctx.goal,
+        goalPlan: ctx.goalPlan,
+        stretchPercent: input.stretchPercent,
+      }),
+    ),
+  /** "Re-plan the rest" of a member's (or branch's) share: the member for their own plan, or whoever manages them. */
+  previewReplan: replanProcedure
+    .input(ZReplanInput)
+    .query(({ ctx, input }) => previewReplanRest(ctx.db, ctx.scope, { ...input, goal: ctx.goal })),
+  applyReplan: replanProcedure
+    .input(ZApplyReplanInput)
+    .mutation(({ ctx, input }) => applyReplanRest(ctx.db, ctx.scope, { ...input, goal: ctx.goal })),
 });

@@ -21,6 +21,11 @@ import { moveMember } from "@/server/services/member/move-member";
 import { removeMember } from "@/server/services/member/remove-member";
 import { setMemberRole } from "@/server/services/member/set-member-role";
 import { setMyTimeZone } from "@/server/services/member/set-my-time-zone";
+import { ZSetMinutesPerDayInput, ZSetSplitWeightInput } from "@/server/schemas/profile";
+import { getMyConversionRates } from "@/server/services/member/get-my-conversion-rates";
+import { getMyProfile } from "@/server/services/member/get-my-profile";
+import { setMyMinutesPerDay } from "@/server/services/member/set-my-minutes-per-day";
+import { setSplitWeight } from "@/server/services/member/set-split-weight";
 
 export const memberRouter = router({
   tree: memberViewerProcedure
@@ -39,6 +44,18 @@ export const memberRouter = router({
   setMyTimeZone: teamProcedure
     .input(ZSetMyTimeZoneInput)
     .mutation(({ ctx, input }) => setMyTimeZone(ctx.db, ctx.scope, input)),
+  /** The signed-in member's own profile in this team (account, minutes a day, zone, reminder, split weight). */
+  profile: teamProcedure.query(({ ctx }) => getMyProfile(ctx.db, ctx.scope)),
+  /** The signed-in member's own conversion rates from their history, next to the team's defaults. */
+  conversionRates: teamProcedure.query(({ ctx }) => getMyConversionRates(ctx.db, ctx.scope)),
+  /** The signed-in member's own minutes a day for the business (null = not said). Audited. */
+  setMyMinutesPerDay: teamProcedure
+    .input(ZSetMinutesPerDayInput)
+    .mutation(({ ctx, input }) => setMyMinutesPerDay(ctx.db, ctx.scope, input)),
+  /** A member's split weight (percent of a full-time share), for whoever manages them. Audited. */
+  setSplitWeight: memberManagerProcedure
+    .input(ZSetSplitWeightInput)
+    .mutation(({ ctx, input }) => setSplitWeight(ctx.db, ctx.scope, input)),
   /** Import members from a CSV (name, email, upline): a preview with row errors, nothing written until commit. */
   import: memberImportProcedure
     .input(ZImportMembersInput)

@@ -70,7 +70,10 @@ describe("rank router", () => {
     const log = (membershipId: string, metricId: string, total: number) =>
       addDailyTotal(db, { teamId: teamId(), membershipId, metricId, day, total });
     await log(t.memberA1.id, volume.id, 15_000);
-    await log(t.memberA1a.id, volume.id, 60_000); // a qualified leg on its own
+    // A qualified leg: Max qualifies for Bronze on his own, so Mia's leg through him holds the lowest rank (the leg
+    // rank when a rank names none: server/domain/rank-legs.ts). His sponsor is not Mia's.
+    await log(t.memberA1a.id, volume.id, 60_000);
+    await log(t.memberA1a.id, sponsors.id, 1);
     await log(t.memberA1.id, sponsors.id, 1);
 
     const mine = await member.rank.progress({ teamId: teamId() });

@@ -1,5 +1,6 @@
 /** Appends to a team's audit trail: who (membership) did what to whom, with from → to data. */
 import type { Prisma } from "@/generated/prisma/client";
+import * as clock from "@/server/clock";
 import type { DbClient } from "@/server/db-client";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 
@@ -20,6 +21,8 @@ export async function recordEvent(
       action: event.action,
       subjectId: event.subjectId ?? null,
       data: event.data,
+      // Stamped by the app's clock (server/clock.ts), like the changes it records: the activity page orders by it.
+      createdAt: clock.now(),
     },
   });
 }

@@ -58,3 +58,27 @@ export function sendAlreadyRegisteredEmail(to: string, token: string) {
     `The link works once, for ${USER_TOKEN_MINUTES.RESET_PASSWORD} minutes. If it was not you, ignore this email.`,
   );
 }
+
+/** A new address for an account: the link applies it (until then the old address stays the account's). */
+export function sendConfirmEmailChange(to: string, token: string) {
+  return linkMail(
+    to,
+    "Confirm your new email for Backplan",
+    "Someone (hopefully you) asked to use this address for their Backplan account. Nothing changes until you confirm it.",
+    "Use this address",
+    appUrl(`/confirm-email?token=${encodeURIComponent(token)}`),
+    `The link works once, for ${USER_TOKEN_MINUTES.CHANGE_EMAIL / 60} hours. If you did not ask, ignore this email.`,
+  );
+}
+
+/** To the old address once the change is applied: the owner hears of it, whoever made it. */
+export function sendEmailChangedNotice(to: string, newEmail: string) {
+  const lead = `The email address of your Backplan account was changed to ${newEmail}. Sign in with that address from now on.`;
+  const note = "If you did not do this, reply to this email or contact your team's owner at once.";
+  return sendMail({
+    to,
+    subject: "Your Backplan email address was changed",
+    text: `${lead}\n\n${note}`,
+    html: `<p>${escapeHtml(lead)}</p><p>${escapeHtml(note)}</p>`,
+  });
+}

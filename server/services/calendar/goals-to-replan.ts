@@ -29,7 +29,7 @@ export interface GoalToReplan {
 
 export async function listGoalsToReplan(db: DbClient, scope: TeamScope): Promise<GoalToReplan[]> {
   const { actor } = scope;
-  if (actor.role === "MEMBER") return [];
+  if (!actor.leadsBranch) return [];
   const rows = await readGoalHolidays(db, { teamId: scope.team.id, today: scope.today });
   const out: GoalToReplan[] = [];
   for (const row of rows) {

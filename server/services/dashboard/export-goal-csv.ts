@@ -4,7 +4,8 @@
  * everywhere else), period, the metric with its unit (and currency, for money), personal and team target
  * and actual — money in major units ("3012.50"), counts and minutes as whole numbers. Text cells are made safe to
  * open in a spreadsheet (server/domain/csv.ts). Constant queries: the goal, the subtree with targets (one CTE), the
- * daily totals (one CTE). Targets per period come from the phased plan × share.
+ * daily totals (one CTE), the goal's re-plans (one query). Targets per period come from each member's own expected
+ * (`memberExpectedOn`): the phased plan × share, or a re-planned member's own plan ("re-plan the rest").
  *
  * Each row also carries the member's team (me + downline) goal to date exactly as the dashboard shows it — expected so
  * far, actual, pace, forecast at the deadline and the catch-up per week / per open day to finish on target — taken from
@@ -14,13 +15,14 @@
 import type { DbClient } from "@/server/db-client";
 import { addDays, periodsInRange } from "@/server/domain/calendar";
 import { toCsv } from "@/server/domain/csv";
-import { shareOfProgress } from "@/server/domain/dashboard-math";
 import { toIsoDay } from "@/server/domain/db-day";
+import { memberExpectedOn, type ExpectedPlan } from "@/server/domain/expected-plan";
 import { toMajorString } from "@/server/domain/money";
 import { cumulativeOn } from "@/server/domain/phasing";
 import { exportMembers, memberDailyTotals } from "@/server/queries/dashboard";
 import { getRollup } from "@/server/services/progress/get-rollup";
 import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
+import { cumulativePlans, loadReplannedPlans } from "@/server/services/progress/replanned-plans";
 import type { TeamScope } from "@/server/services/team/scope";
 
 export const EXPORT_COLUMNS = [
@@ -55,9 +57,10 @@ export async function exportGoalCsv(
   const deadline = toIsoDay(goal.deadline);
   const asOf = today > deadline ? deadline : today;
   const subtree = { teamId: team.id, rootId: scope.actor.id };
-  const [members, daily] = await Promise.all([
+  const [members, daily, replans] = await Promise.all([
     exportMembers(db, { ...subtree, goalId: goal.id }),
     memberDailyTotals(db, { ...subtree, metricId: goal.metric.id, from: start, to: asOf }),
+    loadReplannedPlans(db, { teamId: team.id, goal: { id: goal.id, metricId: goal.metric.id }, plan }),
   ]);
 
   // Goal to date per member's team: the dashboard's own rows (the one pace model), for the same subtree and day.
@@ -67,8 +70,13 @@ export async function exportGoalCsv(
   const periods = periodsInRange(start, deadline, input.period, team.weekStartsOn);
   const n = members.length;
   const index = new Map(members.map((m, i) => [m.id, i]));
-  const T = plan.target - plan.baseline;
-  const P = (d: string) => cumulativeOn(plan, d) - plan.baseline;
+  // Each member's targets per period from their own expected: a re-planned member's own plan, everyone else's share
+  // of the curve (the roll-up's rule, expected-plan.ts).
+  const expectedPlan: ExpectedPlan = {
+    total: plan.target - plan.baseline,
+    progress: (d: string) => cumulativeOn(plan, d) - plan.baseline,
+    replanned: cumulativePlans(replans),
+  };
   // actual[p·n + i], target[p·n + i]
   const actual = new Float64Array(periods.length * n);
   const target = new Float64Array(periods.length * n);
@@ -79,10 +87,11 @@ export async function exportGoalCsv(
     if (p >= 0 && i !== undefined) actual[p * n + i]! += r.total;
   }
   periods.forEach((p, k) => {
-    const before = P(addDays(p.periodStart, -1));
-    const end = P(p.periodEnd);
+    const dayBefore = addDays(p.periodStart, -1);
     members.forEach((m, i) => {
-      target[k * n + i] = shareOfProgress(m.share, end, T) - shareOfProgress(m.share, before, T);
+      target[k * n + i] =
+        memberExpectedOn(expectedPlan, m.id, m.share, p.periodEnd) -
+        memberExpectedOn(expectedPlan, m.id, m.share, dayBefore);
     });
   });
   const teamActual = Float64Array.from(actual);

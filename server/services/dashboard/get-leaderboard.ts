@@ -7,6 +7,7 @@
  */
 import type { DbClient } from "@/server/db-client";
 import type { DashboardPeriod } from "@/server/domain/dashboard-math";
+import { LEFT_ROLE } from "@/server/domain/rollup";
 import { activityTotals } from "@/server/queries/dashboard";
 import { getRollup } from "@/server/services/progress/get-rollup";
 import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
@@ -32,18 +33,21 @@ export async function getLeaderboard(
     });
     activity = new Map(rows.map((r) => [r.id, r.total]));
   }
-  const scored = rollup.rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    value:
-      input.by === "result"
-        ? r.ownActual
-        : input.by === "activity"
-          ? (activity.get(r.id) ?? 0)
-          : r.ownExpected > 0
-            ? Math.round((r.ownActual / r.ownExpected) * 100)
-            : null,
-  }));
+  // Members who left count in their former upline's totals, not on the leaderboard.
+  const scored = rollup.rows
+    .filter((r) => r.role !== LEFT_ROLE)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      value:
+        input.by === "result"
+          ? r.ownActual
+          : input.by === "activity"
+            ? (activity.get(r.id) ?? 0)
+            : r.ownExpected > 0
+              ? Math.round((r.ownActual / r.ownExpected) * 100)
+              : null,
+    }));
   const rows = scored
     .filter((r): r is { id: string; name: string; value: number } => r.value !== null)
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))

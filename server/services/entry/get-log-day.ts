@@ -6,7 +6,8 @@
  *
  * "Today" is today where the member lives (their own time zone, else the team's); the week is the team's week
  * that contains that day. The Log context (one query) gives today's plan, the plan-done days and the closed days —
- * read a year ahead here, so the week strip and the next open day need no read of their own.
+ * read a year ahead here, so the week strip and the next open day need no read of their own; it also names the team's
+ * main goal (server/services/goal/main-goal.ts), shown first with the member's numbers for it when they are in it.
  */
 import type { DbClient } from "@/server/db-client";
 import { addDays, compareDates, startOfPeriod } from "@/server/domain/calendar";
@@ -17,7 +18,7 @@ import type { TeamScope } from "@/server/services/team/scope";
 import { allowedDays, dayProblem, logWindow } from "@/server/domain/allowed-days";
 import { describeMemberDay, NEXT_OPEN_DAY_HORIZON } from "@/server/services/calendar/get-member-day";
 import { memberDailyTotals } from "@/server/queries/entry";
-import { loadLogContext } from "./log-context";
+import { loadLogContext, mainGoalFrom } from "./log-context";
 import { listLoggableMetrics } from "./loggable-metrics";
 import { planDayRecords } from "@/server/domain/plan-days";
 import { planMet } from "@/server/domain/week-strip";
@@ -117,6 +118,8 @@ export async function getLogDay(db: DbClient, scope: TeamScope, input: { day?: s
     reminderTime: membership?.reminderTime ?? null,
     /** Today where the member lives, their zone and the team's, and on a rest day why and what comes next. */
     memberDay,
+    /** The team's main goal when the member has a target in it (name, their target and progress, today's actions). */
+    mainGoal: mainGoalFrom(context),
   };
 }
 

@@ -66,6 +66,8 @@ export interface LogContext {
    * deadline and `closedThrough` (`closedDays` is what the domain's WorkCalendar takes).
    */
   closed: ClosedDays;
+  /** The team's main goal (server/services/goal/main-goal.ts), whether or not the member has a target in it. */
+  mainGoalId: string | null;
 }
 
 /** The member's Log context around `asOf`, in ONE query (server/queries/entry-log.ts). */
@@ -112,6 +114,7 @@ export function logContextFrom(asOf: IsoDate, json: LogContextJson): LogContext 
     totals,
     planDoneDays: json.planDone,
     closed: closedDaysFromRows(json.closed),
+    mainGoalId: json.mainGoalId,
   };
 }
 
@@ -155,32 +158,82 @@ function sumTotals(
  * (`getMemberPlan`, server/services/goal/get-member-plan.ts), from the context instead of separate reads.
  */
 export function todayActionsFrom(context: LogContext): TodayAction[] {
-  const { member, asOf } = context;
-  if (!member || context.targets.length === 0) return [];
-  const yesterday = addDays(asOf, -1);
+  if (!context.member || context.targets.length === 0) return [];
+  const history = rateHistory(context);
+  return mergeTodayActions(context.targets.map((target) => targetActions(context, target, history)));
+}
+
+/** The member's own totals over the rate window (their conversion rates), as `goalActions` takes them. */
+function rateHistory(context: LogContext): Record<string, number> {
   const historyMetricIds = [...context.funnels].flatMap(([id, steps]) => [id, ...steps.map((s) => s.id)]);
-  const history = sumTotals(context, historyMetricIds, addDays(asOf, -RATE_HISTORY_DAYS), yesterday);
-  const lists: TodayAction[][] = [];
-  for (const target of context.targets) {
-    const steps = context.funnels.get(target.metric.id) ?? [];
-    const doneThroughYesterday = sumTotals(
-      context,
-      [target.metric.id, ...steps.map((s) => s.id)],
-      target.startDate,
-      yesterday,
-    );
-    const { today, inPlan } = goalActions({
-      goal: { startDate: toDbDay(target.startDate), deadline: toDbDay(target.deadline), metric: target.metric },
-      personal: target.personal,
-      steps,
-      history,
-      doneThroughYesterday,
-      workingDays: member.workingDays,
-      closedDays: context.closed.closedDays,
-      minutesPerDay: member.minutesPerDay,
-      asOf,
-    });
-    lists.push(inPlan ? today.actions : []);
+  return sumTotals(context, historyMetricIds, addDays(context.asOf, -RATE_HISTORY_DAYS), addDays(context.asOf, -1));
+}
+
+/** Today's actions for one of the member's goals (none outside its dates). */
+function targetActions(
+  context: LogContext,
+  target: LogContextTarget,
+  history: Readonly<Record<string, number>>,
+): TodayAction[] {
+  const { member, asOf } = context;
+  if (!member) return [];
+  const steps = context.funnels.get(target.metric.id) ?? [];
+  const doneThroughYesterday = sumTotals(
+    context,
+    [target.metric.id, ...steps.map((s) => s.id)],
+    target.startDate,
+    addDays(asOf, -1),
+  );
+  const { today, inPlan } = goalActions({
+    goal: { startDate: toDbDay(target.startDate), deadline: toDbDay(target.deadline), metric: target.metric },
+    personal: target.personal,
+    steps,
+    history,
+    doneThroughYesterday,
+    workingDays: member.workingDays,
+    closedDays: context.closed.closedDays,
+    minutesPerDay: member.minutesPerDay,
+    asOf,
+  });
+  return inPlan ? today.actions : [];
+}
+
+/** The team's main goal as the Log shows it to a member who has a target in it. */
+export interface LogMainGoal {
+  goalId: string;
+  name: string;
+  deadline: IsoDate;
+  metric: { id: string; name: string; unit: LogContextMetric["unit"] };
+  /** The member's personal target in it. */
+  personal: number;
+  /** What the member has logged of the goal's metric from its start through `asOf` (today included). */
+  done: number;
+  /** Today's actions for this goal alone (empty outside its dates or when nothing is due today). */
+  today: TodayAction[];
+}
+
+/**
+ * The team's main goal for the Log (server/services/goal/main-goal.ts), from the context already loaded: no read of
+ * its own. Null when there is none or the member has no target in it (they then see their goals as before). Never
+ * throws: a plan that cannot be computed shows the goal without today's numbers, as the Log does for its actions.
+ */
+export function mainGoalFrom(context: LogContext): LogMainGoal | null {
+  const target = context.targets.find((t) => t.goalId === context.mainGoalId);
+  if (!target) return null;
+  let today: TodayAction[] = [];
+  try {
+    today = targetActions(context, target, rateHistory(context)).filter((a) => a.planned > 0);
+  } catch (error) {
+    console.error("[log] the main goal's plan could not be computed", error);
   }
-  return mergeTodayActions(lists);
+  const done = sumTotals(context, [target.metric.id], target.startDate, context.asOf)[target.metric.id] ?? 0;
+  return {
+    goalId: target.goalId,
+    name: target.name,
+    deadline: target.deadline,
+    metric: { id: target.metric.id, name: target.metric.name, unit: target.metric.unit },
+    personal: target.personal,
+    done,
+    today,
+  };
 }

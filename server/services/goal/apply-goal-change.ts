@@ -11,6 +11,7 @@ import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
 import type { TGoalChange } from "@/server/schemas/goal";
 import type { TeamScope } from "@/server/services/team/scope";
 import { loadGoalRow } from "./goal-access";
+import { editedColumns } from "./edit-goal-fields";
 import { planGoalChange } from "./plan-goal-change";
 import { staleVersion } from "./publish-goal";
 import { recordTargetChanges } from "./record-target-changes";
@@ -40,6 +41,7 @@ export async function applyGoalChange(
         deadline: planned.next.deadline,
         splitRule: planned.next.splitRule,
         holidays: planned.next.holidays,
+        ...(args.change.kind === "edit" ? editedColumns(planned.next) : {}),
       },
     });
     if (updated.count === 0) throw staleVersion();

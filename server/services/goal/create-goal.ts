@@ -4,7 +4,7 @@
  * the same transaction, so a goal is never half-published. The goal keeps the team holidays inside its dates
  * (`Goal.holidays`): its plan is phased with them from now on, whatever is added to the team calendar later.
  */
-import type { Db } from "@/server/db-client";
+import type { Db, DbClient } from "@/server/db-client";
 import type { TCreateGoalInput } from "@/server/schemas/goal";
 import type { TeamScope } from "@/server/services/team/scope";
 import { badRequest } from "@/server/errors";
@@ -19,42 +19,53 @@ import { toDbDay } from "@/server/domain/db-day";
 
 /** `input.rootMembershipId` is resolved and checked by `goalRootProcedure` (server/api/policy/goal.ts). */
 export async function createGoal(db: Db, scope: TeamScope, input: TCreateGoalInput & { rootMembershipId: string }) {
+  return db.$transaction((tx) => createGoalInTx(tx, scope, input), BULK_TRANSACTION);
+}
+
+/**
+ * `createGoal` inside the caller's transaction, for services that create goals together with something else (a
+ * saved rank plan's goals carry `rankPlanId`: server/services/rank/save-rank-plan.ts). The root is checked by the caller.
+ */
+export async function createGoalInTx(
+  tx: DbClient,
+  scope: TeamScope,
+  input: TCreateGoalInput & { rootMembershipId: string; rankPlanId?: string },
+) {
   const { actor, team, today } = scope;
   refusePastGoal(input, today);
   const { rootMembershipId } = input;
-  const holidays = await teamHolidayDays(db, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
+  const holidays = await teamHolidayDays(tx, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
   phaseGoal({ ...goalSpecOf(input), holidays }, team);
-  const metric = await db.metric.findFirst({
+  const metric = await tx.metric.findFirst({
     where: { id: input.metricId, teamId: actor.teamId, archivedAt: null },
     select: { id: true },
   });
   if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
 
-  return db.$transaction(async (tx) => {
-    const goal = await tx.goal.create({
-      data: {
-        teamId: actor.teamId,
-        rootMembershipId,
-        createdById: actor.id,
-        metricId: input.metricId,
-        name: input.name,
-        target: input.target,
-        baseline: input.baseline,
-        startDate: toDbDay(input.startDate),
-        deadline: toDbDay(input.deadline),
-        period: input.period,
-        curve: input.curve,
-        curveStrength: input.curveStrength,
-        checkpoints: input.curve === "CUSTOM" ? input.checkpoints : undefined,
-        splitRule: input.splitRule,
-        historyDays: input.historyDays,
-        historyFloorPct: input.historyFloorPct,
-        holidays: holidays.map(toDbDay),
-      },
-      select: goalRowSelect,
-    });
-    if (!input.publish) return { id: goal.id, version: goal.version, status: goal.status };
-    const published = await publishGoalInTx(tx, scope, { goal, version: goal.version });
-    return { id: goal.id, version: published.version, status: "PUBLISHED" as const };
-  }, BULK_TRANSACTION);
+  const goal = await tx.goal.create({
+    data: {
+      teamId: actor.teamId,
+      rootMembershipId,
+      createdById: actor.id,
+      metricId: input.metricId,
+      name: input.name,
+      target: input.target,
+      baseline: input.baseline,
+      startDate: toDbDay(input.startDate),
+      deadline: toDbDay(input.deadline),
+      period: input.period,
+      curve: input.curve,
+      curveStrength: input.curveStrength,
+      checkpoints: input.curve === "CUSTOM" ? input.checkpoints : undefined,
+      splitRule: input.splitRule,
+      historyDays: input.historyDays,
+      historyFloorPct: input.historyFloorPct,
+      holidays: holidays.map(toDbDay),
+      rankPlanId: input.rankPlanId,
+    },
+    select: goalRowSelect,
+  });
+  if (!input.publish) return { id: goal.id, version: goal.version, status: goal.status };
+  const published = await publishGoalInTx(tx, scope, { goal, version: goal.version });
+  return { id: goal.id, version: published.version, status: "PUBLISHED" as const };
 }

@@ -10,6 +10,7 @@ import type { ViewedGoal } from "./goal-access";
 import { phaseGoal } from "@/server/domain/goal-phasing";
 import { formatAmount } from "@/server/domain/money";
 import { toIsoDay } from "@/server/domain/db-day";
+import { canChooseMainGoal, mainGoalId } from "./main-goal";
 
 export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal) {
   const { actor, team } = scope;
@@ -37,6 +38,8 @@ export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal)
         })
       : 0,
   ]);
+  // The team's main goal (main-goal.ts): whether this is it, and whether the caller may choose it.
+  const [mainId, canChooseMain] = await Promise.all([mainGoalId(db, actor.teamId), canChooseMainGoal(db, actor)]);
   const byId = new Map(targets.map((t) => [t.membershipId, t]));
   const names = new Map(people.map((p) => [p.id, p.user.name]));
   return {
@@ -49,6 +52,9 @@ export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal)
     metric,
     currency: team.currency,
     manages,
+    main: { isMain: mainId === goal.id, canChoose: canChooseMain },
+    /** The deadline has passed (the team's today): the goal page shows its closing summary. */
+    closed: scope.today > toIsoDay(goal.deadline),
     pendingProposals: pending,
     plan: {
       days: plan.days.map((d) => ({ date: d.date, cumulative: d.cumulative, increment: d.increment })),

@@ -10,9 +10,9 @@
  * week of holidays, a weekend day of a day-by-day goal) the next period with one is given, marked `upcoming`.
  *
  * Pace: `pace` is the member's own goal to date from the one pace model (`paceModel`, server/domain/pace.ts) on the
- * dashboard's days (`goalPaceDays`) and expected (`shareOfProgress` of the goal's plan due through yesterday), so My
- * plan, the dashboard row of a member without a downline and the weekly review show the same status, forecast and
- * catch-up.
+ * dashboard's days (`goalPaceDays`) and expected (`memberExpectedOn`, server/domain/expected-plan.ts: their share of
+ * the goal's plan, or their own re-plan, due through yesterday), so My plan, the dashboard row of a member without a
+ * downline and the weekly review show the same status, forecast and catch-up. Milestones read the same rule.
  *
  * `todayActions` at the top merges every goal's actions (same metric added up), so callers such as the Log page can
  * use it without knowing about goals; with no published goal both lists are empty.
@@ -32,6 +32,7 @@ import { loadClosedDays } from "@/server/services/calendar/closed-days";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree } from "@/server/queries/tree";
 import { memberGoalPlan, memberPlanGoalSelect, type MemberGoalPlan } from "./member-goal-plan";
+import { mainGoalId } from "./main-goal";
 
 export type { TodayAction } from "@/server/domain/member-actions";
 export type { MemberGoalPlan, Milestone } from "./member-goal-plan";
@@ -42,6 +43,8 @@ export interface MemberPlan {
   goals: MemberGoalPlan[];
   /** Today's actions over all goals (same metric added up), at most 5. */
   todayActions: TodayAction[];
+  /** The team's main goal when the member is in it (listed first in `goals`; main-goal.ts), else null. */
+  mainGoalId?: string | null;
 }
 
 /**
@@ -121,5 +124,9 @@ export async function getMemberPlan(
   };
   const goals: MemberGoalPlan[] = [];
   for (const row of rows) goals.push(await memberGoalPlan(db, reads, row));
-  return { asOf, goals, todayActions: mergeTodayActions(goals.map((g) => g.todayActions)) };
+  // The team's main goal first (main-goal.ts); the others by deadline as read.
+  const main = await mainGoalId(db, teamId);
+  const mainIn = goals.some((g) => g.goal.id === main) ? main : null;
+  goals.sort((a, b) => Number(b.goal.id === mainIn) - Number(a.goal.id === mainIn));
+  return { asOf, goals, todayActions: mergeTodayActions(goals.map((g) => g.todayActions)), mainGoalId: mainIn };
 }

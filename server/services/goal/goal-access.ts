@@ -1,7 +1,8 @@
 /**
  * Who may plan what. Goals follow the tree rules in server/services/team/permissions.ts:
- * the owner plans for any subtree; a leader for their own team (rooted at themselves) or any subtree inside it;
- * a member plans for no one. A goal a caller may neither manage nor is part of is NOT_FOUND.
+ * the owner plans for any subtree; whoever leads a branch (a leader, or a sponsor with a downline where the team lets
+ * sponsors lead: `actor.leadsBranch`, permissions.ts) for their own team (rooted at themselves) or any subtree inside
+ * it; anyone else plans for no one. A goal a caller may neither manage nor is part of is NOT_FOUND.
  *
  * Procedures declare these on their line through the builders of server/api/policy/goal.ts
  * (`goalProcedure("view" | "change")`, `goalRootProcedure`, `proposalProcedure`); services trust what the builder
@@ -9,18 +10,18 @@
  */
 import type { DbClient } from "@/server/db-client";
 import { forbidden, notFound } from "@/server/errors";
-import { canView } from "@/server/services/team/permissions";
+import { BRANCH_LEADERS, canView } from "@/server/services/team/permissions";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import type { Prisma } from "@/generated/prisma/client";
 import { goalPlanFields } from "./goal-plan-fields";
 
 export async function assertCanPlanFor(db: DbClient, actor: ActorMembership, rootId: string): Promise<void> {
   if (!(await canView(db, actor, rootId))) throw notFound("Member");
-  if (actor.role === "MEMBER") throw forbidden("Only the team owner and leaders can set goals.");
+  if (!actor.leadsBranch) throw forbidden(`Only ${BRANCH_LEADERS} can set goals.`);
 }
 
 export async function canPlanFor(db: DbClient, actor: ActorMembership, rootId: string): Promise<boolean> {
-  return actor.role !== "MEMBER" && (await canView(db, actor, rootId));
+  return actor.leadsBranch && (await canView(db, actor, rootId));
 }
 
 /**
@@ -56,6 +57,7 @@ export const goalRowSelect = {
   splitRule: true,
   historyDays: true,
   historyFloorPct: true,
+  followTree: true,
   status: true,
   version: true,
   publishedAt: true,
@@ -110,7 +112,9 @@ export async function loadGoalForView(db: DbClient, actor: ActorMembership, goal
     where: { goalId, membershipId: actor.id },
     select: { membershipId: true },
   });
-  if (!mine || goal.status !== "PUBLISHED") throw notFound("Goal");
+  // An archived goal that had been published stays readable to its members (archive-goal.ts); a draft never is.
+  if (!mine || !(goal.status === "PUBLISHED" || (goal.status === "ARCHIVED" && goal.publishedAt !== null)))
+    throw notFound("Goal");
   return { goal, manages };
 }
 
@@ -125,7 +129,7 @@ export async function assertCanChangeGoal(
   action: string,
 ): Promise<void> {
   if (viewed.manages) return;
-  if (actor.role === "MEMBER") throw forbidden(`Only the team owner and leaders can ${action}.`);
+  if (!actor.leadsBranch) throw forbidden(`Only ${BRANCH_LEADERS} can ${action}.`);
   const root = await db.membership.findUniqueOrThrow({
     where: { id: viewed.goal.rootMembershipId },
     select: { role: true, parentId: true, user: { select: { name: true } } },
@@ -134,9 +138,8 @@ export async function assertCanChangeGoal(
   const message =
     root.role === "OWNER" || root.parentId === null
       ? `This goal is set for the whole team: only the team owner can ${action}.`
-      : root.role === "LEADER"
-        ? `This goal is set for ${name}'s team: only ${name}, a leader above them or the team owner can ${action}.`
-        : `This goal is set for ${name}'s team: only a leader above ${name} or the team owner can ${action}.`;
+      : `This goal is set for ${name}'s team: only ${name} (when they lead their branch), their uplines who lead ` +
+        `theirs or the team owner can ${action}.`;
   throw forbidden(message);
 }
 

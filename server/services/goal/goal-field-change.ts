@@ -15,9 +15,11 @@ import type { TGoalChange } from "@/server/schemas/goal";
 import { holidayChanges, teamHolidaysIn } from "@/server/services/calendar/team-holiday-days";
 import type { GoalRow } from "./goal-access";
 import { refusePastGoal } from "./refuse-past-goal";
+import { editGoalFields } from "./edit-goal-fields";
 
 export interface GoalFieldDiff {
-  field: "target" | "deadline" | "splitRule" | "holidays";
+  /** name … checkpoints: an `edit` (edit-goal-fields.ts). */
+  field: "target" | "deadline" | "splitRule" | "holidays" | "name" | "startDate" | "curve" | "checkpoints";
   /** Holidays: the days, comma-separated ("none" for none). */
   from: string | number;
   to: string | number;
@@ -89,6 +91,8 @@ export async function goalFieldChange(
       break;
     case "override":
       break;
+    case "edit":
+      return { ...(await editGoalFields(db, { goal, change, asOf: args.asOf })), holidays: null };
   }
   return { next, goalDiff, holidays };
 }

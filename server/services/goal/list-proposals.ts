@@ -33,7 +33,7 @@ export async function listProposals(db: DbClient, scope: TeamScope) {
       orderBy: { createdAt: "desc" },
       take: 200,
     });
-  if (actor.role !== "MEMBER") {
+  if (actor.leadsBranch) {
     if (actor.role === "OWNER") inbox = await load({ status: "PENDING", membershipId: { not: actor.id } });
     else {
       const ids = (await listSubtree(db, { teamId: actor.teamId, rootId: actor.id }))

@@ -6,8 +6,9 @@
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import type { TimeCheck } from "@/server/domain/daily-plan";
-import { goalPaceDays, resolvePeriod, shareOfProgress } from "@/server/domain/dashboard-math";
+import { goalPaceDays, resolvePeriod } from "@/server/domain/dashboard-math";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
+import { memberExpectedOn } from "@/server/domain/expected-plan";
 import { phaseGoal, type TeamCalendar } from "@/server/domain/goal-phasing";
 import {
   goalActions,
@@ -21,7 +22,8 @@ import { cumulativeOn } from "@/server/domain/phasing";
 import type { Prisma } from "@/generated/prisma/client";
 import { metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history";
 import { goalPlanFields } from "./goal-plan-fields";
-import { cumulativeAt, memberDays, ownMilestones, periodMilestone } from "./member-milestones";
+import { cumulativeAt, ownMilestones, periodMilestone } from "./member-milestones";
+import { replannedMemberDays } from "./replan-rest";
 
 export interface Milestone {
   periodStart: IsoDate;
@@ -127,7 +129,15 @@ export async function memberGoalPlan(
     select: { membershipId: true, personal: true },
     orderBy: { membershipId: "asc" },
   });
-  const own = memberDays(plan, shares, membershipId, new Set(subtreeIds));
+  // The split by personal targets, with any "re-plan the rest" applied (replan-rest.ts).
+  const own = await replannedMemberDays(db, {
+    teamId,
+    goal: { id: g.id, metricId: g.metric.id },
+    plan,
+    shares,
+    membershipId,
+    subtreeIds,
+  });
   const start = toIsoDay(g.startDate);
   const deadline = toIsoDay(g.deadline);
   const steps = funnels.get(g.metric.id) ?? [];
@@ -184,7 +194,18 @@ export async function memberGoalPlan(
   const total = plan.target - plan.baseline;
   const pace = paceModel({
     actual: actualToDate,
-    expected: shareOfProgress(row.personal, cumulativeOn(plan, days.dueThrough) - plan.baseline, total),
+    // A re-planned member is on pace against their re-plan (replan-rest.ts), everyone else against their share: the
+    // one rule the dashboard's roll-up, charts, CSV and review read too (expected-plan.ts).
+    expected: memberExpectedOn(
+      {
+        total,
+        progress: (day) => cumulativeOn(plan, day) - plan.baseline,
+        ...(own.cumulative ? { replanned: new Map([[membershipId, own.cumulative]]) } : {}),
+      },
+      membershipId,
+      row.personal,
+      days.dueThrough,
+    ),
     target: row.personal,
     window: { sum: windowSum, openDays: days.windowOpenDays },
     forecastOpenDays: days.forecastOpenDays,

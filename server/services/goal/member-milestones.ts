@@ -1,43 +1,18 @@
 /**
- * A member's share of a goal's phased plan, day by day: the goal's plan split exactly by the published personal
- * targets (`splitPhasedPlan`), their own row and their team's (own + downline) summed, and the milestones read from
- * it — every period's (for the calendar) and this period's, never a window without an open day.
+ * A member's milestones from their day-by-day plan (`OwnDays`: their own row and their team's, own + downline, made by
+ * `replannedMemberDays` with the one rule of server/domain/expected-plan.ts — their share of the curve or their
+ * re-plan): every period's (for the calendar) and this period's, never a window without an open day.
  */
 import type { DbClient } from "@/server/db-client";
 import { toDayNumber, type IsoDate } from "@/server/domain/calendar";
 import { toDbDay } from "@/server/domain/db-day";
 import type { PhasedPlan } from "@/server/domain/phasing";
-import { splitPhasedPlan } from "@/server/domain/split-plan";
 import type { MemberGoalPlan, Milestone } from "./member-goal-plan";
 
 export interface OwnDays {
   /** Daily increments of the member's own share and of their team (own + downline), aligned with plan.days. */
   personal: number[];
   team: number[];
-}
-
-/** The member's row (and their subtree's rows summed) of the goal's plan split by personal targets. */
-export function memberDays(
-  plan: PhasedPlan,
-  shares: { membershipId: string; personal: number }[],
-  membershipId: string,
-  subtree: Set<string>,
-): OwnDays {
-  const split = splitPhasedPlan(
-    plan,
-    shares.map((s) => ({ id: s.membershipId, share: s.personal })),
-  );
-  const personal = new Array<number>(plan.days.length).fill(0);
-  const team = new Array<number>(plan.days.length).fill(0);
-  for (const m of split) {
-    const inTeam = subtree.has(m.id);
-    if (!inTeam) continue;
-    m.days.forEach((d, k) => {
-      team[k]! += d.increment;
-      if (m.id === membershipId) personal[k]! += d.increment;
-    });
-  }
-  return { personal, team };
 }
 
 export function ownMilestones(plan: PhasedPlan, own: OwnDays): MemberGoalPlan["milestones"] {

@@ -38,11 +38,17 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
   const { goal, change, asOf } = args;
   const { next, goalDiff, holidays } = await goalFieldChange(db, { goal, change, asOf });
   const rows = await goalTargetRows(db, goal.id);
-  const ctx = await loadStoredGoalContext(db, goal, { splitRule: next.splitRule, asOf });
+  // `next`: an edit of the start moves the window the `history` split reads.
+  const ctx = await loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf });
   const inTree = new Set(ctx.nodes.map((n) => n.id));
   const overrides = overridesAfter(rows, inTree, change);
   const computed = computeGoalPlan(next, ctx, { overrides: cascadeOverrides(overrides), asOf, withActions: false });
-  const calendar = holidays ? calendarChange(goal, ctx, computed, holidays) : null;
+  // An edit (dates, curve) moves milestones as a holidays re-plan does: the preview lists the periods that move.
+  const calendar = holidays
+    ? calendarChange(goal, ctx, computed, holidays)
+    : change.kind === "edit" && goalDiff.length > 0
+      ? calendarChange(goal, ctx, computed, { team: [], added: [], removed: [] })
+      : null;
   const diff = memberDiff({ members: computed.members, rows, overrides, inTree });
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
   return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt };

@@ -14,6 +14,7 @@ import {
   type TargetChangeRow,
   type TargetColumns,
 } from "@/server/queries/goal-targets";
+import { editReason } from "./edit-goal-fields";
 import type { GoalFieldDiff } from "./goal-field-change";
 import type { MemberDiff } from "./member-diff";
 import { toDbDay } from "@/server/domain/db-day";
@@ -23,6 +24,10 @@ const FIELD_WORDS: Record<GoalFieldDiff["field"], string> = {
   deadline: "Deadline",
   splitRule: "Split rule",
   holidays: "Holidays",
+  name: "Name",
+  startDate: "Start",
+  curve: "Curve",
+  checkpoints: "Checkpoints",
 };
 
 const dayWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -56,6 +61,7 @@ export function defaultReason(
     const who = diff.find((d) => d.membershipId === change.membershipId)?.name ?? "a member";
     return `Target set by hand for ${who}`;
   }
+  if (change.kind === "edit") return editReason(goalDiff);
   const g = goalDiff[0];
   if (!g) return "Re-planned";
   if (g.field === "holidays") return holidaysReason(g);

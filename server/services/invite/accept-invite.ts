@@ -14,6 +14,8 @@ import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
 import { recordEvent } from "@/server/services/audit/record-event";
 import { lockTeamTree } from "@/server/queries/tree";
+import { followTreeChange } from "@/server/services/goal/follow-tree";
+import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
 import { hashInviteToken } from "./invite-token";
 import { releaseWaitingInvites, sendReleasedInvitations } from "./release-waiting-invites";
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
@@ -106,7 +108,14 @@ async function join(db: Db, args: { where: Where; userId: string; now?: Date }) 
     const membership = existing
       ? await tx.membership.update({
           where: { id: existing.id },
-          data: { status: "ACTIVE", removedAt: null, parentId: invite.parentId, role: invite.role, joinedAt: now },
+          data: {
+            status: "ACTIVE",
+            removedAt: null,
+            parentId: invite.parentId,
+            formerParentId: null,
+            role: invite.role,
+            joinedAt: now,
+          },
           select: { id: true },
         })
       : await tx.membership.create({
@@ -126,9 +135,19 @@ async function join(db: Db, args: { where: Where; userId: string; now?: Date }) 
       subjectId: membership.id,
       data: { inviteId: invite.id, parentId: invite.parentId },
     });
+    // Targets follow the tree: the recruit's new branch is re-split for the rest of each goal, in this transaction.
+    if (invite.parentId) {
+      const team = await tx.team.findUniqueOrThrow({ where: { id: invite.teamId }, select: { timeZone: true } });
+      await followTreeChange(tx, {
+        teamId: invite.teamId,
+        actorId: membership.id,
+        change: { kind: "joined", memberId: membership.id, parentId: invite.parentId, rejoined: !!existing },
+        today: clock.teamToday(team),
+      });
+    }
     // Invitations of the same import that waited for this one open under the person who just joined.
     const released = await releaseWaitingInvites(tx, { inviteId: invite.id, landingParentId: membership.id, now });
     const joined = { teamId: invite.teamId, teamSlug: invite.team.slug, membershipId: membership.id, joined: true };
     return { joined, released };
-  });
+  }, BULK_TRANSACTION);
 }

@@ -14,6 +14,7 @@ export const memberNodeSelect = {
   parentId: true,
   role: true,
   joinedAt: true,
+  splitWeight: true,
   user: { select: { name: true, email: true } },
 } as const;
 
@@ -25,6 +26,8 @@ export interface MemberTreeNode {
   email: string;
   role: "OWNER" | "LEADER" | "MEMBER";
   joinedAt: Date;
+  /** Share under the weighted split rule, percent of full time (100 = full time, 50 = half). */
+  splitWeight: number;
   childCount: number;
   /** Everyone below this member (not counting them). */
   descendantCount: number;
@@ -58,6 +61,7 @@ export async function getMemberTree(
       email: d.user.email,
       role: d.role,
       joinedAt: d.joinedAt,
+      splitWeight: d.splitWeight,
       childCount: c.children,
       descendantCount: c.descendants,
     };

@@ -9,6 +9,8 @@ import { recordActorEvent } from "@/server/services/audit/record-event";
 import { assertCanManage, assertCanView } from "@/server/services/team/permissions";
 import type { TeamScope } from "@/server/services/team/scope";
 import { isInSubtree, lockTeamTree } from "@/server/queries/tree";
+import { followTreeChange } from "@/server/services/goal/follow-tree";
+import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
 import type { TMoveMemberInput } from "@/server/schemas/member";
 
 export async function moveMember(db: Db, scope: TeamScope, input: TMoveMemberInput) {
@@ -33,6 +35,15 @@ export async function moveMember(db: Db, scope: TeamScope, input: TMoveMemberInp
     await tx.membership.update({ where: { id: member.id }, data: { parentId: input.newParentId } });
     const data = { from: member.parentId, to: input.newParentId };
     await recordActorEvent(tx, actor, { action: "member.moved", subjectId: member.id, data });
+    if (member.parentId !== null) {
+      // Targets follow the tree: both branches are re-split for the rest of each goal, in this transaction.
+      await followTreeChange(tx, {
+        teamId: scope.team.id,
+        actorId: actor.id,
+        change: { kind: "moved", memberId: member.id, fromParentId: member.parentId, toParentId: input.newParentId },
+        today: scope.today,
+      });
+    }
     return { id: member.id, parentId: input.newParentId, changed: true };
-  });
+  }, BULK_TRANSACTION);
 }

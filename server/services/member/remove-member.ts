@@ -13,6 +13,8 @@ import { recordActorEvent } from "@/server/services/audit/record-event";
 import { assertCanManage } from "@/server/services/team/permissions";
 import type { TeamScope } from "@/server/services/team/scope";
 import { lockTeamTree } from "@/server/queries/tree";
+import { followTreeChange } from "@/server/services/goal/follow-tree";
+import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
 import * as clock from "@/server/clock";
 
 export async function removeMember(db: Db, scope: TeamScope, input: TRemoveMemberInput) {
@@ -40,10 +42,23 @@ export async function removeMember(db: Db, scope: TeamScope, input: TRemoveMembe
     });
     await tx.membership.update({
       where: { id: member.id },
-      data: { status: "REMOVED", removedAt: clock.now(), parentId: null },
+      data: { status: "REMOVED", removedAt: clock.now(), parentId: null, formerParentId: member.parentId },
+    });
+    // Their history keeps counting in their upline's branch (docs/PLANNING.md); so does that of members who left
+    // from under them before, as their active downline just moved up.
+    await tx.membership.updateMany({
+      where: { formerParentId: member.id, status: "REMOVED" },
+      data: { formerParentId: member.parentId },
     });
     const data = { formerParentId: member.parentId, downlineMovedUp: moved.count };
     await recordActorEvent(tx, actor, { action: "member.removed", subjectId: member.id, data });
+    // Targets follow the tree: the former upline's branch is re-split for the rest of each goal, in this transaction.
+    await followTreeChange(tx, {
+      teamId: scope.team.id,
+      actorId: actor.id,
+      change: { kind: "removed", memberId: member.id, formerParentId: member.parentId },
+      today: scope.today,
+    });
     return { id: member.id, downlineMovedUp: moved.count };
-  });
+  }, BULK_TRANSACTION);
 }

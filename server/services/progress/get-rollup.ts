@@ -4,7 +4,9 @@
  * export and the leaderboard) read it here, so they agree for the same goal, period and subtree.
  *
  * Constant number of queries whatever the tree size: ONE for the subtree joined with MemberTarget and DailyTotal
- * aggregated per membership (server/queries/rollup.ts); the goal and the subtree root's visibility are checked by
+ * aggregated per membership (server/queries/rollup.ts), and beside it ONE for the goal's re-plans ("re-plan the rest":
+ * those few members follow their own plan instead of their share, replanned-plans.ts, the same read as My plan's);
+ * the goal and the subtree root's visibility are checked by
  * the procedure (server/api/policy/dashboard.ts), which passes the goal already phased. The rest is the pure, linear
  * `rollUpGoal` (server/domain/rollup.ts).
  *
@@ -23,6 +25,7 @@ import { rollUpGoal, type DashboardRow } from "@/server/domain/rollup";
 import { readRollupRows } from "@/server/queries/rollup";
 import type { TeamScope } from "@/server/services/team/scope";
 import type { GoalPlan } from "./load-goal-plan";
+import { cumulativePlans, loadReplannedPlans } from "./replanned-plans";
 
 export type { DashboardRow } from "@/server/domain/rollup";
 
@@ -78,18 +81,22 @@ export async function getRollup(db: DbClient, scope: TeamScope, input: RollupInp
   });
   const { dueThrough } = days;
 
-  const sqlRows = await readRollupRows(db, {
-    teamId: team.id,
-    rootId,
-    wholeTeam: rootId === actor.id && actor.parentId === null,
-    goalId: goal.id,
-    metricId: goal.metric.id,
-    start,
-    goalAsOf,
-    deadline,
-    period,
-    windowFrom: days.windowFrom,
-  });
+  const [sqlRows, replans] = await Promise.all([
+    readRollupRows(db, {
+      teamId: team.id,
+      rootId,
+      wholeTeam: rootId === actor.id && actor.parentId === null,
+      goalId: goal.id,
+      metricId: goal.metric.id,
+      start,
+      goalAsOf,
+      deadline,
+      period,
+      windowFrom: days.windowFrom,
+    }),
+    // The goal's few re-planned members (one query beside the roll-up's): their own plan replaces their share.
+    loadReplannedPlans(db, { teamId: team.id, goal: { id: goal.id, metricId: goal.metric.id }, plan }),
+  ]);
 
   return {
     goal: {
@@ -113,6 +120,7 @@ export async function getRollup(db: DbClient, scope: TeamScope, input: RollupInp
       periodDue: lastDueDay(period.asOf, currentDay),
       goalDue: dueThrough,
       days,
+      replanned: cumulativePlans(replans),
     }),
   };
 }

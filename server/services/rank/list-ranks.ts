@@ -12,6 +12,10 @@ export const rankSelect = {
   personallySponsored: true,
   qualifiedLegs: true,
   monthlyIncome: true,
+  legCapPct: true,
+  legRankId: true,
+  activeMembers: true,
+  activeMinVolume: true,
 } satisfies Prisma.RankSelect;
 
 export type Rank = Prisma.RankGetPayload<{ select: typeof rankSelect }>;

@@ -50,16 +50,17 @@ export async function planToRank(db: DbClient, scope: TeamScope, input: TPlanToR
     months.push({ start: m, end: endOfPeriod(m, "month") });
     if (months.length > MAX_MONTHS) throw badRequest(`Choose a deadline within ${MAX_MONTHS} months.`, "deadline");
   }
-  const legThreshold = ranks[0]!.teamVolume;
+  // Measured with the chosen rank's rules (its leg cap, the rank its legs must hold): server/domain/rank-legs.ts.
+  const rules = { ranks, rankId: rank.id };
   const [lastMonth, soFar] = await Promise.all([
     loadStanding(db, {
       teamId,
       membershipId: actor.id,
       from: lastMonthStart,
       to: addDays(thisMonth, -1),
-      legThreshold,
+      ...rules,
     }),
-    loadStanding(db, { teamId, membershipId: actor.id, from: thisMonth, to: asOf, legThreshold }),
+    loadStanding(db, { teamId, membershipId: actor.id, from: thisMonth, to: asOf, ...rules }),
   ]);
   const ramp = rampToRank(lastMonth, rank, months.length);
   const thisMonthTarget = ramp[0]!;

@@ -6,7 +6,8 @@
  *   last day — through the service, and through the router as a leader saw it on Sunday evening;
  * - a goal that began this Monday: the review is of this week so far, compared with the dashboard's "this week"
  *   right now; a branch that logged nothing is behind (never "On track" at 0 % of a plan that expected something).
- * Commitments are for the coming week (Mon 22 Mar), and a resumed open review moves on to the new day.
+ * Commitments are for the coming week (Mon 22 Mar), and a resumed open review moves on to the new day. A member whose
+ * rest was re-planned is on pace against their re-plan in both, and their branch sums it.
  */
 import { describe, expect, it } from "vitest";
 import { addDays, startOfPeriod } from "@/server/domain/calendar";
@@ -181,6 +182,84 @@ describe("the weekly review and the dashboard", () => {
     expect(resumed.snapshot.period?.asOf).toBe(thursday);
     expectSameStatuses(resumed.snapshot, resumed.dashboard);
     expect(await db.weeklyReview.count({ where: { goalId: newGoal.id, rootMembershipId: t.owner.id } })).toBe(1);
+  });
+
+  it("with a re-planned member: the review's statuses, off-pace numbers and week target are the dashboard's", async () => {
+    const db = env.db;
+    const t = await makeTestTree(db);
+    const team = await db.team.findUniqueOrThrow({
+      where: { id: t.team.id },
+      select: { timeZone: true, weekStartsOn: true },
+    });
+    const today = teamToday(team);
+    const thisWeek = startOfPeriod(today, "week", team.weekStartsOn);
+    const metric = await makeMetric(db, { teamId: t.team.id, key: "calls", name: "Calls", kind: "ACTIVITY" });
+    const goal = await makeGoal(db, {
+      teamId: t.team.id,
+      rootMembershipId: t.owner.id,
+      metricId: metric.id,
+      target: 7000,
+      startDate: addDays(thisWeek, -14),
+      deadline: addDays(thisWeek, 42),
+    });
+    // Everyone but Ben (B1) logs steadily; Ben logged a little on two days, Mo (A2) nothing.
+    const logged: LoggedAmount[] = [];
+    for (let d = addDays(thisWeek, -14); d < today; d = addDays(d, 1)) {
+      const weekday = toDbDay(d).getUTCDay();
+      if (weekday < 1 || weekday > 5) continue;
+      for (const id of [t.owner.id, t.leaderA.id, t.memberA1.id, t.memberA1a.id, t.leaderB.id]) {
+        logged.push({ membershipId: id, day: d, amount: 25 });
+      }
+    }
+    logged.push({ membershipId: t.memberB1.id, day: addDays(thisWeek, -13), amount: 10 });
+    logged.push({ membershipId: t.memberB1.id, day: addDays(thisWeek, 1), amount: 4 });
+    await makeEntriesWithTotals(db, { teamId: t.team.id, metricId: metric.id, entries: logged });
+    const owner = await callerForMember(db, t.owner.id);
+    const input = { teamId: t.team.id, goalId: goal.id };
+
+    // Ben is off pace; his upline re-plans his rest from today.
+    const offBefore = await owner.dashboard.rollup({ ...input, period: "goal" });
+    expect(offBefore.rows.find((r) => r.id === t.memberB1.id)!.goal.status).toBe("behind");
+    const { version } = await db.goal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true } });
+    const lara = await callerForMember(db, t.leaderB.id);
+    await lara.goal.applyReplan({ ...input, memberId: t.memberB1.id, version });
+
+    // The review (of last week, as of its end) and the dashboard's roll-up of that week for Lara's branch.
+    const { id } = await owner.review.start({ ...input, rootId: t.leaderB.id });
+    const review = (await owner.review.get({ teamId: t.team.id, reviewId: id })).snapshot as ReviewSnapshot;
+    expect(review.weekKind).toBe("last");
+    const scope = await loadTeamScope(db, { teamId: t.team.id, userId: t.owner.userId });
+    const dashboard = await getRollup(db, scope, {
+      goal: await loadGoalPlan(db, scope, { goalId: goal.id }),
+      period: "week",
+      rootId: t.leaderB.id,
+      viewDay: review.period!.asOf,
+    });
+    expectSameStatuses(review, dashboard);
+    const benWeek = dashboard.rows.find((r) => r.id === t.memberB1.id)!;
+    const laraWeek = dashboard.rows.find((r) => r.id === t.leaderB.id)!;
+    // Before today his re-plan is what he did: nothing last week, and nothing was due of him.
+    expect({ target: benWeek.ownTarget, expected: benWeek.ownExpected }).toEqual({ target: 0, expected: 0 });
+    expect(review.offPace.map((m) => m.id)).not.toContain(t.memberB1.id);
+    expect(laraWeek.teamTarget).toBe(laraWeek.ownTarget + benWeek.teamTarget);
+    expect(review.scoreboard.weekTarget).toBe(laraWeek.teamTarget);
+    expect(review.scoreboard.goalExpected).toBe(laraWeek.goal.teamExpected);
+
+    // Goal to date now: on pace against his re-plan (what he did before today), and his My plan says the same.
+    const now = await owner.dashboard.rollup({ ...input, period: "goal", rootId: t.leaderB.id });
+    const ben = now.rows.find((r) => r.id === t.memberB1.id)!;
+    expect(ben.goal.teamExpected).toBe(14);
+    expect(ben.goal.teamExpected).toBeLessThan(offBefore.rows.find((r) => r.id === t.memberB1.id)!.goal.teamExpected);
+    expect(ben.goal.status).toBe("on_track");
+    const laraNow = now.rows.find((r) => r.id === t.leaderB.id)!;
+    // Lara's own expected is unchanged; her branch's is hers plus Ben's re-plan.
+    const before = (id: string) => offBefore.rows.find((r) => r.id === id)!.goal.teamExpected;
+    expect(laraNow.goal.teamExpected).toBe(before(t.leaderB.id) - before(t.memberB1.id) + 14);
+    const benPlan = (await (await callerForMember(db, t.memberB1.id)).goal.myPlan({ teamId: t.team.id })).goals.find(
+      (g) => g.goal.id === goal.id,
+    )!;
+    expect(benPlan.pace.expected).toBe(ben.goal.teamExpected);
+    expect(benPlan.pace.status).toBe(ben.goal.status);
   });
 
   it("refuses a review before the goal's first day", async () => {

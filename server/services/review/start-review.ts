@@ -16,6 +16,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
+import { LEFT_ROLE } from "@/server/domain/rollup";
 import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
 import { badRequest } from "@/server/errors";
 import { victoriesInSubtree } from "@/server/queries/dashboard";
@@ -95,7 +96,7 @@ export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalP
     },
     // Exactly the members the dashboard counts off pace for the week (`below.offPace`): own status, the root excluded.
     offPace: rollup.rows
-      .filter((r) => r.id !== root.id && OFF_PACE.has(r.ownStatus))
+      .filter((r) => r.id !== root.id && r.role !== LEFT_ROLE && OFF_PACE.has(r.ownStatus))
       .sort((a, b) => b.ownExpected - b.ownActual - (a.ownExpected - a.ownActual))
       .slice(0, 100)
       .map((r) => ({
@@ -107,14 +108,18 @@ export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalP
         catchUpPerWeek: r.goal.catchUpPerWeek,
       })),
     wins: wins.map((w) => ({ id: w.id, name: w.name, title: w.title, kind: w.kind, day: w.day })),
-    members: rollup.rows.slice(0, 500).map((r) => ({
-      id: r.id,
-      name: r.name,
-      role: r.role,
-      depth: r.depth,
-      status: r.ownStatus,
-      teamStatus: r.teamStatus,
-    })),
+    // Who is in the meeting (commitments): members who left count in the totals above, not here.
+    members: rollup.rows
+      .filter((r) => r.role !== LEFT_ROLE)
+      .slice(0, 500)
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        role: r.role,
+        depth: r.depth,
+        status: r.ownStatus,
+        teamStatus: r.teamStatus,
+      })),
   };
   if (existing) {
     // Still open, so nothing in it is frozen yet: its numbers move on to the new as-of day.

@@ -21,6 +21,12 @@ export interface ActorMembership {
    * it with the access check, so logging needs no extra read; absent when a caller built the actor another way.
    */
   timeZone?: string | null;
+  /**
+   * Upline powers over their own branch (set goals for it, decide its proposals, run its weekly review): the owner, a
+   * leader, or — roles follow the tree — any sponsor with a downline where the team lets sponsors lead. Loaded with
+   * the access check (`leadsBranch` in server/queries/team.ts); the rule is `leadsBranch()` in ./permissions.ts.
+   */
+  leadsBranch: boolean;
 }
 
 export interface TeamAccess {

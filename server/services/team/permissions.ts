@@ -6,6 +6,11 @@
  * - LEADER sees and manages their downline (not themselves, not anyone above or beside them).
  * - MEMBER sees themselves and their downline, manages no one.
  * - Everyone sees the names of their own upline chain (served by listUplineChain).
+ * - Roles follow the tree: the upline powers over one's OWN branch — set goals for it, decide its proposals, run its
+ *   weekly review — belong to whoever leads a branch (`actor.leadsBranch`): the owner, a leader, or any sponsor with
+ *   a downline where the team lets sponsors lead (`Team.sponsorsLeadBranches`, on by default). Roles remain for the
+ *   powers beyond that: managing members (move, remove, roles), importing, the team's holidays (leaders), the
+ *   team's settings (the owner). docs/RELIABILITY.md has the model as a table.
  * - Team-wide settings are not a subtree's: the owner changes metrics, funnels and ranks (SETTINGS_EDITORS); the
  *   owner and every leader change the team's holidays (HOLIDAY_MANAGERS). Everyone in the team reads both.
  *
@@ -58,6 +63,25 @@ export async function assertCanManage(db: DbClient, actor: ActorMembership, memb
   }
   if (actor.id === memberId) throw forbidden("You cannot do this to yourself.");
   await assertCanView(db, actor, memberId);
+}
+
+/** The words of a refusal for someone who leads no branch. */
+export const BRANCH_LEADERS = "the team owner, leaders and sponsors with a downline";
+
+/**
+ * Throws unless the actor has the upline powers over this member: they lead a branch (`actor.leadsBranch`) and the
+ * member is in their strict downline (the owner: anyone but themselves). Someone the actor cannot even see is
+ * NOT_FOUND, before anything is FORBIDDEN.
+ */
+export async function assertLeadsBranchOf(
+  db: DbClient,
+  actor: ActorMembership,
+  memberId: string,
+  action: string,
+): Promise<void> {
+  await assertCanView(db, actor, memberId);
+  if (!actor.leadsBranch) throw forbidden(`Only ${BRANCH_LEADERS} can ${action}.`);
+  if (actor.id === memberId) throw forbidden("You cannot do this to yourself.");
 }
 
 async function isActiveMember(db: DbClient, teamId: string, memberId: string): Promise<boolean> {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Team" ADD COLUMN     "sponsorsLeadBranches" BOOLEAN NOT NULL DEFAULT true;
