@@ -101,7 +101,15 @@ test("@phone a rank report card with legs and a saved rank plan", async ({ page 
   }
 
   // Each is a goal like any other: its page, with her as its root.
+  const hrefs = await plan.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
   await plan.getByRole("link", { name: "Silver: team volume" }).click();
   await expect(page).toHaveURL(/\/plan\/goals\//);
   await expect(page.getByRole("heading", { name: "Silver: team volume" }).first()).toBeVisible();
+
+  // Put away: she archives the three goals, so the shared demo team's running goals are as the seed left them.
+  for (const href of hrefs) {
+    await page.goto(href);
+    await page.getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByText("Goal archived. It is under Archived on the Plan page.")).toBeVisible();
+  }
 });

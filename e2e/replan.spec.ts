@@ -1,9 +1,9 @@
 /**
- * Re-planning an off-pace member from the weekly review, at phone size: the owner starts the review, enters Ethan's
- * commitment for the coming week, goes back to "Off pace" and re-plans the rest for him — prefilled from his
+ * Re-planning an off-pace member from the weekly review, at phone size: the owner starts the review, enters Layla's
+ * commitment for the coming week, goes back to "Off pace" and re-plans the rest for her — prefilled from her
  * commitment — previews the new weekly and daily numbers and who is affected, applies it, and the next preview says
- * he was re-planned before. The owner may also move the goal's deadline instead, previewed in the same dialog. Then
- * Ethan's dashboard shows him on pace with the same expected number as his My plan. Axe check on the dialog.
+ * she was re-planned before. The owner may also move the goal's deadline instead, previewed in the same dialog. Then
+ * Layla's dashboard shows her on pace with the same expected number as her My plan. Axe check on the dialog.
  */
 import { DEMO, expect, expectAccessible, signIn, test } from "./fixtures";
 
@@ -17,26 +17,26 @@ test("@phone re-planning an off-pace member from the weekly review", async ({ pa
   // His commitment for the coming week, with a number.
   await page.getByRole("button", { name: /^4\. Commitments$/ }).click();
   await expect(stepHeading).toContainText("Commitments");
-  await page.getByLabel("Find a member").fill("Ethan");
-  const enter = page.getByRole("button", { name: /^(Enter|Edit) Ethan Brooks's commitment$/ });
+  await page.getByLabel("Find a member").fill("Layla");
+  const enter = page.getByRole("button", { name: /^(Enter|Edit) Layla Hassan's commitment$/ });
   await enter.click();
-  const form = page.getByRole("form", { name: "Ethan Brooks's commitment" });
+  const form = page.getByRole("form", { name: "Layla Hassan's commitment" });
   await form.getByLabel("Commits to").fill("30 contacts a day");
   await form.getByLabel("Amount of team volume in £ (optional)").fill("150");
   await form.getByRole("button", { name: /Save/ }).click();
   await expect(page.getByRole("list", { name: "Commitments" })).toContainText("30 contacts a day (£150)");
 
-  // Off pace: re-plan the rest for Ethan.
+  // Off pace: re-plan the rest for Layla.
   await page.getByRole("button", { name: /^2\. Off pace$/ }).click();
   await expect(stepHeading).toContainText("Off pace");
-  const ethan = page
+  const layla = page
     .getByRole("list", { name: "Members off pace" })
     .getByRole("listitem")
-    .filter({ hasText: "Ethan Brooks" });
-  await ethan.getByRole("button", { name: "Re-plan the rest for Ethan Brooks" }).click();
-  const dialog = page.getByRole("dialog", { name: "Re-plan the rest for Ethan Brooks" });
+    .filter({ hasText: "Layla Hassan" });
+  await layla.getByRole("button", { name: "Re-plan the rest for Layla Hassan" }).click();
+  const dialog = page.getByRole("dialog", { name: "Re-plan the rest for Layla Hassan" });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByLabel("Ethan Brooks alone")).toBeChecked();
+  await expect(dialog.getByLabel("Layla Hassan alone")).toBeChecked();
   await expect(dialog.getByLabel(/^Use their commitment for the week of /)).toBeChecked();
   await expect(dialog.getByLabel("That week's number")).toHaveValue("150");
 
@@ -46,7 +46,7 @@ test("@phone re-planning an off-pace member from the weekly review", async ({ pa
   await expect(dialog.getByRole("table")).toContainText("After");
   const affected = dialog.getByRole("list", { name: "Who is affected" });
   await expect(affected.getByRole("listitem")).toHaveCount(1);
-  await expect(affected).toContainText("Ethan Brooks");
+  await expect(affected).toContainText("Layla Hassan");
   await expect(affected).toContainText(/today £[\d,]+ → £[\d,]+/);
   await expectAccessible(page);
   await dialog.screenshot({ path: "/tmp/replan-rest-phone.png" });
@@ -58,8 +58,8 @@ test("@phone re-planning an off-pace member from the weekly review", async ({ pa
   await expect(page.getByText(/^Re-planned the rest for 1 person from /)).toBeVisible();
   await expect(dialog).toBeHidden();
 
-  // Again: the preview now starts from his re-plan.
-  await ethan.getByRole("button", { name: "Re-plan the rest for Ethan Brooks" }).click();
+  // Again: the preview now starts from her re-plan.
+  await layla.getByRole("button", { name: "Re-plan the rest for Layla Hassan" }).click();
   await dialog.getByRole("button", { name: "Preview the new numbers" }).click();
   await expect(dialog.getByRole("list", { name: "Who is affected" })).toContainText("re-planned before");
 
@@ -87,8 +87,8 @@ test("@phone re-planning an off-pace member from the weekly review", async ({ pa
   await moved.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
 
-  // Ethan, re-planned, is on pace on the dashboard, with the same expected number as his My plan.
-  await signIn(page, "ethan.brooks@demo.backplan.app");
+  // Layla, re-planned, is on pace on the dashboard, with the same expected number as her My plan.
+  await signIn(page, "layla.hassan@demo.backplan.app");
   await page.goto(`/${DEMO.teamSlug}/plan`);
   const card = page.getByRole("region", { name: /£50,000 team volume/ });
   const note = card.getByText(/Planned before today: /);
@@ -97,7 +97,7 @@ test("@phone re-planning an off-pace member from the weekly review", async ({ pa
   const planned = /Planned before today: £([\d,]+(?:\.\d+)?)/.exec((await note.textContent()) ?? "");
   expect(planned).not.toBeNull();
   const expectedOnPlan = Math.round(Number(planned![1]!.replace(/,/g, "")));
-  // This week's milestone of his re-plan (what the rest must bring this week: more than nothing, he is behind).
+  // This week's milestone of her re-plan (what the rest must bring this week: more than nothing, she is behind).
   const milestone = card.getByTestId("week-milestone");
   await expect(milestone).toContainText("This week's milestone");
   const week = /milestone\s*£([\d,]+(?:\.\d+)?) between/.exec((await milestone.textContent()) ?? "");
@@ -117,7 +117,7 @@ test("@phone re-planning an off-pace member from the weekly review", async ({ pa
   expect(shown).not.toBeNull();
   expect(Number(shown![1]!.replace(/,/g, ""))).toBe(expectedOnPlan);
   await expect(toDate).toContainText(/On track|Ahead/);
-  // The week's tile: his re-plan's week, the same number as his My plan's milestone.
+  // The week's tile: her re-plan's week, the same number as her My plan's milestone.
   const weekTile = page
     .locator("#summary-heading ~ dl > div")
     .filter({ has: page.locator("dt", { hasText: /^This week/ }) });
@@ -125,6 +125,6 @@ test("@phone re-planning an off-pace member from the weekly review", async ({ pa
   expect(weekShown).not.toBeNull();
   expect(Number(weekShown![1]!.replace(/,/g, ""))).toBe(weekOnPlan);
   await expect(weekTile).toContainText(/On track|Ahead/);
-  await expect(page.locator('tr[data-member="Ethan Brooks"] [data-pace]').first()).toHaveText(/On track|Ahead/);
+  await expect(page.locator('tr[data-member="Layla Hassan"] [data-pace]').first()).toHaveText(/On track|Ahead/);
   await page.screenshot({ path: "/tmp/replan-everywhere-dashboard-phone.png", fullPage: true });
 });

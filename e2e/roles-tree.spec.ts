@@ -63,4 +63,8 @@ test("@phone a sponsor without the LEADER role sets a goal for her branch and de
   await expect(mayaRow.getByRole("cell").first()).toHaveText("£900");
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(scroll).toBeLessThanOrEqual(0);
+
+  // Put away: the goal she set is hers to archive, so the shared demo team's running goals are as the seed left them.
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByText("Goal archived. It is under Archived on the Plan page.")).toBeVisible();
 });

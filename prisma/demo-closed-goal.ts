@@ -15,6 +15,7 @@ import { archiveGoal } from "@/server/services/goal/archive-goal";
 import { createGoal } from "@/server/services/goal/create-goal";
 import { goalRowSelect } from "@/server/services/goal/goal-access";
 import { loadTeamScope } from "@/server/services/team/scope";
+import { goalInput } from "@/tests/factories";
 
 /** The closed goal's name without its month ("Chloe's volume push — February 2027"). */
 export const DEMO_CLOSED_GOAL = "Chloe's volume push";
@@ -43,20 +44,13 @@ export async function seedClosedGoal(db: Db, args: { teamId: string; now: Date }
   const scope = { ...(await loadTeamScope(db, { teamId, userId: owner.userId })), today: start };
   const created = await createGoal(db, scope, {
     rootMembershipId: root.id,
-    name: `${DEMO_CLOSED_GOAL} — ${monthWords.format(toDbDay(start))}`,
-    metricId: volume.id,
-    target: 150_000,
-    baseline: 0,
-    startDate: start,
-    deadline,
-    period: "WEEK",
-    curve: "LINEAR",
-    curveStrength: null,
-    checkpoints: [],
-    splitRule: "EVEN",
-    historyDays: 28,
-    historyFloorPct: 50,
-    publish: true,
+    ...goalInput({
+      name: `${DEMO_CLOSED_GOAL} — ${monthWords.format(toDbDay(start))}`,
+      metricId: volume.id,
+      target: 150_000,
+      startDate: start,
+      deadline,
+    }),
   });
   // Made and published on its first day, as its history says (the services stamp the seed's own instant).
   const made = new Date(`${start}T09:00:00.000Z`);

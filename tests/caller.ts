@@ -1,4 +1,5 @@
 /** tRPC callers for integration tests: the real router, context and middlewares, no HTTP. */
+import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/auth/session-user";
 import type { Db } from "@/server/db-client";
@@ -18,4 +19,14 @@ export async function callerForMember(db: Db, membershipId: string) {
     select: { user: { select: { id: true, email: true, name: true } } },
   });
   return callerFor(db, m.user);
+}
+
+/** How a call ends: "ok", or the tRPC error's code (anything else as text). */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "ok";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : String(error);
+  }
 }

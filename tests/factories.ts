@@ -6,7 +6,9 @@ import { randomBytes } from "node:crypto";
 import type { Db, DbClient } from "@/server/db-client";
 import { hashPassword } from "@/server/auth/password";
 import { createTeam } from "@/server/services/team/create-team";
+import type { TCreateGoalInput } from "@/server/schemas/goal";
 import type { TCreateTeamInput } from "@/server/schemas/team";
+import type { IsoDate } from "@/server/domain/calendar";
 import type { Role } from "@/generated/prisma/enums";
 import * as clock from "@/server/clock";
 import { toDbDay } from "@/server/domain/db-day";
@@ -312,6 +314,57 @@ export async function makeGoal(
   });
   const targets = new Map(nodes.map((n) => [n.id, { personal: personal.get(n.id) ?? 0, team: team.get(n.id) ?? 0 }]));
   return { id: goal.id, targets };
+}
+
+/**
+ * A goal's create input (`goal.create`, `createGoal`): a steady (linear) curve split evenly, milestones weekly, no
+ * baseline, published — the name, the metric, the target and the dates given, anything else overridden.
+ */
+export function goalInput(
+  args: Pick<TCreateGoalInput, "name" | "metricId" | "target" | "startDate" | "deadline"> & Partial<TCreateGoalInput>,
+): TCreateGoalInput {
+  return {
+    baseline: 0,
+    period: "WEEK",
+    curve: "LINEAR",
+    curveStrength: null,
+    checkpoints: [],
+    splitRule: "EVEN",
+    historyDays: 28,
+    historyFloorPct: 50,
+    publish: true,
+    ...args,
+  };
+}
+
+/**
+ * "March sales" on the test tree (makeTestTree), made and published by the owner on Fri 26 Feb 2027 through the
+ * service: 1,610 over March 2027 (23 open days), front-loaded at 50%, split evenly between the 7 members (230 each).
+ */
+export async function makeMarchSalesGoal(
+  db: Db,
+  tree: Awaited<ReturnType<typeof makeTestTree>>,
+  metricId: string,
+): Promise<{ id: string }> {
+  const { loadTeamScope } = await import("@/server/services/team/scope");
+  const { createGoal } = await import("@/server/services/goal/create-goal");
+  const scope = {
+    ...(await loadTeamScope(db, { teamId: tree.team.id, userId: tree.owner.userId })),
+    today: "2027-02-26" as IsoDate,
+  };
+  const created = await createGoal(db, scope, {
+    ...goalInput({
+      name: "March sales",
+      metricId,
+      target: 1_610,
+      startDate: "2027-03-01",
+      deadline: "2027-03-31",
+      curve: "FRONT_LOADED",
+      curveStrength: 50,
+    }),
+    rootMembershipId: tree.owner.id,
+  });
+  return { id: created.id };
 }
 
 export interface LoggedAmount {

@@ -11,7 +11,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, FormStatus } from "@/components/ui/form-alert";
 import { setServerErrors } from "@/components/ui/form-error";
 import { ZChangePasswordInput } from "@/server/schemas/auth";
 import { useTRPC } from "@/trpc/react";
@@ -63,11 +63,7 @@ export function AccountSettings({ email, hasPassword }: { email: string; hasPass
             error={errors.newPassword?.message}
           />
           <FormAlert message={errors.root?.server?.message} />
-          {done && (
-            <p role="status" className="text-sm font-medium text-slate-800">
-              {done}
-            </p>
-          )}
+          <FormStatus message={done} />
           <Button type="submit" busy={isSubmitting}>
             Change password
           </Button>

@@ -5,8 +5,8 @@
  * made meanwhile by someone else is refused with a clear message instead of overwritten.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useId, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
@@ -14,9 +14,8 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { amountFormatter, amountInputMode, amountToInput } from "@/server/domain/money";
 import { useTRPC } from "@/trpc/react";
-import { ChangeDiff } from "./change-diff";
+import { ChangePreview, useGoalChange } from "./change-preview";
 import { changeSchema, type ChangeIn } from "./change-schema";
-import { StatusNote } from "./status";
 import type { GoalChange, GoalDetail } from "./types";
 import { FormAlert } from "@/components/ui/form-alert";
 
@@ -58,35 +57,19 @@ export function ChangePanel({
   });
   const kind: Kind = useWatch({ control, name: "kind" });
   const errors = formState.errors;
-  const [reason, setReason] = useState("");
-  const [asked, setAsked] = useState<GoalChange | null>(null);
-  const resultRef = useRef<HTMLHeadingElement>(null);
-
-  const preview = useQuery({
-    ...trpc.goal.previewChange.queryOptions({
-      teamId: team.id,
-      goalId: detail.goal.id,
-      change: asked ?? { kind: "target", target: 1 },
-    }),
-    enabled: asked !== null,
-    retry: false,
+  const goalChange = useGoalChange({
+    goalId: detail.goal.id,
+    version: detail.goal.version,
+    idle: { kind: "target", target: 1 },
+    onSaved: async (r, clear) => {
+      toast.success(`Saved. ${r.changed} ${r.changed === 1 ? "target" : "targets"} changed.`);
+      clear();
+      await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
+      onDone?.();
+    },
+    onError: (message) => setError("root", { message }),
   });
-  useEffect(() => {
-    if (preview.data) resultRef.current?.focus();
-  }, [preview.data]);
-
-  const apply = useMutation(
-    trpc.goal.applyChange.mutationOptions({
-      onSuccess: async (r) => {
-        toast.success(`Saved. ${r.changed} ${r.changed === 1 ? "target" : "targets"} changed.`);
-        setAsked(null);
-        setReason("");
-        await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
-        onDone?.();
-      },
-      onError: (e) => setError("root", { message: e.message }),
-    }),
-  );
+  const { setAsked, preview } = goalChange;
 
   const onPreview = handleSubmit((change) => setAsked(change));
 
@@ -153,47 +136,13 @@ export function ChangePanel({
         </Button>
       </form>
 
-      {asked && preview.isError && (
-        <StatusNote tone="warn" label="Cannot preview:">
-          {preview.error.message}
-        </StatusNote>
-      )}
-      {asked && preview.data && (
-        <div className="space-y-3 rounded-lg border border-slate-300 p-3" data-testid="change-preview">
-          <h3 ref={resultRef} tabIndex={-1} className="font-semibold outline-none">
-            What changes for whom
-          </h3>
-          <ChangeDiff data={preview.data} format={fmt} />
-          {preview.data.conflicts.length > 0 ? (
-            <StatusNote tone="warn" label="Cannot be saved:">
-              {preview.data.conflicts.map((c) => c.message).join(" ")}
-            </StatusNote>
-          ) : (
-            <>
-              <TextField
-                label="Reason (shown to the members whose target changes)"
-                value={reason}
-                maxLength={200}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              <Button
-                busy={apply.isPending}
-                onClick={() =>
-                  apply.mutate({
-                    teamId: team.id,
-                    goalId: detail.goal.id,
-                    version: detail.goal.version,
-                    change: asked,
-                    reason: reason.trim() || undefined,
-                  })
-                }
-              >
-                Save change
-              </Button>
-            </>
-          )}
-        </div>
-      )}
+      <ChangePreview
+        state={goalChange}
+        format={fmt}
+        testId="change-preview"
+        reasonLabel="Reason (shown to the members whose target changes)"
+        saveLabel="Save change"
+      />
     </div>
   );
 }

@@ -7,23 +7,21 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { CheckCircle2, Trophy, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { QueryState } from "@/components/ui/query-state";
 import { amountFormatter, type MetricUnit } from "@/server/domain/money";
 import { useTRPC } from "@/trpc/react";
 import { formatDay, formatDayRange } from "./format";
+import { StretchField, useStretch } from "./stretch-field";
 
 export function GoalClosing({ goalId, unit }: { goalId: string; unit: MetricUnit }) {
   const team = useTeam();
   const trpc = useTRPC();
   const router = useRouter();
-  const [stretch, setStretch] = useState("10");
-  const pct = Math.trunc(Number(stretch));
-  const valid = stretch.trim() !== "" && Number.isFinite(pct) && pct >= -100 && pct <= 1000;
+  const stretch = useStretch();
+  const { pct, valid } = stretch;
   const closing = useQuery({
     ...trpc.goal.closing.queryOptions({ teamId: team.id, goalId, stretchPercent: valid ? pct : 10 }),
     placeholderData: (prev) => prev,
@@ -108,15 +106,7 @@ export function GoalClosing({ goalId, unit }: { goalId: string; unit: MetricUnit
                 <h3 id="next-month-heading" className="font-semibold">
                   Next month from this one
                 </h3>
-                <TextField
-                  label="Stretch (%)"
-                  type="number"
-                  inputMode="numeric"
-                  className="max-w-40"
-                  value={stretch}
-                  onChange={(e) => setStretch(e.target.value)}
-                  error={valid ? undefined : "A whole percent from −100 to 1000"}
-                />
+                <StretchField stretch={stretch} invalidMessage="A whole percent from −100 to 1000" />
                 <p data-testid="next-month">
                   <strong>{c.next.name}</strong>: {fmt(c.next.target)} from {formatDay(c.next.period.start)} to{" "}
                   {formatDay(c.next.period.deadline)} —{" "}

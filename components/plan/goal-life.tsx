@@ -5,25 +5,26 @@
  * the team's main goal (the owner), archive / restore, delete a draft (after a confirmation).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, Pencil, Star, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { amountFormatter, amountInputMode, amountToInput } from "@/server/domain/money";
 import { readAmountField } from "@/server/schemas/money";
 import { useTRPC } from "@/trpc/react";
 import { ChangeDiff } from "./change-diff";
+import { ChangePreview, useGoalChange } from "./change-preview";
 import { formatDayRange } from "./format";
+import { curveStrengthHint, CurveSelect } from "./curve-select";
 import { GoalCheckpoints } from "./goal-checkpoints";
-import { StatusNote } from "./status";
 import type { GoalChange, GoalDetail } from "./types";
 
 const linkButton =
@@ -222,32 +223,18 @@ export function EditPublishedGoal({ detail }: { detail: GoalDetail }) {
     },
   });
   const curve = useWatch({ control, name: "curve" });
-  const [asked, setAsked] = useState<GoalChange | null>(null);
-  const [reason, setReason] = useState("");
-  const resultRef = useRef<HTMLHeadingElement>(null);
-  const preview = useQuery({
-    ...trpc.goal.previewChange.queryOptions({
-      teamId: team.id,
-      goalId: detail.goal.id,
-      change: asked ?? { kind: "edit" },
-    }),
-    enabled: asked !== null,
-    retry: false,
+  const goalChange = useGoalChange({
+    goalId: detail.goal.id,
+    version: detail.goal.version,
+    idle: { kind: "edit" },
+    onSaved: async (r, clear) => {
+      toast.success(`Goal saved. ${r.changed} ${r.changed === 1 ? "target" : "targets"} changed.`);
+      clear();
+      await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
+    },
+    onError: (message) => setError("root", { message }),
   });
-  useEffect(() => {
-    if (preview.data) resultRef.current?.focus();
-  }, [preview.data]);
-  const apply = useMutation(
-    trpc.goal.applyChange.mutationOptions({
-      onSuccess: async (r) => {
-        toast.success(`Goal saved. ${r.changed} ${r.changed === 1 ? "target" : "targets"} changed.`);
-        setAsked(null);
-        setReason("");
-        await queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() });
-      },
-      onError: (e) => setError("root", { message: e.message }),
-    }),
-  );
+  const { setAsked, preview } = goalChange;
   const e = formState.errors;
   const money = unit === "MONEY";
   const calendar = preview.data?.calendar;
@@ -262,12 +249,7 @@ export function EditPublishedGoal({ detail }: { detail: GoalDetail }) {
       >
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField label="Goal name" {...register("name")} error={e.name?.message} />
-          <SelectField label="Curve" {...register("curve")}>
-            <option value="LINEAR">Steady (linear)</option>
-            <option value="FRONT_LOADED">Front-loaded (more early)</option>
-            <option value="BACK_LOADED">Back-loaded (more late)</option>
-            <option value="CUSTOM">Custom checkpoints</option>
-          </SelectField>
+          <CurveSelect {...register("curve")} />
           <TextField label="Start" type="date" {...register("startDate")} error={e.startDate?.message} />
           <TextField label="Deadline" type="date" {...register("deadline")} error={e.deadline?.message} />
           {(curve === "FRONT_LOADED" || curve === "BACK_LOADED") && (
@@ -276,7 +258,7 @@ export function EditPublishedGoal({ detail }: { detail: GoalDetail }) {
               inputMode="numeric"
               {...register("curveStrength")}
               error={e.curveStrength?.message}
-              hint={`How much more ${curve === "FRONT_LOADED" ? "early" : "late"}: 0 is steady, 100 the strongest. Empty: 50%.`}
+              hint={curveStrengthHint(curve)}
             />
           )}
         </div>
@@ -295,66 +277,40 @@ export function EditPublishedGoal({ detail }: { detail: GoalDetail }) {
         </Button>
       </form>
 
-      {asked && preview.isError && (
-        <StatusNote tone="warn" label="Cannot preview:">
-          {preview.error.message}
-        </StatusNote>
-      )}
-      {asked && preview.data && (
-        <div className="space-y-3 rounded-lg border border-slate-300 p-3" data-testid="edit-preview">
-          <h3 ref={resultRef} tabIndex={-1} className="font-semibold outline-none">
-            What changes for whom
-          </h3>
-          {preview.data.goal.length === 0 ? (
-            <p className="text-slate-700">Nothing changes: the goal is already like this.</p>
-          ) : (
-            <ChangeDiff data={preview.data} format={fmt} />
-          )}
-          {calendar && calendar.milestones.length > 0 && (
-            <div className="space-y-1">
-              <p className="font-medium">
-                Milestones that move ({calendar.affected.members}{" "}
-                {calendar.affected.members === 1 ? "member's plan" : "members' plans"} change with them):
-              </p>
-              <ul className="list-disc space-y-0.5 pl-5 text-sm">
-                {calendar.milestones.slice(0, 12).map((p) => (
-                  <li key={p.periodStart}>
-                    {formatDayRange(p.periodStart, p.periodEnd)}: {fmt(p.from)} → {fmt(p.to)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {preview.data.conflicts.length > 0 ? (
-            <StatusNote tone="warn" label="Cannot be saved:">
-              {preview.data.conflicts.map((c) => c.message).join(" ")}
-            </StatusNote>
-          ) : preview.data.goal.length > 0 ? (
+      <ChangePreview
+        state={goalChange}
+        format={fmt}
+        testId="edit-preview"
+        body={
+          preview.data && (
             <>
-              <TextField
-                label="Reason (shown to the members whose plan changes)"
-                value={reason}
-                maxLength={200}
-                onChange={(ev) => setReason(ev.target.value)}
-              />
-              <Button
-                busy={apply.isPending}
-                onClick={() =>
-                  apply.mutate({
-                    teamId: team.id,
-                    goalId: detail.goal.id,
-                    version: detail.goal.version,
-                    change: asked,
-                    reason: reason.trim() || undefined,
-                  })
-                }
-              >
-                Save and publish the change
-              </Button>
+              {preview.data.goal.length === 0 ? (
+                <p className="text-slate-700">Nothing changes: the goal is already like this.</p>
+              ) : (
+                <ChangeDiff data={preview.data} format={fmt} />
+              )}
+              {calendar && calendar.milestones.length > 0 && (
+                <div className="space-y-1">
+                  <p className="font-medium">
+                    Milestones that move ({calendar.affected.members}{" "}
+                    {calendar.affected.members === 1 ? "member's plan" : "members' plans"} change with them):
+                  </p>
+                  <ul className="list-disc space-y-0.5 pl-5 text-sm">
+                    {calendar.milestones.slice(0, 12).map((p) => (
+                      <li key={p.periodStart}>
+                        {formatDayRange(p.periodStart, p.periodEnd)}: {fmt(p.from)} → {fmt(p.to)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </>
-          ) : null}
-        </div>
-      )}
+          )
+        }
+        canSave={(preview.data?.goal.length ?? 0) > 0}
+        reasonLabel="Reason (shown to the members whose plan changes)"
+        saveLabel="Save and publish the change"
+      />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
 import { useTRPC } from "@/trpc/react";
 import { goalFormSchema, leans, toGoalInput, type GoalFormValues } from "./goal-form-schema";
+import { curveStrengthHint, CurveSelect } from "./curve-select";
 import { GoalCheckpoints } from "./goal-checkpoints";
 import { NewGoalPreview, useGoalPreview, type PreviewedGoal } from "./new-goal-preview";
 import * as clock from "@/server/clock";
@@ -242,12 +243,7 @@ function GoalForm({
               <option value="HISTORY">By recent results</option>
               <option value="WEIGHT">By each member&apos;s weight</option>
             </SelectField>
-            <SelectField label="Curve" {...register("curve")}>
-              <option value="LINEAR">Steady (linear)</option>
-              <option value="FRONT_LOADED">Front-loaded (more early)</option>
-              <option value="BACK_LOADED">Back-loaded (more late)</option>
-              <option value="CUSTOM">Custom checkpoints</option>
-            </SelectField>
+            <CurveSelect {...register("curve")} />
             {leans(curve) && (
               <TextField
                 label="Curve strength (%)"
@@ -255,7 +251,7 @@ function GoalForm({
                 autoComplete="off"
                 {...register("curveStrength")}
                 error={e.curveStrength?.message}
-                hint={`How much more ${curve === "FRONT_LOADED" ? "early" : "late"}: 0 is steady, 100 the strongest. Empty: 50%.`}
+                hint={curveStrengthHint(curve)}
               />
             )}
           </div>

@@ -2,19 +2,17 @@
 /** Next month's goal from last month's actuals, with a stretch percentage; "Start this goal" opens the form filled in. */
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
-import { TextField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
 import { amountFormatter, type MetricUnit } from "@/server/domain/money";
 import { formatDay } from "./format";
+import { StretchField, useStretch } from "./stretch-field";
 
 export function ProposeNext({ goalId, unit, goalName }: { goalId: string; unit: MetricUnit; goalName: string }) {
   const team = useTeam();
   const trpc = useTRPC();
-  const [stretch, setStretch] = useState("10");
-  const pct = Math.trunc(Number(stretch));
-  const valid = stretch.trim() !== "" && Number.isFinite(pct) && pct >= -100 && pct <= 1000;
+  const stretch = useStretch();
+  const { pct, valid } = stretch;
   const next = useQuery({
     ...trpc.goal.proposeNext.queryOptions({ teamId: team.id, goalId, stretchPercent: valid ? pct : 0 }),
     enabled: valid,
@@ -33,15 +31,7 @@ export function ProposeNext({ goalId, unit, goalName }: { goalId: string; unit: 
     : "";
   return (
     <div className="space-y-3">
-      <TextField
-        label="Stretch (%)"
-        type="number"
-        inputMode="numeric"
-        className="max-w-40"
-        value={stretch}
-        onChange={(e) => setStretch(e.target.value)}
-        error={valid ? undefined : "Enter a whole percentage between −100 and 1000."}
-      />
+      <StretchField stretch={stretch} invalidMessage="Enter a whole percentage between −100 and 1000." />
       {d && (
         <div aria-live="polite" className="space-y-2">
           <p>

@@ -12,7 +12,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, FormStatus } from "@/components/ui/form-alert";
 import { setServerErrors } from "@/components/ui/form-error";
 import { ZRequestEmailChangeInput } from "@/server/schemas/profile";
 import { useTRPC } from "@/trpc/react";
@@ -100,11 +100,7 @@ export function EmailForm({ profile, onSaved }: { profile: Profile; onSaved: () 
           Send confirmation link
         </Button>
       </form>
-      {done && (
-        <p role="status" className="text-sm font-medium break-words text-slate-800">
-          {done}
-        </p>
-      )}
+      <FormStatus message={done} breakWords />
     </div>
   );
 }

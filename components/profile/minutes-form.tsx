@@ -12,7 +12,7 @@ import type { z } from "zod";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, FormStatus } from "@/components/ui/form-alert";
 import { setServerErrors } from "@/components/ui/form-error";
 import { ZMinutesPerDayForm } from "@/server/schemas/profile";
 import { useTRPC } from "@/trpc/react";
@@ -76,11 +76,7 @@ export function MinutesForm({ profile, onSaved }: { profile: Profile; onSaved: (
           <FormAlert message={errors.root?.server?.message} />
         </div>
       </form>
-      {done && (
-        <p role="status" className="text-sm font-medium text-slate-800">
-          {done}
-        </p>
-      )}
+      <FormStatus message={done} />
     </section>
   );
 }

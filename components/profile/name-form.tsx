@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
+import { FormAlert, FormStatus } from "@/components/ui/form-alert";
 import { setServerErrors } from "@/components/ui/form-error";
 import { ZSetNameInput } from "@/server/schemas/profile";
 import { useTRPC } from "@/trpc/react";
@@ -49,11 +49,7 @@ export function NameForm({ name, onSaved }: { name: string; onSaved: () => Promi
         </Button>
       </div>
       <FormAlert message={errors.root?.server?.message} />
-      {done && (
-        <p role="status" className="text-sm font-medium text-slate-800">
-          {done}
-        </p>
-      )}
+      <FormStatus message={done} />
     </form>
   );
 }

@@ -2,24 +2,22 @@
 /**
  * "Move the goal's deadline or target instead" inside the re-plan dialog (replan-dialog.tsx), for whoever may change
  * the goal: the goal's own versioned change path (`goal.previewChange` / `goal.applyChange`, kinds "deadline" and
- * "target", server/schemas/goal.ts) — preview what changes for whom (the goal page's `ChangeDiff`), then save with the
+ * "target", server/schemas/goal.ts) — preview what changes for whom and save (components/plan/change-preview.tsx, as on the goal page) with the
  * goal's version, so a change made meanwhile is refused instead of overwritten. The form reads amounts with the goal
  * page's change schema (components/plan/change-schema.ts), the one money parser.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { formatDay } from "@/components/dashboard/format";
 import { useTeam } from "@/components/layout/team-context";
-import { ChangeDiff } from "@/components/plan/change-diff";
+import { ChangePreview, useGoalChange } from "@/components/plan/change-preview";
 import { changeSchema, type ChangeIn } from "@/components/plan/change-schema";
-import { StatusNote } from "@/components/plan/status";
 import type { GoalChange } from "@/components/plan/types";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormAlert } from "@/components/ui/form-alert";
 import { amountFormatter, amountInputMode, amountToInput, type MetricUnit } from "@/server/domain/money";
 import { useTRPC } from "@/trpc/react";
 
@@ -52,37 +50,22 @@ export function MoveGoalForm({ goal, onDone }: { goal: MovableGoal; onDone: () =
   });
   const kind = useWatch({ control, name: "kind" });
   const errors = formState.errors;
-  const [asked, setAsked] = useState<GoalChange | null>(null);
-  const [reason, setReason] = useState("");
-  const resultRef = useRef<HTMLHeadingElement>(null);
-
-  const preview = useQuery({
-    ...trpc.goal.previewChange.queryOptions({
-      teamId: team.id,
-      goalId: goal.id,
-      change: asked ?? { kind: "deadline", deadline: goal.deadline },
-    }),
-    enabled: asked !== null,
-    retry: false,
+  const goalChange = useGoalChange({
+    goalId: goal.id,
+    version: goal.version,
+    idle: { kind: "deadline", deadline: goal.deadline },
+    onSaved: async (r) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() }),
+      ]);
+      toast.success(`Saved. ${r.changed} ${r.changed === 1 ? "target" : "targets"} changed.`);
+      onDone();
+    },
+    onError: (message) => setError("root", { message }),
   });
-  useEffect(() => {
-    if (preview.data) resultRef.current?.focus();
-  }, [preview.data]);
-
-  const apply = useMutation(
-    trpc.goal.applyChange.mutationOptions({
-      onSuccess: async (r) => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.review.pathKey() }),
-        ]);
-        toast.success(`Saved. ${r.changed} ${r.changed === 1 ? "target" : "targets"} changed.`);
-        onDone();
-      },
-      onError: (e) => setError("root", { message: e.message }),
-    }),
-  );
+  const { setAsked, preview } = goalChange;
 
   const onPreview = handleSubmit((change) => setAsked(change));
   const reset = () => setAsked(null);
@@ -122,53 +105,17 @@ export function MoveGoalForm({ goal, onDone }: { goal: MovableGoal; onDone: () =
         </Button>
       </form>
 
-      {asked && preview.isError && (
-        <StatusNote tone="warn" label="Cannot preview:">
-          {preview.error.message}
-        </StatusNote>
-      )}
-      {asked && preview.data && !preview.isFetching && (
-        <section className="space-y-3 rounded-lg border border-slate-300 p-3" data-testid="move-goal-preview">
-          <h3 ref={resultRef} tabIndex={-1} className="font-semibold outline-none">
-            What changes for whom
-          </h3>
-          <ChangeDiff data={preview.data} format={fmt} />
-          {preview.data.conflicts.length > 0 ? (
-            <StatusNote tone="warn" label="Cannot be saved:">
-              {preview.data.conflicts.map((c) => c.message).join(" ")}
-            </StatusNote>
-          ) : (
-            <>
-              <TextField
-                label="Reason (shown to the members whose target changes)"
-                value={reason}
-                maxLength={200}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              <FormAlert message={errors.root?.message} />
-              <div className="flex flex-wrap gap-3">
-                <Button
-                  busy={apply.isPending}
-                  onClick={() =>
-                    apply.mutate({
-                      teamId: team.id,
-                      goalId: goal.id,
-                      version: goal.version,
-                      change: asked,
-                      reason: reason.trim() || undefined,
-                    })
-                  }
-                >
-                  {kind === "deadline" ? "Move the deadline" : "Change the target"}
-                </Button>
-                <Button variant="ghost" onClick={onDone}>
-                  Cancel
-                </Button>
-              </div>
-            </>
-          )}
-        </section>
-      )}
+      <ChangePreview
+        state={goalChange}
+        format={fmt}
+        testId="move-goal-preview"
+        as="section"
+        hideWhileFetching
+        reasonLabel="Reason (shown to the members whose target changes)"
+        saveLabel={kind === "deadline" ? "Move the deadline" : "Change the target"}
+        alert={errors.root?.message}
+        onCancel={onDone}
+      />
     </div>
   );
 }

@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 import { toDbDay } from "@/server/domain/db-day";
-import { insertMemberTargets, insertTargetChanges, MEMBERS_ONLY_FIELD, updateMemberTargets } from "./goal-targets";
+import {
+  insertMemberTargets,
+  insertTargetChanges,
+  MEMBERS_ONLY_FIELD,
+  recomputeTeamTargets,
+  updateMemberTargets,
+} from "./goal-targets";
 
 const env = setUpTestDatabase({ tree: "once" });
 let goalId: string;
@@ -78,6 +84,53 @@ describe("goal-targets writes", () => {
       version: 2,
     });
     expect((await targetsOf())[0]!.version).toBe(1);
+  });
+
+  it("recomputeTeamTargets sums own targets over the tree as it is, removed members under their former upline", async () => {
+    const { t } = env;
+    const metric = await makeMetric(env.db, { teamId: t.team.id, key: "recount" });
+    const goal = await env.db.goal.create({
+      data: {
+        teamId: t.team.id,
+        rootMembershipId: t.owner.id,
+        createdById: t.owner.id,
+        metricId: metric.id,
+        name: "Recount",
+        target: 1_000,
+        startDate: toDbDay("2026-11-02"),
+        deadline: toDbDay("2026-11-27"),
+      },
+      select: { id: true },
+    });
+    // leaderA (10) → memberA1 (20) → memberA1a (40, removed: still counted under memberA1); memberA2 (80).
+    const ids = [t.leaderA.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id];
+    await insertMemberTargets(env.db, {
+      goalId: goal.id,
+      columns: { membershipIds: ids, personal: [10, 20, 40, 80], team: [0, 0, 0, 0] },
+    });
+    await env.db.membership.update({
+      where: { id: t.memberA1a.id },
+      data: { status: "REMOVED", parentId: null, formerParentId: t.memberA1.id },
+    });
+    try {
+      expect(await recomputeTeamTargets(env.db, { teamId: t.team.id, goalIds: [goal.id] })).toBe(4);
+      const team = new Map(
+        (await env.db.memberTarget.findMany({ where: { goalId: goal.id } })).map((r) => [r.membershipId, r.team]),
+      );
+      expect(Object.fromEntries(ids.map((id) => [id, team.get(id)]))).toEqual({
+        [t.leaderA.id]: 150,
+        [t.memberA1.id]: 60,
+        [t.memberA1a.id]: 40,
+        [t.memberA2.id]: 80,
+      });
+      // Already right: nothing changes.
+      expect(await recomputeTeamTargets(env.db, { teamId: t.team.id, goalIds: [goal.id] })).toBe(0);
+    } finally {
+      await env.db.membership.update({
+        where: { id: t.memberA1a.id },
+        data: { status: "ACTIVE", parentId: t.memberA1.id, formerParentId: null },
+      });
+    }
   });
 
   it("insertTargetChanges writes the rows in order, the first carrying every member's from → to", async () => {

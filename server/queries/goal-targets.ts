@@ -152,3 +152,40 @@ export async function insertTargetChanges(
     );
   });
 }
+
+/**
+ * After the tree's shape changes outside a re-split (the team is handed to another owner), the stored team targets
+ * of `goalIds` become each member's own target plus their downline's again, over the tree as it is now: active
+ * members under their upline, removed members under the upline they had (`formerParentId`, whose history still
+ * counts there). Personal targets are untouched, so every goal's total stays what it was. ONE statement; returns how
+ * many rows changed. Rare (a transfer), so it walks the tree rather than a stored closure.
+ */
+export async function recomputeTeamTargets(
+  db: DbClient,
+  args: { teamId: string; goalIds: readonly string[] },
+): Promise<number> {
+  if (args.goalIds.length === 0) return 0;
+  return execute(
+    db,
+    Prisma.sql`
+    WITH RECURSIVE below (root, node) AS (
+      SELECT m.id, m.id FROM "Membership" m WHERE m."teamId" = ${args.teamId}
+      UNION ALL
+      SELECT b.root, c.id
+        FROM below b
+        JOIN "Membership" c
+          ON (c.status = 'ACTIVE' AND c."parentId" = b.node)
+          OR (c.status = 'REMOVED' AND c."formerParentId" = b.node)
+    ), sums AS (
+      SELECT t."goalId", b.root, SUM(t.personal)::int AS total
+        FROM below b
+        JOIN "MemberTarget" t ON t."membershipId" = b.node
+       WHERE t."goalId" = ANY(${pgTextArray(args.goalIds)}::text[])
+       GROUP BY t."goalId", b.root
+    )
+    UPDATE "MemberTarget" mt
+       SET team = s.total, version = mt.version + 1, "updatedAt" = ${sqlNow()}
+      FROM sums s
+     WHERE mt."goalId" = s."goalId" AND mt."membershipId" = s.root AND mt.team <> s.total`,
+  );
+}

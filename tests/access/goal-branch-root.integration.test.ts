@@ -56,6 +56,25 @@ describe("goal reads stay inside the goal's branch", () => {
     expect(await database.db.weeklyReview.count()).toBe(before);
   });
 
+  it("the goal picker opens on the team's main goal, else on a goal for the whole team, before a branch's", async () => {
+    const teamId = w.team.id;
+    const order = async () => (await w.callerAs("upline").dashboard.goals({ teamId })).map((g) => [g.id, g.main]);
+    // Both end the same day and the branch goal is newer (it would come first by deadline), yet the team-wide goal leads.
+    expect(await order()).toEqual([
+      [w.goal.id, false],
+      [goalId, false],
+    ]);
+    await w.callerAs("owner").goal.setMain({ teamId, goalId, main: true });
+    try {
+      expect(await order()).toEqual([
+        [goalId, true],
+        [w.goal.id, false],
+      ]);
+    } finally {
+      await w.callerAs("owner").goal.setMain({ teamId, goalId, main: false });
+    }
+  });
+
   it("a review of the goal started from above is rooted at the goal's root", async () => {
     const started = await w.callerAs("owner").review.start({ teamId: w.team.id, goalId });
     const review = await database.db.weeklyReview.findUniqueOrThrow({ where: { id: started.id } });

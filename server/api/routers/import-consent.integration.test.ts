@@ -3,23 +3,17 @@
  * to the address, emailed (a real SMTP peer, tests/smtp-inbox.ts) and accepted — or declined — by its owner; the
  * importer sees only what they typed; the preview says nothing about addresses outside the importer's branch.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeUser, uniqueEmail } from "@/tests/factories";
+import { csvOf, emailOf as emailOfMember, suiteInbox } from "@/tests/import-helpers";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { startInbox, type ReceivedMail } from "@/tests/smtp-inbox";
+import type { ReceivedMail } from "@/tests/smtp-inbox";
 import * as clock from "@/server/clock";
 
 const env = setUpTestDatabase({ tree: "each" });
-let inbox: Awaited<ReturnType<typeof startInbox>>;
-beforeAll(async () => {
-  inbox = await startInbox();
-});
-afterAll(() => inbox.stop());
-
-const emailOf = async (membershipId: string) =>
-  (await env.db.membership.findUniqueOrThrow({ where: { id: membershipId }, select: { user: true } })).user.email;
+const inbox = suiteInbox();
+const emailOf = (membershipId: string) => emailOfMember(env.db, membershipId);
 const mailTo = (address: string): ReceivedMail | undefined => inbox.mails.find((m) => m.to.includes(address));
-const csvOf = (...rows: string[][]) => ["name,email,upline email", ...rows.map((r) => r.join(","))].join("\n");
 
 describe("member.import asks for consent", () => {
   it("invites existing accounts instead of attaching them, and shows only what the importer typed", async () => {

@@ -4,23 +4,16 @@
  * (it opens under the person who joined, with a fresh link by email), declined or revoked (it opens where that one
  * would have landed). A real SMTP peer receives the mails (tests/smtp-inbox.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeUser, uniqueEmail } from "@/tests/factories";
+import { csvOf, emailOf as emailOfMember, suiteInbox } from "@/tests/import-helpers";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { startInbox } from "@/tests/smtp-inbox";
 
 const env = setUpTestDatabase({ tree: "each" });
-let inbox: Awaited<ReturnType<typeof startInbox>>;
-beforeAll(async () => {
-  inbox = await startInbox();
-});
-afterAll(() => inbox.stop());
-
-const emailOf = async (membershipId: string) =>
-  (await env.db.membership.findUniqueOrThrow({ where: { id: membershipId }, select: { user: true } })).user.email;
+const inbox = suiteInbox();
+const emailOf = (membershipId: string) => emailOfMember(env.db, membershipId);
 const mailsTo = (address: string) => inbox.mails.filter((m) => m.to.includes(address));
 const linkIn = (text: string) => /\/join\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
-const csvOf = (...rows: string[][]) => ["name,email,upline email", ...rows.map((r) => r.join(","))].join("\n");
 
 async function people(...names: string[]) {
   return Promise.all(names.map((name) => makeUser(env.db, { name, email: uniqueEmail(name.toLowerCase()) })));

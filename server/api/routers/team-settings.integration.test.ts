@@ -337,8 +337,22 @@ describe("team.transferOwnership", () => {
       startDate: "2026-12-01",
       deadline: "2027-03-31",
     });
+    await owner.goal.publish({ teamId: t.team.id, goalId: goal.id, version: goal.version });
+    const targetsOf = async () =>
+      new Map(
+        (await env.db.memberTarget.findMany({ where: { goalId: goal.id } })).map((r) => [r.membershipId, r] as const),
+      );
+    const before = await targetsOf();
     const result = await owner.team.transferOwnership({ teamId: t.team.id, membershipId: t.memberA1.id });
     expect(result).toEqual({ ownerId: t.memberA1.id, formerOwnerId: t.owner.id, formerOwnerRole: "LEADER" });
+    // Nobody's own target changed; every stored team target is again its own plus its downline's over the new shape.
+    const after = await targetsOf();
+    for (const [id, row] of before) expect(after.get(id)!.personal).toBe(row.personal);
+    const shape = await env.db.membership.findMany({ where: { teamId: t.team.id, status: "ACTIVE" } });
+    const recount = (id: string): number =>
+      after.get(id)!.personal + shape.filter((m) => m.parentId === id).reduce((sum, m) => sum + recount(m.id), 0);
+    for (const m of shape) expect(after.get(m.id)!.team, m.id).toBe(recount(m.id));
+    expect(after.get(t.memberA1.id)!.team).toBe(before.get(t.owner.id)!.team);
 
     const rows = await env.db.membership.findMany({
       where: { teamId: t.team.id },

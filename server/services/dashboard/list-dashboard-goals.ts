@@ -1,7 +1,9 @@
 /**
  * The published goals the caller may see (goal.get's rule, `filterVisibleGoals` of goal-access.ts: they manage it or
- * have a target in it), by deadline, for the dashboard's goal selector. One query, and one tree check per distinct
- * goal root for a leader.
+ * have a target in it) for the dashboard's goal selector (and the weekly review's), the one it opens first on top:
+ * the team's main goal (main-goal.ts: the published goal made main most recently), then the goals set for the whole
+ * team, then the rest — each group by deadline. A branch's or a rank plan's goal never hides the team's. One query,
+ * and one tree check per distinct goal root for a leader.
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
@@ -32,6 +34,8 @@ export async function listDashboardGoals(db: DbClient, scope: TeamScope) {
     select: {
       ...dashboardGoalSelect,
       status: true,
+      mainSince: true,
+      root: { select: { parentId: true } },
       targets: { where: { membershipId: actor.id }, select: { membershipId: true } },
     },
     take: 200,
@@ -41,6 +45,13 @@ export async function listDashboardGoals(db: DbClient, scope: TeamScope) {
     actor,
     goals.map((g) => ({ ...g, mine: g.targets.length > 0 })),
   );
+  // The main goal: the same rule as main-goal.ts `mainGoalId` (latest `mainSince` among published goals).
+  const main = goals
+    .filter((g) => g.mainSince !== null)
+    .sort((a, b) => b.mainSince!.getTime() - a.mainSince!.getTime() || a.id.localeCompare(b.id))[0]?.id;
+  const rank = (g: (typeof visible)[number]) => (g.id === main ? 0 : g.root.parentId === null ? 1 : 2);
+  // A stable sort keeps the query's deadline order inside each group.
+  visible.sort((a, b) => rank(a) - rank(b));
   return visible.slice(0, 50).map((g) => ({
     id: g.id,
     name: g.name,
@@ -50,5 +61,6 @@ export async function listDashboardGoals(db: DbClient, scope: TeamScope) {
     deadline: toIsoDay(g.deadline),
     rootMembershipId: g.rootMembershipId,
     metric: g.metric,
+    main: g.id === main,
   }));
 }

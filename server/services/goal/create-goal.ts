@@ -5,7 +5,7 @@
  * (`Goal.holidays`): its plan is phased with them from now on, whatever is added to the team calendar later.
  */
 import type { Db, DbClient } from "@/server/db-client";
-import type { TCreateGoalInput } from "@/server/schemas/goal";
+import type { TCreateGoalInput, TGoalFields } from "@/server/schemas/goal";
 import type { TeamScope } from "@/server/services/team/scope";
 import { badRequest } from "@/server/errors";
 import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
@@ -15,6 +15,7 @@ import { phaseGoal } from "@/server/domain/goal-phasing";
 import { goalSpecOf } from "./preview-goal";
 import { publishGoalInTx } from "./publish-goal";
 import { refusePastGoal } from "./refuse-past-goal";
+import type { IsoDate } from "@/server/domain/calendar";
 import { toDbDay } from "@/server/domain/db-day";
 
 /** `input.rootMembershipId` is resolved and checked by `goalRootProcedure` (server/api/policy/goal.ts). */
@@ -31,36 +32,17 @@ export async function createGoalInTx(
   scope: TeamScope,
   input: TCreateGoalInput & { rootMembershipId: string; rankPlanId?: string },
 ) {
-  const { actor, team, today } = scope;
-  refusePastGoal(input, today);
+  const { actor } = scope;
   const { rootMembershipId } = input;
-  const holidays = await teamHolidayDays(tx, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
-  phaseGoal({ ...goalSpecOf(input), holidays }, team);
-  const metric = await tx.metric.findFirst({
-    where: { id: input.metricId, teamId: actor.teamId, archivedAt: null },
-    select: { id: true },
-  });
-  if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
+  const holidays = await checkGoalFields(tx, scope, input);
 
   const goal = await tx.goal.create({
     data: {
       teamId: actor.teamId,
       rootMembershipId,
       createdById: actor.id,
-      metricId: input.metricId,
-      name: input.name,
-      target: input.target,
-      baseline: input.baseline,
-      startDate: toDbDay(input.startDate),
-      deadline: toDbDay(input.deadline),
-      period: input.period,
-      curve: input.curve,
-      curveStrength: input.curveStrength,
+      ...goalFieldsData(input, holidays),
       checkpoints: input.curve === "CUSTOM" ? input.checkpoints : undefined,
-      splitRule: input.splitRule,
-      historyDays: input.historyDays,
-      historyFloorPct: input.historyFloorPct,
-      holidays: holidays.map(toDbDay),
       rankPlanId: input.rankPlanId,
     },
     select: goalRowSelect,
@@ -68,4 +50,41 @@ export async function createGoalInTx(
   if (!input.publish) return { id: goal.id, version: goal.version, status: goal.status };
   const published = await publishGoalInTx(tx, scope, { goal, version: goal.version });
   return { id: goal.id, version: published.version, status: "PUBLISHED" as const };
+}
+
+/**
+ * The checks of a goal's fields before it is written, whether created or a draft edited (update-draft-goal.ts): not
+ * entirely in the past, it phases (with the team holidays inside its dates), one of the team's live metrics. Returns
+ * those holidays, which the goal keeps (`Goal.holidays`).
+ */
+export async function checkGoalFields(db: DbClient, scope: TeamScope, input: TGoalFields) {
+  const { actor, team, today } = scope;
+  refusePastGoal(input, today);
+  const holidays = await teamHolidayDays(db, { teamId: actor.teamId, from: input.startDate, to: input.deadline });
+  phaseGoal({ ...goalSpecOf(input), holidays }, team);
+  const metric = await db.metric.findFirst({
+    where: { id: input.metricId, teamId: actor.teamId, archivedAt: null },
+    select: { id: true },
+  });
+  if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
+  return holidays;
+}
+
+/** A goal's columns from its fields and kept holidays, but its checkpoints (left unset on a new goal, cleared on a draft). */
+export function goalFieldsData(input: TGoalFields, holidays: IsoDate[]) {
+  return {
+    metricId: input.metricId,
+    name: input.name,
+    target: input.target,
+    baseline: input.baseline,
+    startDate: toDbDay(input.startDate),
+    deadline: toDbDay(input.deadline),
+    period: input.period,
+    curve: input.curve,
+    curveStrength: input.curveStrength,
+    splitRule: input.splitRule,
+    historyDays: input.historyDays,
+    historyFloorPct: input.historyFloorPct,
+    holidays: holidays.map(toDbDay),
+  };
 }

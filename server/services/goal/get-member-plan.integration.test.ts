@@ -3,7 +3,7 @@ import type { IsoDate } from "@/server/domain/calendar";
 import type { TCreateGoalInput } from "@/server/schemas/goal";
 import { loadTeamScope } from "@/server/services/team/scope";
 import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
-import { addDailyTotal, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { addDailyTotal, goalInput, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { createGoal } from "./create-goal";
 import { getMemberPlan } from "./get-member-plan";
 import { toDbDay } from "@/server/domain/db-day";
@@ -24,39 +24,30 @@ beforeAll(async () => {
   m = await makeFunnelMetrics(db, { teamId: t.team.id });
   await db.membership.update({ where: { id: t.memberA1.id }, data: { minutesPerDay: 90 } });
   // £7,000 over the 20 working days of 2–27 Nov 2026, 7 members, even split → £1,000 each.
-  await createTeamGoal(t, "2026-11-01", {
-    name: "November volume",
-    metricId: m.volume.id,
-    target: 700_000,
-    baseline: 0,
-    startDate: "2026-11-02",
-    deadline: "2026-11-27",
-    period: "WEEK",
-    curve: "LINEAR",
-    curveStrength: null,
-    checkpoints: [],
-    splitRule: "EVEN",
-    historyDays: 28,
-    historyFloorPct: 50,
-    publish: true,
-  });
+  await createTeamGoal(
+    t,
+    "2026-11-01",
+    goalInput({
+      name: "November volume",
+      metricId: m.volume.id,
+      target: 700_000,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+    }),
+  );
   // A draft goal never shows up in a member's plan.
-  await createTeamGoal(t, "2026-11-01", {
-    name: "Draft contacts",
-    metricId: m.contacts.id,
-    target: 1000,
-    baseline: 0,
-    startDate: "2026-11-02",
-    deadline: "2026-11-27",
-    period: "WEEK",
-    curve: "LINEAR",
-    curveStrength: null,
-    checkpoints: [],
-    splitRule: "EVEN",
-    historyDays: 28,
-    historyFloorPct: 50,
-    publish: false,
-  });
+  await createTeamGoal(
+    t,
+    "2026-11-01",
+    goalInput({
+      name: "Draft contacts",
+      metricId: m.contacts.id,
+      target: 1000,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+      publish: false,
+    }),
+  );
   const log = (membershipId: string, day: string, total: number) =>
     addDailyTotal(db, { teamId: t.team.id, membershipId, metricId: m.volume.id, day, total });
   await log(t.memberA1.id, "2026-11-03", 10_000);
@@ -170,22 +161,17 @@ describe("getMemberPlan and the calendar", () => {
     const db = env.db;
     const tree = await makeTestTree(db);
     const metrics = await makeFunnelMetrics(db, { teamId: tree.team.id });
-    await createTeamGoal(tree, "2026-12-06", {
-      name: "December volume",
-      metricId: metrics.volume.id,
-      target: 700_000,
-      baseline: 0,
-      startDate: "2026-12-06",
-      deadline: "2026-12-31",
-      period: "WEEK",
-      curve: "LINEAR",
-      curveStrength: null,
-      checkpoints: [],
-      splitRule: "EVEN",
-      historyDays: 28,
-      historyFloorPct: 50,
-      publish: true,
-    });
+    await createTeamGoal(
+      tree,
+      "2026-12-06",
+      goalInput({
+        name: "December volume",
+        metricId: metrics.volume.id,
+        target: 700_000,
+        startDate: "2026-12-06",
+        deadline: "2026-12-31",
+      }),
+    );
     const plan = await getMemberPlan(db, { teamId: tree.team.id, membershipId: tree.memberA1.id, asOf: "2026-12-06" });
     const g = plan.goals[0]!;
     // Not "€0 between 6 Dec and 6 Dec": the Sunday belongs to the first working week.

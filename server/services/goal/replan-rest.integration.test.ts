@@ -5,11 +5,8 @@
  */
 import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { IsoDate } from "@/server/domain/calendar";
-import { loadTeamScope } from "@/server/services/team/scope";
-import { addDailyTotal, makeMetric } from "@/tests/factories";
+import { addDailyTotal, makeMarchSalesGoal, makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { createGoal } from "./create-goal";
 
 const env = setUpTestDatabase({ tree: "each" });
 let goal: { id: string; version: number };
@@ -20,28 +17,8 @@ const code = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
 beforeEach(async () => {
   const t = env.t;
   metricId = (await makeMetric(env.db, { teamId: t.team.id, key: "sales", kind: "RESULT", unit: "COUNT" })).id;
-  const scope = {
-    ...(await loadTeamScope(env.db, { teamId: t.team.id, userId: t.owner.userId })),
-    today: "2027-02-26" as IsoDate,
-  };
   // 23 open days in March 2027; 7 members, even split: 230 each (1,610 in all).
-  const created = await createGoal(env.db, scope, {
-    name: "March sales",
-    metricId,
-    rootMembershipId: t.owner.id,
-    target: 1_610,
-    baseline: 0,
-    startDate: "2027-03-01",
-    deadline: "2027-03-31",
-    period: "WEEK",
-    curve: "FRONT_LOADED",
-    curveStrength: 50,
-    checkpoints: [],
-    splitRule: "EVEN",
-    historyDays: 28,
-    historyFloorPct: 50,
-    publish: true,
-  });
+  const created = await makeMarchSalesGoal(env.db, t, metricId);
   const row = await env.db.goal.findUniqueOrThrow({ where: { id: created.id }, select: { id: true, version: true } });
   goal = row;
   // Mia (A1) and Max (A1a) are behind: 20 and 5 done by Tuesday.

@@ -8,7 +8,7 @@ import type { Db } from "@/server/db-client";
 import type { TCreateGoalInput } from "@/server/schemas/goal";
 import { loadTeamScope, type TeamScope } from "@/server/services/team/scope";
 import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
-import { addMember, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { addMember, goalInput, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { applyGoalChange } from "./apply-goal-change";
 import { createGoal } from "./create-goal";
 import { listGoalHistory } from "./list-goal-history";
@@ -22,22 +22,8 @@ const ownerScope = async (tree: TestTree): Promise<TeamScope> => ({
   today: "2026-11-01",
 });
 
-const goalInput = (metricId: string, target: number): TCreateGoalInput => ({
-  name: "Bulk volume",
-  metricId,
-  target,
-  baseline: 0,
-  startDate: "2026-11-02",
-  deadline: "2027-01-29",
-  period: "WEEK",
-  curve: "LINEAR",
-  curveStrength: null,
-  checkpoints: [],
-  splitRule: "EVEN",
-  historyDays: 28,
-  historyFloorPct: 50,
-  publish: true,
-});
+const bulkGoalInput = (metricId: string, target: number): TCreateGoalInput =>
+  goalInput({ name: "Bulk volume", metricId, target, startDate: "2026-11-02", deadline: "2027-01-29" });
 
 function counting(db: Db) {
   const counter = { queries: 0 };
@@ -68,7 +54,7 @@ describe("bulk target writes", () => {
   it("publish writes the cascade and ONE history row for the team; a re-plan updates every target and bumps versions", async () => {
     const db = env.db;
     const owner = await ownerScope(t);
-    const goal = await createGoal(db, owner, { ...goalInput(m.volume.id, 700_000), rootMembershipId: t.owner.id });
+    const goal = await createGoal(db, owner, { ...bulkGoalInput(m.volume.id, 700_000), rootMembershipId: t.owner.id });
     const members = await db.membership.count({ where: { teamId: t.team.id, status: "ACTIVE" } });
     const before = await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } });
     expect(before).toHaveLength(members);
@@ -152,7 +138,10 @@ describe("bulk target writes", () => {
         await addMember(env.db, { teamId: tree.team.id, parentId: i % 2 ? tree.leaderA.id : tree.memberB1.id });
       const { counted, counter } = counting(env.db);
       const scope = await ownerScope(tree);
-      await createGoal(counted, scope, { ...goalInput(metrics.volume.id, 1_000_000), rootMembershipId: tree.owner.id });
+      await createGoal(counted, scope, {
+        ...bulkGoalInput(metrics.volume.id, 1_000_000),
+        rootMembershipId: tree.owner.id,
+      });
       counts.push(counter.queries);
     }
     expect(counts[1]).toBe(counts[0]);

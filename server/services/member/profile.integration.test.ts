@@ -6,20 +6,12 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "@/server/domain/calendar";
-import { addDailyTotal, makeFunnelMetrics } from "@/tests/factories";
+import { addDailyTotal, goalInput, makeFunnelMetrics } from "@/tests/factories";
+import { codeOf } from "@/tests/caller";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "once" });
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 beforeAll(async () => {
   const { t } = env;
@@ -29,20 +21,13 @@ beforeAll(async () => {
   // A published team goal on sponsors (even split), so everyone has a plan with a time check.
   await owner.goal.create({
     teamId: t.team.id,
-    name: "Sponsors this quarter",
-    metricId: m.sponsors.id,
-    target: 70,
-    baseline: 0,
-    startDate: today,
-    deadline: addDays(today, 60),
-    period: "WEEK",
-    curve: "LINEAR",
-    curveStrength: null,
-    checkpoints: [],
-    splitRule: "EVEN",
-    historyDays: 28,
-    historyFloorPct: 50,
-    publish: true,
+    ...goalInput({
+      name: "Sponsors this quarter",
+      metricId: m.sponsors.id,
+      target: 70,
+      startDate: today,
+      deadline: addDays(today, 60),
+    }),
   });
 });
 

@@ -7,19 +7,11 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "@/server/domain/calendar";
 import { addMember, makeFunnelMetrics } from "@/tests/factories";
+import { codeOf } from "@/tests/caller";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "once" });
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 const weightOf = async (id: string) =>
   (await env.db.membership.findUniqueOrThrow({ where: { id }, select: { splitWeight: true } })).splitWeight;

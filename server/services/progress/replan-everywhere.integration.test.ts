@@ -6,13 +6,11 @@
  */
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { IsoDate } from "@/server/domain/calendar";
 import { paceStatus } from "@/server/domain/pace";
-import { createGoal } from "@/server/services/goal/create-goal";
 import { getRollup } from "@/server/services/progress/get-rollup";
 import { loadGoalPlan } from "@/server/services/progress/load-goal-plan";
 import { loadTeamScope } from "@/server/services/team/scope";
-import { addDailyTotal, makeMetric } from "@/tests/factories";
+import { addDailyTotal, makeMarchSalesGoal, makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "once" });
@@ -23,30 +21,8 @@ let goalId: string;
 beforeAll(async () => {
   const t = env.t;
   const metricId = (await makeMetric(env.db, { teamId: t.team.id, key: "sales", kind: "RESULT", unit: "COUNT" })).id;
-  const scope = {
-    ...(await loadTeamScope(env.db, { teamId: t.team.id, userId: t.owner.userId })),
-    today: "2027-02-26" as IsoDate,
-  };
   // 23 open days in March 2027; 7 members, even split: 230 each. Front-loaded, so the re-plan's shape matters.
-  goalId = (
-    await createGoal(env.db, scope, {
-      name: "March sales",
-      metricId,
-      rootMembershipId: t.owner.id,
-      target: 1_610,
-      baseline: 0,
-      startDate: "2027-03-01",
-      deadline: "2027-03-31",
-      period: "WEEK",
-      curve: "FRONT_LOADED",
-      curveStrength: 50,
-      checkpoints: [],
-      splitRule: "EVEN",
-      historyDays: 28,
-      historyFloorPct: 50,
-      publish: true,
-    })
-  ).id;
+  goalId = (await makeMarchSalesGoal(env.db, t, metricId)).id;
   const log = (membershipId: string, day: string, total: number) =>
     addDailyTotal(env.db, { teamId: t.team.id, membershipId, metricId, day, total });
   // Mia is far behind (20 of 230); Max a little (60); Leo on his way (90).

@@ -4,10 +4,12 @@
  * links change, under the per-team tree lock: the new owner becomes the root, keeping their own downline, and the old
  * owner — now a LEADER — sits directly under them, keeping everyone else. Every other sponsor line is untouched.
  * Goals rooted at the old owner's node were the team's goals: they are re-rooted at the new owner so they keep
- * covering the whole team. One AuditEvent `team.ownership_transferred`.
+ * covering the whole team, and the stored team targets of the team's goals are summed again over the new shape
+ * (`recomputeTeamTargets`: nobody's own target changes). One AuditEvent `team.ownership_transferred`.
  */
 import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
+import { recomputeTeamTargets } from "@/server/queries/goal-targets";
 import { lockTeamTree } from "@/server/queries/tree";
 import { recordActorEvent } from "@/server/services/audit/record-event";
 import type { TeamScope } from "./scope";
@@ -32,6 +34,13 @@ export async function transferOwnership(db: Db, scope: TeamScope, newOwner: { id
       where: { teamId: team.id, rootMembershipId: actor.id },
       data: { rootMembershipId: newOwner.id },
     });
+    // Two upline links moved: every stored team target is again its own plus its downline's (personal targets, and
+    // so every goal's total, are unchanged).
+    const live = await tx.goal.findMany({
+      where: { teamId: team.id, status: { not: "ARCHIVED" } },
+      select: { id: true },
+    });
+    await recomputeTeamTargets(tx, { teamId: team.id, goalIds: live.map((g) => g.id) });
     await recordActorEvent(tx, actor, {
       action: "team.ownership_transferred",
       subjectId: newOwner.id,
