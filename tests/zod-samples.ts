@@ -90,6 +90,7 @@ function firstAccepted(schema: AnySchema, candidates: readonly unknown[]): unkno
 function candidatesForKey(key: string, candidates: readonly unknown[]): unknown[] {
   const lower = key.toLowerCase();
   if (lower.includes("email")) return ["fuzz.person@example.test"];
+  if (lower.includes("phone")) return ["+44 20 7946 0958"];
   if (lower.includes("currency")) return ["GBP"];
   if (lower.includes("timezone")) return ["Europe/London"];
   if (lower.includes("time") && !lower.includes("zone")) return ["18:30"];

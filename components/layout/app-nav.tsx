@@ -27,7 +27,7 @@ export function BottomTabBar() {
       aria-label="Main"
       className="fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] md:hidden"
     >
-      <ul className="grid grid-cols-5">
+      <ul className="grid grid-cols-6">
         {links.map(({ key, label, icon: Icon, href, active }) => (
           <li key={key}>
             <Link

@@ -1,6 +1,6 @@
-import { CalendarCheck, LayoutDashboard, NotebookPen, Target, Users, type LucideIcon } from "lucide-react";
+import { CalendarCheck, Contact, LayoutDashboard, NotebookPen, Target, Users, type LucideIcon } from "lucide-react";
 
-export type SectionKey = "plan" | "log" | "dashboard" | "review" | "team";
+export type SectionKey = "plan" | "log" | "names" | "dashboard" | "review" | "team";
 
 export interface NavItem {
   key: SectionKey;
@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: "plan", label: "Plan", icon: Target },
   { key: "log", label: "Log", icon: NotebookPen },
+  { key: "names", label: "Names", icon: Contact },
   { key: "dashboard", label: "Dashboard", icon: LayoutDashboard },
   { key: "review", label: "Review", icon: CalendarCheck },
   { key: "team", label: "Team", icon: Users },

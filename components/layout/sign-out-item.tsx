@@ -1,24 +1,39 @@
 "use client";
 /**
  * "Sign out" in the account menu; next-auth's client is loaded only when it is used. Signing out also removes the
- * Log's data from this device (a shared phone must not show the last member's numbers), after asking when entries
- * logged here have not reached the server yet.
+ * Log's and the names list's data from this device (a shared phone must not show the last member's numbers or
+ * names), after asking when entries logged or people added here have not reached the server yet.
  */
 import { LogOut } from "lucide-react";
 import { clearLogDeviceData, hasUnsentLogEntries } from "@/components/log/device-data";
+import { clearNamesDeviceData, hasUnsentNames } from "@/components/names/device-data";
 import { shellMenuItem } from "./menu-styles";
 
 export const UNSENT_ON_SIGN_OUT =
   "Some entries logged on this device have not reached the server yet. Signing out now deletes them from this device. Sign out anyway?";
 
+export const UNSENT_NAMES_ON_SIGN_OUT =
+  "Some people added to your names list on this device have not reached the server yet. Signing out now deletes them from this device. Sign out anyway?";
+export const UNSENT_BOTH_ON_SIGN_OUT =
+  "Some entries and people added to your names list on this device have not reached the server yet. Signing out now deletes them from this device. Sign out anyway?";
+
+/** The question asked before signing out deletes what this device still holds unsent (null: nothing is). */
+export function unsentOnSignOut(logEntries: boolean, names: boolean): string | null {
+  if (logEntries && names) return UNSENT_BOTH_ON_SIGN_OUT;
+  if (logEntries) return UNSENT_ON_SIGN_OUT;
+  if (names) return UNSENT_NAMES_ON_SIGN_OUT;
+  return null;
+}
+
 async function signOutHere() {
-  if (hasUnsentLogEntries() && !window.confirm(UNSENT_ON_SIGN_OUT)) return;
+  const unsent = unsentOnSignOut(hasUnsentLogEntries(), hasUnsentNames());
+  if (unsent && !window.confirm(unsent)) return;
   const { signOut } = await import("next-auth/react");
   // The session ends first, so nothing the open page still fetches can write the member's numbers back; then the
   // device data goes, and a full navigation closes the page's own hold on the queue's database (its deletion
   // completes then).
   await signOut({ redirect: false });
-  await clearLogDeviceData();
+  await Promise.all([clearLogDeviceData(), clearNamesDeviceData()]);
   window.location.replace("/signin");
 }
 

@@ -28,6 +28,9 @@ import { SyncStatus } from "./sync-status";
 import { useEntrySync, type Celebration } from "./use-entry-sync";
 import { useToday } from "./use-today";
 import { WeekStrip } from "./week-strip";
+import { FollowUps } from "./follow-ups";
+import { WhoWasIt } from "./who-was-it";
+import type { QueuedEntry } from "./queue-model";
 import * as clock from "@/server/clock";
 import { withPendingToday } from "@/server/domain/week-strip";
 
@@ -45,6 +48,11 @@ export function LogPage() {
   const [picked, setPicked] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [celebrations, setCelebrations] = useState<ShownCelebration[]>([]);
+  /** The last tap, offered a person ("who was it?", issue 18) until one is picked or it is closed. */
+  const [lastTap, setLastTap] = useState<{
+    entry: Omit<QueuedEntry, "state" | "teamId" | "membershipId">;
+    what: string;
+  } | null>(null);
   const onCelebrate = useCallback(
     (list: Celebration[]) =>
       setCelebrations((shown) => [...[...list].sort((a, b) => rank(a.kind) - rank(b.kind)), ...shown]),
@@ -101,10 +109,12 @@ export function LogPage() {
     const metric = metrics.get(metricId);
     const noteText = note.trim() ? note.trim().slice(0, 280) : null;
     try {
+      const createdAt = clock.nowMs();
       const id = await sync.add({ metricId, day, amount, note: noteText });
       setNote("");
       const what =
         `${metric ? formatAmount(amount, metric.unit, data?.currency ?? team.currency) : amount} ${metric?.name ?? ""}`.trim();
+      setLastTap({ entry: { id, metricId, day, amount, note: noteText, createdAt }, what });
       toast.success(`Logged ${what}${isToday ? "" : ` for ${dayLabel(day, today)}`}`, {
         id: `log-${id}`,
         duration: 5000,
@@ -213,6 +223,26 @@ export function LogPage() {
                   !data.actions.some((a) => a.planned > 0) && (
                     <p className="text-sm text-slate-700">No plan for today yet — log anything you did.</p>
                   )
+                )}
+                {/* A snapshot saved on the device before the names list has no people: nothing to show then. */}
+                {isToday && (data as Partial<typeof data>).people && (
+                  <FollowUps plan={data.people.followUps} namesHref={`/${team.slug}/names`} />
+                )}
+                {lastTap && (
+                  <WhoWasIt
+                    what={lastTap.what}
+                    people={(data as Partial<typeof data>).people?.whoWasIt ?? []}
+                    namesHref={`/${team.slug}/names`}
+                    onClose={() => setLastTap(null)}
+                    onPick={(person) => {
+                      const tap = lastTap;
+                      setLastTap(null);
+                      sync.link(tap.entry, person).then(
+                        () => toast.success(`${tap.what} with ${person.name}`),
+                        () => toast.error("This browser could not save who it was."),
+                      );
+                    }}
+                  />
                 )}
                 <details className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
                   <summary className="min-h-11 cursor-pointer content-center font-medium text-slate-800">

@@ -161,6 +161,11 @@ export async function removeIfUnsent(id: string): Promise<boolean> {
   });
 }
 
+/** Writes an entry to the queue, replacing the device's copy of the same id ("who was it?" adds the person). */
+export async function putQueued(entry: QueuedEntry): Promise<void> {
+  await (await queueDb()).entries.put(entry);
+}
+
 export async function getQueued(id: string): Promise<QueuedEntry | undefined> {
   return (await queueDb()).entries.get(id);
 }

@@ -26,6 +26,9 @@ export interface QueuedEntry {
   syncedAt?: number;
   /** Why the server refused it (state `failed`). */
   message?: string;
+  /** The person of the member's names list this tap was with ("who was it?"), sent with the entry (issue 18). */
+  personId?: string;
+  personName?: string;
 }
 
 export interface ServerDayEntry {

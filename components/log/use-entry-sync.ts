@@ -18,6 +18,7 @@ import {
   forget,
   getQueued,
   markWaiting,
+  putQueued,
   mayHaveWaiting,
   prepareQueue,
   removeIfUnsent,
@@ -110,6 +111,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
                 day: e.day,
                 amount: e.amount,
                 ...(e.note ? { note: e.note } : {}),
+                ...(e.personId ? { personId: e.personId } : {}),
               })),
             });
             await settle(
@@ -251,8 +253,32 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
     [teamId],
   );
 
+  /**
+   * "Who was it?" after a tap (issue 18): puts the person on the tap in the device queue and sends it (again). An
+   * entry already stored comes back a duplicate and is linked then; the server links an entry once, offline or not.
+   */
+  const link = useCallback(
+    async (entry: Omit<QueuedEntry, "state" | "teamId" | "membershipId">, person: { id: string; name: string }) => {
+      await writes.current.get(entry.id)?.catch(() => undefined);
+      if (running.current) await running.current;
+      const row: QueuedEntry = {
+        ...entry,
+        teamId,
+        membershipId,
+        state: "queued",
+        personId: person.id,
+        personName: person.name,
+      };
+      markWaiting({ teamId, membershipId });
+      openQueue.current();
+      await putQueued(row);
+      if (navigator.onLine) void flush();
+    },
+    [teamId, membershipId, flush],
+  );
+
   /** Drops an entry the server refused (after the member has read why). */
   const dismiss = useCallback((id: string) => forget([id]), []);
 
-  return { queue, online, problem, add, undo, dismiss, flush };
+  return { queue, online, problem, add, undo, link, dismiss, flush };
 }

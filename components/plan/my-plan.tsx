@@ -264,12 +264,19 @@ function GoalPlanCard({
           <h4 className="font-semibold">What it takes (from now)</h4>
           <ul className="mt-1 space-y-1 text-sm">
             {g.needs.map((n) => (
-              <li key={n.id} className="flex justify-between gap-2">
+              <li key={n.id} className="flex flex-wrap justify-between gap-x-2">
                 <span>{n.name}</span>
                 <span className="tabular-nums">
                   {n.remaining.toLocaleString("en-GB")} to go{" "}
                   <span className="text-slate-600">of {n.required.toLocaleString("en-GB")}</span>
                 </span>
+                {n.rate !== null && n.defaultRate != null && n.rateSource && n.rateSource !== "default" && (
+                  <span className="basis-full text-xs text-slate-600" data-testid="your-rates">
+                    Your rate {Math.round(n.rate * 100)}% (
+                    {n.rateSource === "list" ? "from your names list" : "from your log"}) · team&rsquo;s{" "}
+                    {Math.round(n.defaultRate * 100)}%
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -54,7 +54,8 @@ function RatesBody({ data }: { data: Rates }) {
     <div className="space-y-4">
       <p className="text-slate-700">
         From what you logged in the last {data.window.days} days ({formatDayRange(data.window.from, data.window.to)}).
-        Your plans use your own rate, blended with the team&apos;s default until you have enough history.
+        Your plans use your own rate, blended with the team&apos;s default until you have enough history. Where your
+        names list has enough people at a step, the rate comes from the list (who went on to the next stage).
       </p>
       {data.results.map((result) => (
         <div key={result.result.id} className="space-y-2">
@@ -70,7 +71,9 @@ function RatesBody({ data }: { data: Rates }) {
                   <dd className="break-words">
                     {r.observedRate === null
                       ? `no ${lower(r.from.name)} logged yet`
-                      : `${formatRate(r.observedRate)} (${r.successes.toLocaleString("en-GB")} of ${r.trials.toLocaleString("en-GB")} ${lower(r.from.name)})`}
+                      : r.source === "list"
+                        ? `${formatRate(r.observedRate)} (from your names list: ${r.successes.toLocaleString("en-GB")} of ${r.trials.toLocaleString("en-GB")} people went on)`
+                        : `${formatRate(r.observedRate)} (${r.successes.toLocaleString("en-GB")} of ${r.trials.toLocaleString("en-GB")} ${lower(r.from.name)})`}
                   </dd>
                   <dt>Team default</dt>
                   <dd>{formatRate(r.defaultRate)}</dd>

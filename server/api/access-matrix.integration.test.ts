@@ -405,6 +405,36 @@ export const DECLARATIONS: Record<string, Declaration> = {
     }),
   },
   "calendar.removeDayOff": { policy: NOBODY, input: (w) => ({ ...team(w), dayOffId: w.dayOffId }) },
+  // The names list (issue 18): a person is its list owner's alone (the subject's person: nobody else reads or
+  // changes it; a shared person's read by the upline chain is in server/api/routers/person.integration.test.ts).
+  "person.stages": { policy: TEAM_MEMBER, input: team },
+  "person.list": { policy: TEAM_MEMBER, scope: "self", input: team },
+  "person.get": { policy: NOBODY, input: (w) => ({ ...team(w), personId: w.personId }) },
+  "person.add": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), id: randomUUID(), name: "Pat Prospect" }),
+  },
+  "person.update": { policy: NOBODY, input: (w) => ({ ...team(w), personId: w.personId, notes: "changed" }) },
+  "person.setStage": { policy: NOBODY, input: (w) => ({ ...team(w), personId: w.personId, outcome: "LOST" }) },
+  "person.archive": { policy: NOBODY, input: (w) => ({ ...team(w), personId: w.personId }) },
+  "person.restore": { policy: NOBODY, input: (w) => ({ ...team(w), personId: w.personId }) },
+  "person.stageCounts": { policy: SUBJECT_VIEWER, input: (w) => ({ ...team(w), rootId: w.memberA1.id }) },
+  "person.sharedWithMe": { policy: TEAM_MEMBER, scope: "self", input: team },
+  // Import and export act on the caller's own list only (the input names no list); sponsoring reaches the subject's
+  // private person: nobody else may.
+  "person.importPreview": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), format: "csv", content: "name,email\r\nPat,pat@example.test\r\n" }),
+  },
+  "person.import": {
+    policy: TEAM_MEMBER,
+    scope: "self",
+    input: (w) => ({ ...team(w), format: "csv", content: "name\r\nPat\r\n", importId: randomUUID() }),
+  },
+  "person.export": { policy: TEAM_MEMBER, scope: "self", input: team },
+  "person.invite": { policy: NOBODY, input: (w) => ({ ...team(w), personId: w.personId }) },
 };
 
 const DENIED_CODES = new Set(["FORBIDDEN", "NOT_FOUND"]);

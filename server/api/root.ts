@@ -7,6 +7,7 @@ import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { inviteRouter } from "@/server/api/routers/invite";
 import { memberRouter } from "@/server/api/routers/member";
 import { metricRouter } from "@/server/api/routers/metric";
+import { personRouter } from "@/server/api/routers/person";
 import { rankRouter } from "@/server/api/routers/rank";
 import { reviewRouter } from "@/server/api/routers/review";
 import { teamRouter } from "@/server/api/routers/team";
@@ -23,6 +24,7 @@ export const appRouter = router({
   metric: metricRouter,
   rank: rankRouter,
   calendar: calendarRouter,
+  person: personRouter,
 });
 
 export type AppRouter = typeof appRouter;

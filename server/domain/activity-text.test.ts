@@ -36,6 +36,16 @@ describe("activityText", () => {
     expect(mentionedIds("member.moved", { from: "m1", to: "m2" })).toEqual(["m1", "m2"]);
   });
 
+  it("counts the people imported to a names list, never naming them", () => {
+    expect(text("person.imported", { count: 3, format: "vcf" }, null)).toBe(
+      "imported 3 people to their names list from phone contacts",
+    );
+    expect(text("person.imported", { count: 1, format: "csv" }, null)).toBe(
+      "imported 1 person to their names list from a CSV file",
+    );
+    expect(text("person.imported", {}, null)).toBe("imported people to their names list from a file");
+  });
+
   it("reads calendar days without a time zone", () => {
     expect(dayText("2027-12-25")).toBe("25 Dec 2027");
     expect(weekdaysText([0, 1, 2, 3, 4, 5, 6])).toBe("every day");
@@ -55,6 +65,7 @@ describe("activityText", () => {
             "member.moved",
             "member.removed",
             "member.invited_by_import",
+            "person.imported",
             "invite.created",
             "invite.revoked",
             "calendar.holiday_added",

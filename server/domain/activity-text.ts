@@ -164,6 +164,14 @@ export function activityText(event: ActivityEvent): string {
         ? `changed ${who}'s split weight`
         : `set ${who}'s split weight to ${to}%${from === null ? "" : ` (was ${from}%)`}`;
     }
+    case "person.imported": {
+      // Names lists are private (issue 18): the sentence counts people, it never names them.
+      const count = num(data.count);
+      const source = data.format === "vcf" ? "phone contacts" : data.format === "csv" ? "a CSV file" : "a file";
+      return count === null
+        ? `imported people to their names list from ${source}`
+        : `imported ${plural(count, "person", "people")} to their names list from ${source}`;
+    }
     case "invite.created":
       return "created an invite link";
     case "invite.revoked":

@@ -4,7 +4,8 @@
  * with — the observed rate smoothed toward the default by credibility (`planFunnel`, server/domain/funnel.ts), read
  * through the same stages as a member's actions (`funnelRateStages`, server/domain/member-actions.ts). Pure.
  */
-import { planFunnel } from "./funnel";
+import { planFunnel, type StageHistory } from "./funnel";
+import type { RateSource } from "./list-rates";
 import { funnelRateStages, type FunnelStep, type MetricRef } from "./member-actions";
 
 export interface ConversionRate {
@@ -23,6 +24,8 @@ export interface ConversionRate {
   rate: number;
   /** How much the member's own history counts in `rate` (0 = the default only, → 1 with a lot of history). */
   historyWeight: number;
+  /** Where the observations come from: the names list (enough people at this step), the Log, or none. */
+  source: RateSource;
 }
 
 export interface ResultConversionRates {
@@ -37,9 +40,11 @@ export function memberConversionRates(args: {
   steps: readonly FunnelStep[];
   /** Per metric id: the member's totals over the look-back window. */
   history: Readonly<Record<string, number>>;
+  /** Per step's metric id: what the member's names list observed (server/domain/list-rates.ts). */
+  listHistory?: Readonly<Record<string, StageHistory>>;
 }): ResultConversionRates {
   const { result } = args;
-  const { funnelSteps, nextOf, stages, valuePerAction } = funnelRateStages(args);
+  const { funnelSteps, nextOf, stages, sources, valuePerAction } = funnelRateStages(args);
   const plan = stages.length > 0 ? planFunnel({ target: 0, stages }) : { stages: [] };
   const rates = plan.stages.map((st, i): ConversionRate => {
     const history = stages[i]!.history;
@@ -52,6 +57,7 @@ export function memberConversionRates(args: {
       observedRate: st.observedRate,
       rate: st.rate,
       historyWeight: st.historyWeight,
+      source: sources[i]!,
     };
   });
   return {

@@ -5,8 +5,12 @@
  */
 import Papa from "papaparse";
 
-/** Text a spreadsheet would run as a formula; a plain (signed) decimal number is not one. */
-export const FORMULA_START = /^(?!-?\d+(\.\d+)?$)[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would run as a formula; a plain (signed) decimal number is not one. Text that already starts with
+ * the guard's quote before such a character ("'=x") gets one more, so reading the file back (`fromCsvCell`,
+ * server/domain/person-transfer.ts, drops one quote) gives exactly what was written.
+ */
+export const FORMULA_START = /^(?!-?\d+(\.\d+)?$)'*[=+\-@\t\r]/;
 
 export type CsvCell = string | number | null | undefined;
 

@@ -11,6 +11,7 @@
 import { buildDailyPlan, type TimeCheck } from "@/server/domain/daily-plan";
 import type { IsoDate } from "@/server/domain/calendar";
 import { planFunnel, resultsForAmount, type FunnelStage, type StageHistory } from "@/server/domain/funnel";
+import { preferListHistory, type RateSource } from "@/server/domain/list-rates";
 import { toIsoDay } from "@/server/domain/db-day";
 
 export type MetricUnitName = "COUNT" | "MONEY" | "MINUTES";
@@ -45,6 +46,10 @@ export interface ActivityNeed extends MetricRef {
   remaining: number;
   /** Conversion rate used into the next step (null for a value-per-action step or the goal metric itself). */
   rate: number | null;
+  /** The team's default rate of this step (null where `rate` is). */
+  defaultRate?: number | null;
+  /** Where the member's observations behind `rate` came from: their names list, the Log, or none (team default). */
+  rateSource?: RateSource | null;
 }
 
 /** How far back a member's own conversion rates are learned from. */
@@ -62,6 +67,8 @@ export function activityNeeds(args: {
   history?: Readonly<Record<string, number>>;
   /** Per metric id: done since the goal's start (up to yesterday). */
   done?: Readonly<Record<string, number>>;
+  /** Per step's metric id: what the names list observed (list-rates.ts); used where it has enough people. */
+  listHistory?: Readonly<Record<string, StageHistory>>;
 }): ActivityNeed[] {
   const { result, amount, steps } = args;
   const done = (id: string) => args.done?.[id] ?? 0;
@@ -74,7 +81,12 @@ export function activityNeeds(args: {
   });
   if (steps.length === 0) return [need(result, amount, null)];
 
-  const { funnelSteps, stages, valuePerAction } = funnelRateStages({ result, steps, history: args.history });
+  const { funnelSteps, stages, sources, valuePerAction } = funnelRateStages({
+    result,
+    steps,
+    history: args.history,
+    ...(args.listHistory ? { listHistory: args.listHistory } : {}),
+  });
   let funnelTarget = amount;
   const tail: ActivityNeed[] = [];
   if (valuePerAction) {
@@ -84,7 +96,14 @@ export function activityNeeds(args: {
   if (funnelSteps.length === 0) return tail;
 
   const plan = planFunnel({ target: funnelTarget, stages });
-  return [...plan.stages.map((st, i) => need(funnelSteps[i]!, st.required, st.rate)), ...tail];
+  return [
+    ...plan.stages.map((st, i) => ({
+      ...need(funnelSteps[i]!, st.required, st.rate),
+      defaultRate: st.defaultRate,
+      rateSource: sources[i]!,
+    })),
+    ...tail,
+  ];
 }
 
 /**
@@ -92,17 +111,21 @@ export function activityNeeds(args: {
  * member's own history (trials of the step, successes = the next step's count, at most the trials) — with what each
  * step turns into. The one reading of FunnelStage rows and history: a member's actions and their profile's conversion
  * rates (server/domain/conversion-rates.ts) both use it. When the result is money, the last step is a value per action
- * (`valuePerAction`), not a conversion.
+ * (`valuePerAction`), not a conversion. Where the member's names list has enough people at a step (`listHistory`,
+ * server/domain/list-rates.ts) its observations replace the Log's for that step — smoothed the same way.
  */
 export function funnelRateStages(args: {
   result: MetricRef;
   steps: readonly FunnelStep[];
   history?: Readonly<Record<string, number>>;
+  listHistory?: Readonly<Record<string, StageHistory>>;
 }): {
   funnelSteps: readonly FunnelStep[];
   /** What each funnel step turns into: the next step, or the result (or the value-per-action step). */
   nextOf: MetricRef[];
   stages: FunnelStage[];
+  /** Where each stage's history came from: the names list, the Log's totals, or none (the team default). */
+  sources: RateSource[];
   valuePerAction: { step: FunnelStep; value: number } | null;
 } {
   const { result, steps } = args;
@@ -115,16 +138,19 @@ export function funnelRateStages(args: {
   const nextOf = funnelSteps.map((_, i) =>
     i + 1 < funnelSteps.length ? funnelSteps[i + 1]! : valuePerAction ? valuePerAction.step : result,
   );
+  const sources: RateSource[] = [];
   const stages = funnelSteps.map((s, i): FunnelStage => {
-    let history: StageHistory | undefined;
+    let logHistory: StageHistory | undefined;
     if (args.history) {
       const trials = args.history[s.id] ?? 0;
       const successes = Math.min(trials, args.history[nextOf[i]!.id] ?? 0);
-      if (trials > 0) history = { trials, successes };
+      if (trials > 0) logHistory = { trials, successes };
     }
+    const { history, source } = preferListHistory(logHistory, args.listHistory?.[s.id]);
+    sources.push(source);
     return { key: s.id, defaultRate: Math.min(1, s.toCount / s.fromCount), ...(history ? { history } : {}) };
   });
-  return { funnelSteps, nextOf, stages, valuePerAction };
+  return { funnelSteps, nextOf, stages, sources, valuePerAction };
 }
 
 export interface TodayPlan {
@@ -198,6 +224,8 @@ export function goalActions(args: {
   personal: number;
   steps: readonly FunnelStep[];
   history: Readonly<Record<string, number>>;
+  /** What the names list observed per step (list-rates.ts), when loaded. */
+  listHistory?: Readonly<Record<string, StageHistory>>;
   doneThroughYesterday: Readonly<Record<string, number>>;
   workingDays: readonly number[];
   /** The member's closed days: team holidays and their own days off (the same list for the Plan page and the Log). */
@@ -213,6 +241,7 @@ export function goalActions(args: {
     steps: args.steps,
     history: args.history,
     done: args.doneThroughYesterday,
+    ...(args.listHistory ? { listHistory: args.listHistory } : {}),
   });
   const inPlan = args.asOf >= start && args.asOf <= deadline;
   const today = todayPlan({

@@ -11,6 +11,7 @@ import type { MetricUnitName } from "@/server/domain/member-actions";
 import { sqlNow } from "@/server/queries/sql-now";
 import { col, mappedRows, queryRows, RowShapeError, type Row } from "./decode";
 import { upsertDailyTotalsSql } from "./entry";
+import { personTapsSql, type TapLink } from "./person-taps";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The logging statement
@@ -78,6 +79,8 @@ export function insertLogBatch(
     maxDayTotal: number;
     /** The Log context subquery (`logContextSql`), returned on the first row (evaluated before the inserts take effect). */
     contextSql: Prisma.Sql | null;
+    /** Entries that name a person (issue 18): linked and the person moved forward in this same statement. */
+    taps?: readonly TapLink[];
   },
 ): Promise<LogBatchRow[]> {
   const { teamId, membershipId, entries } = args;
@@ -119,7 +122,7 @@ export function insertLogBatch(
     ), tot AS (${upsertDailyTotalsSql(
       teamId,
       Prisma.sql`(SELECT ${membershipId}::text AS m, "metricId" AS metric, day, amount AS total, 1 AS entries FROM ins) AS d`,
-    )})
+    )})${args.taps && args.taps.length > 0 ? personTapsSql({ teamId, membershipId, links: args.taps, stamp }) : Prisma.empty}
     SELECT i.id, met.name AS "metricName", met.unit AS "metricUnit", COALESCE(met.archived, false) AS "metricArchived",
            (ins.id IS NOT NULL) AS inserted,
            e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",

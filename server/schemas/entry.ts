@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_ENTRY_AMOUNT } from "@/server/domain/money";
 import { ZId, ZIsoDate, zText } from "./common";
+import { ZPersonId } from "./person";
 
 /** Most entries one request may carry (an offline queue flushes in batches of this size). */
 export const MAX_ENTRIES_PER_BATCH = 200;
@@ -26,6 +27,10 @@ export const ZNewEntry = z.object({
     .min(1, "Log at least 1")
     .max(MAX_ENTRY_AMOUNT, "That amount is too large"),
   note: ZEntryNote.optional(),
+  /** The person of the member's own names list this tap was with (issue 18); optional, never needed to log. */
+  personId: ZPersonId.optional(),
+  /** The link's id, made on the device with the entry (a retry links once); the entry's id when left out. */
+  touchId: ZEntryId.optional(),
 });
 export type TNewEntry = z.infer<typeof ZNewEntry>;
 

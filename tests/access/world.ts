@@ -165,6 +165,14 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     where: { membershipId: tree.memberA1a.id },
     select: { id: true },
   });
+  // The names list (issue 18): one private person and one shared with the upline, on the subject's list.
+  const person = await subject.person.add({ teamId, id: randomUUID(), name: "A1a's prospect" });
+  const sharedPerson = await subject.person.add({
+    teamId,
+    id: randomUUID(),
+    name: "A1a's shared prospect",
+    sharedWithUpline: true,
+  });
   return {
     today,
     metrics,
@@ -180,5 +188,7 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     rankId: rank.id,
     holidayId: holiday.id,
     dayOffId: dayOff.id,
+    personId: person.id,
+    sharedPersonId: sharedPerson.id,
   };
 }

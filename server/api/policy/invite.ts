@@ -10,17 +10,28 @@ import { ZId } from "@/server/schemas/common";
 import { ZCreateInviteInput, ZRevokeInviteInput } from "@/server/schemas/invite";
 import { findRevocableInvite } from "@/server/services/invite/revoke-invite";
 import { assertCanView } from "@/server/services/team/permissions";
+import type { TeamScope } from "@/server/services/team/scope";
+import type { DbClient } from "@/server/db-client";
 
-export const inviteCreateProcedure = teamProcedure.input(ZCreateInviteInput).use(async ({ ctx, input, next }) => {
-  const { actor, team } = ctx.scope;
-  const parentId = input.parentId ?? actor.id;
+/** The invite rule (also for sponsoring a person from the names list, server/api/policy/person-invite.ts). */
+export async function assertMayInvite(
+  db: DbClient,
+  scope: Pick<TeamScope, "actor" | "team">,
+  invite: { parentId: string; role: "LEADER" | "MEMBER" },
+) {
+  const { actor, team } = scope;
   if (actor.role === "MEMBER") {
     if (!team.membersCanInvite) throw new AppError("FORBIDDEN", "In this team only leaders can invite people.");
-    if (parentId !== actor.id)
+    if (invite.parentId !== actor.id)
       throw new AppError("FORBIDDEN", "You can invite people under yourself only.", { field: "parentId" });
-    if (input.role !== "MEMBER") throw new AppError("FORBIDDEN", "Only leaders can invite leaders.", { field: "role" });
+    if (invite.role !== "MEMBER")
+      throw new AppError("FORBIDDEN", "Only leaders can invite leaders.", { field: "role" });
   }
-  await assertCanView(ctx.db, actor, parentId);
+  await assertCanView(db, actor, invite.parentId);
+}
+
+export const inviteCreateProcedure = teamProcedure.input(ZCreateInviteInput).use(async ({ ctx, input, next }) => {
+  await assertMayInvite(ctx.db, ctx.scope, { parentId: input.parentId ?? ctx.scope.actor.id, role: input.role });
   return next();
 });
 

@@ -1,12 +1,13 @@
 /**
  * Deletes an entry softly (deletedAt; the row and its history stay) — by its author, or their upline when the team
  * allows it (checked on the procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction:
- * the entry, a `delete` revision and DailyTotal.
+ * the entry, a `delete` revision, DailyTotal, and the entry's link to a person with that person's stage.
  */
 import type { Db } from "@/server/db-client";
 import type { TeamScope } from "@/server/services/team/scope";
 import { applyTotalDeltas } from "@/server/queries/entry";
 import { loadEditableEntry } from "./editable-entry";
+import { undoEntryTouch } from "@/server/services/person/undo-touch";
 import * as clock from "@/server/clock";
 import { toDbDay } from "@/server/domain/db-day";
 
@@ -31,6 +32,8 @@ export async function deleteEntry(db: Db, scope: TeamScope, input: { entryId: st
         createdAt: clock.now(),
       },
     });
+    // A tap with a person: the link goes and the person's stage follows the remaining touches (issue 18).
+    await undoEntryTouch(tx, { teamId: team.id, entryId: entry.id });
     await applyTotalDeltas(tx, team.id, [
       { membershipId: entry.membershipId, metricId: entry.metricId, day: entry.day, total: -entry.amount, entries: -1 },
     ]);

@@ -23,6 +23,7 @@ import { listLoggableMetrics } from "./loggable-metrics";
 import { planDayRecords } from "@/server/domain/plan-days";
 import { planMet } from "@/server/domain/week-strip";
 import { todayPlanFrom } from "./today-plan";
+import { logPeople } from "@/server/services/person/log-people";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
@@ -43,7 +44,7 @@ export async function getLogDay(db: DbClient, scope: TeamScope, input: { day?: s
     closedThrough: addDays(today, NEXT_OPEN_DAY_HORIZON),
   });
   const plan = todayPlanFrom(context);
-  const [metrics, totals, entries, membership] = await Promise.all([
+  const [metrics, totals, entries, membership, people] = await Promise.all([
     listLoggableMetrics(
       db,
       team.id,
@@ -56,6 +57,8 @@ export async function getLogDay(db: DbClient, scope: TeamScope, input: { day?: s
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     }),
     db.membership.findUnique({ where: { id: actor.id }, select: { reminderTime: true } }),
+    // The names list: today's follow-ups and the "who was it?" list (issue 18; server/services/person/log-people.ts).
+    logPeople(db, { teamId: team.id, membershipId: actor.id, today }),
   ]);
   const closed = context.closed;
   const memberDay = await describeMemberDay(db, {
@@ -120,6 +123,8 @@ export async function getLogDay(db: DbClient, scope: TeamScope, input: { day?: s
     memberDay,
     /** The team's main goal when the member has a target in it (name, their target and progress, today's actions). */
     mainGoal: mainGoalFrom(context),
+    /** Today's follow-ups (first in today's actions; overdue counted) and the people offered after a tap. */
+    people,
   };
 }
 

@@ -11,6 +11,9 @@
  *   context the celebrations need (plan, totals, plan-done days) are ONE set-based SQL statement (so one
  *   transaction, whatever the batch size); a Victory is written only when there is one. With the team procedure's
  *   access check: 2 round trips a request whatever the batch or team size (docs/PERFORMANCE.md, Logging).
+ * - Taps with a person (issue 18, optional `personId` per entry): one read more, only when a person is named (the
+ *   people are the member's own, else NOT_FOUND before anything is written); the link (PersonTouch, once per entry)
+ *   and the person's move forward in the funnel ride in the same logging statement (server/queries/person-taps.ts).
  */
 import type { Db } from "@/server/db-client";
 import type { TNewEntry } from "@/server/schemas/entry";
@@ -22,6 +25,8 @@ import { dayTotalTooLargeMessage, MAX_DAY_TOTAL, refusingOverflow } from "./day-
 import { addToday, logContextFrom } from "./log-context";
 import * as clock from "@/server/clock";
 import { toIsoDay } from "@/server/domain/db-day";
+import { notFound } from "@/server/errors";
+import type { TapLink } from "@/server/queries/person-taps";
 
 export type EntryOutcome =
   { id: string; status: "created" | "duplicate" } | { id: string; status: "conflict" | "rejected"; message: string };
@@ -98,6 +103,9 @@ export async function logEntries(
     todayMetricIds.length > 0
       ? logContextSql({ teamId, membershipId: actor.id, asOf: window.today, extraMetricIds: todayMetricIds })
       : null;
+  // Taps with a person (issue 18): the people must be on the member's own list — else NOT_FOUND, before anything is
+  // written (one read, only when a person is named); the links and stage moves then ride in the one statement.
+  const taps = await tapLinks(db, scope, input.entries);
   const rows = await refusingOverflow(() =>
     insertLogBatch(db, {
       teamId,
@@ -106,6 +114,7 @@ export async function logEntries(
       entries: toSend.map(({ entry, problem }) => ({ ...entry, ok: problem === null })),
       maxDayTotal: MAX_DAY_TOTAL,
       contextSql,
+      taps,
     }),
   );
   const byId = new Map<string, EntryOutcome>();
@@ -165,4 +174,27 @@ export async function logEntries(
         })
       : [];
   return { today: window.today, results, created, celebrations };
+}
+
+/**
+ * The entries that name a person, as links (the touch id is the device's, else the entry's own id). Someone else's
+ * person — or one that is gone — is NOT_FOUND for the whole request, so nothing is stored half-linked.
+ */
+async function tapLinks(db: Db, scope: TeamScope, entries: readonly TNewEntry[]): Promise<TapLink[]> {
+  const links: TapLink[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const entryId = e.id.toLowerCase();
+    if (!e.personId || seen.has(entryId)) continue;
+    seen.add(entryId);
+    links.push({ entryId, personId: e.personId, touchId: (e.touchId ?? entryId).toLowerCase() });
+  }
+  if (links.length === 0) return links;
+  const personIds = [...new Set(links.map((l) => l.personId))];
+  const own = await db.person.findMany({
+    where: { id: { in: personIds }, teamId: scope.team.id, membershipId: scope.actor.id },
+    select: { id: true },
+  });
+  if (own.length !== personIds.length) throw notFound("Person");
+  return links;
 }

@@ -28,6 +28,7 @@ import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import { mergeTodayActions, RATE_HISTORY_DAYS, type TodayAction } from "@/server/domain/member-actions";
 import { notFound } from "@/server/errors";
 import { loadFunnels, sumDailyTotals } from "@/server/queries/funnel-history";
+import { loadListHistory } from "@/server/services/person/list-rates";
 import { loadClosedDays } from "@/server/services/calendar/closed-days";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree } from "@/server/queries/tree";
@@ -86,6 +87,8 @@ export async function getMemberPlan(
 
   const subtreeIds = (await listSubtree(db, { teamId, rootId: membershipId })).map((s) => s.id);
   const funnels = await loadFunnels(db, { teamId, resultMetricIds: [...new Set(rows.map((r) => r.goal.metric.id))] });
+  // Rates from the member's names list (counts per stage only — what an upline may see too): list-rates.ts.
+  const listHistory = await loadListHistory(db, { teamId, membershipId });
   const yesterday = addDays(asOf, -1);
   const historyMetricIds = [
     ...new Set([...funnels.entries()].flatMap(([id, steps]) => [id, ...steps.map((s) => s.id)])),
@@ -119,6 +122,7 @@ export async function getMemberPlan(
     subtreeIds,
     funnels,
     history,
+    listHistory,
     closedDays: closed.closedDays,
     minutesPerDay: member.minutesPerDay,
   };

@@ -6,6 +6,7 @@
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import type { TimeCheck } from "@/server/domain/daily-plan";
+import type { StageHistory } from "@/server/domain/funnel";
 import { goalPaceDays, resolvePeriod } from "@/server/domain/dashboard-math";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import { memberExpectedOn } from "@/server/domain/expected-plan";
@@ -110,6 +111,8 @@ export interface MemberPlanReads {
   funnels: Map<string, FunnelStep[]>;
   /** The member's funnel totals over the last RATE_HISTORY_DAYS (their own conversion rates). */
   history: Record<string, number>;
+  /** What the member's names list observed per funnel step (rates from the list, server/domain/list-rates.ts). */
+  listHistory?: (resultId: string, stepIds: readonly string[]) => Record<string, StageHistory>;
   /** The member's closed days (team holidays as they are now, their own days off). */
   closedDays: IsoDate[];
   minutesPerDay: number | null;
@@ -219,6 +222,14 @@ export async function memberGoalPlan(
     personal: row.personal,
     steps,
     history,
+    ...(reads.listHistory
+      ? {
+          listHistory: reads.listHistory(
+            g.metric.id,
+            steps.map((s) => s.id),
+          ),
+        }
+      : {}),
     doneThroughYesterday,
     workingDays: team.workingDays,
     closedDays,

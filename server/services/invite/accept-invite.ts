@@ -19,6 +19,7 @@ import { BULK_TRANSACTION } from "@/server/queries/goal-targets";
 import { hashInviteToken } from "./invite-token";
 import { releaseWaitingInvites, sendReleasedInvitations } from "./release-waiting-invites";
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
+import { linkSponsoredPerson } from "@/server/services/person/invite-person";
 import * as clock from "@/server/clock";
 
 export const VERIFY_EMAIL_FIRST = "Verify your email first: open the link we sent you, then join.";
@@ -135,6 +136,8 @@ async function join(db: Db, args: { where: Where; userId: string; now?: Date }) 
       subjectId: membership.id,
       data: { inviteId: invite.id, parentId: invite.parentId },
     });
+    // A person sponsored from the inviter's names list becomes this membership (issue 18), in this transaction.
+    if (invite.personId) await linkSponsoredPerson(tx, { personId: invite.personId, membershipId: membership.id });
     // Targets follow the tree: the recruit's new branch is re-split for the rest of each goal, in this transaction.
     if (invite.parentId) {
       const team = await tx.team.findUniqueOrThrow({ where: { id: invite.teamId }, select: { timeZone: true } });

@@ -31,6 +31,7 @@ export const inviteForJoinSelect = {
   email: true,
   createdAt: true,
   afterInviteId: true,
+  personId: true,
   team: { select: { id: true, slug: true, name: true } },
   parent: { select: { status: true, user: { select: { name: true } } } },
 } as const;

@@ -91,3 +91,24 @@ async function isActiveMember(db: DbClient, teamId: string, memberId: string): P
   });
   return found !== null;
 }
+
+/**
+ * The names list's privacy rule (issue 18), its one home. A person on a names list is its owner's alone:
+ * - "edit": the owner of the list (`person.membershipId` is the caller's membership) reads and changes it, also
+ *   after their removal from the team (their list stays theirs, never handed to the team);
+ * - "read": a person the owner shares with their upline (`sharedWithUpline`) is readable, never editable, by the
+ *   owner's upline chain and the team owner — while the list's owner is an active member (`canView`);
+ * - null: anyone else, uplines included, answer NOT_FOUND (no hint the person exists). Uplines see counts per stage
+ *   of their downline's lists (server/services/person/team-view.ts), never names or contact details.
+ * `actor` is null for a removed member reading their own list.
+ */
+export type PersonAccess = "edit" | "read" | null;
+export async function personAccess(
+  db: DbClient,
+  reader: { membershipId: string; actor: ActorMembership | null },
+  person: { membershipId: string; sharedWithUpline: boolean },
+): Promise<PersonAccess> {
+  if (person.membershipId === reader.membershipId) return "edit";
+  if (!reader.actor || !person.sharedWithUpline) return null;
+  return (await canView(db, reader.actor, person.membershipId)) ? "read" : null;
+}
