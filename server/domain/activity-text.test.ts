@@ -44,6 +44,9 @@ describe("activityText", () => {
       "imported 1 person to their names list from a CSV file",
     );
     expect(text("person.imported", {}, null)).toBe("imported people to their names list from a file");
+    // Whom a names-list change was about is never said, even when the subject has a name.
+    expect(text("person.added", {}, "Sam Secret")).toBe("added someone to their names list");
+    expect(text("person.stage_set", {}, "Sam Secret")).not.toContain("Sam");
   });
 
   it("reads calendar days without a time zone", () => {
@@ -66,6 +69,11 @@ describe("activityText", () => {
             "member.removed",
             "member.invited_by_import",
             "person.imported",
+            "person.added",
+            "person.updated",
+            "person.stage_set",
+            "person.archived",
+            "person.restored",
             "invite.created",
             "invite.revoked",
             "calendar.holiday_added",

@@ -172,6 +172,17 @@ export function activityText(event: ActivityEvent): string {
         ? `imported people to their names list from ${source}`
         : `imported ${plural(count, "person", "people")} to their names list from ${source}`;
     }
+    // Names lists are private: these say what happened on the member's own list, never whom it was about.
+    case "person.added":
+      return "added someone to their names list";
+    case "person.updated":
+      return "updated someone on their names list";
+    case "person.stage_set":
+      return "moved someone on their names list to another stage";
+    case "person.archived":
+      return "archived someone on their names list";
+    case "person.restored":
+      return "restored someone on their names list";
     case "invite.created":
       return "created an invite link";
     case "invite.revoked":
