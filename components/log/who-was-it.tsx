@@ -40,7 +40,10 @@ export function WhoWasIt(props: {
       {props.people.length === 0 ? (
         <p className="text-sm text-slate-700">
           Nobody on your list yet.{" "}
-          <Link href={props.namesHref} className="text-brand-700 font-medium underline">
+          <Link
+            href={props.namesHref}
+            className="text-brand-700 inline-flex min-h-11 items-center font-medium underline"
+          >
             Add people to your names list
           </Link>
         </p>
