@@ -8,6 +8,7 @@
  *
  * This file does not load Dexie: the account menu imports it on every page.
  */
+import { clearDeviceStore, storageKeysWith } from "@/components/device/device-store";
 /** Every localStorage key the names list writes starts with this. */
 export const NAMES_STORAGE_PREFIX = "backplan.names.";
 /** The "people may wait on this device" hints: `${NAMES_WAITING_PREFIX}<teamId>.<membershipId>`. */
@@ -21,19 +22,6 @@ export interface NamesOwner {
 }
 
 const hintKey = (owner: NamesOwner) => `${NAMES_WAITING_PREFIX}${owner.teamId}.${owner.membershipId}`;
-
-function keysWith(prefix: string): string[] {
-  try {
-    const keys: string[] = [];
-    for (let i = 0; i < window.localStorage.length; i++) {
-      const key = window.localStorage.key(i);
-      if (key?.startsWith(prefix)) keys.push(key);
-    }
-    return keys;
-  } catch {
-    return [];
-  }
-}
 
 /** Set before a person is written to the queue, and while the queue holds any of the member's people. */
 export function markNamesWaiting(owner: NamesOwner): void {
@@ -55,31 +43,10 @@ export function clearNamesWaiting(owner: NamesOwner): void {
 
 /** True when this device may hold people the server has not confirmed (queued, or refused and not dropped). */
 export function hasUnsentNames(): boolean {
-  return keysWith(NAMES_WAITING_PREFIX).length > 0;
+  return storageKeysWith(NAMES_WAITING_PREFIX).length > 0;
 }
 
 /** Removes the names list's data from this device; resolves within `timeoutMs` even if another tab keeps it open. */
-export async function clearNamesDeviceData(timeoutMs = 1500): Promise<void> {
-  for (const key of keysWith(NAMES_STORAGE_PREFIX)) {
-    try {
-      window.localStorage.removeItem(key);
-    } catch {
-      // Storage blocked: nothing was kept there either.
-    }
-  }
-  if (typeof indexedDB === "undefined") return;
-  await new Promise<void>((resolve) => {
-    const timer = window.setTimeout(resolve, timeoutMs);
-    const done = () => {
-      window.clearTimeout(timer);
-      resolve();
-    };
-    try {
-      const request = indexedDB.deleteDatabase(NAMES_QUEUE_DB);
-      request.onsuccess = done;
-      request.onerror = done;
-    } catch {
-      done();
-    }
-  });
+export function clearNamesDeviceData(timeoutMs = 1500): Promise<void> {
+  return clearDeviceStore(NAMES_STORAGE_PREFIX, NAMES_QUEUE_DB, timeoutMs);
 }
