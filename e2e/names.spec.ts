@@ -67,7 +67,13 @@ test("@phone quick add, search, set a stage, and an offline add created exactly 
   await expect(stageSelect).toHaveValue(/.+/);
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("person-phone.png") });
-  await sheet.getByRole("button", { name: "Close" }).click();
+  // The person has their own address: a reload (or a shared link) opens them again; Close leaves it.
+  await expect(page).toHaveURL(/[?&]person=[0-9a-f-]{36}/);
+  await page.reload();
+  await expect(page.getByRole("dialog", { name: bruno })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: bruno }).getByLabel("Stage", { exact: true })).toHaveValue(/.+/);
+  await page.getByRole("dialog", { name: bruno }).getByRole("button", { name: "Close" }).click();
+  await expect(page).not.toHaveURL(/person=/);
   await expect(people(page).getByRole("button", { name: new RegExp(`${bruno}.*${firstStage}`) })).toBeVisible();
   await page.getByLabel("Search").fill("");
 

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
+import { downloadCsv } from "@/components/ui/download-csv";
 import { SelectField } from "@/components/ui/field";
 import { useTRPC } from "@/trpc/react";
 
@@ -23,14 +24,7 @@ export function CsvExportButton({ goalId }: { goalId: string }) {
         ...trpc.dashboard.exportCsv.queryOptions({ teamId: team.id, goalId, period }),
         staleTime: 0,
       });
-      const url = URL.createObjectURL(new Blob(["\uFEFF", file.csv], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = file.filename;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadCsv(file.csv, file.filename);
       toast.success(`Exported ${file.rows} rows.`);
     } catch (error) {
       toast.error(`Could not export: ${error instanceof Error ? error.message : "unknown error"}`);

@@ -5,32 +5,18 @@
  */
 import type { EntityTable } from "dexie";
 import type DexieType from "dexie";
+import { deviceDatabase, watchDevice, type DeviceOwner } from "@/components/device/device-db";
 import { QUEUE_DB, WAITING_PREFIX } from "./device-data";
 import type { QueuedEntry, QueueState } from "./queue-model";
 import * as clock from "@/server/clock";
 
 type LogQueueDb = DexieType & { entries: EntityTable<QueuedEntry, "id"> };
 
-let instance: Promise<{ db: LogQueueDb; liveQuery: (typeof import("dexie"))["liveQuery"] }> | null = null;
-
 /**
  * Dexie is loaded after the page has rendered, so it stays off the Log page's critical path (the database itself
- * opens on first use). A failed load (e.g. its script could not be fetched) is not remembered: the next call tries
- * again.
+ * opens on first use): components/device/device-db.ts.
  */
-function load() {
-  instance ??= import("dexie")
-    .then(({ Dexie, liveQuery }) => {
-      const db = new Dexie(QUEUE_DB) as LogQueueDb;
-      db.version(1).stores({ entries: "id, [teamId+membershipId], state, createdAt" });
-      return { db, liveQuery };
-    })
-    .catch((error: unknown) => {
-      instance = null;
-      throw error;
-    });
-  return instance;
-}
+const load = deviceDatabase<LogQueueDb>(QUEUE_DB, { entries: "id, [teamId+membershipId], state, createdAt" });
 
 /**
  * Fetches the queue's code while the network is there (without opening the database), so a tap made after the
@@ -47,10 +33,7 @@ export function prepareQueue(): void {
 }
 const queueDb = async () => (await load()).db;
 
-export interface QueueOwner {
-  teamId: string;
-  membershipId: string;
-}
+export type QueueOwner = DeviceOwner;
 
 const mine = (db: LogQueueDb, owner: QueueOwner) =>
   db.entries.where("[teamId+membershipId]").equals([owner.teamId, owner.membershipId]);
@@ -96,19 +79,7 @@ export function watchQueue(
   onChange: (entries: QueuedEntry[]) => void,
   onError: (error: unknown) => void,
 ): () => void {
-  let stopped = false;
-  let unsubscribe = () => {
-    stopped = true;
-  };
-  load().then(({ db, liveQuery }) => {
-    if (stopped) return;
-    const subscription = liveQuery(() => mine(db, owner).sortBy("createdAt")).subscribe({
-      next: onChange,
-      error: onError,
-    });
-    unsubscribe = () => subscription.unsubscribe();
-  }, onError);
-  return () => unsubscribe();
+  return watchDevice(load, (db) => mine(db, owner).sortBy("createdAt"), onChange, onError);
 }
 
 /** Takes up to `limit` queued entries (oldest first) and marks them `sending`, atomically. */

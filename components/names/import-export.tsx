@@ -11,6 +11,7 @@ import { useId, useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { downloadCsv } from "@/components/ui/download-csv";
 import { FormAlert } from "@/components/ui/form-alert";
 import { importFormat } from "@/server/domain/person-transfer";
 import { MAX_IMPORT_CHARS } from "@/server/schemas/person-transfer";
@@ -183,14 +184,7 @@ function ExportCard() {
         ...trpc.person.export.queryOptions({ teamId: team.id }),
         staleTime: 0,
       });
-      const url = URL.createObjectURL(new Blob(["\uFEFF", file.csv], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = file.fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      URL.revokeObjectURL(url);
+      downloadCsv(file.csv, file.fileName);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : "Could not export your list.");
     } finally {

@@ -8,7 +8,8 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CloudOff, Share2 } from "lucide-react";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -27,7 +28,24 @@ export function NamesPage() {
   const [stage, setStage] = useState("");
   const [tag, setTag] = useState("");
   const [archived, setArchived] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  // A person has their own address (…/names?person=<id>): a link, a reload or the back button opens or closes them.
+  const open = useSearchParams().get("person");
+  const pushedOpen = useRef(false);
+  const setOpen = useCallback((id: string | null) => {
+    const url = new URL(window.location.href);
+    if (id) {
+      url.searchParams.set("person", id);
+      // Next.js syncs useSearchParams with the native History API: no server round trip.
+      window.history.pushState(null, "", url);
+      pushedOpen.current = true;
+    } else if (pushedOpen.current) {
+      pushedOpen.current = false;
+      window.history.back();
+    } else {
+      url.searchParams.delete("person");
+      window.history.replaceState(null, "", url);
+    }
+  }, []);
   const deferredSearch = useDeferredValue(search.trim());
 
   const stages = useQuery(trpc.person.stages.queryOptions({ teamId: team.id }, { staleTime: 5 * 60_000 }));
@@ -46,9 +64,7 @@ export function NamesPage() {
   );
   const shared = useQuery(trpc.person.sharedWithMe.queryOptions({ teamId: team.id }));
   const people = useMemo(() => list.data?.pages.flatMap((page) => page.people) ?? [], [list.data]);
-  const [knownTags, setKnownTags] = useState<string[]>([]);
-  const tagsOnPage = useMemo(() => [...new Set(people.flatMap((p) => p.tags))].sort(), [people]);
-  if (tagsOnPage.some((t) => !knownTags.includes(t))) setKnownTags([...new Set([...knownTags, ...tagsOnPage])].sort());
+  const tags = useQuery(trpc.person.tags.queryOptions({ teamId: team.id }));
   const listed = new Set(people.map((p) => p.id));
   const waiting = sync.waiting.filter((row) => !listed.has(row.id));
   const filtering = Boolean(deferredSearch || stage || tag || archived);
@@ -134,9 +150,10 @@ export function NamesPage() {
           </SelectField>
           <SelectField label="Tag" value={tag} onChange={(event) => setTag(event.target.value)}>
             <option value="">All tags</option>
-            {knownTags.map((t) => (
-              <option key={t} value={t}>
-                {t}
+            {tag && !tags.data?.some((t) => t.tag === tag) && <option value={tag}>{tag}</option>}
+            {tags.data?.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                {t.tag} ({t.count})
               </option>
             ))}
           </SelectField>

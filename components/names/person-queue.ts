@@ -7,6 +7,7 @@
  */
 import type { EntityTable } from "dexie";
 import type DexieType from "dexie";
+import { deviceDatabase, watchDevice, type DeviceOwner } from "@/components/device/device-db";
 import type { TAddPersonInput } from "@/server/schemas/person";
 import { clearNamesWaiting, markNamesWaiting, NAMES_QUEUE_DB } from "./device-data";
 
@@ -27,21 +28,7 @@ export interface QueuedPerson {
 
 type NamesQueueDb = DexieType & { people: EntityTable<QueuedPerson, "id"> };
 
-let instance: Promise<{ db: NamesQueueDb; liveQuery: (typeof import("dexie"))["liveQuery"] }> | null = null;
-
-function load() {
-  instance ??= import("dexie")
-    .then(({ Dexie, liveQuery }) => {
-      const db = new Dexie(NAMES_QUEUE_DB) as NamesQueueDb;
-      db.version(1).stores({ people: "id, [teamId+membershipId], seq" });
-      return { db, liveQuery };
-    })
-    .catch((error: unknown) => {
-      instance = null;
-      throw error;
-    });
-  return instance;
-}
+const load = deviceDatabase<NamesQueueDb>(NAMES_QUEUE_DB, { people: "id, [teamId+membershipId], seq" });
 
 /** Loads the queue's code while the network is there, so an add made offline can still be stored. */
 export function prepareNamesQueue(): Promise<void> {
@@ -53,10 +40,7 @@ export function prepareNamesQueue(): Promise<void> {
   );
 }
 
-export interface QueueOwner {
-  teamId: string;
-  membershipId: string;
-}
+export type QueueOwner = DeviceOwner;
 
 const mine = (db: NamesQueueDb, owner: QueueOwner) =>
   db.people.where("[teamId+membershipId]").equals([owner.teamId, owner.membershipId]);
@@ -75,24 +59,17 @@ export function watchPeopleQueue(
   onChange: (rows: QueuedPerson[]) => void,
   onError: (error: unknown) => void,
 ): () => void {
-  let stopped = false;
-  let unsubscribe = () => {
-    stopped = true;
-  };
-  load().then(({ db, liveQuery }) => {
-    if (stopped) return;
-    const subscription = liveQuery(() => mine(db, owner).sortBy("seq")).subscribe({
-      next: (rows) => {
-        // The sign-out question reads this hint: any row (queued, or refused and not dropped) is unsent.
-        if (rows.length > 0) markNamesWaiting(owner);
-        else clearNamesWaiting(owner);
-        onChange(rows);
-      },
-      error: onError,
-    });
-    unsubscribe = () => subscription.unsubscribe();
-  }, onError);
-  return () => unsubscribe();
+  return watchDevice(
+    load,
+    (db) => mine(db, owner).sortBy("seq"),
+    (rows) => {
+      // The sign-out question reads this hint: any row (queued, or refused and not dropped) is unsent.
+      if (rows.length > 0) markNamesWaiting(owner);
+      else clearNamesWaiting(owner);
+      onChange(rows);
+    },
+    onError,
+  );
 }
 
 export async function queuedPeople(owner: QueueOwner): Promise<QueuedPerson[]> {

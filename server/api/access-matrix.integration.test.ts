@@ -409,6 +409,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   // changes it; a shared person's read by the upline chain is in server/api/routers/person.integration.test.ts).
   "person.stages": { policy: TEAM_MEMBER, input: team },
   "person.list": { policy: TEAM_MEMBER, scope: "self", input: team },
+  "person.tags": { policy: TEAM_MEMBER, scope: "self", input: team },
   "person.get": { policy: NOBODY, input: (w) => ({ ...team(w), personId: w.personId }) },
   "person.add": {
     policy: TEAM_MEMBER,

@@ -2,8 +2,8 @@
  * Where a person of a names list stands in the team's funnel, and how taps move them (issue 18). Pure.
  *
  * A person's stage is one of the team's counted funnel metrics (`Person.stageMetricId`; null = not contacted yet). The
- * funnel orders them as the names list shows its stages (`orderFunnelStages`, server/services/person/funnel-stages.ts
- * — a test checks the two agree): an activity at `position` p of a FunnelStage chain has rank 2p, the chain's result
+ * funnel orders them (the names list shows its stages in this order, `orderFunnelStages`,
+ * server/services/person/funnel-stages.ts): an activity at `position` p of a FunnelStage chain has rank 2p, the chain's result
  * sits just after its last activity (2·last + 1) — contacts 0 → presentations 2 → sponsors 3. A metric in several
  * chains takes its lowest place; money and minutes metrics, and metrics in no chain, have no rank (a touch with them
  * goes on the timeline but never moves the stage).

@@ -187,6 +187,10 @@ export interface LogContextJson {
   closed: { source: "holiday" | "day_off"; day: IsoDate; label: string }[];
   /** The team's main goal (server/services/goal/main-goal.ts: the published goal made main most recently), or null. */
   mainGoalId: string | null;
+  /** Every funnel link of the team, with whether each end is counted (the names list's stage ranks). */
+  chain: { resultMetricId: string; activityMetricId: string; position: number; counted: string[] }[];
+  /** The member's names list: [stageMetricId, people at that stage] (rates from the list, list-rates.ts). */
+  peopleByStage: [string, number][];
 }
 
 /**
@@ -242,7 +246,24 @@ export function logContextSql(args: LogContextArgs): Prisma.Sql {
       -- The rule of main-goal.ts (mainGoalId), folded in here so the Log needs no read of its own.
       'mainGoalId', (SELECT g.id FROM "Goal" g
                       WHERE g."teamId" = ${teamId} AND g.status = 'PUBLISHED' AND g."mainSince" IS NOT NULL
-                      ORDER BY g."mainSince" DESC, g.id ASC LIMIT 1)
+                      ORDER BY g."mainSince" DESC, g.id ASC LIMIT 1),
+      -- Rates from the names list (server/services/person/list-rates.ts reads the same for My plan): the team's
+      -- funnel links with their counted ends, and the member's people per stage (the (membershipId, stage) index).
+      'chain', (SELECT json_agg(json_build_object('resultMetricId', fs."resultMetricId",
+                                                  'activityMetricId', fs."activityMetricId", 'position', fs.position,
+                                                  'counted', array_remove(ARRAY[
+                                                    CASE WHEN r.unit = 'COUNT' THEN r.id END,
+                                                    CASE WHEN a.unit = 'COUNT' THEN a.id END], NULL))
+                                ORDER BY fs."resultMetricId", fs.position)
+                  FROM "FunnelStage" fs
+                  JOIN "Metric" r ON r.id = fs."resultMetricId"
+                  JOIN "Metric" a ON a.id = fs."activityMetricId"
+                 WHERE fs."teamId" = ${teamId}),
+      'peopleByStage', (SELECT json_agg(json_build_array(p."stageMetricId", p.n))
+                          FROM (SELECT "stageMetricId", count(*)::int AS n FROM "Person"
+                                 WHERE "teamId" = ${teamId} AND "membershipId" = ${membershipId}
+                                   AND "stageMetricId" IS NOT NULL
+                                 GROUP BY "stageMetricId") p)
     )::text
   )`;
 }
@@ -313,6 +334,19 @@ export function decodeLogContext(text: string): LogContextJson {
         return { source, day: col.string(c, "day"), label: col.string(c, "label") };
       }),
       mainGoalId: col.stringOrNull(json, "mainGoalId"),
+      chain: list(json.chain, "chain", (v) => {
+        const c = obj(v, "chain");
+        return {
+          resultMetricId: col.string(c, "resultMetricId"),
+          activityMetricId: col.string(c, "activityMetricId"),
+          position: col.int(c, "position"),
+          counted: list(c.counted, "chain.counted", (x) => str(x, "chain.counted")),
+        };
+      }),
+      peopleByStage: list(json.peopleByStage, "peopleByStage", (v) => {
+        const [stage, n] = list(v, "peopleByStage", (x) => x);
+        return [str(stage, "peopleByStage[0]"), int(n, "peopleByStage[1]")] as [string, number];
+      }),
     };
   } catch (error) {
     if (error instanceof RowShapeError) throw error;

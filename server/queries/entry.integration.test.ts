@@ -314,6 +314,38 @@ describe("entry-log.ts", () => {
     await env.db.goal.update({ where: { id: goal.id }, data: { mainSince: new Date("2026-11-20T09:00:00Z") } });
     expect((await selectLogContext(env.db, args)).mainGoalId).toBe(goal.id);
 
+    // Rates from the names list: the team's funnel links with their counted ends, the member's people per stage.
+    const links = await env.db.funnelStage.findMany({
+      where: { teamId: team.id },
+      select: { resultMetricId: true, activityMetricId: true, position: true, result: true, activity: true },
+    });
+    expect(context.chain).toHaveLength(links.length);
+    for (const l of links) {
+      expect(context.chain).toContainEqual({
+        resultMetricId: l.resultMetricId,
+        activityMetricId: l.activityMetricId,
+        position: l.position,
+        counted: [l.result, l.activity].filter((x) => x.unit === "COUNT").map((x) => x.id),
+      });
+    }
+    expect(context.chain.find((c) => c.activityMetricId === m.contacts.id)?.counted).toContain(m.contacts.id);
+    expect(context.peopleByStage).toEqual([]);
+    await env.db.person.createMany({
+      data: [m.contacts.id, m.contacts.id, m.presentations.id, null].map((stageMetricId, i) => ({
+        id: `00000000-0000-4000-8000-00000000000${i}`,
+        teamId: team.id,
+        membershipId: memberA1.id,
+        name: `P${i}`,
+        stageMetricId,
+      })),
+    });
+    expect((await selectLogContext(env.db, args)).peopleByStage.sort()).toEqual(
+      [
+        [m.contacts.id, 2],
+        [m.presentations.id, 1],
+      ].sort(),
+    );
+
     // Someone with nothing (no goal: closed days up to asOf only): empty lists, not nulls.
     const empty = await selectLogContext(env.db, { teamId: team.id, membershipId: "nobody", asOf: "2026-11-24" });
     expect(empty).toEqual({
@@ -325,6 +357,8 @@ describe("entry-log.ts", () => {
       planDone: [],
       closed: [],
       mainGoalId: goal.id,
+      chain: context.chain,
+      peopleByStage: [],
     });
   });
 
@@ -338,6 +372,8 @@ describe("entry-log.ts", () => {
       planDone: null,
       closed: null,
       mainGoalId: null,
+      chain: null,
+      peopleByStage: null,
     };
     expect(decodeLogContext(JSON.stringify(good))).toMatchObject({ member: null, targets: [] });
     expect(() => decodeLogContext(JSON.stringify({ ...good, totals: [["m", "2026-11-24", "x"]] }))).toThrow(
@@ -351,5 +387,6 @@ describe("entry-log.ts", () => {
         }),
       ),
     ).toThrow(/"name"/);
+    expect(() => decodeLogContext(JSON.stringify({ ...good, peopleByStage: [["m", "two"]] }))).toThrow(RowShapeError);
   });
 });

@@ -1,7 +1,7 @@
 /** Round trip of the names-list queries on a real database: every query runs and its decoded rows are checked. */
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { likePattern, readPeoplePage, readSharedPeople, readStageCounts } from "@/server/queries/person";
+import { likePattern, readListTags, readPeoplePage, readSharedPeople, readStageCounts } from "@/server/queries/person";
 import { toDbDay } from "@/server/domain/db-day";
 import { makeFunnelMetrics } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
@@ -35,6 +35,9 @@ describe("person queries", () => {
       ],
     });
     const all = await readPeoplePage(db, { membershipId: t.memberA1.id, limit: 10 });
+    // Tags of the list, archived people left out (bob has none anyway), with their counts.
+    expect(await readListTags(db, { membershipId: t.memberA1.id })).toEqual([{ tag: "gym", count: 1 }]);
+    expect(await readListTags(db, { membershipId: t.memberA1a.id })).toEqual([]);
     expect(all.map((p) => p.name)).toEqual(["Amy", "zed 100%"]);
     expect(all[1]).toEqual({
       id: zed,

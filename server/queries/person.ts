@@ -122,6 +122,23 @@ export function readStageCounts(db: DbClient, args: { teamId: string; rootId: st
   );
 }
 
+const ZTagRow = z.object({ tag: z.string(), count: zcol.int });
+export type TagCountRow = z.output<typeof ZTagRow>;
+const tagRows = zodRows("person.tags", ZTagRow);
+
+/** Every tag on a member's list (archived people left out) with how many people carry it, by use then name. */
+export function readListTags(db: DbClient, args: { membershipId: string }): Promise<TagCountRow[]> {
+  return queryRows(
+    db,
+    tagRows,
+    Prisma.sql`SELECT t.tag, count(*) AS count
+      FROM "Person" p CROSS JOIN LATERAL unnest(p.tags) AS t(tag)
+     WHERE p."membershipId" = ${args.membershipId} AND p."archivedAt" IS NULL
+     GROUP BY t.tag
+     ORDER BY count(*) DESC, lower(t.tag), t.tag`,
+  );
+}
+
 const ZSharedRow = z.object({
   id: z.string(),
   name: z.string(),

@@ -108,6 +108,27 @@ describe("person: the owner's list", () => {
     expect(await codeOf(a1a.person.list({ teamId: teamId(), cursor: "garbage" }))).toBe("BAD_REQUEST");
   });
 
+  it("tags lists every tag of the caller's own list with its count, however many pages the list has", async () => {
+    const a1a = await env.as(env.t.memberA1a.id);
+    const ids = await addPeople(a1a, ["Ana", "Bea", "Cai", "Dan"]);
+    const tag = (i: number, tags: string[]) => a1a.person.update({ teamId: teamId(), personId: ids[i]!, tags });
+    await tag(0, ["gym", "school"]);
+    await tag(1, ["gym"]);
+    await tag(3, ["zumba"]);
+    await a1a.person.archive({ teamId: teamId(), personId: ids[3]! });
+    // Someone else's tags are never mine, even an upline's (and they see no tags of mine).
+    const a1 = await env.as(env.t.memberA1.id);
+    const [other] = await addPeople(a1, ["Other"]);
+    await a1.person.update({ teamId: teamId(), personId: other!, tags: ["secret"] });
+
+    expect(await a1a.person.tags({ teamId: teamId() })).toEqual([
+      { tag: "gym", count: 2 },
+      { tag: "school", count: 1 },
+    ]);
+    expect(await a1.person.tags({ teamId: teamId() })).toEqual([{ tag: "secret", count: 1 }]);
+    expect(await (await env.as(env.t.owner.id)).person.tags({ teamId: teamId() })).toEqual([]);
+  });
+
   it("gives the stages in funnel order with the outcomes after; setStage takes a funnel metric or an outcome", async () => {
     const a1a = await env.as(env.t.memberA1a.id);
     const stages = await a1a.person.stages({ teamId: teamId() });

@@ -19,7 +19,7 @@ import { ZAddPersonInput, ZListPeopleInput, ZSetStageInput, ZUpdatePersonInput }
 import { addPerson } from "@/server/services/person/add-person";
 import { setPersonArchived, setPersonStage, updatePerson } from "@/server/services/person/change-person";
 import { listPersonStages } from "@/server/services/person/funnel-stages";
-import { getPerson, listPeople } from "@/server/services/person/read-person";
+import { getPerson, listPeople, listTags } from "@/server/services/person/read-person";
 import { sharedWithMe, stageCounts } from "@/server/services/person/team-view";
 
 export const personRouter = router({
@@ -27,6 +27,8 @@ export const personRouter = router({
   stages: listReaderProcedure.query(({ ctx }) => listPersonStages(ctx.db, ctx.reader.teamId)),
   /** A page of the caller's own list: search, stage and tag filters, cursor paging. */
   list: listReaderProcedure.input(ZListPeopleInput).query(({ ctx, input }) => listPeople(ctx.db, ctx.reader, input)),
+  /** Every tag on the caller's own list, with how many people carry it. */
+  tags: listReaderProcedure.query(({ ctx }) => listTags(ctx.db, ctx.reader)),
   /** One person with their timeline (newest first). */
   get: readablePersonProcedure.query(({ ctx }) => getPerson(ctx.db, ctx.person)),
   /** Adds a person to the caller's list; the same id again creates nothing. */

@@ -22,6 +22,8 @@ import {
   type TodayAction,
 } from "@/server/domain/member-actions";
 import { toDbDay } from "@/server/domain/db-day";
+import { funnelStageRanks } from "@/server/domain/person-stage";
+import { listHistoryFrom, type ListHistoryByResult } from "@/server/services/person/list-rates";
 import {
   LOG_HISTORY_DAYS,
   selectLogContext,
@@ -68,6 +70,8 @@ export interface LogContext {
   closed: ClosedDays;
   /** The team's main goal (server/services/goal/main-goal.ts), whether or not the member has a target in it. */
   mainGoalId: string | null;
+  /** Rates from the member's names list (the same as My plan's, server/services/person/list-rates.ts). */
+  listHistory: ListHistoryByResult;
 }
 
 /** The member's Log context around `asOf`, in ONE query (server/queries/entry-log.ts). */
@@ -115,6 +119,10 @@ export function logContextFrom(asOf: IsoDate, json: LogContextJson): LogContext 
     planDoneDays: json.planDone,
     closed: closedDaysFromRows(json.closed),
     mainGoalId: json.mainGoalId,
+    listHistory: listHistoryFrom(
+      funnelStageRanks(json.chain, new Set(json.chain.flatMap((c) => c.counted))),
+      Object.fromEntries(json.peopleByStage),
+    ),
   };
 }
 
@@ -189,6 +197,10 @@ function targetActions(
     personal: target.personal,
     steps,
     history,
+    listHistory: context.listHistory(
+      target.metric.id,
+      steps.map((s) => s.id),
+    ),
     doneThroughYesterday,
     workingDays: member.workingDays,
     closedDays: context.closed.closedDays,

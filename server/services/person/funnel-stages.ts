@@ -2,11 +2,11 @@
  * The stages of a person on a names list: the team's funnel metrics in funnel order (issue 18), then the outcomes.
  *
  * The funnel is the team's FunnelStage chains (one per result metric: its activities by `position`, then the result
- * itself). A metric's place is the lowest position it takes in any chain (a result metric sits after its chain's
- * last activity); ties keep the team's metric order. Only counted metrics are stages: a person does not reach "team
+ * itself); where each metric sits is the domain's one rule (`funnelStageRanks`); ties keep the team's metric order. Only counted metrics are stages: a person does not reach "team
  * volume" (money) or minutes. Archived metrics are left out of new choices but still named on people at them.
  */
 import type { DbClient } from "@/server/db-client";
+import { funnelStageRanks, type FunnelStageRow } from "@/server/domain/person-stage";
 import { badRequest } from "@/server/errors";
 import { PERSON_OUTCOMES, type TPersonOutcome } from "@/server/schemas/person";
 
@@ -29,22 +29,18 @@ export interface PersonStages {
   outcomes: { outcome: TPersonOutcome; label: string }[];
 }
 
-/** Pure: order the counted funnel metrics by their place in the chains. */
+/**
+ * Pure: the counted funnel metrics in funnel order — by their rank (`funnelStageRanks`, the one rule of where a stage
+ * sits, server/domain/person-stage.ts), ties in the team's metric order.
+ */
 export function orderFunnelStages(
   metrics: readonly (FunnelStageOption & { unit: string; position: number })[],
-  chains: readonly { resultMetricId: string; activityMetricId: string; position: number }[],
+  chains: readonly FunnelStageRow[],
 ): FunnelStageOption[] {
-  const place = new Map<string, number>();
-  const setPlace = (id: string, at: number) => place.set(id, Math.min(place.get(id) ?? Infinity, at));
-  const lastOfChain = new Map<string, number>();
-  for (const link of chains) {
-    setPlace(link.activityMetricId, link.position);
-    lastOfChain.set(link.resultMetricId, Math.max(lastOfChain.get(link.resultMetricId) ?? -1, link.position));
-  }
-  for (const [resultId, last] of lastOfChain) setPlace(resultId, last + 0.5);
+  const ranks = funnelStageRanks(chains, new Set(metrics.filter((m) => m.unit === "COUNT").map((m) => m.metricId)));
   return metrics
-    .filter((m) => m.unit === "COUNT" && place.has(m.metricId))
-    .sort((a, b) => place.get(a.metricId)! - place.get(b.metricId)! || a.position - b.position)
+    .filter((m) => ranks.has(m.metricId))
+    .sort((a, b) => ranks.get(a.metricId)! - ranks.get(b.metricId)! || a.position - b.position)
     .map(({ metricId, key, name, kind, archived }) => ({ metricId, key, name, kind, archived }));
 }
 

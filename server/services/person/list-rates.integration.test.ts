@@ -66,6 +66,21 @@ describe("rates from the list", () => {
     expect(needs[0]!.rate).toBeCloseTo(sponsors.rates[0]!.rate, 12);
     expect(needs[0]!.defaultRate).toBeCloseTo(1 / 3, 12);
 
+    // The Log's today plans with the list's rates too (read in its one context query): the same numbers as My plan,
+    // which differ from what the team's default rates alone would plan.
+    const logDay = await ben.entry.day({ teamId });
+    const planned = new Map(logDay.actions.filter((a) => a.planned > 0).map((a) => [a.metricId, a.planned]));
+    expect(plan.todayActions.length).toBeGreaterThan(0);
+    for (const a of plan.todayActions) expect(planned.get(a.metricId)).toBe(a.planned);
+    await env.db.person.deleteMany({ where: { membershipId: t.memberB1.id } });
+    const withoutList = await getMemberPlan(env.db, { teamId, membershipId: t.memberB1.id, asOf: today });
+    expect(withoutList.todayActions).not.toEqual(plan.todayActions);
+    const logWithoutList = await ben.entry.day({ teamId });
+    const plannedWithout = new Map(
+      logWithoutList.actions.filter((a) => a.planned > 0).map((a) => [a.metricId, a.planned]),
+    );
+    for (const a of withoutList.todayActions) expect(plannedWithout.get(a.metricId)).toBe(a.planned);
+
     // Below the threshold the Log decides (here: no history, the team default).
     const lara = await env.as(t.leaderA.id);
     await people(t.leaderA.id, m.contacts.id, MIN_LIST_OBSERVATIONS - 1);

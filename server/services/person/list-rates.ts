@@ -27,5 +27,13 @@ export async function loadListHistory(
   ]);
   const peopleByStage: Record<string, number> = {};
   for (const g of groups) if (g.stageMetricId) peopleByStage[g.stageMetricId] = g._count._all;
+  return listHistoryFrom(ranks, peopleByStage);
+}
+
+/** The list's observations from what is already read (My plan reads them here; the Log in its one context query). */
+export function listHistoryFrom(
+  ranks: ReadonlyMap<string, number>,
+  peopleByStage: Readonly<Record<string, number>>,
+): ListHistoryByResult {
   return (resultId, stepIds) => listHistoryForFunnel({ resultId, stepIds, peopleByStage, ranks });
 }

@@ -6,7 +6,7 @@
 import type { DbClient } from "@/server/db-client";
 import { badRequest } from "@/server/errors";
 import { toIsoDay } from "@/server/domain/db-day";
-import { readPeoplePage } from "@/server/queries/person";
+import { readListTags, readPeoplePage } from "@/server/queries/person";
 import { PEOPLE_PAGE_SIZE, type TListPeopleInput } from "@/server/schemas/person";
 import type { ListReader, PersonRef } from "./person-access";
 
@@ -43,6 +43,11 @@ export async function listPeople(db: DbClient, reader: Pick<ListReader, "members
     people: page.map(({ sortName: _sortName, ...person }) => person),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
+}
+
+/** The tags of the caller's own list with how many people carry each (the tag filter offers them all). */
+export async function listTags(db: DbClient, reader: Pick<ListReader, "membershipId">) {
+  return readListTags(db, { membershipId: reader.membershipId });
 }
 
 /** One person and their timeline (touches, newest first); `canEdit` false for an upline reading a shared person. */
