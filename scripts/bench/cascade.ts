@@ -12,6 +12,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
+import { ensureDatabase } from "./lib/bench-server";
 import { applyGoalChange } from "../../server/services/goal/apply-goal-change";
 import { createGoal } from "../../server/services/goal/create-goal";
 import { loadTeamScope } from "../../server/services/team/scope";
@@ -48,6 +49,7 @@ async function measure<T>(fn: () => Promise<T>) {
 }
 
 async function main() {
+  await ensureDatabase(url);
   const database = openDatabase(url);
   const db = database.db;
   try {

@@ -13,6 +13,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
+import { ensureDatabase } from "./lib/bench-server";
 import { getRollup } from "../../server/services/progress/get-rollup";
 import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
 import { resolveViewRoot } from "../../server/services/progress/view-root";
@@ -80,6 +81,7 @@ async function naiveRollup(
 }
 
 async function main() {
+  await ensureDatabase(url);
   const database = openDatabase(url);
   // Time spent inside Prisma operations (PostgreSQL, the driver and Prisma's decoding), to split the server time.
   let queryMs = 0;

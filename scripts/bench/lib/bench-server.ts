@@ -25,6 +25,37 @@ const BENCH_DATABASES: DroppableNames = {
   described: "bench databases are named backplan_bench…, <name>_bench… or <name>_logbench",
 };
 
+/**
+ * Creates a PostgreSQL database when it does not exist yet (never drops one) and brings it to the current
+ * migrations: the scale benchmarks keep their seeded tree between runs and seed it on the first.
+ */
+export async function ensureDatabase(url: string): Promise<void> {
+  if (!url.startsWith("postgres")) return;
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, "/postgres$1") });
+  await admin.connect();
+  try {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) {
+      console.info(`Creating the database ${name}…`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+  migrateDeploy(url);
+}
+
+function migrateDeploy(url: string): void {
+  const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
+  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+}
+
 /** Drops, creates and migrates a bench database — only one whose name says it is a bench's. */
 export async function recreateDatabase(url: string, allowed: DroppableNames = BENCH_DATABASES): Promise<void> {
   const name = new URL(url).pathname.slice(1);
@@ -37,12 +68,7 @@ export async function recreateDatabase(url: string, allowed: DroppableNames = BE
   } finally {
     await admin.end();
   }
-  const migrate = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-  });
-  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  migrateDeploy(url);
 }
 
 export interface BenchServer {
