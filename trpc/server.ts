@@ -3,6 +3,6 @@ import "server-only";
 import { cache } from "react";
 import { createCaller } from "@/server/api/root";
 import { getSessionUser } from "@/server/auth";
-import { db } from "@/server/db";
+import { db, readDb } from "@/server/db";
 
-export const getServerCaller = cache(async () => createCaller({ db, user: await getSessionUser() }));
+export const getServerCaller = cache(async () => createCaller({ db, readDb, user: await getSessionUser() }));

@@ -28,6 +28,11 @@ export type { SessionUser };
 
 export interface Context {
   db: Db;
+  /**
+   * The client of replica-tolerant reads (server/db-replica.ts): reads on the streaming replica when one is configured
+   * (DATABASE_REPLICA_URL). Absent = `db`. Procedures opt in with `.use(replicaReads)`.
+   */
+  readDb?: Db;
   user: SessionUser | null;
   /** Client address, for rate limits. */
   ip?: string;
@@ -72,6 +77,14 @@ export const protectedProcedure = signedInProcedure.use(async ({ ctx, next }) =>
   await assertSessionCurrent(ctx.db, ctx.user);
   return next();
 });
+
+/**
+ * `.use(replicaReads)` after a procedure's access checks: its handler reads through `ctx.readDb` (the streaming
+ * replica, milliseconds behind) as `ctx.db`. Only for reads that may lag a write by that much — the dashboard's and
+ * the review's. The checks before it (session, team scope, the object's policy) and the Log, My plan and every
+ * mutation read the primary: a member who just logged sees it (docs/SCALING.md).
+ */
+export const replicaReads = t.middleware(({ ctx, next }) => next({ ctx: { ...ctx, db: ctx.readDb ?? ctx.db } }));
 
 /** A team id (ZId: a NUL byte or any other odd character is a 400 here, never a database error). */
 export const ZTeamInput = z.object({ teamId: ZId });

@@ -1,7 +1,8 @@
 /**
  * The dashboard procedures. Who may call each is on its line; every procedure that takes a goal checks it with the
  * one goal rule (`goalPlanProcedure("view")`, server/api/policy/goal.ts): what goal.get answers NOT_FOUND to, the
- * dashboard does too.
+ * dashboard does too. The reads run on the streaming replica when one is configured (`.use(replicaReads)`, after the
+ * checks, which read the primary; docs/SCALING.md); the two mutations write the primary.
  */
 import { z } from "zod";
 import { goalPlanProcedure } from "@/server/api/policy/goal";
@@ -11,7 +12,7 @@ import {
   subtreeProcedure,
   victoryProcedure,
 } from "@/server/api/policy/dashboard";
-import { router, teamProcedure } from "@/server/api/trpc";
+import { replicaReads, router, teamProcedure } from "@/server/api/trpc";
 import {
   ZCheerInput,
   ZExportCsvInput,
@@ -30,30 +31,35 @@ import { setLeaderboardEnabled } from "@/server/services/dashboard/set-leaderboa
 import { getRollup } from "@/server/services/progress/get-rollup";
 
 export const dashboardRouter = router({
-  goals: teamProcedure.query(({ ctx }) => listDashboardGoals(ctx.db, ctx.scope)),
+  goals: teamProcedure.use(replicaReads).query(({ ctx }) => listDashboardGoals(ctx.db, ctx.scope)),
   rollup: goalSubtreeProcedure("view")
+    .use(replicaReads)
     .input(ZRollupInput)
     .query(({ ctx, input }) =>
       getRollup(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
     ),
   charts: goalSubtreeProcedure("view")
+    .use(replicaReads)
     .input(ZGoalInput)
     .query(({ ctx, input }) =>
       getDashboardCharts(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
     ),
   leaderboard: goalPlanProcedure("view")
+    .use(replicaReads)
     .input(ZLeaderboardInput)
     .query(({ ctx, input }) => getLeaderboard(ctx.db, ctx.scope, { ...input, goal: ctx.goalPlan })),
   setLeaderboard: leaderboardSettingsProcedure
     .input(z.object({ enabled: z.boolean() }))
     .mutation(({ ctx, input }) => setLeaderboardEnabled(ctx.db, ctx.scope, input)),
   victories: subtreeProcedure
+    .use(replicaReads)
     .input(ZVictoryFeedInput)
     .query(({ ctx, input }) => listVictories(ctx.db, ctx.scope, { rootId: ctx.rootId, limit: input.limit })),
   cheer: victoryProcedure
     .input(ZCheerInput)
     .mutation(({ ctx }) => cheerVictory(ctx.db, ctx.scope, { victoryId: ctx.victory.id })),
   exportCsv: goalPlanProcedure("view")
+    .use(replicaReads)
     .input(ZExportCsvInput)
     .query(({ ctx, input }) => exportGoalCsv(ctx.db, ctx.scope, { goal: ctx.goalPlan, period: input.period })),
 });

@@ -4,7 +4,7 @@ import {
   reviewProcedure,
   startReviewProcedure,
 } from "@/server/api/policy/review";
-import { router, teamProcedure } from "@/server/api/trpc";
+import { replicaReads, router, teamProcedure } from "@/server/api/trpc";
 import {
   ZReviewIdInput,
   ZSaveCommitmentInput,
@@ -20,7 +20,9 @@ import { saveMyCommitment } from "@/server/services/review/save-my-commitment";
 import { startReview } from "@/server/services/review/start-review";
 
 export const reviewRouter = router({
-  list: teamProcedure.query(({ ctx }) => listReviews(ctx.db, ctx.scope)),
+  // The list may lag a write by the replica's milliseconds; `get` reads the primary: the meeting re-reads it right
+  // after a commitment is saved (read-your-writes, docs/SCALING.md).
+  list: teamProcedure.use(replicaReads).query(({ ctx }) => listReviews(ctx.db, ctx.scope)),
   start: startReviewProcedure
     .input(ZStartReviewInput)
     .mutation(({ ctx }) => startReview(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId })),

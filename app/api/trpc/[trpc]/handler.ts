@@ -13,6 +13,8 @@ import { MAX_TRPC_BATCH } from "@/trpc/limits";
 
 export function createTrpcHandler(deps: {
   db: Db;
+  /** Replica-tolerant reads (`replicaReads`); absent = `db`. */
+  readDb?: Db;
   getUser: (req: Request, resHeaders: Headers) => Promise<SessionUser | null>;
 }) {
   return (req: Request) =>
@@ -23,6 +25,7 @@ export function createTrpcHandler(deps: {
       maxBatchSize: MAX_TRPC_BATCH,
       createContext: async ({ resHeaders }): Promise<Context> => ({
         db: deps.db,
+        readDb: deps.readDb,
         user: await deps.getUser(req, resHeaders),
         ip: clientAddress(req.headers),
       }),

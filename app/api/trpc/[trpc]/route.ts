@@ -1,7 +1,7 @@
 import { getRequestUser } from "@/server/auth";
-import { db } from "@/server/db";
+import { db, readDb } from "@/server/db";
 import { createTrpcHandler } from "./handler";
 
-const handler = createTrpcHandler({ db, getUser: getRequestUser });
+const handler = createTrpcHandler({ db, readDb, getUser: getRequestUser });
 
 export { handler as GET, handler as POST };
