@@ -4,7 +4,7 @@
  * start-up through instrumentation.ts); a bad value fails there with every problem listed.
  *
  * Every variable is optional or has a default, so `next build` (CI, the demo) runs with nothing set; a real
- * deployment sets NEXTAUTH_SECRET, NEXTAUTH_URL, DATABASE_URL, SMTP_URL and CRON_SECRET (README.md).
+ * deployment sets NEXTAUTH_SECRET, NEXTAUTH_URL, DATABASE_URL and SMTP_URL (README.md).
  *
  * Read elsewhere, on purpose:
  * - `BACKPLAN_NOW`, `BACKPLAN_NOW_SINCE` (and the `BACKPLAN_DEMO` / `BACKPLAN_TEST` exemptions): server/clock.ts, which
@@ -51,6 +51,14 @@ export const env = createEnv({
       .optional(),
     /** PostgreSQL connections per app process. */
     DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    /**
+     * A PostgreSQL streaming replica (`postgresql://…`): the dashboard's and the review's reads go there; the Log,
+     * My plan and every write read the primary (server/db-replica.ts, docs/SCALING.md). Unset, or with PGlite: unused.
+     */
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//i, "use postgresql://…")
+      .optional(),
     /** Signs the session cookies; shared by every app instance. Without it (development) next-auth makes one up. */
     NEXTAUTH_SECRET: z.string().optional(),
     /** next-auth 5's name for the same secret, accepted too. */
@@ -70,8 +78,28 @@ export const env = createEnv({
      * as far as these wrote it; unset = never (per-address rate limits off). docs/OPERATIONS.md.
      */
     TRUSTED_PROXIES: ipList,
-    /** Opens POST /api/cron/reminders to a scheduler presenting it; unset = that endpoint answers 503. */
-    CRON_SECRET: z.string().optional(),
+    /**
+     * Web Push (VAPID) keys, from `npx web-push generate-vapid-keys`, and the contact the push services may write to
+     * (mailto:… or https://…). Unset = push is off: the profile says so, and queued pushes are skipped
+     * (server/services/push/vapid.ts, docs/OPERATIONS.md).
+     */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{80,100}$/, "the public key printed by `npx web-push generate-vapid-keys`")
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{40,50}$/, "the private key printed by `npx web-push generate-vapid-keys`")
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "use mailto:you@example.com or https://your.site")
+      .optional(),
+    /**
+     * `on` (default): this server process also runs the background-job worker (server/jobs). `off`: it only enqueues;
+     * `npm run worker` runs the jobs (several app instances on PostgreSQL). docs/OPERATIONS.md "Jobs and the worker".
+     */
+    BACKPLAN_WORKER: z.enum(["on", "off"]).default("on"),
     /** A server of a `BACKPLAN_BENCH=1` build answers the benchmark routes (app/api/bench, app/api/diagnostics). */
     BACKPLAN_BENCH: flag,
     /** Demo mode: demo accounts on the sign-in page; a pinned clock allowed in production. */
@@ -87,13 +115,17 @@ export const env = createEnv({
   runtimeEnv: {
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+    DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
     AUTH_SECRET: process.env.AUTH_SECRET,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL,
     VERCEL: process.env.VERCEL,
     SMTP_URL: process.env.SMTP_URL,
     EMAIL_FROM: process.env.EMAIL_FROM,
-    CRON_SECRET: process.env.CRON_SECRET,
+    BACKPLAN_WORKER: process.env.BACKPLAN_WORKER,
+    VAPID_PUBLIC_KEY: process.env.VAPID_PUBLIC_KEY,
+    VAPID_PRIVATE_KEY: process.env.VAPID_PRIVATE_KEY,
+    VAPID_SUBJECT: process.env.VAPID_SUBJECT,
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES,
     BACKPLAN_BENCH: process.env.BACKPLAN_BENCH,
     BACKPLAN_DEMO: process.env.BACKPLAN_DEMO,
@@ -102,6 +134,6 @@ export const env = createEnv({
     BACKPLAN_NOW_SINCE: process.env.BACKPLAN_NOW_SINCE,
     NODE_ENV: process.env.NODE_ENV,
   },
-  // An empty value is unset (`CRON_SECRET=` keeps the cron endpoint closed, `SMTP_URL=` logs mail).
+  // An empty value is unset (`SMTP_URL=` logs mail).
   emptyStringAsUndefined: true,
 });

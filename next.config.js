@@ -51,6 +51,7 @@ const nextConfig = {
     "pglite-prisma-adapter",
     "@prisma/adapter-pg",
     "pg",
+    "pg-boss",
     "@node-rs/argon2",
   ],
   async headers() {

@@ -23,7 +23,7 @@ interface SessionUser {
 const known = new Map<string, SessionUser>();
 
 /** The user behind an email, from one sign-in through the credentials endpoint (cached for the worker). */
-async function sessionUser(baseURL: string, email: string, password: string): Promise<SessionUser> {
+export async function sessionUser(baseURL: string, email: string, password: string): Promise<SessionUser> {
   const cached = known.get(email.toLowerCase());
   if (cached) return cached;
   const api = await playwrightRequest.newContext({ baseURL });

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureAuthSecret } from "./lib/auth-secret.mjs";
+import { ensureVapidKeys } from "./lib/vapid-keys.mjs";
 import { buildIfStale } from "./lib/build.mjs";
 import { next, prisma, run } from "./lib/run.mjs";
 
@@ -14,6 +15,7 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? "pglite:.data/pglite",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: ensureAuthSecret(root),
+  ...ensureVapidKeys(root),
   BACKPLAN_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };

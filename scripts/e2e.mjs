@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { buildIfStale } from "./lib/build.mjs";
 import { ensureChromium } from "./lib/chromium.mjs";
 import { node, prisma, run } from "./lib/run.mjs";
+import { ensureVapidKeys } from "./lib/vapid-keys.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e-pglite";
@@ -39,7 +40,8 @@ try {
   await buildIfStale(root);
   await node("node_modules/@playwright/test/cli.js", ["test", ...process.argv.slice(2)], {
     cwd: root,
-    env: { CHROMIUM_PATH: chromium, E2E_DATABASE_URL: databaseUrl, ...clockEnv },
+    // Playwright's web server (the app) inherits these: push is set up in e2e (e2e/push.spec.ts).
+    env: { CHROMIUM_PATH: chromium, E2E_DATABASE_URL: databaseUrl, ...clockEnv, ...ensureVapidKeys(root) },
   });
 } catch (error) {
   console.error(`\n✖ ${error instanceof Error ? error.message : error}`);

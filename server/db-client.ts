@@ -11,6 +11,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { parseDatabaseUrl } from "@/prisma/engine/database-url.mjs";
+import { withReadReplica } from "./db-replica";
 
 export type Db = PrismaClient;
 /** A client or a transaction client: services accept either so they compose inside one transaction. */
@@ -22,11 +23,22 @@ export interface OpenDatabaseOptions {
   log?: Prisma.LogLevel[];
   /** PostgreSQL connections (default 10; the app passes DATABASE_POOL_SIZE, env.ts). */
   poolSize?: number;
+  /** PostgreSQL only: a streaming replica for replica-tolerant reads (DATABASE_REPLICA_URL; PGlite ignores it). */
+  replicaUrl?: string;
 }
 
 export interface Database {
   db: Db;
   kind: "postgres" | "pglite";
+  /** PostgreSQL: the connection URL (the job engine, server/jobs/boss.ts, opens its own small pool on it). */
+  url?: string;
+  /** PGlite: the open instance (the job engine shares it; one connection per data folder). */
+  pglite?: PGlite;
+  /**
+   * With a replica (PostgreSQL and `replicaUrl`): the client of replica-tolerant procedures, whose reads go to the
+   * replica and writes to the primary (server/db-replica.ts). Absent: they read `db`.
+   */
+  readDb?: Db;
   /** Disconnects Prisma and closes PGlite (a PGlite left open keeps the process alive). */
   close(): Promise<void>;
 }
@@ -39,7 +51,23 @@ export function openDatabase(url: string | undefined, options: OpenDatabaseOptio
       max: options.poolSize ?? 10,
     });
     const db = new PrismaClient({ adapter, log: options.log });
-    return { db, kind: "postgres", close: () => db.$disconnect() };
+    const replicaUrl = options.replicaUrl ? parseDatabaseUrl(options.replicaUrl) : undefined;
+    if (replicaUrl?.kind !== "postgres") {
+      return { db, kind: "postgres", url: target.url, close: () => db.$disconnect() };
+    }
+    const replica = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: replicaUrl.url, max: options.poolSize ?? 10 }),
+      log: options.log,
+    });
+    return {
+      db,
+      kind: "postgres",
+      url: target.url,
+      readDb: withReadReplica(db, replica),
+      close: async () => {
+        await Promise.all([db.$disconnect(), replica.$disconnect()]);
+      },
+    };
   }
   let pglite = options.pglite;
   if (!pglite) {
@@ -51,6 +79,7 @@ export function openDatabase(url: string | undefined, options: OpenDatabaseOptio
   return {
     db,
     kind: "pglite",
+    pglite: client,
     close: async () => {
       await db.$disconnect();
       if (!client.closed) await client.close();

@@ -10,6 +10,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (server/mail/list-unsubscribe.ts). */
+  headers?: Record<string, string>;
 }
 
 export interface MailSettings {

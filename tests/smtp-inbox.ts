@@ -13,6 +13,8 @@ export interface ReceivedMail {
   raw: string;
   /** The text of a one-part message (of a multipart one: its text/plain part), decoded from quoted-printable or base64 (UTF-8). */
   text: string;
+  /** The text/html part of a multipart message, decoded ("" when there is none). */
+  html: string;
 }
 
 export async function startInbox(): Promise<{ mails: ReceivedMail[]; stop: () => Promise<void> }> {
@@ -25,7 +27,12 @@ export async function startInbox(): Promise<{ mails: ReceivedMail[]; stop: () =>
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("latin1");
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text: decodeMail(raw) });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          text: decodeMail(raw),
+          html: decodeMail(raw, "html"),
+        });
         callback();
       });
     },

@@ -101,7 +101,7 @@ const procedure =
 const query = procedure("query");
 const mutation = procedure("mutation");
 
-/** The procedures the Log page uses. */
+/** The procedures the Log page (and the app header, on every team page) uses. */
 export const lightClient = {
   entry: {
     day: query("entry", "day"),
@@ -115,5 +115,13 @@ export const lightClient = {
   member: {
     tree: query("member", "tree"),
     setMyTimeZone: mutation("member", "setMyTimeZone"),
+  },
+  /** The header's bell, on every team page (components/layout/notification-bell.tsx). */
+  notification: {
+    unreadCount: query("notification", "unreadCount"),
+  },
+  /** Signing out turns push off on this device (components/layout/sign-out-item.tsx). */
+  push: {
+    unsubscribe: mutation("push", "unsubscribe"),
   },
 };

@@ -12,6 +12,7 @@
  * - A page may post serwist's {type: "CACHE_URLS", payload: {urlsToCache}} so the Log page and the scripts it already
  *   loaded before this worker took control are cached too (components/log/service-worker.tsx).
  * - Visiting the sign-in page clears the cached pages (they hold the signed-in member's numbers).
+ * - Web Push: `push` shows the notification, `notificationclick` opens its page (same origin only); see the end.
  */
 import {
   CacheFirst,
@@ -117,6 +118,72 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys()) if (OLD_CACHES.test(key)) await caches.delete(key);
+    })(),
+  );
+});
+
+/**
+ * Web Push (server/services/push/dispatch-push.ts sends `{ title, body, url, tag }`): shown as a notification; a
+ * click focuses a tab of this app already on that page (else any tab of this app, navigated there) or opens it.
+ * Only paths of this origin are opened, whatever a payload says.
+ */
+interface PushData {
+  title?: unknown;
+  body?: unknown;
+  url?: unknown;
+  tag?: unknown;
+}
+
+/** A same-origin address for a payload's url ("/acme/plan?x" → "https://this.app/acme/plan?x"); else the start page. */
+function sameOriginUrl(raw: unknown): string {
+  const home = new URL("/", self.location.origin).href;
+  if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return home;
+  try {
+    const url = new URL(raw, self.location.origin);
+    return url.origin === self.location.origin ? url.href : home;
+  } catch {
+    return home;
+  }
+}
+
+self.addEventListener("push", (event) => {
+  let data: PushData = {};
+  try {
+    data = (event.data?.json() as PushData | null) ?? {};
+  } catch {
+    data = { body: event.data?.text() };
+  }
+  const title = typeof data.title === "string" && data.title ? data.title : "Backplan";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof data.body === "string" ? data.body : "",
+      icon: "/icons/icon-192.png",
+      badge: "/icons/icon-192.png",
+      tag: typeof data.tag === "string" && data.tag ? data.tag : undefined,
+      data: { url: sameOriginUrl(data.url) },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = sameOriginUrl((event.notification.data as { url?: unknown } | null)?.url);
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const mine = windows.filter((c) => new URL(c.url).origin === self.location.origin);
+      const exact = mine.find((c) => c.url === target);
+      if (exact) {
+        await exact.focus();
+        return;
+      }
+      const any = mine[0];
+      if (any) {
+        const focused = await any.focus();
+        await focused.navigate(target).catch(() => self.clients.openWindow(target));
+        return;
+      }
+      await self.clients.openWindow(target);
     })(),
   );
 });

@@ -4,10 +4,11 @@
  * the charts, the leaderboard, the victory feed, and the CSV export / member import for those who manage.
  * The roll-up is read once per goal and period (one query on the server whatever the tree size); drilling into a
  * subtree re-roots it on the client, and the charts follow the drilled subtree. The drilled node is in the URL
- * (`?root=`), so the browser's Back goes back up and a drilled view can be shared.
+ * (`?root=`), so the browser's Back goes back up and a drilled view can be shared; `?goal=` picks the goal.
  */
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
@@ -23,7 +24,9 @@ export function DashboardPage() {
   const team = useTeam();
   const trpc = useTRPC();
   const goals = useQuery(trpc.dashboard.goals.queryOptions({ teamId: team.id }));
-  const [goalId, setGoalId] = useState<string | null>(null);
+  // `?goal=` opens that goal (an alert's link: the goal and `?root=`, the member it is about).
+  const goalParam = useSearchParams().get("goal");
+  const [goalId, setGoalId] = useState<string | null>(goalParam);
   const [period, setPeriod] = useState<DashboardPeriod>("week");
 
   return (

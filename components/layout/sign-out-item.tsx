@@ -2,7 +2,8 @@
 /**
  * "Sign out" in the account menu; next-auth's client is loaded only when it is used. Signing out also removes the
  * Log's and the names list's data from this device (a shared phone must not show the last member's numbers or
- * names), after asking when entries logged or people added here have not reached the server yet.
+ * names), after asking when entries logged or people added here have not reached the server yet, and turns push off
+ * on this device (the next person on it must not get the last member's notifications).
  */
 import { LogOut } from "lucide-react";
 import { clearLogDeviceData, hasUnsentLogEntries } from "@/components/log/device-data";
@@ -25,9 +26,25 @@ export function unsentOnSignOut(logEntries: boolean, names: boolean): string | n
   return null;
 }
 
+/** Forgets this device's push subscription, on the server (while still signed in) and in the browser. */
+async function turnOffPushHere(): Promise<void> {
+  try {
+    if (!("serviceWorker" in navigator)) return;
+    const registration = await navigator.serviceWorker.getRegistration();
+    const subscription = await registration?.pushManager.getSubscription();
+    if (!subscription) return;
+    const { lightClient } = await import("@/trpc/light");
+    await lightClient.push.unsubscribe({ endpoint: subscription.endpoint }).catch(() => undefined);
+    await subscription.unsubscribe();
+  } catch {
+    // Push is not available here: nothing to turn off.
+  }
+}
+
 async function signOutHere() {
   const unsent = unsentOnSignOut(hasUnsentLogEntries(), hasUnsentNames());
   if (unsent && !window.confirm(unsent)) return;
+  await turnOffPushHere();
   const { signOut } = await import("next-auth/react");
   // The session ends first, so nothing the open page still fetches can write the member's numbers back; then the
   // device data goes, and a full navigation closes the page's own hold on the queue's database (its deletion

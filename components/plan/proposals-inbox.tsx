@@ -2,6 +2,7 @@
 /** Members' proposed targets waiting for the leader's decision, with Accept / Decline; and the caller's own proposals. */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, X } from "lucide-react";
+import { useEffect } from "react";
 import { toast } from "sonner";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
@@ -26,6 +27,13 @@ export function ProposalsInbox() {
       onError: (e) => toast.error(e.message),
     }),
   );
+  // A notification links here (`/<team>/plan#proposals-heading`, issue 20): the card appears once loaded, after the
+  // browser looked for the anchor, so it is scrolled to then.
+  const loaded = proposals.data !== undefined;
+  useEffect(() => {
+    if (loaded && window.location.hash === "#proposals-heading")
+      document.getElementById("proposals-heading")?.scrollIntoView({ block: "start" });
+  }, [loaded]);
   if (!proposals.data) return null;
   const { inbox, mine } = proposals.data;
   if (inbox.length === 0 && mine.length === 0) return null;

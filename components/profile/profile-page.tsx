@@ -14,10 +14,12 @@ import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { describeSplitWeight } from "@/server/domain/split-weight";
 import { useTRPC } from "@/trpc/react";
+import { CalendarFeeds } from "./calendar-feeds";
 import { ConversionRates } from "./conversion-rates";
 import { EmailForm } from "./email-form";
 import { MinutesForm } from "./minutes-form";
 import { NameForm } from "./name-form";
+import { NotificationSettings } from "./notification-settings";
 import type { Profile } from "./types";
 
 // The zone list and the time input read the browser (Intl.supportedValuesOf): client only, as on the Log page.
@@ -117,6 +119,10 @@ function ProfileSections({ profile }: { profile: Profile }) {
       </div>
 
       <MyDaysOff />
+
+      <NotificationSettings />
+
+      <CalendarFeeds />
 
       <Card>
         <ConversionRates />

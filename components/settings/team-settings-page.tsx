@@ -25,6 +25,7 @@ import type { RouterOutputs } from "@/components/api-types";
 import { ZTeamSettingsFields, type TTeamSettingsFields } from "@/server/schemas/team";
 import { useTRPC } from "@/trpc/react";
 import { DangerZone } from "./danger-zone";
+import { ReviewMeetingSetting } from "./review-meeting-setting";
 import {
   BackdateSetting,
   CurrencySetting,
@@ -52,6 +53,9 @@ function formValues(s: Settings): TTeamSettingsFields {
     leaderboardEnabled: s.leaderboardEnabled,
     sponsorsLeadBranches: s.sponsorsLeadBranches,
     leadersCanEditSettings: s.leadersCanEditSettings,
+    reviewWeekday: s.reviewWeekday,
+    reviewTime: s.reviewTime,
+    reviewMinutes: s.reviewMinutes,
   };
 }
 
@@ -103,7 +107,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     resolver: zodResolver(ZTeamSettingsFields),
     defaultValues: formValues(settings),
   });
-  const { register, handleSubmit, control, setError, reset, formState } = form;
+  const { register, handleSubmit, control, setError, setValue, reset, formState } = form;
   const { errors, dirtyFields, isDirty } = formState;
 
   // A newer version read from the server (after a save, or someone else's) becomes the form's starting point,
@@ -164,6 +168,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <BackdateSetting control={control} />
         </div>
         <WorkingDaysSetting control={control} />
+      </Card>
+
+      <Card className="space-y-3">
+        <h2 className="text-lg font-semibold">Weekly review meeting</h2>
+        <p className="text-sm text-slate-600">
+          When the team meets for its weekly review. It shows in members&apos; calendar feeds (Profile, “Add to your
+          calendar”), skipped on the team&apos;s holidays.
+        </p>
+        <ReviewMeetingSetting control={control} setValue={setValue} timeZone={settings.timeZone} />
       </Card>
 
       <Card className="space-y-3">

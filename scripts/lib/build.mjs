@@ -12,6 +12,7 @@ const SOURCES = [
   "trpc",
   "prisma",
   "env.ts",
+  "instrumentation.ts",
   "next.config.js",
   "postcss.config.mjs",
   "package.json",

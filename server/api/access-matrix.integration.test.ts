@@ -405,8 +405,39 @@ export const DECLARATIONS: Record<string, Declaration> = {
     }),
   },
   "calendar.removeDayOff": { policy: NOBODY, input: (w) => ({ ...team(w), dayOffId: w.dayOffId }) },
+  // Calendar feeds (issue 20): always the caller's own membership's feeds — the input names a scope, never a feed or
+  // a member. tests: server/services/calendar-feed/calendar-feed.integration.test.ts.
+  "calendarFeed.mine": { policy: TEAM_MEMBER, scope: "self", input: team },
+  "calendarFeed.open": { policy: TEAM_MEMBER, scope: "self", input: team },
+  "calendarFeed.reset": { policy: TEAM_MEMBER, scope: "self", input: (w) => ({ ...team(w), scope: "MEMBER" }) },
   // The names list (issue 18): a person is its list owner's alone (the subject's person: nobody else reads or
   // changes it; a shared person's read by the upline chain is in server/api/routers/person.integration.test.ts).
+  // Web Push and notification preferences: the caller's own account only. Someone else's endpoint — here one nobody
+  // has — is NOT_FOUND to everyone; the owner-only rules are in server/api/routers/push.integration.test.ts.
+  "push.status": { policy: SIGNED_IN, scope: "self", input: () => undefined },
+  "push.subscribe": {
+    policy: SIGNED_IN,
+    scope: "self",
+    input: () => ({
+      subscription: {
+        endpoint: `https://push.example.com/send/${randomUUID()}`,
+        keys: { p256dh: "B".repeat(86) + "A", auth: "A".repeat(22) },
+      },
+    }),
+  },
+  "push.unsubscribe": { policy: NOBODY, input: () => ({ endpoint: `https://push.example.com/send/${randomUUID()}` }) },
+  "push.preferences": { policy: SIGNED_IN, scope: "self", input: () => undefined },
+  "push.setPreference": {
+    policy: SIGNED_IN,
+    scope: "self",
+    input: () => ({ kind: "PROPOSAL_WAITING", channel: "PUSH", enabled: true }),
+  },
+
+  // The inbox (issue 20): each caller's own notifications in the team; one of the subject's is nobody else's.
+  "notification.list": { policy: TEAM_MEMBER, scope: "self", input: team },
+  "notification.unreadCount": { policy: TEAM_MEMBER, scope: "self", input: team },
+  "notification.markRead": { policy: NOBODY, input: (w) => ({ ...team(w), notificationId: w.notificationId }) },
+  "notification.markAllRead": { policy: TEAM_MEMBER, scope: "self", input: team },
   "person.stages": { policy: TEAM_MEMBER, input: team },
   "person.list": { policy: TEAM_MEMBER, scope: "self", input: team },
   "person.tags": { policy: TEAM_MEMBER, scope: "self", input: team },

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "@/server/api/trpc";
 import { authRouter } from "@/server/api/routers/auth";
 import { calendarRouter } from "@/server/api/routers/calendar";
+import { calendarFeedRouter } from "@/server/api/routers/calendar-feed";
 import { entryRouter } from "@/server/api/routers/entry";
 import { goalRouter } from "@/server/api/routers/goal";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
@@ -8,6 +9,8 @@ import { inviteRouter } from "@/server/api/routers/invite";
 import { memberRouter } from "@/server/api/routers/member";
 import { metricRouter } from "@/server/api/routers/metric";
 import { personRouter } from "@/server/api/routers/person";
+import { notificationRouter } from "@/server/api/routers/notification";
+import { pushRouter } from "@/server/api/routers/push";
 import { rankRouter } from "@/server/api/routers/rank";
 import { reviewRouter } from "@/server/api/routers/review";
 import { teamRouter } from "@/server/api/routers/team";
@@ -24,7 +27,10 @@ export const appRouter = router({
   metric: metricRouter,
   rank: rankRouter,
   calendar: calendarRouter,
+  calendarFeed: calendarFeedRouter,
   person: personRouter,
+  notification: notificationRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

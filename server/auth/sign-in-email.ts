@@ -1,8 +1,12 @@
 /**
  * The magic-link email next-auth's email provider sends: through SMTP when SMTP_URL is set, otherwise
- * written to the server log (dev, demo) — see server/mail.ts.
+ * written to the server log (dev, demo) — see server/mail.ts. HTML in Backplan's one email frame
+ * (server/mail/templates/link-mail.tsx); the text as it always was.
  */
+import { createElement } from "react";
 import { sendMail } from "@/server/mail";
+import { renderHtml } from "@/server/mail/render";
+import { LinkMail } from "@/server/mail/templates/link-mail";
 
 export const SIGN_IN_LINK_MINUTES = 15;
 
@@ -12,10 +16,13 @@ export async function sendSignInLink({ identifier, url }: { identifier: string; 
     to: identifier,
     subject: "Your Backplan sign-in link",
     text: `Sign in to Backplan:\n${url}\n\n${note}`,
-    html: `<p><a href="${escapeHtml(url)}">Sign in to Backplan</a></p><p>${note}</p>`,
+    html: await renderHtml(
+      createElement(LinkMail, {
+        heading: "Sign in to Backplan",
+        lead: "Open the link to sign in to Backplan.",
+        link: { label: "Sign in to Backplan", url },
+        note,
+      }),
+    ),
   });
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -100,6 +100,16 @@ function settingText(data: Data): string {
         : "kept leading a branch to leaders (sponsors without the role no longer set goals or run reviews)";
     case "leadersCanEditSettings":
       return on ? "let leaders change the team settings" : "stopped leaders from changing the team settings";
+    case "reviewWeekday":
+      return to === null
+        ? "removed the weekly review meeting's day"
+        : `set the weekly review meeting's day to ${WEEKDAY_NAMES[num(to) ?? -1] ?? "—"}`;
+    case "reviewTime":
+      return to === null
+        ? "removed the weekly review meeting's time"
+        : `set the weekly review meeting's time to ${shown(to)}`;
+    case "reviewMinutes":
+      return `changed the weekly review meeting's length from ${shown(from)} to ${shown(to)} minutes`;
     default:
       return `changed the setting ${shown(field)}`;
   }

@@ -19,10 +19,13 @@ describe("reminder queries", () => {
     expect(rows).toEqual([
       {
         id: t.memberA1.id,
+        teamId: t.team.id,
+        userId: user.id,
         email: user.email,
         name: user.name,
         teamName: t.team.name,
         teamSlug: t.team.slug,
+        teamCurrency: "GBP",
         localDay: toDbDay("2027-03-17"),
         previous: null,
       },

@@ -10,10 +10,13 @@ import { queryRows, zcol, zodRows } from "./decode";
 
 const ZDueReminderRow = z.object({
   id: z.string(),
+  teamId: z.string(),
+  userId: z.string(),
   email: z.string(),
   name: z.string(),
   teamName: z.string(),
   teamSlug: z.string(),
+  teamCurrency: z.string(),
   /** The member's own day the reminder is for (midnight UTC, a `@db.Date`). */
   localDay: zcol.date,
   /** `reminderSentOn` before this claim, put back if the mail cannot be sent. */
@@ -34,8 +37,8 @@ export function claimDueReminders(db: DbClient, args: { now: Date; limit: number
     dueReminderRows,
     Prisma.sql`
     WITH due AS (
-      SELECT m.id, m."reminderSentOn" AS previous, u.email, u.name, t.name AS "teamName", t.slug AS "teamSlug",
-             z.at::date AS "localDay"
+      SELECT m.id, m."teamId", m."userId", m."reminderSentOn" AS previous, u.email, u.name, t.name AS "teamName",
+             t.slug AS "teamSlug", t.currency AS "teamCurrency", z.at::date AS "localDay"
         FROM "Membership" m
         JOIN "Team" t ON t.id = m."teamId"
         JOIN "User" u ON u.id = m."userId"
@@ -55,6 +58,7 @@ export function claimDueReminders(db: DbClient, args: { now: Date; limit: number
     )
     UPDATE "Membership" m SET "reminderSentOn" = due."localDay"
       FROM due WHERE m.id = due.id
-    RETURNING m.id, due.email, due.name, due."teamName", due."teamSlug", due."localDay", due.previous`,
+    RETURNING m.id, m."teamId", m."userId", due.email, due.name, due."teamName", due."teamSlug", due."teamCurrency",
+              due."localDay", due.previous`,
   );
 }

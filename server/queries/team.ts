@@ -81,6 +81,17 @@ const teamAccessRows = mappedRows("team.access", (r): TeamAccessRow => ({
 }));
 
 /**
+ * Whether a membership (`m`, a "Membership" row) leads a branch in its team (`t`, its "Team" row) — the upline powers
+ * over its own branch: the owner, a leader, or a sponsor with an active downline where the team lets sponsors lead.
+ * The one SQL form of the rule of server/services/team/permissions.ts (also read by the notification of a proposal
+ * waiting for a decision, server/queries/notification.ts).
+ */
+export function leadsBranchSql(m: Prisma.Sql, t: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${m}.role <> 'MEMBER' OR (${t}."sponsorsLeadBranches" AND EXISTS (
+              SELECT 1 FROM "Membership" d WHERE d."parentId" = ${m}.id AND d.status = 'ACTIVE')))`;
+}
+
+/**
  * The user's ACTIVE membership in the team with the team's settings, their session version, whether the session
  * `sid` was signed out and whether they lead a branch (one index probe on "Membership"("parentId")), or null. ONE
  * query.
@@ -97,8 +108,7 @@ export function readTeamAccess(
            t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
            t."backdateDays", t."uplineCanEditEntries", u."sessionVersion",
            ${sessionRevokedSql(Prisma.sql`u.id`, args.sid)} AS "sessionRevoked",
-           (m.role <> 'MEMBER' OR (t."sponsorsLeadBranches" AND EXISTS (
-              SELECT 1 FROM "Membership" d WHERE d."parentId" = m.id AND d.status = 'ACTIVE'))) AS "leadsBranch"
+           ${leadsBranchSql(Prisma.sql`m`, Prisma.sql`t`)} AS "leadsBranch"
       FROM "Membership" m
       JOIN "Team" t ON t.id = m."teamId"
       JOIN "User" u ON u.id = m."userId"

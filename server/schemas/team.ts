@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidSlug } from "@/server/domain/slug";
+import { REVIEW_TIME_PATTERN } from "@/server/domain/calendar-feed";
 import { ZId, zText } from "./common";
 
 const CURRENCIES = Intl.supportedValuesOf("currency");
@@ -47,6 +48,15 @@ export const ZTeamSlug = z
 /** How many days back members may log: 0 (today only) to 6 (never before the start of the current week anyway). */
 export const MAX_BACKDATE_DAYS = 6;
 
+/** The weekly review meeting (calendar feeds): a weekday and "HH:MM" in the team's zone, both or neither. */
+export const ZReviewWeekday = ZWeekday.nullable();
+export const ZReviewTime = z.string().trim().regex(REVIEW_TIME_PATTERN, "A time such as 18:30").nullable();
+export const ZReviewMinutes = z
+  .number()
+  .int("A whole number of minutes")
+  .min(5, "At least 5 minutes")
+  .max(480, "At most 8 hours");
+
 /** Every team setting, as the settings form holds them. */
 export const ZTeamSettingsFields = z.object({
   name: ZTeamName,
@@ -65,6 +75,9 @@ export const ZTeamSettingsFields = z.object({
   leaderboardEnabled: z.boolean(),
   sponsorsLeadBranches: z.boolean(),
   leadersCanEditSettings: z.boolean(),
+  reviewWeekday: ZReviewWeekday,
+  reviewTime: ZReviewTime,
+  reviewMinutes: ZReviewMinutes,
 });
 export type TTeamSettingsFields = z.infer<typeof ZTeamSettingsFields>;
 

@@ -19,6 +19,7 @@ import { addMember, makeFunnelMetrics, makeTeam, makeTestTree, makeUser } from "
 import { toDbDay } from "@/server/domain/db-day";
 import { addDays } from "@/server/domain/calendar";
 import { atInstant } from "@/tests/clock";
+import { notify } from "@/server/services/notification/notify";
 
 export const ACTORS = ["anonymous", "outsider", "member", "sibling", "upline", "otherLeader", "owner"] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -165,6 +166,16 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     where: { membershipId: tree.memberA1a.id },
     select: { id: true },
   });
+  // The inbox (issue 20): a notification of the subject's own (only ever theirs).
+  const notification = await notify(db, {
+    userId: tree.memberA1a.userId,
+    teamId,
+    kind: "CHEER",
+    title: "Someone cheered your record.",
+    body: "A1a's record",
+    url: "/access/dashboard",
+    dedupeKey: "access:cheer",
+  });
   // The names list (issue 18): one private person and one shared with the upline, on the subject's list.
   const person = await subject.person.add({ teamId, id: randomUUID(), name: "A1a's prospect" });
   const sharedPerson = await subject.person.add({
@@ -190,5 +201,6 @@ async function placeData(db: Db, tree: Tree, callerAs: (actor: Actor) => ReturnT
     dayOffId: dayOff.id,
     personId: person.id,
     sharedPersonId: sharedPerson.id,
+    notificationId: notification!.id,
   };
 }

@@ -10,6 +10,7 @@ import { SlugRedirect } from "@/components/layout/slug-redirect";
 import { TeamProvider, type CurrentTeam } from "@/components/layout/team-context";
 import { TeamSwitcher } from "@/components/layout/team-switcher";
 import { UserMenu } from "@/components/layout/user-menu";
+import { NotificationBell } from "@/components/layout/notification-bell";
 import { getSessionUser } from "@/server/auth";
 import { getServerCaller } from "@/trpc/server";
 
@@ -98,6 +99,7 @@ export default async function TeamLayout({ children, params }: Props) {
                   settingsHref={canChangeSettings ? `/${current.slug}/settings` : undefined}
                 />
               </div>
+              <NotificationBell />
               <UserMenu user={{ name: user.name, email: user.email }} profileHref={`/${current.slug}/profile`} />
             </div>
           </header>

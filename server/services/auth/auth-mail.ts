@@ -2,25 +2,24 @@
  * The account emails (server/mail.ts: SMTP, or the server log): verify your address, reset your password, and the
  * note to an address that already has an account when someone signs up with it. Links point at NEXTAUTH_URL.
  */
+import { createElement } from "react";
 import { env } from "@/env";
 import { sendMail } from "@/server/mail";
+import { renderHtml } from "@/server/mail/render";
+import { LinkMail, linkMailText, type LinkMailProps } from "@/server/mail/templates/link-mail";
 import { USER_TOKEN_MINUTES } from "./user-token";
 
 export function appUrl(path: string): string {
   return new URL(path, env.NEXTAUTH_URL ?? "http://localhost:3000").toString();
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** An account mail in Backplan's one email frame (server/mail/templates/link-mail.tsx): HTML + the same text as ever. */
+export async function sendLinkMail(to: string, subject: string, props: LinkMailProps) {
+  return sendMail({ to, subject, text: linkMailText(props), html: await renderHtml(createElement(LinkMail, props)) });
 }
 
 function linkMail(to: string, subject: string, lead: string, label: string, url: string, note: string) {
-  return sendMail({
-    to,
-    subject,
-    text: `${lead}\n\n${label}:\n${url}\n\n${note}`,
-    html: `<p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p><p>${escapeHtml(note)}</p>`,
-  });
+  return sendLinkMail(to, subject, { heading: subject, lead, link: { label, url }, note });
 }
 
 /** `callbackUrl`: where to go after verifying and signing in (a same-site path, e.g. an invite link). */
@@ -75,10 +74,6 @@ export function sendConfirmEmailChange(to: string, token: string) {
 export function sendEmailChangedNotice(to: string, newEmail: string) {
   const lead = `The email address of your Backplan account was changed to ${newEmail}. Sign in with that address from now on.`;
   const note = "If you did not do this, reply to this email or contact your team's owner at once.";
-  return sendMail({
-    to,
-    subject: "Your Backplan email address was changed",
-    text: `${lead}\n\n${note}`,
-    html: `<p>${escapeHtml(lead)}</p><p>${escapeHtml(note)}</p>`,
-  });
+  const subject = "Your Backplan email address was changed";
+  return sendLinkMail(to, subject, { heading: subject, lead, note });
 }

@@ -2,7 +2,8 @@
  * Cheer a victory of someone the actor can see. Idempotent: one cheer per person per victory. `victoryProcedure`
  * (server/api/policy/dashboard.ts) loads the victory with `loadVisibleVictory` first.
  */
-import type { DbClient } from "@/server/db-client";
+import type { Db, DbClient } from "@/server/db-client";
+import { notifyCheer } from "@/server/services/notification/event-notifications";
 import { notFound } from "@/server/errors";
 import { canView } from "@/server/services/team/permissions";
 import type { ActorMembership, TeamScope } from "@/server/services/team/scope";
@@ -17,12 +18,16 @@ export async function loadVisibleVictory(db: DbClient, actor: ActorMembership, v
   return victory;
 }
 
-export async function cheerVictory(db: DbClient, scope: TeamScope, input: { victoryId: string }) {
-  await db.cheer.upsert({
-    where: { victoryId_membershipId: { victoryId: input.victoryId, membershipId: scope.actor.id } },
-    create: { victoryId: input.victoryId, membershipId: scope.actor.id },
-    update: {},
+export async function cheerVictory(db: Db, scope: TeamScope, input: { victoryId: string }) {
+  return db.$transaction(async (tx) => {
+    await tx.cheer.upsert({
+      where: { victoryId_membershipId: { victoryId: input.victoryId, membershipId: scope.actor.id } },
+      create: { victoryId: input.victoryId, membershipId: scope.actor.id },
+      update: {},
+    });
+    // The victory's member hears it (issue 20), once per cheerer: cheering again changes nothing.
+    await notifyCheer(tx, { team: scope.team, cheererId: scope.actor.id, victoryId: input.victoryId });
+    const cheers = await tx.cheer.count({ where: { victoryId: input.victoryId } });
+    return { victoryId: input.victoryId, cheers, cheeredByMe: true };
   });
-  const cheers = await db.cheer.count({ where: { victoryId: input.victoryId } });
-  return { victoryId: input.victoryId, cheers, cheeredByMe: true };
 }

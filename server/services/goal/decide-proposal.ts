@@ -10,6 +10,7 @@ import { goalRowSelect } from "./goal-access";
 import { planGoalChange } from "./plan-goal-change";
 import { recordTargetChanges } from "./record-target-changes";
 import * as clock from "@/server/clock";
+import { notifyProposalDecided } from "@/server/services/notification/event-notifications";
 
 /** A proposal in the team, NOT_FOUND if absent (`proposalProcedure` checks the caller manages its member and may change its goal). */
 export async function loadProposal(db: DbClient, args: { teamId: string; proposalId: string }) {
@@ -33,8 +34,11 @@ export async function decideProposal(
     if (proposal.status !== "PENDING")
       throw new AppError("CONFLICT", "This proposal was already decided or withdrawn.");
     const decided = { decidedById: actor.id, decidedAt: clock.now(), decisionNote: args.note ?? null };
+    // Its author hears the decision (issue 20), in this transaction.
+    const notice = { team: scope.team, deciderId: actor.id, proposal, note: args.note ?? null };
     if (args.decision === "DECLINE") {
       await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "DECLINED", ...decided } });
+      await notifyProposalDecided(tx, { ...notice, status: "DECLINED" });
       return { status: "DECLINED" as const };
     }
     const goal = await tx.goal.findUniqueOrThrow({ where: { id: proposal.goalId }, select: goalRowSelect });
@@ -59,6 +63,7 @@ export async function decideProposal(
       fmt: planned.fmt,
     });
     await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", ...decided } });
+    await notifyProposalDecided(tx, { ...notice, status: "ACCEPTED" });
     return { status: "ACCEPTED" as const };
   });
 }

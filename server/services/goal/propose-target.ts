@@ -8,6 +8,7 @@ import { badRequest, forbidden } from "@/server/errors";
 import type { TProposeTargetInput } from "@/server/schemas/goal";
 import type { GoalRow } from "@/server/services/goal/goal-access";
 import type { TeamScope } from "@/server/services/team/scope";
+import { notifyProposalWaiting } from "@/server/services/notification/event-notifications";
 
 export async function proposeTarget(db: Db, scope: TeamScope, input: TProposeTargetInput & { goal: GoalRow }) {
   const { actor } = scope;
@@ -18,11 +19,15 @@ export async function proposeTarget(db: Db, scope: TeamScope, input: TProposeTar
   });
   if (!mine) throw forbidden("Only the people this goal sets a target for can propose a different one.");
   return db.$transaction(async (tx) => {
+    const replaced = await tx.targetProposal.findMany({
+      where: { goalId: input.goal.id, membershipId: actor.id, status: "PENDING" },
+      select: { id: true },
+    });
     await tx.targetProposal.updateMany({
       where: { goalId: input.goal.id, membershipId: actor.id, status: "PENDING" },
       data: { status: "WITHDRAWN" },
     });
-    return tx.targetProposal.create({
+    const proposal = await tx.targetProposal.create({
       data: {
         teamId: actor.teamId,
         goalId: input.goal.id,
@@ -32,5 +37,13 @@ export async function proposeTarget(db: Db, scope: TeamScope, input: TProposeTar
       },
       select: { id: true, status: true, proposed: true, createdAt: true },
     });
+    // The decider hears it (issue 20), in this transaction; the proposals it replaced no longer wait.
+    await notifyProposalWaiting(tx, {
+      team: scope.team,
+      proposal: { id: proposal.id, membershipId: actor.id },
+      goal: input.goal,
+      withdrawnIds: replaced.map((p) => p.id),
+    });
+    return proposal;
   });
 }

@@ -21,6 +21,7 @@ import { releaseWaitingInvites, sendReleasedInvitations } from "./release-waitin
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
 import { linkSponsoredPerson } from "@/server/services/person/invite-person";
 import * as clock from "@/server/clock";
+import { notifyRecruitJoined } from "@/server/services/notification/event-notifications";
 
 export const VERIFY_EMAIL_FIRST = "Verify your email first: open the link we sent you, then join.";
 export const INVITE_FOR_ANOTHER_EMAIL =
@@ -146,6 +147,16 @@ async function join(db: Db, args: { where: Where; userId: string; now?: Date }) 
         actorId: membership.id,
         change: { kind: "joined", memberId: membership.id, parentId: invite.parentId, rejoined: !!existing },
         today: clock.teamToday(team),
+      });
+    }
+    // The upline they land under hears it (issue 20), in this transaction.
+    if (invite.parentId) {
+      await notifyRecruitJoined(tx, {
+        team: { id: invite.teamId, slug: invite.team.slug },
+        membershipId: membership.id,
+        parentId: invite.parentId,
+        inviteId: invite.id,
+        rejoined: !!existing,
       });
     }
     // Invitations of the same import that waited for this one open under the person who just joined.

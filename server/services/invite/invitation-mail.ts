@@ -5,14 +5,9 @@
  * the person's teams page.
  */
 import type { DbClient } from "@/server/db-client";
-import { sendMail } from "@/server/mail";
 import { accountMailAllowed } from "@/server/services/auth/account-mail-limit";
-import { appUrl } from "@/server/services/auth/auth-mail";
+import { appUrl, sendLinkMail } from "@/server/services/auth/auth-mail";
 import { IMPORT_INVITATION_DAYS_TEXT } from "./invitation-days";
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
 
 export async function sendInvitationEmail(db: DbClient, args: { to: string; token: string; teamName: string }) {
   if (!(await accountMailAllowed(db, args.to))) return { sent: false };
@@ -20,11 +15,11 @@ export async function sendInvitationEmail(db: DbClient, args: { to: string; toke
   const lead = `You are invited to join ${args.teamName} on Backplan.`;
   const note = `Open the link to accept or ignore it: nothing happens unless you accept. It works once, for ${IMPORT_INVITATION_DAYS_TEXT}. Signed in to Backplan, you also find it on your teams page.`;
   try {
-    await sendMail({
-      to: args.to,
-      subject: `Invitation to join ${args.teamName} on Backplan`,
-      text: `${lead}\n\nAccept the invitation:\n${url}\n\n${note}`,
-      html: `<p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(url)}">Accept the invitation</a></p><p>${escapeHtml(note)}</p>`,
+    await sendLinkMail(args.to, `Invitation to join ${args.teamName} on Backplan`, {
+      heading: `Join ${args.teamName} on Backplan`,
+      lead,
+      link: { label: "Accept the invitation", url },
+      note,
     });
     return { sent: true };
   } catch (error) {

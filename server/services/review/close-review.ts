@@ -1,16 +1,25 @@
 /**
  * Closes an open review: the commitments for next week are copied into the snapshot (so reopening it later shows
  * what was agreed), then a weekly digest goes to each leader of the subtree (and its root) with the scoreboard and
- * the commitments (server/mail.ts: SMTP when configured, else the server log). Leaders and the owner only, of a
- * review they can see (`closeReviewProcedure`, server/api/policy/review.ts).
+ * the commitments — the weekly digest's template (server/mail/templates/weekly-digest.tsx, HTML + text, one-click
+ * unsubscribe), to those who get WEEKLY_DIGEST by email (`channelEnabled`) — through server/mail.ts (SMTP when
+ * configured, else the server log). Leaders and the owner only, of a review they can see (`closeReviewProcedure`,
+ * server/api/policy/review.ts).
  */
+import { createElement } from "react";
+import { env } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
 import * as clock from "@/server/clock";
 import type { Db } from "@/server/db-client";
 import { formatDigest } from "@/server/domain/format-digest";
+import { channelEnabled } from "@/server/domain/notification-kinds";
 import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 import { badRequest } from "@/server/errors";
 import { sendMail } from "@/server/mail";
+import { formatMailDay, MAIL_LOCALE } from "@/server/mail/format";
+import { listUnsubscribe } from "@/server/mail/list-unsubscribe";
+import { renderHtml } from "@/server/mail/render";
+import { WeeklyDigest, weeklyDigestText } from "@/server/mail/templates/weekly-digest";
 import type { TeamScope } from "@/server/services/team/scope";
 import { getReview } from "./get-review";
 import type { LoadedReview } from "./load-review";
@@ -31,18 +40,59 @@ export async function closeReview(db: Db, scope: TeamScope, input: { review: Loa
     if (updated.count === 0) throw badRequest("This review is already closed.");
     return tx.membership.findMany({
       where: { id: { in: leaderIds }, status: "ACTIVE" },
-      select: { user: { select: { email: true, name: true } } },
+      select: {
+        id: true,
+        user: {
+          select: {
+            id: true,
+            email: true,
+            name: true,
+            notificationPreferences: { where: { kind: "WEEKLY_DIGEST", channel: "EMAIL" }, select: { enabled: true } },
+          },
+        },
+      },
     });
   });
 
-  const digest = formatDigest(snapshot, { teamName: scope.team.name, currency: scope.team.currency });
+  const { team } = scope;
+  const appUrl = (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const digest = formatDigest(snapshot, {
+    teamName: team.name,
+    currency: team.currency,
+    locale: MAIL_LOCALE,
+    day: (iso) => formatMailDay(iso, MAIL_LOCALE),
+  });
   let sent = 0;
   for (const leader of closed) {
+    if (!channelEnabled("WEEKLY_DIGEST", "EMAIL", leader.user.notificationPreferences[0]?.enabled)) continue;
     try {
+      const unsubscribe = listUnsubscribe({
+        appUrl,
+        userId: leader.user.id,
+        kind: "WEEKLY_DIGEST",
+        teamSlug: team.slug,
+      });
+      const props = {
+        greetingName: leader.user.name,
+        teamName: team.name,
+        snapshot,
+        locale: MAIL_LOCALE,
+        currency: team.currency,
+        proposalsWaiting: null,
+        dashboardUrl: `${appUrl}/${team.slug}/review/${review.id}`,
+        proposalsUrl: `${appUrl}/${team.slug}/plan`,
+        footer: {
+          reason: `You get this digest because a weekly review of your branch in ${team.name} was closed.`,
+          unsubscribeUrl: unsubscribe.url,
+          settingsUrl: `${appUrl}/${team.slug}/profile#notifications`,
+        },
+      };
       await sendMail({
         to: leader.user.email,
         subject: digest.subject,
-        text: `Hello ${leader.user.name},\n\n${digest.text}`,
+        text: weeklyDigestText(props, digest.text),
+        html: await renderHtml(createElement(WeeklyDigest, props)),
+        headers: unsubscribe.headers,
       });
       sent++;
     } catch (error) {

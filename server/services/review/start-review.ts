@@ -16,15 +16,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db-client";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
-import { LEFT_ROLE } from "@/server/domain/rollup";
 import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
 import { badRequest } from "@/server/errors";
 import { victoriesInSubtree } from "@/server/queries/dashboard";
 import { getRollup } from "@/server/services/progress/get-rollup";
 import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
 import type { TeamScope } from "@/server/services/team/scope";
-
-const OFF_PACE = new Set(["at_risk", "behind"]);
+import { branchSnapshot } from "./branch-snapshot";
+import { notifyReviewStarted } from "@/server/services/notification/event-notifications";
 
 export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalPlan; rootId: string }) {
   const { actor, team, today } = scope;
@@ -59,68 +58,14 @@ export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalP
     from: week.from,
     to: week.to,
   });
-  const root = rollup.rows[0]!;
-  const snapshot: ReviewSnapshot = {
-    version: 1,
-    goal: {
-      id: rollup.goal.id,
-      name: rollup.goal.name,
-      metricName: rollup.goal.metric.name,
-      unit: rollup.goal.metric.unit,
-      target: rollup.goal.target,
-      baseline: rollup.goal.baseline,
-      start: rollup.goal.start,
-      deadline: rollup.goal.deadline,
-    },
-    week: { from: week.from, to: week.to },
-    period: { from: rollup.period.from, to: rollup.period.to, asOf: rollup.period.asOf },
-    weekKind: reviewed.kind,
+  const snapshot = branchSnapshot({
+    rollup,
+    root: rollup.rows[0]!,
+    reviewed,
     nextWeekStart: commitmentWeekStart(today, team.weekStartsOn, week),
-    root: { id: root.id, name: root.name },
-    scoreboard: {
-      weekTarget: root.teamTarget,
-      weekExpected: root.teamExpected,
-      weekActual: root.teamActual,
-      weekStatus: root.teamStatus,
-      goalActual: root.goal.teamActual,
-      goalExpected: root.goal.teamExpected,
-      goalShare: root.goal.teamShare,
-      goalStatus: root.goal.status,
-      // Status, forecast, catch-up and note: the dashboard row's, from the one pace model (`paceModel`).
-      forecast: root.goal.forecast,
-      catchUpPerWeek: root.goal.catchUpPerWeek,
-      catchUpPerDay: root.goal.catchUpPerDay,
-      note: root.goal.note,
-      onPace: root.below.onPace,
-      offPace: root.below.offPace,
-    },
-    // Exactly the members the dashboard counts off pace for the week (`below.offPace`): own status, the root excluded.
-    offPace: rollup.rows
-      .filter((r) => r.id !== root.id && r.role !== LEFT_ROLE && OFF_PACE.has(r.ownStatus))
-      .sort((a, b) => b.ownExpected - b.ownActual - (a.ownExpected - a.ownActual))
-      .slice(0, 100)
-      .map((r) => ({
-        id: r.id,
-        name: r.name,
-        status: r.ownStatus,
-        actual: r.ownActual,
-        expected: r.ownExpected,
-        catchUpPerWeek: r.goal.catchUpPerWeek,
-      })),
-    wins: wins.map((w) => ({ id: w.id, name: w.name, title: w.title, kind: w.kind, day: w.day })),
-    // Who is in the meeting (commitments): members who left count in the totals above, not here.
-    members: rollup.rows
-      .filter((r) => r.role !== LEFT_ROLE)
-      .slice(0, 500)
-      .map((r) => ({
-        id: r.id,
-        name: r.name,
-        role: r.role,
-        depth: r.depth,
-        status: r.ownStatus,
-        teamStatus: r.teamStatus,
-      })),
-  };
+    wins,
+    withMembers: true,
+  });
   if (existing) {
     // Still open, so nothing in it is frozen yet: its numbers move on to the new as-of day.
     await db.weeklyReview.update({
@@ -129,15 +74,27 @@ export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalP
     });
     return { id: existing.id };
   }
-  return db.weeklyReview.create({
-    data: {
-      teamId: team.id,
-      goalId,
-      rootMembershipId: rootId,
-      startedById: actor.id,
-      weekStart: toDbDay(week.from),
-      snapshot: snapshot as unknown as Prisma.InputJsonValue,
-    },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const review = await tx.weeklyReview.create({
+      data: {
+        teamId: team.id,
+        goalId,
+        rootMembershipId: rootId,
+        startedById: actor.id,
+        weekStart: toDbDay(week.from),
+        snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    // Everyone in the branch but the starter hears it (issue 20): one statement for the subtree, in this transaction.
+    await notifyReviewStarted(tx, {
+      team,
+      starterId: actor.id,
+      reviewId: review.id,
+      rootId,
+      goalName: snapshot.goal.name,
+      week: snapshot.week,
+    });
+    return review;
   });
 }

@@ -21,6 +21,9 @@ export const teamSettingsSelect = {
   leaderboardEnabled: true,
   sponsorsLeadBranches: true,
   leadersCanEditSettings: true,
+  reviewWeekday: true,
+  reviewTime: true,
+  reviewMinutes: true,
   settingsVersion: true,
 } satisfies Prisma.TeamSelect;
 

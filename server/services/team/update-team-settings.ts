@@ -33,6 +33,9 @@ export const SETTING_FIELDS: readonly Field[] = [
   "leaderboardEnabled",
   "sponsorsLeadBranches",
   "leadersCanEditSettings",
+  "reviewWeekday",
+  "reviewTime",
+  "reviewMinutes",
 ];
 
 const sortedDays = (days: readonly number[]) => [...days].sort((a, b) => a - b);
@@ -68,6 +71,15 @@ export async function updateTeamSettings(db: Db, scope: TeamScope, input: TTeamS
       const taken = await tx.team.findFirst({ where: { slug: patch.slug, NOT: { id: teamId } }, select: { id: true } });
       if (taken) throw new AppError("CONFLICT", "Another team already uses this address.", { field: "slug" });
     }
+    // The weekly review meeting is a weekday and a time together (or neither: no meeting in the calendar feeds).
+    const weekday = patch.reviewWeekday !== undefined ? patch.reviewWeekday : current.reviewWeekday;
+    const time = patch.reviewTime !== undefined ? patch.reviewTime : current.reviewTime;
+    if ((weekday === null) !== (time === null))
+      throw new AppError(
+        "BAD_REQUEST",
+        weekday === null ? "Choose the meeting's day, or clear its time." : "Choose the meeting's time.",
+        { field: weekday === null ? "reviewWeekday" : "reviewTime" },
+      );
     if (fields.has("currency")) {
       const reason = await currencyLockReason(tx, teamId);
       if (reason) throw new AppError("BAD_REQUEST", reason, { field: "currency" });
