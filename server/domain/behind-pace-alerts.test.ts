@@ -8,11 +8,11 @@ import {
   branchLeaderOf,
   inAlertWindow,
   isRestDay,
-  localHourIn,
   type AlertMember,
   type AlertRow,
   type BehindPaceInput,
 } from "./behind-pace-alerts";
+import { hourInTimeZone } from "./zoned-time";
 import { paceStatus, type PaceStatus } from "./pace";
 
 const team = { id: "t", slug: "acme", currency: "GBP", sponsorsLeadBranches: true };
@@ -271,9 +271,9 @@ describe("behind-pace alerts (examples)", () => {
     expect(inAlertWindow(ALERT_HOUR - 1)).toBe(false);
     expect(inAlertWindow(ALERT_HOUR + ALERT_WINDOW_HOURS)).toBe(false);
     const at = Date.parse("2027-03-17T10:30:00Z");
-    expect(localHourIn(at, "Europe/London")).toBe(10);
-    expect(localHourIn(at, "Pacific/Auckland")).toBe(23);
-    expect(localHourIn(at, "Asia/Kolkata")).toBe(16);
+    expect(hourInTimeZone(at, "Europe/London")).toBe(10);
+    expect(hourInTimeZone(at, "Pacific/Auckland")).toBe(23);
+    expect(hourInTimeZone(at, "Asia/Kolkata")).toBe(16);
     const cal = { workingDays: [1, 2, 3, 4, 5], holidays: new Set(["2027-03-18"]), daysOff: new Set(["2027-03-19"]) };
     expect(isRestDay("2027-03-17", cal)).toBe(false); // Wednesday
     expect(isRestDay("2027-03-18", cal)).toBe(true); // holiday

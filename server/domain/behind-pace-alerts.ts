@@ -32,17 +32,6 @@ export function inAlertWindow(localHour: number): boolean {
   return localHour >= ALERT_HOUR && localHour < ALERT_HOUR + ALERT_WINDOW_HOURS;
 }
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-/** The hour (0–23) it is at `epochMs` in an IANA zone. */
-export function localHourIn(epochMs: number, timeZone: string): number {
-  let f = hourFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" });
-    hourFormats.set(timeZone, f);
-  }
-  return Number(f.formatToParts(epochMs).find((p) => p.type === "hour")?.value ?? 0) % 24;
-}
-
 /** Whether a day is a rest day for a member: not a working weekday of the team, a team holiday, or a day off. */
 export function isRestDay(
   day: IsoDate,

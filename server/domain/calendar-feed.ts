@@ -53,43 +53,6 @@ export function skippedMeetingDays(args: {
   return [...new Set(days)].sort();
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in minutes (Europe/London in July: 60). */
-function offsetMinutes(epochMs: number, timeZone: string): number {
-  let f = offsetFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    offsetFormats.set(timeZone, f);
-  }
-  const parts = f.formatToParts(epochMs);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
-}
-
-/**
- * The instant a wall-clock time on a calendar day is in a zone ("2026-12-08", "18:30", "America/New_York" →
- * 23:30 UTC). A time skipped by a spring-forward change gives the instant an hour later, as calendars do.
- */
-export function zonedInstant(day: IsoDate, time: string, timeZone: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hh, mm);
-  let guess = wall - offsetMinutes(wall, timeZone) * 60_000;
-  guess = wall - offsetMinutes(guess, timeZone) * 60_000;
-  return new Date(guess);
-}
-
 /** Stable event ids, so a calendar updates an event rather than adding a second one. */
 export const feedUid = {
   deadline: (goalId: string, feed: string) => `goal-${goalId}-deadline.${feed}@backplan`,

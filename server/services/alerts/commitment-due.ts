@@ -11,7 +11,8 @@
  */
 import type { DbClient } from "@/server/db-client";
 import { memberTimeZone, nowMs, todayIn } from "@/server/clock";
-import { amountOf, inAlertWindow, isRestDay, localHourIn } from "@/server/domain/behind-pace-alerts";
+import { amountOf, inAlertWindow, isRestDay } from "@/server/domain/behind-pace-alerts";
+import { hourInTimeZone } from "@/server/domain/zoned-time";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import { notifyMany, type NotifyInput } from "@/server/services/notification/notify";
@@ -46,7 +47,7 @@ export async function sendCommitmentDueAlerts(db: DbClient): Promise<{ made: num
       team: { select: { slug: true, timeZone: true, workingDays: true, currency: true } },
     },
   });
-  const inWindow = commitments.filter((c) => inAlertWindow(localHourIn(at, memberTimeZone(c.membership, c.team))));
+  const inWindow = commitments.filter((c) => inAlertWindow(hourInTimeZone(at, memberTimeZone(c.membership, c.team))));
   if (inWindow.length === 0) return { made: 0 };
 
   const from = toDbDay(addDays(utcToday, -8));

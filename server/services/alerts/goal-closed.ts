@@ -9,7 +9,8 @@
  */
 import type { DbClient } from "@/server/db-client";
 import { nowMs, teamToday, todayIn } from "@/server/clock";
-import { ALERT_HOUR, localHourIn } from "@/server/domain/behind-pace-alerts";
+import { ALERT_HOUR } from "@/server/domain/behind-pace-alerts";
+import { hourInTimeZone } from "@/server/domain/zoned-time";
 import { addDays } from "@/server/domain/calendar";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import { formatAmount } from "@/server/domain/money";
@@ -48,7 +49,7 @@ export async function sendGoalClosedAlerts(db: DbClient): Promise<{ goals: numbe
     const deadline = toIsoDay(g.deadline);
     if (today <= deadline || today > addDays(deadline, CLOSED_LOOKBACK_DAYS)) continue;
     // The morning after the deadline, or any later tick.
-    if (today === addDays(deadline, 1) && localHourIn(at, g.team.timeZone) < ALERT_HOUR) continue;
+    if (today === addDays(deadline, 1) && hourInTimeZone(at, g.team.timeZone) < ALERT_HOUR) continue;
     if (g.root.status !== "ACTIVE") continue;
     // One goal's failure never holds back the others; the run then fails, and its retry skips what was made.
     try {

@@ -5,7 +5,8 @@
  */
 import type { DbClient } from "@/server/db-client";
 import { memberTimeZone, nowMs, todayIn } from "@/server/clock";
-import { isRestDay, localHourIn, type AlertMember } from "@/server/domain/behind-pace-alerts";
+import { isRestDay, type AlertMember } from "@/server/domain/behind-pace-alerts";
+import { hourInTimeZone } from "@/server/domain/zoned-time";
 import type { IsoDate } from "@/server/domain/calendar";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 
@@ -40,7 +41,7 @@ export async function teamsWithLocalHour(db: DbClient, wanted: (localHour: numbe
   const hit = new Set<string>();
   for (const z of zones) {
     const team = byId.get(z.teamId);
-    if (team && wanted(localHourIn(at, memberTimeZone(z, team)))) hit.add(team.id);
+    if (team && wanted(hourInTimeZone(at, memberTimeZone(z, team)))) hit.add(team.id);
   }
   return teams.filter((t) => hit.has(t.id));
 }
@@ -54,7 +55,7 @@ export async function loadAlertMembers(db: DbClient, team: AlertTeam): Promise<A
   });
   const local = rows.map((r) => {
     const zone = memberTimeZone(r, team);
-    return { r, localDay: todayIn(zone), localHour: localHourIn(at, zone) };
+    return { r, localDay: todayIn(zone), localHour: hourInTimeZone(at, zone) };
   });
   const days = [...new Set(local.map((l) => l.localDay))].map(toDbDay);
   const [holidays, daysOff] = await Promise.all([

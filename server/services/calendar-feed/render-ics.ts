@@ -6,7 +6,8 @@
  */
 import ical, { ICalCalendarMethod, ICalEventTransparency } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { FEED_REFRESH_SECONDS, zonedInstant } from "@/server/domain/calendar-feed";
+import { FEED_REFRESH_SECONDS } from "@/server/domain/calendar-feed";
+import { zonedInstant } from "@/server/domain/zoned-time";
 import { toDbDay } from "@/server/domain/db-day";
 import type { FeedContent } from "./feed-events";
 

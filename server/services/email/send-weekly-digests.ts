@@ -23,6 +23,7 @@ import * as clock from "@/server/clock";
 import type { Db } from "@/server/db-client";
 import { addDays, dayOfWeek, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
+import { hourInTimeZone } from "@/server/domain/zoned-time";
 import { formatDigest } from "@/server/domain/format-digest";
 import { channelEnabled } from "@/server/domain/notification-kinds";
 import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
@@ -78,15 +79,9 @@ export async function sendWeeklyDigests(
   return run;
 }
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
 /** The day and hour at `now` in a zone. */
 function localTime(now: Date, timeZone: string): { day: IsoDate; hour: number } {
-  let format = hourFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" });
-    hourFormats.set(timeZone, format);
-  }
-  return { day: isoDateInTimeZone(now.getTime(), timeZone), hour: Number(format.format(now)) };
+  return { day: isoDateInTimeZone(now.getTime(), timeZone), hour: hourInTimeZone(now.getTime(), timeZone) };
 }
 
 async function sendTeamDigests(
