@@ -129,6 +129,18 @@ test("@desktop the profile page: account, time, days off and conversion rates", 
   await expect(page.getByTestId("conversion-rate").first()).toContainText("Team default");
   await expect(page.getByRole("heading", { name: "My days off" })).toBeVisible();
   await expect(page.getByText("you count as")).toContainText("full time (100%)");
+  // The formats of my emails: the example follows the choice before saving; saved, it stays after a reload.
+  const formats = page.getByLabel("Dates and numbers in emails");
+  await formats.selectOption("de-DE");
+  await expect(page.getByText(/For example: \S+, \d+\. /)).toBeVisible();
+  await page.getByRole("button", { name: "Save formats" }).click();
+  await expect(page.getByText("Saved. Your next emails use these formats.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Dates and numbers in emails")).toHaveValue("de-DE");
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/profile-desktop.png", fullPage: true });
+  // Put back the default (the demo is shared by the specs).
+  await page.getByLabel("Dates and numbers in emails").selectOption("");
+  await page.getByRole("button", { name: "Save formats" }).click();
+  await expect(page.getByText("Saved. Your next emails use these formats.")).toBeVisible();
 });

@@ -18,6 +18,7 @@ import { CalendarFeeds } from "./calendar-feeds";
 import { ConversionRates } from "./conversion-rates";
 import { EmailForm } from "./email-form";
 import { MinutesForm } from "./minutes-form";
+import { LocaleForm } from "./locale-form";
 import { NameForm } from "./name-form";
 import { NotificationSettings } from "./notification-settings";
 import type { Profile } from "./types";
@@ -66,6 +67,7 @@ function ProfileSections({ profile }: { profile: Profile }) {
           Account
         </h2>
         <NameForm name={profile.name} onSaved={refresh} />
+        <LocaleForm locale={profile.locale} today={profile.today} onSaved={refresh} />
         <div className="border-t border-slate-200 pt-4">
           <h3 className="mb-2 font-semibold">Email</h3>
           <EmailForm profile={profile} onSaved={refresh} />

@@ -97,6 +97,7 @@ export const DECLARATIONS: Record<string, Declaration> = {
   "auth.signOutEverywhere": { policy: SIGNED_IN, input: () => undefined },
   // The caller's own account: name, and a new address (applied only by the link mailed to it).
   "auth.setName": { policy: SIGNED_IN, scope: "self", input: () => ({ name: "Renamed Person" }) },
+  "auth.setLocale": { policy: SIGNED_IN, scope: "self", input: () => ({ locale: "de-DE" }) },
   "auth.requestEmailChange": {
     policy: SIGNED_IN,
     scope: "self",

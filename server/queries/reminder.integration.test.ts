@@ -11,7 +11,7 @@ describe("reminder queries", () => {
     const { t, db } = env;
     await db.membership.update({ where: { id: t.memberA1.id }, data: { reminderTime: "18:00" } });
     await db.membership.update({ where: { id: t.memberA2.id }, data: { reminderTime: "20:00" } });
-    const user = await db.user.findUniqueOrThrow({ where: { id: t.memberA1.userId } });
+    const user = await db.user.update({ where: { id: t.memberA1.userId }, data: { locale: "fr-FR" } });
     // Wednesday 17 March 2027, 19:00 in London (GMT): A1's 18:00 has passed, A2's 20:00 has not.
     const now = new Date("2027-03-17T19:00:00Z");
 
@@ -23,6 +23,7 @@ describe("reminder queries", () => {
         userId: user.id,
         email: user.email,
         name: user.name,
+        locale: "fr-FR",
         teamName: t.team.name,
         teamSlug: t.team.slug,
         teamCurrency: "GBP",

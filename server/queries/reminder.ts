@@ -17,6 +17,8 @@ const ZDueReminderRow = z.object({
   teamName: z.string(),
   teamSlug: z.string(),
   teamCurrency: z.string(),
+  /** The formats of the member's emails (server/domain/locale.ts); null = the default. */
+  locale: z.string().nullable(),
   /** The member's own day the reminder is for (midnight UTC, a `@db.Date`). */
   localDay: zcol.date,
   /** `reminderSentOn` before this claim, put back if the mail cannot be sent. */
@@ -37,7 +39,7 @@ export function claimDueReminders(db: DbClient, args: { now: Date; limit: number
     dueReminderRows,
     Prisma.sql`
     WITH due AS (
-      SELECT m.id, m."teamId", m."userId", m."reminderSentOn" AS previous, u.email, u.name, t.name AS "teamName",
+      SELECT m.id, m."teamId", m."userId", m."reminderSentOn" AS previous, u.email, u.name, u.locale, t.name AS "teamName",
              t.slug AS "teamSlug", t.currency AS "teamCurrency", z.at::date AS "localDay"
         FROM "Membership" m
         JOIN "Team" t ON t.id = m."teamId"
@@ -58,7 +60,7 @@ export function claimDueReminders(db: DbClient, args: { now: Date; limit: number
     )
     UPDATE "Membership" m SET "reminderSentOn" = due."localDay"
       FROM due WHERE m.id = due.id
-    RETURNING m.id, m."teamId", m."userId", due.email, due.name, due."teamName", due."teamSlug", due."teamCurrency",
+    RETURNING m.id, m."teamId", m."userId", due.email, due.name, due.locale, due."teamName", due."teamSlug", due."teamCurrency",
               due."localDay", due.previous`,
   );
 }

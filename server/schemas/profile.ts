@@ -3,6 +3,7 @@
  * leaders (server/services/member/set-split-weight.ts): the procedures' inputs, shared with the forms.
  */
 import { z } from "zod";
+import { LOCALE_TAGS } from "@/server/domain/locale";
 import { MAX_SPLIT_WEIGHT, MIN_SPLIT_WEIGHT } from "@/server/domain/split-weight";
 import { ZAccountLinkToken } from "./auth";
 import { ZEmail, ZId, ZPersonName } from "./common";
@@ -61,6 +62,12 @@ export const ZSplitWeightForm = z.object({
 
 export const ZSetNameInput = z.object({ name: ZPersonName });
 export type TSetNameInput = z.infer<typeof ZSetNameInput>;
+
+/** The formats of dates and numbers in my emails (server/domain/locale.ts); null = the default (en-GB). */
+export const ZSetLocaleInput = z.object({
+  locale: z.enum(LOCALE_TAGS, { error: "Choose one of the listed languages." }).nullable(),
+});
+export type TSetLocaleInput = z.infer<typeof ZSetLocaleInput>;
 
 /** A new address for the account; the current password when the account has one (a stolen session cannot take it). */
 export const ZRequestEmailChangeInput = z.object({

@@ -8,9 +8,15 @@ import {
   ZResetPasswordInput,
   ZVerifyEmailInput,
 } from "@/server/schemas/auth";
-import { ZConfirmEmailChangeInput, ZRequestEmailChangeInput, ZSetNameInput } from "@/server/schemas/profile";
+import {
+  ZConfirmEmailChangeInput,
+  ZRequestEmailChangeInput,
+  ZSetLocaleInput,
+  ZSetNameInput,
+} from "@/server/schemas/profile";
 import { changePassword, signOutEverywhere } from "@/server/services/auth/change-password";
 import { cancelEmailChange, confirmEmailChange, requestEmailChange } from "@/server/services/auth/change-email";
+import { setLocale } from "@/server/services/auth/set-locale";
 import { setName } from "@/server/services/auth/set-name";
 import { requestPasswordReset, resetPassword } from "@/server/services/auth/reset-password";
 import { signUp } from "@/server/services/auth/sign-up";
@@ -34,6 +40,8 @@ export const authRouter = router({
   signOutEverywhere: protectedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.user)),
   /** The caller's own name (the account's, in every team). */
   setName: protectedProcedure.input(ZSetNameInput).mutation(({ ctx, input }) => setName(ctx.db, ctx.user, input)),
+  /** The formats of dates and numbers in my emails. */
+  setLocale: protectedProcedure.input(ZSetLocaleInput).mutation(({ ctx, input }) => setLocale(ctx.db, ctx.user, input)),
   /** A new address for the caller's account: mailed a link; applied only once that link is opened. */
   requestEmailChange: protectedProcedure
     .input(ZRequestEmailChangeInput)

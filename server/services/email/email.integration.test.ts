@@ -135,6 +135,41 @@ describe("the daily reminder", () => {
     expect(mail!.text).toContain(`Unsubscribe from this email: ${url}`);
   });
 
+  it("formats days and amounts in the locale the member chose (the words stay English)", async () => {
+    const { db, t } = env;
+    await a1DueAt1800();
+    const sales = await makeMetric(db, {
+      teamId: t.team.id,
+      key: "sales",
+      name: "Sales",
+      kind: "RESULT",
+      unit: "MONEY",
+    });
+    await makeGoal(db, {
+      teamId: t.team.id,
+      rootMembershipId: t.owner.id,
+      metricId: sales.id,
+      target: 1_234_567_00,
+      startDate: "2027-03-01",
+      deadline: "2027-04-30",
+    });
+    const mia = await env.as(t.memberA1.id);
+    await expect(mia.auth.setLocale({ locale: "xx-YY" as never })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await mia.auth.setLocale({ locale: "de-DE" })).toEqual({ locale: "de-DE" });
+    expect((await mia.member.profile({ teamId: t.team.id })).locale).toBe("de-DE");
+
+    expect(await sendDueReminders(db, { now: evening("2027-03-17"), appUrl: APP })).toEqual({ sent: 1, failed: 0 });
+    const [mail] = await mailsTo(t.memberA1.id);
+    expect(mail!.text).toContain("Mittwoch, 17. März");
+    const planned = mail!.text.match(/- Sales: (.+)/)![1]!;
+    expect(planned).toMatch(/^[\d.]+(,\d\d)?\s£$/);
+    // Back to the default: en-GB.
+    await mia.auth.setLocale({ locale: null });
+    expect(
+      (await db.user.findFirstOrThrow({ where: { memberships: { some: { id: t.memberA1.id } } } })).locale,
+    ).toBeNull();
+  });
+
   it("is not sent on a rest day: the weekend, a team holiday, the member's day off", async () => {
     const { db, t } = env;
     await a1DueAt1800();

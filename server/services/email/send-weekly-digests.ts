@@ -23,12 +23,13 @@ import * as clock from "@/server/clock";
 import type { Db } from "@/server/db-client";
 import { addDays, dayOfWeek, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
+import { localeOf } from "@/server/domain/locale";
 import { hourInTimeZone } from "@/server/domain/zoned-time";
 import { formatDigest } from "@/server/domain/format-digest";
 import { channelEnabled } from "@/server/domain/notification-kinds";
 import { commitmentWeekStart, reviewWeek } from "@/server/domain/review-week";
 import { sendMail } from "@/server/mail";
-import { formatMailDay, MAIL_LOCALE } from "@/server/mail/format";
+import { formatMailDay } from "@/server/mail/format";
 import { listUnsubscribe } from "@/server/mail/list-unsubscribe";
 import { renderHtml } from "@/server/mail/render";
 import { WeeklyDigest, weeklyDigestSubject, weeklyDigestText } from "@/server/mail/templates/weekly-digest";
@@ -91,7 +92,7 @@ async function sendTeamDigests(
   const { teamId, weekStart, mailer, appUrl } = args;
   const members = await db.membership.findMany({
     where: { teamId, status: "ACTIVE" },
-    select: { id: true, parentId: true, role: true, userId: true, user: { select: { email: true, name: true } } },
+    select: { id: true, parentId: true, role: true, userId: true, user: { select: { email: true, name: true, locale: true } } },
   });
   const owner = members.find((m) => m.parentId === null);
   if (!owner) return { sent: 0, failed: 0 };
@@ -162,6 +163,7 @@ async function sendTeamDigests(
     const snapshot = branchSnapshot({ rollup, root, branch, reviewed, nextWeekStart, wins, withMembers: false });
     const proposalsWaiting = pending.filter((p) => p.membershipId !== upline.id && branch.has(p.membershipId)).length;
     if (!(await claim(db, upline.id, weekStart))) continue;
+    const locale = localeOf(upline.user.locale);
     try {
       const unsubscribe = listUnsubscribe({
         appUrl,
@@ -173,7 +175,7 @@ async function sendTeamDigests(
         greetingName: upline.user.name.split(" ")[0] || upline.user.name,
         teamName: team.name,
         snapshot,
-        locale: MAIL_LOCALE,
+        locale,
         currency: team.currency,
         proposalsWaiting,
         dashboardUrl: `${appUrl}/${team.slug}/dashboard?root=${encodeURIComponent(upline.id)}`,
@@ -187,13 +189,13 @@ async function sendTeamDigests(
       const text = formatDigest(snapshot, {
         teamName: team.name,
         currency: team.currency,
-        locale: MAIL_LOCALE,
+        locale,
         kind: "digest",
-        day: (iso) => formatMailDay(iso, MAIL_LOCALE),
+        day: (iso) => formatMailDay(iso, locale),
       }).text;
       await mailer({
         to: upline.user.email,
-        subject: weeklyDigestSubject(snapshot, MAIL_LOCALE),
+        subject: weeklyDigestSubject(snapshot, locale),
         text: weeklyDigestText(props, text),
         html: await renderHtml(createElement(WeeklyDigest, props)),
         headers: unsubscribe.headers,

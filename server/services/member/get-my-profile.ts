@@ -21,7 +21,7 @@ export async function getMyProfile(db: DbClient, scope: TeamScope) {
       splitWeight: true,
       timeZone: true,
       reminderTime: true,
-      user: { select: { id: true, name: true, email: true, emailVerified: true, passwordHash: true } },
+      user: { select: { id: true, name: true, email: true, emailVerified: true, passwordHash: true, locale: true } },
     },
   });
   const pending = await pendingEmailChange(db, m.user.id);
@@ -30,6 +30,8 @@ export async function getMyProfile(db: DbClient, scope: TeamScope) {
     role: m.role,
     name: m.user.name,
     email: m.user.email,
+    /** The formats of dates and numbers in their emails; null = the default (en-GB). */
+    locale: m.user.locale,
     verified: m.user.emailVerified !== null,
     hasPassword: m.user.passwordHash !== null,
     /** A new address waiting for its link (until then `email` is the account's). */

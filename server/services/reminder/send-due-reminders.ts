@@ -19,10 +19,11 @@ import { createElement } from "react";
 import { env } from "@/env";
 import type { Db } from "@/server/db-client";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
+import { localeOf } from "@/server/domain/locale";
 import { formatAmount } from "@/server/domain/money";
 import { channelEnabled } from "@/server/domain/notification-kinds";
 import { sendMail, type Mail } from "@/server/mail";
-import { formatMailDay, MAIL_LOCALE } from "@/server/mail/format";
+import { formatMailDay } from "@/server/mail/format";
 import { listUnsubscribe } from "@/server/mail/list-unsubscribe";
 import { renderHtml } from "@/server/mail/render";
 import {
@@ -130,7 +131,7 @@ async function reminderProps(
   followUps: number,
 ): Promise<Omit<DailyReminderProps, "footer">> {
   const day = toIsoDay(row.localDay);
-  const locale = MAIL_LOCALE;
+  const locale = localeOf(row.locale);
   const f = (n: number, unit: Parameters<typeof formatAmount>[1]) => formatAmount(n, unit, row.teamCurrency, locale);
   let actions: DailyReminderProps["actions"] = [];
   let catchUp: string | null = null;

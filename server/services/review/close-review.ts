@@ -12,11 +12,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import * as clock from "@/server/clock";
 import type { Db } from "@/server/db-client";
 import { formatDigest } from "@/server/domain/format-digest";
+import { localeOf } from "@/server/domain/locale";
 import { channelEnabled } from "@/server/domain/notification-kinds";
 import type { ReviewSnapshot } from "@/server/domain/review-snapshot";
 import { badRequest } from "@/server/errors";
 import { sendMail } from "@/server/mail";
-import { formatMailDay, MAIL_LOCALE } from "@/server/mail/format";
+import { formatMailDay } from "@/server/mail/format";
 import { listUnsubscribe } from "@/server/mail/list-unsubscribe";
 import { renderHtml } from "@/server/mail/render";
 import { WeeklyDigest, weeklyDigestText } from "@/server/mail/templates/weekly-digest";
@@ -47,6 +48,7 @@ export async function closeReview(db: Db, scope: TeamScope, input: { review: Loa
             id: true,
             email: true,
             name: true,
+            locale: true,
             notificationPreferences: { where: { kind: "WEEKLY_DIGEST", channel: "EMAIL" }, select: { enabled: true } },
           },
         },
@@ -56,15 +58,16 @@ export async function closeReview(db: Db, scope: TeamScope, input: { review: Loa
 
   const { team } = scope;
   const appUrl = (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  const digest = formatDigest(snapshot, {
-    teamName: team.name,
-    currency: team.currency,
-    locale: MAIL_LOCALE,
-    day: (iso) => formatMailDay(iso, MAIL_LOCALE),
-  });
   let sent = 0;
   for (const leader of closed) {
     if (!channelEnabled("WEEKLY_DIGEST", "EMAIL", leader.user.notificationPreferences[0]?.enabled)) continue;
+    const locale = localeOf(leader.user.locale);
+    const digest = formatDigest(snapshot, {
+      teamName: team.name,
+      currency: team.currency,
+      locale,
+      day: (iso) => formatMailDay(iso, locale),
+    });
     try {
       const unsubscribe = listUnsubscribe({
         appUrl,
@@ -76,7 +79,7 @@ export async function closeReview(db: Db, scope: TeamScope, input: { review: Loa
         greetingName: leader.user.name,
         teamName: team.name,
         snapshot,
-        locale: MAIL_LOCALE,
+        locale,
         currency: team.currency,
         proposalsWaiting: null,
         dashboardUrl: `${appUrl}/${team.slug}/review/${review.id}`,
