@@ -6,7 +6,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -39,7 +39,7 @@ export function LocaleForm({
     defaultValues: { locale: (locale as LocaleTag | null) ?? null },
   });
   const save = useMutation(trpc.auth.setLocale.mutationOptions());
-  const chosen = localeOf(form.watch("locale"));
+  const chosen = localeOf(useWatch({ control: form.control, name: "locale" }));
   const example = `${formatMailDay(today, chosen)} · ${formatMoney(123450, team.currency, chosen)}`;
   const onSubmit = form.handleSubmit(async (values) => {
     setDone(null);
