@@ -7,4 +7,7 @@ export const DEMO_ACCOUNTS = [
   { email: "nina@demo.backplan.app", name: "Nina Patel", label: "New member" },
 ] as const;
 
+/** The demo team's published team goal (prisma/demo-plan.ts); the e2e finds it by this name. */
+export const DEMO_GOAL_NAME = "£50,000 team volume";
+
 export const isDemoMode = () => process.env.BACKPLAN_DEMO === "1";

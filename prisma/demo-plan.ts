@@ -9,6 +9,7 @@
  * only a few days. Safe to run twice: each part is skipped when it is already there.
  */
 import { randomUUID } from "node:crypto";
+import { DEMO_GOAL_NAME } from "./demo-accounts";
 import type { Db } from "@/server/db-client";
 import { addDays, isoDateInTimeZone, type IsoDate } from "@/server/domain/calendar";
 import { applyTemplateToTeam } from "@/server/services/metric/apply-template";
@@ -19,7 +20,6 @@ import { rng } from "@/scripts/lib/scale-tree";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
-export const DEMO_GOAL_NAME = "£50,000 team volume";
 /** Members who barely log, so the dashboard has someone clearly off pace. */
 export const DEMO_BEHIND = ["Ethan Brooks", "Layla Hassan"];
 const HISTORY_DAYS = 42;
