@@ -92,7 +92,13 @@ async function sendTeamDigests(
   const { teamId, weekStart, mailer, appUrl } = args;
   const members = await db.membership.findMany({
     where: { teamId, status: "ACTIVE" },
-    select: { id: true, parentId: true, role: true, userId: true, user: { select: { email: true, name: true, locale: true } } },
+    select: {
+      id: true,
+      parentId: true,
+      role: true,
+      userId: true,
+      user: { select: { email: true, name: true, locale: true } },
+    },
   });
   const owner = members.find((m) => m.parentId === null);
   if (!owner) return { sent: 0, failed: 0 };
