@@ -100,6 +100,9 @@ beforeAll(async () => {
     reviewMinutes: 45,
   });
   await db.teamHoliday.create({ data: { teamId: t.team.id, day: toDbDay("2027-03-30"), name: "Team day out" } });
+  // The meetings recur from the team's start (its first meeting day on or after `createdAt`): made by the database's
+  // clock, so pinned here like the rest of the day.
+  await db.team.update({ where: { id: t.team.id }, data: { createdAt: new Date("2027-03-01T09:00:00Z") } });
 });
 
 describe("the MEMBER feed", () => {
@@ -175,6 +178,19 @@ describe("the MEMBER feed", () => {
       "2027-04-13T17:30:00.000Z",
       "2027-04-20T17:30:00.000Z",
     ]);
+  });
+
+  it("writes a summer meeting at its London wall time too (DTSTART in the zone, not the server's UTC)", async () => {
+    const { t, db } = env;
+    // A team started in May (BST): the first meeting is Tuesday 11 May 2027, 18:30 in London = 17:30Z.
+    await db.team.update({ where: { id: t.team.id }, data: { createdAt: new Date("2027-05-10T09:00:00Z") } });
+    // Mo's links were shown before: a reset shows a new one.
+    const reset = await (await env.as(t.memberA2.id)).calendarFeed.reset({ teamId: t.team.id, scope: "MEMBER" });
+    const { events, ics } = await parse(reset.path!.replace("/api/calendar/", ""));
+    expect(ics).toContain("DTSTART;TZID=Europe/London:20270511T183000");
+    expect(ics).toContain("DTEND;TZID=Europe/London:20270511T191500");
+    const review = events.find((e) => e.uid.includes("weekly-review"))!;
+    expect(review.startDate.toJSDate().toISOString()).toBe("2027-05-11T17:30:00.000Z");
   });
 
   it("keeps its UIDs from one read to the next, so calendars update rather than duplicate", async () => {

@@ -7,6 +7,7 @@
 import ical, { ICalCalendarMethod, ICalEventTransparency } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { FEED_REFRESH_SECONDS } from "@/server/domain/calendar-feed";
+import { TZDate } from "@date-fns/tz";
 import { zonedInstant } from "@/server/domain/zoned-time";
 import { toDbDay } from "@/server/domain/db-day";
 import type { FeedContent } from "./feed-events";
@@ -49,11 +50,13 @@ export function renderIcs(content: FeedContent, args: { origin: string; stamp: D
   }
   const m = content.meeting;
   if (m) {
-    const start = zonedInstant(m.firstDay, m.meeting.time, m.timeZone);
+    const start = zonedInstant(m.firstDay, m.meeting.time, m.timeZone).getTime();
     calendar.createEvent({
       id: m.uid,
-      start,
-      end: new Date(start.getTime() + m.meeting.minutes * 60_000),
+      // TZDate (the zone's wall clock): ical-generator writes a plain Date's hours in the server's own zone, which put
+      // a summer meeting an hour early under TZID=Europe/London on a UTC server.
+      start: new TZDate(start, m.timeZone),
+      end: new TZDate(start + m.meeting.minutes * 60_000, m.timeZone),
       timezone: m.timeZone,
       summary: m.title,
       description: m.description,
