@@ -19,47 +19,49 @@ import { DASHBOARD_AMOUNTS, formatDay } from "./format";
 import { LeaderboardCard } from "./leaderboard-card";
 import { MemberImport } from "./member-import";
 import { PaceBadge } from "./pace-badge";
-import { breadcrumb, drillInto, indexRollup } from "./rollup-model";
+import { BranchSearch } from "./branch-search";
+import { OffPaceCard } from "./off-pace-card";
+import { indexFirstView, indexRollup } from "./rollup-model";
 import { RollupTree } from "./rollup-tree";
-import { PERIOD_LABELS, type DashboardPeriod, type Rollup } from "./types";
+import { PERIOD_LABELS, type DashboardPeriod, type DashboardView } from "./types";
 import { VictoryFeed } from "./victory-feed";
 
 export function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPeriod }) {
   const team = useTeam();
   const trpc = useTRPC();
-  const rollup = useQuery({
-    ...trpc.dashboard.rollup.queryOptions({ teamId: team.id, goalId, period }),
+  const drilled = useSearchParams().get("root");
+  const view = useQuery({
+    ...trpc.dashboard.view.queryOptions({ teamId: team.id, goalId, period, rootId: drilled ?? undefined }),
     placeholderData: (prev) => prev,
   });
   return (
-    <QueryState query={rollup} variant="card" loading="Rolling up the team…" error="Could not load the dashboard">
+    <QueryState query={view} variant="card" loading="Rolling up the team…" error="Could not load the dashboard">
       {(data) => <RolledUp data={data} goalId={goalId} period={period} />}
     </QueryState>
   );
 }
 
-function RolledUp({ data, goalId, period }: { data: Rollup; goalId: string; period: DashboardPeriod }) {
+function RolledUp({ data, goalId, period }: { data: DashboardView; goalId: string; period: DashboardPeriod }) {
   const team = useTeam();
-  const full = useMemo(() => indexRollup(data.rows), [data]);
-  const drilled = useSearchParams().get("root");
+  // A small branch comes whole (expand all, instant search); a big one as its root and direct downline.
+  const index = useMemo(() => (data.rows ? indexRollup(data.rows) : indexFirstView(data.root, data.children)), [data]);
   const setDrilled = useCallback((id: string) => {
     const url = new URL(window.location.href);
     url.searchParams.set("root", id);
-    // Next.js syncs useSearchParams with the native History API: a history entry per drill, no server round trip.
+    // Next.js syncs useSearchParams with the native History API: a history entry per drill.
     window.history.pushState(null, "", url);
   }, []);
-  const viewRootId = drilled && full?.byId.has(drilled) ? drilled : (full?.rootId ?? null);
-  const view = useMemo(() => (full && viewRootId ? drillInto(full, viewRootId) : null), [full, viewRootId]);
-  const crumbs = useMemo(() => (full && viewRootId ? breadcrumb(full, viewRootId) : []), [full, viewRootId]);
+  const viewRootId = data.rootId;
+  const crumbs = data.crumbs;
 
-  if (!view || !viewRootId) {
+  if (!index) {
     return (
       <Card>
         <p className="text-slate-700">Nobody to show for this goal.</p>
       </Card>
     );
   }
-  const root = view.byId.get(viewRootId)!;
+  const root = data.root;
   const fmt = (n: number) => formatAmount(n, data.goal.metric.unit, team.currency, undefined, DASHBOARD_AMOUNTS);
   const manages = team.role !== "MEMBER";
 
@@ -148,9 +150,19 @@ function RolledUp({ data, goalId, period }: { data: Rollup; goalId: string; peri
         <h2 id="tree-heading" className="text-xl font-semibold">
           Team tree
         </h2>
+        {!data.rows && (
+          <p className="text-sm text-slate-700" data-testid="as-of">
+            {data.size.toLocaleString("en-GB")} members in this branch: their direct downline is below, open anyone to
+            see theirs. Figures as of {formatTime(data.computedAt)}.
+          </p>
+        )}
+        {!data.rows && (
+          <BranchSearch goalId={goalId} period={period} rootId={viewRootId} fmt={fmt} onOpen={setDrilled} />
+        )}
         <RollupTree
           key={viewRootId}
-          index={view}
+          index={index}
+          searchable={data.rows !== null}
           unit={data.goal.metric.unit}
           currency={team.currency}
           meId={team.membershipId}
@@ -158,6 +170,8 @@ function RolledUp({ data, goalId, period }: { data: Rollup; goalId: string; peri
           caption={`${root.name}'s team: ${PERIOD_LABELS[data.period.kind].toLowerCase()} actuals vs targets with pace`}
         />
       </section>
+
+      <OffPaceCard data={data} fmt={fmt} onOpen={setDrilled} />
 
       <DashboardCharts goalId={goalId} period={period} rootId={viewRootId} currency={team.currency} />
 
@@ -186,6 +200,9 @@ function RolledUp({ data, goalId, period }: { data: Rollup; goalId: string; peri
     </div>
   );
 }
+
+const formatTime = (at: Date) =>
+  at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 function Stat({ label, children }: { label: string; children: ReactNode }) {
   // Two tiles a row on a phone, four on wider screens; a tile whose amount is too wide takes its own row.

@@ -1,13 +1,14 @@
 /**
- * The dashboard tree's model, pure and linear: an index over the roll-up rows (reusing the team tree's helpers),
- * the subtree of the node the user drilled into, and the breadcrumb from the top of what they may see down to it.
+ * The dashboard tree's model, pure and linear: the index over a branch's rows (reusing the team tree's helpers).
+ * A small branch comes with all its rows (`indexRollup`); a big one with its root and direct downline only
+ * (`indexFirstView`), each carrying how many are below it, and deeper levels open by drilling.
  */
-import { ancestorsOf, buildTreeIndex, subtreeIds, type TreeIndex } from "@/components/team/tree-model";
-import type { RollupRow } from "./types";
+import { buildTreeIndex, type TreeIndex } from "@/components/team/tree-model";
+import type { BranchRow, RollupRow } from "./types";
 
 export type RollupNode = RollupRow & { childCount: number; descendantCount: number };
 
-/** The index of the whole roll-up (rows come by depth, the first is the top). */
+/** The index of a whole branch (rows come by depth, the first is the top). */
 export function indexRollup(rows: readonly RollupRow[]): TreeIndex<RollupNode> | null {
   const top = rows[0];
   if (!top) return null;
@@ -21,22 +22,8 @@ export function indexRollup(rows: readonly RollupRow[]): TreeIndex<RollupNode> |
   return buildTreeIndex(top.id, nodes);
 }
 
-/** The same index re-rooted at `rootId` (only its subtree), for a drill-down. */
-export function drillInto(full: TreeIndex<RollupNode>, rootId: string): TreeIndex<RollupNode> {
-  if (rootId === full.rootId || !full.byId.has(rootId)) return full;
-  const keep = subtreeIds(full, rootId);
-  const byId = new Map<string, RollupNode>();
-  const children = new Map<string, string[]>();
-  for (const id of keep) {
-    byId.set(id, full.byId.get(id)!);
-    const kids = full.children.get(id);
-    if (kids) children.set(id, kids);
-  }
-  return { rootId, byId, children };
-}
-
-/** The breadcrumb: the top of the roll-up down to `rootId`, inclusive. */
-export function breadcrumb(full: TreeIndex<RollupNode>, rootId: string): RollupNode[] {
-  if (!full.byId.has(rootId)) return [];
-  return [...ancestorsOf(full, rootId).reverse(), rootId].map((id) => full.byId.get(id)!);
+/** The index of a big branch's first view: its root and direct downline, with the server's counts below each. */
+export function indexFirstView(root: BranchRow, children: readonly BranchRow[]): TreeIndex<RollupNode> {
+  const node = (r: BranchRow): RollupNode => ({ ...r, childCount: r.children, descendantCount: r.descendants });
+  return buildTreeIndex(root.id, [node(root), ...children.map(node)]);
 }

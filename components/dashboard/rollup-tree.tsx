@@ -25,6 +25,7 @@ export function RollupTree({
   meId,
   onDrill,
   caption,
+  searchable = true,
 }: {
   index: TreeIndex<RollupNode>;
   unit: MetricUnit;
@@ -32,6 +33,8 @@ export function RollupTree({
   meId: string;
   onDrill: (id: string) => void;
   caption: string;
+  /** False for a big branch's first view: the server searches it (BranchSearch), not this partial index. */
+  searchable?: boolean;
 }) {
   const fmt = useCallback(
     (n: number) => formatAmount(n, unit, currency, undefined, DASHBOARD_AMOUNTS),
@@ -64,29 +67,33 @@ export function RollupTree({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="relative min-w-56 flex-1">
-          <label htmlFor="dashboard-search" className="block text-sm font-medium text-slate-800">
-            Search a member
-          </label>
-          <Search aria-hidden className="pointer-events-none absolute bottom-3 left-3 size-5 text-slate-500" />
-          <input
-            id="dashboard-search"
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder="Name"
-            className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-10 text-base"
-          />
-        </div>
-        <ExpandCollapseAll onExpand={expandAll} onCollapse={collapseAll} disabled={searching} />
+        {searchable && (
+          <div className="relative min-w-56 flex-1">
+            <label htmlFor="dashboard-search" className="block text-sm font-medium text-slate-800">
+              Search a member
+            </label>
+            <Search aria-hidden className="pointer-events-none absolute bottom-3 left-3 size-5 text-slate-500" />
+            <input
+              id="dashboard-search"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Name"
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-10 text-base"
+            />
+          </div>
+        )}
+        {searchable && <ExpandCollapseAll onExpand={expandAll} onCollapse={collapseAll} disabled={searching} />}
       </div>
-      <p aria-live="polite" className="text-sm text-slate-700">
-        {searching
-          ? search.matches.size === 0
-            ? `No member matches “${deferred.trim()}”.`
-            : `${search.matches.size} member${search.matches.size === 1 ? "" : "s"} match “${deferred.trim()}”.`
-          : `${index.byId.size} member${index.byId.size === 1 ? "" : "s"} in this view.`}
-      </p>
+      {searchable && (
+        <p aria-live="polite" className="text-sm text-slate-700">
+          {searching
+            ? search.matches.size === 0
+              ? `No member matches “${deferred.trim()}”.`
+              : `${search.matches.size} member${search.matches.size === 1 ? "" : "s"} match “${deferred.trim()}”.`
+            : `${index.byId.size} member${index.byId.size === 1 ? "" : "s"} in this view.`}
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="relative max-h-[70vh] overflow-auto rounded-xl border border-slate-200 bg-white"

@@ -1,8 +1,11 @@
 import type { RouterOutputs } from "@/components/api-types";
 
 export type DashboardGoal = RouterOutputs["dashboard"]["goals"][number];
-export type Rollup = RouterOutputs["dashboard"]["rollup"];
-export type RollupRow = Rollup["rows"][number];
+/** The first view of a branch (`dashboard.view`): its root, direct downline, furthest behind, and all rows if small. */
+export type DashboardView = RouterOutputs["dashboard"]["view"];
+export type RollupRow = NonNullable<DashboardView["rows"]>[number];
+export type BranchRow = DashboardView["root"];
+export type BranchSearch = RouterOutputs["dashboard"]["search"];
 export type DashboardCharts = RouterOutputs["dashboard"]["charts"];
 export type Leaderboard = RouterOutputs["dashboard"]["leaderboard"];
 export type VictoryItem = RouterOutputs["dashboard"]["victories"][number];

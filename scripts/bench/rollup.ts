@@ -14,7 +14,9 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
 import { ensureDatabase } from "./lib/bench-server";
+import { getBranchView, searchGoalBranch } from "../../server/services/progress/get-branch-view";
 import { getRollup } from "../../server/services/progress/get-rollup";
+import { clearRollupMemo } from "../../server/services/progress/rollup-memo";
 import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
 import { resolveViewRoot } from "../../server/services/progress/view-root";
 import { loadTeamScope } from "../../server/services/team/scope";
@@ -211,6 +213,39 @@ async function main() {
         (naiveFull ? ", whole tree, same team total as the service" : `, extrapolated to ${int(tree.length)} nodes`),
     );
     console.log(`  targets: whole tree ≤ ${members >= 100_000 ? "300" : "50"} ms, ≥ 100× faster than naive at 10k`);
+
+    // The dashboard's first view (dashboard.view) and its search, as the procedures call them.
+    const goalPlan = await loadGoalPlan(db, scope, { goalId: goal.id });
+    const widest = [...byParent.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const view = (rootId: string) => getBranchView(db, scope, { goal: goalPlan, period: "week", rootId });
+    const cold = (rootId: string) => timeAsync(Math.min(runs, 5), () => (clearRollupMemo(), view(rootId)));
+    const first = await view(owner.id);
+    const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
+    console.log(
+      `\n  first view (dashboard.view): ${int(first.children.length)} direct, ${int(first.offPaceCount)} off pace, ` +
+        `${(bytes(first) / 1024).toFixed(1)} KB of JSON vs ${(bytes(whole) / 1048576).toFixed(1)} MB for every row`,
+    );
+    const firstCold = await cold(owner.id);
+    await view(owner.id);
+    const firstWarm = await timeAsync(runs, () => view(owner.id));
+    const drillWarm = await timeAsync(runs, () => view(subtree[0]));
+    const wideWarm = await timeAsync(runs, () => view(widest[0]));
+    const searchWarm = await timeAsync(runs, () =>
+      searchGoalBranch(db, scope, { goal: goalPlan, period: "week", rootId: owner.id, query: "member 12" }),
+    );
+    const wideCold = await cold(widest[0]);
+    const subCold = await cold(subtree[0]);
+    const vline = (what: string, s: { median: number; p95: number }, target: string) =>
+      console.log(
+        `  ${what.padEnd(52)} median ${ms(s.median).padStart(8)}   p95 ${ms(s.p95).padStart(8)}   target ${target}`,
+      );
+    vline("first view, whole team, first read (memo empty)", firstCold, "≤ 100 ms");
+    vline("first view, whole team, while kept", firstWarm, "≤ 100 ms");
+    vline(`drill into ${subtree[0]} (${int(sub.rows.length)} below), while kept`, drillWarm, "≤ 50 ms");
+    vline(`drill into ${widest[0]} (${int(widest[1].length)} direct), while kept`, wideWarm, "≤ 50 ms");
+    vline(`drill into ${widest[0]}, first read`, wideCold, "≤ 50 ms");
+    vline(`drill into ${subtree[0]}, first read`, subCold, "≤ 50 ms");
+    vline("search by name in the whole team, while kept", searchWarm, "≤ 50 ms");
     console.log(
       `  load average at end: ${loadavg()
         .map((x) => x.toFixed(2))

@@ -284,6 +284,14 @@ export const DECLARATIONS: Record<string, Declaration> = {
     policy: SUBJECT_VIEWER,
     input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }),
   },
+  "dashboard.view": {
+    policy: SUBJECT_VIEWER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }),
+  },
+  "dashboard.search": {
+    policy: SUBJECT_VIEWER,
+    input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id, query: "a" }),
+  },
   "dashboard.charts": {
     policy: SUBJECT_VIEWER,
     input: (w) => ({ ...team(w), goalId: w.goal.id, rootId: w.memberA1a.id }),

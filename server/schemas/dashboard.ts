@@ -11,6 +11,11 @@ export const ZRollupInput = z.object({
 });
 export type TRollupInput = z.infer<typeof ZRollupInput>;
 
+/** A name search inside the viewed branch of a goal (the big dashboard's search). */
+export const ZBranchSearchInput = ZRollupInput.extend({
+  query: z.string().trim().min(1, "Type a name to search").max(80, "A search is at most 80 characters"),
+});
+
 export const ZGoalInput = z.object({ goalId: ZId, rootId: ZId.optional(), period: ZDashboardPeriod.default("week") });
 
 export const ZCheerInput = z.object({ victoryId: ZId });

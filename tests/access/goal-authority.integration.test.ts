@@ -55,6 +55,8 @@ const GOAL_INPUTS: Record<string, (w: World) => Record<string, unknown>> = {
   "goal.previewReplan": (w) => ({ memberId: w.memberA1a.id }),
   "goal.applyReplan": (w) => ({ memberId: w.memberA1a.id, version: branchGoal.version }),
   "dashboard.rollup": () => ({}),
+  "dashboard.view": () => ({}),
+  "dashboard.search": () => ({ query: "a" }),
   "dashboard.charts": () => ({}),
   "dashboard.leaderboard": () => ({}),
   "dashboard.exportCsv": () => ({}),

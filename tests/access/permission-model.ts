@@ -154,10 +154,17 @@ export const PERMISSION_TABLE: Record<string, Row> = {
   goalView: {
     leaders: "branch",
     object: "a published goal rooted at R (targets: R's subtree)",
-    procedures: ["goal.get", "dashboard.exportCsv", "dashboard.rollup {rootId: X}", "dashboard.charts {rootId: X}"],
+    procedures: [
+      "goal.get",
+      "dashboard.exportCsv",
+      "dashboard.rollup {rootId: X}",
+      "dashboard.view {rootId: X}",
+      "dashboard.search {rootId: X}",
+      "dashboard.charts {rootId: X}",
+    ],
     cells: row(["ok", "ok", "ok", "ok", N, "ok", "ok", N, N]),
     note:
-      "rollup/charts: X must pass member.tree's rule for the actor, else NOT_FOUND; and be in R's branch (X above R " +
+      "rollup/view/search/charts: X must pass member.tree's rule for the actor, else NOT_FOUND; and be in R's branch (X above R " +
       "reads R), else NOT_FOUND.",
   },
   goalChange: {

@@ -264,6 +264,20 @@ async function runTree(spec: TreeSpecValue, mismatches: string[]): Promise<void>
       false,
     );
     await check(
+      "dashboard.view",
+      xWho,
+      oracle.goalSubtreeRead(t, A, O, X),
+      () => a.dashboard.view({ teamId, goalId, rootId: X }),
+      false,
+    );
+    await check(
+      "dashboard.search",
+      xWho,
+      oracle.goalSubtreeRead(t, A, O, X),
+      () => a.dashboard.search({ teamId, goalId, rootId: X, query: "e" }),
+      false,
+    );
+    await check(
       "dashboard.charts",
       xWho,
       oracle.goalSubtreeRead(t, A, O, X),

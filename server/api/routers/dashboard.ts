@@ -18,6 +18,7 @@ import {
   ZExportCsvInput,
   ZGoalInput,
   ZLeaderboardInput,
+  ZBranchSearchInput,
   ZRollupInput,
   ZVictoryFeedInput,
 } from "@/server/schemas/dashboard";
@@ -28,6 +29,7 @@ import { getLeaderboard } from "@/server/services/dashboard/get-leaderboard";
 import { listDashboardGoals } from "@/server/services/dashboard/list-dashboard-goals";
 import { listVictories } from "@/server/services/dashboard/list-victories";
 import { setLeaderboardEnabled } from "@/server/services/dashboard/set-leaderboard-enabled";
+import { getBranchView, searchGoalBranch } from "@/server/services/progress/get-branch-view";
 import { getRollup } from "@/server/services/progress/get-rollup";
 
 export const dashboardRouter = router({
@@ -37,6 +39,25 @@ export const dashboardRouter = router({
     .input(ZRollupInput)
     .query(({ ctx, input }) =>
       getRollup(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
+    ),
+  /** The first view of a branch: its root, direct downline and furthest behind (all rows only for a small branch). */
+  view: goalSubtreeProcedure("view")
+    .use(replicaReads)
+    .input(ZRollupInput)
+    .query(({ ctx, input }) =>
+      getBranchView(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
+    ),
+  /** Members of the viewed branch by name (never beyond it), with the path to each. */
+  search: goalSubtreeProcedure("view")
+    .use(replicaReads)
+    .input(ZBranchSearchInput)
+    .query(({ ctx, input }) =>
+      searchGoalBranch(ctx.db, ctx.scope, {
+        goal: ctx.goalPlan,
+        rootId: ctx.rootId,
+        period: input.period,
+        query: input.query,
+      }),
     ),
   charts: goalSubtreeProcedure("view")
     .use(replicaReads)

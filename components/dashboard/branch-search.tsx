@@ -1,0 +1,94 @@
+"use client";
+/**
+ * A big branch's search, on the server (`dashboard.search`): its first view holds only the direct downline, so the
+ * name is looked up in the whole branch (never beyond it), each match with the path down to them; "Open" drills in.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { CornerDownRight, Search } from "lucide-react";
+import { useDeferredValue, useState } from "react";
+import { useTeam } from "@/components/layout/team-context";
+import { useTRPC } from "@/trpc/react";
+import { PaceBadge } from "./pace-badge";
+import type { DashboardPeriod } from "./types";
+
+export function BranchSearch({
+  goalId,
+  period,
+  rootId,
+  fmt,
+  onOpen,
+}: {
+  goalId: string;
+  period: DashboardPeriod;
+  rootId: string;
+  fmt: (n: number) => string;
+  onOpen: (id: string) => void;
+}) {
+  const team = useTeam();
+  const trpc = useTRPC();
+  const [query, setQuery] = useState("");
+  const deferred = useDeferredValue(query.trim());
+  const search = useQuery({
+    ...trpc.dashboard.search.queryOptions({ teamId: team.id, goalId, period, rootId, query: deferred }),
+    enabled: deferred.length > 0,
+    placeholderData: (prev) => prev,
+  });
+  const found = deferred.length > 0 ? search.data : undefined;
+  return (
+    <div className="space-y-2">
+      <div className="relative max-w-md">
+        <label htmlFor="branch-search" className="block text-sm font-medium text-slate-800">
+          Search a member
+        </label>
+        <Search aria-hidden className="pointer-events-none absolute bottom-3 left-3 size-5 text-slate-500" />
+        <input
+          id="branch-search"
+          type="search"
+          value={query}
+          maxLength={80}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Name"
+          className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-10 text-base"
+        />
+      </div>
+      <p aria-live="polite" className="text-sm text-slate-700">
+        {deferred.length === 0
+          ? ""
+          : search.isError
+            ? search.error.message
+            : !found
+              ? "Searching…"
+              : found.total === 0
+                ? `No member matches “${found.query}”.`
+                : `${found.total.toLocaleString("en-GB")} member${found.total === 1 ? "" : "s"} match “${found.query}”${found.total > found.matches.length ? `; the first ${found.matches.length}:` : "."}`}
+      </p>
+      {found && found.matches.length > 0 && (
+        <ul
+          className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white"
+          aria-label="Search results"
+        >
+          {found.matches.map(({ row, path }) => (
+            <li key={row.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-member={row.name}>
+              <div className="min-w-40 flex-1">
+                <div className="font-medium break-words text-slate-900">{row.name}</div>
+                <div className="text-xs break-words text-slate-600">{path.join(" › ")}</div>
+              </div>
+              <span className="text-sm text-slate-700 tabular-nums">
+                {fmt(row.teamActual)} of {fmt(row.teamTarget)}
+              </span>
+              <PaceBadge status={row.teamStatus} size="sm" />
+              <button
+                type="button"
+                onClick={() => onOpen(row.id)}
+                aria-label={`Open ${row.name}`}
+                className="text-brand-700 inline-flex min-h-11 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-slate-100"
+              >
+                <CornerDownRight aria-hidden className="size-4" /> Open
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
