@@ -1,8 +1,9 @@
 /**
- * Saves CSV text as a file in the browser (a BOM first, so spreadsheet apps read UTF-8 names correctly). The one
- * download of the app's CSV exports (the dashboard's plan and actuals, the names list); the text is made on the server.
+ * Saves CSV as a file in the browser (a BOM first, so spreadsheet apps read UTF-8 names correctly). The one
+ * download of the app's CSV exports (the dashboard's plan and actuals, streamed by app/api/export; the names list);
+ * the text is made on the server. A Blob is kept as it came (the browser may hold a big one on disk).
  */
-export function downloadCsv(csv: string, fileName: string): void {
+export function downloadCsv(csv: string | Blob, fileName: string): void {
   const url = URL.createObjectURL(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }));
   const a = document.createElement("a");
   a.href = url;

@@ -10,7 +10,7 @@ import {
   exportMembers,
   funnelDone,
   goalBranches,
-  memberDailyTotals,
+  memberPeriodTotals,
   victoriesInSubtree,
 } from "@/server/queries/dashboard";
 import { toDbDay } from "@/server/domain/db-day";
@@ -118,16 +118,18 @@ describe("dashboard queries", () => {
         share: share(w.memberA1a.id),
       },
     ]);
-    const daily = await memberDailyTotals(db, {
+    // Per period, summed in SQL: two periods from 1 March, the entries of 2 March in the first; none on the 9th.
+    const totals = await memberPeriodTotals(db, {
       ...subtreeA,
       metricId: w.m.volume.id,
       from: "2027-03-01",
       to: "2027-03-09",
+      periodStarts: ["2027-03-01", "2027-03-02", "2027-03-08"],
     });
-    expect(daily.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+    expect(totals.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [
-        { id: w.memberA1a.id, day: "2027-03-02", total: 500 },
-        { id: w.memberA1.id, day: "2027-03-02", total: 250 },
+        { id: w.memberA1a.id, totals: [0, 500, 0] },
+        { id: w.memberA1.id, totals: [0, 250, 0] },
       ].sort((a, b) => a.id.localeCompare(b.id)),
     );
 

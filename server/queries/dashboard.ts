@@ -10,6 +10,7 @@ import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows, zcol, zodRows } from "./decode";
+import { pgTextArray } from "./pg-array";
 
 interface Subtree {
   teamId: string;
@@ -171,16 +172,23 @@ export function activityTotals(
 
 // ---- CSV export -----------------------------------------------------------------------------------------------
 
-const ZExportMemberRow = z.object({
-  id: z.string(),
-  parentId: z.string().nullable(),
-  name: z.string(),
-  email: z.string(),
-  uplineEmail: z.string().nullable(),
-  share: z.number(),
-});
-export type ExportMemberRow = z.output<typeof ZExportMemberRow>;
-const exportMemberRows = zodRows("dashboard.exportMembers", ZExportMemberRow);
+export interface ExportMemberRow {
+  id: string;
+  parentId: string | null;
+  name: string;
+  email: string;
+  uplineEmail: string | null;
+  share: number;
+}
+/** Up to the whole team (100,000 rows): the strict mapper. */
+const exportMemberRows = mappedRows("dashboard.exportMembers", (r): ExportMemberRow => ({
+  id: col.string(r, "id"),
+  parentId: col.stringOrNull(r, "parentId"),
+  name: col.string(r, "name"),
+  email: col.string(r, "email"),
+  uplineEmail: col.stringOrNull(r, "uplineEmail"),
+  share: col.number(r, "share"),
+}));
 
 /** The subtree's members by depth then name, with their upline's email and personal target for the goal (0: none). */
 export function exportMembers(db: DbClient, args: Subtree & { goalId: string }): Promise<ExportMemberRow[]> {
@@ -197,29 +205,47 @@ export function exportMembers(db: DbClient, args: Subtree & { goalId: string }):
   );
 }
 
-export interface MemberDayRow {
+export interface MemberPeriodRow {
   id: string;
-  day: IsoDate;
-  total: number;
+  /** The member's total per period: `totals[k]` for the period starting at `periodStarts[k]` (0 when none). */
+  totals: number[];
 }
-const memberDayRows = mappedRows("dashboard.memberDays", (r): MemberDayRow => ({
-  id: col.string(r, "id"),
-  day: col.string(r, "day"),
-  total: col.number(r, "total"),
-}));
+const memberPeriodRows = (periods: number) =>
+  mappedRows("dashboard.memberPeriods", (r): MemberPeriodRow => {
+    const totals = new Array<number>(periods).fill(0);
+    // "k:total,k:total": one text per member (a row per member and period would be ~10× the rows to decode).
+    for (const pair of col.string(r, "totals").split(",")) {
+      const colon = pair.indexOf(":");
+      const k = Number(pair.slice(0, colon));
+      const total = Number(pair.slice(colon + 1));
+      if (!Number.isInteger(k) || k < 0 || k >= periods || !Number.isSafeInteger(total)) {
+        throw new Error(`totals: not a period total: ${pair}`);
+      }
+      totals[k] = total;
+    }
+    return { id: col.string(r, "id"), totals };
+  });
 
-/** Every daily total of a metric for each member of the subtree, from..to (a row per member and day). */
-export function memberDailyTotals(
+/**
+ * Each member's total of a metric per period, from..to, summed in SQL (`width_bucket` over the periods' first days,
+ * which must be sorted and contiguous): a row per member with history, whatever the number of days.
+ */
+export function memberPeriodTotals(
   db: DbClient,
-  args: Subtree & { metricId: string; from: IsoDate; to: IsoDate },
-): Promise<MemberDayRow[]> {
+  args: Subtree & { metricId: string; from: IsoDate; to: IsoDate; periodStarts: readonly IsoDate[] },
+): Promise<MemberPeriodRow[]> {
   return queryRows(
     db,
-    memberDayRows,
+    memberPeriodRows(args.periodStarts.length),
     Prisma.sql`${subtreeCte(args)}
-      SELECT dt."membershipId" AS id, to_char(dt.day, 'YYYY-MM-DD') AS day, dt.total::float8 AS total
-        FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
-       WHERE dt."metricId" = ${args.metricId} AND dt.day >= ${args.from}::date AND dt.day <= ${args.to}::date`,
+      SELECT b.id, string_agg(b.k::text || ':' || b.total::text, ',') AS totals
+        FROM (SELECT dt."membershipId" AS id, width_bucket(dt.day, ${pgTextArray(args.periodStarts)}::date[]) - 1 AS k,
+                     SUM(dt.total)::bigint AS total
+                FROM down d JOIN "DailyTotal" dt ON dt."membershipId" = d.id
+               WHERE dt."metricId" = ${args.metricId} AND dt.day >= ${args.from}::date AND dt.day <= ${args.to}::date
+               GROUP BY 1, 2) b
+       WHERE b.k >= 0
+       GROUP BY b.id`,
   );
 }
 
