@@ -5,13 +5,13 @@
  */
 import { useQuery } from "@tanstack/react-query";
 import { ChevronRight } from "lucide-react";
-import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { Card } from "@/components/ui/card";
 import { QueryState } from "@/components/ui/query-state";
 import { formatAmount } from "@/server/domain/money";
 import { paceNoteText } from "@/server/domain/pace";
+import { useUrlParam } from "@/components/ui/use-url-param";
 import { useTRPC } from "@/trpc/react";
 import { CsvExportButton } from "./csv-export-button";
 import { DashboardCharts } from "./dashboard-charts";
@@ -29,7 +29,7 @@ import { VictoryFeed } from "./victory-feed";
 export function GoalDashboard({ goalId, period }: { goalId: string; period: DashboardPeriod }) {
   const team = useTeam();
   const trpc = useTRPC();
-  const drilled = useSearchParams().get("root");
+  const [drilled] = useUrlParam("root");
   const view = useQuery({
     ...trpc.dashboard.view.queryOptions({ teamId: team.id, goalId, period, rootId: drilled ?? undefined }),
     placeholderData: (prev) => prev,
@@ -45,12 +45,8 @@ function RolledUp({ data, goalId, period }: { data: DashboardView; goalId: strin
   const team = useTeam();
   // A small branch comes whole (expand all, instant search); a big one as its root and direct downline.
   const index = useMemo(() => (data.rows ? indexRollup(data.rows) : indexFirstView(data.root, data.children)), [data]);
-  const setDrilled = useCallback((id: string) => {
-    const url = new URL(window.location.href);
-    url.searchParams.set("root", id);
-    // Next.js syncs useSearchParams with the native History API: a history entry per drill.
-    window.history.pushState(null, "", url);
-  }, []);
+  // The drilled node is in the URL (`?root=`): a history entry per drill, so Back goes up a level.
+  const [, setDrilled] = useUrlParam("root");
   const viewRootId = data.rootId;
   const crumbs = data.crumbs;
 

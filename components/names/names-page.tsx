@@ -8,12 +8,12 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { CloudOff, Share2 } from "lucide-react";
-import { useSearchParams } from "next/navigation";
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useUrlParam } from "@/components/ui/use-url-param";
 import { useTRPC } from "@/trpc/react";
 import { PersonSheet } from "./person-sheet";
 import { QuickAdd } from "./quick-add";
@@ -29,23 +29,7 @@ export function NamesPage() {
   const [tag, setTag] = useState("");
   const [archived, setArchived] = useState(false);
   // A person has their own address (…/names?person=<id>): a link, a reload or the back button opens or closes them.
-  const open = useSearchParams().get("person");
-  const pushedOpen = useRef(false);
-  const setOpen = useCallback((id: string | null) => {
-    const url = new URL(window.location.href);
-    if (id) {
-      url.searchParams.set("person", id);
-      // Next.js syncs useSearchParams with the native History API: no server round trip.
-      window.history.pushState(null, "", url);
-      pushedOpen.current = true;
-    } else if (pushedOpen.current) {
-      pushedOpen.current = false;
-      window.history.back();
-    } else {
-      url.searchParams.delete("person");
-      window.history.replaceState(null, "", url);
-    }
-  }, []);
+  const [open, setOpen] = useUrlParam("person");
   const deferredSearch = useDeferredValue(search.trim());
 
   const stages = useQuery(trpc.person.stages.queryOptions({ teamId: team.id }, { staleTime: 5 * 60_000 }));

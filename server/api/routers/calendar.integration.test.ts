@@ -5,11 +5,10 @@
  * audited — and the rule that matters most: a published goal keeps the holidays it was phased with, a holiday added
  * later is listed for a previewed re-plan, and only applying that versioned change moves the plan.
  */
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readGoalHolidays } from "@/server/queries/calendar";
 import { getMemberPlan } from "@/server/services/goal/get-member-plan";
-import { callerForMember } from "@/tests/caller";
+import { callerForMember, codeOf } from "@/tests/caller";
 import { makeFunnelMetrics, makeTestTree } from "@/tests/factories";
 import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
 import { toIsoDay } from "@/server/domain/db-day";
@@ -21,15 +20,6 @@ let t: TestTree;
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
 const as: Record<"owner" | "leaderA" | "leaderB" | "memberA1" | "memberA1a" | "memberB1", Caller> = {} as never;
 const teamId = () => t.team.id;
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 async function messageOf(p: Promise<unknown>): Promise<string> {
   try {

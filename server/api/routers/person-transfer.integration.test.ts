@@ -7,23 +7,14 @@
  * to the new membership in the join's transaction.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { codeOf } from "@/tests/caller";
 import { parsePeopleCsv, peopleToVcf } from "@/server/domain/person-transfer";
 import { makeUser } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "each" });
 const teamId = () => env.t.team.id;
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 const VCF = peopleToVcf([
   {

@@ -6,23 +6,14 @@
  * does not.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
+import { codeOf } from "@/tests/caller";
 import { makeFunnelMetrics, makeUser } from "@/tests/factories";
 import { setUpTestDatabase, type TestCaller } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "each" });
 let m: Awaited<ReturnType<typeof makeFunnelMetrics>>;
 const teamId = () => env.t.team.id;
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 beforeEach(async () => {
   m = await makeFunnelMetrics(env.db, { teamId: teamId() });

@@ -5,11 +5,10 @@
  * else's person is NOT_FOUND and stores nothing; logging without a person costs no extra query, with one costs one.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { makeFunnelMetrics } from "@/tests/factories";
 import { countingClient } from "@/tests/query-counter";
-import { callerForMember } from "@/tests/caller";
+import { callerForMember, codeOf } from "@/tests/caller";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "each" });
@@ -27,15 +26,6 @@ async function person(membershipId: string, name = "Sam", stageMetricId: string 
 }
 const stageOf = async (id: string) =>
   (await env.db.person.findUniqueOrThrow({ where: { id }, select: { stageMetricId: true } })).stageMetricId;
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
 
 describe("entry.log with a person", () => {
   it("links the tap once, even when the same batch is sent twice, and moves the person forward", async () => {
