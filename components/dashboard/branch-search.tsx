@@ -11,6 +11,10 @@ import { useTRPC } from "@/trpc/react";
 import { PaceBadge } from "./pace-badge";
 import type { DashboardPeriod } from "./types";
 
+/** A deep path names its top, then the last two uplines: "Ana › … › Ben › Cleo" (the whole path on hover). */
+const shortPath = (path: readonly string[]) =>
+  path.length <= 4 ? path.join(" › ") : [path[0], "…", ...path.slice(-2)].join(" › ");
+
 export function BranchSearch({
   goalId,
   period,
@@ -71,7 +75,9 @@ export function BranchSearch({
             <li key={row.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-member={row.name}>
               <div className="min-w-40 flex-1">
                 <div className="font-medium break-words text-slate-900">{row.name}</div>
-                <div className="text-xs break-words text-slate-600">{path.join(" › ")}</div>
+                <div className="text-xs break-words text-slate-600" title={path.join(" › ")}>
+                  {shortPath(path)}
+                </div>
               </div>
               <span className="text-sm text-slate-700 tabular-nums">
                 {fmt(row.teamActual)} of {fmt(row.teamTarget)}

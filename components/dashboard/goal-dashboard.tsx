@@ -132,7 +132,8 @@ function RolledUp({ data, goalId, period }: { data: DashboardView; goalId: strin
                 </span>
               )}
               <div className="mt-1 text-sm font-normal text-slate-700">
-                {root.below.onPace} on pace · {root.below.offPace} off pace
+                {root.below.onPace.toLocaleString("en-GB")} on pace · {root.below.offPace.toLocaleString("en-GB")} off
+                pace
               </div>
             </Stat>
           </dl>
