@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { branchRows, branchView, indexBranches, searchBranch, shortfall } from "./branch-view";
+import { branchRows, branchView, inBranch, indexBranches, searchBranch, shortfall } from "./branch-view";
 import type { PaceStatus } from "./pace";
 import type { DashboardRow } from "./rollup";
 
@@ -92,6 +92,9 @@ describe("branch view", () => {
         expect(view.offPaceCount).toBe(off.length);
         expect(view.offPace.map((r) => r.id)).toEqual(off.slice(0, limit).map((r) => r.id));
         expect(branchRows(rows, index, root.id)).toEqual(subtree);
+        const members = new Set(subtree.map((r) => r.id));
+        for (const r of rows) expect(inBranch(index, root.id, r.id)).toBe(members.has(r.id));
+        expect(inBranch(index, root.id, "nobody")).toBe(false);
       }),
     );
   });

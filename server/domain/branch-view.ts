@@ -162,6 +162,15 @@ export function branchRows(rows: readonly DashboardRow[], index: BranchIndex, ro
   return picked.map((i) => rows[i]!);
 }
 
+/** Is `id` in the branch under `rootId` (the root included)? O(1) once indexed. */
+export function inBranch(index: BranchIndex, rootId: string, id: string): boolean {
+  const root = index.position.get(rootId);
+  const at = index.position.get(id);
+  if (root === undefined || at === undefined) return false;
+  const from = index.preorder[root]!;
+  return index.preorder[at]! >= from && index.preorder[at]! < from + index.subtreeSize[root]!;
+}
+
 export interface BranchMatch {
   row: BranchRow;
   /** The names from the branch's root down to the match's upline. */

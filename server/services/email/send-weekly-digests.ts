@@ -33,6 +33,7 @@ import { formatMailDay } from "@/server/mail/format";
 import { listUnsubscribe } from "@/server/mail/list-unsubscribe";
 import { renderHtml } from "@/server/mail/render";
 import { WeeklyDigest, weeklyDigestSubject, weeklyDigestText } from "@/server/mail/templates/weekly-digest";
+import { inBranch, indexBranches } from "@/server/domain/branch-view";
 import { victoriesInSubtree } from "@/server/queries/dashboard";
 import { mainGoalId } from "@/server/services/goal/main-goal";
 import { getRollup } from "@/server/services/progress/get-rollup";
@@ -154,20 +155,26 @@ async function sendTeamDigests(
     }),
     db.targetProposal.findMany({ where: { teamId, status: "PENDING" }, select: { membershipId: true } }),
   ]);
-  const children = new Map<string, string[]>();
-  for (const r of rollup.rows) {
-    if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
-  }
+  // Indexed once: each upline's branch is then a range of it (their own size to read, never the team's).
+  const index = indexBranches(rollup.rows);
   const nextWeekStart = commitmentWeekStart(scope.today, team.weekStartsOn, reviewed.week);
 
   let sent = 0;
   let failed = 0;
   for (const upline of due) {
-    const root = rollup.rows.find((r) => r.id === upline.id);
-    if (!root) continue; // not in this goal's tree
-    const branch = subtreeIds(children, upline.id);
-    const snapshot = branchSnapshot({ rollup, root, branch, reviewed, nextWeekStart, wins, withMembers: false });
-    const proposalsWaiting = pending.filter((p) => p.membershipId !== upline.id && branch.has(p.membershipId)).length;
+    if (!index.position.has(upline.id)) continue; // not in this goal's tree
+    const snapshot = branchSnapshot({
+      rollup,
+      index,
+      rootId: upline.id,
+      reviewed,
+      nextWeekStart,
+      wins,
+      withMembers: false,
+    });
+    const proposalsWaiting = pending.filter(
+      (p) => p.membershipId !== upline.id && inBranch(index, upline.id, p.membershipId),
+    ).length;
     if (!(await claim(db, upline.id, weekStart))) continue;
     const locale = localeOf(upline.user.locale);
     try {
@@ -243,18 +250,4 @@ async function claim(db: Db, membershipId: string, weekStart: IsoDate): Promise<
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
     throw error;
   }
-}
-
-function subtreeIds(children: Map<string, string[]>, rootId: string): Set<string> {
-  const ids = new Set([rootId]);
-  const stack = [rootId];
-  while (stack.length) {
-    for (const child of children.get(stack.pop()!) ?? []) {
-      if (!ids.has(child)) {
-        ids.add(child);
-        stack.push(child);
-      }
-    }
-  }
-  return ids;
 }

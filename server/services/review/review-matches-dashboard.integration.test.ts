@@ -132,6 +132,14 @@ describe("the weekly review and the dashboard", () => {
       owner.dashboard.rollup({ ...input, goalId: midGoal.id, period: "week" }),
     );
     expectSameStatuses(a as ReviewSnapshot, sundayDashboard);
+    // The review's off-pace list is the dashboard's "Furthest behind", in the same order.
+    const sundayView = await atInstant(`${addDays(lastWeek, 6)}T20:00:00Z`, () =>
+      owner.dashboard.view({ ...input, goalId: midGoal.id, period: "week" }),
+    );
+    expect(sundayView.offPaceCount).toBe(a.scoreboard.offPace);
+    expect(a.offPace.map((m) => [m.id, m.actual, m.expected])).toEqual(
+      sundayView.offPace.map((r) => [r.id, r.ownActual, r.ownExpected]),
+    );
 
     // 2. A goal that began this Monday: this week so far, as the dashboard shows "this week" now. Lara's branch
     // (Lara, Ben) logged nothing this week: behind, not "On track" at 0 % of what was due.

@@ -60,7 +60,7 @@ export async function startReview(db: Db, scope: TeamScope, input: { goal: GoalP
   });
   const snapshot = branchSnapshot({
     rollup,
-    root: rollup.rows[0]!,
+    rootId: rollup.rows[0]!.id,
     reviewed,
     nextWeekStart: commitmentWeekStart(today, team.weekStartsOn, week),
     wins,
