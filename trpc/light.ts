@@ -107,7 +107,6 @@ export const lightClient = {
     day: query("entry", "day"),
     list: query("entry", "list"),
     history: query("entry", "history"),
-    log: mutation("entry", "log"),
     update: mutation("entry", "update"),
     delete: mutation("entry", "delete"),
     setReminder: mutation("entry", "setReminder"),

@@ -1,8 +1,8 @@
 "use client";
 /**
- * Sends the device's queued entries to the server in batches (≤ 200, server/schemas/entry.ts) — on load, right
- * after a tap (briefly debounced so quick taps travel together), when the browser comes back online, when the tab
- * becomes visible, and every 20 s while something waits. The server is idempotent by entry id, so a retry after a
+ * Sends the device's queued entries to the server (POST /api/log, ./log-client.ts) in batches (≤ 200,
+ * server/schemas/entry.ts) — on load, right after a tap (briefly debounced so quick taps travel together), when the
+ * browser comes back online, when the tab becomes visible, and every 20 s while something waits. The server is idempotent by entry id, so a retry after a
  * lost response never counts twice; an entry leaves the queue only after the server confirmed it.
  * A tap counts on the page at once: it is held in memory until IndexedDB (Dexie, loaded after first paint) has
  * stored it, and sending waits for that, so the first tap of a fresh page is neither slow nor lost.
@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { whenIdle } from "@/components/ui/when-idle";
 import { LightClientError, lightClient } from "@/trpc/light";
+import { postLog } from "./log-client";
 import { refreshLogQueries } from "./light-query";
 import {
   claimBatch,
@@ -103,7 +104,7 @@ export function useEntrySync(owner: QueueOwner, onCelebrate: (celebrations: Cele
           const batch = await claimBatch(who, BATCH);
           if (batch.length === 0) break;
           try {
-            const result = await lightClient.entry.log({
+            const result = await postLog({
               teamId,
               entries: batch.map((e) => ({
                 id: e.id,

@@ -1,12 +1,17 @@
 /**
- * Logging under load, through the real HTTP stack: `next start` (production build), tRPC, the next-auth JWT
- * session, Prisma and PostgreSQL, driven by autocannon on loopback. Every request carries fresh device-made entry
+ * Logging under load, through the real HTTP stack: `next start` (production build), the next-auth JWT session,
+ * Prisma and PostgreSQL, driven by autocannon on loopback — by BOTH write paths side by side: the tRPC procedure
+ * `entry.log` (/api/trpc/entry.log, superjson) and the Log's own route (POST /api/log, plain JSON; app/api/log). Every request carries fresh device-made entry
  * ids, so every entry is really written; the rows written are counted afterwards and must match. Prints figures;
  * asserts nothing about time.
  *
  *   npm run bench:logging -- [--duration 10] [--members 1000] [--port 3104] [--database postgresql://…/backplan_bench]
+ *                            [--paths trpc,route] [--profile]
  *
- * Phases (each bounded by --duration seconds, after a short warm-up):
+ * --paths   which write paths to measure (default both); --profile writes a CPU profile of the server
+ *           (node --cpu-prof) to .data/bench-profile/ when it stops.
+ *
+ * Phases (each bounded by --duration seconds, after a short warm-up), for each write path:
  *   (a) saturation, one entry a request, 50 and 200 connections (a connection = a signed-in member);
  *   (b) a steady 500 requests/s offered (autocannon overallRate), one entry a request;
  *   (c) an offline-queue flush: 50 entries a request;
@@ -17,7 +22,7 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpus } from "node:os";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { openDatabase } from "../../server/db-client";
@@ -25,12 +30,19 @@ import { ensureAuthSecret } from "../lib/auth-secret.mjs";
 import { buildIfStale } from "../lib/build.mjs";
 import { seedScale } from "../seed-scale";
 import { projectRoot as root, recreateDatabase, redact, sessionCookie, startServer } from "./lib/bench-server";
-import { int, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
+import { hasFlag, int, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
 
 const duration = numberFlag("duration", 10);
 const members = numberFlag("members", 1000);
 const port = numberFlag("port", 3104);
 const sessions = 200;
+const PATHS = ["trpc", "route"] as const;
+type WritePath = (typeof PATHS)[number];
+const paths = (stringFlag("paths") ?? PATHS.join(",")).split(",") as WritePath[];
+if (paths.length === 0 || paths.some((p) => !PATHS.includes(p))) throw new Error("--paths takes trpc, route or both");
+const profile = hasFlag("profile");
+/** The issue's targets (issue 21). */
+const TARGETS = { shareOfBare: 0.75, p95At500: 25, flushEntriesPerSecond: 15_000 };
 const url =
   stringFlag("database") ??
   process.env.BENCH_DATABASE_URL ??
@@ -45,7 +57,33 @@ interface Phase {
   /** CPU seconds used during the phase by the server process and by this process (the load generator). */
   serverCpu: number;
   generatorCpu: number;
+  /** CPU seconds used during the phase by PostgreSQL's processes on this machine (NaN when it is not local). */
+  databaseCpu: number;
   seconds: number;
+}
+
+/**
+ * CPU seconds (user + system) of every PostgreSQL process of this machine, from /proc: where the rest of a log
+ * request's cost goes when the database is local. Backends that have exited count through their parent, the
+ * postmaster (cutime + cstime of reaped children), so the sum only grows; NaN when no PostgreSQL process is visible.
+ */
+function postgresCpuSeconds(): number {
+  let ticks = Number.NaN;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (!stat.includes(" (postgres) ")) continue;
+    const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+    // utime, stime, cutime, cstime (fields 14–17 of proc(5)), in clock ticks (USER_HZ = 100)
+    const own = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    ticks = (Number.isNaN(ticks) ? 0 : ticks) + own;
+  }
+  return ticks / 100;
 }
 
 function cannon(
@@ -105,24 +143,24 @@ async function main() {
 
   const entryCount = async () =>
     Number((await database.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Entry"`))[0]!.n);
-  const logRequest = (entries: number): autocannon.Request => {
+  /** A log request of `entries` fresh entries, through tRPC (superjson's `{ json }`) or the Log's route (plain JSON). */
+  const logBody = (via: WritePath, entries: number) => {
+    const input = {
+      teamId,
+      entries: Array.from({ length: entries }, () => ({ id: randomUUID(), metricId, amount: 1 })),
+    };
+    return JSON.stringify(via === "trpc" ? { json: input } : input);
+  };
+  const logPath = (via: WritePath) => (via === "trpc" ? "/api/trpc/entry.log" : "/api/log");
+  const logRequest = (via: WritePath, entries: number): autocannon.Request => {
     let next = 0;
     return {
       method: "POST",
-      path: "/api/trpc/entry.log",
+      path: logPath(via),
       // Members take turns (autocannon resets its per-connection context between requests).
       setupRequest: (request) => {
         const cookie = cookies[next++ % cookies.length]!;
-        return {
-          ...request,
-          headers: { "content-type": "application/json", cookie },
-          body: JSON.stringify({
-            json: {
-              teamId,
-              entries: Array.from({ length: entries }, () => ({ id: randomUUID(), metricId, amount: 1 })),
-            },
-          }),
-        };
+        return { ...request, headers: { "content-type": "application/json", cookie }, body: logBody(via, entries) };
       },
     };
   };
@@ -137,37 +175,48 @@ async function main() {
   };
 
   console.info(`Starting next start on port ${port} (BACKPLAN_BENCH=1)…`);
-  const server = await startServer({ url, secret, port, name: "logging" });
+  const profileDir = path.join(root, ".data", "bench-profile");
+  const server = await startServer({
+    url,
+    secret,
+    port,
+    name: "logging",
+    nodeArgs: profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : undefined,
+  });
   const { base } = server;
   const phases: Phase[] = [];
   try {
     // A signed-in request answers before any load: a wrong cookie or team would make every request an error.
-    const probe = await fetch(`${base}/api/trpc/entry.log`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie: cookies[0]! },
-      body: JSON.stringify({ json: { teamId, entries: [{ id: randomUUID(), metricId, amount: 1 }] } }),
-    });
-    if (!probe.ok) throw new Error(`A log request failed before the load (${probe.status}): ${await probe.text()}`);
+    for (const via of paths) {
+      const probe = await fetch(`${base}${logPath(via)}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: cookies[0]! },
+        body: logBody(via, 1),
+      });
+      if (!probe.ok)
+        throw new Error(`A ${via} log request failed before the load (${probe.status}): ${await probe.text()}`);
+    }
 
-    console.info("Warming up (3 s)…");
-    await cannon(base, { connections: 20, seconds: 3, request: logRequest(1) });
+    console.info("Warming up (3 s a path)…");
+    for (const via of paths) await cannon(base, { connections: 20, seconds: 3, request: logRequest(via, 1) });
     await cannon(base, { connections: 20, seconds: 2, request: bareRequest });
 
     const run = async (
       name: string,
       entriesPerRequest: number,
-      options: { connections: number; overallRate?: number; request?: autocannon.Request },
+      options: { connections: number; overallRate?: number; request: autocannon.Request },
     ) => {
       console.info(`  ${name}…`);
       const before = entriesPerRequest > 0 ? await entryCount() : 0;
       const serverBefore = server.cpuSeconds();
+      const databaseBefore = postgresCpuSeconds();
       const generatorBefore = process.cpuUsage();
       const started = performance.now();
       const { result, latencies } = await cannon(base, {
         connections: options.connections,
         seconds: duration,
         overallRate: options.overallRate,
-        request: options.request ?? logRequest(entriesPerRequest),
+        request: options.request,
       });
       const generator = process.cpuUsage(generatorBefore);
       const phase: Phase = {
@@ -176,6 +225,7 @@ async function main() {
         latencies,
         entriesPerRequest,
         serverCpu: server.cpuSeconds() - serverBefore,
+        databaseCpu: postgresCpuSeconds() - databaseBefore,
         generatorCpu: (generator.user + generator.system) / 1e6,
         seconds: (performance.now() - started) / 1000,
       };
@@ -196,10 +246,20 @@ async function main() {
     await settle();
     await run("bare route handler, 200 connections", 0, { connections: 200, request: bareRequest });
     await settle();
-    await run("log 1 entry, 50 connections", 1, { connections: 50 });
-    await run("log 1 entry, 200 connections", 1, { connections: 200 });
-    await run("log 1 entry, 500 req/s offered", 1, { connections: 50, overallRate: 500 });
-    await run("offline flush, 50 entries/request", 50, { connections: 50 });
+    // Path by path, phase by phase (tRPC, then the route), so each pair runs minutes apart at most.
+    const label = (via: WritePath) => (via === "trpc" ? "tRPC entry.log" : "POST /api/log");
+    const phasesOf: [string, number, { connections: number; overallRate?: number }][] = [
+      ["1 entry, 50 connections", 1, { connections: 50 }],
+      ["1 entry, 200 connections", 1, { connections: 200 }],
+      ["1 entry, 500 req/s offered", 1, { connections: 50, overallRate: 500 }],
+      ["flush, 50 entries/request", 50, { connections: 50 }],
+    ];
+    for (const [name, entries, options] of phasesOf) {
+      for (const via of paths) {
+        await run(`${label(via)}: ${name}`, entries, { ...options, request: logRequest(via, entries) });
+        await settle();
+      }
+    }
   } finally {
     await server.stop();
   }
@@ -247,7 +307,7 @@ async function main() {
     `\nLogging benchmark — ${cpu.length} × ${cpu[0]?.model ?? "CPU"}, ${duration} s a phase, node ${process.version}, ${members} members, ${cookies.length} sessions\n`,
   );
   console.log(
-    `  ${"phase".padEnd(38)} ${"req/s".padStart(8)} ${"entries/s".padStart(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"CPU/req".padStart(8)} ${"cores".padStart(10)}  errors`,
+    `  ${"phase".padEnd(46)} ${"req/s".padStart(8)} ${"entries/s".padStart(10)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"CPU/req".padStart(8)} ${"db CPU/req".padStart(10)} ${"cores".padStart(14)}  errors`,
   );
   const bare = phases.find((p) => p.name.startsWith("bare route handler, 50"))!.result.requests.average;
   for (const p of phases) {
@@ -263,32 +323,66 @@ async function main() {
           ? `  LOST: ${int(expected - p.written)} answered entries not stored`
           : `  (${int(p.written)} rows stored: ${int(expected)} answered + ${int(p.written - expected)} in flight at the end)`;
     console.log(
-      `  ${p.name.padEnd(38)} ${int(rps).padStart(8)} ${(p.entriesPerRequest ? int(rps * p.entriesPerRequest) : "—").padStart(10)} ` +
+      `  ${p.name.padEnd(46)} ${int(rps).padStart(8)} ${(p.entriesPerRequest ? int(rps * p.entriesPerRequest) : "—").padStart(10)} ` +
         `${ms(p.result.latency.p50).padStart(8)} ${ms(s.p95).padStart(8)} ${ms(p.result.latency.p99).padStart(8)} ` +
-        `${ms((p.serverCpu * 1000) / Math.max(1, p.result["2xx"])).padStart(8)} ${`${(p.serverCpu / p.seconds).toFixed(2)}/${(p.generatorCpu / p.seconds).toFixed(2)}`.padStart(10)}  ${errors}${errorKinds(p.result)}${written}`,
+        `${ms((p.serverCpu * 1000) / Math.max(1, p.result["2xx"])).padStart(8)} ${(Number.isFinite(p.databaseCpu) ? ms((p.databaseCpu * 1000) / Math.max(1, p.result["2xx"])) : "?").padStart(10)} ` +
+        `${`${(p.serverCpu / p.seconds).toFixed(2)}/${(p.databaseCpu / p.seconds).toFixed(2)}/${(p.generatorCpu / p.seconds).toFixed(2)}`.padStart(14)}  ${errors}${errorKinds(p.result)}${written}`,
     );
   }
   console.log(
-    `  ${'pgbench INSERT INTO "Entry", 50 clients'.padEnd(38)} ${(tps ? int(Number(tps)) : "?").padStart(8)} ${(tps ? int(Number(tps)) : "?").padStart(10)} ${(pgLatency ? `${pgLatency} ms avg` : "").padStart(17)}            ${pgFailed}`,
-  );
-  const single = phases.find((p) => p.name === "log 1 entry, 50 connections")!.result.requests.average;
-  console.log(
-    `\n  single-entry logging at 50 connections = ${((single / bare) * 100).toFixed(0)} % of the bare route handler (target ≥ 75 %)`,
+    `  ${'pgbench INSERT INTO "Entry", 50 clients'.padEnd(46)} ${(tps ? int(Number(tps)) : "?").padStart(8)} ${(tps ? int(Number(tps)) : "?").padStart(10)} ${(pgLatency ? `${pgLatency} ms avg` : "").padStart(17)}            ${pgFailed}`,
   );
   // Server CPU per answered request: what each request costs the server, much less sensitive than req/s to
   // whatever else the machine's cores are doing during the run.
-  const cpuPerRequest = (name: string) => {
-    const p = phases.find((x) => x.name === name)!;
-    return p.serverCpu / Math.max(1, p.result["2xx"]);
-  };
-  const ratio = cpuPerRequest("bare route handler, 50 connections") / cpuPerRequest("log 1 entry, 50 connections");
+  const phase = (name: string) => phases.find((x) => x.name === name);
+  const cpuPerRequest = (p: Phase) => p.serverCpu / Math.max(1, p.result["2xx"]);
+  const bareCpu = cpuPerRequest(phase("bare route handler, 50 connections")!);
+  const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  const mark = (ok: boolean) => (ok ? "met" : "NOT met");
+  console.log(`\n  Against the issue's targets (issue 21), side by side:\n`);
   console.log(
-    `  by server CPU per request (CPU/req), single-entry logging = ${(ratio * 100).toFixed(0)} % of the bare route handler`,
+    `  ${"figure".padEnd(52)} ${"target".padStart(16)} ${"tRPC entry.log".padStart(22)} ${"POST /api/log".padStart(22)}`,
+  );
+  const row = (figure: string, target: string, value: (via: WritePath) => string) =>
+    console.log(
+      `  ${figure.padEnd(52)} ${target.padStart(16)} ${PATHS.map((via) => (paths.includes(via) ? value(via) : "—").padStart(22)).join(" ")}`,
+    );
+  const of = (via: WritePath, name: string) =>
+    phase(`${via === "trpc" ? "tRPC entry.log" : "POST /api/log"}: ${name}`)!;
+  row("1 entry at 50 connections, req/s vs the bare route", `≥ ${pct(TARGETS.shareOfBare)}`, (via) => {
+    const share = of(via, "1 entry, 50 connections").result.requests.average / bare;
+    return `${pct(share)} ${mark(share >= TARGETS.shareOfBare)}`;
+  });
+  row("  the same by server CPU a request (bare ÷ path)", "(read-out)", (via) =>
+    pct(bareCpu / cpuPerRequest(of(via, "1 entry, 50 connections"))),
+  );
+  row("1 entry at 200 connections, req/s vs the bare route", "(read-out)", (via) =>
+    pct(of(via, "1 entry, 200 connections").result.requests.average / bare),
+  );
+  row("p95 at 500 req/s offered", `≤ ${TARGETS.p95At500} ms`, (via) => {
+    const p = of(via, "1 entry, 500 req/s offered");
+    const p95 = summarize(p.latencies.length ? p.latencies : [0]).p95;
+    return `${ms(p95)} ${mark(p95 <= TARGETS.p95At500)}`;
+  });
+  row("  req/s served at 500 req/s offered", "500", (via) =>
+    int(of(via, "1 entry, 500 req/s offered").result.requests.average),
+  );
+  row("offline flush, entries/s (50 a request)", `≥ ${int(TARGETS.flushEntriesPerSecond)}`, (via) => {
+    const rate = of(via, "flush, 50 entries/request").result.requests.average * 50;
+    return `${int(rate)} ${mark(rate >= TARGETS.flushEntriesPerSecond)}`;
+  });
+  row("errors on logging (all phases)", "0", (via) =>
+    String(
+      phases
+        .filter((p) => p.name.startsWith(via === "trpc" ? "tRPC" : "POST"))
+        .reduce((n, p) => n + p.result.errors + p.result.non2xx, 0),
+    ),
   );
   console.log(
-    `  cores = CPU used during the phase by the server / by the load generator (autocannon, in this process)`,
+    `\n  CPU/req = server CPU per answered request; db CPU/req = PostgreSQL's (every postgres process of this machine)\n` +
+      `  cores = CPU used during the phase by the server / PostgreSQL / the load generator (autocannon, in this process)`,
   );
-  console.log(`  targets: p95 ≤ 25 ms at 500 entries/s offered; flush ≥ 10,000 entries/s; 0 errors`);
+  if (profile) console.log(`  CPU profile of the server: ${path.relative(root, profileDir)}/`);
   if (/Error|error/.test(readFileSync(server.log, "utf8")))
     console.log(`  the server logged errors: see ${path.relative(root, server.log)}`);
 }

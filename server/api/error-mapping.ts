@@ -82,7 +82,12 @@ export function errorResponse(error: unknown): Response {
   const known = publicError(error);
   if (!known) console.error("[api] unexpected error", error);
   const { code, message } = known ?? { code: "INTERNAL_SERVER_ERROR", message: UNEXPECTED };
-  return Response.json({ error: message }, { status: HTTP_STATUS[code], headers: { "Cache-Control": "no-store" } });
+  return jsonErrorResponse(HTTP_STATUS[code], message);
+}
+
+/** `{ error: message }` with a status of HTTP's own (413, 415…) that no service error maps to. */
+export function jsonErrorResponse(status: number, message: string): Response {
+  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
 /** A route handler whose errors become `errorResponse`s: `export const GET = withErrorResponse(async (req) => …)`. */

@@ -12,19 +12,19 @@
  * Object checks ("is this member in my downline?", "may I see this goal?") are procedure builders too, declared per
  * domain in server/api/policy/<domain>.ts, so the line that declares a procedure says who may call it.
  */
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/server/db-client";
 import { toTRPCError } from "@/server/api/error-mapping";
 import type { Role } from "@/generated/prisma/enums";
 import { forbidden } from "@/server/errors";
-import { ZId } from "@/server/schemas/common";
-import { loadTeamScope } from "@/server/services/team/scope";
 import type { SessionUser } from "@/server/auth/session-user";
 import { assertSessionCurrent } from "@/server/auth/session-version";
+import { resolveTeamCaller, signedIn, ZTeamInput } from "./team-caller";
 
 export type { SessionUser };
+export { ZTeamInput };
 
 export interface Context {
   db: Db;
@@ -67,10 +67,7 @@ const errorMapping = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(errorMapping);
 
 /** A session cookie names a user; whether the session was revoked is checked by the procedure levels below. */
-const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+const signedInProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, user: signedIn(ctx.user) } }));
 
 /** A signed-in user whose session is current (one primary-key read: server/auth/session-version.ts). */
 export const protectedProcedure = signedInProcedure.use(async ({ ctx, next }) => {
@@ -86,20 +83,12 @@ export const protectedProcedure = signedInProcedure.use(async ({ ctx, next }) =>
  */
 export const replicaReads = t.middleware(({ ctx, next }) => next({ ctx: { ...ctx, db: ctx.readDb ?? ctx.db } }));
 
-/** A team id (ZId: a NUL byte or any other odd character is a 400 here, never a database error). */
-export const ZTeamInput = z.object({ teamId: ZId });
-
 /**
  * The session version and the session's sign-out (`sid`) are checked by the team-access query itself: no extra query
- * on the logging path.
+ * on the logging path. The rules live in ./team-caller.ts, shared with the Log's write route (app/api/log).
  */
 export const teamProcedure = signedInProcedure.input(ZTeamInput).use(async ({ ctx, input, next }) => {
-  const scope = await loadTeamScope(ctx.db, {
-    teamId: input.teamId,
-    userId: ctx.user.id,
-    sessionVersion: ctx.user.sessionVersion ?? 0,
-    sid: ctx.user.sid,
-  });
+  const scope = await resolveTeamCaller(ctx.db, ctx.user, input.teamId);
   return next({ ctx: { ...ctx, scope } });
 });
 
