@@ -4,10 +4,11 @@
  * name is looked up in the whole branch (never beyond it), each match with the path down to them; "Open" drills in.
  */
 import { useQuery } from "@tanstack/react-query";
-import { CornerDownRight, Search } from "lucide-react";
 import { useDeferredValue, useState } from "react";
 import { useTeam } from "@/components/layout/team-context";
+import { SearchField } from "@/components/ui/search-field";
 import { useTRPC } from "@/trpc/react";
+import { OpenMemberButton } from "./open-member-button";
 import { PaceBadge } from "./pace-badge";
 import type { DashboardPeriod } from "./types";
 
@@ -40,21 +41,14 @@ export function BranchSearch({
   const found = deferred.length > 0 ? search.data : undefined;
   return (
     <div className="space-y-2">
-      <div className="relative max-w-md">
-        <label htmlFor="branch-search" className="block text-sm font-medium text-slate-800">
-          Search a member
-        </label>
-        <Search aria-hidden className="pointer-events-none absolute bottom-3 left-3 size-5 text-slate-500" />
-        <input
-          id="branch-search"
-          type="search"
-          value={query}
-          maxLength={80}
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder="Name"
-          className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-10 text-base"
-        />
-      </div>
+      <SearchField
+        id="branch-search"
+        label="Search a member"
+        value={query}
+        onChange={setQuery}
+        maxLength={80}
+        className="max-w-md"
+      />
       <p aria-live="polite" className="text-sm text-slate-700">
         {deferred.length === 0
           ? ""
@@ -83,14 +77,7 @@ export function BranchSearch({
                 {fmt(row.teamActual)} of {fmt(row.teamTarget)}
               </span>
               <PaceBadge status={row.teamStatus} size="sm" />
-              <button
-                type="button"
-                onClick={() => onOpen(row.id)}
-                aria-label={`Open ${row.name}`}
-                className="text-brand-700 inline-flex min-h-11 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-slate-100"
-              >
-                <CornerDownRight aria-hidden className="size-4" /> Open
-              </button>
+              <OpenMemberButton id={row.id} name={row.name} onOpen={onOpen} />
             </li>
           ))}
         </ul>

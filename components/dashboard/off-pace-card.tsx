@@ -3,8 +3,8 @@
  * Who is off pace in the viewed branch, furthest behind first (the first view's `offPace`, cut from the one roll-up):
  * each with their own actual vs expected for the period and the pace in words; "Open" drills into them.
  */
-import { CornerDownRight } from "lucide-react";
 import { Card } from "@/components/ui/card";
+import { OpenMemberButton } from "./open-member-button";
 import { PaceBadge } from "./pace-badge";
 import { PERIOD_LABELS, type DashboardView } from "./types";
 
@@ -38,14 +38,7 @@ export function OffPaceCard({
                   {fmt(row.ownActual)} of {fmt(row.ownExpected)} expected
                 </span>
                 <PaceBadge status={row.ownStatus} size="sm" />
-                <button
-                  type="button"
-                  onClick={() => onOpen(row.id)}
-                  aria-label={`Open ${row.name}`}
-                  className="text-brand-700 inline-flex min-h-11 items-center gap-1 rounded-md px-2 text-sm font-medium hover:bg-slate-100"
-                >
-                  <CornerDownRight aria-hidden className="size-4" /> Open
-                </button>
+                <OpenMemberButton id={row.id} name={row.name} onOpen={onOpen} />
               </li>
             ))}
           </ol>

@@ -6,9 +6,9 @@
  * in view are in the DOM, so thousands of members scroll without freezing.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Search } from "lucide-react";
 import { useCallback, useRef } from "react";
 import { ExpandCollapseAll } from "@/components/team/tree-controls";
+import { SearchField } from "@/components/ui/search-field";
 import type { TreeIndex } from "@/components/team/tree-model";
 import { useTreeView } from "@/components/team/use-tree-view";
 import { formatAmount, type MetricUnit } from "@/server/domain/money";
@@ -68,20 +68,13 @@ export function RollupTree({
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2">
         {searchable && (
-          <div className="relative min-w-56 flex-1">
-            <label htmlFor="dashboard-search" className="block text-sm font-medium text-slate-800">
-              Search a member
-            </label>
-            <Search aria-hidden className="pointer-events-none absolute bottom-3 left-3 size-5 text-slate-500" />
-            <input
-              id="dashboard-search"
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder="Name"
-              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white pr-3 pl-10 text-base"
-            />
-          </div>
+          <SearchField
+            id="dashboard-search"
+            label="Search a member"
+            value={query}
+            onChange={setQuery}
+            className="min-w-56 flex-1"
+          />
         )}
         {searchable && <ExpandCollapseAll onExpand={expandAll} onCollapse={collapseAll} disabled={searching} />}
       </div>

@@ -12,7 +12,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
-import { ensureDatabase } from "./lib/bench-server";
+import { ensureDatabase, scaleDatabaseUrl } from "./lib/bench-server";
 import { applyGoalChange } from "../../server/services/goal/apply-goal-change";
 import { createGoal } from "../../server/services/goal/create-goal";
 import { loadTeamScope } from "../../server/services/team/scope";
@@ -24,10 +24,7 @@ import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 const members = numberFlag("members", 100_000);
 const runs = numberFlag("runs", 3);
-const url =
-  stringFlag("database") ??
-  process.env.BENCH_DATABASE_URL ??
-  `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
+const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? scaleDatabaseUrl(members);
 
 async function removeGoal(db: Db, goalId: string) {
   await db.$transaction([

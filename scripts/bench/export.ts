@@ -15,16 +15,13 @@ import { prepareGoalCsv } from "../../server/services/dashboard/export-goal-csv"
 import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
 import { loadTeamScope } from "../../server/services/team/scope";
 import { seedScale } from "../seed-scale";
-import { ensureDatabase } from "./lib/bench-server";
+import { ensureDatabase, scaleDatabaseUrl } from "./lib/bench-server";
 import { int, mb, memoryPeak, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
 
 const members = numberFlag("members", 100_000);
 const runs = numberFlag("runs", 3);
 const period = stringFlag("period") === "month" ? "month" : "week";
-const url =
-  stringFlag("database") ??
-  process.env.BENCH_DATABASE_URL ??
-  `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
+const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? scaleDatabaseUrl(members);
 
 async function main() {
   await ensureDatabase(url);

@@ -13,7 +13,7 @@
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
-import { ensureDatabase } from "./lib/bench-server";
+import { ensureDatabase, scaleDatabaseUrl } from "./lib/bench-server";
 import { getBranchView, searchGoalBranch } from "../../server/services/progress/get-branch-view";
 import { getRollup } from "../../server/services/progress/get-rollup";
 import { clearRollupMemo } from "../../server/services/progress/rollup-memo";
@@ -27,10 +27,7 @@ import { toDbDay } from "@/server/domain/db-day";
 const members = numberFlag("members", 10_000);
 const runs = numberFlag("runs", 30);
 const naiveSample = numberFlag("naive-sample", 10_000);
-const url =
-  stringFlag("database") ??
-  process.env.BENCH_DATABASE_URL ??
-  `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
+const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? scaleDatabaseUrl(members);
 
 interface Naive {
   visited: number;

@@ -29,6 +29,10 @@ const BENCH_DATABASES: DroppableNames = {
  * Creates a PostgreSQL database when it does not exist yet (never drops one) and brings it to the current
  * migrations: the scale benchmarks keep their seeded tree between runs and seed it on the first.
  */
+/** The scale benchmarks' database for a team of `members`: `backplan_scale` (10,000) or `backplan_scale_<n>k`. */
+export const scaleDatabaseUrl = (members: number) =>
+  `postgresql://postgres:postgres@127.0.0.1:5432/${members === 10_000 ? "backplan_scale" : `backplan_scale_${Math.round(members / 1000)}k`}`;
+
 export async function ensureDatabase(url: string): Promise<void> {
   if (!url.startsWith("postgres")) return;
   const name = new URL(url).pathname.slice(1);
