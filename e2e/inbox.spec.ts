@@ -110,7 +110,9 @@ test("@phone a proposal reaches the upline's bell and inbox; the decision reache
   // Put away: the goal he set is his to archive.
   await page.goto(`/${DEMO.teamSlug}/plan`);
   await page.getByRole("link", { name: goalName }).first().click();
-  await page.getByRole("button", { name: "Archive" }).click();
+  // The goal's own page first: the Plan page has an "Archived" button of its own.
+  await expect(page.getByRole("heading", { name: goalName, level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Archive", exact: true }).click();
   await expect(page.getByText("Goal archived. It is under Archived on the Plan page.")).toBeVisible();
 });
 
