@@ -29,8 +29,7 @@ import { getLeaderboard } from "@/server/services/dashboard/get-leaderboard";
 import { listDashboardGoals } from "@/server/services/dashboard/list-dashboard-goals";
 import { listVictories } from "@/server/services/dashboard/list-victories";
 import { setLeaderboardEnabled } from "@/server/services/dashboard/set-leaderboard-enabled";
-import { getBranchView, searchGoalBranch } from "@/server/services/progress/get-branch-view";
-import { getRollup } from "@/server/services/progress/get-rollup";
+import { getBranchView, getWholeRollup, searchGoalBranch } from "@/server/services/progress/get-branch-view";
 
 export const dashboardRouter = router({
   goals: teamProcedure.use(replicaReads).query(({ ctx }) => listDashboardGoals(ctx.db, ctx.scope)),
@@ -38,7 +37,7 @@ export const dashboardRouter = router({
     .use(replicaReads)
     .input(ZRollupInput)
     .query(({ ctx, input }) =>
-      getRollup(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
+      getWholeRollup(ctx.db, ctx.scope, { goal: ctx.goalPlan, rootId: ctx.rootId, period: input.period }),
     ),
   /** The first view of a branch: its root, direct downline and furthest behind (all rows only for a small branch). */
   view: goalSubtreeProcedure("view")

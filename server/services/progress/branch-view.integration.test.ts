@@ -13,7 +13,7 @@ import type { DashboardRow } from "@/server/domain/rollup";
 import { callerForMember } from "@/tests/caller";
 import { makeEntriesWithTotals, makeGoal, makeMetric, makeTestTree, type LoggedAmount } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { getBranchView } from "./get-branch-view";
+import { getBranchView, getWholeRollup } from "./get-branch-view";
 import { loadGoalPlan } from "./load-goal-plan";
 import { loadTeamScope } from "@/server/services/team/scope";
 
@@ -107,6 +107,20 @@ describe("dashboard.view and dashboard.search", () => {
     expect(big.root).toEqual(small.root);
     expect(big.children).toEqual(small.children);
     expect(big.offPace).toEqual(small.offPace);
+  });
+
+  it("dashboard.rollup (every row at once) refuses a branch over its limit with a sentence; the view still answers", async () => {
+    const scope = await loadTeamScope(env.db, { userId: t.owner.userId, teamId: t.team.id });
+    const goal = await loadGoalPlan(env.db, scope, { goalId });
+    const input = { goal, period: "week" as const, rootId: t.owner.id };
+    await expect(getWholeRollup(env.db, scope, input, { maxRows: 6 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("This branch has 7 members, too many to send at once (at most 6)"),
+    });
+    expect((await getWholeRollup(env.db, scope, input, { maxRows: 7 })).rows).toHaveLength(7);
+    expect((await getWholeRollup(env.db, scope, { ...input, rootId: t.leaderA.id }, { maxRows: 6 })).rows).toHaveLength(
+      4,
+    );
   });
 
   it("search finds members of the viewed branch only, with the path to each", async () => {

@@ -15,7 +15,7 @@ import { branchRows, branchView, searchBranch, type BranchMatch, type BranchRow 
 import type { DashboardPeriod } from "@/server/domain/dashboard-math";
 import type { DashboardRow } from "@/server/domain/rollup";
 import { listUplineChain } from "@/server/queries/tree";
-import { notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import type { TeamScope } from "@/server/services/team/scope";
 import { getRollup, type RollupResult } from "./get-rollup";
 import type { GoalPlan } from "./load-goal-plan";
@@ -26,6 +26,12 @@ import { resolveGoalViewRoot } from "./view-root";
 export const FULL_VIEW_ROWS = 1_500;
 export const OFF_PACE_LIMIT = 10;
 export const SEARCH_LIMIT = 25;
+/**
+ * The most rows `dashboard.rollup` (every row of a branch, in one answer) sends: 20,000 rows are ~10 MB of JSON. A
+ * bigger branch is read through its first view (`dashboard.view`); the review, the digest and the CSV read the roll-up
+ * on the server, whatever its size.
+ */
+export const MAX_ROLLUP_ROWS = 20_000;
 
 export interface BranchViewInput {
   goal: GoalPlan;
@@ -81,6 +87,24 @@ async function rollupHolding(
   return memoRollup(memoKey(scope, input, readFor), () =>
     getRollup(db, scope, { goal: input.goal, rootId: readFor, period: input.period }),
   );
+}
+
+/** Every row of a branch in one answer (`dashboard.rollup`), refused with a sentence over `maxRows`. */
+export async function getWholeRollup(
+  db: DbClient,
+  scope: TeamScope,
+  input: BranchViewInput,
+  options: { maxRows?: number } = {},
+): Promise<RollupResult> {
+  const maxRows = options.maxRows ?? MAX_ROLLUP_ROWS;
+  const result = await getRollup(db, scope, { goal: input.goal, rootId: input.rootId, period: input.period });
+  if (result.rows.length > maxRows) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `This branch has ${result.rows.length.toLocaleString("en-GB")} members, too many to send at once (at most ${maxRows.toLocaleString("en-GB")}): read it through its first view (dashboard.view) and drill in.`,
+    );
+  }
+  return result;
 }
 
 async function viewerTop(db: DbClient, scope: TeamScope, goal: GoalPlan): Promise<string> {
