@@ -13,11 +13,11 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
 import { ensureDatabase, scaleDatabaseUrl } from "./lib/bench-server";
+import { ensureScaleTeam } from "./lib/scale-team";
 import { applyGoalChange } from "../../server/services/goal/apply-goal-change";
 import { createGoal } from "../../server/services/goal/create-goal";
 import { loadTeamScope } from "../../server/services/team/scope";
 import { ZCreateGoalInput } from "../../server/schemas/goal";
-import { seedScale } from "../seed-scale";
 import { int, mb, memoryPeak, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
@@ -50,13 +50,7 @@ async function main() {
   const database = openDatabase(url);
   const db = database.db;
   try {
-    const slug = `scale-${members}`;
-    let team = await db.team.findUnique({ where: { slug }, select: { id: true } });
-    if (!team) {
-      console.info(`No ${slug} team: seeding it (npm run seed:scale -- --members ${members} --no-entries)…`);
-      await seedScale(db, { members, days: 90, entries: false, log: (l) => console.info(l) });
-      team = await db.team.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-    }
+    const team = await ensureScaleTeam(db, members);
     const owner = await db.membership.findFirstOrThrow({
       where: { teamId: team.id, parentId: null, status: "ACTIVE" },
       select: { id: true, teamId: true, userId: true, parentId: true, role: true },

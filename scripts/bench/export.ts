@@ -14,8 +14,8 @@ import { openDatabase } from "../../server/db-client";
 import { prepareGoalCsv } from "../../server/services/dashboard/export-goal-csv";
 import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
 import { loadTeamScope } from "../../server/services/team/scope";
-import { seedScale } from "../seed-scale";
 import { ensureDatabase, scaleDatabaseUrl } from "./lib/bench-server";
+import { ensureScaleTeam } from "./lib/scale-team";
 import { int, mb, memoryPeak, ms, numberFlag, stringFlag, summarize } from "./lib/stats";
 
 const members = numberFlag("members", 100_000);
@@ -28,13 +28,7 @@ async function main() {
   const database = openDatabase(url);
   const db = database.db;
   try {
-    const slug = `scale-${members}`;
-    let team = await db.team.findUnique({ where: { slug }, select: { id: true } });
-    if (!team) {
-      console.info(`No ${slug} team: seeding it (npm run seed:scale)…`);
-      await seedScale(db, { members, days: 90, entries: false, log: (l) => console.info(l) });
-      team = await db.team.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-    }
+    const team = await ensureScaleTeam(db, members);
     const owner = await db.membership.findFirstOrThrow({
       where: { teamId: team.id, parentId: null, status: "ACTIVE" },
       select: { userId: true },

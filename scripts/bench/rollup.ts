@@ -14,13 +14,13 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
 import { ensureDatabase, scaleDatabaseUrl } from "./lib/bench-server";
+import { ensureScaleTeam } from "./lib/scale-team";
 import { getBranchView, searchGoalBranch } from "../../server/services/progress/get-branch-view";
 import { getRollup } from "../../server/services/progress/get-rollup";
 import { clearRollupMemo } from "../../server/services/progress/rollup-memo";
 import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
 import { resolveViewRoot } from "../../server/services/progress/view-root";
 import { loadTeamScope } from "../../server/services/team/scope";
-import { seedScale } from "../seed-scale";
 import { int, ms, numberFlag, stringFlag, summarize, timeAsync } from "./lib/stats";
 import { toDbDay } from "@/server/domain/db-day";
 
@@ -97,19 +97,7 @@ async function main() {
     },
   }) as unknown as Db;
   try {
-    const slug = `scale-${members}`;
-    let team = await db.team.findUnique({
-      where: { slug },
-      select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true },
-    });
-    if (!team) {
-      console.info(`No ${slug} team in ${url.replace(/:[^:@/]*@/, ":***@")}: seeding it (npm run seed:scale)…`);
-      await seedScale(db, { members, days: 90, entries: false, log: (l) => console.info(l) });
-      team = await db.team.findUniqueOrThrow({
-        where: { slug },
-        select: { id: true, weekStartsOn: true, workingDays: true, timeZone: true },
-      });
-    }
+    const team = await ensureScaleTeam(db, members);
     const goal = await db.goal.findFirstOrThrow({
       where: { teamId: team.id, status: "PUBLISHED" },
       select: { id: true, metricId: true, startDate: true },
