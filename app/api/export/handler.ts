@@ -10,9 +10,8 @@
  *   the dashboard's reads are), and its rows sent a chunk at a time.
  * Built from its dependencies so tests call it with real Requests (route.ts wires the app's database and session).
  */
-import { errorResponse } from "@/server/api/error-mapping";
-import { resolveTeamCaller, signedIn, ZTeamInput } from "@/server/api/team-caller";
-import type { SessionUser } from "@/server/auth/session-user";
+import { sessionRoute, type RequestUserReader } from "@/server/api/session-route";
+import { resolveTeamCaller, ZTeamInput } from "@/server/api/team-caller";
 import type { Db } from "@/server/db-client";
 import { ZExportCsvInput } from "@/server/schemas/dashboard";
 import { prepareGoalCsv } from "@/server/services/dashboard/export-goal-csv";
@@ -25,45 +24,34 @@ export function createExportHandler(deps: {
   db: Db;
   /** Replica-tolerant reads (server/db-replica.ts); absent = `db`. */
   readDb?: Db;
-  getUser: (req: Request, resHeaders: Headers) => Promise<SessionUser | null>;
+  getUser: RequestUserReader;
 }) {
-  return async (req: Request): Promise<Response> => {
-    const resHeaders = new Headers({ "Cache-Control": "no-store" });
-    let response: Response;
-    try {
-      const user = signedIn(await deps.getUser(req, resHeaders));
-      const query = Object.fromEntries(new URL(req.url).searchParams);
-      const { teamId } = ZTeamInput.parse(query);
-      const scope = await resolveTeamCaller(deps.db, user, teamId);
-      const input = ZExportQuery.parse(query);
-      const { goal } = await loadGoalFor(deps.db, scope.actor, input.goalId, "view");
-      const goalPlan = await loadGoalPlan(deps.db, scope, { goalId: goal.id });
-      const file = await prepareGoalCsv(deps.readDb ?? deps.db, scope, { goal: goalPlan, period: input.period });
-      const chunks = file.chunks();
-      const encoder = new TextEncoder();
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          const next = chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        },
-        cancel() {
-          chunks.return(undefined);
-        },
-      });
-      response = new Response(body, {
-        headers: {
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="${file.filename}"`,
-          "X-Export-Rows": String(file.rows),
-        },
-      });
-    } catch (error) {
-      response = errorResponse(error);
-    }
-    resHeaders.forEach((value, key) => {
-      if (key === "set-cookie" || !response.headers.has(key)) response.headers.append(key, value);
+  return sessionRoute(deps.getUser, async (req, user) => {
+    const query = Object.fromEntries(new URL(req.url).searchParams);
+    const { teamId } = ZTeamInput.parse(query);
+    const scope = await resolveTeamCaller(deps.db, user, teamId);
+    const input = ZExportQuery.parse(query);
+    const { goal } = await loadGoalFor(deps.db, scope.actor, input.goalId, "view");
+    const goalPlan = await loadGoalPlan(deps.db, scope, { goalId: goal.id });
+    const file = await prepareGoalCsv(deps.readDb ?? deps.db, scope, { goal: goalPlan, period: input.period });
+    const chunks = file.chunks();
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      cancel() {
+        chunks.return(undefined);
+      },
     });
-    return response;
-  };
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${file.filename}"`,
+        "X-Export-Rows": String(file.rows),
+      },
+    });
+  });
 }

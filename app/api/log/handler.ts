@@ -14,9 +14,10 @@
  * session); 400 for bad entries (zod's sentence); then `logEntries`. Nothing on this path is rate-limited (neither is
  * `entry.log`); a service's TOO_MANY_REQUESTS would still be a 429 through the error mapping.
  */
-import { errorResponse, jsonErrorResponse } from "@/server/api/error-mapping";
-import { resolveTeamCaller, signedIn, ZTeamInput } from "@/server/api/team-caller";
-import type { SessionUser } from "@/server/auth/session-user";
+import { boundedText, declaredOver } from "@/server/api/bounded-body";
+import { jsonErrorResponse } from "@/server/api/error-mapping";
+import { sessionRoute, type RequestUserReader } from "@/server/api/session-route";
+import { resolveTeamCaller, ZTeamInput } from "@/server/api/team-caller";
 import type { Db } from "@/server/db-client";
 import { MAX_ENTRIES_PER_BATCH, ZLogEntriesInput } from "@/server/schemas/entry";
 import { logEntries } from "@/server/services/entry/log-entries";
@@ -37,62 +38,25 @@ const isJson = (contentType: string | null) => {
   return (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase() === "application/json";
 };
 
-/**
- * The body as text, or null when it is larger than `max` bytes. A declared Content-Length bounds what Node's parser
- * lets through, so such a body is read whole; a body without one (chunked) is counted while it streams in.
- */
-async function boundedText(req: Request, max: number): Promise<string | null> {
-  const declared = req.headers.get("content-length");
-  if (declared !== null) return Number(declared) > max ? null : req.text();
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
+export function createLogHandler(deps: { db: Db; getUser: RequestUserReader }) {
+  const handle = sessionRoute(deps.getUser, async (req, user) => {
+    const text = await boundedText(req, MAX_LOG_BODY_BYTES);
+    if (text === null) return jsonErrorResponse(413, TOO_LARGE_MESSAGE);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return jsonErrorResponse(400, BAD_JSON_MESSAGE);
     }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-export function createLogHandler(deps: {
-  db: Db;
-  /** The session's user (server/auth.ts `getRequestUser`: the tRPC context's reader); a renewed cookie goes in resHeaders. */
-  getUser: (req: Request, resHeaders: Headers) => Promise<SessionUser | null>;
-}) {
+    // The order of `teamProcedure` + `entry.log`: the team id, the caller's scope, then the entries.
+    const { teamId } = ZTeamInput.parse(body);
+    const scope = await resolveTeamCaller(deps.db, user, teamId);
+    const input = ZLogEntriesInput.parse(body);
+    return Response.json(await logEntries(deps.db, scope, input));
+  });
   return async (req: Request): Promise<Response> => {
     if (!isJson(req.headers.get("content-type"))) return jsonErrorResponse(415, NOT_JSON_MESSAGE);
-    if (Number(req.headers.get("content-length")) > MAX_LOG_BODY_BYTES)
-      return jsonErrorResponse(413, TOO_LARGE_MESSAGE);
-    const resHeaders = new Headers({ "Cache-Control": "no-store" });
-    let response: Response;
-    try {
-      const user = signedIn(await deps.getUser(req, resHeaders));
-      const text = await boundedText(req, MAX_LOG_BODY_BYTES);
-      if (text === null) return jsonErrorResponse(413, TOO_LARGE_MESSAGE);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return jsonErrorResponse(400, BAD_JSON_MESSAGE);
-      }
-      // The order of `teamProcedure` + `entry.log`: the team id, the caller's scope, then the entries.
-      const { teamId } = ZTeamInput.parse(body);
-      const scope = await resolveTeamCaller(deps.db, user, teamId);
-      const input = ZLogEntriesInput.parse(body);
-      response = Response.json(await logEntries(deps.db, scope, input));
-    } catch (error) {
-      response = errorResponse(error);
-    }
-    resHeaders.forEach((value, key) => {
-      if (key === "set-cookie" || !response.headers.has(key)) response.headers.append(key, value);
-    });
-    return response;
+    if (declaredOver(req, MAX_LOG_BODY_BYTES)) return jsonErrorResponse(413, TOO_LARGE_MESSAGE);
+    return handle(req);
   };
 }

@@ -19,7 +19,7 @@ import { AppError, notFound } from "@/server/errors";
 import type { TeamScope } from "@/server/services/team/scope";
 import { getRollup, type RollupResult } from "./get-rollup";
 import type { GoalPlan } from "./load-goal-plan";
-import { memoRollup, peekRollup, type IndexedRollup } from "./rollup-memo";
+import { keptRollupHolding, memoRollup, type IndexedRollup } from "./rollup-memo";
 import { resolveGoalViewRoot } from "./view-root";
 
 /** A branch this size or smaller comes with all its rows (a few hundred KB at most). */
@@ -71,8 +71,9 @@ const memoKey = (scope: TeamScope, input: { goal: GoalPlan; period: DashboardPer
 };
 
 /**
- * The roll-up holding `rootId`: the one kept for the viewer's top when fresh and holding it, else the one kept for
- * `rootId`, else read now for the viewer's top when `rootId` is in it (the first view), else for `rootId` alone.
+ * The roll-up holding `rootId`: the one kept for the viewer's top when it holds it (fresh, or stale while one
+ * background read replaces it), else the one kept for `rootId`, else read now for the viewer's top when `rootId` is
+ * the top (the first view), else for `rootId` alone.
  */
 async function rollupHolding(
   db: DbClient,
@@ -81,12 +82,11 @@ async function rollupHolding(
   rootId: string,
   topId: string,
 ): Promise<IndexedRollup> {
-  const top = peekRollup(memoKey(scope, input, topId));
-  if (top?.index.position.has(rootId)) return top;
-  const readFor = rootId === topId ? topId : rootId;
-  return memoRollup(memoKey(scope, input, readFor), () =>
-    getRollup(db, scope, { goal: input.goal, rootId: readFor, period: input.period }),
-  );
+  const read = (nodeId: string) => () =>
+    getRollup(db, scope, { goal: input.goal, rootId: nodeId, period: input.period });
+  const top = keptRollupHolding(memoKey(scope, input, topId), rootId, read(topId));
+  if (top) return top;
+  return memoRollup(memoKey(scope, input, rootId), read(rootId));
 }
 
 /** Every row of a branch in one answer (`dashboard.rollup`), refused with a sentence over `maxRows`. */
@@ -128,10 +128,12 @@ export async function getBranchView(
   const { result, index, computedAt } = held;
   const view = branchView(result.rows, index, input.rootId, { offPaceLimit: OFF_PACE_LIMIT });
   if (!view) throw notFound("Member");
-  const { rows: _all, ...rest } = result;
-  void _all;
   return {
-    ...rest,
+    goal: result.goal,
+    period: result.period,
+    goalAsOf: result.goalAsOf,
+    dueThrough: result.dueThrough,
+    remainingWorkingDays: result.remainingWorkingDays,
     rootId: input.rootId,
     crumbs: [...crumbsDown(chain, topId), { id: view.root.id, name: view.root.name }],
     root: view.root,

@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { pinClock } from "@/server/clock";
 import type { DashboardRow } from "@/server/domain/rollup";
 import type { RollupResult } from "./get-rollup";
-import { clearRollupMemo, memoRollup, MEMO_MIN_ROWS, MEMO_STALE_MS, MEMO_TTL_MS } from "./rollup-memo";
+import {
+  clearRollupMemo,
+  keptRollupHolding,
+  memoRollup,
+  MEMO_MIN_ROWS,
+  MEMO_STALE_MS,
+  MEMO_TTL_MS,
+} from "./rollup-memo";
 import { TEST_NOW } from "@/tests/clock";
 
 function result(rows: number): RollupResult {
@@ -60,6 +67,26 @@ describe("rollup memo", () => {
     const third = await memoRollup("big", read);
     expect(reads).toBe(3);
     expect(third.computedAt.getTime()).toBe(start + MEMO_TTL_MS + MEMO_STALE_MS);
+  });
+
+  it("serves a drill from the kept roll-up holding its node, and a stale one starts its background read", async () => {
+    const start = pinClock("2026-12-07T10:00:00Z", { frozen: true });
+    let reads = 0;
+    const read = async () => (reads++, result(MEMO_MIN_ROWS));
+    expect(keptRollupHolding("top", "m7", read)).toBeUndefined(); // nothing kept: nothing read
+    expect(reads).toBe(0);
+    const first = await memoRollup("top", read);
+    expect(await keptRollupHolding("top", "m7", read)).toBe(first);
+    expect(keptRollupHolding("top", "elsewhere", read)).toBeUndefined();
+    expect(reads).toBe(1);
+    pinClock(start + MEMO_TTL_MS, { frozen: true });
+    expect(await keptRollupHolding("top", "m7", read)).toBe(first); // served at once…
+    await new Promise((r) => setTimeout(r, 10));
+    expect(reads).toBe(2); // …while one read replaces it
+    const second = await keptRollupHolding("top", "m7", read);
+    expect(second?.computedAt.getTime()).toBe(start + MEMO_TTL_MS);
+    pinClock(start + MEMO_TTL_MS + MEMO_STALE_MS, { frozen: true });
+    expect(keptRollupHolding("top", "m7", read)).toBeUndefined(); // too old to serve
   });
 
   it("shares one read between concurrent requests, big or small", async () => {

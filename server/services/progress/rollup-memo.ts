@@ -40,7 +40,7 @@ const kept = new Map<string, Slot>();
 const inFlight = new Map<string, Promise<IndexedRollup>>();
 
 /** The kept roll-up under `key` while it may be served (fresh or stale), else undefined. */
-export function peekRollup(key: string): IndexedRollup | undefined {
+function peekRollup(key: string): IndexedRollup | undefined {
   const slot = kept.get(key);
   if (!slot) return undefined;
   if (clock.nowMs() - slot.at >= MEMO_STALE_MS) {
@@ -66,6 +66,19 @@ export async function memoRollup(key: string, compute: () => Promise<RollupResul
   const running = inFlight.get(key);
   if (running) return running;
   return refresh(key, compute);
+}
+
+/**
+ * The roll-up kept under `key` when it holds `nodeId` (a drill or a search inside a branch already read), served as
+ * `memoRollup` serves it — a stale one starts its one background read — else undefined (nothing is read).
+ */
+export function keptRollupHolding(
+  key: string,
+  nodeId: string,
+  compute: () => Promise<RollupResult>,
+): Promise<IndexedRollup> | undefined {
+  if (!peekRollup(key)?.index.position.has(nodeId)) return undefined;
+  return memoRollup(key, compute);
 }
 
 async function refresh(key: string, compute: () => Promise<RollupResult>): Promise<IndexedRollup> {

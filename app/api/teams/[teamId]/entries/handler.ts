@@ -6,50 +6,35 @@
  * sent). Errors are JSON `{ error }` (server/api/error-mapping.ts). Built from its dependencies so tests call it with
  * real Requests (route.ts wires the app's database and session).
  */
-import { errorResponse } from "@/server/api/error-mapping";
-import { resolveTeamCaller, signedIn, ZTeamInput } from "@/server/api/team-caller";
-import type { SessionUser } from "@/server/auth/session-user";
+import { sessionRoute, type RequestUserReader } from "@/server/api/session-route";
+import { resolveTeamCaller, ZTeamInput } from "@/server/api/team-caller";
 import type { Db } from "@/server/db-client";
 import { exportEntriesCsv } from "@/server/services/team/export-entries";
 
-export function createEntriesExportHandler(deps: {
-  db: Db;
-  getUser: (req: Request, resHeaders: Headers) => Promise<SessionUser | null>;
-}) {
-  return async (req: Request, teamId: string): Promise<Response> => {
-    const resHeaders = new Headers({ "Cache-Control": "no-store" });
-    let response: Response;
-    try {
-      const user = signedIn(await deps.getUser(req, resHeaders));
-      const scope = await resolveTeamCaller(deps.db, user, ZTeamInput.parse({ teamId }).teamId);
-      const chunks = exportEntriesCsv(deps.db, scope);
-      const first = await chunks.next(); // the owner check runs here, before any byte is sent
-      const encoder = new TextEncoder();
-      const stream = new ReadableStream<Uint8Array>({
-        start(controller) {
-          if (!first.done) controller.enqueue(encoder.encode(first.value));
-        },
-        async pull(controller) {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        },
-        async cancel() {
-          await chunks.return(undefined);
-        },
-      });
-      response = new Response(stream, {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="${scope.team.slug}-entries-${scope.today}.csv"`,
-        },
-      });
-    } catch (error) {
-      response = errorResponse(error);
-    }
-    resHeaders.forEach((value, key) => {
-      if (key === "set-cookie" || !response.headers.has(key)) response.headers.append(key, value);
+export function createEntriesExportHandler(deps: { db: Db; getUser: RequestUserReader }) {
+  return sessionRoute(deps.getUser, async (_req, user, teamId: string) => {
+    const scope = await resolveTeamCaller(deps.db, user, ZTeamInput.parse({ teamId }).teamId);
+    const chunks = exportEntriesCsv(deps.db, scope);
+    const first = await chunks.next(); // the owner check runs here, before any byte is sent
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (!first.done) controller.enqueue(encoder.encode(first.value));
+      },
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
     });
-    return response;
-  };
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${scope.team.slug}-entries-${scope.today}.csv"`,
+      },
+    });
+  });
 }
