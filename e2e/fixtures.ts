@@ -35,7 +35,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo-accounts";
 import { e2eNow } from "./clock";
 import { waitForMail } from "./mail";
-import { signInContext } from "./session";
+import { signInContext, signInUser } from "./session";
 
 export { expect };
 
@@ -50,6 +50,16 @@ export const DEMO = {
   marcus,
   /** A member who joined last week. */
   nina,
+} as const;
+
+/**
+ * A team bigger than the dashboard sends whole (scripts/e2e.mjs seeds it with scripts/seed-scale.ts: 2,000 members
+ * "Member 0" … "Member 1999", four weeks of activity). Its users have no password: sign in with `signInAs`.
+ */
+export const BIG_TEAM = {
+  slug: "scale-2000",
+  members: 2000,
+  owner: { id: "s2000_u0", email: "member-0@scale-2000.test", name: "Member 0" },
 } as const;
 
 export interface TestUser {
@@ -68,6 +78,12 @@ export function uniqueEmail(prefix = "e2e"): string {
 export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   const baseURL = test.info().project.use.baseURL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
   await signInContext(page.context(), baseURL, email, password);
+}
+
+/** Signs in a seeded user whose id is known (the big team's): a minted session cookie, no password. */
+export async function signInAs(page: Page, user: { id: string; email: string; name: string }): Promise<void> {
+  const baseURL = test.info().project.use.baseURL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+  await signInUser(page.context(), baseURL, user);
 }
 
 /** Signs in through the /signin password form; resolves once the browser has left /signin. */

@@ -52,7 +52,11 @@ export async function signInContext(
   email: string,
   password: string,
 ): Promise<void> {
-  const user = await sessionUser(baseURL, email, password);
+  await signInUser(context, baseURL, await sessionUser(baseURL, email, password));
+}
+
+/** Signs in a user whose id is known (a seeded user without a password, e.g. the big team's: e2e/fixtures.ts). */
+export async function signInUser(context: BrowserContext, baseURL: string, user: SessionUser): Promise<void> {
   const cookie = await mintSessionCookie(E2E_AUTH_SECRET, user);
   await context.addCookies([
     {

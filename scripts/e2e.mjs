@@ -14,6 +14,8 @@ import { ensureChromium } from "./lib/chromium.mjs";
 import { node, prisma, run } from "./lib/run.mjs";
 import { ensureVapidKeys } from "./lib/vapid-keys.mjs";
 
+/** The big team's seed (e2e/fixtures.ts `BIG_TEAM`): 2,000 members, four weeks of activity. */
+const BIG_TEAM_SEED = ["--members", "2000", "--days", "28"];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e-pglite";
 const clockEnv = {
@@ -34,6 +36,12 @@ try {
   await prisma(["migrate", "deploy"], { cwd: root, env: { DATABASE_URL: databaseUrl } });
   console.info(`▸ Clock: ${clockEnv.BACKPLAN_NOW}, ticking`);
   await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts"], {
+    cwd: root,
+    env: { DATABASE_URL: databaseUrl, ...clockEnv },
+  });
+  // A team bigger than the dashboard sends whole (FULL_VIEW_ROWS): its first view, server search and drilling are
+  // walked by e2e/big-dashboard.spec.ts. ~4 s on PGlite.
+  await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/seed-scale.ts", ...BIG_TEAM_SEED], {
     cwd: root,
     env: { DATABASE_URL: databaseUrl, ...clockEnv },
   });

@@ -61,7 +61,14 @@ const rowsArb = fc
     }),
     { minLength: 1, maxLength: 60 },
   )
-  .map((specs) => specs.map((v, i) => row(i, i === 0 ? null : `m${v.parent % i}`, v)));
+  .map((specs) => {
+    const rows: DashboardRow[] = [];
+    specs.forEach((v, i) => {
+      const parent = i === 0 ? null : rows[v.parent % i]!;
+      rows.push({ ...row(i, parent?.id ?? null, v), depth: parent ? parent.depth + 1 : 0 });
+    });
+    return rows;
+  });
 
 function recount(rows: readonly DashboardRow[], rootId: string) {
   const below = new Set<string>([rootId]);
@@ -91,7 +98,10 @@ describe("branch view", () => {
           );
         expect(view.offPaceCount).toBe(off.length);
         expect(view.offPace.map((r) => r.id)).toEqual(off.slice(0, limit).map((r) => r.id));
-        expect(branchRows(rows, index, root.id)).toEqual(subtree);
+        // Depths count from the branch's root, as the branch's own roll-up would give them.
+        expect(view.root.depth).toBe(0);
+        for (const c of view.children) expect(c.depth).toBe(1);
+        expect(branchRows(rows, index, root.id)).toEqual(subtree.map((r) => ({ ...r, depth: r.depth - root.depth })));
         const members = new Set(subtree.map((r) => r.id));
         for (const r of rows) expect(inBranch(index, root.id, r.id)).toBe(members.has(r.id));
         expect(inBranch(index, root.id, "nobody")).toBe(false);
@@ -124,6 +134,7 @@ describe("branch view", () => {
               if (p === root.id) break;
             }
             expect(m.path).toEqual(path);
+            expect(m.row.depth).toBe(byId.get(m.row.id)!.depth - root.depth);
           }
         },
       ),

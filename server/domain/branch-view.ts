@@ -6,6 +6,9 @@
  * `indexBranches` is linear and done once per roll-up (the service keeps it beside the rows while they are fresh:
  * server/services/progress/rollup-memo.ts); then a view costs its subtree's size at most (the off-pace scan), a
  * drill into any node the same, and the children of a node their count.
+ *
+ * A branch cut from a bigger roll-up (a drill served from the viewer's top's rows) reads as the branch's own roll-up
+ * would: depths count from the branch's root (0).
  */
 import type { DashboardRow } from "./rollup";
 import { LEFT_ROLE } from "./rollup";
@@ -92,10 +95,15 @@ export interface BranchView {
   size: number;
 }
 
-const withDescendants = (rows: readonly DashboardRow[], index: BranchIndex, i: number): BranchRow => ({
+const withDescendants = (rows: readonly DashboardRow[], index: BranchIndex, i: number, base: number): BranchRow => ({
   ...rows[i]!,
+  depth: rows[i]!.depth - base,
   descendants: index.subtreeSize[i]! - 1,
 });
+
+/** The row with its depth counted from a branch root at depth `base` (the row itself when `base` is 0). */
+const rebased = (row: DashboardRow, base: number): DashboardRow =>
+  base === 0 ? row : { ...row, depth: row.depth - base };
 
 /** How far behind a member is on their own period plan (0 when not behind). */
 export const shortfall = (row: Pick<DashboardRow, "ownExpected" | "ownActual">) =>
@@ -118,9 +126,10 @@ export function branchView(
 ): BranchView | null {
   const at = index.position.get(rootId);
   if (at === undefined) return null;
+  const base = rows[at]!.depth;
   const children: BranchRow[] = [];
   for (let k = index.childStart[at]!; k < index.childStart[at + 1]!; k++) {
-    children.push(withDescendants(rows, index, index.childList[k]!));
+    children.push(withDescendants(rows, index, index.childList[k]!, base));
   }
   const from = index.preorder[at]! + 1;
   const to = index.preorder[at]! + index.subtreeSize[at]!;
@@ -143,9 +152,9 @@ export function branchView(
     worst[k] = i;
   }
   return {
-    root: withDescendants(rows, index, at),
+    root: withDescendants(rows, index, at, base),
     children,
-    offPace: worst.map((i) => withDescendants(rows, index, i)),
+    offPace: worst.map((i) => withDescendants(rows, index, i, base)),
     offPaceCount,
     size: index.subtreeSize[at]!,
   };
@@ -159,7 +168,8 @@ export function branchRows(rows: readonly DashboardRow[], index: BranchIndex, ro
   const picked: number[] = [];
   for (let p = from; p < from + index.subtreeSize[at]!; p++) picked.push(index.byPreorder[p]!);
   picked.sort((a, b) => a - b);
-  return picked.map((i) => rows[i]!);
+  const base = rows[at]!.depth;
+  return picked.map((i) => rebased(rows[i]!, base));
 }
 
 /** Is `id` in the branch under `rootId` (the root included)? O(1) once indexed. */
@@ -201,7 +211,7 @@ export function searchBranch(
     if (!index.folded[i]!.includes(q)) continue;
     total += 1;
     if (matches.length < limit)
-      matches.push({ row: withDescendants(rows, index, i), path: pathTo(rows, index, at, i) });
+      matches.push({ row: withDescendants(rows, index, i, rows[at]!.depth), path: pathTo(rows, index, at, i) });
   }
   return { matches, total };
 }

@@ -16,6 +16,7 @@ import { setUpTestDatabase } from "@/tests/setup/integration";
 import { getBranchView, getWholeRollup } from "./get-branch-view";
 import { loadGoalPlan } from "./load-goal-plan";
 import { loadTeamScope } from "@/server/services/team/scope";
+import { clearRollupMemo, MEMO_TTL_MS } from "./rollup-memo";
 
 const env = setUpTestDatabase({ tree: "none" });
 
@@ -107,6 +108,37 @@ describe("dashboard.view and dashboard.search", () => {
     expect(big.root).toEqual(small.root);
     expect(big.children).toEqual(small.children);
     expect(big.offPace).toEqual(small.offPace);
+  });
+
+  it("a leader's first view is served from the goal's whole roll-up once kept, with their own branch's numbers", async () => {
+    const ownerScope = await loadTeamScope(env.db, { userId: t.owner.userId, teamId: t.team.id });
+    const leaderScope = await loadTeamScope(env.db, { userId: t.leaderA.userId, teamId: t.team.id });
+    const goal = await loadGoalPlan(env.db, ownerScope, { goalId });
+    const leaderView = { goal, period: "week" as const, rootId: t.leaderA.id };
+    const memo = { minRows: 1 }; // the memo keeps this small team's roll-ups as it keeps a 5,000-member one's
+    const numbers = ({ computedAt: _at, ...view }: Awaited<ReturnType<typeof getBranchView>>) => view;
+    const start = clock.nowMs();
+    clearRollupMemo();
+    try {
+      const own = await getBranchView(env.db, leaderScope, leaderView); // their own branch, read fresh, not kept
+      clock.pinClock(start, { frozen: true });
+      const top = await getBranchView(env.db, ownerScope, { ...leaderView, rootId: t.owner.id }, { memo });
+      clock.pinClock(start + 1_000, { frozen: true });
+      const served = await getBranchView(env.db, leaderScope, leaderView, { memo });
+      expect(served.computedAt.getTime()).toBe(top.computedAt.getTime()); // the owner's read, a second ago
+      expect(numbers(served)).toEqual(numbers(own));
+      // Stale: served at once while ONE read of the goal's whole tree (as the whole team: the leader's refresh)
+      // replaces it; then the new read serves the leader, with the same numbers.
+      clock.pinClock(start + MEMO_TTL_MS, { frozen: true });
+      expect((await getBranchView(env.db, leaderScope, leaderView, { memo })).computedAt.getTime()).toBe(start);
+      await new Promise((r) => setTimeout(r, 500));
+      const renewed = await getBranchView(env.db, leaderScope, leaderView, { memo });
+      expect(renewed.computedAt.getTime()).toBe(start + MEMO_TTL_MS);
+      expect(numbers(renewed)).toEqual(numbers(own));
+    } finally {
+      clearRollupMemo();
+      clock.pinClock(start);
+    }
   });
 
   it("dashboard.rollup (every row at once) refuses a branch over its limit with a sentence; the view still answers", async () => {

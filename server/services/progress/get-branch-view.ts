@@ -19,7 +19,7 @@ import { AppError, notFound } from "@/server/errors";
 import type { TeamScope } from "@/server/services/team/scope";
 import { getRollup, type RollupResult } from "./get-rollup";
 import type { GoalPlan } from "./load-goal-plan";
-import { keptRollupHolding, memoRollup, type IndexedRollup } from "./rollup-memo";
+import { keptRollupHolding, memoRollup, type IndexedRollup, type MemoOptions } from "./rollup-memo";
 import { resolveGoalViewRoot } from "./view-root";
 
 /** A branch this size or smaller comes with all its rows (a few hundred KB at most). */
@@ -71,9 +71,11 @@ const memoKey = (scope: TeamScope, input: { goal: GoalPlan; period: DashboardPer
 };
 
 /**
- * The roll-up holding `rootId`: the one kept for the viewer's top when it holds it (fresh, or stale while one
- * background read replaces it), else the one kept for `rootId`, else read now for the viewer's top when `rootId` is
- * the top (the first view), else for `rootId` alone.
+ * The roll-up holding `rootId`, the first kept one of: the viewer's top's, the goal root's (a leader's first view in a
+ * big team, once anyone — the owner, another leader — has read the goal's whole tree on this instance), `rootId`'s
+ * own; a kept one is served fresh, or stale while one background read replaces it. Else `rootId`'s is read now.
+ * A roll-up's rows are the same whoever reads them (the viewer's access to `rootId` is checked before, and the branch
+ * view never reaches beyond `rootId`: server/domain/branch-view.ts), so a kept roll-up may serve any viewer.
  */
 async function rollupHolding(
   db: DbClient,
@@ -81,12 +83,15 @@ async function rollupHolding(
   input: { goal: GoalPlan; period: DashboardPeriod },
   rootId: string,
   topId: string,
+  memo: MemoOptions,
 ): Promise<IndexedRollup> {
   const read = (nodeId: string) => () =>
     getRollup(db, scope, { goal: input.goal, rootId: nodeId, period: input.period });
-  const top = keptRollupHolding(memoKey(scope, input, topId), rootId, read(topId));
-  if (top) return top;
-  return memoRollup(memoKey(scope, input, rootId), read(rootId));
+  for (const holderId of new Set([topId, input.goal.goal.rootMembershipId])) {
+    const held = keptRollupHolding(memoKey(scope, input, holderId), rootId, read(holderId), memo);
+    if (held) return held;
+  }
+  return memoRollup(memoKey(scope, input, rootId), read(rootId), memo);
 }
 
 /** Every row of a branch in one answer (`dashboard.rollup`), refused with a sentence over `maxRows`. */
@@ -115,12 +120,12 @@ export async function getBranchView(
   db: DbClient,
   scope: TeamScope,
   input: BranchViewInput,
-  options: { fullViewRows?: number } = {},
+  options: { fullViewRows?: number; memo?: MemoOptions } = {},
 ): Promise<BranchViewResult> {
   const fullViewRows = options.fullViewRows ?? FULL_VIEW_ROWS;
   const topId = await viewerTop(db, scope, input.goal);
   const [held, chain] = await Promise.all([
-    rollupHolding(db, scope, input, input.rootId, topId),
+    rollupHolding(db, scope, input, input.rootId, topId, options.memo ?? {}),
     input.rootId === topId
       ? Promise.resolve([])
       : listUplineChain(db, { teamId: scope.team.id, memberId: input.rootId }),
@@ -171,7 +176,7 @@ export async function searchGoalBranch(
   input: BranchViewInput & { query: string },
 ): Promise<BranchSearchResult> {
   const topId = await viewerTop(db, scope, input.goal);
-  const { result, index, computedAt } = await rollupHolding(db, scope, input, input.rootId, topId);
+  const { result, index, computedAt } = await rollupHolding(db, scope, input, input.rootId, topId, {});
   const found = searchBranch(result.rows, index, input.rootId, input.query, SEARCH_LIMIT);
   if (!found) throw notFound("Member");
   return {

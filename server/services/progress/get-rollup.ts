@@ -81,11 +81,15 @@ export async function getRollup(db: DbClient, scope: TeamScope, input: RollupInp
   });
   const { dueThrough } = days;
 
+  // The team's root (no upline) is read as the whole team, whoever reads it: the owner, or a leader's first view
+  // refreshing the goal root's kept roll-up (get-branch-view.ts).
+  const wholeTeam =
+    rootId === actor.id ? actor.parentId === null : rootId === goal.rootMembershipId && (await isTeamRoot(db, rootId));
   const [sqlRows, replans] = await Promise.all([
     readRollupRows(db, {
       teamId: team.id,
       rootId,
-      wholeTeam: rootId === actor.id && actor.parentId === null,
+      wholeTeam,
       goalId: goal.id,
       metricId: goal.metric.id,
       start,
@@ -123,4 +127,10 @@ export async function getRollup(db: DbClient, scope: TeamScope, input: RollupInp
       replanned: cumulativePlans(replans),
     }),
   };
+}
+
+/** Whether `membershipId` is the team's root: active, with no upline (a removed member has none either). */
+async function isTeamRoot(db: DbClient, membershipId: string): Promise<boolean> {
+  const row = await db.membership.findUnique({ where: { id: membershipId }, select: { parentId: true, status: true } });
+  return row !== null && row.parentId === null && row.status === "ACTIVE";
 }

@@ -54,18 +54,27 @@ function peekRollup(key: string): IndexedRollup | undefined {
  * The roll-up under `key`: kept (a stale one is replaced in the background by `compute`), being computed, or
  * computed now by `compute` (and kept when big).
  */
-export async function memoRollup(key: string, compute: () => Promise<RollupResult>): Promise<IndexedRollup> {
+export interface MemoOptions {
+  /** Keep roll-ups of at least this many rows (default `MEMO_MIN_ROWS`; tests lower it to keep a small team's). */
+  minRows?: number;
+}
+
+export async function memoRollup(
+  key: string,
+  compute: () => Promise<RollupResult>,
+  options: MemoOptions = {},
+): Promise<IndexedRollup> {
   const held = peekRollup(key);
   if (held) {
     if (clock.nowMs() - held.computedAt.getTime() >= MEMO_TTL_MS && !inFlight.has(key)) {
       // Served now; the next request gets the new read. A failed refresh leaves the stale one until it expires.
-      refresh(key, compute).catch(() => undefined);
+      refresh(key, compute, options).catch(() => undefined);
     }
     return held;
   }
   const running = inFlight.get(key);
   if (running) return running;
-  return refresh(key, compute);
+  return refresh(key, compute, options);
 }
 
 /**
@@ -76,17 +85,22 @@ export function keptRollupHolding(
   key: string,
   nodeId: string,
   compute: () => Promise<RollupResult>,
+  options: MemoOptions = {},
 ): Promise<IndexedRollup> | undefined {
   if (!peekRollup(key)?.index.position.has(nodeId)) return undefined;
-  return memoRollup(key, compute);
+  return memoRollup(key, compute, options);
 }
 
-async function refresh(key: string, compute: () => Promise<RollupResult>): Promise<IndexedRollup> {
+async function refresh(
+  key: string,
+  compute: () => Promise<RollupResult>,
+  options: MemoOptions,
+): Promise<IndexedRollup> {
   const job = (async () => {
     const computedAt = clock.now();
     const result = await compute();
     const value: IndexedRollup = { result, index: indexBranches(result.rows), computedAt };
-    if (result.rows.length >= MEMO_MIN_ROWS) keep(key, value, computedAt.getTime());
+    if (result.rows.length >= (options.minRows ?? MEMO_MIN_ROWS)) keep(key, value, computedAt.getTime());
     return value;
   })();
   inFlight.set(key, job);
