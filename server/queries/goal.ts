@@ -65,31 +65,7 @@ export async function goalContextMembers(
   return j ? (JSON.parse(j) as GoalMemberTuple[]) : [];
 }
 
-export interface GoalTargetRow {
-  membershipId: string;
-  personal: number;
-  team: number;
-  personalOverride: number | null;
-  teamOverride: number | null;
-}
-
-const targets = jsonText("goal.targets");
-
-/**
- * A goal's current targets, one query, as one JSON text: 100,000 rows through Prisma's object layer cost seconds and
- * hundreds of MB; this is one string and one small object per member.
- */
-export async function goalTargetRows(db: DbClient, goalId: string): Promise<GoalTargetRow[]> {
-  const j = await queryFirst(
-    db,
-    targets,
-    Prisma.sql`
-    SELECT json_agg(json_build_object('membershipId', "membershipId", 'personal', personal, 'team', team,
-                                      'personalOverride', "personalOverride", 'teamOverride', "teamOverride"))::text AS j
-      FROM "MemberTarget" WHERE "goalId" = ${goalId}`,
-  );
-  return j ? (JSON.parse(j) as GoalTargetRow[]) : [];
-}
+export type { GoalTargetRow } from "./goal-split";
 
 const ZGoalHistoryRow = z.object({
   id: z.string(),

@@ -6,7 +6,7 @@
  */
 import type { Db, DbClient } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "@/server/queries/goal-targets";
+import { BULK_TRANSACTION, insertTargetChanges, writeMemberTargets } from "@/server/queries/goal-targets";
 import type { TeamScope } from "@/server/services/team/scope";
 import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
 import { loadGoalRow, type GoalRow } from "./goal-access";
@@ -57,7 +57,7 @@ export async function publishGoalInTx(
     personal[i] = m.personal;
     team[i] = m.team;
   });
-  await insertMemberTargets(tx, { goalId: goal.id, columns: { membershipIds, personal, team } });
+  await writeMemberTargets(tx, { goal, columns: { membershipIds, personal, team }, replace: true });
   await insertTargetChanges(tx, {
     teamId: goal.teamId,
     goalId: goal.id,

@@ -1,0 +1,251 @@
+/**
+ * A goal's split (GoalSplit, issue 21): ONE row per goal holding every member's personal and team target by member
+ * slot (`Membership.slot`; the codec is server/domain/goal-split.ts), and hand-set targets as rows (TargetOverride,
+ * only members a leader set one for). Whole-goal readers fetch the bytes once and decode them in Node (or, inside one
+ * SQL statement, read them once through `splitOnce` and cut each member's 8 bytes out with `slotPersonal` /
+ * `slotTeam`); per-member readers cut the member's 8 bytes in SQL with `substring`, which fetches one TOAST chunk
+ * (the column is stored uncompressed: STORAGE EXTERNAL). docs/PERFORMANCE.md, "A goal's split in one row".
+ */
+import { Prisma } from "@/generated/prisma/client";
+import type { DbClient } from "@/server/db-client";
+import { decodeSplit } from "@/server/domain/goal-split";
+import { col, execute, mappedRows, queryFirst, queryRows } from "./decode";
+import { pgIntArray, pgTextArray } from "./pg-array";
+import { sqlNow } from "./sql-now";
+
+/** A member's place in every goal's split, both ways: `ids[slot]` (undefined = no such slot) and `slotOf`. */
+export interface TeamSlots {
+  ids: (string | undefined)[];
+  slotOf: Map<string, number>;
+}
+
+const slotsRow = mappedRows("goalSplit.teamSlots", (r) => ({
+  ids: col.stringOrNull(r, "ids"),
+  slots: col.stringOrNull(r, "slots"),
+}));
+
+/**
+ * Every membership of the team (removed ones too: their targets stay in the split) with its slot, one query, as two
+ * texts (100,000 members: ~40 ms in PostgreSQL, one string each instead of 100,000 rows through the driver).
+ */
+export async function teamSlots(db: DbClient, teamId: string): Promise<TeamSlots> {
+  const r = await queryFirst(
+    db,
+    slotsRow,
+    Prisma.sql`
+    SELECT string_agg(id, ',' ORDER BY slot) AS ids, string_agg(slot::text, ',' ORDER BY slot) AS slots
+      FROM "Membership" WHERE "teamId" = ${teamId}`,
+  );
+  const ids: (string | undefined)[] = [];
+  const slotOf = new Map<string, number>();
+  if (r?.ids && r.slots) {
+    const idList = r.ids.split(",");
+    const slotList = r.slots.split(",");
+    for (let i = 0; i < idList.length; i++) {
+      const s = Number(slotList[i]);
+      ids[s] = idList[i]!;
+      slotOf.set(idList[i]!, s);
+    }
+  }
+  return { ids, slotOf };
+}
+
+/** Bytes from a bytea column (the driver gives a Buffer, a Uint8Array). */
+function bytes(r: Record<string, unknown>, key: string): Uint8Array {
+  const v = r[key];
+  if (!(v instanceof Uint8Array)) throw new Error(`column "${key}" is not bytes`);
+  return v;
+}
+
+const splitRow = mappedRows("goalSplit.split", (r) => ({ split: bytes(r, "split"), version: col.int(r, "version") }));
+
+/** The goal's split bytes, or null before it is published. `lock`: FOR UPDATE (a writer's read-modify-write). */
+export async function readGoalSplit(
+  db: DbClient,
+  goalId: string,
+  opts: { lock?: boolean } = {},
+): Promise<{ split: Uint8Array; version: number } | null> {
+  return queryFirst(
+    db,
+    splitRow,
+    Prisma.sql`SELECT split, version FROM "GoalSplit" WHERE "goalId" = ${goalId} ${opts.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`,
+  );
+}
+
+/** Writes (or replaces) the goal's split and bumps its version. Bound as hex text: one value, decoded by PostgreSQL. */
+export async function writeGoalSplit(tx: DbClient, args: { goalId: string; split: Uint8Array }): Promise<void> {
+  const hex = Buffer.from(args.split.buffer, args.split.byteOffset, args.split.byteLength).toString("hex");
+  await execute(
+    tx,
+    Prisma.sql`
+    INSERT INTO "GoalSplit" ("goalId", split, "updatedAt") VALUES (${args.goalId}, decode(${hex}, 'hex'), ${sqlNow()})
+    ON CONFLICT ("goalId") DO UPDATE
+       SET split = EXCLUDED.split, version = "GoalSplit".version + 1, "updatedAt" = EXCLUDED."updatedAt"`,
+  );
+}
+
+export interface OverrideRow {
+  membershipId: string;
+  personal: number | null;
+  team: number | null;
+}
+
+const overrideRows = mappedRows("goalSplit.overrides", (r) => ({
+  membershipId: col.string(r, "membershipId"),
+  personal: col.intOrNull(r, "personal"),
+  team: col.intOrNull(r, "team"),
+}));
+
+/** The goal's hand-set targets (a handful of rows). */
+export function goalOverrides(db: DbClient, goalId: string): Promise<OverrideRow[]> {
+  return queryRows(
+    db,
+    overrideRows,
+    Prisma.sql`SELECT "membershipId", personal, team FROM "TargetOverride" WHERE "goalId" = ${goalId}`,
+  );
+}
+
+/** Sets the given members' hand-set targets: rows with a value are upserted, rows with none are deleted. */
+export async function setOverrides(tx: DbClient, args: { goalId: string; rows: readonly OverrideRow[] }) {
+  const keep = args.rows.filter((r) => r.personal !== null || r.team !== null);
+  const drop = args.rows.filter((r) => r.personal === null && r.team === null).map((r) => r.membershipId);
+  if (drop.length > 0) {
+    await execute(
+      tx,
+      Prisma.sql`DELETE FROM "TargetOverride" WHERE "goalId" = ${args.goalId} AND "membershipId" = ANY(${pgTextArray(drop)}::text[])`,
+    );
+  }
+  if (keep.length > 0) {
+    await execute(
+      tx,
+      Prisma.sql`
+      INSERT INTO "TargetOverride" ("goalId", "membershipId", personal, team, "updatedAt")
+      SELECT ${args.goalId}, r.m, r.p, r.t, ${sqlNow()}
+        FROM unnest(${pgTextArray(keep.map((r) => r.membershipId))}::text[], ${pgIntArray(keep.map((r) => r.personal))}::int[],
+                    ${pgIntArray(keep.map((r) => r.team))}::int[]) AS r(m, p, t)
+      ON CONFLICT ("goalId", "membershipId") DO UPDATE
+         SET personal = EXCLUDED.personal, team = EXCLUDED.team, "updatedAt" = EXCLUDED."updatedAt"`,
+    );
+  }
+}
+
+export interface GoalTargetRow {
+  membershipId: string;
+  personal: number;
+  team: number;
+  personalOverride: number | null;
+  teamOverride: number | null;
+}
+
+/**
+ * Every targeted member of a goal with their numbers and overrides: the split read once and decoded in Node, the
+ * team's slots, the overrides. Empty before publishing.
+ */
+export async function goalTargetRows(
+  db: DbClient,
+  goal: { id: string; teamId: string },
+  slots?: TeamSlots,
+): Promise<GoalTargetRow[]> {
+  const [stored, overrides, team] = await Promise.all([
+    readGoalSplit(db, goal.id),
+    goalOverrides(db, goal.id),
+    slots ? Promise.resolve(slots) : teamSlots(db, goal.teamId),
+  ]);
+  if (!stored) return [];
+  const d = decodeSplit(stored.split);
+  const ov = new Map(overrides.map((o) => [o.membershipId, o]));
+  const rows: GoalTargetRow[] = [];
+  for (let i = 0; i < d.slots.length; i++) {
+    const id = team.ids[d.slots[i]!];
+    if (id === undefined) continue;
+    const o = ov.get(id);
+    rows.push({
+      membershipId: id,
+      personal: d.personal[i]!,
+      team: d.team[i]!,
+      personalOverride: o?.personal ?? null,
+      teamOverride: o?.team ?? null,
+    });
+  }
+  return rows;
+}
+
+// ---- SQL fragments for statements that read targets in SQL -------------------------------------------------------
+
+/** The int4 (big-endian) in the 4 bytes of `b` from byte `from` (1-based), or null past the end. */
+const int4In = (b: Prisma.Sql, from: number) =>
+  Prisma.sql`CASE WHEN length(${b}) >= ${Prisma.raw(String(from + 3))} THEN ('x' || encode(substring(${b} FROM ${Prisma.raw(String(from))} FOR 4), 'hex'))::bit(32)::int END`;
+
+/**
+ * A member's personal target from their 8 bytes `t` (`slotBytes`), null when they are not in the goal. Give it a
+ * column computed once (a LATERAL or a subquery), not `slotBytes(...)` itself: each use of that re-reads the slice.
+ */
+export const slotPersonal = (t: Prisma.Sql) => Prisma.sql`NULLIF(${int4In(t, 1)}, -2147483648)`;
+/** A member's team target from their 8 bytes `t`, null when they are not in the goal. */
+export const slotTeam = (t: Prisma.Sql) =>
+  Prisma.sql`CASE WHEN ${int4In(t, 1)} <> -2147483648 THEN ${int4In(t, 5)} END`;
+/** The 8 bytes of `slot` in the split `split` (empty past the end). On the stored column: one TOAST chunk. */
+export const slotBytes = (split: Prisma.Sql, slot: Prisma.Sql) =>
+  Prisma.sql`substring(${split} FROM ${slot} * 8 + 1 FOR 8)`;
+/**
+ * A CTE body that reads a goal's split ONCE, detoasted (`|| ''` forces it), for statements that cut many members'
+ * bytes out of it: use as `name AS MATERIALIZED (${splitOnce(goalId)})`, column `b` (no row before publishing).
+ */
+export const splitOnce = (goalId: string | Prisma.Sql) =>
+  Prisma.sql`SELECT split || ''::bytea AS b FROM "GoalSplit" WHERE "goalId" = ${goalId}`;
+
+export interface MemberTargetRow {
+  goalId: string;
+  personal: number;
+  team: number;
+  personalOverride: number | null;
+  teamOverride: number | null;
+}
+
+const memberTargetRows = mappedRows("goalSplit.memberTargets", (r) => ({
+  goalId: col.string(r, "goalId"),
+  personal: col.int(r, "personal"),
+  team: col.int(r, "team"),
+  personalOverride: col.intOrNull(r, "personalOverride"),
+  teamOverride: col.intOrNull(r, "teamOverride"),
+}));
+
+/**
+ * One member's targets in the given goals (those the member is in), one statement: the member's 8 bytes of each
+ * goal's split (one TOAST chunk each) and their overrides.
+ */
+export async function memberTargets(
+  db: DbClient,
+  args: { membershipId: string; goalIds: readonly string[] },
+): Promise<MemberTargetRow[]> {
+  if (args.goalIds.length === 0) return [];
+  return queryRows(
+    db,
+    memberTargetRows,
+    Prisma.sql`
+    SELECT x."goalId", x.personal, x.team, o.personal AS "personalOverride", o.team AS "teamOverride"
+      FROM (SELECT gs."goalId", ${slotPersonal(Prisma.sql`s.t`)} AS personal, ${slotTeam(Prisma.sql`s.t`)} AS team
+              FROM "Membership" m
+              JOIN "GoalSplit" gs ON gs."goalId" = ANY(${pgTextArray(args.goalIds)}::text[])
+              CROSS JOIN LATERAL (SELECT ${slotBytes(Prisma.sql`gs.split`, Prisma.sql`m.slot`)} AS t OFFSET 0) s
+             WHERE m.id = ${args.membershipId}) x
+      LEFT JOIN "TargetOverride" o ON o."goalId" = x."goalId" AND o."membershipId" = ${args.membershipId}
+     WHERE x.personal IS NOT NULL`,
+  );
+}
+
+/** One member's targets in one goal, or null when they are not in it. */
+export async function memberTarget(
+  db: DbClient,
+  args: { membershipId: string; goalId: string },
+): Promise<MemberTargetRow | null> {
+  return (await memberTargets(db, { membershipId: args.membershipId, goalIds: [args.goalId] }))[0] ?? null;
+}
+
+/** Of `goalIds`, those whose split targets the member (the "my goals" filters). */
+export async function goalsTargeting(
+  db: DbClient,
+  args: { membershipId: string; goalIds: readonly string[] },
+): Promise<Set<string>> {
+  return new Set((await memberTargets(db, args)).map((r) => r.goalId));
+}
