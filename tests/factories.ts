@@ -322,13 +322,15 @@ export async function makeGoal(
     },
     select: { id: true },
   });
-  await db.memberTarget.createMany({
-    data: nodes.map((n) => ({
-      goalId: goal.id,
-      membershipId: n.id,
-      personal: personal.get(n.id) ?? 0,
-      team: team.get(n.id) ?? 0,
-    })),
+  const { writeMemberTargets } = await import("@/server/queries/goal-targets");
+  await writeMemberTargets(db, {
+    goal: { id: goal.id, teamId: args.teamId },
+    columns: {
+      membershipIds: nodes.map((n) => n.id),
+      personal: nodes.map((n) => personal.get(n.id) ?? 0),
+      team: nodes.map((n) => team.get(n.id) ?? 0),
+    },
+    replace: true,
   });
   const targets = new Map(nodes.map((n) => [n.id, { personal: personal.get(n.id) ?? 0, team: team.get(n.id) ?? 0 }]));
   return { id: goal.id, targets };

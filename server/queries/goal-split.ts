@@ -249,3 +249,34 @@ export async function goalsTargeting(
 ): Promise<Set<string>> {
   return new Set((await memberTargets(db, args)).map((r) => r.goalId));
 }
+
+/**
+ * Every targeted member's personal target, by membership id (JavaScript's string order, the same on every
+ * database): the shares a member's expected plan is cut from (replan-rest.ts).
+ */
+export async function goalShares(
+  db: DbClient,
+  goal: { id: string; teamId: string },
+  slots?: TeamSlots,
+): Promise<{ membershipId: string; personal: number }[]> {
+  const rows = await goalTargetRows(db, goal, slots);
+  return rows
+    .map((r) => ({ membershipId: r.membershipId, personal: r.personal }))
+    .sort((a, b) => (a.membershipId < b.membershipId ? -1 : a.membershipId > b.membershipId ? 1 : 0));
+}
+
+/**
+ * For statements that read many members' targets of ONE goal: a CTE (`tsplit`, column `b`) holding the goal's split
+ * read once and detoasted. Put it in the statement's WITH list; join members with `joinSlotTargets`.
+ */
+export const splitCte = (goalId: string) => Prisma.sql`tsplit AS MATERIALIZED (${splitOnce(goalId)})`;
+
+/**
+ * `LEFT JOIN`s giving `<alias>.personal` and `<alias>.team` (null when the member is not in the goal) for the member
+ * whose slot is `slot`, from `splitCte` (which the statement must declare). In place of a per-member join of a
+ * targets table: the split is cut in memory, never fetched per member.
+ */
+export const joinSlotTargets = (slot: Prisma.Sql, alias = "mt") =>
+  Prisma.sql`LEFT JOIN tsplit ON true
+      LEFT JOIN LATERAL (SELECT ${slotPersonal(Prisma.sql`z.t`)} AS personal, ${slotTeam(Prisma.sql`z.t`)} AS team
+                           FROM (SELECT ${slotBytes(Prisma.sql`tsplit.b`, slot)} AS t) z) ${Prisma.raw(alias)} ON true`;

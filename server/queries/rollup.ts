@@ -20,6 +20,7 @@ import type { MemberProgress } from "@/server/domain/rollup";
 import { levelOrder } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryFirst } from "./decode";
+import { joinSlotTargets, slotBytes, slotPersonal, splitCte } from "./goal-split";
 
 /** One member's row: id, upline (and its position when known), depth, name, role, share and actuals. */
 export type RollupSqlRow = MemberProgress;
@@ -91,16 +92,16 @@ async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<Rollup
     db,
     rollupText,
     Prisma.sql`
-    WITH ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}
+    WITH ${splitCte(args.goalId)}, ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}
     SELECT string_agg(${rowText(args, { id: Prisma.sql`m.id`, parentId: Prisma.sql`COALESCE(m."parentId", m."formerParentId")`, depth: Prisma.sql`0` })}, E'\n'
                       ORDER BY m.id COLLATE "C") AS rows
       FROM "Membership" m
       JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = m.id
+      ${joinSlotTargets(Prisma.sql`m.slot`)}
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = m.id
       LEFT JOIN act a ON a."membershipId" = m.id
      WHERE m."teamId" = ${args.teamId}
-       AND (m.status = 'ACTIVE' OR (m."formerParentId" IS NOT NULL AND (mt."membershipId" IS NOT NULL OR ga."membershipId" IS NOT NULL)))`,
+       AND (m.status = 'ACTIVE' OR (m."formerParentId" IS NOT NULL AND (mt.personal IS NOT NULL OR ga."membershipId" IS NOT NULL)))`,
   );
   return depthOrder(rows ?? [], args.rootId);
 }
@@ -184,7 +185,7 @@ function formerMembers(args: RollupRowsArgs): Prisma.Sql {
         FROM "Membership" g
         JOIN down d ON d.id = g."formerParentId"
        WHERE g."teamId" = ${args.teamId} AND g.status = 'REMOVED'
-         AND (EXISTS (SELECT 1 FROM "MemberTarget" x WHERE x."goalId" = ${args.goalId} AND x."membershipId" = g.id)
+         AND (EXISTS (SELECT 1 FROM tsplit x WHERE ${slotPersonal(slotBytes(Prisma.sql`x.b`, Prisma.sql`g.slot`))} IS NOT NULL)
               OR EXISTS (SELECT 1 FROM "GoalActual" y WHERE y."goalId" = ${args.goalId} AND y."membershipId" = g.id))
     )`;
 }
@@ -194,6 +195,7 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
     db,
     rollupText,
     Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
+    ${splitCte(args.goalId)},
     ${formerMembers(args)},
     ${recentActuals(args, Prisma.sql`JOIN kept ON kept.id = dt."membershipId" WHERE TRUE`)}
     SELECT string_agg(${rowText(args, { id: Prisma.sql`d.id`, parentId: Prisma.sql`d."parentId"`, depth: Prisma.sql`d.depth` })}, E'\n'
@@ -201,7 +203,7 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
       FROM kept d
       JOIN "Membership" m ON m.id = d.id
       JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
+      ${joinSlotTargets(Prisma.sql`m.slot`)}
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = d.id
       LEFT JOIN act a ON a."membershipId" = d.id`,
   );
