@@ -1,8 +1,10 @@
 /** Round trip of server/queries/goal.ts on a real database: every query runs and its decoded values are checked. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { addDailyTotal, makeGoal, makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { goalContextMembers, goalHistoryRows, goalTargetRows } from "./goal";
+import { goalContextMembers, goalHistoryRows } from "./goal";
+import { goalTargetRows } from "./goal-split";
 import { insertTargetChanges } from "./goal-targets";
 
 const env = setUpTestDatabase({ tree: "once" });
@@ -108,18 +110,18 @@ describe("goal queries", () => {
       startDate: "2026-11-02",
       deadline: "2026-11-27",
     });
-    await env.db.memberTarget.update({
+    await targetTable(env.db).update({
       where: { goalId_membershipId: { goalId: goal.id, membershipId: t.memberA1a.id } },
       data: { personalOverride: 600, teamOverride: 600 },
     });
-    const rows = await goalTargetRows(env.db, goal.id);
+    const rows = await goalTargetRows(env.db, { id: goal.id, teamId: t.team.id });
     expect(rows.sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1))).toEqual(
       [
         { membershipId: t.memberA1.id, personal: 450, team: 900, personalOverride: null, teamOverride: null },
         { membershipId: t.memberA1a.id, personal: 450, team: 450, personalOverride: 600, teamOverride: 600 },
       ].sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1)),
     );
-    expect(await goalTargetRows(env.db, "no-such-goal")).toEqual([]);
+    expect(await goalTargetRows(env.db, { id: "no-such-goal", teamId: t.team.id })).toEqual([]);
   });
 
   it("goalHistoryRows: the goal's rows and the member's own element of a whole-team row, newest first, with the actor's name", async () => {
