@@ -26,7 +26,10 @@ const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLengt
 
 function checkValue(v: number, what: string) {
   if (!Number.isInteger(v) || v <= ABSENT || v > MAX) {
-    throw new PlanningError("TARGET_RANGE", `A ${what} target must be a whole number within ±2,147,483,647 (got ${v}).`);
+    throw new PlanningError(
+      "TARGET_RANGE",
+      `A ${what} target must be a whole number within ±2,147,483,647 (got ${v}).`,
+    );
   }
 }
 

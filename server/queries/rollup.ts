@@ -1,6 +1,6 @@
 /**
  * The roll-up read (dashboard and weekly review): the rows of a goal's roll-up, in ONE SQL query whatever the tree size: every member of the subtree with name,
- * role, goal share (MemberTarget) and actuals (DailyTotal summed per member for the period, goal-to-date and the
+ * role, goal share (the goal's split, read once: `splitCte`) and actuals (DailyTotal summed per member for the period, goal-to-date and the
  * run-rate window), ordered root first, then by depth and id (children always after their upline).
  * Removed members whose history is in the goal (a target or an actual) are rows too, role LEFT, under the upline
  * they had when they left (`Membership.formerParentId`): their past actuals stay in that branch's totals.
@@ -74,7 +74,7 @@ function recentActuals(args: RollupRowsArgs, members: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * The member's line of text (see `parseRows`); `ga` is GoalActual, `a` the recent days, `mt` MemberTarget. A removed
+ * The member's line of text (see `parseRows`); `ga` is GoalActual, `a` the recent days, `mt` the member's targets cut from the split. A removed
  * member counted under their former upline (`former`) has the role LEFT.
  */
 function rowText(args: RollupRowsArgs, m: { id: Prisma.Sql; parentId: Prisma.Sql; depth: Prisma.Sql }): Prisma.Sql {

@@ -109,7 +109,10 @@ async function memberEvents(db: DbClient, scope: TeamScope, team: FeedTeam, key:
     orderBy: { deadline: "asc" },
   });
   const mine = new Map(
-    (await memberTargets(db, { membershipId: actor.id, goalIds: published.map((g) => g.id) })).map((t) => [t.goalId, t]),
+    (await memberTargets(db, { membershipId: actor.id, goalIds: published.map((g) => g.id) })).map((t) => [
+      t.goalId,
+      t,
+    ]),
   );
   const rows = published.flatMap((goal) => {
     const t = mine.get(goal.id);

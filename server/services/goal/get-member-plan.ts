@@ -85,7 +85,15 @@ export async function getMemberPlan(
   const rows = published.flatMap((goal) => {
     const t = mine.get(goal.id);
     return t
-      ? [{ personal: t.personal, team: t.team, personalOverride: t.personalOverride, teamOverride: t.teamOverride, goal }]
+      ? [
+          {
+            personal: t.personal,
+            team: t.team,
+            personalOverride: t.personalOverride,
+            teamOverride: t.teamOverride,
+            goal,
+          },
+        ]
       : [];
   });
   if (rows.length === 0) return { asOf, goals: [], todayActions: [] };

@@ -1,5 +1,5 @@
 /**
- * Publishing a goal: its cascade is written as MemberTargets (one bulk insert) with ONE goal-level TargetChange
+ * Publishing a goal: its cascade is written as the goal's split (ONE row, server/queries/goal-split.ts) with ONE goal-level TargetChange
  * carrying every member's "nothing → their targets" (write-targets.ts), and the goal turns PUBLISHED — all in one
  * transaction, guarded by the goal's version so two leaders publishing at once cannot both win. The goal is phased
  * with the team holidays inside its dates as they are at publishing, and keeps them (`Goal.holidays`).
