@@ -11,7 +11,7 @@ import type { IsoDate } from "@/server/domain/calendar";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows, zcol, zodRows } from "./decode";
 import { pgTextArray } from "./pg-array";
-import { joinSlotTargets, splitCte } from "./goal-split";
+import { joinSlotTargets } from "./goal-split";
 
 interface Subtree {
   teamId: string;
@@ -69,11 +69,11 @@ export function goalBranches(db: DbClient, args: Subtree & { goalId: string }): 
   return queryRows(
     db,
     branchRows,
-    Prisma.sql`${subtreeWithBranch(args)}, ${splitCte(args.goalId)},
+    Prisma.sql`${subtreeWithBranch(args)},
       b AS (
         SELECT d.branch, COALESCE(SUM(mt.personal), 0)::float8 AS share, COUNT(*)::int AS members
           FROM down d JOIN "Membership" sm ON sm.id = d.id
-          ${joinSlotTargets(Prisma.sql`sm.slot`)}
+          ${joinSlotTargets(args.goalId, Prisma.sql`sm.slot`)}
          GROUP BY d.branch
       )
       SELECT b.branch, u.name, b.share, b.members
@@ -100,12 +100,12 @@ export function branchShareGroups(db: DbClient, args: Subtree & { goalId: string
   return queryRows(
     db,
     branchShareRows,
-    Prisma.sql`${subtreeWithBranch(args)}, ${splitCte(args.goalId)},
+    Prisma.sql`${subtreeWithBranch(args)},
       s AS (
         SELECT d.branch, COALESCE(mt.personal, 0) AS share,
                CASE WHEN r."membershipId" IS NOT NULL THEN d.id END AS "replannedId"
           FROM down d JOIN "Membership" sm ON sm.id = d.id
-          ${joinSlotTargets(Prisma.sql`sm.slot`)}
+          ${joinSlotTargets(args.goalId, Prisma.sql`sm.slot`)}
           LEFT JOIN "TargetReplan" r ON r."goalId" = ${args.goalId} AND r."membershipId" = d.id
       )
       SELECT branch, share, COUNT(*)::int AS count, "replannedId"
@@ -197,12 +197,12 @@ export function exportMembers(db: DbClient, args: Subtree & { goalId: string }):
   return queryRows(
     db,
     exportMemberRows,
-    Prisma.sql`${subtreeCte(args)}, ${splitCte(args.goalId)}
+    Prisma.sql`${subtreeCte(args)}
       SELECT d.id, d."parentId", u.name, u.email, pu.email AS "uplineEmail", COALESCE(mt.personal, 0)::float8 AS share
         FROM down d
         JOIN "Membership" m ON m.id = d.id JOIN "User" u ON u.id = m."userId"
         LEFT JOIN "Membership" pm ON pm.id = m."parentId" LEFT JOIN "User" pu ON pu.id = pm."userId"
-        ${joinSlotTargets(Prisma.sql`m.slot`)}
+        ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
        ORDER BY d.depth, u.name`,
   );
 }

@@ -77,21 +77,32 @@ async function inChunks(length: number, write: (from: number, to: number) => Pro
  */
 export async function writeMemberTargets(
   tx: DbClient,
-  args: { goal: { id: string; teamId: string }; columns: TargetColumns; replace?: boolean; slots?: TeamSlots },
+  args: {
+    goal: { id: string; teamId: string };
+    columns: TargetColumns;
+    replace?: boolean;
+    slots?: TeamSlots;
+    /** The members' slots, element i for `columns.membershipIds[i]`, when the caller has them (publish's context). */
+    at?: ArrayLike<number>;
+  },
 ): Promise<void> {
   const c = args.columns;
   const n = c.membershipIds.length;
   if (n === 0 && !args.replace) return;
   const [slots, stored, overrides] = await Promise.all([
-    args.slots ? Promise.resolve(args.slots) : teamSlots(tx, args.goal.teamId),
+    args.slots || args.at ? Promise.resolve(args.slots) : teamSlots(tx, args.goal.teamId),
     args.replace ? Promise.resolve(null) : readGoalSplit(tx, args.goal.id, { lock: true }),
     c.personalOverride || c.teamOverride ? goalOverrides(tx, args.goal.id) : Promise.resolve([]),
   ]);
-  const at = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const s = slots.slotOf.get(c.membershipIds[i]!);
-    if (s === undefined) throw new Error(`Member ${c.membershipIds[i]} is not in the goal's team.`);
-    at[i] = s;
+  let at = args.at;
+  if (!at || at.length !== n) {
+    const found = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = slots?.slotOf.get(c.membershipIds[i]!);
+      if (s === undefined) throw new Error(`Member ${c.membershipIds[i]} is not in the goal's team.`);
+      found[i] = s;
+    }
+    at = found;
   }
   await writeGoalSplit(tx, {
     goalId: args.goal.id,

@@ -1,6 +1,6 @@
 /**
  * The roll-up read (dashboard and weekly review): the rows of a goal's roll-up, in ONE SQL query whatever the tree size: every member of the subtree with name,
- * role, goal share (the goal's split, read once: `splitCte`) and actuals (DailyTotal summed per member for the period, goal-to-date and the
+ * role, goal share (the goal's split, read once: `splitValue`) and actuals (DailyTotal summed per member for the period, goal-to-date and the
  * run-rate window), ordered root first, then by depth and id (children always after their upline).
  * Removed members whose history is in the goal (a target or an actual) are rows too, role LEFT, under the upline
  * they had when they left (`Membership.formerParentId`): their past actuals stay in that branch's totals.
@@ -20,7 +20,7 @@ import type { MemberProgress } from "@/server/domain/rollup";
 import { levelOrder } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryFirst } from "./decode";
-import { joinSlotTargets, slotBytes, slotPersonal, splitCte } from "./goal-split";
+import { joinSlotTargets, slotBytes, slotPersonal, splitValue } from "./goal-split";
 
 /** One member's row: id, upline (and its position when known), depth, name, role, share and actuals. */
 export type RollupSqlRow = MemberProgress;
@@ -92,12 +92,12 @@ async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<Rollup
     db,
     rollupText,
     Prisma.sql`
-    WITH ${splitCte(args.goalId)}, ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}
+    WITH ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}
     SELECT string_agg(${rowText(args, { id: Prisma.sql`m.id`, parentId: Prisma.sql`COALESCE(m."parentId", m."formerParentId")`, depth: Prisma.sql`0` })}, E'\n'
                       ORDER BY m.id COLLATE "C") AS rows
       FROM "Membership" m
       JOIN "User" u ON u.id = m."userId"
-      ${joinSlotTargets(Prisma.sql`m.slot`)}
+      ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = m.id
       LEFT JOIN act a ON a."membershipId" = m.id
      WHERE m."teamId" = ${args.teamId}
@@ -185,7 +185,7 @@ function formerMembers(args: RollupRowsArgs): Prisma.Sql {
         FROM "Membership" g
         JOIN down d ON d.id = g."formerParentId"
        WHERE g."teamId" = ${args.teamId} AND g.status = 'REMOVED'
-         AND (EXISTS (SELECT 1 FROM tsplit x WHERE ${slotPersonal(slotBytes(Prisma.sql`x.b`, Prisma.sql`g.slot`))} IS NOT NULL)
+         AND (${slotPersonal(slotBytes(splitValue(args.goalId), Prisma.sql`g.slot`))} IS NOT NULL
               OR EXISTS (SELECT 1 FROM "GoalActual" y WHERE y."goalId" = ${args.goalId} AND y."membershipId" = g.id))
     )`;
 }
@@ -195,7 +195,6 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
     db,
     rollupText,
     Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
-    ${splitCte(args.goalId)},
     ${formerMembers(args)},
     ${recentActuals(args, Prisma.sql`JOIN kept ON kept.id = dt."membershipId" WHERE TRUE`)}
     SELECT string_agg(${rowText(args, { id: Prisma.sql`d.id`, parentId: Prisma.sql`d."parentId"`, depth: Prisma.sql`d.depth` })}, E'\n'
@@ -203,7 +202,7 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
       FROM kept d
       JOIN "Membership" m ON m.id = d.id
       JOIN "User" u ON u.id = m."userId"
-      ${joinSlotTargets(Prisma.sql`m.slot`)}
+      ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = d.id
       LEFT JOIN act a ON a."membershipId" = d.id`,
   );

@@ -57,7 +57,11 @@ export async function publishGoalInTx(
     personal[i] = m.personal;
     team[i] = m.team;
   });
-  await writeMemberTargets(tx, { goal, columns: { membershipIds, personal, team }, replace: true });
+  // The cascade's members are the context's nodes, in order: their slots came with the context (no extra read).
+  const at = ctx.nodes.every((n, i) => n.slot !== undefined && n.id === membershipIds[i])
+    ? Int32Array.from(ctx.nodes, (n) => n.slot!)
+    : undefined;
+  await writeMemberTargets(tx, { goal, columns: { membershipIds, personal, team }, replace: true, at });
   await insertTargetChanges(tx, {
     teamId: goal.teamId,
     goalId: goal.id,

@@ -6,6 +6,7 @@
  * a few bulk statements whatever the number of members (server/queries/goal-targets.ts).
  */
 import type { DbClient } from "@/server/db-client";
+import type { TeamSlots } from "@/server/queries/goal-split";
 import type { TGoalChange } from "@/server/schemas/goal";
 import {
   insertTargetChanges,
@@ -80,11 +81,13 @@ export async function recordTargetChanges(
     diff: MemberDiff[];
     goalDiff: GoalFieldDiff[];
     fmt: (a: number) => string;
+    /** The team's slots, when the caller read them already (planGoalChange). */
+    slots?: TeamSlots;
   },
 ) {
   const { goal, diff } = args;
   const reason = args.reason?.trim() || defaultReason(args.change, diff, args.goalDiff, args.fmt);
-  await writeMemberTargets(tx, { goal, columns: targetColumns(diff) });
+  await writeMemberTargets(tx, { goal, columns: targetColumns(diff), slots: args.slots });
 
   // Members whose targets moved: one goal-level row carries them all. Members whose only change is a hand-set
   // value that equals what they had (rare: a handful) keep a row of their own ("override").
