@@ -62,7 +62,13 @@ describe("goal queries", () => {
       [t.memberA1a.id, t.memberA1.id, 100, null, "Max A1a", 0],
       [t.memberA2.id, t.leaderA.id, 100, null, "Mo A2", 0],
     ];
-    expect(rows).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    // The last element is the member's slot (Membership.slot), as stored.
+    const slots = new Map(
+      (await env.db.membership.findMany({ where: { teamId: t.team.id }, select: { id: true, slot: true } })).map(
+        (m) => [m.id, m.slot],
+      ),
+    );
+    expect(rows).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((e) => [...e, slots.get(e[0])]));
   });
 
   it("goalContextMembers: the whole team without recursion, and no history when none is asked", async () => {
