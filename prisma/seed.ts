@@ -9,6 +9,7 @@ import { seedClosedGoal } from "./demo-closed-goal";
 import { seedDemoPlan } from "./demo-plan";
 import { DEMO_OWNER, DEMO_TEAM, demoTree } from "./demo-team";
 import * as clock from "@/server/clock";
+import { takeMemberSlots } from "@/server/queries/member-slot";
 
 export async function seedDemo(db: Db, now = clock.now()) {
   const owner = await makeUser(db, { name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_PASSWORD });
@@ -20,7 +21,19 @@ export async function seedDemo(db: Db, now = clock.now()) {
   });
   const root = await db.membership.upsert({
     where: { teamId_userId: { teamId: team.id, userId: owner.id } },
-    create: { teamId: team.id, userId: owner.id, role: "OWNER", joinedAt: new Date(now.getTime() - 180 * 86_400_000) },
+    create: {
+      teamId: team.id,
+      userId: owner.id,
+      role: "OWNER",
+      joinedAt: new Date(now.getTime() - 180 * 86_400_000),
+      slot:
+        (
+          await db.membership.findUnique({
+            where: { teamId_userId: { teamId: team.id, userId: owner.id } },
+            select: { slot: true },
+          })
+        )?.slot ?? (await takeMemberSlots(db, team.id)),
+    },
     update: {},
     select: { id: true },
   });

@@ -5,6 +5,7 @@
  * reads it, and a second run replaces the team without leaving anything behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import type { Database } from "@/server/db-client";
 import { callerForMember } from "@/tests/caller";
 import { createTestDatabase } from "@/tests/setup/test-db";
@@ -66,10 +67,12 @@ describe("seed:scale", () => {
 
     // The goal's split adds up exactly: personal targets to the goal's target, the root's team target to it too.
     const goal = await db().goal.findUniqueOrThrow({ where: { id: first.goalId }, select: { target: true } });
-    const [targets] = await db().$queryRaw<{ personal: number; members: number; rootTeam: number }[]>`
-      SELECT sum(personal)::int AS personal, count(*)::int AS members,
-             max(team) FILTER (WHERE "membershipId" = ${first.rootMembershipId})::int AS "rootTeam"
-        FROM "MemberTarget" WHERE "goalId" = ${first.goalId}`;
+    const rows = await targetTable(db()).findMany({ where: { goalId: first.goalId } });
+    const targets = {
+      personal: rows.reduce((s, r) => s + r.personal, 0),
+      members: rows.length,
+      rootTeam: rows.find((r) => r.membershipId === first.rootMembershipId)?.team,
+    };
     expect(targets).toEqual({ personal: goal.target, members: MEMBERS, rootTeam: goal.target });
 
     // GoalActual (kept by triggers through the bulk inserts) equals a recount of the goal's metric in its window.

@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../server/db-client";
 import { cascadeTargets } from "../server/domain/cascade";
+import { encodeSplit } from "../server/domain/goal-split";
 import { formatMoney } from "../server/domain/money";
 import { buildGenealogy, depths, rng } from "./lib/scale-tree";
 import * as clock from "@/server/clock";
@@ -50,14 +51,8 @@ export const SCALE_METRICS = [
 async function removeTeam(db: Db, teamId: string) {
   // Delete children before parents (memberships are RESTRICT-referenced by entries and by each other). Goals go
   // first: their GoalActual rows leave with them, so the DailyTotal triggers have no goal left to keep up to date.
-  for (const table of ["MemberTarget", "TargetChange", "Goal", "DailyTotal", "EntryRevision", "Entry", "Victory"]) {
-    if (table === "MemberTarget") {
-      await db.$executeRawUnsafe(
-        `DELETE FROM "MemberTarget" WHERE "goalId" IN (SELECT id FROM "Goal" WHERE "teamId" = $1)`,
-        teamId,
-      );
-      continue;
-    }
+  // A goal's split and overrides (GoalSplit, TargetOverride) leave with the goal (ON DELETE CASCADE).
+  for (const table of ["TargetChange", "Goal", "DailyTotal", "EntryRevision", "Entry", "Victory"]) {
     if (table === "EntryRevision") {
       await db.$executeRawUnsafe(
         `DELETE FROM "EntryRevision" WHERE "entryId" IN (SELECT id FROM "Entry" WHERE "teamId" = $1)`,
@@ -128,6 +123,8 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       weekStartsOn: 1,
       workingDays: [1, 2, 3, 4, 5],
       template: "NETWORK_MARKETING",
+      // Member i takes slot i (server/queries/member-slot.ts).
+      nextSlot: members,
     },
   });
 
@@ -141,9 +138,9 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       idx.map((i) => `Member ${i}`),
     );
     await db.$executeRawUnsafe(
-      `INSERT INTO "Membership" (id, "teamId", "userId", "parentId", role, "splitWeight", "createdAt", "updatedAt")
-       SELECT id, $1, "userId", "parentId", role::"Role", weight, now(), now()
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(id, "userId", "parentId", role, weight)`,
+      `INSERT INTO "Membership" (id, "teamId", "userId", "parentId", role, "splitWeight", slot, "createdAt", "updatedAt")
+       SELECT id, $1, "userId", "parentId", role::"Role", weight, slot, now(), now()
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS t(id, "userId", "parentId", role, weight, slot)`,
       teamId,
       idx.map(memberId),
       idx.map(userId),
@@ -151,6 +148,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
       idx.map((i) => (i === 0 ? "OWNER" : depth[i] === 1 && childCount[i]! > 0 ? "LEADER" : "MEMBER")),
       // Split weights are percentages of a full-time share: 5–40 hours a week at 20 hours = 100%.
       idx.map(() => (5 + Math.floor(random() * 36)) * 5),
+      idx,
     );
   }
   lap(`users + memberships (${members})`);
@@ -246,18 +244,18 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
     target,
     rule: "weight",
   });
-  for (let s = 0; s < cascade.targets.length; s += CHUNK) {
-    const part = cascade.targets.slice(s, s + CHUNK);
-    await db.$executeRawUnsafe(
-      `INSERT INTO "MemberTarget" ("goalId", "membershipId", personal, team, "createdAt", "updatedAt")
-       SELECT $1, "membershipId", personal, team, now(), now()
-       FROM unnest($2::text[], $3::int[], $4::int[]) AS t("membershipId", personal, team)`,
-      goalId,
-      part.map((x) => x.id),
-      part.map((x) => x.personal),
-      part.map((x) => x.team),
-    );
-  }
+  // The goal's split: member i's numbers at slot i (server/domain/goal-split.ts), one row.
+  const slotOfId = new Map(parentOf.map((_, i) => [memberId(i), i]));
+  const split = encodeSplit({
+    slots: cascade.targets.map((x) => slotOfId.get(x.id)!),
+    personal: cascade.targets.map((x) => x.personal),
+    team: cascade.targets.map((x) => x.team),
+  });
+  await db.$executeRawUnsafe(
+    `INSERT INTO "GoalSplit" ("goalId", split, "createdAt", "updatedAt") VALUES ($1, decode($2, 'hex'), now(), now())`,
+    goalId,
+    Buffer.from(split).toString("hex"),
+  );
   lap(`goal + member targets (${cascade.targets.length})`);
   await db.$executeRawUnsafe(`ANALYZE`);
   lap("analyze");

@@ -8,6 +8,7 @@
  * team's today, target 6,000 split evenly over 3 people (2,000 each): 300 a working day for the team, 100 each.
  */
 import { randomUUID } from "node:crypto";
+import { targetTable } from "@/tests/target-table";
 import { afterAll, describe, expect, it } from "vitest";
 import { pinClock } from "@/server/clock";
 import { TEST_NOW } from "@/tests/clock";
@@ -189,7 +190,7 @@ describe("the calendar matrix (Pacific/Auckland team, members in New York and Lo
         deadline,
         publish: true,
       });
-      const targets = await db.memberTarget.findMany({
+      const targets = await targetTable(db).findMany({
         where: { goalId: goal.id },
         select: { membershipId: true, personal: true },
       });

@@ -11,6 +11,7 @@ import type { TCreateTeamInput } from "@/server/schemas/team";
 import type { IsoDate } from "@/server/domain/calendar";
 import type { Role } from "@/generated/prisma/enums";
 import * as clock from "@/server/clock";
+import { takeMemberSlots } from "@/server/queries/member-slot";
 import { toDbDay } from "@/server/domain/db-day";
 
 const hashes = new Map<string, Promise<string>>();
@@ -68,7 +69,13 @@ export async function addMember(
 ): Promise<{ id: string; userId: string }> {
   const userId = args.userId ?? (await makeUser(db, { name: args.name, email: args.email })).id;
   return db.membership.create({
-    data: { teamId: args.teamId, userId, parentId: args.parentId, role: args.role ?? "MEMBER" },
+    data: {
+      teamId: args.teamId,
+      userId,
+      parentId: args.parentId,
+      role: args.role ?? "MEMBER",
+      slot: await takeMemberSlots(db, args.teamId),
+    },
     select: { id: true, userId: true },
   });
 }
@@ -121,9 +128,20 @@ export async function upsertTree(
   while (queue.length > 0) {
     const { node, parentId } = queue.shift()!;
     const user = await makeUser(db, { name: node.name, email: node.email, password: args.password });
+    const had = await db.membership.findUnique({
+      where: { teamId_userId: { teamId: args.teamId, userId: user.id } },
+      select: { slot: true },
+    });
     const membership = await db.membership.upsert({
       where: { teamId_userId: { teamId: args.teamId, userId: user.id } },
-      create: { teamId: args.teamId, userId: user.id, parentId, role: node.role ?? "MEMBER", joinedAt: node.joinedAt },
+      create: {
+        teamId: args.teamId,
+        userId: user.id,
+        parentId,
+        role: node.role ?? "MEMBER",
+        joinedAt: node.joinedAt,
+        slot: had?.slot ?? (await takeMemberSlots(db, args.teamId)),
+      },
       update: { parentId, role: node.role ?? "MEMBER", status: "ACTIVE", removedAt: null },
       select: { id: true },
     });
@@ -304,13 +322,15 @@ export async function makeGoal(
     },
     select: { id: true },
   });
-  await db.memberTarget.createMany({
-    data: nodes.map((n) => ({
-      goalId: goal.id,
-      membershipId: n.id,
-      personal: personal.get(n.id) ?? 0,
-      team: team.get(n.id) ?? 0,
-    })),
+  const { writeMemberTargets } = await import("@/server/queries/goal-targets");
+  await writeMemberTargets(db, {
+    goal: { id: goal.id, teamId: args.teamId },
+    columns: {
+      membershipIds: nodes.map((n) => n.id),
+      personal: nodes.map((n) => personal.get(n.id) ?? 0),
+      team: nodes.map((n) => team.get(n.id) ?? 0),
+    },
+    replace: true,
   });
   const targets = new Map(nodes.map((n) => [n.id, { personal: personal.get(n.id) ?? 0, team: team.get(n.id) ?? 0 }]));
   return { id: goal.id, targets };

@@ -15,6 +15,8 @@ import { openDatabase, type Db } from "../../server/db-client";
 import { ensureDatabase, scaleDatabaseUrl } from "./lib/bench-server";
 import { ensureScaleTeam } from "./lib/scale-team";
 import { applyGoalChange } from "../../server/services/goal/apply-goal-change";
+import { readGoalSplit } from "../../server/queries/goal-split";
+import { decodeSplit } from "../../server/domain/goal-split";
 import { createGoal } from "../../server/services/goal/create-goal";
 import { loadTeamScope } from "../../server/services/team/scope";
 import { ZCreateGoalInput } from "../../server/schemas/goal";
@@ -27,11 +29,7 @@ const runs = numberFlag("runs", 3);
 const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? scaleDatabaseUrl(members);
 
 async function removeGoal(db: Db, goalId: string) {
-  await db.$transaction([
-    db.targetChange.deleteMany({ where: { goalId } }),
-    db.memberTarget.deleteMany({ where: { goalId } }),
-    db.goal.delete({ where: { id: goalId } }),
-  ]);
+  await db.$transaction([db.targetChange.deleteMany({ where: { goalId } }), db.goal.delete({ where: { id: goalId } })]);
 }
 
 async function measure<T>(fn: () => Promise<T>) {
@@ -106,7 +104,8 @@ async function main() {
         }),
       );
       replan.push({ ...r, changed: r.result.changed });
-      const targets = await db.memberTarget.count({ where: { goalId: p.result.id } });
+      const stored = await readGoalSplit(db, p.result.id);
+      const targets = stored ? decodeSplit(stored.split).slots.length : 0;
       console.log(
         `  run ${run + 1}: publish ${ms(p.time)} (rss ${mb(p.rss)}, heap ${mb(p.heap)}), ${int(targets)} targets;` +
           ` re-plan ${ms(r.time)} (rss ${mb(r.rss)}, heap ${mb(r.heap)}), ${int(r.result.changed)} changed;` +

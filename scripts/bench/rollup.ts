@@ -10,6 +10,7 @@
  * tree when it has at most --naive-sample members, otherwise over the first --naive-sample nodes (breadth first)
  * and is extrapolated linearly (each node costs the same two queries).
  */
+import { memberTarget } from "../../server/queries/goal-split";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "../../server/db-client";
@@ -56,10 +57,11 @@ async function naiveRollup(
         id: true,
         role: true,
         user: { select: { name: true } },
-        targets: { where: { goalId: args.goalId }, select: { personal: true, team: true } },
         children: { where: { status: "ACTIVE" }, select: { id: true } },
       },
     });
+    // The naive reader's per-member target read (one query a member, as before the split was one row).
+    await memberTarget(db, { membershipId: id, goalId: args.goalId });
     const sum = await db.dailyTotal.aggregate({
       where: { membershipId: id, metricId: args.metricId, day: { gte: args.from, lte: args.to } },
       _sum: { total: true },

@@ -5,6 +5,7 @@
  * PostgreSQL (CI) they race on separate connections.
  */
 import { randomUUID } from "node:crypto";
+import { targetTable } from "@/tests/target-table";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
@@ -63,7 +64,7 @@ describe("concurrent changes", () => {
     const goal = await db.goal.findUniqueOrThrow({ where: { id: goalId }, select: { version: true, target: true } });
     expect(goal.version).toBe(version + 1);
     // Exactly one of the two changes is in the data: the new target, or the override — never both, never a mix.
-    const a1 = await db.memberTarget.findUniqueOrThrow({
+    const a1 = await targetTable(db).findUniqueOrThrow({
       where: { goalId_membershipId: { goalId, membershipId: tree.memberA1.id } },
     });
     const targetWon = results[0]!.status === "fulfilled";

@@ -112,8 +112,8 @@ describe("with a replica configured", () => {
     }
     // The roll-up's one SQL read (server/queries/rollup.ts) ran on the replica, not the primary.
     const rollup = await traffic(() => owner.dashboard.rollup({ teamId, goalId }));
-    expect(rollup.replica.some((sql) => sql.includes('"MemberTarget"'))).toBe(true);
-    expect(rollup.primary.some((sql) => sql.includes('"MemberTarget"'))).toBe(false);
+    expect(rollup.replica.some((sql) => sql.includes('"GoalSplit"'))).toBe(true);
+    expect(rollup.primary.some((sql) => sql.includes('"GoalSplit"'))).toBe(false);
   });
 
   it("the Log, My plan, my commitments and every write use the primary only (read-your-writes)", async () => {
@@ -159,7 +159,7 @@ describe("without a replica (DATABASE_REPLICA_URL unset)", () => {
       await plain.review.list({ teamId });
     });
     expect(seen.replica).toEqual([]);
-    expect(seen.primary.some((sql) => sql.includes('"MemberTarget"'))).toBe(true);
+    expect(seen.primary.some((sql) => sql.includes('"GoalSplit"'))).toBe(true);
   });
 });
 

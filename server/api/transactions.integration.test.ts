@@ -5,6 +5,7 @@
  * change must succeed once the fault is gone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import type { Database } from "@/server/db-client";
 import { teamToday } from "@/server/clock";
 import { callerForMember } from "@/tests/caller";
@@ -60,11 +61,11 @@ describe("multi-row changes are all or nothing", () => {
     const publish = () => owner.goal.publish({ teamId: tree.team.id, goalId: draft.id, version: draft.version });
     await expectAtomic({ table: "TargetChange" }, publish);
     const { db } = database;
-    expect(await db.memberTarget.count({ where: { goalId: draft.id } })).toBe(0);
+    expect(await targetTable(db).count({ where: { goalId: draft.id } })).toBe(0);
     expect((await db.goal.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
 
     await publish();
-    expect(await db.memberTarget.count({ where: { goalId: draft.id } })).toBe(7);
+    expect(await targetTable(db).count({ where: { goalId: draft.id } })).toBe(7);
   });
 
   it("re-planning a published goal: every member's target and the history", async () => {
@@ -72,7 +73,7 @@ describe("multi-row changes are all or nothing", () => {
     const goal = await owner.goal.create({ ...goalInput, publish: true });
     const { db } = database;
     const version = (await db.goal.findUniqueOrThrow({ where: { id: goal.id }, select: { version: true } })).version;
-    const targetsBefore = await db.memberTarget.findMany({
+    const targetsBefore = await targetTable(db).findMany({
       where: { goalId: goal.id },
       orderBy: { membershipId: "asc" },
     });
@@ -84,12 +85,12 @@ describe("multi-row changes are all or nothing", () => {
         change: { kind: "target", target: 1_200_000 },
       });
     await expectAtomic({ table: "TargetChange" }, replan);
-    expect(await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } })).toEqual(
+    expect(await targetTable(db).findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } })).toEqual(
       targetsBefore,
     );
 
     await replan();
-    const root = await db.memberTarget.findFirstOrThrow({ where: { goalId: goal.id, membershipId: tree.owner.id } });
+    const root = await targetTable(db).findFirstOrThrow({ where: { goalId: goal.id, membershipId: tree.owner.id } });
     expect(root.team).toBe(1_200_000);
   });
 

@@ -26,6 +26,8 @@ export interface GoalNode {
   name: string;
   splitWeight: number;
   minutesPerDay: number | null;
+  /** The member's place in the goal's stored split (`Membership.slot`), when loaded from the database. */
+  slot?: number;
 }
 
 export interface GoalContext {

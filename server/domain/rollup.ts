@@ -184,7 +184,7 @@ export interface MemberProgress {
   depth: number;
   name: string;
   role: string;
-  /** The member's personal target for the whole goal (MemberTarget), null when none. */
+  /** The member's personal target for the whole goal (the goal's split, GoalSplit), null when none. */
   share: number | null;
   teamShare: number | null;
   periodActual: number;

@@ -11,6 +11,7 @@ import type { IsoDate } from "@/server/domain/calendar";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows, zcol, zodRows } from "./decode";
 import { pgTextArray } from "./pg-array";
+import { joinSlotTargets } from "./goal-split";
 
 interface Subtree {
   teamId: string;
@@ -71,7 +72,8 @@ export function goalBranches(db: DbClient, args: Subtree & { goalId: string }): 
     Prisma.sql`${subtreeWithBranch(args)},
       b AS (
         SELECT d.branch, COALESCE(SUM(mt.personal), 0)::float8 AS share, COUNT(*)::int AS members
-          FROM down d LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
+          FROM down d JOIN "Membership" sm ON sm.id = d.id
+          ${joinSlotTargets(args.goalId, Prisma.sql`sm.slot`)}
          GROUP BY d.branch
       )
       SELECT b.branch, u.name, b.share, b.members
@@ -102,8 +104,8 @@ export function branchShareGroups(db: DbClient, args: Subtree & { goalId: string
       s AS (
         SELECT d.branch, COALESCE(mt.personal, 0) AS share,
                CASE WHEN r."membershipId" IS NOT NULL THEN d.id END AS "replannedId"
-          FROM down d
-          LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
+          FROM down d JOIN "Membership" sm ON sm.id = d.id
+          ${joinSlotTargets(args.goalId, Prisma.sql`sm.slot`)}
           LEFT JOIN "TargetReplan" r ON r."goalId" = ${args.goalId} AND r."membershipId" = d.id
       )
       SELECT branch, share, COUNT(*)::int AS count, "replannedId"
@@ -200,7 +202,7 @@ export function exportMembers(db: DbClient, args: Subtree & { goalId: string }):
         FROM down d
         JOIN "Membership" m ON m.id = d.id JOIN "User" u ON u.id = m."userId"
         LEFT JOIN "Membership" pm ON pm.id = m."parentId" LEFT JOIN "User" pu ON pu.id = pm."userId"
-        LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
+        ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
        ORDER BY d.depth, u.name`,
   );
 }

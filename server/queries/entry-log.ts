@@ -12,6 +12,7 @@ import { sqlNow } from "@/server/queries/sql-now";
 import { col, mappedRows, queryRows, RowShapeError, type Row } from "./decode";
 import { upsertDailyTotalsSql } from "./entry";
 import { personTapsSql, type TapLink } from "./person-taps";
+import { slotBytes, slotPersonal } from "./goal-split";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The logging statement
@@ -203,11 +204,16 @@ export function logContextSql(args: LogContextArgs): Prisma.Sql {
   const closedThrough = args.closedThrough ?? asOf;
   return Prisma.sql`(
     WITH tg AS (
-      SELECT mt.personal, g.id AS "goalId", g.name, g."startDate", g.deadline, g."metricId",
-             row_number() OVER (ORDER BY g."createdAt", g.id)::int AS created
-        FROM "MemberTarget" mt
-        JOIN "Goal" g ON g.id = mt."goalId"
-       WHERE g."teamId" = ${teamId} AND mt."membershipId" = ${membershipId} AND g.status = 'PUBLISHED'
+      SELECT x.personal, x."goalId", x.name, x."startDate", x.deadline, x."metricId",
+             row_number() OVER (ORDER BY x."createdAt", x."goalId")::int AS created
+        FROM (SELECT ${slotPersonal(Prisma.sql`z.t`)} AS personal, g.id AS "goalId", g.name, g."startDate", g.deadline,
+                     g."metricId", g."createdAt"
+                FROM "Goal" g
+                JOIN "GoalSplit" gs ON gs."goalId" = g.id
+                JOIN "Membership" me ON me.id = ${membershipId}
+                CROSS JOIN LATERAL (SELECT ${slotBytes(Prisma.sql`gs.split`, Prisma.sql`me.slot`)} AS t OFFSET 0) z
+               WHERE g."teamId" = ${teamId} AND g.status = 'PUBLISHED') x
+       WHERE x.personal IS NOT NULL
     ), st AS (
       SELECT fs."resultMetricId", fs."activityMetricId", fs."fromCount", fs."toCount", fs.position
         FROM "FunnelStage" fs

@@ -1,15 +1,11 @@
 /** Round trip of server/queries/goal-targets.ts on a real database: every write runs and what it wrote is read back. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 import { toDbDay } from "@/server/domain/db-day";
-import {
-  insertMemberTargets,
-  insertTargetChanges,
-  MEMBERS_ONLY_FIELD,
-  recomputeTeamTargets,
-  updateMemberTargets,
-} from "./goal-targets";
+import { insertTargetChanges, MEMBERS_ONLY_FIELD, recomputeTeamTargets, writeMemberTargets } from "./goal-targets";
+import { readGoalSplit } from "./goal-split";
 
 const env = setUpTestDatabase({ tree: "once" });
 let goalId: string;
@@ -34,7 +30,7 @@ beforeAll(async () => {
 });
 
 const targetsOf = () =>
-  env.db.memberTarget.findMany({
+  targetTable(env.db).findMany({
     where: { goalId },
     orderBy: { membershipId: "asc" },
     select: {
@@ -43,16 +39,17 @@ const targetsOf = () =>
       team: true,
       personalOverride: true,
       teamOverride: true,
-      version: true,
     },
   });
+const splitVersion = async () => (await readGoalSplit(env.db, goalId))?.version;
 
 describe("goal-targets writes", () => {
-  it("insertMemberTargets and updateMemberTargets write the columns given; update bumps the version", async () => {
+  it("writeMemberTargets writes the columns given into the split, over what is stored; each write bumps its version", async () => {
     const { t } = env;
     const ids = [t.leaderA.id, t.memberA1.id, t.memberA2.id].sort();
-    await insertMemberTargets(env.db, {
-      goalId,
+    await writeMemberTargets(env.db, {
+      goal: { id: goalId, teamId: t.team.id },
+      replace: true,
       columns: { membershipIds: ids, personal: [100, 200, 300], team: [600, 200, 300] },
     });
     expect(await targetsOf()).toEqual(
@@ -62,11 +59,11 @@ describe("goal-targets writes", () => {
         team: [600, 200, 300][i],
         personalOverride: null,
         teamOverride: null,
-        version: 1,
       })),
     );
-    await updateMemberTargets(env.db, {
-      goalId,
+    expect(await splitVersion()).toBe(1);
+    await writeMemberTargets(env.db, {
+      goal: { id: goalId, teamId: t.team.id },
       columns: {
         membershipIds: [ids[1]!],
         personal: [250],
@@ -81,9 +78,24 @@ describe("goal-targets writes", () => {
       team: 260,
       personalOverride: 250,
       teamOverride: null,
-      version: 2,
     });
-    expect((await targetsOf())[0]!.version).toBe(1);
+    expect((await targetsOf())[0]).toEqual(
+      expect.objectContaining({ personal: 100, team: 600, personalOverride: null }),
+    );
+    expect(await splitVersion()).toBe(2);
+    // Clearing an override deletes its row; the numbers stay.
+    await writeMemberTargets(env.db, {
+      goal: { id: goalId, teamId: t.team.id },
+      columns: {
+        membershipIds: [ids[1]!],
+        personal: [250],
+        team: [260],
+        personalOverride: [null],
+        teamOverride: [null],
+      },
+    });
+    expect(await env.db.targetOverride.count({ where: { goalId } })).toBe(0);
+    expect((await targetsOf())[1]).toEqual(expect.objectContaining({ personal: 250, personalOverride: null }));
   });
 
   it("recomputeTeamTargets sums own targets over the tree as it is, removed members under their former upline", async () => {
@@ -104,8 +116,9 @@ describe("goal-targets writes", () => {
     });
     // leaderA (10) → memberA1 (20) → memberA1a (40, removed: still counted under memberA1); memberA2 (80).
     const ids = [t.leaderA.id, t.memberA1.id, t.memberA1a.id, t.memberA2.id];
-    await insertMemberTargets(env.db, {
-      goalId: goal.id,
+    await writeMemberTargets(env.db, {
+      goal: { id: goal.id, teamId: t.team.id },
+      replace: true,
       columns: { membershipIds: ids, personal: [10, 20, 40, 80], team: [0, 0, 0, 0] },
     });
     await env.db.membership.update({
@@ -115,7 +128,7 @@ describe("goal-targets writes", () => {
     try {
       expect(await recomputeTeamTargets(env.db, { teamId: t.team.id, goalIds: [goal.id] })).toBe(4);
       const team = new Map(
-        (await env.db.memberTarget.findMany({ where: { goalId: goal.id } })).map((r) => [r.membershipId, r.team]),
+        (await targetTable(env.db).findMany({ where: { goalId: goal.id } })).map((r) => [r.membershipId, r.team]),
       );
       expect(Object.fromEntries(ids.map((id) => [id, team.get(id)]))).toEqual({
         [t.leaderA.id]: 150,

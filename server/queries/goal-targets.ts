@@ -8,7 +8,17 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
-import { execute } from "./decode";
+import { col, execute, mappedRows, queryFirst } from "./decode";
+import { decodeSplit, patchSplit } from "@/server/domain/goal-split";
+import {
+  goalOverrides,
+  readGoalSplit,
+  setOverrides,
+  teamSlots,
+  writeGoalSplit,
+  type OverrideRow,
+  type TeamSlots,
+} from "./goal-split";
 import { pgIntArray, pgTextArray } from "./pg-array";
 import * as clock from "@/server/clock";
 import { sqlNow } from "@/server/queries/sql-now";
@@ -59,54 +69,59 @@ async function inChunks(length: number, write: (from: number, to: number) => Pro
   for (let i = 0; i < length; i += CHUNK) await write(i, Math.min(length, i + CHUNK));
 }
 
-const texts = (xs: readonly string[], from: number, to: number) =>
-  pgTextArray(from === 0 && to === xs.length ? xs : xs.slice(from, to));
-/** Absent columns (no overrides) are all null. */
-const ints = (xs: readonly (number | null)[] | undefined, from: number, to: number) =>
-  xs
-    ? pgIntArray(from === 0 && to === xs.length ? xs : xs.slice(from, to))
-    : pgIntArray(new Array<null>(to - from).fill(null));
-
-export async function insertMemberTargets(
-  tx: DbClient,
-  args: { goalId: string; columns: TargetColumns },
-): Promise<void> {
-  const c = args.columns;
-  await inChunks(c.membershipIds.length, (from, to) =>
-    execute(
-      tx,
-      Prisma.sql`
-      INSERT INTO "MemberTarget" ("goalId", "membershipId", personal, team, "personalOverride", "teamOverride", "updatedAt")
-      SELECT ${args.goalId}, r.m, r.p, r.t, r.po, r.tov, ${sqlNow()}
-        FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
-                    ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
-             AS r(m, p, t, po, tov)`,
-    ),
-  );
-}
-
 /**
- * Sets the numbers of existing targets (by goal and member) and bumps their version. No indexed column changes and
- * MemberTarget pages are half empty (fillfactor 50), so these are HOT updates: no index entries are written.
+ * Writes members' targets into the goal's split (one row per goal, server/queries/goal-split.ts): the given members'
+ * numbers over the stored split (`replace`: over nothing — publishing), one read and one write of the split whatever
+ * the number of members. Overrides, when given, are written as rows where they changed (a handful). Members are
+ * placed by slot (`slots`: the team's, read here when not given).
  */
-export async function updateMemberTargets(
+export async function writeMemberTargets(
   tx: DbClient,
-  args: { goalId: string; columns: TargetColumns },
+  args: {
+    goal: { id: string; teamId: string };
+    columns: TargetColumns;
+    replace?: boolean;
+    slots?: TeamSlots;
+    /** The members' slots, element i for `columns.membershipIds[i]`, when the caller has them (publish's context). */
+    at?: ArrayLike<number>;
+  },
 ): Promise<void> {
   const c = args.columns;
-  await inChunks(c.membershipIds.length, (from, to) =>
-    execute(
-      tx,
-      Prisma.sql`
-      UPDATE "MemberTarget" AS mt
-         SET personal = r.p, team = r.t, "personalOverride" = r.po, "teamOverride" = r.tov,
-             version = mt.version + 1, "updatedAt" = ${sqlNow()}
-        FROM unnest(${texts(c.membershipIds, from, to)}::text[], ${ints(c.personal, from, to)}::int[], ${ints(c.team, from, to)}::int[],
-                    ${ints(c.personalOverride, from, to)}::int[], ${ints(c.teamOverride, from, to)}::int[])
-             AS r(m, p, t, po, tov)
-       WHERE mt."goalId" = ${args.goalId} AND mt."membershipId" = r.m`,
-    ),
-  );
+  const n = c.membershipIds.length;
+  if (n === 0 && !args.replace) return;
+  const [slots, stored, overrides] = await Promise.all([
+    args.slots || args.at ? Promise.resolve(args.slots) : teamSlots(tx, args.goal.teamId),
+    args.replace ? Promise.resolve(null) : readGoalSplit(tx, args.goal.id, { lock: true }),
+    c.personalOverride || c.teamOverride ? goalOverrides(tx, args.goal.id) : Promise.resolve([]),
+  ]);
+  let at = args.at;
+  if (!at || at.length !== n) {
+    const found = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = slots?.slotOf.get(c.membershipIds[i]!);
+      if (s === undefined) throw new Error(`Member ${c.membershipIds[i]} is not in the goal's team.`);
+      found[i] = s;
+    }
+    at = found;
+  }
+  await writeGoalSplit(tx, {
+    goalId: args.goal.id,
+    split: patchSplit(stored?.split ?? null, { slots: at, personal: c.personal, team: c.team }),
+  });
+  if (c.personalOverride || c.teamOverride) {
+    const had = new Map(overrides.map((o) => [o.membershipId, o]));
+    const changed: OverrideRow[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = c.membershipIds[i]!;
+      const personal = c.personalOverride?.[i] ?? null;
+      const team = c.teamOverride?.[i] ?? null;
+      const before = had.get(id);
+      if ((before?.personal ?? null) !== personal || (before?.team ?? null) !== team) {
+        changed.push({ membershipId: id, personal, team });
+      }
+    }
+    if (changed.length > 0) await setOverrides(tx, { goalId: args.goal.id, rows: changed });
+  }
 }
 
 /**
@@ -157,35 +172,84 @@ export async function insertTargetChanges(
  * After the tree's shape changes outside a re-split (the team is handed to another owner), the stored team targets
  * of `goalIds` become each member's own target plus their downline's again, over the tree as it is now: active
  * members under their upline, removed members under the upline they had (`formerParentId`, whose history still
- * counts there). Personal targets are untouched, so every goal's total stays what it was. ONE statement; returns how
- * many rows changed. Rare (a transfer), so it walks the tree rather than a stored closure.
+ * counts there). Personal targets are untouched, so every goal's total stays what it was. Reads the tree once and
+ * each goal's split once; sums in Node; writes each split that changed. Returns how many members' targets changed.
+ * Rare (a transfer).
  */
 export async function recomputeTeamTargets(
   db: DbClient,
   args: { teamId: string; goalIds: readonly string[] },
 ): Promise<number> {
   if (args.goalIds.length === 0) return 0;
-  return execute(
+  const tree = await teamTreeBySlot(db, args.teamId);
+  let changed = 0;
+  for (const goalId of args.goalIds) {
+    const stored = await readGoalSplit(db, goalId, { lock: true });
+    if (!stored) continue;
+    const d = decodeSplit(stored.split);
+    const size = tree.up.length;
+    const own = new Float64Array(size);
+    const has = new Uint8Array(size);
+    for (let i = 0; i < d.slots.length; i++) {
+      own[d.slots[i]!] = d.personal[i]!;
+      has[d.slots[i]!] = 1;
+    }
+    // Subtree sums: children before parents (deepest first).
+    const sum = Float64Array.from(own);
+    for (let k = tree.order.length - 1; k >= 0; k--) {
+      const s = tree.order[k]!;
+      const up = tree.up[s]!;
+      if (up >= 0) sum[up]! += sum[s]!;
+    }
+    const slots: number[] = [];
+    const personal: number[] = [];
+    const team: number[] = [];
+    for (let i = 0; i < d.slots.length; i++) {
+      const s = d.slots[i]!;
+      if (sum[s] !== d.team[i]) {
+        slots.push(s);
+        personal.push(d.personal[i]!);
+        team.push(sum[s]!);
+      }
+    }
+    if (slots.length === 0) continue;
+    changed += slots.length;
+    await writeGoalSplit(db, { goalId, split: patchSplit(stored.split, { slots, personal, team }) });
+  }
+  return changed;
+}
+
+const treeRow = mappedRows("goalTargets.teamTree", (r) => ({
+  slots: col.stringOrNull(r, "slots"),
+  ups: col.stringOrNull(r, "ups"),
+}));
+
+/**
+ * The team's tree by slot: `up[slot]` = the slot of the member it counts under (an active member's upline, a removed
+ * member's former upline; -1 for none), and `order`, slots from the roots down (a parent before its children).
+ */
+async function teamTreeBySlot(db: DbClient, teamId: string): Promise<{ up: Int32Array; order: Int32Array }> {
+  const r = await queryFirst(
     db,
+    treeRow,
     Prisma.sql`
-    WITH RECURSIVE below (root, node) AS (
-      SELECT m.id, m.id FROM "Membership" m WHERE m."teamId" = ${args.teamId}
-      UNION ALL
-      SELECT b.root, c.id
-        FROM below b
-        JOIN "Membership" c
-          ON (c.status = 'ACTIVE' AND c."parentId" = b.node)
-          OR (c.status = 'REMOVED' AND c."formerParentId" = b.node)
-    ), sums AS (
-      SELECT t."goalId", b.root, SUM(t.personal)::int AS total
-        FROM below b
-        JOIN "MemberTarget" t ON t."membershipId" = b.node
-       WHERE t."goalId" = ANY(${pgTextArray(args.goalIds)}::text[])
-       GROUP BY t."goalId", b.root
-    )
-    UPDATE "MemberTarget" mt
-       SET team = s.total, version = mt.version + 1, "updatedAt" = ${sqlNow()}
-      FROM sums s
-     WHERE mt."goalId" = s."goalId" AND mt."membershipId" = s.root AND mt.team <> s.total`,
+    SELECT string_agg(m.slot::text, ',' ORDER BY m.slot) AS slots,
+           string_agg(COALESCE(p.slot, -1)::text, ',' ORDER BY m.slot) AS ups
+      FROM "Membership" m
+      LEFT JOIN "Membership" p ON p.id = CASE WHEN m.status = 'ACTIVE' THEN m."parentId" ELSE m."formerParentId" END
+     WHERE m."teamId" = ${teamId}`,
   );
+  const slotList = r?.slots ? r.slots.split(",").map(Number) : [];
+  const upList = r?.ups ? r.ups.split(",").map(Number) : [];
+  const size = slotList.length === 0 ? 0 : Math.max(...slotList) + 1;
+  const up = new Int32Array(size).fill(-1);
+  slotList.forEach((s, i) => (up[s] = upList[i]!));
+  const children: number[][] = Array.from({ length: size }, () => []);
+  const order: number[] = [];
+  for (let s = 0; s < size; s++) {
+    if (up[s]! >= 0) children[up[s]!]!.push(s);
+    else order.push(s);
+  }
+  for (let k = 0; k < order.length; k++) for (const c of children[order[k]!]!) order.push(c);
+  return { up, order: Int32Array.from(order) };
 }

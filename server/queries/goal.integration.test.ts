@@ -1,8 +1,10 @@
 /** Round trip of server/queries/goal.ts on a real database: every query runs and its decoded values are checked. */
 import { beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { addDailyTotal, makeGoal, makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { goalContextMembers, goalHistoryRows, goalTargetRows } from "./goal";
+import { goalContextMembers, goalHistoryRows } from "./goal";
+import { goalTargetRows } from "./goal-split";
 import { insertTargetChanges } from "./goal-targets";
 
 const env = setUpTestDatabase({ tree: "once" });
@@ -60,7 +62,13 @@ describe("goal queries", () => {
       [t.memberA1a.id, t.memberA1.id, 100, null, "Max A1a", 0],
       [t.memberA2.id, t.leaderA.id, 100, null, "Mo A2", 0],
     ];
-    expect(rows).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    // The last element is the member's slot (Membership.slot), as stored.
+    const slots = new Map(
+      (await env.db.membership.findMany({ where: { teamId: t.team.id }, select: { id: true, slot: true } })).map(
+        (m) => [m.id, m.slot],
+      ),
+    );
+    expect(rows).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((e) => [...e, slots.get(e[0])]));
   });
 
   it("goalContextMembers: the whole team without recursion, and no history when none is asked", async () => {
@@ -108,18 +116,18 @@ describe("goal queries", () => {
       startDate: "2026-11-02",
       deadline: "2026-11-27",
     });
-    await env.db.memberTarget.update({
+    await targetTable(env.db).update({
       where: { goalId_membershipId: { goalId: goal.id, membershipId: t.memberA1a.id } },
       data: { personalOverride: 600, teamOverride: 600 },
     });
-    const rows = await goalTargetRows(env.db, goal.id);
+    const rows = await goalTargetRows(env.db, { id: goal.id, teamId: t.team.id });
     expect(rows.sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1))).toEqual(
       [
         { membershipId: t.memberA1.id, personal: 450, team: 900, personalOverride: null, teamOverride: null },
         { membershipId: t.memberA1a.id, personal: 450, team: 450, personalOverride: 600, teamOverride: 600 },
       ].sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1)),
     );
-    expect(await goalTargetRows(env.db, "no-such-goal")).toEqual([]);
+    expect(await goalTargetRows(env.db, { id: "no-such-goal", teamId: t.team.id })).toEqual([]);
   });
 
   it("goalHistoryRows: the goal's rows and the member's own element of a whole-team row, newest first, with the actor's name", async () => {

@@ -14,7 +14,7 @@ import { MEMBERS_ONLY_FIELD } from "./goal-targets";
 /** One text column `j`: a JSON array built in SQL (null when there is no row to aggregate). */
 const jsonText = (name: string) => mappedRows(name, (r) => col.stringOrNull(r, "j"));
 
-/** One member as the context query returns it: id, upline, split weight, minutes a day, name, history actual. */
+/** One member as the context query returns it: id, upline, split weight, minutes a day, name, history actual, slot. */
 export type GoalMemberTuple = [
   id: string,
   parentId: string | null,
@@ -22,6 +22,7 @@ export type GoalMemberTuple = [
   minutesPerDay: number | null,
   name: string,
   historyActual: number,
+  slot: number,
 ];
 
 const contextMembers = jsonText("goal.contextMembers");
@@ -56,7 +57,7 @@ export async function goalContextMembers(
     contextMembers,
     Prisma.sql`
     ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`} hist AS (${hist})
-    SELECT json_agg(json_build_array(m.id, m."parentId", m."splitWeight", m."minutesPerDay", u.name, COALESCE(h.total, 0)) ORDER BY m.id)::text AS j
+    SELECT json_agg(json_build_array(m.id, m."parentId", m."splitWeight", m."minutesPerDay", u.name, COALESCE(h.total, 0), m.slot) ORDER BY m.id)::text AS j
       FROM ${team ? Prisma.sql`"Membership" m` : Prisma.sql`down d JOIN "Membership" m ON m.id = d.id`}
       JOIN "User" u ON u.id = m."userId"
       LEFT JOIN hist h ON h.id = m.id
@@ -65,31 +66,7 @@ export async function goalContextMembers(
   return j ? (JSON.parse(j) as GoalMemberTuple[]) : [];
 }
 
-export interface GoalTargetRow {
-  membershipId: string;
-  personal: number;
-  team: number;
-  personalOverride: number | null;
-  teamOverride: number | null;
-}
-
-const targets = jsonText("goal.targets");
-
-/**
- * A goal's current targets, one query, as one JSON text: 100,000 rows through Prisma's object layer cost seconds and
- * hundreds of MB; this is one string and one small object per member.
- */
-export async function goalTargetRows(db: DbClient, goalId: string): Promise<GoalTargetRow[]> {
-  const j = await queryFirst(
-    db,
-    targets,
-    Prisma.sql`
-    SELECT json_agg(json_build_object('membershipId', "membershipId", 'personal', personal, 'team', team,
-                                      'personalOverride', "personalOverride", 'teamOverride', "teamOverride"))::text AS j
-      FROM "MemberTarget" WHERE "goalId" = ${goalId}`,
-  );
-  return j ? (JSON.parse(j) as GoalTargetRow[]) : [];
-}
+export type { GoalTargetRow } from "./goal-split";
 
 const ZGoalHistoryRow = z.object({
   id: z.string(),

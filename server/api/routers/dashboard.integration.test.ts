@@ -18,6 +18,7 @@ import {
   type LoggedAmount,
 } from "@/tests/factories";
 import * as clock from "@/server/clock";
+import { takeMemberSlots } from "@/server/queries/member-slot";
 
 const env = setUpTestDatabase({ tree: "none" });
 
@@ -270,11 +271,12 @@ async function makeRandomTree(db: Db, size: number, seed: number) {
     name: `Member ${i}`,
   }));
   await db.user.createMany({ data: users });
+  const first = await takeMemberSlots(db, team.id, users.length);
   const memberships = users.map((u, i) => {
     const id = `m${seed}x${i}`;
     const parentId = ids[Math.floor(random() * ids.length)]!;
     ids.push(id);
-    return { id, teamId: team.id, userId: u.id, parentId };
+    return { id, teamId: team.id, userId: u.id, parentId, slot: first + i };
   });
   await db.membership.createMany({ data: memberships });
   return { teamId: team.id, rootId: team.membershipId, ids, ownerUser };

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { targetTable } from "@/tests/target-table";
 import { beforeEach, describe, expect, it } from "vitest";
 import { isoDateInTimeZone, addDays } from "@/server/domain/calendar";
 import { logEntries } from "@/server/services/entry/log-entries";
@@ -436,7 +437,7 @@ describe("celebrations", () => {
         status: "PUBLISHED",
       },
     });
-    await db().memberTarget.create({
+    await targetTable(db()).create({
       data: { goalId: goal.id, membershipId: env.t.memberA1.id, personal: 10_000, team: 10_000 },
     });
     const now = new Date("2026-11-24T12:00:00Z");

@@ -4,6 +4,7 @@
  * member proposals and who may plan what.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { addDays, startOfPeriod } from "@/server/domain/calendar";
 import type { TGoalFieldsInput } from "@/server/schemas/goal";
 import { teamToday } from "@/server/clock";
@@ -59,7 +60,7 @@ function goalInput(
 }
 
 async function targetsOf(goalId: string) {
-  const rows = await env.db.memberTarget.findMany({
+  const rows = await targetTable(env.db).findMany({
     where: { goalId },
     select: { membershipId: true, personal: true, team: true, personalOverride: true },
   });
@@ -87,7 +88,7 @@ describe("goal router: preview, create, publish", () => {
   it("creates a draft, publishes it once (a second publish with the same version is a CONFLICT) and members get their targets", async () => {
     const draft = await as.leaderA!.goal.create(goalInput({ name: "Leo's push" }));
     expect(draft.status).toBe("DRAFT");
-    expect(await env.db.memberTarget.count({ where: { goalId: draft.id } })).toBe(0);
+    expect(await targetTable(env.db).count({ where: { goalId: draft.id } })).toBe(0);
     const published = await as.leaderA!.goal.publish({ teamId: teamId(), goalId: draft.id, version: draft.version });
     expect(published).toMatchObject({ members: 4, version: draft.version + 1 });
     await expect(

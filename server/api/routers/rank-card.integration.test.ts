@@ -4,6 +4,7 @@
  * The clock is the suite's (2027-03-17, a Wednesday in London): March is this period, 10 open days are left.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { addDailyTotal, makeFunnelMetrics } from "@/tests/factories";
 import { setUpTestDatabase, type TestCaller, type TestTree } from "@/tests/setup/integration";
 
@@ -139,7 +140,7 @@ describe("rank.savePlan", () => {
     expect(new Set(goals.map((g) => g.deadline.toISOString().slice(0, 10)))).toEqual(new Set(["2027-03-31"]));
     expect(new Set(goals.map((g) => g.startDate.toISOString().slice(0, 10)))).toEqual(new Set(["2027-03-01"]));
     // They cascade like any goal: Max (below Mia) has targets in the team volume goal.
-    const maxTargets = await env.db.memberTarget.count({
+    const maxTargets = await targetTable(env.db).count({
       where: { membershipId: t.memberA1a.id, goal: { rankPlanId: saved.id } },
     });
     expect(maxTargets).toBe(3);

@@ -4,6 +4,7 @@
  * audit rows every change leaves.
  */
 import { randomUUID } from "node:crypto";
+import { targetTable } from "@/tests/target-table";
 import { describe, expect, it } from "vitest";
 import { addMember, makeMetric, makeTeam, makeTestTree, makeUser } from "@/tests/factories";
 import { makeWorld } from "@/tests/access/world";
@@ -340,7 +341,7 @@ describe("team.transferOwnership", () => {
     await owner.goal.publish({ teamId: t.team.id, goalId: goal.id, version: goal.version });
     const targetsOf = async () =>
       new Map(
-        (await env.db.memberTarget.findMany({ where: { goalId: goal.id } })).map((r) => [r.membershipId, r] as const),
+        (await targetTable(env.db).findMany({ where: { goalId: goal.id } })).map((r) => [r.membershipId, r] as const),
       );
     const before = await targetsOf();
     const result = await owner.team.transferOwnership({ teamId: t.team.id, membershipId: t.memberA1.id });

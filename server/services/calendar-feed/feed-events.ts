@@ -38,6 +38,7 @@ import { cumulativeAt, ownMilestones } from "@/server/services/goal/member-miles
 import { replannedMemberDays } from "@/server/services/goal/replan-rest";
 import type { TeamScope } from "@/server/services/team/scope";
 import { memberTimeZone } from "@/server/clock";
+import { goalShares, goalsTargeting, memberTargets, teamSlots } from "@/server/queries/goal-split";
 
 export interface AllDayEvent {
   uid: string;
@@ -102,18 +103,24 @@ export async function feedContent(
 
 async function memberEvents(db: DbClient, scope: TeamScope, team: FeedTeam, key: string): Promise<AllDayEvent[]> {
   const { actor } = scope;
-  const rows = await db.memberTarget.findMany({
-    where: { membershipId: actor.id, goal: { teamId: team.id, status: "PUBLISHED" } },
-    select: { personal: true, team: true, goal: { select: memberPlanGoalSelect } },
-    orderBy: { goal: { deadline: "asc" } },
+  const published = await db.goal.findMany({
+    where: { teamId: team.id, status: "PUBLISHED" },
+    select: memberPlanGoalSelect,
+    orderBy: { deadline: "asc" },
+  });
+  const mine = new Map(
+    (await memberTargets(db, { membershipId: actor.id, goalIds: published.map((g) => g.id) })).map((t) => [
+      t.goalId,
+      t,
+    ]),
+  );
+  const rows = published.flatMap((goal) => {
+    const t = mine.get(goal.id);
+    return t ? [{ personal: t.personal, team: t.team, goal }] : [];
   });
   if (rows.length === 0) return [];
-  const [shares, subtree] = await Promise.all([
-    db.memberTarget.findMany({
-      where: { goalId: { in: rows.map((r) => r.goal.id) } },
-      select: { goalId: true, membershipId: true, personal: true },
-      orderBy: { membershipId: "asc" },
-    }),
+  const [slots, subtree] = await Promise.all([
+    teamSlots(db, team.id),
     listSubtree(db, { teamId: team.id, rootId: actor.id }),
   ]);
   const subtreeIds = subtree.map((s) => s.id);
@@ -128,7 +135,7 @@ async function memberEvents(db: DbClient, scope: TeamScope, team: FeedTeam, key:
       teamId: team.id,
       goal: { id: g.id, metricId: g.metric.id },
       plan,
-      shares: shares.filter((s) => s.goalId === g.id),
+      shares: await goalShares(db, { id: g.id, teamId: team.id }, slots),
       membershipId: actor.id,
       subtreeIds,
     });
@@ -181,14 +188,14 @@ async function teamEvents(db: DbClient, scope: TeamScope, team: FeedTeam, key: s
       rootMembershipId: true,
       status: true,
       metric: { select: { unit: true } },
-      targets: { where: { membershipId: actor.id }, select: { membershipId: true } },
     },
   });
+  const mineIn = await goalsTargeting(db, { membershipId: actor.id, goalIds: goals.map((g) => g.id) });
   // The goal list's rule, goal by goal (goal-access.ts): those I manage and those I have a target in.
   const visible = await filterVisibleGoals(
     db,
     actor,
-    goals.map((g) => ({ ...g, mine: g.targets.length > 0 })),
+    goals.map((g) => ({ ...g, mine: mineIn.has(g.id) })),
   );
   const events: AllDayEvent[] = [];
   for (const g of visible) {

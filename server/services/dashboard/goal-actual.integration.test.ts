@@ -5,6 +5,7 @@
  * must match the entries too.
  */
 import { randomUUID } from "node:crypto";
+import { targetTable } from "@/tests/target-table";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, isoDateInTimeZone } from "@/server/domain/calendar";
@@ -196,11 +197,11 @@ describe("GoalActual", () => {
     expect(await goalActuals(goal.id)).toEqual(await fromDailyTotals(goal.id));
     expect((await goalActuals(goal.id)).get(t.memberA2.id)).toBe(9);
     // No foreign keys on GoalActual: deleting a membership or a goal deletes their rows by trigger.
-    await db().memberTarget.deleteMany({ where: { membershipId: t.memberA2.id } });
+    await targetTable(db()).deleteMany({ where: { membershipId: t.memberA2.id } });
     await db().membership.delete({ where: { id: t.memberA2.id } });
     expect(await db().goalActual.count({ where: { membershipId: t.memberA2.id } })).toBe(0);
     expect(await goalActuals(goal.id)).toEqual(await fromDailyTotals(goal.id));
-    await db().memberTarget.deleteMany({ where: { goalId: goal.id } });
+    await targetTable(db()).deleteMany({ where: { goalId: goal.id } });
     await db().goal.delete({ where: { id: goal.id } });
     expect(await db().goalActual.count({ where: { goalId: goal.id } })).toBe(0);
   });

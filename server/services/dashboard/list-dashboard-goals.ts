@@ -11,6 +11,7 @@ import { toIsoDay } from "@/server/domain/db-day";
 import { filterVisibleGoals } from "@/server/services/goal/goal-access";
 import { goalPlanFields } from "@/server/services/goal/goal-plan-fields";
 import type { TeamScope } from "@/server/services/team/scope";
+import { goalsTargeting } from "@/server/queries/goal-split";
 
 // The selector needs the plan's name, amounts and dates only (not its curve or holidays).
 const { id, name, target, baseline, startDate, deadline } = goalPlanFields;
@@ -36,14 +37,14 @@ export async function listDashboardGoals(db: DbClient, scope: TeamScope) {
       status: true,
       mainSince: true,
       root: { select: { parentId: true } },
-      targets: { where: { membershipId: actor.id }, select: { membershipId: true } },
     },
     take: 200,
   });
+  const mineIn = await goalsTargeting(db, { membershipId: actor.id, goalIds: goals.map((g) => g.id) });
   const visible = await filterVisibleGoals(
     db,
     actor,
-    goals.map((g) => ({ ...g, mine: g.targets.length > 0 })),
+    goals.map((g) => ({ ...g, mine: mineIn.has(g.id) })),
   );
   // The main goal: the same rule as main-goal.ts `mainGoalId` (latest `mainSince` among published goals).
   const main = goals

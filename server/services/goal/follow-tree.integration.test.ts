@@ -9,6 +9,7 @@
  * - with followTree off nothing changes; a failure in the re-split rolls the tree change back.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { shareOfProgress } from "@/server/domain/dashboard-math";
 import { LEFT_ROLE } from "@/server/domain/rollup";
 import { addDailyTotal, makeGoal, makeMetric, makeUser } from "@/tests/factories";
@@ -41,7 +42,7 @@ beforeEach(async () => {
 });
 
 async function targets() {
-  const rows = await env.db.memberTarget.findMany({ where: { goalId } });
+  const rows = await targetTable(env.db).findMany({ where: { goalId } });
   return new Map(rows.map((r) => [r.membershipId, r]));
 }
 

@@ -19,8 +19,8 @@ import { followTree as resplit, type FollowTarget } from "@/server/domain/follow
 import { phaseGoal, ruleOf } from "@/server/domain/goal-phasing";
 import { formatAmount } from "@/server/domain/money";
 import { cumulativeOn } from "@/server/domain/phasing";
-import { goalTargetRows } from "@/server/queries/goal";
-import { insertMemberTargets, insertTargetChanges, updateMemberTargets } from "@/server/queries/goal-targets";
+import { goalTargetRows } from "@/server/queries/goal-split";
+import { insertTargetChanges, writeMemberTargets } from "@/server/queries/goal-targets";
 import { listSubtree, listUplineChain } from "@/server/queries/tree";
 import { goalRowSelect } from "./goal-access";
 import { loadStoredGoalContext } from "./goal-context";
@@ -89,7 +89,7 @@ export async function followTreeChange(
   for (const goal of affected) {
     const fmt = (a: number) => formatAmount(a, goal.metric.unit, goal.team.currency);
     const ctx = await loadStoredGoalContext(tx, goal, { splitRule: goal.splitRule, asOf: today });
-    const rows = await goalTargetRows(tx, goal.id);
+    const rows = await goalTargetRows(tx, goal);
     const before = new Map<string, FollowTarget>(rows.map((r) => [r.membershipId, r]));
     const inTree = new Set(ctx.nodes.map((n) => n.id));
     for (const n of ctx.nodes) nameById.set(n.id, n.name);
@@ -165,8 +165,6 @@ export async function followTreeChange(
       out.push({ goalId: goal.id, changed: 0, skipped: null });
       continue;
     }
-    const fresh = moved.filter(([id]) => !before.has(id));
-    const existing = moved.filter(([id]) => before.has(id));
     const columns = (list: typeof moved) => ({
       membershipIds: list.map(([id]) => id),
       personal: list.map(([, t]) => t.personal),
@@ -174,8 +172,7 @@ export async function followTreeChange(
       personalOverride: list.map(([, t]) => t.personalOverride),
       teamOverride: list.map(([, t]) => t.teamOverride),
     });
-    await insertMemberTargets(tx, { goalId: goal.id, columns: columns(fresh) });
-    await updateMemberTargets(tx, { goalId: goal.id, columns: columns(existing) });
+    await writeMemberTargets(tx, { goal, columns: columns(moved) });
     const changes = describeChanges(moved, before, nameById, change, fmt);
     await insertTargetChanges(tx, {
       teamId,

@@ -11,6 +11,7 @@ import { phaseGoal } from "@/server/domain/goal-phasing";
 import { formatAmount } from "@/server/domain/money";
 import { toIsoDay } from "@/server/domain/db-day";
 import { canChooseMainGoal, mainGoalId } from "./main-goal";
+import { goalTargetRows } from "@/server/queries/goal-split";
 
 export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal) {
   const { actor, team } = scope;
@@ -23,10 +24,7 @@ export async function getGoal(db: DbClient, scope: TeamScope, input: ViewedGoal)
   const tree = await listSubtree(db, { teamId: actor.teamId, rootId: manages ? goal.rootMembershipId : actor.id });
   const ids = tree.map((n) => n.id);
   const [targets, people, pending] = await Promise.all([
-    db.memberTarget.findMany({
-      where: { goalId: goal.id, membershipId: { in: ids } },
-      select: { membershipId: true, personal: true, team: true, personalOverride: true, teamOverride: true },
-    }),
+    goalTargetRows(db, goal),
     db.membership.findMany({
       where: { id: { in: ids } },
       select: { id: true, minutesPerDay: true, user: { select: { name: true } } },

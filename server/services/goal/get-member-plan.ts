@@ -34,6 +34,7 @@ import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree } from "@/server/queries/tree";
 import { memberGoalPlan, memberPlanGoalSelect, type MemberGoalPlan } from "./member-goal-plan";
 import { mainGoalId } from "./main-goal";
+import { memberTargets } from "@/server/queries/goal-split";
 
 export type { TodayAction } from "@/server/domain/member-actions";
 export type { MemberGoalPlan, Milestone } from "./member-goal-plan";
@@ -72,16 +73,28 @@ export async function getMemberPlan(
   });
   if (!member) throw notFound("Member");
 
-  const rows = await db.memberTarget.findMany({
-    where: { membershipId, goal: { teamId, status: "PUBLISHED" } },
-    select: {
-      personal: true,
-      team: true,
-      personalOverride: true,
-      teamOverride: true,
-      goal: { select: memberPlanGoalSelect },
-    },
-    orderBy: { goal: { deadline: "asc" } },
+  // The team's published goals (a handful), then the member's 8 bytes of each one's split (one statement).
+  const published = await db.goal.findMany({
+    where: { teamId, status: "PUBLISHED" },
+    select: memberPlanGoalSelect,
+    orderBy: { deadline: "asc" },
+  });
+  const mine = new Map(
+    (await memberTargets(db, { membershipId, goalIds: published.map((g) => g.id) })).map((t) => [t.goalId, t]),
+  );
+  const rows = published.flatMap((goal) => {
+    const t = mine.get(goal.id);
+    return t
+      ? [
+          {
+            personal: t.personal,
+            team: t.team,
+            personalOverride: t.personalOverride,
+            teamOverride: t.teamOverride,
+            goal,
+          },
+        ]
+      : [];
   });
   if (rows.length === 0) return { asOf, goals: [], todayActions: [] };
 

@@ -14,6 +14,7 @@ import { BRANCH_LEADERS, canView } from "@/server/services/team/permissions";
 import type { ActorMembership } from "@/server/services/team/load-team-access";
 import type { Prisma } from "@/generated/prisma/client";
 import { goalPlanFields } from "./goal-plan-fields";
+import { memberTarget } from "@/server/queries/goal-split";
 
 export async function assertCanPlanFor(db: DbClient, actor: ActorMembership, rootId: string): Promise<void> {
   if (!(await canView(db, actor, rootId))) throw notFound("Member");
@@ -108,10 +109,7 @@ export async function loadGoalForView(db: DbClient, actor: ActorMembership, goal
   const goal = await loadGoalRow(db, { teamId: actor.teamId, goalId });
   const manages = await canPlanFor(db, actor, goal.rootMembershipId);
   if (manages) return { goal, manages };
-  const mine = await db.memberTarget.findFirst({
-    where: { goalId, membershipId: actor.id },
-    select: { membershipId: true },
-  });
+  const mine = await memberTarget(db, { goalId, membershipId: actor.id });
   // An archived goal that had been published stays readable to its members (archive-goal.ts); a draft never is.
   if (!mine || !(goal.status === "PUBLISHED" || (goal.status === "ARCHIVED" && goal.publishedAt !== null)))
     throw notFound("Goal");

@@ -112,6 +112,7 @@ function treeOrder(members: readonly GoalMemberTuple[], rootId: string): { nodes
       name: m[4],
       splitWeight: m[2],
       minutesPerDay: m[3],
+      slot: m[6],
     };
   });
   return { nodes, order };

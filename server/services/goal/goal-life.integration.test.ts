@@ -4,6 +4,7 @@
  * closed goal's summary (the dashboard's numbers) with next month's goal made from it (the stretch rule).
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { addDays } from "@/server/domain/calendar";
 import { proposeNextTarget } from "@/server/domain/next-target";
 import { teamToday } from "@/server/clock";
@@ -47,7 +48,7 @@ function fields(over: Record<string, unknown> = {}) {
 }
 
 async function targetsOf(goalId: string) {
-  const rows = await env.db.memberTarget.findMany({
+  const rows = await targetTable(env.db).findMany({
     where: { goalId },
     select: { membershipId: true, personal: true, team: true },
   });

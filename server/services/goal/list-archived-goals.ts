@@ -6,6 +6,7 @@ import type { DbClient } from "@/server/db-client";
 import { toIsoDay } from "@/server/domain/db-day";
 import type { TeamScope } from "@/server/services/team/scope";
 import { filterVisibleGoals } from "./goal-access";
+import { goalsTargeting } from "@/server/queries/goal-split";
 
 export async function listArchivedGoals(db: DbClient, scope: TeamScope) {
   const { actor } = scope;
@@ -24,14 +25,14 @@ export async function listArchivedGoals(db: DbClient, scope: TeamScope) {
       rootMembershipId: true,
       root: { select: { user: { select: { name: true } } } },
       metric: { select: { id: true, key: true, name: true, unit: true } },
-      targets: { where: { membershipId: actor.id }, select: { membershipId: true } },
     },
   });
+  const mineIn = await goalsTargeting(db, { membershipId: actor.id, goalIds: goals.map((g) => g.id) });
   // Archived after publishing is seen as a published goal was; an archived draft only by those who manage it.
   const visible = await filterVisibleGoals(
     db,
     actor,
-    goals.map((g) => ({ ...g, status: g.publishedAt ? "PUBLISHED" : "DRAFT", mine: g.targets.length > 0 })),
+    goals.map((g) => ({ ...g, status: g.publishedAt ? "PUBLISHED" : "DRAFT", mine: mineIn.has(g.id) })),
   );
   return visible.map((g) => ({
     id: g.id,

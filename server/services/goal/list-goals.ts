@@ -7,6 +7,7 @@ import type { DbClient } from "@/server/db-client";
 import type { TeamScope } from "@/server/services/team/scope";
 import { filterVisibleGoals } from "./goal-access";
 import { toIsoDay } from "@/server/domain/db-day";
+import { memberTargets } from "@/server/queries/goal-split";
 
 export async function listGoals(db: DbClient, scope: TeamScope) {
   const { actor } = scope;
@@ -25,16 +26,21 @@ export async function listGoals(db: DbClient, scope: TeamScope) {
       rootMembershipId: true,
       root: { select: { user: { select: { name: true } } } },
       metric: { select: { id: true, key: true, name: true, unit: true } },
-      targets: { where: { membershipId: actor.id }, select: { personal: true, team: true } },
     },
   });
+  const mineIn = new Map(
+    (await memberTargets(db, { membershipId: actor.id, goalIds: goals.map((g) => g.id) })).map((t) => [
+      t.goalId,
+      { personal: t.personal, team: t.team },
+    ]),
+  );
   const visible = await filterVisibleGoals(
     db,
     actor,
-    goals.map((g) => ({ ...g, mine: g.targets.length > 0 })),
+    goals.map((g) => ({ ...g, mine: mineIn.has(g.id) })),
   );
   return visible.map((g) => {
-    const mine = g.targets[0] ?? null;
+    const mine = mineIn.get(g.id) ?? null;
     return {
       id: g.id,
       name: g.name,

@@ -8,6 +8,7 @@ import type { DbClient } from "@/server/db-client";
 import type { TeamScope } from "@/server/services/team/scope";
 import { listSubtree } from "@/server/queries/tree";
 import { canPlanFor } from "./goal-access";
+import { memberTargets } from "@/server/queries/goal-split";
 
 const proposalSelect = {
   id: true,
@@ -49,11 +50,15 @@ export async function listProposals(db: DbClient, scope: TeamScope) {
     }
   }
   const mine = await load({ membershipId: actor.id });
-  const targets = await db.memberTarget.findMany({
-    where: { OR: inbox.map((p) => ({ goalId: p.goalId, membershipId: p.membershipId })) },
-    select: { goalId: true, membershipId: true, personal: true },
-  });
-  const current = new Map(targets.map((t) => [`${t.goalId}:${t.membershipId}`, t.personal]));
+  // The current target of each proposer in each goal: one statement per proposer (a handful).
+  const goalsOf = new Map<string, Set<string>>();
+  for (const p of inbox) goalsOf.set(p.membershipId, (goalsOf.get(p.membershipId) ?? new Set()).add(p.goalId));
+  const current = new Map<string, number>();
+  for (const [membershipId, goalIds] of goalsOf) {
+    for (const t of await memberTargets(db, { membershipId, goalIds: [...goalIds] })) {
+      current.set(`${t.goalId}:${membershipId}`, t.personal);
+    }
+  }
   const shape = (p: (typeof inbox)[number]) => ({
     id: p.id,
     goalId: p.goalId,

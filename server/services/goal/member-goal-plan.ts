@@ -25,6 +25,7 @@ import { metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history
 import { goalPlanFields } from "./goal-plan-fields";
 import { cumulativeAt, ownMilestones, periodMilestone } from "./member-milestones";
 import { replannedMemberDays } from "./replan-rest";
+import { goalShares } from "@/server/queries/goal-split";
 
 export interface Milestone {
   periodStart: IsoDate;
@@ -127,11 +128,7 @@ export async function memberGoalPlan(
     reads;
   const g = row.goal;
   const plan = phaseGoal(g, team);
-  const shares = await db.memberTarget.findMany({
-    where: { goalId: g.id },
-    select: { membershipId: true, personal: true },
-    orderBy: { membershipId: "asc" },
-  });
+  const shares = await goalShares(db, { id: g.id, teamId });
   // The split by personal targets, with any "re-plan the rest" applied (replan-rest.ts).
   const own = await replannedMemberDays(db, {
     teamId,

@@ -13,7 +13,7 @@ import { computeGoalPlan, type ComputedGoalPlan, type GoalContext } from "@/serv
 import { phaseGoal } from "@/server/domain/goal-phasing";
 import { formatAmount } from "@/server/domain/money";
 import { toIsoDay } from "@/server/domain/db-day";
-import { goalTargetRows } from "@/server/queries/goal";
+import { goalTargetRows, teamSlots } from "@/server/queries/goal-split";
 import type { TGoalChange } from "@/server/schemas/goal";
 import type { GoalRow } from "./goal-access";
 import { loadStoredGoalContext } from "./goal-context";
@@ -37,7 +37,9 @@ export const AFFECTED_NAMES = 12;
 export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change: TGoalChange; asOf: IsoDate }) {
   const { goal, change, asOf } = args;
   const { next, goalDiff, holidays } = await goalFieldChange(db, { goal, change, asOf });
-  const rows = await goalTargetRows(db, goal.id);
+  // The team's slots are read once and kept for the write (recordTargetChanges).
+  const slots = await teamSlots(db, goal.teamId);
+  const rows = await goalTargetRows(db, goal, slots);
   // `next`: an edit of the start moves the window the `history` split reads.
   const ctx = await loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf });
   const inTree = new Set(ctx.nodes.map((n) => n.id));
@@ -51,7 +53,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
       : null;
   const diff = memberDiff({ members: computed.members, rows, overrides, inTree });
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
-  return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt };
+  return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt, slots };
 }
 
 /** The whole goal's periods planned before (the goal's holidays) → after (the team's): those that move, and for whom. */

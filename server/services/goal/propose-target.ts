@@ -9,14 +9,12 @@ import type { TProposeTargetInput } from "@/server/schemas/goal";
 import type { GoalRow } from "@/server/services/goal/goal-access";
 import type { TeamScope } from "@/server/services/team/scope";
 import { notifyProposalWaiting } from "@/server/services/notification/event-notifications";
+import { memberTarget } from "@/server/queries/goal-split";
 
 export async function proposeTarget(db: Db, scope: TeamScope, input: TProposeTargetInput & { goal: GoalRow }) {
   const { actor } = scope;
   if (input.goal.status !== "PUBLISHED") throw badRequest("You can propose a target once the goal is published.");
-  const mine = await db.memberTarget.findFirst({
-    where: { goalId: input.goal.id, membershipId: actor.id },
-    select: { personal: true },
-  });
+  const mine = await memberTarget(db, { goalId: input.goal.id, membershipId: actor.id });
   if (!mine) throw forbidden("Only the people this goal sets a target for can propose a different one.");
   return db.$transaction(async (tx) => {
     const replaced = await tx.targetProposal.findMany({

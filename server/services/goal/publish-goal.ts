@@ -1,12 +1,12 @@
 /**
- * Publishing a goal: its cascade is written as MemberTargets (one bulk insert) with ONE goal-level TargetChange
+ * Publishing a goal: its cascade is written as the goal's split (ONE row, server/queries/goal-split.ts) with ONE goal-level TargetChange
  * carrying every member's "nothing → their targets" (write-targets.ts), and the goal turns PUBLISHED — all in one
  * transaction, guarded by the goal's version so two leaders publishing at once cannot both win. The goal is phased
  * with the team holidays inside its dates as they are at publishing, and keeps them (`Goal.holidays`).
  */
 import type { Db, DbClient } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { BULK_TRANSACTION, insertMemberTargets, insertTargetChanges } from "@/server/queries/goal-targets";
+import { BULK_TRANSACTION, insertTargetChanges, writeMemberTargets } from "@/server/queries/goal-targets";
 import type { TeamScope } from "@/server/services/team/scope";
 import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
 import { loadGoalRow, type GoalRow } from "./goal-access";
@@ -57,7 +57,11 @@ export async function publishGoalInTx(
     personal[i] = m.personal;
     team[i] = m.team;
   });
-  await insertMemberTargets(tx, { goalId: goal.id, columns: { membershipIds, personal, team } });
+  // The cascade's members are the context's nodes, in order: their slots came with the context (no extra read).
+  const at = ctx.nodes.every((n, i) => n.slot !== undefined && n.id === membershipIds[i])
+    ? Int32Array.from(ctx.nodes, (n) => n.slot!)
+    : undefined;
+  await writeMemberTargets(tx, { goal, columns: { membershipIds, personal, team }, replace: true, at });
   await insertTargetChanges(tx, {
     teamId: goal.teamId,
     goalId: goal.id,

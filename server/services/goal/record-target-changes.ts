@@ -1,16 +1,17 @@
 /**
- * Writes a re-plan: updates changed MemberTargets (and creates rows for members who joined since publishing), and
+ * Writes a re-plan: the changed members' targets into the goal's split (members who joined since publishing
+ * included) and their overrides where they moved, and
  * records it as ONE goal-level TargetChange per changed goal field (or one "members" row when only targets moved)
  * carrying every changed member's from → to (listGoalHistory shows each member their own). Inside a transaction;
- * three bulk statements whatever the number of members (server/queries/goal-targets.ts).
+ * a few bulk statements whatever the number of members (server/queries/goal-targets.ts).
  */
 import type { DbClient } from "@/server/db-client";
+import type { TeamSlots } from "@/server/queries/goal-split";
 import type { TGoalChange } from "@/server/schemas/goal";
 import {
-  insertMemberTargets,
   insertTargetChanges,
   MEMBERS_ONLY_FIELD,
-  updateMemberTargets,
+  writeMemberTargets,
   type TargetChangeRow,
   type TargetColumns,
 } from "@/server/queries/goal-targets";
@@ -80,13 +81,13 @@ export async function recordTargetChanges(
     diff: MemberDiff[];
     goalDiff: GoalFieldDiff[];
     fmt: (a: number) => string;
+    /** The team's slots, when the caller read them already (planGoalChange). */
+    slots?: TeamSlots;
   },
 ) {
   const { goal, diff } = args;
   const reason = args.reason?.trim() || defaultReason(args.change, diff, args.goalDiff, args.fmt);
-  const fresh = diff.filter((d) => d.isNew);
-  await insertMemberTargets(tx, { goalId: goal.id, columns: targetColumns(fresh) });
-  await updateMemberTargets(tx, { goalId: goal.id, columns: targetColumns(diff.filter((d) => !d.isNew)) });
+  await writeMemberTargets(tx, { goal, columns: targetColumns(diff), slots: args.slots });
 
   // Members whose targets moved: one goal-level row carries them all. Members whose only change is a hand-set
   // value that equals what they had (rare: a handful) keep a row of their own ("override").

@@ -4,6 +4,7 @@
  * whose "today" is `teamToday` of the pinned clock.
  */
 import { describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import { addDays } from "@/server/domain/calendar";
 import { teamToday } from "@/server/clock";
 import { atInstant } from "@/tests/clock";
@@ -49,7 +50,7 @@ describe("a goal entirely in the past", () => {
     await expect(
       owner.goal.publish({ teamId: t.team.id, goalId: draft.id, version: draft.version }),
     ).rejects.toMatchObject(refusal);
-    expect(await db.memberTarget.count({ where: { goalId: draft.id } })).toBe(0);
+    expect(await targetTable(db).count({ where: { goalId: draft.id } })).toBe(0);
     expect((await db.goal.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true } })).status).toBe(
       "DRAFT",
     );

@@ -40,6 +40,7 @@ import { cumulativePlans, loadReplannedPlans, type ReplannedPlan } from "@/serve
 import type { TeamScope } from "@/server/services/team/scope";
 import type { GoalRow } from "./goal-access";
 import { staleVersion } from "./publish-goal";
+import { goalShares } from "@/server/queries/goal-split";
 
 /** A stored re-plan (TargetReplan). */
 export interface StoredReplan {
@@ -195,11 +196,7 @@ async function planReplan(db: DbClient, scope: TeamScope, goal: GoalRow, input: 
     ? (await listSubtree(db, { teamId: team.id, rootId: input.memberId })).map((r) => r.id)
     : [input.memberId];
   const [shares, metric, people] = await Promise.all([
-    db.memberTarget.findMany({
-      where: { goalId: goal.id },
-      select: { membershipId: true, personal: true },
-      orderBy: { membershipId: "asc" },
-    }),
+    goalShares(db, goal),
     db.metric.findUniqueOrThrow({ where: { id: goal.metricId }, select: { name: true, unit: true } }),
     db.membership.findMany({
       where: { id: { in: memberIds }, teamId: team.id },

@@ -4,6 +4,7 @@
  * newest first in the order it was written, and the number of queries does not grow with the team.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { targetTable } from "@/tests/target-table";
 import type { Db } from "@/server/db-client";
 import type { TCreateGoalInput } from "@/server/schemas/goal";
 import { loadTeamScope, type TeamScope } from "@/server/services/team/scope";
@@ -56,11 +57,15 @@ describe("bulk target writes", () => {
     const owner = await ownerScope(t);
     const goal = await createGoal(db, owner, { ...bulkGoalInput(m.volume.id, 700_000), rootMembershipId: t.owner.id });
     const members = await db.membership.count({ where: { teamId: t.team.id, status: "ACTIVE" } });
-    const before = await db.memberTarget.findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } });
+    const before = await targetTable(db).findMany({ where: { goalId: goal.id }, orderBy: { membershipId: "asc" } });
     expect(before).toHaveLength(members);
     expect(before.reduce((s, r) => s + r.personal, 0)).toBe(700_000);
     expect(before.find((r) => r.membershipId === t.owner.id)!.team).toBe(700_000);
-    expect(before.every((r) => r.version === 1 && r.personalOverride === null)).toBe(true);
+    expect(before.every((r) => r.personalOverride === null)).toBe(true);
+    // ONE row holds the whole split (issue 21), version 1.
+    expect(await db.goalSplit.findUniqueOrThrow({ where: { goalId: goal.id }, select: { version: true } })).toEqual({
+      version: 1,
+    });
     // One goal-level history row carries every member's "nothing → their targets", not a row per member.
     const published = await db.targetChange.findMany({ where: { goalId: goal.id } });
     expect(published).toEqual([expect.objectContaining({ membershipId: null, field: "goal", toValue: 700_000 })]);
@@ -95,12 +100,14 @@ describe("bulk target writes", () => {
       change: { kind: "target", target: 900_000 },
     });
     expect(changed.version).toBe(goal.version + 1);
-    const after = await db.memberTarget.findMany({ where: { goalId: goal.id } });
+    const after = await targetTable(db).findMany({ where: { goalId: goal.id } });
     expect(after).toHaveLength(members + 1);
     expect(after.reduce((s, r) => s + r.personal, 0)).toBe(900_000);
     const fresh = after.find((r) => r.membershipId === newcomer.id)!;
-    expect(fresh.version).toBe(1);
-    for (const r of after.filter((x) => x.membershipId !== newcomer.id)) expect(r.version).toBe(2);
+    expect(fresh).toBeDefined();
+    expect(await db.goalSplit.findUniqueOrThrow({ where: { goalId: goal.id }, select: { version: true } })).toEqual({
+      version: 2,
+    });
 
     // History, newest first: within one change the member rows (written after the goal's own row) come first.
     const history = await listGoalHistory(db, owner, { goalId: goal.id });

@@ -21,6 +21,7 @@ import { releaseWaitingInvites, sendReleasedInvitations } from "./release-waitin
 import { INVITE_PROBLEM_MESSAGES, inviteForJoinSelect, inviteProblem } from "./preview-invite";
 import { linkSponsoredPerson } from "@/server/services/person/invite-person";
 import * as clock from "@/server/clock";
+import { takeMemberSlots } from "@/server/queries/member-slot";
 import { notifyRecruitJoined } from "@/server/services/notification/event-notifications";
 
 export const VERIFY_EMAIL_FIRST = "Verify your email first: open the link we sent you, then join.";
@@ -127,6 +128,7 @@ async function join(db: Db, args: { where: Where; userId: string; now?: Date }) 
             parentId: invite.parentId,
             role: invite.role,
             joinedAt: now,
+            slot: await takeMemberSlots(tx, invite.teamId),
           },
           select: { id: true },
         });

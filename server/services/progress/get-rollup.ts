@@ -3,7 +3,7 @@
  * goal-to-date forecast and catch-up. The dashboard's `rollup` and the weekly review (start-review.ts, the CSV
  * export and the leaderboard) read it here, so they agree for the same goal, period and subtree.
  *
- * Constant number of queries whatever the tree size: ONE for the subtree joined with MemberTarget and DailyTotal
+ * Constant number of queries whatever the tree size: ONE for the subtree joined with the goal's split (read once) and DailyTotal
  * aggregated per membership (server/queries/rollup.ts), and beside it ONE for the goal's re-plans ("re-plan the rest":
  * those few members follow their own plan instead of their share, replanned-plans.ts, the same read as My plan's);
  * the goal and the subtree root's visibility are checked by

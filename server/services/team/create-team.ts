@@ -21,11 +21,13 @@ export async function createTeam(db: Db, args: { userId: string; input: TCreateT
         timeZone: input.timeZone,
         weekStartsOn: input.weekStartsOn,
         workingDays: [...input.workingDays].sort((a, b) => a - b),
+        // The owner takes slot 0 (server/queries/member-slot.ts).
+        nextSlot: 1,
       },
       select: { id: true, slug: true, name: true },
     });
     const owner = await tx.membership.create({
-      data: { teamId: team.id, userId: args.userId, role: "OWNER" },
+      data: { teamId: team.id, userId: args.userId, role: "OWNER", slot: 0 },
       select: { id: true },
     });
     await recordEvent(tx, { teamId: team.id, actorId: owner.id, action: "team.created", subjectId: team.id });
