@@ -28,4 +28,11 @@ describe("row decoders", () => {
       /safe integer/,
     );
   });
+
+  it("reads a bytea column as bytes and refuses anything else", () => {
+    const split = Buffer.from([0, 0, 0, 7, 0, 0, 0, 9]);
+    const read = mappedRows("split", (r) => ({ split: col.bytes(r, "split") }));
+    expect([...read.decode([{ split }])[0]!.split]).toEqual([0, 0, 0, 7, 0, 0, 0, 9]);
+    expect(() => read.decode([{ split: "\\x0000000700000009" }])).toThrow(/"split".*expected bytes/);
+  });
 });

@@ -91,6 +91,12 @@ export const col = {
     if (typeof v !== "boolean") throw new Error(`column "${key}" is ${describe(v)}, expected a boolean`);
     return v;
   },
+  /** A bytea column (the driver gives a Buffer, a Uint8Array). */
+  bytes(row: Row, key: string): Uint8Array {
+    const v = row[key];
+    if (!(v instanceof Uint8Array)) throw new Error(`column "${key}" is ${describe(v)}, expected bytes`);
+    return v;
+  },
   date(row: Row, key: string): Date {
     const v = row[key];
     if (!(v instanceof Date) || Number.isNaN(v.getTime()))

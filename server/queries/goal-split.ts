@@ -55,14 +55,10 @@ export async function teamSlots(db: DbClient, teamId: string): Promise<TeamSlots
   return { ids, slotOf };
 }
 
-/** Bytes from a bytea column (the driver gives a Buffer, a Uint8Array). */
-function bytes(r: Record<string, unknown>, key: string): Uint8Array {
-  const v = r[key];
-  if (!(v instanceof Uint8Array)) throw new Error(`column "${key}" is not bytes`);
-  return v;
-}
-
-const splitRow = mappedRows("goalSplit.split", (r) => ({ split: bytes(r, "split"), version: col.int(r, "version") }));
+const splitRow = mappedRows("goalSplit.split", (r) => ({
+  split: col.bytes(r, "split"),
+  version: col.int(r, "version"),
+}));
 
 /** The goal's split bytes, or null before it is published. `lock`: FOR UPDATE (a writer's read-modify-write). */
 export async function readGoalSplit(
