@@ -210,7 +210,7 @@ export function logContextSql(args: LogContextArgs): Prisma.Sql {
                      g."metricId", g."createdAt"
                 FROM "Goal" g
                 JOIN "GoalSplit" gs ON gs."goalId" = g.id
-                JOIN "Membership" me ON me.id = ${membershipId}
+                JOIN "Membership" me ON me.id = ${membershipId} AND me."teamId" = g."teamId"
                 CROSS JOIN LATERAL (SELECT ${slotBytes(Prisma.sql`gs.split`, Prisma.sql`me.slot`)} AS t OFFSET 0) z
                WHERE g."teamId" = ${teamId} AND g.status = 'PUBLISHED') x
        WHERE x.personal IS NOT NULL

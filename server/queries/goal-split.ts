@@ -221,6 +221,8 @@ export async function memberTargets(
       FROM (SELECT gs."goalId", ${slotPersonal(Prisma.sql`s.t`)} AS personal, ${slotTeam(Prisma.sql`s.t`)} AS team
               FROM "Membership" m
               JOIN "GoalSplit" gs ON gs."goalId" = ANY(${pgTextArray(args.goalIds)}::text[])
+              -- A slot means something in its own team's goals only: another team's goal never "targets" this member.
+              JOIN "Goal" g ON g.id = gs."goalId" AND g."teamId" = m."teamId"
               CROSS JOIN LATERAL (SELECT ${slotBytes(Prisma.sql`gs.split`, Prisma.sql`m.slot`)} AS t OFFSET 0) s
              WHERE m.id = ${args.membershipId}) x
       LEFT JOIN "TargetOverride" o ON o."goalId" = x."goalId" AND o."membershipId" = ${args.membershipId}
