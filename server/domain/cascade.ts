@@ -58,6 +58,8 @@ export interface CascadeOverride {
 
 export interface CascadeInput {
   nodes: readonly CascadeNode[];
+  /** Each node's upline as an index into `nodes` (−1 for the root), when the caller has it: no ids to resolve. */
+  parentIndex?: Int32Array;
   /** The root's team target. */
   target: number;
   rule: SplitRule;
@@ -118,15 +120,15 @@ export function cascadeTargets(input: CascadeInput): CascadeResult {
       "rule",
     );
   }
-  const tree = indexTree(nodes);
-  const { size: n, parent, root, order, indexOf } = tree;
+  const tree = indexTree(nodes, input.parentIndex);
+  const { size: n, parent, root, order } = tree;
 
   // --- Overrides ------------------------------------------------------------------------------------------------
   const personalOv = new Float64Array(n).fill(-1);
   const teamOv = new Float64Array(n).fill(-1);
   (input.overrides ?? []).forEach((o, k) => {
     const field = `overrides.${k}`;
-    const i = indexOf.get(o.id);
+    const i = tree.indexOf.get(o.id);
     if (i === undefined)
       throw new PlanningError("unknown_member", `The override is for ${o.id}, who is not in this team.`, field);
     if (o.kind !== "personal" && o.kind !== "team") {

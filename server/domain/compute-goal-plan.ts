@@ -28,15 +28,18 @@ export interface GoalNode {
   minutesPerDay: number | null;
   /** The member's place in the goal's stored split (`Membership.slot`), when loaded from the database. */
   slot?: number;
+  /** The goal metric's actual over the look-back window before the start (the `history` rule); default 0. */
+  historyActual?: number;
 }
 
 export interface GoalContext {
   team: { weekStartsOn: number; workingDays: number[]; currency: string };
   metric: MetricRef & { kind: "RESULT" | "ACTIVITY" };
   steps: FunnelStep[];
+  /** Root first, every upline before its downline. */
   nodes: GoalNode[];
-  /** Per member: the goal metric's actual over the look-back window before the start (history rule). */
-  splitHistory: Map<string, number>;
+  /** Each node's upline as an index into `nodes` (−1 for the root), when the loader has it (the cascade skips ids). */
+  parentIndex?: Int32Array;
   /** Per member: funnel metric totals over the last RATE_HISTORY_DAYS (own conversion rates). */
   rateHistory: Map<string, Record<string, number>>;
 }
@@ -80,19 +83,21 @@ export function computeGoalPlan(
 ): ComputedGoalPlan {
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
   const plan = phaseGoal(spec, ctx.team, fmt);
-  const names = new Map(ctx.nodes.map((n) => [n.id, n.name]));
+  // Names are for conflict messages only: the map is built when one is written.
+  let names: Map<string, string> | undefined;
   const cascade = cascadeTargets({
     nodes: ctx.nodes.map((n) => ({
       id: n.id,
       parentId: n.parentId,
       weight: n.splitWeight,
-      historyActual: ctx.splitHistory.get(n.id) ?? 0,
+      historyActual: n.historyActual ?? 0,
     })),
+    parentIndex: ctx.parentIndex,
     target: spec.target - spec.baseline,
     rule: ruleOf(spec.splitRule),
     overrides: options.overrides ?? [],
     historyFloor: spec.historyFloorPct / 100,
-    nameOf: (id) => names.get(id) ?? id,
+    nameOf: (id) => (names ??= new Map(ctx.nodes.map((n) => [n.id, n.name]))).get(id) ?? id,
     formatAmount: fmt,
   });
   const start = toIsoDay(spec.startDate);

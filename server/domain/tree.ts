@@ -7,6 +7,8 @@
  *   (`multiple_roots`) and cycles (`cycle`, including a node that is its own parent).
  * - It returns array indexes (input order) and a top-down breadth-first `order` in which every parent comes before
  *   its children; iterate it forwards to go top-down and backwards to go bottom-up. Children keep input order.
+ * - Given `parentIndex` (each node's upline as an input index, −1 for none), ids are not resolved: the id map is
+ *   built only when `indexOf` is read (and the duplicate-id check with it).
  * - No recursion anywhere, so a 100,000-deep chain is fine; time and memory are linear in the number of nodes.
  */
 import { PlanningError } from "./errors";
@@ -32,26 +34,41 @@ export interface TreeIndex {
   depth: Int32Array;
 }
 
-export function indexTree(nodes: readonly TreeNodeRef[]): TreeIndex {
+export function indexTree(nodes: readonly TreeNodeRef[], parentIndex?: Int32Array): TreeIndex {
   const n = nodes.length;
   if (n === 0) throw new PlanningError("empty_tree", "The team is empty: there is nobody to plan for.", "nodes");
+  if (parentIndex && parentIndex.length !== n) throw new RangeError("parentIndex must have one entry per node.");
 
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = nodes[i]!.id;
-    if (typeof id !== "string" || id.length === 0) {
-      throw new PlanningError("invalid_id", `Member ${i + 1} has no id.`, "nodes");
+  const buildIndex = () => {
+    const map = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const id = nodes[i]!.id;
+      if (typeof id !== "string" || id.length === 0) {
+        throw new PlanningError("invalid_id", `Member ${i + 1} has no id.`, "nodes");
+      }
+      if (map.has(id)) throw new PlanningError("duplicate_id", `The member ${id} appears twice.`, "nodes");
+      map.set(id, i);
     }
-    if (indexOf.has(id)) throw new PlanningError("duplicate_id", `The member ${id} appears twice.`, "nodes");
-    indexOf.set(id, i);
-  }
+    return map;
+  };
+  // Given the uplines as indexes, the ids need no map unless someone looks one up (a cascade's overrides).
+  let indexOf = parentIndex ? undefined : buildIndex();
+  const upline = (i: number): number | undefined => {
+    if (parentIndex) {
+      const p = parentIndex[i]!;
+      if (p >= n) throw new RangeError(`The upline of node ${i} is outside the list.`);
+      return p < 0 ? undefined : p;
+    }
+    const pid = nodes[i]!.parentId;
+    return pid === null || pid === undefined ? undefined : indexOf!.get(pid);
+  };
 
   const parent = new Int32Array(n);
   const childCount = new Int32Array(n + 1);
   let root = -1;
   for (let i = 0; i < n; i++) {
     const node = nodes[i]!;
-    const p = node.parentId === null || node.parentId === undefined ? undefined : indexOf.get(node.parentId);
+    const p = upline(i);
     if (p === undefined) {
       if (root !== -1) {
         throw new PlanningError(
@@ -109,7 +126,18 @@ export function indexTree(nodes: readonly TreeNodeRef[]): TreeIndex {
     );
   }
 
-  return { size: n, indexOf, parent, root, order, childStart, children, depth };
+  return {
+    size: n,
+    get indexOf() {
+      return (indexOf ??= buildIndex());
+    },
+    parent,
+    root,
+    order,
+    childStart,
+    children,
+    depth,
+  };
 }
 
 /** The members under one root, level by level (see `levelOrder`). */
@@ -132,16 +160,32 @@ export function levelOrder(ids: readonly string[], parentIds: readonly (string |
   const n = ids.length;
   const indexOf = new Map<string, number>();
   for (let i = 0; i < n; i++) indexOf.set(ids[i]!, i);
-  const depth = new Int32Array(n).fill(-1);
-  const parent = new Int32Array(n).fill(-1);
   const root = indexOf.get(rootId);
-  if (root === undefined) return { order: new Int32Array(0), depth, parent };
+  const parent = new Int32Array(n).fill(-1);
+  if (root === undefined) return { order: new Int32Array(0), depth: new Int32Array(n).fill(-1), parent };
+  for (let i = 0; i < n; i++) {
+    const pid = parentIds[i];
+    parent[i] = pid === null || pid === undefined || i === root ? -1 : (indexOf.get(pid) ?? -1);
+  }
+  return levelOrderOf(parent, root);
+}
+
+/**
+ * `levelOrder` when each member's upline is already an input index (`parent[i]`, −1 for none or not in the list) —
+ * no ids to resolve: a caller that has the uplines as numbers (slots) skips a 100,000-key map. `root` is an input
+ * index; its own upline is ignored.
+ */
+export function levelOrderOf(parentIndex: Int32Array, root: number): LevelOrder {
+  const n = parentIndex.length;
+  const depth = new Int32Array(n).fill(-1);
+  const parent = Int32Array.from(parentIndex);
+  if (root < 0 || root >= n) return { order: new Int32Array(0), depth, parent };
+  parent[root] = -1;
   // Children as flat arrays (first child offset per member), input order kept.
   const first = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    const pid = parentIds[i];
-    const p = pid === null || pid === undefined || i === root ? -1 : (indexOf.get(pid) ?? -1);
-    parent[i] = p;
+    const p = parent[i]!;
+    if (p >= n) throw new RangeError(`The upline of member ${i} is outside the list.`);
     if (p >= 0) first[p + 1]! += 1;
   }
   for (let i = 0; i < n; i++) first[i + 1]! += first[i]!;

@@ -13,10 +13,27 @@ import { col, execute, mappedRows, queryFirst, queryRows } from "./decode";
 import { pgIntArray, pgTextArray } from "./pg-array";
 import { sqlNow } from "./sql-now";
 
-/** A member's place in every goal's split, both ways: `ids[slot]` (undefined = no such slot) and `slotOf`. */
+/**
+ * A member's place in every goal's split, both ways: `ids[slot]` (undefined = no such slot) and `slotOf` (built on
+ * first use: a re-plan that has every member's slot from its context never needs the 100,000-key map).
+ */
 export interface TeamSlots {
   ids: (string | undefined)[];
-  slotOf: Map<string, number>;
+  readonly slotOf: Map<string, number>;
+}
+
+function slotsOf(ids: (string | undefined)[]): TeamSlots {
+  let slotOf: Map<string, number> | undefined;
+  return {
+    ids,
+    get slotOf() {
+      if (!slotOf) {
+        slotOf = new Map();
+        for (let s = 0; s < ids.length; s++) if (ids[s] !== undefined) slotOf.set(ids[s]!, s);
+      }
+      return slotOf;
+    },
+  };
 }
 
 const slotsRow = mappedRows("goalSplit.teamSlots", (r) => ({
@@ -37,22 +54,14 @@ export async function teamSlots(db: DbClient, teamId: string): Promise<TeamSlots
            CASE WHEN COUNT(*) = MAX(slot) + 1 THEN 'dense' ELSE string_agg(slot::text, ',' ORDER BY slot) END AS slots
       FROM "Membership" WHERE "teamId" = ${teamId}`,
   );
-  const slotOf = new Map<string, number>();
-  if (!r?.ids || !r.slots) return { ids: [], slotOf };
+  if (!r?.ids || !r.slots) return slotsOf([]);
   const idList: (string | undefined)[] = r.ids.split(",");
   // Slots are dense (0 … n-1) unless a membership row was ever hard-deleted: then the ids sit at their slots.
-  if (r.slots === "dense") {
-    for (let i = 0; i < idList.length; i++) slotOf.set(idList[i]!, i);
-    return { ids: idList, slotOf };
-  }
+  if (r.slots === "dense") return slotsOf(idList);
   const ids: (string | undefined)[] = [];
   const slotList = r.slots.split(",");
-  for (let i = 0; i < idList.length; i++) {
-    const s = Number(slotList[i]);
-    ids[s] = idList[i]!;
-    slotOf.set(idList[i]!, s);
-  }
-  return { ids, slotOf };
+  for (let i = 0; i < idList.length; i++) ids[Number(slotList[i])] = idList[i]!;
+  return slotsOf(ids);
 }
 
 const splitRow = mappedRows("goalSplit.split", (r) => ({
@@ -132,6 +141,8 @@ export async function setOverrides(tx: DbClient, args: { goalId: string; rows: r
 
 export interface GoalTargetRow {
   membershipId: string;
+  /** The member's place in the split (`Membership.slot`). */
+  slot: number;
   personal: number;
   team: number;
   personalOverride: number | null;
@@ -162,6 +173,7 @@ export async function goalTargetRows(
     const o = ov.get(id);
     rows.push({
       membershipId: id,
+      slot: d.slots[i]!,
       personal: d.personal[i]!,
       team: d.team[i]!,
       personalOverride: o?.personal ?? null,

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { targetTable } from "@/tests/target-table";
 import { addDailyTotal, makeGoal, makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { goalContextMembers, goalHistoryRows } from "./goal";
+import { goalContextMembers, goalHistoryRows, type GoalMembers } from "./goal";
 import { goalTargetRows } from "./goal-split";
 import { insertTargetChanges } from "./goal-targets";
 
@@ -44,17 +44,41 @@ beforeAll(async () => {
   }); // after the window
 });
 
+/** Every member's id by slot, as stored. */
+const idsBySlot = async () =>
+  new Map(
+    (await env.db.membership.findMany({ where: { teamId: env.t.team.id }, select: { id: true, slot: true } })).map(
+      (m) => [m.slot, m.id],
+    ),
+  );
+
+/** The columns as one tuple per member: id, upline (its slot resolved to its id), weight, minutes, name, history actual, slot. */
+const tuples = async (m: GoalMembers) => {
+  const byslot = await idsBySlot();
+  return m.id.map((id, i) => [
+    id,
+    m.parentSlot[i] === null ? null : byslot.get(m.parentSlot[i]!),
+    m.splitWeight[i],
+    m.minutesPerDay[i],
+    m.name[i],
+    m.historyActual[i],
+    m.slot[i],
+  ]);
+};
+
 describe("goal queries", () => {
   const window = () => ({ metricId, from: "2026-10-01", to: "2026-11-01" });
 
   it("goalContextMembers: a subtree's members with weight, minutes, name and history actual, sorted by id", async () => {
     const { t } = env;
-    const rows = await goalContextMembers(env.db, {
-      teamId: t.team.id,
-      rootId: t.leaderA.id,
-      wholeTeam: false,
-      history: window(),
-    });
+    const rows = await tuples(
+      await goalContextMembers(env.db, {
+        teamId: t.team.id,
+        rootId: t.leaderA.id,
+        wholeTeam: false,
+        history: window(),
+      }),
+    );
     const expected: [string, string | null, number, number | null, string, number][] = [
       // Split weights are percentages of a full-time share: 100 by default, Mia half time.
       [t.leaderA.id, t.owner.id, 100, null, "Leo Leader A", 0],
@@ -73,12 +97,14 @@ describe("goal queries", () => {
 
   it("goalContextMembers: the whole team without recursion, and no history when none is asked", async () => {
     const { t } = env;
-    const team = await goalContextMembers(env.db, {
-      teamId: t.team.id,
-      rootId: t.owner.id,
-      wholeTeam: true,
-      history: window(),
-    });
+    const team = await tuples(
+      await goalContextMembers(env.db, {
+        teamId: t.team.id,
+        rootId: t.owner.id,
+        wholeTeam: true,
+        history: window(),
+      }),
+    );
     expect(team).toHaveLength(7);
     expect(new Map(team.map((m) => [m[0], m[5]]))).toEqual(
       new Map(
@@ -89,12 +115,14 @@ describe("goal queries", () => {
       ),
     );
     expect(team.find((m) => m[0] === t.owner.id)![1]).toBeNull();
-    const plain = await goalContextMembers(env.db, {
-      teamId: t.team.id,
-      rootId: t.memberA1.id,
-      wholeTeam: false,
-      history: null,
-    });
+    const plain = await tuples(
+      await goalContextMembers(env.db, {
+        teamId: t.team.id,
+        rootId: t.memberA1.id,
+        wholeTeam: false,
+        history: null,
+      }),
+    );
     expect(plain.map((m) => [m[0], m[5]])).toEqual([t.memberA1.id, t.memberA1a.id].sort().map((id) => [id, 0]));
     expect(
       await goalContextMembers(env.db, {
@@ -103,7 +131,39 @@ describe("goal queries", () => {
         wholeTeam: false,
         history: null,
       }),
-    ).toEqual([]);
+    ).toEqual({
+      id: [],
+      parentSlot: [],
+      splitWeight: [],
+      minutesPerDay: [],
+      name: [],
+      historyActual: [],
+      slot: [],
+    });
+  });
+
+  it("goalContextMembers: any name comes back whole beside its member (commas, quotes, emoji; a stray separator as a space)", async () => {
+    const { t } = env;
+    const userId = (await env.db.membership.findUniqueOrThrow({ where: { id: t.memberA2.id } })).userId;
+    const names = ['Zoë "Z", O\'Brien; 1,2', "\u{1F680} Rocket", "a\x1eb"];
+    try {
+      for (const name of names) {
+        await env.db.user.update({ where: { id: userId }, data: { name } });
+        const m = await goalContextMembers(env.db, {
+          teamId: t.team.id,
+          rootId: t.owner.id,
+          wholeTeam: true,
+          history: null,
+        });
+        const i = m.id.indexOf(t.memberA2.id);
+        expect(m.name[i]).toBe(name.replace("\x1e", " "));
+        expect(m.name).toHaveLength(7);
+        expect((await idsBySlot()).get(m.parentSlot[i]!)).toBe(t.leaderA.id);
+        expect([...m.id].sort()).toEqual(m.id);
+      }
+    } finally {
+      await env.db.user.update({ where: { id: userId }, data: { name: "Mo A2" } });
+    }
   });
 
   it("goalTargetRows: every target of the goal with its overrides; none for a goal without targets", async () => {
@@ -121,10 +181,25 @@ describe("goal queries", () => {
       data: { personalOverride: 600, teamOverride: 600 },
     });
     const rows = await goalTargetRows(env.db, { id: goal.id, teamId: t.team.id });
+    const slot = async (id: string) => (await env.db.membership.findUniqueOrThrow({ where: { id } })).slot;
     expect(rows.sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1))).toEqual(
       [
-        { membershipId: t.memberA1.id, personal: 450, team: 900, personalOverride: null, teamOverride: null },
-        { membershipId: t.memberA1a.id, personal: 450, team: 450, personalOverride: 600, teamOverride: 600 },
+        {
+          membershipId: t.memberA1.id,
+          slot: await slot(t.memberA1.id),
+          personal: 450,
+          team: 900,
+          personalOverride: null,
+          teamOverride: null,
+        },
+        {
+          membershipId: t.memberA1a.id,
+          slot: await slot(t.memberA1a.id),
+          personal: 450,
+          team: 450,
+          personalOverride: 600,
+          teamOverride: 600,
+        },
       ].sort((a, b) => (a.membershipId < b.membershipId ? -1 : 1)),
     );
     expect(await goalTargetRows(env.db, { id: "no-such-goal", teamId: t.team.id })).toEqual([]);

@@ -125,7 +125,7 @@ export async function followTreeChange(
         id: n.id,
         parentId: n.parentId,
         weight: n.splitWeight,
-        historyActual: ctx.splitHistory.get(n.id) ?? 0,
+        historyActual: n.historyActual ?? 0,
       })),
       before,
       heads: heads.filter((h) => inTree.has(h)),

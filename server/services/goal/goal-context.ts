@@ -7,10 +7,10 @@
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { DbSplitRule } from "@/server/domain/goal-phasing";
-import { levelOrder } from "@/server/domain/tree";
+import { levelOrderOf } from "@/server/domain/tree";
 import { badRequest } from "@/server/errors";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history";
-import { goalContextMembers, type GoalMemberTuple } from "@/server/queries/goal";
+import { goalContextMembers, type GoalMembers } from "@/server/queries/goal";
 import { RATE_HISTORY_DAYS } from "@/server/domain/member-actions";
 import type { GoalContext, GoalNode } from "@/server/domain/compute-goal-plan";
 import { toDbDay, toIsoDay } from "@/server/domain/db-day";
@@ -58,21 +58,19 @@ export async function loadGoalContext(
         ? null
         : { metricId: metric.id, from: addDays(args.startDate, -args.historyDays), to: addDays(args.startDate, -1) },
   });
-  const nodes = treeOrder(members, args.rootMembershipId);
-  const splitHistory = new Map<string, number>();
-  for (const i of nodes.order) if (members[i]![5] !== 0) splitHistory.set(members[i]![0], members[i]![5]);
+  const tree = treeOrder(members, args.rootMembershipId);
   const steps = (await loadFunnels(db, { teamId, resultMetricIds: [metric.id] })).get(metric.id) ?? [];
   const rateHistory =
     args.rates === false
       ? new Map<string, Record<string, number>>()
       : await sumDailyTotals(db, {
           teamId,
-          membershipIds: nodes.nodes.map((n) => n.id),
+          membershipIds: tree.nodes.map((n) => n.id),
           metricIds: [metric.id, ...steps.map((s) => s.id)],
           from: toDbDay(addDays(args.asOf, -RATE_HISTORY_DAYS)),
           to: toDbDay(addDays(args.asOf, -1)),
         });
-  return { team, metric, steps, nodes: nodes.nodes, splitHistory, rateHistory };
+  return { team, metric, steps, nodes: tree.nodes, parentIndex: tree.parentIndex, rateHistory };
 }
 
 /**
@@ -96,24 +94,43 @@ export function loadStoredGoalContext(
   });
 }
 
-/** Root first, then level by level, each level by id (as `listSubtree` returns them); others are left out. */
-function treeOrder(members: readonly GoalMemberTuple[], rootId: string): { nodes: GoalNode[]; order: Int32Array } {
-  const { order, depth } = levelOrder(
-    members.map((m) => m[0]),
-    members.map((m) => m[1]),
-    rootId,
-  );
-  const nodes = Array.from(order, (i) => {
-    const m = members[i]!;
+/**
+ * Root first, then level by level, each level by id (as `listSubtree` returns them); others are left out. The
+ * uplines are resolved by slot (an array index), not by id: no 100,000-key map.
+ */
+function treeOrder(members: GoalMembers, rootId: string): { nodes: GoalNode[]; parentIndex: Int32Array } {
+  const n = members.id.length;
+  const { order, depth, parent } = levelOrderOf(uplineIndexes(members), members.id.indexOf(rootId));
+  const position = new Int32Array(n).fill(-1);
+  for (let k = 0; k < order.length; k++) position[order[k]!] = k;
+  const parentIndex = new Int32Array(order.length);
+  const nodes = Array.from(order, (i, k): GoalNode => {
+    parentIndex[k] = depth[i] === 0 ? -1 : position[parent[i]!]!;
     return {
-      id: m[0],
-      parentId: depth[i] === 0 ? null : m[1],
+      id: members.id[i]!,
+      parentId: depth[i] === 0 ? null : members.id[parent[i]!]!,
       depth: depth[i]!,
-      name: m[4],
-      splitWeight: m[2],
-      minutesPerDay: m[3],
-      slot: m[6],
+      name: members.name[i]!,
+      splitWeight: members.splitWeight[i]!,
+      minutesPerDay: members.minutesPerDay[i]!,
+      slot: members.slot[i]!,
+      historyActual: members.historyActual[i]!,
     };
   });
-  return { nodes, order };
+  return { nodes, parentIndex };
+}
+
+/** Each member's upline as an index into the columns (−1: none, or not among them), through the slots. */
+function uplineIndexes(members: GoalMembers): Int32Array {
+  const n = members.id.length;
+  let maxSlot = -1;
+  for (const s of members.slot) if (s > maxSlot) maxSlot = s;
+  const bySlot = new Int32Array(maxSlot + 1).fill(-1);
+  members.slot.forEach((s, i) => (bySlot[s] = i));
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = members.parentSlot[i];
+    parent[i] = s === null || s === undefined || s > maxSlot ? -1 : bySlot[s]!;
+  }
+  return parent;
 }

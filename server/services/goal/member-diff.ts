@@ -11,6 +11,8 @@ import type { TGoalChange } from "@/server/schemas/goal";
 
 export interface MemberDiff {
   membershipId: string;
+  /** The member's place in the goal's split (`Membership.slot`): written there without looking the id up. */
+  slot: number;
   name: string;
   personal: { from: number; to: number };
   team: { from: number; to: number };
@@ -24,15 +26,41 @@ export type OverrideValues = Map<string, { personal: number | null; team: number
 
 const NO_OVERRIDE = { personal: null, team: null } as const;
 
+/**
+ * Who is in the goal's tree now, by slot (`Membership.slot`): the tree's members come with their slots, so a re-plan
+ * over 100,000 members tells who stays without a 100,000-key set of ids.
+ */
+export class TreeSlots {
+  private readonly inTree: Uint8Array;
+  constructor(private readonly members: readonly { id: string; slot?: number }[]) {
+    let max = -1;
+    for (const m of members) {
+      if (m.slot === undefined) throw new Error(`Member ${m.id} has no slot.`);
+      if (m.slot > max) max = m.slot;
+    }
+    this.inTree = new Uint8Array(max + 1);
+    for (const m of members) this.inTree[m.slot!] = 1;
+  }
+  hasSlot(slot: number): boolean {
+    return this.inTree[slot] === 1;
+  }
+  /** A member by id: a scan, for the one member a change names. */
+  has(id: string): boolean {
+    return this.members.some((m) => m.id === id);
+  }
+  slotOf(i: number): number {
+    return this.members[i]!.slot!;
+  }
+  get size(): number {
+    return this.members.length;
+  }
+}
+
 /** The overrides after the change: those set on members still in the tree, with an `override` change applied. */
-export function overridesAfter(
-  rows: readonly GoalTargetRow[],
-  inTree: ReadonlySet<string>,
-  change: TGoalChange,
-): OverrideValues {
+export function overridesAfter(rows: readonly GoalTargetRow[], inTree: TreeSlots, change: TGoalChange): OverrideValues {
   const ov: OverrideValues = new Map();
   for (const r of rows) {
-    if ((r.personalOverride !== null || r.teamOverride !== null) && inTree.has(r.membershipId)) {
+    if ((r.personalOverride !== null || r.teamOverride !== null) && inTree.hasSlot(r.slot)) {
       ov.set(r.membershipId, { personal: r.personalOverride, team: r.teamOverride });
     }
   }
@@ -56,42 +84,58 @@ export function cascadeOverrides(ov: OverrideValues): CascadeOverride[] {
   return overrides;
 }
 
-/** Who changes: members whose targets or overrides move, new members, and members who left (back to 0). */
+/**
+ * Who changes: members whose targets or overrides move, new members, and members who left (back to 0). `members[i]`
+ * is the tree's member i (`inTree.slotOf(i)`); the targets before are found by slot, not by id.
+ */
 export function memberDiff(args: {
   members: readonly PlannedMember[];
   rows: readonly GoalTargetRow[];
   overrides: OverrideValues;
-  inTree: ReadonlySet<string>;
+  inTree: TreeSlots;
 }): MemberDiff[] {
-  const byMember = new Map(args.rows.map((r) => [r.membershipId, r]));
+  const { members, rows, overrides, inTree } = args;
+  if (members.length !== inTree.size) throw new Error("memberDiff: the plan and the tree differ in size.");
+  let maxSlot = -1;
+  for (const r of rows) if (r.slot > maxSlot) maxSlot = r.slot;
+  const rowAt = new Int32Array(maxSlot + 1).fill(-1);
+  rows.forEach((r, k) => (rowAt[r.slot] = k));
   const diff: MemberDiff[] = [];
-  for (const m of args.members) {
-    const before = byMember.get(m.id);
-    const o = args.overrides.get(m.id) ?? NO_OVERRIDE;
-    const d: MemberDiff = {
-      membershipId: m.id,
-      name: m.name,
-      personal: { from: before?.personal ?? 0, to: m.personal },
-      team: { from: before?.team ?? 0, to: m.team },
-      personalOverride: { from: before?.personalOverride ?? null, to: o.personal },
-      teamOverride: { from: before?.teamOverride ?? null, to: o.team },
-      isNew: before === undefined,
-    };
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    const slot = inTree.slotOf(i);
+    const k = slot <= maxSlot ? rowAt[slot]! : -1;
+    const before = k >= 0 ? rows[k] : undefined;
+    const o = overrides.size === 0 ? NO_OVERRIDE : (overrides.get(m.id) ?? NO_OVERRIDE);
+    const personalFrom = before?.personal ?? 0;
+    const teamFrom = before?.team ?? 0;
+    const personalOverrideFrom = before?.personalOverride ?? null;
+    const teamOverrideFrom = before?.teamOverride ?? null;
     if (
-      d.isNew ||
-      d.personal.from !== d.personal.to ||
-      d.team.from !== d.team.to ||
-      d.personalOverride.from !== d.personalOverride.to ||
-      d.teamOverride.from !== d.teamOverride.to
+      before === undefined ||
+      personalFrom !== m.personal ||
+      teamFrom !== m.team ||
+      personalOverrideFrom !== o.personal ||
+      teamOverrideFrom !== o.team
     ) {
-      diff.push(d);
+      diff.push({
+        membershipId: m.id,
+        slot,
+        name: m.name,
+        personal: { from: personalFrom, to: m.personal },
+        team: { from: teamFrom, to: m.team },
+        personalOverride: { from: personalOverrideFrom, to: o.personal },
+        teamOverride: { from: teamOverrideFrom, to: o.team },
+        isNew: before === undefined,
+      });
     }
   }
   // Members who left the subtree since: their share goes back to the others.
-  for (const r of args.rows) {
-    if (args.inTree.has(r.membershipId) || (r.personal === 0 && r.team === 0)) continue;
+  for (const r of rows) {
+    if (inTree.hasSlot(r.slot) || (r.personal === 0 && r.team === 0)) continue;
     diff.push({
       membershipId: r.membershipId,
+      slot: r.slot,
       name: "A former member",
       personal: { from: r.personal, to: 0 },
       team: { from: r.team, to: 0 },

@@ -18,7 +18,7 @@ import type { TGoalChange } from "@/server/schemas/goal";
 import type { GoalRow } from "./goal-access";
 import { loadStoredGoalContext } from "./goal-context";
 import { goalFieldChange, type HolidayMove } from "./goal-field-change";
-import { cascadeOverrides, memberDiff, overridesAfter } from "./member-diff";
+import { cascadeOverrides, memberDiff, overridesAfter, TreeSlots } from "./member-diff";
 
 /** A re-plan for the team's holidays: what it changes on the calendar and for whom. */
 export interface CalendarChange {
@@ -42,7 +42,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
   const rows = await goalTargetRows(db, goal, slots);
   // `next`: an edit of the start moves the window the `history` split reads.
   const ctx = await loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf });
-  const inTree = new Set(ctx.nodes.map((n) => n.id));
+  const inTree = new TreeSlots(ctx.nodes);
   const overrides = overridesAfter(rows, inTree, change);
   const computed = computeGoalPlan(next, ctx, { overrides: cascadeOverrides(overrides), asOf, withActions: false });
   // An edit (dates, curve) moves milestones as a holidays re-plan does: the preview lists the periods that move.

@@ -87,7 +87,12 @@ export async function recordTargetChanges(
 ) {
   const { goal, diff } = args;
   const reason = args.reason?.trim() || defaultReason(args.change, diff, args.goalDiff, args.fmt);
-  await writeMemberTargets(tx, { goal, columns: targetColumns(diff), slots: args.slots });
+  await writeMemberTargets(tx, {
+    goal,
+    columns: targetColumns(diff),
+    slots: args.slots,
+    at: Int32Array.from(diff, (d) => d.slot),
+  });
 
   // Members whose targets moved: one goal-level row carries them all. Members whose only change is a hand-set
   // value that equals what they had (rare: a handful) keep a row of their own ("override").
