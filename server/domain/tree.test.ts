@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlanningError } from "./errors";
 import { treeArb } from "./test-arbitraries";
-import { indexTree, levelOrder } from "./tree";
+import { indexTree, levelOrder, levelOrderOf } from "./tree";
 
 describe("indexTree", () => {
   it("finds the root of a subtree (parent outside the list) and orders parents before children", () => {
@@ -100,5 +100,60 @@ describe("levelOrder", () => {
         ids.forEach((id, i) => expect(depth[i]).toBe(naiveDepth.get(id) ?? -1));
       }),
     );
+  });
+});
+
+describe("uplines given as indexes", () => {
+  it("levelOrderOf equals levelOrder for any forest and root (the ids resolved to indexes beforehand)", () => {
+    fc.assert(
+      fc.property(treeArb(60), treeArb(20), fc.nat(), (tree, other, pick) => {
+        const nodes = [...tree, ...other.map((n) => ({ id: `o${n.id}`, parentId: n.parentId && `o${n.parentId}` }))];
+        const ids = nodes.map((n) => n.id);
+        const parentIndex = Int32Array.from(nodes, (n) => (n.parentId === null ? -1 : ids.indexOf(n.parentId)));
+        const root = pick % tree.length;
+        const byId = levelOrder(
+          ids,
+          nodes.map((n) => n.parentId),
+          ids[root]!,
+        );
+        const byIndex = levelOrderOf(parentIndex, root);
+        expect([...byIndex.order]).toEqual([...byId.order]);
+        expect([...byIndex.depth]).toEqual([...byId.depth]);
+        expect([...byIndex.parent]).toEqual([...byId.parent]);
+      }),
+    );
+    expect(levelOrderOf(new Int32Array([-1, 0]), 5).order).toHaveLength(0);
+    expect(() => levelOrderOf(new Int32Array([-1, 7]), 0)).toThrow(RangeError);
+  });
+
+  it("indexTree with parentIndex equals indexTree by ids, and builds the id map only when asked", () => {
+    fc.assert(
+      fc.property(treeArb(80), (nodes) => {
+        const ids = nodes.map((n) => n.id);
+        const parentIndex = Int32Array.from(nodes, (n) => (n.parentId === null ? -1 : ids.indexOf(n.parentId)));
+        const byId = indexTree(nodes);
+        const byIndex = indexTree(nodes, parentIndex);
+        for (const key of ["parent", "order", "childStart", "children", "depth"] as const) {
+          expect([...byIndex[key]]).toEqual([...byId[key]]);
+        }
+        expect(byIndex.root).toBe(byId.root);
+        expect(byIndex.indexOf).toEqual(byId.indexOf);
+      }),
+    );
+  });
+
+  it("indexTree with parentIndex still refuses a cycle, a second root and an index outside the list", () => {
+    const nodes = [
+      { id: "a", parentId: null },
+      { id: "b", parentId: "a" },
+      { id: "c", parentId: "a" },
+    ];
+    expect(() => indexTree(nodes, new Int32Array([-1, 2, 1]))).toThrow(PlanningError);
+    expect(() => indexTree(nodes, new Int32Array([-1, -1, 0]))).toThrow(/more than one top member/);
+    expect(() => indexTree(nodes, new Int32Array([-1, 0, 9]))).toThrow(RangeError);
+    expect(() => indexTree(nodes, new Int32Array([-1, 0]))).toThrow(RangeError);
+    // The duplicate-id check comes with the id map.
+    const twice = indexTree([...nodes, { id: "a", parentId: "b" }], new Int32Array([-1, 0, 0, 1]));
+    expect(() => twice.indexOf).toThrow(/appears twice/);
   });
 });
