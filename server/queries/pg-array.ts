@@ -19,7 +19,10 @@ export function pgTextArray(values: readonly (string | null)[]): string {
 }
 
 export function pgIntArray(values: readonly (number | null)[]): string {
-  // One join over a checked copy: several times faster than concatenating 100,000 elements one by one.
+  // Every element a whole number (a target column, 100,000 at a time): one join, no copy.
+  let whole = true;
+  for (let i = 0; i < values.length && whole; i++) whole = Number.isInteger(values[i]);
+  if (whole) return `{${values.join(",")}}`;
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
