@@ -83,8 +83,11 @@ export async function readGoalSplit(
 }
 
 /** Writes (or replaces) the goal's split and bumps its version. Bound as hex text: one value, decoded by PostgreSQL. */
+/** Split bytes as a query parameter: hex text, decoded in SQL (`decode(${splitHex(b)}, 'hex')`). */
+export const splitHex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
+
 export async function writeGoalSplit(tx: DbClient, args: { goalId: string; split: Uint8Array }): Promise<void> {
-  const hex = Buffer.from(args.split.buffer, args.split.byteOffset, args.split.byteLength).toString("hex");
+  const hex = splitHex(args.split);
   await execute(
     tx,
     Prisma.sql`

@@ -9,11 +9,12 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { col, execute, mappedRows, queryFirst } from "./decode";
-import { decodeSplit, patchSplit } from "@/server/domain/goal-split";
+import { decodeSplit, patchSplit, SLOT_BYTES } from "@/server/domain/goal-split";
 import {
   goalOverrides,
   readGoalSplit,
   setOverrides,
+  splitHex,
   teamSlots,
   writeGoalSplit,
   type OverrideRow,
@@ -54,6 +55,24 @@ export interface MemberChanges {
   teamTo: readonly number[];
 }
 
+/**
+ * The same, for a change that moves many members: the goal's split before (null: nothing, a publish) and after it,
+ * as `writeMemberTargets` returns them. The members in the change are those whose 8 bytes differ.
+ */
+export interface SplitChange {
+  before: Uint8Array | null;
+  after: Uint8Array;
+}
+
+/**
+ * Whether a change of `moved` members is recorded as the split before and after (`SplitChange`) rather than as
+ * arrays: when it moves at least a quarter of the split's slots — then the bytes cost less to write and to store than
+ * the arrays; a handful of members in a big team keeps the arrays (a few bytes instead of two whole splits).
+ */
+export function recordsAsSplits(moved: number, after: Uint8Array): boolean {
+  return moved > 0 && moved * 4 >= after.length / SLOT_BYTES;
+}
+
 export interface TargetChangeRow {
   membershipId: string | null;
   field: string;
@@ -85,10 +104,10 @@ export async function writeMemberTargets(
     /** The members' slots, element i for `columns.membershipIds[i]`, when the caller has them (publish's context). */
     at?: ArrayLike<number>;
   },
-): Promise<void> {
+): Promise<SplitChange | null> {
   const c = args.columns;
   const n = c.membershipIds.length;
-  if (n === 0 && !args.replace) return;
+  if (n === 0 && !args.replace) return null;
   const [slots, stored, overrides] = await Promise.all([
     args.slots || args.at ? Promise.resolve(args.slots) : teamSlots(tx, args.goal.teamId),
     args.replace ? Promise.resolve(null) : readGoalSplit(tx, args.goal.id, { lock: true }),
@@ -104,10 +123,8 @@ export async function writeMemberTargets(
     }
     at = found;
   }
-  await writeGoalSplit(tx, {
-    goalId: args.goal.id,
-    split: patchSplit(stored?.split ?? null, { slots: at, personal: c.personal, team: c.team }),
-  });
+  const after = patchSplit(stored?.split ?? null, { slots: at, personal: c.personal, team: c.team });
+  await writeGoalSplit(tx, { goalId: args.goal.id, split: after });
   if (c.personalOverride || c.teamOverride) {
     const had = new Map(overrides.map((o) => [o.membershipId, o]));
     const changed: OverrideRow[] = [];
@@ -122,6 +139,7 @@ export async function writeMemberTargets(
     }
     if (changed.length > 0) await setOverrides(tx, { goalId: args.goal.id, rows: changed });
   }
+  return { before: stored?.split ?? null, after };
 }
 
 /**
@@ -137,20 +155,24 @@ export async function insertTargetChanges(
     actorId: string | null;
     reason: string;
     rows: readonly TargetChangeRow[];
-    members?: MemberChanges;
+    members?: MemberChanges | SplitChange;
   },
 ): Promise<void> {
-  const { rows, members } = args;
-  if (members && rows[0]?.membershipId !== null) throw new Error("Member changes ride on a goal-level row.");
+  const { rows } = args;
+  const splits = args.members && "after" in args.members ? args.members : undefined;
+  const members = args.members && !("after" in args.members) ? args.members : undefined;
+  if (args.members && rows[0]?.membershipId !== null) throw new Error("Member changes ride on a goal-level row.");
   const prefix = `tc${clock.nowMs().toString(36)}${randomUUID().slice(0, 8)}`;
   await inChunks(rows.length, (from, to) => {
     const part = rows.slice(from, to);
     const first = from === 0 ? members : undefined;
+    const firstSplits = from === 0 ? splits : undefined;
     return execute(
       tx,
       Prisma.sql`
       INSERT INTO "TargetChange" (id, "teamId", "goalId", "membershipId", "actorId", reason, field, "fromValue", "toValue", data,
-                                  "membershipIds", "personalFrom", "personalTo", "teamFrom", "teamTo", "createdAt")
+                                  "membershipIds", "personalFrom", "personalTo", "teamFrom", "teamTo",
+                                  "splitBefore", "splitAfter", "createdAt")
       SELECT ${prefix} || lpad((r.ord + ${from})::text, 9, '0'), ${args.teamId}, ${args.goalId}, r.m, ${args.actorId}, ${args.reason},
              r.f, r.fv, r.tv, r.d::jsonb,
              CASE WHEN r.ord = 1 THEN ${first ? pgTextArray(first.membershipIds) : null}::text[] END,
@@ -158,6 +180,8 @@ export async function insertTargetChanges(
              CASE WHEN r.ord = 1 THEN ${first ? pgIntArray(first.personalTo) : null}::int[] END,
              CASE WHEN r.ord = 1 THEN ${first?.teamFrom ? pgIntArray(first.teamFrom) : null}::int[] END,
              CASE WHEN r.ord = 1 THEN ${first ? pgIntArray(first.teamTo) : null}::int[] END,
+             CASE WHEN r.ord = 1 THEN decode(${firstSplits?.before ? splitHex(firstSplits.before) : null}, 'hex') END,
+             CASE WHEN r.ord = 1 THEN decode(${firstSplits ? splitHex(firstSplits.after) : null}, 'hex') END,
              ${sqlNow()}
         FROM unnest(${part.map((r) => r.membershipId)}::text[], ${part.map((r) => r.field)}::text[],
                     ${part.map((r) => r.fromValue)}::int[], ${part.map((r) => r.toValue)}::int[],

@@ -1,7 +1,8 @@
 /** Round trip of server/queries/goal.ts on a real database: every query runs and its decoded values are checked. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { targetTable } from "@/tests/target-table";
-import { addDailyTotal, makeGoal, makeMetric } from "@/tests/factories";
+import { addDailyTotal, makeGoal, makeMetric, makeTestTree } from "@/tests/factories";
+import { patchSplit } from "@/server/domain/goal-split";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 import { goalContextMembers, goalHistoryRows, type GoalMembers } from "./goal";
 import { goalTargetRows } from "./goal-split";
@@ -267,5 +268,57 @@ describe("goal queries", () => {
     // Someone in neither sees only the goal's row.
     const ben = await goalHistoryRows(env.db, { goalId: goal.id, membershipId: t.memberB1.id });
     expect(ben.map((r) => [r.membershipId, r.field])).toEqual([[null, "target"]]);
+  });
+
+  it("goalHistoryRows: a change recorded as the split before and after lists a member where their 8 bytes differ", async () => {
+    const { t } = env;
+    const goal = await makeGoal(env.db, {
+      teamId: t.team.id,
+      rootMembershipId: t.owner.id,
+      metricId,
+      target: 1000,
+      startDate: "2026-11-02",
+      deadline: "2026-11-27",
+    });
+    const slot = async (id: string) => (await env.db.membership.findUniqueOrThrow({ where: { id } })).slot;
+    const [a1, a2, a1a, b1] = await Promise.all(
+      [t.memberA1, t.memberA2, t.memberA1a, t.memberB1].map((m) => slot(m.id)),
+    );
+    // Before: Mia 75/150, Mo 20/20, Max 30/30; after: Mia 100/200 (moved), Mo 20/20 (same), Max absent → Ben new 40/40.
+    const before = patchSplit(null, { slots: [a1!, a2!, a1a!], personal: [75, 20, 30], team: [150, 20, 30] });
+    const after = patchSplit(before, { slots: [a1!, b1!], personal: [100, 40], team: [200, 40] }, [a1a!]);
+    await insertTargetChanges(env.db, {
+      teamId: t.team.id,
+      goalId: goal.id,
+      actorId: t.owner.id,
+      reason: "Re-planned",
+      rows: [{ membershipId: null, field: "members", fromValue: null, toValue: null, data: null }],
+      members: { before, after },
+    });
+    const rowsOf = async (id: string) =>
+      (await goalHistoryRows(env.db, { goalId: goal.id, membershipId: id })).map((r) => [
+        r.membershipId,
+        r.field,
+        r.fromValue,
+        r.toValue,
+        r.data,
+      ]);
+    expect(await rowsOf(t.memberA1.id)).toEqual([
+      [t.memberA1.id, "personal", 75, 100, { personal: { from: 75, to: 100 }, team: { from: 150, to: 200 } }],
+    ]);
+    expect(await rowsOf(t.memberB1.id)).toEqual([
+      [t.memberB1.id, "personal", null, 40, { personal: { from: null, to: 40 }, team: { from: null, to: 40 } }],
+    ]);
+    // Unchanged, taken out of the split, and never in it: no row of their own.
+    expect(await rowsOf(t.memberA2.id)).toEqual([]);
+    expect(await rowsOf(t.memberA1a.id)).toEqual([]);
+    expect(await rowsOf(t.leaderB.id)).toEqual([]);
+    // A member of another team whose slot number is Mia's sees nothing of this goal.
+    const other = await makeTestTree(env.db);
+    const stranger = (await env.db.membership.findMany({ where: { teamId: other.team.id } })).find(
+      (m) => m.slot === a1,
+    );
+    expect(stranger).toBeDefined();
+    expect(await rowsOf(stranger!.id)).toEqual([]);
   });
 });

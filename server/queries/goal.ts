@@ -9,6 +9,7 @@ import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows, zcol, zodRows } from "./decode";
+import { slotBytes, slotPersonal, slotTeam } from "./goal-split";
 import { MEMBERS_ONLY_FIELD } from "./goal-targets";
 
 /**
@@ -186,9 +187,12 @@ export function goalHistoryRows(
     Prisma.sql`
     WITH tc AS NOT MATERIALIZED (
       SELECT id, "membershipId", "actorId", reason, field, "fromValue", "toValue", data, "createdAt", "membershipIds",
-             "personalFrom", "personalTo", "teamFrom", "teamTo"
+             "personalFrom", "personalTo", "teamFrom", "teamTo", "splitBefore", "splitAfter"
         FROM "TargetChange"
        WHERE "goalId" = ${goalId} AND ("membershipId" = ${memberId} OR "membershipId" IS NULL)
+    ), me AS (
+      -- The member's slot, within the goal's team: a slot is a team's own (server/queries/goal-split.ts).
+      SELECT m.slot FROM "Membership" m JOIN "Goal" g ON g.id = ${goalId} AND g."teamId" = m."teamId" WHERE m.id = ${memberId}
     ), rows AS (
       SELECT id, "membershipId", "actorId", reason, field, "fromValue", "toValue", data, "createdAt", 1 AS within
         FROM tc
@@ -206,6 +210,22 @@ export function goalHistoryRows(
        CROSS JOIN LATERAL (SELECT array_position(tc."membershipIds", ${memberId}::text) AS i OFFSET 0) p
        CROSS JOIN LATERAL (SELECT tc."personalFrom"[p.i] AS pf, tc."personalTo"[p.i] AS pt, tc."teamFrom"[p.i] AS tf, tc."teamTo"[p.i] AS tt OFFSET 0) m
        WHERE tc."membershipIds" IS NOT NULL AND p.i IS NOT NULL
+      UNION ALL
+      SELECT tc.id || '.m', ${memberId}::text, tc."actorId", tc.reason,
+             CASE WHEN m.pf IS NULL OR m.pf <> m.pt THEN 'personal' ELSE 'team' END,
+             CASE WHEN m.pf IS NULL THEN NULL WHEN m.pf <> m.pt THEN m.pf ELSE m.tf END,
+             CASE WHEN m.pf IS NULL OR m.pf <> m.pt THEN m.pt ELSE m.tt END,
+             jsonb_build_object('personal', jsonb_build_object('from', m.pf, 'to', m.pt), 'team', jsonb_build_object('from', m.tf, 'to', m.tt)),
+             tc."createdAt", 0
+        FROM tc
+       -- A change recorded as the split before and after: the member is in it where their 8 bytes differ (each
+       -- slice read once: OFFSET 0, as above).
+       CROSS JOIN me
+       CROSS JOIN LATERAL (SELECT ${slotBytes(Prisma.sql`tc."splitBefore"`, Prisma.sql`me.slot`)} AS b,
+                                  ${slotBytes(Prisma.sql`tc."splitAfter"`, Prisma.sql`me.slot`)} AS a OFFSET 0) x
+       CROSS JOIN LATERAL (SELECT ${slotPersonal(Prisma.sql`x.b`)} AS pf, ${slotPersonal(Prisma.sql`x.a`)} AS pt,
+                                  ${slotTeam(Prisma.sql`x.b`)} AS tf, ${slotTeam(Prisma.sql`x.a`)} AS tt OFFSET 0) m
+       WHERE tc."splitAfter" IS NOT NULL AND x.a IS DISTINCT FROM x.b AND m.pt IS NOT NULL
     )
     SELECT r.id, r."membershipId", r.reason, r.field, r."fromValue", r."toValue", r.data, r."createdAt", u.name AS "actorName"
       FROM rows r

@@ -1,12 +1,17 @@
 /**
  * Publishing a goal: its cascade is written as the goal's split (ONE row, server/queries/goal-split.ts) with ONE goal-level TargetChange
- * carrying every member's "nothing → their targets" (write-targets.ts), and the goal turns PUBLISHED — all in one
+ * carrying every member's "nothing → their targets" (the split itself, or arrays for a few members in a big team), and the goal turns PUBLISHED — all in one
  * transaction, guarded by the goal's version so two leaders publishing at once cannot both win. The goal is phased
  * with the team holidays inside its dates as they are at publishing, and keeps them (`Goal.holidays`).
  */
 import type { Db, DbClient } from "@/server/db-client";
 import { AppError } from "@/server/errors";
-import { BULK_TRANSACTION, insertTargetChanges, writeMemberTargets } from "@/server/queries/goal-targets";
+import {
+  BULK_TRANSACTION,
+  insertTargetChanges,
+  recordsAsSplits,
+  writeMemberTargets,
+} from "@/server/queries/goal-targets";
 import type { TeamScope } from "@/server/services/team/scope";
 import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
 import { loadGoalRow, type GoalRow } from "./goal-access";
@@ -61,14 +66,17 @@ export async function publishGoalInTx(
   const at = ctx.nodes.every((n, i) => n.slot !== undefined && n.id === membershipIds[i])
     ? Int32Array.from(ctx.nodes, (n) => n.slot!)
     : undefined;
-  await writeMemberTargets(tx, { goal, columns: { membershipIds, personal, team }, replace: true, at });
+  const split = await writeMemberTargets(tx, { goal, columns: { membershipIds, personal, team }, replace: true, at });
   await insertTargetChanges(tx, {
     teamId: goal.teamId,
     goalId: goal.id,
     actorId: actor.id,
     reason: "Goal published",
     rows: [{ membershipId: null, field: "goal", fromValue: null, toValue: goal.target, data: null }],
-    members: { membershipIds, personalFrom: null, personalTo: personal, teamFrom: null, teamTo: team },
+    members:
+      split && recordsAsSplits(n, split.after)
+        ? split
+        : { membershipIds, personalFrom: null, personalTo: personal, teamFrom: null, teamTo: team },
   });
   return { id: goal.id, version: args.version + 1, members: computed.members.length };
 }

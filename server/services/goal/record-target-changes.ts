@@ -2,7 +2,8 @@
  * Writes a re-plan: the changed members' targets into the goal's split (members who joined since publishing
  * included) and their overrides where they moved, and
  * records it as ONE goal-level TargetChange per changed goal field (or one "members" row when only targets moved)
- * carrying every changed member's from → to (listGoalHistory shows each member their own). Inside a transaction;
+ * carrying every changed member's from → to — the split before and after when many moved, else arrays
+ * (listGoalHistory shows each member their own). Inside a transaction;
  * a few bulk statements whatever the number of members (server/queries/goal-targets.ts).
  */
 import type { DbClient } from "@/server/db-client";
@@ -11,6 +12,7 @@ import type { TGoalChange } from "@/server/schemas/goal";
 import {
   insertTargetChanges,
   MEMBERS_ONLY_FIELD,
+  recordsAsSplits,
   writeMemberTargets,
   type TargetChangeRow,
   type TargetColumns,
@@ -87,7 +89,7 @@ export async function recordTargetChanges(
 ) {
   const { goal, diff } = args;
   const reason = args.reason?.trim() || defaultReason(args.change, diff, args.goalDiff, args.fmt);
-  await writeMemberTargets(tx, {
+  const split = await writeMemberTargets(tx, {
     goal,
     columns: targetColumns(diff),
     slots: args.slots,
@@ -126,13 +128,15 @@ export async function recordTargetChanges(
     members:
       moved.length === 0
         ? undefined
-        : {
-            membershipIds: moved.map((d) => d.membershipId),
-            personalFrom: moved.map((d) => (d.isNew ? null : d.personal.from)),
-            personalTo: moved.map((d) => d.personal.to),
-            teamFrom: moved.map((d) => (d.isNew ? null : d.team.from)),
-            teamTo: moved.map((d) => d.team.to),
-          },
+        : split && recordsAsSplits(moved.length, split.after)
+          ? split
+          : {
+              membershipIds: moved.map((d) => d.membershipId),
+              personalFrom: moved.map((d) => (d.isNew ? null : d.personal.from)),
+              personalTo: moved.map((d) => d.personal.to),
+              teamFrom: moved.map((d) => (d.isNew ? null : d.team.from)),
+              teamTo: moved.map((d) => d.team.to),
+            },
   });
 }
 

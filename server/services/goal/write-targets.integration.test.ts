@@ -10,6 +10,7 @@ import type { TCreateGoalInput } from "@/server/schemas/goal";
 import { loadTeamScope, type TeamScope } from "@/server/services/team/scope";
 import { setUpTestDatabase, type TestTree } from "@/tests/setup/integration";
 import { addMember, goalInput, makeFunnelMetrics, makeTestTree } from "@/tests/factories";
+import { decodeSplit } from "@/server/domain/goal-split";
 import { applyGoalChange } from "./apply-goal-change";
 import { createGoal } from "./create-goal";
 import { listGoalHistory } from "./list-goal-history";
@@ -39,12 +40,24 @@ function counting(db: Db) {
   return { counted, counter };
 }
 
-/** The member arrays of a history row (SQL only: they are @ignore'd in the Prisma client). */
-const arraysOf = (id: string) =>
-  env.db.$queryRaw<
-    { membershipIds: string[]; personalFrom: (number | null)[] | null; personalTo: number[]; teamTo: number[] }[]
-  >`
-    SELECT "membershipIds", "personalFrom", "personalTo", "teamTo" FROM "TargetChange" WHERE id = ${id}`;
+/** The splits a history row carries (SQL only: they are @ignore'd in the Prisma client), decoded by member id. */
+async function splitsOf(id: string) {
+  const [row] = await env.db.$queryRaw<
+    { splitBefore: Uint8Array | null; splitAfter: Uint8Array | null; membershipIds: string[] | null }[]
+  >`SELECT "splitBefore", "splitAfter", "membershipIds" FROM "TargetChange" WHERE id = ${id}`;
+  const idOf = new Map(
+    (await env.db.membership.findMany({ where: { teamId: t.team.id }, select: { id: true, slot: true } })).map((x) => [
+      x.slot,
+      x.id,
+    ]),
+  );
+  const byMember = (split: Uint8Array | null) => {
+    if (!split) return null;
+    const d = decodeSplit(split);
+    return new Map(Array.from(d.slots, (slot, i) => [idOf.get(slot)!, [d.personal[i]!, d.team[i]!]]));
+  };
+  return { before: byMember(row!.splitBefore), after: byMember(row!.splitAfter), arrays: row!.membershipIds };
+}
 
 beforeAll(async () => {
   t = env.t;
@@ -69,13 +82,12 @@ describe("bulk target writes", () => {
     // One goal-level history row carries every member's "nothing → their targets", not a row per member.
     const published = await db.targetChange.findMany({ where: { goalId: goal.id } });
     expect(published).toEqual([expect.objectContaining({ membershipId: null, field: "goal", toValue: 700_000 })]);
-    const [row] = await arraysOf(published[0]!.id);
-    expect(row!.personalFrom).toBeNull();
-    expect([...row!.membershipIds].sort()).toEqual(before.map((r) => r.membershipId));
-    for (const r of before) {
-      const i = row!.membershipIds.indexOf(r.membershipId);
-      expect([row!.personalTo[i], row!.teamTo[i]]).toEqual([r.personal, r.team]);
-    }
+    // It carries the split as published (nothing before), not arrays of ids and numbers.
+    const row = await splitsOf(published[0]!.id);
+    expect(row.before).toBeNull();
+    expect(row.arrays).toBeNull();
+    expect([...row.after!.keys()].sort()).toEqual(before.map((r) => r.membershipId));
+    for (const r of before) expect(row.after!.get(r.membershipId)).toEqual([r.personal, r.team]);
     // Each member still sees their own "nothing → X" in their history.
     for (const r of before) {
       const mine = await listGoalHistory(db, owner, { goalId: goal.id, membershipId: r.membershipId });
@@ -123,8 +135,11 @@ describe("bulk target writes", () => {
     expect(replan).toEqual([
       expect.objectContaining({ membershipId: null, field: "target", fromValue: 700_000, toValue: 900_000 }),
     ]);
-    const [arrays] = await arraysOf(replan[0]!.id);
-    expect(arrays!.membershipIds).toHaveLength(members + 1);
+    const splits = await splitsOf(replan[0]!.id);
+    expect(splits.after!.size).toBe(members + 1);
+    expect(splits.before).toEqual(row.after);
+    expect(splits.before!.has(newcomer.id)).toBe(false);
+    for (const r of after) expect(splits.after!.get(r.membershipId)).toEqual([r.personal, r.team]);
     const newcomerHistory = await listGoalHistory(db, owner, { goalId: goal.id, membershipId: newcomer.id });
     expect(newcomerHistory.map((h) => [h.membershipId, h.field, h.fromValue, h.toValue])).toEqual([
       [newcomer.id, "personal", null, fresh.personal],
