@@ -7,7 +7,10 @@
  * Prints wall time, peak RSS and peak heap in use (sampled every 5 ms) per step; asserts nothing about time. The
  * benchmark goal is deleted afterwards.
  *
- *   npm run bench:cascade -- [--members 100000] [--runs 3] [--database postgresql://…]
+ *   npm run bench:cascade -- [--members 100000] [--runs 3] [--rule history|even|weight] [--database postgresql://…]
+ *
+ * --rule   the goal's split rule (default history: the only one that reads every member's past actuals — a window
+ *          of DailyTotal rows — besides the tree).
  */
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -26,6 +29,10 @@ import { toIsoDay, toDbDay } from "@/server/domain/db-day";
 
 const members = numberFlag("members", 100_000);
 const runs = numberFlag("runs", 3);
+const RULES = { history: "HISTORY", even: "EVEN", weight: "WEIGHT" } as const;
+const ruleFlag = stringFlag("rule") ?? "history";
+if (!(ruleFlag in RULES)) throw new Error(`--rule must be one of ${Object.keys(RULES).join(", ")} (got ${ruleFlag})`);
+const rule = RULES[ruleFlag as keyof typeof RULES];
 const url = stringFlag("database") ?? process.env.BENCH_DATABASE_URL ?? scaleDatabaseUrl(members);
 
 async function removeGoal(db: Db, goalId: string) {
@@ -73,7 +80,7 @@ async function main() {
     const target = Math.min(count * 20_000, 1_500_000_000); // +10 % must still fit an integer column
     const rssAtStart = process.memoryUsage().rss;
     console.log(
-      `Cascade benchmark — ${int(count)} members × 13 weeks (${start} → ${deadline}), split by history, ${runs} runs, node ${process.version}` +
+      `Cascade benchmark — ${int(count)} members × 13 weeks (${start} → ${deadline}), split by ${ruleFlag}, ${runs} runs, node ${process.version}` +
         (globalThis.gc ? "" : " (run with --expose-gc for a clean heap baseline)") +
         `; process rss before the first step ${mb(rssAtStart)}, load average ${loadavg()
           .map((x) => x.toFixed(1))
@@ -90,7 +97,7 @@ async function main() {
         startDate: start,
         deadline,
         period: "WEEK",
-        splitRule: "HISTORY",
+        splitRule: rule,
         publish: true,
       });
       const scope = { ...ownerScope, today };

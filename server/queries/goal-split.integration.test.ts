@@ -83,6 +83,24 @@ describe("goal split queries", () => {
     expect((await readGoalSplit(env.db, goalId))?.version).toBeGreaterThanOrEqual(1);
   });
 
+  it("names the split's slots from ids the caller knows, reading only the slots it lacks (members who left)", async () => {
+    const whole = await goalTargetRows(env.db, { id: goalId, teamId: env.t.team.id });
+    const slotOf = new Map(
+      (await env.db.membership.findMany({ where: { teamId: env.t.team.id } })).map((m) => [m.id, m.slot]),
+    );
+    // The caller knows everyone but Mia (as a re-plan knows its tree, not who left it); a wrong id at a slot
+    // outside the split is never used.
+    const known: (string | undefined)[] = [];
+    for (const r of whole) if (r.membershipId !== env.t.memberA1.id) known[r.slot] = r.membershipId;
+    known[slotOf.get(env.t.leaderB.id)!] = "not-a-member";
+    const named = await goalTargetRows(env.db, { id: goalId, teamId: env.t.team.id }, { known });
+    expect(named).toEqual(whole);
+    expect(named.find((r) => r.membershipId === env.t.memberA1.id)?.slot).toBe(slotOf.get(env.t.memberA1.id));
+    // Knowing nobody: every slot is read, and from this team only (the other team has the same slot numbers).
+    const none = await goalTargetRows(env.db, { id: goalId, teamId: env.t.team.id }, { known: [] });
+    expect(none.map((r) => r.membershipId).sort()).toEqual(whole.map((r) => r.membershipId).sort());
+  });
+
   it("a slot never reaches another team's goal", async () => {
     const owner = env.t.owner.id;
     const ownSlot = (await env.db.membership.findUniqueOrThrow({ where: { id: owner }, select: { slot: true } })).slot;

@@ -154,24 +154,27 @@ export interface GoalTargetRow {
 
 /**
  * Every targeted member of a goal with their numbers and overrides: the split read once and decoded in Node, the
- * team's slots, the overrides. Empty before publishing.
+ * ids of its slots, the overrides. Empty before publishing. The ids come from `slots` (the team's, read here when not
+ * given) or, given `known` (ids by slot the caller already has — a re-plan's tree), from it plus one read of the
+ * few slots it lacks (members who left since): no read of the whole team's 100,000 slots.
  */
 export async function goalTargetRows(
   db: DbClient,
   goal: { id: string; teamId: string },
-  slots?: TeamSlots,
+  ids?: TeamSlots | { known: readonly (string | undefined)[] },
 ): Promise<GoalTargetRow[]> {
   const [stored, overrides, team] = await Promise.all([
     readGoalSplit(db, goal.id),
     goalOverrides(db, goal.id),
-    slots ? Promise.resolve(slots) : teamSlots(db, goal.teamId),
+    ids ? Promise.resolve(ids) : teamSlots(db, goal.teamId),
   ]);
   if (!stored) return [];
   const d = decodeSplit(stored.split);
+  const idOf = "known" in team ? await completeIds(db, goal.teamId, team.known, d.slots) : team.ids;
   const ov = new Map(overrides.map((o) => [o.membershipId, o]));
   const rows: GoalTargetRow[] = [];
   for (let i = 0; i < d.slots.length; i++) {
-    const id = team.ids[d.slots[i]!];
+    const id = idOf[d.slots[i]!];
     if (id === undefined) continue;
     const o = ov.get(id);
     rows.push({
@@ -184,6 +187,29 @@ export async function goalTargetRows(
     });
   }
   return rows;
+}
+
+const slotIdRows = mappedRows("goalSplit.slotIds", (r) => ({ id: col.string(r, "id"), slot: col.int(r, "slot") }));
+
+/** `known` with the ids of the `wanted` slots it lacks, read in one query (none when it lacks none). */
+async function completeIds(
+  db: DbClient,
+  teamId: string,
+  known: readonly (string | undefined)[],
+  wanted: ArrayLike<number>,
+): Promise<readonly (string | undefined)[]> {
+  const missing: number[] = [];
+  for (let i = 0; i < wanted.length; i++) if (known[wanted[i]!] === undefined) missing.push(wanted[i]!);
+  if (missing.length === 0) return known;
+  const ids = [...known];
+  for (const r of await queryRows(
+    db,
+    slotIdRows,
+    Prisma.sql`SELECT id, slot FROM "Membership" WHERE "teamId" = ${teamId} AND slot = ANY(${pgIntArray(missing)}::int[])`,
+  )) {
+    ids[r.slot] = r.id;
+  }
+  return ids;
 }
 
 // ---- SQL fragments for statements that read targets in SQL -------------------------------------------------------

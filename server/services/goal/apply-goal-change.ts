@@ -53,7 +53,6 @@ export async function applyGoalChange(
       diff: planned.diff,
       goalDiff: planned.goalDiff,
       fmt: planned.fmt,
-      slots: planned.slots,
     });
     return { goalId: goal.id, version: args.version + 1, changed: planned.diff.length };
   }, BULK_TRANSACTION);

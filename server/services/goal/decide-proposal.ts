@@ -61,7 +61,6 @@ export async function decideProposal(
       diff: planned.diff,
       goalDiff: [],
       fmt: planned.fmt,
-      slots: planned.slots,
     });
     await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", ...decided } });
     await notifyProposalDecided(tx, { ...notice, status: "ACCEPTED" });

@@ -13,7 +13,7 @@ import { computeGoalPlan, type ComputedGoalPlan, type GoalContext } from "@/serv
 import { phaseGoal } from "@/server/domain/goal-phasing";
 import { formatAmount } from "@/server/domain/money";
 import { toIsoDay } from "@/server/domain/db-day";
-import { goalTargetRows, teamSlots } from "@/server/queries/goal-split";
+import { goalTargetRows } from "@/server/queries/goal-split";
 import type { TGoalChange } from "@/server/schemas/goal";
 import type { GoalRow } from "./goal-access";
 import { loadStoredGoalContext } from "./goal-context";
@@ -37,11 +37,12 @@ export const AFFECTED_NAMES = 12;
 export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change: TGoalChange; asOf: IsoDate }) {
   const { goal, change, asOf } = args;
   const { next, goalDiff, holidays } = await goalFieldChange(db, { goal, change, asOf });
-  // The team's slots are read once and kept for the write (recordTargetChanges).
-  const slots = await teamSlots(db, goal.teamId);
-  const rows = await goalTargetRows(db, goal, slots);
   // `next`: an edit of the start moves the window the `history` split reads.
   const ctx = await loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf });
+  // The tree names its members' slots; only the slots of members who left since are read (goalTargetRows).
+  const known: (string | undefined)[] = [];
+  for (const n of ctx.nodes) if (n.slot !== undefined) known[n.slot] = n.id;
+  const rows = await goalTargetRows(db, goal, { known });
   const inTree = new TreeSlots(ctx.nodes);
   const overrides = overridesAfter(rows, inTree, change);
   const computed = computeGoalPlan(next, ctx, { overrides: cascadeOverrides(overrides), asOf, withActions: false });
@@ -53,7 +54,7 @@ export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change
       : null;
   const diff = memberDiff({ members: computed.members, rows, overrides, inTree });
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
-  return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt, slots };
+  return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt };
 }
 
 /** The whole goal's periods planned before (the goal's holidays) → after (the team's): those that move, and for whom. */

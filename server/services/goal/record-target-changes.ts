@@ -7,7 +7,6 @@
  * a few bulk statements whatever the number of members (server/queries/goal-targets.ts).
  */
 import type { DbClient } from "@/server/db-client";
-import type { TeamSlots } from "@/server/queries/goal-split";
 import type { TGoalChange } from "@/server/schemas/goal";
 import {
   insertTargetChanges,
@@ -83,8 +82,6 @@ export async function recordTargetChanges(
     diff: MemberDiff[];
     goalDiff: GoalFieldDiff[];
     fmt: (a: number) => string;
-    /** The team's slots, when the caller read them already (planGoalChange). */
-    slots?: TeamSlots;
   },
 ) {
   const { goal, diff } = args;
@@ -92,7 +89,6 @@ export async function recordTargetChanges(
   const split = await writeMemberTargets(tx, {
     goal,
     columns: targetColumns(diff),
-    slots: args.slots,
     at: Int32Array.from(diff, (d) => d.slot),
   });
 
