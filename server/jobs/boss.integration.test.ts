@@ -160,7 +160,12 @@ describe.runIf(onPostgres)(
       const startedAt = realNow();
       const tuning = { cronWorkerIntervalSeconds: 1, cronMonitorIntervalSeconds: 1 };
       const defs = (worker: string) => [
-        keyed("test.shared", worker),
+        // Each shared job takes 100 ms: one worker alone would need 4 s for the 40, while the other polls every
+        // 0.5 s — so both take some, whichever starts first (instant jobs let the first drain the queue alone).
+        keyed("test.shared", worker, async (db, data) => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await writeRow(db, "test.shared", data.key, worker);
+        }),
         defineJob({
           name: "test.tick",
           schema: z.object({}),
