@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ABSENT, decodeSplit, encodeSplit, patchSplit, readSlot, SLOT_BYTES, splitSlots } from "./goal-split";
+import {
+  ABSENT,
+  decodeSplit,
+  encodeSplit,
+  patchSplit,
+  positionsBySlot,
+  readSlot,
+  SLOT_BYTES,
+  splitSlots,
+} from "./goal-split";
 
 const value = fc.integer({ min: ABSENT + 1, max: 2147483647 });
 /** A map slot → numbers: distinct slots, any order. */
@@ -60,5 +69,13 @@ describe("goal split codec", () => {
     expect(() => encodeSplit({ slots: [0], personal: [1.5], team: [0] })).toThrow();
     expect(() => encodeSplit({ slots: [0], personal: [0], team: [2 ** 31] })).toThrow();
     expect(() => encodeSplit({ slots: [-1], personal: [0], team: [0] })).toThrow();
+  });
+});
+
+describe("positionsBySlot", () => {
+  it("answers each slot's position, −1 for a slot not listed, negative or past the end", () => {
+    const p = positionsBySlot([7, 2, 9]);
+    expect([7, 2, 9, 0, 8, 10, -1, 1000].map((s) => p.slotAt(s))).toEqual([0, 1, 2, -1, -1, -1, -1, -1]);
+    expect(positionsBySlot([]).slotAt(0)).toBe(-1);
   });
 });

@@ -121,3 +121,15 @@ export function decodeSplit(split: Uint8Array): { slots: Int32Array; personal: I
   }
   return { slots, personal, team };
 }
+
+/**
+ * Where each slot sits in a list of slots: `at[slot]` is its position, −1 where none is (and `slotAt` answers −1
+ * past the end). One array index per lookup instead of a map of 100,000 ids.
+ */
+export function positionsBySlot(slots: ArrayLike<number>): { slotAt: (slot: number) => number } {
+  let max = -1;
+  for (let i = 0; i < slots.length; i++) if (slots[i]! > max) max = slots[i]!;
+  const at = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < slots.length; i++) at[slots[i]!] = i;
+  return { slotAt: (slot) => (slot >= 0 && slot <= max ? at[slot]! : -1) };
+}

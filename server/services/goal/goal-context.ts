@@ -7,6 +7,7 @@
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { DbSplitRule } from "@/server/domain/goal-phasing";
+import { positionsBySlot } from "@/server/domain/goal-split";
 import { levelOrderOf } from "@/server/domain/tree";
 import { badRequest } from "@/server/errors";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history";
@@ -123,14 +124,11 @@ function treeOrder(members: GoalMembers, rootId: string): { nodes: GoalNode[]; p
 /** Each member's upline as an index into the columns (−1: none, or not among them), through the slots. */
 function uplineIndexes(members: GoalMembers): Int32Array {
   const n = members.id.length;
-  let maxSlot = -1;
-  for (const s of members.slot) if (s > maxSlot) maxSlot = s;
-  const bySlot = new Int32Array(maxSlot + 1).fill(-1);
-  members.slot.forEach((s, i) => (bySlot[s] = i));
+  const bySlot = positionsBySlot(members.slot);
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const s = members.parentSlot[i];
-    parent[i] = s === null || s === undefined || s > maxSlot ? -1 : bySlot[s]!;
+    parent[i] = s === null || s === undefined ? -1 : bySlot.slotAt(s);
   }
   return parent;
 }

@@ -3,6 +3,7 @@
  * who changes from → to once it has run — including members who left the subtree since, whose share goes back to the
  * others.
  */
+import { positionsBySlot } from "@/server/domain/goal-split";
 import type { CascadeOverride } from "@/server/domain/cascade";
 import type { PlannedMember } from "@/server/domain/compute-goal-plan";
 import { notFound } from "@/server/errors";
@@ -31,18 +32,13 @@ const NO_OVERRIDE = { personal: null, team: null } as const;
  * over 100,000 members tells who stays without a 100,000-key set of ids.
  */
 export class TreeSlots {
-  private readonly inTree: Uint8Array;
+  private readonly inTree: { slotAt: (slot: number) => number };
   constructor(private readonly members: readonly { id: string; slot?: number }[]) {
-    let max = -1;
-    for (const m of members) {
-      if (m.slot === undefined) throw new Error(`Member ${m.id} has no slot.`);
-      if (m.slot > max) max = m.slot;
-    }
-    this.inTree = new Uint8Array(max + 1);
-    for (const m of members) this.inTree[m.slot!] = 1;
+    for (const m of members) if (m.slot === undefined) throw new Error(`Member ${m.id} has no slot.`);
+    this.inTree = positionsBySlot(members.map((m) => m.slot!));
   }
   hasSlot(slot: number): boolean {
-    return this.inTree[slot] === 1;
+    return this.inTree.slotAt(slot) >= 0;
   }
   /** A member by id: a scan, for the one member a change names. */
   has(id: string): boolean {
@@ -96,15 +92,12 @@ export function memberDiff(args: {
 }): MemberDiff[] {
   const { members, rows, overrides, inTree } = args;
   if (members.length !== inTree.size) throw new Error("memberDiff: the plan and the tree differ in size.");
-  let maxSlot = -1;
-  for (const r of rows) if (r.slot > maxSlot) maxSlot = r.slot;
-  const rowAt = new Int32Array(maxSlot + 1).fill(-1);
-  rows.forEach((r, k) => (rowAt[r.slot] = k));
+  const rowAt = positionsBySlot(rows.map((r) => r.slot));
   const diff: MemberDiff[] = [];
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     const slot = inTree.slotOf(i);
-    const k = slot <= maxSlot ? rowAt[slot]! : -1;
+    const k = rowAt.slotAt(slot);
     const before = k >= 0 ? rows[k] : undefined;
     const o = overrides.size === 0 ? NO_OVERRIDE : (overrides.get(m.id) ?? NO_OVERRIDE);
     const personalFrom = before?.personal ?? 0;
