@@ -18,7 +18,6 @@ import {
   teamSlots,
   writeGoalSplit,
   type OverrideRow,
-  type TeamSlots,
 } from "./goal-split";
 import { pgIntArray, pgTextArray } from "./pg-array";
 import * as clock from "@/server/clock";
@@ -92,7 +91,7 @@ async function inChunks(length: number, write: (from: number, to: number) => Pro
  * Writes members' targets into the goal's split (one row per goal, server/queries/goal-split.ts): the given members'
  * numbers over the stored split (`replace`: over nothing — publishing), one read and one write of the split whatever
  * the number of members. Overrides, when given, are written as rows where they changed (a handful). Members are
- * placed by slot (`slots`: the team's, read here when not given).
+ * placed by slot (`at`, or the team's slots read here when not given).
  */
 export async function writeMemberTargets(
   tx: DbClient,
@@ -100,7 +99,6 @@ export async function writeMemberTargets(
     goal: { id: string; teamId: string };
     columns: TargetColumns;
     replace?: boolean;
-    slots?: TeamSlots;
     /** The members' slots, element i for `columns.membershipIds[i]`, when the caller has them (publish's context). */
     at?: ArrayLike<number>;
   },
@@ -109,7 +107,7 @@ export async function writeMemberTargets(
   const n = c.membershipIds.length;
   if (n === 0 && !args.replace) return null;
   const [slots, stored, overrides] = await Promise.all([
-    args.slots || args.at ? Promise.resolve(args.slots) : teamSlots(tx, args.goal.teamId),
+    args.at ? Promise.resolve(undefined) : teamSlots(tx, args.goal.teamId),
     args.replace ? Promise.resolve(null) : readGoalSplit(tx, args.goal.id, { lock: true }),
     c.personalOverride || c.teamOverride ? goalOverrides(tx, args.goal.id) : Promise.resolve([]),
   ]);
