@@ -39,13 +39,31 @@ function checkSlot(slot: number) {
   }
 }
 
+/**
+ * Reads slots of one split (one DataView for any number of reads): a slot's personal target, or null when the member
+ * is not in the goal, and its team target (read it only for a slot in the goal).
+ */
+export function splitReader(split: Uint8Array): {
+  personal: (slot: number) => number | null;
+  team: (slot: number) => number;
+} {
+  const dv = view(split);
+  const slots = splitSlots(split);
+  return {
+    personal(slot) {
+      if (slot < 0 || slot >= slots) return null;
+      const p = dv.getInt32(slot * SLOT_BYTES, false);
+      return p === ABSENT ? null : p;
+    },
+    team: (slot) => dv.getInt32(slot * SLOT_BYTES + 4, false),
+  };
+}
+
 /** One slot's numbers, or null when the member is not in the goal. */
 export function readSlot(split: Uint8Array, slot: number): SlotTarget | null {
-  if (slot < 0 || (slot + 1) * SLOT_BYTES > split.length) return null;
-  const dv = view(split);
-  const personal = dv.getInt32(slot * SLOT_BYTES, false);
-  if (personal === ABSENT) return null;
-  return { personal, team: dv.getInt32(slot * SLOT_BYTES + 4, false) };
+  const reader = splitReader(split);
+  const personal = reader.personal(slot);
+  return personal === null ? null : { personal, team: reader.team(slot) };
 }
 
 /**

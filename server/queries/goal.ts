@@ -11,6 +11,7 @@ import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows, zcol, zodRows } from "./decode";
 import { slotBytes, slotPersonal, slotTeam } from "./goal-split";
 import { MEMBERS_ONLY_FIELD } from "./goal-targets";
+import { aggregateNames, splitNames } from "./name-column";
 
 /**
  * The members a goal is planned over, as parallel columns sorted by id (index i is one member in every column):
@@ -28,9 +29,6 @@ export interface GoalMembers {
   historyActual: number[];
   slot: number[];
 }
-
-/** Record separator between names: a name never holds it (no control characters, server/schemas/common.ts). */
-const NAME_SEPARATOR = "\x1e";
 
 const contextColumns = mappedRows("goal.contextMembers", (r) => ({
   ids: col.stringOrNull(r, "ids"),
@@ -88,7 +86,7 @@ export async function goalContextMembers(
     Prisma.sql`
     ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`} hist AS (${hist}),
     s AS (
-      SELECT m.id, p.slot AS "parentSlot", m."splitWeight", m."minutesPerDay", translate(u.name, ${NAME_SEPARATOR}, ' ') AS name,
+      SELECT m.id, p.slot AS "parentSlot", m."splitWeight", m."minutesPerDay", u.name,
              COALESCE(h.total, 0) AS total, m.slot
         FROM ${team ? Prisma.sql`"Membership" m` : Prisma.sql`down d JOIN "Membership" m ON m.id = d.id`}
         JOIN "User" u ON u.id = m."userId"
@@ -97,17 +95,17 @@ export async function goalContextMembers(
        ${team ? Prisma.sql`WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'` : Prisma.empty}
        ORDER BY m.id
     )
-    SELECT string_agg(id, ',') AS ids, string_agg(name, ${NAME_SEPARATOR}) AS names,
+    SELECT string_agg(id, ',') AS ids, ${aggregateNames(Prisma.sql`name`)} AS names,
            string_agg(int4send(COALESCE("parentSlot", -1)) || int4send("splitWeight")
                       || int4send(COALESCE("minutesPerDay", ${NO_MINUTES})) || int4send(slot) || float8send(total), ''::bytea) AS numbers
       FROM s`,
   );
   if (!c?.ids) return EMPTY_MEMBERS;
-  if (c.names === null || c.numbers === null) throw new Error("goal.contextMembers: no names or numbers");
+  if (c.numbers === null) throw new Error("goal.contextMembers: no numbers");
   const id = c.ids.split(",");
   const n = id.length;
-  const name = c.names.split(NAME_SEPARATOR);
-  if (name.length !== n || c.numbers.length !== n * NUMBERS_BYTES) {
+  const name = splitNames(c.names, n, "goal.contextMembers");
+  if (c.numbers.length !== n * NUMBERS_BYTES) {
     throw new Error("goal.contextMembers: the columns have different lengths");
   }
   const view = new DataView(c.numbers.buffer, c.numbers.byteOffset, c.numbers.byteLength);

@@ -1,13 +1,14 @@
 /**
  * Round trip of server/queries/rollup.ts on a real database: both shapes of the roll-up read (the whole team, a
- * subtree) return every member with the decoded values the domain roll-up expects — upline, depth, role, shares,
- * period / goal-to-date / run-rate window actuals (GoalActual minus what lies after the as-of day) and names that need
- * JSON unescaping.
+ * subtree) return every member with the decoded values the domain roll-up expects — upline and its position, depth,
+ * role, shares, period / goal-to-date / run-rate window actuals (GoalActual minus what lies after the as-of day),
+ * names with quotes, commas and the names' separator — in (depth, slot) order, and the removed members with history
+ * in the goal (only those) under their former upline.
  */
 import { describe, expect, it } from "vitest";
 import type { MemberProgress } from "@/server/domain/rollup";
 import { readRollupRows, type RollupRowsArgs } from "@/server/queries/rollup";
-import { addDailyTotal, makeGoal, makeMetric } from "@/tests/factories";
+import { addDailyTotal, addMember, makeGoal, makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "once" });
@@ -35,6 +36,16 @@ describe("readRollupRows", () => {
     await log(t.memberA1.id, "2027-03-16", 11); // the period, the window and goal to date
     await log(t.memberB1.id, "2027-02-20", 100); // before the goal: nowhere
     await log(t.leaderA.id, "2027-03-20", 13); // after the as-of day: nowhere
+    // Two members of A1 removed since: one with an actual in the goal (a row, LEFT, under A1), one with nothing (none).
+    const goneWithHistory = await addMember(db, { teamId, parentId: t.memberA1.id, name: "Gus Gone" });
+    const goneWithout = await addMember(db, { teamId, parentId: t.memberA1.id, name: "Nia Nothing" });
+    await log(goneWithHistory.id, "2027-03-16", 3);
+    for (const gone of [goneWithHistory, goneWithout]) {
+      await db.membership.update({
+        where: { id: gone.id },
+        data: { status: "REMOVED", parentId: null, formerParentId: t.memberA1.id },
+      });
+    }
 
     const args: RollupRowsArgs = {
       teamId,
@@ -48,7 +59,7 @@ describe("readRollupRows", () => {
       period: { from: "2027-03-15", asOf: "2027-03-17" },
       windowFrom: "2027-03-04",
     };
-    const target = (id: string) => goal.targets.get(id)!;
+    const target = (id: string) => goal.targets.get(id) ?? { personal: null, team: null };
     const row = (
       id: string,
       parentId: string | null,
@@ -77,28 +88,34 @@ describe("readRollupRows", () => {
       memberA2: row(t.memberA2.id, t.leaderA.id, 2, 'Mo "A2", the second', "MEMBER", none),
       memberB1: row(t.memberB1.id, t.leaderB.id, 2, "Ben B1", "MEMBER", none),
       memberA1a: row(t.memberA1a.id, t.memberA1.id, 3, "Max A1a", "MEMBER", { period: 0, toDate: 12, window: 7 }),
+      gone: row(goneWithHistory.id, t.memberA1.id, 3, "Gus Gone", "LEFT", { period: 3, toDate: 3, window: 3 }),
     };
-    // Root first, then by depth and id (byte order).
-    const byDepth = (list: MemberProgress[]) =>
-      [...list].sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    rows.memberA2.name = 'Mo "A2", the second';
+    // Root first, then by depth and slot (join order); each row's upline position (−1 for the read's root).
+    const slots = new Map(
+      (await db.membership.findMany({ where: { teamId }, select: { id: true, slot: true } })).map((m) => [
+        m.id,
+        m.slot,
+      ]),
+    );
+    const inOrder = (list: MemberProgress[]) => {
+      const sorted = [...list].sort((a, b) => a.depth - b.depth || slots.get(a.id)! - slots.get(b.id)!);
+      return sorted.map((r, i) => ({ ...r, parentIndex: i === 0 ? -1 : sorted.findIndex((p) => p.id === r.parentId) }));
+    };
 
     const whole = await readRollupRows(db, args);
-    const expectedWhole = byDepth(Object.values(rows));
-    expect(whole.map(({ parentIndex: _, ...r }) => r)).toEqual(expectedWhole);
-    // The whole-team shape also gives each parent's position.
-    expect(whole.map((r) => r.parentIndex)).toEqual(
-      expectedWhole.map((r) => (r.parentId === null ? -1 : expectedWhole.findIndex((p) => p.id === r.parentId))),
-    );
+    expect(whole).toEqual(inOrder(Object.values(rows)));
 
-    // A subtree (leader A's): depth counted from its root; the goal-to-date period sums goal to date itself.
+    // A subtree (leader A's): depth counted from its root, whose upline stays named; the removed member comes too.
     const sub = await readRollupRows(db, { ...args, rootId: t.leaderA.id, wholeTeam: false });
     const rebased = (r: MemberProgress, depth: number) => ({ ...r, depth });
     expect(sub).toEqual(
-      byDepth([
+      inOrder([
         rebased(rows.leaderA, 0),
         rebased(rows.memberA1, 1),
         rebased(rows.memberA2, 1),
         rebased(rows.memberA1a, 2),
+        rebased(rows.gone, 2),
       ]),
     );
     const goalPeriod = await readRollupRows(db, {
@@ -110,6 +127,7 @@ describe("readRollupRows", () => {
     expect(goalPeriod.map((r) => [r.id, r.periodActual, r.toDateActual])).toEqual([
       [t.memberA1.id, 11, 11],
       [t.memberA1a.id, 12, 12],
+      [goneWithHistory.id, 3, 3], // joined after A1a: a later slot
     ]);
     // A root outside the team (or removed) reads nothing.
     expect(await readRollupRows(db, { ...args, rootId: "nobody", wholeTeam: false })).toEqual([]);

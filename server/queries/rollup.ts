@@ -1,32 +1,34 @@
 /**
- * The roll-up read (dashboard and weekly review): the rows of a goal's roll-up, in ONE SQL query whatever the tree size: every member of the subtree with name,
- * role, goal share (the goal's split, read once: `splitValue`) and actuals (DailyTotal summed per member for the period, goal-to-date and the
- * run-rate window), ordered root first, then by depth and id (children always after their upline).
+ * The roll-up read (dashboard and weekly review): the rows of a goal's roll-up, in ONE SQL query whatever the tree
+ * size: every member of the subtree with name, role, goal share (the goal's split, read once and cut by slot in Node)
+ * and actuals (goal-to-date from GoalActual, DailyTotal summed per member for the period and the run-rate window),
+ * ordered root first, then by depth and slot (join order; children always after their upline).
  * Removed members whose history is in the goal (a target or an actual) are rows too, role LEFT, under the upline
  * they had when they left (`Membership.formerParentId`): their past actuals stay in that branch's totals.
  *
- * Two shapes, chosen by measurement (docs/PERFORMANCE.md):
+ * Rows travel as a few columns, each ONE value for the whole read (ids, uplines, roles and names as texts split
+ * once, the numbers as 32 bytes a member), with no ordering in SQL: the order is made in Node in linear time
+ * (`treeRows`). Measured at 100,000 members (docs/PERFORMANCE.md, "The roll-up read in columns"): a line of text per
+ * member sorted by id cost PostgreSQL ~410 ms, the columns ~220 ms, and Node's parsing and ordering fell likewise.
+ *
+ * Two feeds, chosen by measurement:
  * - the whole team (the root has no upline): no recursion — the team's members, targets and aggregates are read with
- *   set-based hash joins, and the depth order is made in memory (linear). A recursive CTE's row count is unknown to
- *   the planner, which then picks one index probe per member; at 100,000 members that alone costs seconds.
+ *   set-based hash joins. A recursive CTE's row count is unknown to the planner, which then picks one index probe
+ *   per member; at 100,000 members that alone costs seconds.
  * - a subtree: a recursive CTE down from its root (the cost grows with the subtree, not the team).
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
-import type { MemberProgress } from "@/server/domain/rollup";
-
-/** A removed member's row has role `LEFT_ROLE` (server/domain/rollup.ts), the literal 'LEFT' in rowText's SQL. */
-import { levelOrder } from "@/server/domain/tree";
+import { splitReader } from "@/server/domain/goal-split";
+import { LEFT_ROLE, type MemberProgress } from "@/server/domain/rollup";
+import { levelOrderOf } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/queries/tree";
-import { col, mappedRows, queryFirst } from "./decode";
-import { joinSlotTargets, slotBytes, slotPersonal, splitValue } from "./goal-split";
+import { col, mappedRows, queryRows } from "./decode";
+import { aggregateNames, splitNames } from "./name-column";
 
-/** One member's row: id, upline (and its position when known), depth, name, role, share and actuals. */
+/** One member's row: id, upline and its position, depth, name, role, share and actuals. */
 export type RollupSqlRow = MemberProgress;
-
-/** The one column the read returns: every member's line of text (see `parseRows`), parsed on the hot path. */
-const rollupText = mappedRows("rollup.rows", (row) => parseRows(col.stringOrNull(row, "rows")));
 
 export interface RollupRowsArgs {
   teamId: string;
@@ -73,138 +75,219 @@ function recentActuals(args: RollupRowsArgs, members: Prisma.Sql): Prisma.Sql {
     )`;
 }
 
+/** A removed member's role in the read's roles column (`LEFT_ROLE`, server/domain/rollup.ts). */
+const ROLE = Prisma.sql`CASE WHEN m.status = 'ACTIVE' THEN m.role::text ELSE ${LEFT_ROLE} END`;
+
 /**
- * The member's line of text (see `parseRows`); `ga` is GoalActual, `a` the recent days, `mt` the member's targets cut from the split. A removed
- * member counted under their former upline (`former`) has the role LEFT.
+ * The goal's sums each member has, big-endian float8 (PostgreSQL's float8send; exact below 2^53, which a total in minor
+ * units never nears): GoalActual's total (8 bytes), the recent days' period, window and after (24).
  */
-function rowText(args: RollupRowsArgs, m: { id: Prisma.Sql; parentId: Prisma.Sql; depth: Prisma.Sql }): Prisma.Sql {
-  const goalPeriod = args.period.from === args.start && args.period.asOf === args.goalAsOf;
-  const toDate = Prisma.sql`(COALESCE(ga.total, 0) - COALESCE(a.after, 0))::text`;
-  const period = goalPeriod ? toDate : Prisma.sql`COALESCE(a.period, 0)::text`;
-  return Prisma.sql`${m.id} || ',' || COALESCE(${m.parentId}, '') || ',' || ${m.depth}::text || ',' ||
-    CASE WHEN m.status = 'ACTIVE' THEN m.role::text ELSE 'LEFT' END || ',' ||
-    COALESCE(mt.personal::text, '') || ',' || COALESCE(mt.team::text, '') || ',' || ${period} || ',' || ${toDate} || ',' ||
-    COALESCE(a.win, 0)::text || ',' || to_json(u.name)::text`;
+const GOAL_BYTES = 8;
+const RECENT_BYTES = 24;
+
+interface RollupColumns {
+  ids: string | null;
+  uplines: string | null;
+  roles: string | null;
+  names: string | null;
+  slots: string | null;
+  goalIds: string | null;
+  goalTotals: Uint8Array | null;
+  recentIds: string | null;
+  recentSums: Uint8Array | null;
+  split: Uint8Array | null;
+}
+
+const bytesOrNull = (r: Record<string, unknown>, key: string) => (r[key] === null ? null : col.bytes(r, key));
+
+const rollupColumns = mappedRows("rollup.columns", (r): RollupColumns => ({
+  ids: col.stringOrNull(r, "ids"),
+  uplines: col.stringOrNull(r, "uplines"),
+  roles: col.stringOrNull(r, "roles"),
+  names: col.stringOrNull(r, "names"),
+  slots: col.stringOrNull(r, "slots"),
+  goalIds: col.stringOrNull(r, "goalIds"),
+  goalTotals: bytesOrNull(r, "goalTotals"),
+  recentIds: col.stringOrNull(r, "recentIds"),
+  recentSums: bytesOrNull(r, "recentSums"),
+  split: bytesOrNull(r, "split"),
+}));
+
+/**
+ * The read's one statement: three feeds, each aggregated into a few columns (one value each for the whole read) —
+ * the members (`members`, aliased `m`, with their upline as `up`: ids, uplines, roles, names, slots), their GoalActual
+ * rows (`goalActuals`, aliased `ga`) and their recent days (`act`) — plus the goal's split once (shares are cut from it
+ * by slot in Node, `splitReader`). The members' sums are matched to them by id in Node, where a lookup costs less than
+ * PostgreSQL's hash joins and per-row bytes (docs/PERFORMANCE.md, "The roll-up read in columns").
+ */
+function columnsQuery(args: RollupRowsArgs, ctes: Prisma.Sql, members: Prisma.Sql, goalActuals: Prisma.Sql) {
+  return Prisma.sql`${ctes},
+    f AS (
+      SELECT string_agg(m.id, ',') AS ids, string_agg(COALESCE(m.up, ''), ',') AS uplines,
+             string_agg(${ROLE}, ',') AS roles, ${aggregateNames(Prisma.sql`u.name`)} AS names,
+             string_agg(m.slot::text, ',') AS slots
+        FROM ${members}
+        JOIN "User" u ON u.id = m."userId"
+    ),
+    g AS (
+      SELECT string_agg(ga."membershipId", ',') AS "goalIds", string_agg(float8send(ga.total::float8), ''::bytea) AS "goalTotals"
+        FROM ${goalActuals}
+       WHERE ga."goalId" = ${args.goalId}
+    ),
+    r AS (
+      SELECT string_agg("membershipId", ',') AS "recentIds",
+             string_agg(float8send(COALESCE(period, 0)::float8) || float8send(COALESCE(win, 0)::float8)
+                        || float8send(COALESCE(after, 0)::float8), ''::bytea) AS "recentSums"
+        FROM act
+    )
+    SELECT f.*, g.*, r.*, (SELECT split FROM "GoalSplit" WHERE "goalId" = ${args.goalId}) AS split
+      FROM f, g, r`;
 }
 
 async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<RollupSqlRow[]> {
-  const rows = await queryFirst(
+  const [c] = await queryRows(
     db,
-    rollupText,
-    Prisma.sql`
-    WITH ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}
-    SELECT string_agg(${rowText(args, { id: Prisma.sql`m.id`, parentId: Prisma.sql`COALESCE(m."parentId", m."formerParentId")`, depth: Prisma.sql`0` })}, E'\n'
-                      ORDER BY m.id COLLATE "C") AS rows
-      FROM "Membership" m
-      JOIN "User" u ON u.id = m."userId"
-      ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
-      LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = m.id
-      LEFT JOIN act a ON a."membershipId" = m.id
-     WHERE m."teamId" = ${args.teamId}
-       AND (m.status = 'ACTIVE' OR (m."formerParentId" IS NOT NULL AND (mt.personal IS NOT NULL OR ga."membershipId" IS NOT NULL)))`,
+    rollupColumns,
+    columnsQuery(
+      args,
+      Prisma.sql`WITH ${recentActuals(args, Prisma.sql`WHERE dt."teamId" = ${args.teamId}`)}`,
+      Prisma.sql`(SELECT id, "userId", status, role, slot, COALESCE("parentId", "formerParentId") AS up
+                    FROM "Membership"
+                   WHERE "teamId" = ${args.teamId} AND (status = 'ACTIVE' OR "formerParentId" IS NOT NULL)) m`,
+      Prisma.sql`"GoalActual" ga`,
+    ),
   );
-  return depthOrder(rows ?? [], args.rootId);
+  return c ? treeRows(c, args) : [];
+}
+
+/** Splits a column of ids and checks it has `count` of them. */
+function idList(text: string | null, count: number, what: string): string[] {
+  const list = text ? text.split(",") : [];
+  if (list.length !== count) throw new Error(`rollup.columns: ${list.length} ${what} for ${count} members`);
+  return list;
 }
 
 /**
- * Rows travel as one text, a line per member: `id,parentId,depth,role,share,teamShare,period,toDate,window,"name"`
- * (the name last, JSON-quoted, so commas and line breaks in it are safe; ids and numbers never hold either).
- * Building it with `||` costs PostgreSQL about half what `json_build_array` per row does, and splitting it in Node
- * is cheaper than decoding rows through the driver or JSON.parse of arrays (docs/PERFORMANCE.md).
+ * The rows of the read's columns under `rootId`, parents first: by depth, then by slot (join order; the same for the
+ * whole team and a subtree, so a branch cut from the whole team lists as its own read). A removed member is kept only
+ * with history in the goal (a share in the split, or a GoalActual row) and only when their former upline is in the
+ * tree. Linear: one map of the ids resolves uplines and sums, slots are small integers (placed, never compared), and
+ * the depth order is made on positions (`levelOrderOf`).
  */
-function parseRows(text: string | null): RollupSqlRow[] {
-  if (!text) return [];
-  const out: RollupSqlRow[] = [];
-  const n = text.length;
-  let pos = 0;
-  while (pos < n) {
-    let end = text.indexOf("\n", pos);
-    if (end < 0) end = n;
-    const c1 = text.indexOf(",", pos);
-    const c2 = text.indexOf(",", c1 + 1);
-    const c3 = text.indexOf(",", c2 + 1);
-    const c4 = text.indexOf(",", c3 + 1);
-    const c5 = text.indexOf(",", c4 + 1);
-    const c6 = text.indexOf(",", c5 + 1);
-    const c7 = text.indexOf(",", c6 + 1);
-    const c8 = text.indexOf(",", c7 + 1);
-    const c9 = text.indexOf(",", c8 + 1);
-    const name = text.slice(c9 + 1, end);
-    out.push({
-      id: text.slice(pos, c1),
-      parentId: c2 === c1 + 1 ? null : text.slice(c1 + 1, c2),
-      depth: +text.slice(c2 + 1, c3),
-      role: text.slice(c3 + 1, c4),
-      share: c5 === c4 + 1 ? null : +text.slice(c4 + 1, c5),
-      teamShare: c6 === c5 + 1 ? null : +text.slice(c5 + 1, c6),
-      periodActual: +text.slice(c6 + 1, c7),
-      toDateActual: +text.slice(c7 + 1, c8),
-      windowActual: +text.slice(c8 + 1, c9),
-      // A name without escapes is its JSON text unquoted.
-      name: name.includes("\\") ? (JSON.parse(name) as string) : name.slice(1, -1),
-    });
-    pos = end + 1;
+function treeRows(c: RollupColumns, args: RollupRowsArgs): RollupSqlRow[] {
+  if (!c.ids) return [];
+  const ids = c.ids.split(",");
+  const n = ids.length;
+  const uplines = idList(c.uplines, n, "uplines");
+  const roles = idList(c.roles, n, "roles");
+  const slots = idList(c.slots, n, "slots").map(Number);
+  const names = splitNames(c.names, n, "rollup.columns");
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(ids[i]!, i);
+
+  // Goal to date (GoalActual minus what lies after the as-of day), the period and the window, by member.
+  const hasGoal = new Uint8Array(n);
+  const toDate = new Float64Array(n);
+  const period = new Float64Array(n);
+  const win = new Float64Array(n);
+  const sums = (text: string | null, bytes: Uint8Array | null, size: number, each: (i: number, at: number) => void) => {
+    const list = text ? text.split(",") : [];
+    const length = bytes?.length ?? 0;
+    if (length !== list.length * size) throw new Error("rollup.columns: the sums have different lengths");
+    for (let k = 0; k < list.length; k++) {
+      const i = index.get(list[k]!);
+      if (i !== undefined) each(i, k * size);
+    }
+  };
+  const view = (b: Uint8Array | null) => (b ? new DataView(b.buffer, b.byteOffset, b.byteLength) : null);
+  const goal = view(c.goalTotals);
+  sums(c.goalIds, c.goalTotals, GOAL_BYTES, (i, at) => {
+    hasGoal[i] = 1;
+    toDate[i] = goal!.getFloat64(at);
+  });
+  const recent = view(c.recentSums);
+  sums(c.recentIds, c.recentSums, RECENT_BYTES, (i, at) => {
+    period[i] = recent!.getFloat64(at);
+    win[i] = recent!.getFloat64(at + 8);
+    toDate[i]! -= recent!.getFloat64(at + 16);
+  });
+  const goalPeriod = args.period.from === args.start && args.period.asOf === args.goalAsOf;
+
+  // Keep the active, and the removed with history in the goal; in slot order.
+  const split = splitReader(c.split ?? new Uint8Array(0));
+  let maxSlot = -1;
+  for (let i = 0; i < n; i++) if (slots[i]! > maxSlot) maxSlot = slots[i]!;
+  const bySlot = new Int32Array(maxSlot + 1).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (roles[i] === LEFT_ROLE && hasGoal[i] === 0 && split.personal(slots[i]!) === null) continue;
+    bySlot[slots[i]!] = i;
+  }
+  const kept: number[] = [];
+  const keptAt = new Int32Array(n).fill(-1);
+  for (let s = 0; s <= maxSlot; s++) {
+    const i = bySlot[s]!;
+    if (i < 0) continue;
+    keptAt[i] = kept.length;
+    kept.push(i);
+  }
+  const root = keptAt[index.get(args.rootId) ?? n] ?? -1;
+  if (root < 0) return [];
+  const uplineAt = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) uplineAt[k] = keptAt[index.get(uplines[kept[k]!]!) ?? n] ?? -1;
+
+  const { order, depth, parent } = levelOrderOf(uplineAt, root);
+  const at = new Int32Array(kept.length);
+  const out = new Array<RollupSqlRow>(order.length);
+  for (let o = 0; o < order.length; o++) {
+    const k = order[o]!;
+    const i = kept[k]!;
+    at[k] = o;
+    const share = split.personal(slots[i]!);
+    out[o] = {
+      id: ids[i]!,
+      // The root keeps its upline (outside the read; none for a team's root), as the page's "up" link needs.
+      parentId: uplines[i] || null,
+      parentIndex: o === 0 ? -1 : at[parent[k]!]!,
+      depth: depth[k]!,
+      name: names[i]!,
+      role: roles[i]!,
+      share,
+      teamShare: share === null ? null : split.team(slots[i]!),
+      periodActual: goalPeriod ? toDate[i]! : period[i]!,
+      toDateActual: toDate[i]!,
+      windowActual: win[i]!,
+    };
   }
   return out;
 }
 
 /**
- * Keeps the root's descendants (a team could hold a second detached root) in (depth, id) order: rows come sorted by
- * id (`COLLATE "C"`, as in the subtree read) and `levelOrder` keeps that order inside a depth. Linear (sorting the
- * ids in Node cost ~0.5 s at 100,000 members: they are slices of one big string).
+ * `kept`: the subtree (`down`) and the removed members whose former upline is in it — their history stays in the
+ * totals of that branch (`Membership.formerParentId`, docs/PLANNING.md "Targets follow the tree") when they have a
+ * target or an actual in this goal (`treeRows` keeps only those). One level below their former upline.
  */
-function depthOrder(rows: RollupSqlRow[], rootId: string): RollupSqlRow[] {
-  const { order, depth, parent } = levelOrder(
-    rows.map((r) => r.id),
-    rows.map((r) => r.parentId),
-    rootId,
-  );
-  const position = new Int32Array(rows.length);
-  const out = new Array<RollupSqlRow>(order.length);
-  order.forEach((i, at) => {
-    const r = rows[i]!;
-    r.depth = depth[i]!;
-    r.parentIndex = at === 0 ? -1 : position[parent[i]!]!;
-    position[i] = at;
-    out[at] = r;
-  });
-  return out;
-}
-
-/**
- * `kept`: the subtree (`down`) and the removed members counted under someone in it — their history stays in the totals
- * of their former upline's branch (`Membership.formerParentId`, docs/PLANNING.md "Targets follow the tree") — when
- * they have a target or an actual in this goal. One level below their former upline, so parents still come first.
- */
-function formerMembers(args: RollupRowsArgs): Prisma.Sql {
-  return Prisma.sql`
+const formerMembers = (args: RollupRowsArgs) => Prisma.sql`
     kept AS (
-      SELECT id, "parentId", depth FROM down
+      SELECT id, "parentId" AS up FROM down
       UNION ALL
-      SELECT g.id, g."formerParentId", d.depth + 1
+      SELECT g.id, g."formerParentId"
         FROM "Membership" g
         JOIN down d ON d.id = g."formerParentId"
        WHERE g."teamId" = ${args.teamId} AND g.status = 'REMOVED'
-         AND (${slotPersonal(slotBytes(splitValue(args.goalId), Prisma.sql`g.slot`))} IS NOT NULL
-              OR EXISTS (SELECT 1 FROM "GoalActual" y WHERE y."goalId" = ${args.goalId} AND y."membershipId" = g.id))
     )`;
-}
 
 async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSqlRow[]> {
-  const rows = await queryFirst(
+  const [c] = await queryRows(
     db,
-    rollupText,
-    Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
-    ${formerMembers(args)},
-    ${recentActuals(args, Prisma.sql`JOIN kept ON kept.id = dt."membershipId" WHERE TRUE`)}
-    SELECT string_agg(${rowText(args, { id: Prisma.sql`d.id`, parentId: Prisma.sql`d."parentId"`, depth: Prisma.sql`d.depth` })}, E'\n'
-                      ORDER BY d.depth, d.id COLLATE "C") AS rows
-      FROM kept d
-      JOIN "Membership" m ON m.id = d.id
-      JOIN "User" u ON u.id = m."userId"
-      ${joinSlotTargets(args.goalId, Prisma.sql`m.slot`)}
-      LEFT JOIN "GoalActual" ga ON ga."goalId" = ${args.goalId} AND ga."membershipId" = d.id
-      LEFT JOIN act a ON a."membershipId" = d.id`,
+    rollupColumns,
+    columnsQuery(
+      args,
+      Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
+        ${formerMembers(args)},
+        ${recentActuals(args, Prisma.sql`JOIN kept ON kept.id = dt."membershipId" WHERE TRUE`)}`,
+      Prisma.sql`(SELECT m.id, m."userId", m.status, m.role, m.slot, kept.up FROM kept JOIN "Membership" m ON m.id = kept.id) m`,
+      Prisma.sql`kept JOIN "GoalActual" ga ON ga."membershipId" = kept.id`,
+    ),
   );
-  return rows ?? [];
+  return c ? treeRows(c, args) : [];
 }
