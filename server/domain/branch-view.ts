@@ -16,7 +16,7 @@ import { LEFT_ROLE } from "./rollup";
 export interface BranchIndex {
   /** Position of each member in the rows. */
   position: Map<string, number>;
-  /** Children of row i: `childList[childStart[i] .. childStart[i + 1])`, in row order (depth, then id). */
+  /** Children of row i: `childList[childStart[i] .. childStart[i + 1])`, in row order (depth, then slot: join order). */
   childStart: Int32Array;
   childList: Int32Array;
   /** Depth-first (pre-order) position of each row, and the number of rows in its subtree (itself included). */
