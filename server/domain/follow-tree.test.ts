@@ -105,6 +105,32 @@ describe("followTree", () => {
     );
   });
 
+  it("re-splits a flat team of 150,000 direct members (no call spreads a node's children)", () => {
+    const n = 150_000;
+    const tree: GenNode[] = [{ id: "head", parentId: null }];
+    for (let i = 0; i < n; i++) tree.push({ id: `m${i}`, parentId: "head" });
+    const total = 3 * n;
+    const before = published(tree, total, "even", [1]);
+    const input: FollowTreeInput = {
+      nodes: [...nodesOf(tree, [1]), { id: "new", parentId: "head" }],
+      before,
+      heads: ["head"],
+      formers: [],
+      leaving: [],
+      rule: "even",
+      pastProgress: 0,
+      total,
+    };
+    const result = followTree(input);
+    expect(result.skipped).toEqual([]);
+    const map = after(input, result);
+    expect(map.get("head")!.team).toBe(total);
+    let sum = 0;
+    for (const node of input.nodes) sum += map.get(node.id)!.personal;
+    expect(sum).toBe(total);
+    expect(map.get("new")!.personal).toBeGreaterThanOrEqual(2);
+  });
+
   it("a removal keeps the leaver's past part under their upline and re-splits the rest", () => {
     fc.assert(
       fc.property(scenario, ({ tree, total, pastPct, rule, weights, pick }) => {

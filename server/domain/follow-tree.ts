@@ -121,7 +121,8 @@ export function followTree(input: FollowTreeInput): FollowTreeResult {
     }
     // The branch, parents first (a breadth-first walk from the head).
     const branch: number[] = [index.get(headId)!];
-    for (let k = 0; k < branch.length; k++) branch.push(...children[branch[k]!]!);
+    // One push a child: spreading a node's children into one call overflows the stack past ~100,000 (a flat team).
+    for (let k = 0; k < branch.length; k++) for (const c of children[branch[k]!]!) branch.push(c);
     const pastOf = new Map(branch.map((i) => [input.nodes[i]!.id, past(input.nodes[i]!.id)]));
     // What each member's subtree already holds: past parts and former members' kept targets.
     const held = new Map<string, number>();

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlanningError } from "./errors";
 import { treeArb } from "./test-arbitraries";
-import { indexTree, levelOrder, levelOrderOf } from "./tree";
+import { indexTree, levelOrderOf, treeBySlot } from "./tree";
 
 describe("indexTree", () => {
   it("finds the root of a subtree (parent outside the list) and orders parents before children", () => {
@@ -61,16 +61,22 @@ describe("indexTree", () => {
   });
 });
 
-describe("levelOrder", () => {
+describe("levelOrderOf", () => {
+  /** The uplines as input indexes (−1: none or not in the list), as a caller resolves them once. */
+  const byIndex = (ids: readonly string[], parents: readonly (string | null)[]) =>
+    Int32Array.from(parents, (p) => (p === null ? -1 : ids.indexOf(p)));
+
   it("keeps the root's tree level by level in input order and leaves other trees and strays out", () => {
     const ids = ["a", "b", "c", "d", "e", "x", "y"];
     const parents = ["c", "c", null, "b", "a", null, "zz"]; // x: a second top member; y: an upline not in the list
-    const { order, depth, parent } = levelOrder(ids, parents, "c");
+    const { order, depth, parent } = levelOrderOf(byIndex(ids, parents), 2);
     expect([...order].map((i) => ids[i])).toEqual(["c", "a", "b", "d", "e"]); // depth 2 in input order: d (under b) before e (under a)
     expect([...depth]).toEqual([1, 1, 0, 2, 2, -1, -1]);
     expect(parent[2]).toBe(-1);
     expect(parent[3]).toBe(1);
-    expect(levelOrder(ids, parents, "nobody").order).toHaveLength(0);
+    // A root outside the list gives nothing; an upline outside it is refused.
+    expect(levelOrderOf(new Int32Array([-1, 0]), 5).order).toHaveLength(0);
+    expect(() => levelOrderOf(new Int32Array([-1, 7]), 0)).toThrow(RangeError);
   });
 
   it("equals a naive breadth-first walk sorted by (depth, input order), for any forest and root", () => {
@@ -80,7 +86,8 @@ describe("levelOrder", () => {
         const nodes = [...tree, ...other.map((n) => ({ id: `o${n.id}`, parentId: n.parentId && `o${n.parentId}` }))];
         const ids = nodes.map((n) => n.id);
         const parents = nodes.map((n) => n.parentId);
-        const rootId = tree[pick % tree.length]!.id;
+        const root = pick % tree.length;
+        const rootId = ids[root]!;
         const naiveDepth = new Map<string, number>([[rootId, 0]]);
         for (let grew = true; grew;) {
           grew = false;
@@ -95,37 +102,16 @@ describe("levelOrder", () => {
           .filter((x) => x.d !== undefined)
           .sort((a, b) => a.d! - b.d! || a.i - b.i)
           .map((x) => x.id);
-        const { order, depth } = levelOrder(ids, parents, rootId);
+        const { order, depth, parent } = levelOrderOf(byIndex(ids, parents), root);
         expect([...order].map((i) => ids[i])).toEqual(expected);
         ids.forEach((id, i) => expect(depth[i]).toBe(naiveDepth.get(id) ?? -1));
+        ids.forEach((_, i) => expect(parent[i]).toBe(i === root ? -1 : ids.indexOf(parents[i] ?? "")));
       }),
     );
   });
 });
 
 describe("uplines given as indexes", () => {
-  it("levelOrderOf equals levelOrder for any forest and root (the ids resolved to indexes beforehand)", () => {
-    fc.assert(
-      fc.property(treeArb(60), treeArb(20), fc.nat(), (tree, other, pick) => {
-        const nodes = [...tree, ...other.map((n) => ({ id: `o${n.id}`, parentId: n.parentId && `o${n.parentId}` }))];
-        const ids = nodes.map((n) => n.id);
-        const parentIndex = Int32Array.from(nodes, (n) => (n.parentId === null ? -1 : ids.indexOf(n.parentId)));
-        const root = pick % tree.length;
-        const byId = levelOrder(
-          ids,
-          nodes.map((n) => n.parentId),
-          ids[root]!,
-        );
-        const byIndex = levelOrderOf(parentIndex, root);
-        expect([...byIndex.order]).toEqual([...byId.order]);
-        expect([...byIndex.depth]).toEqual([...byId.depth]);
-        expect([...byIndex.parent]).toEqual([...byId.parent]);
-      }),
-    );
-    expect(levelOrderOf(new Int32Array([-1, 0]), 5).order).toHaveLength(0);
-    expect(() => levelOrderOf(new Int32Array([-1, 7]), 0)).toThrow(RangeError);
-  });
-
   it("indexTree with parentIndex equals indexTree by ids, and builds the id map only when asked", () => {
     fc.assert(
       fc.property(treeArb(80), (nodes) => {
@@ -155,5 +141,31 @@ describe("uplines given as indexes", () => {
     // The duplicate-id check comes with the id map.
     const twice = indexTree([...nodes, { id: "a", parentId: "b" }], new Int32Array([-1, 0, 0, 1]));
     expect(() => twice.indexOf).toThrow(/appears twice/);
+  });
+});
+
+describe("treeBySlot", () => {
+  it("orders every slot under a root parents first, leaves a cycle out, and holds 200,000 members", () => {
+    // 0 ← 2 ← 3, 5 alone, 6 ⇄ 7 a cycle; slots 1 and 4 held by no one.
+    const small = treeBySlot([3, 0, 2, 5, 6, 7], [2, -1, 0, -1, 7, 6]);
+    expect([...small.up]).toEqual([-1, -1, 0, 2, -1, -1, 7, 6]);
+    expect([...small.order]).toEqual([0, 1, 4, 5, 2, 3]);
+    // A chain of 200,000 (the deepest tree) and a star of 200,000: every slot, each after its upline.
+    const n = 200_000;
+    for (const ups of [
+      Array.from({ length: n }, (_, s) => s - 1),
+      Array.from({ length: n }, (_, s) => (s === 0 ? -1 : 0)),
+    ]) {
+      const { up, order } = treeBySlot(
+        Array.from({ length: n }, (_, s) => s),
+        ups,
+      );
+      expect(order).toHaveLength(n);
+      const at = new Int32Array(n);
+      order.forEach((s, k) => (at[s] = k));
+      let before = 0;
+      for (let s = 1; s < n; s++) if (at[up[s]!]! < at[s]!) before += 1;
+      expect(before).toBe(n - 1);
+    }
   });
 });

@@ -140,7 +140,7 @@ export function indexTree(nodes: readonly TreeNodeRef[], parentIndex?: Int32Arra
   };
 }
 
-/** The members under one root, level by level (see `levelOrder`). */
+/** The members under one root, level by level (see `levelOrderOf`). */
 export interface LevelOrder {
   /** Input indexes of the root and everyone under it: root first, then each depth in input order. */
   order: Int32Array;
@@ -151,29 +151,12 @@ export interface LevelOrder {
 }
 
 /**
- * The root `rootId` and everyone under it, ordered by depth and, within a depth, by input order (callers pass
- * members sorted by id, so the order is (depth, id) — what the subtree's recursive SQL returns). Unlike
- * `indexTree` the list may hold other trees or stray members (a team read whole): they are left out. Linear in the
- * list, flat typed arrays, no recursion; an unknown root gives an empty order.
- */
-export function levelOrder(ids: readonly string[], parentIds: readonly (string | null)[], rootId: string): LevelOrder {
-  const n = ids.length;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexOf.set(ids[i]!, i);
-  const root = indexOf.get(rootId);
-  const parent = new Int32Array(n).fill(-1);
-  if (root === undefined) return { order: new Int32Array(0), depth: new Int32Array(n).fill(-1), parent };
-  for (let i = 0; i < n; i++) {
-    const pid = parentIds[i];
-    parent[i] = pid === null || pid === undefined || i === root ? -1 : (indexOf.get(pid) ?? -1);
-  }
-  return levelOrderOf(parent, root);
-}
-
-/**
- * `levelOrder` when each member's upline is already an input index (`parent[i]`, −1 for none or not in the list) —
- * no ids to resolve: a caller that has the uplines as numbers (slots) skips a 100,000-key map. `root` is an input
- * index; its own upline is ignored.
+ * The member at input index `root` and everyone under it, ordered by depth and, within a depth, by input order (the
+ * roll-up read passes members in slot order, so the order is (depth, slot)). Each member's upline is an input index
+ * (`parentIndex[i]`, −1 for none or not in the list): the caller resolves ids once, or has the uplines as numbers
+ * (slots) and builds no map of ids at all. Unlike `indexTree` the list may hold other trees or stray members (a team
+ * read whole): they are left out. Linear in the list, flat typed arrays, no recursion; a root outside the list gives
+ * an empty order; `root`'s own upline is ignored.
  */
 export function levelOrderOf(parentIndex: Int32Array, root: number): LevelOrder {
   const n = parentIndex.length;
@@ -215,4 +198,22 @@ export function levelOrderOf(parentIndex: Int32Array, root: number): LevelOrder 
   const order = new Int32Array(tail);
   for (let i = 0; i < n; i++) if (depth[i]! >= 0) order[start[depth[i]!]!++] = i;
   return { order, depth, parent };
+}
+
+/**
+ * A team's tree by slot from its members' slots and the slot each counts under (`ups[i]`, −1 for none): `up[slot]`
+ * (−1 for a root or a slot no one holds) and `order`, every slot reachable from a root, parents before children
+ * (breadth first: roots, then each depth). Members on a cycle are left out. Linear, for any team size (no spread of
+ * 100,000 numbers into one call: that overflows the call stack).
+ */
+export function treeBySlot(slots: readonly number[], ups: readonly number[]): { up: Int32Array; order: Int32Array } {
+  let size = 0;
+  for (const s of slots) if (s + 1 > size) size = s + 1;
+  const up = new Int32Array(size).fill(-1);
+  slots.forEach((s, i) => (up[s] = ups[i]!));
+  // Every root under one virtual root at `size`: one breadth-first order, then the virtual root dropped.
+  const parent = new Int32Array(size + 1);
+  for (let s = 0; s < size; s++) parent[s] = up[s]! >= 0 ? up[s]! : size;
+  parent[size] = -1;
+  return { up, order: levelOrderOf(parent, size).order.subarray(1) };
 }

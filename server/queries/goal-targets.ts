@@ -10,6 +10,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { col, execute, mappedRows, queryFirst } from "./decode";
 import { decodeSplit, patchSplit, SLOT_BYTES } from "@/server/domain/goal-split";
+import { treeBySlot } from "@/server/domain/tree";
 import {
   goalOverrides,
   readGoalSplit,
@@ -261,17 +262,5 @@ async function teamTreeBySlot(db: DbClient, teamId: string): Promise<{ up: Int32
       LEFT JOIN "Membership" p ON p.id = CASE WHEN m.status = 'ACTIVE' THEN m."parentId" ELSE m."formerParentId" END
      WHERE m."teamId" = ${teamId}`,
   );
-  const slotList = r?.slots ? r.slots.split(",").map(Number) : [];
-  const upList = r?.ups ? r.ups.split(",").map(Number) : [];
-  const size = slotList.length === 0 ? 0 : Math.max(...slotList) + 1;
-  const up = new Int32Array(size).fill(-1);
-  slotList.forEach((s, i) => (up[s] = upList[i]!));
-  const children: number[][] = Array.from({ length: size }, () => []);
-  const order: number[] = [];
-  for (let s = 0; s < size; s++) {
-    if (up[s]! >= 0) children[up[s]!]!.push(s);
-    else order.push(s);
-  }
-  for (let k = 0; k < order.length; k++) for (const c of children[order[k]!]!) order.push(c);
-  return { up, order: Int32Array.from(order) };
+  return treeBySlot(r?.slots ? r.slots.split(",").map(Number) : [], r?.ups ? r.ups.split(",").map(Number) : []);
 }
