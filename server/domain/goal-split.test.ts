@@ -6,10 +6,17 @@ import {
   encodeSplit,
   patchSplit,
   positionsBySlot,
-  readSlot,
   SLOT_BYTES,
+  splitReader,
   splitSlots,
 } from "./goal-split";
+
+/** One slot's numbers through the reader, or null when the member is not in the goal. */
+function readSlot(split: Uint8Array, slot: number) {
+  const reader = splitReader(split);
+  const personal = reader.personal(slot);
+  return personal === null ? null : { personal, team: reader.team(slot) };
+}
 
 const value = fc.integer({ min: ABSENT + 1, max: 2147483647 });
 /** A map slot → numbers: distinct slots, any order. */

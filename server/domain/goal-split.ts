@@ -12,11 +12,6 @@ export const SLOT_BYTES = 8;
 export const ABSENT = -2147483648;
 const MAX = 2147483647;
 
-export interface SlotTarget {
-  personal: number;
-  team: number;
-}
-
 /** How many slots the split covers (targeted or not). */
 export function splitSlots(split: Uint8Array): number {
   return Math.floor(split.length / SLOT_BYTES);
@@ -57,13 +52,6 @@ export function splitReader(split: Uint8Array): {
     },
     team: (slot) => dv.getInt32(slot * SLOT_BYTES + 4, false),
   };
-}
-
-/** One slot's numbers, or null when the member is not in the goal. */
-export function readSlot(split: Uint8Array, slot: number): SlotTarget | null {
-  const reader = splitReader(split);
-  const personal = reader.personal(slot);
-  return personal === null ? null : { personal, team: reader.team(slot) };
 }
 
 /**
