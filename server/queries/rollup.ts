@@ -262,15 +262,16 @@ function treeRows(c: RollupColumns, args: RollupRowsArgs): RollupSqlRow[] {
 }
 
 /**
- * `kept`: the subtree (`down`) and the removed members whose former upline is in it — their history stays in the
- * totals of that branch (`Membership.formerParentId`, docs/PLANNING.md "Targets follow the tree") when they have a
- * target or an actual in this goal (`treeRows` keeps only those). One level below their former upline.
+ * `kept`: the subtree (`down`, walked with each member's columns) and the removed members whose former upline is in
+ * it — their history stays in the totals of that branch (`Membership.formerParentId`, docs/PLANNING.md "Targets follow
+ * the tree") when they have a target or an actual in this goal (`treeRows` keeps only those). One level below their
+ * former upline. It has every column the members' feed reads, so no membership is probed twice.
  */
 const formerMembers = (args: RollupRowsArgs) => Prisma.sql`
     kept AS (
-      SELECT id, "parentId" AS up FROM down
+      SELECT id, "parentId" AS up, "userId", status, role, slot FROM down
       UNION ALL
-      SELECT g.id, g."formerParentId"
+      SELECT g.id, g."formerParentId", g."userId", g.status, g.role, g.slot
         FROM "Membership" g
         JOIN down d ON d.id = g."formerParentId"
        WHERE g."teamId" = ${args.teamId} AND g.status = 'REMOVED'
@@ -282,10 +283,10 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
     rollupColumns,
     columnsQuery(
       args,
-      Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},
+      Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId, withMember: true })},
         ${formerMembers(args)},
         ${recentActuals(args, Prisma.sql`JOIN kept ON kept.id = dt."membershipId" WHERE TRUE`)}`,
-      Prisma.sql`(SELECT m.id, m."userId", m.status, m.role, m.slot, kept.up FROM kept JOIN "Membership" m ON m.id = kept.id) m`,
+      Prisma.sql`kept m`,
       Prisma.sql`kept JOIN "GoalActual" ga ON ga."membershipId" = kept.id`,
     ),
   );

@@ -14,17 +14,24 @@ const MAX_DEPTH = 10_000;
 
 /**
  * `WITH RECURSIVE <name> AS (…)` starting from one active member of the team and following `step` (the join from a
- * row of `<name>` to the next membership, with its filter): the one shape of every tree walk here.
+ * row of `<name>` to the next membership, with its filter): the one shape of every tree walk here. With `withMember`
+ * each row also carries the membership's "userId", role, slot and status, read in the walk's own probe of the row
+ * (a read that needs them then joins no "Membership" row again: one index probe less a member).
  */
-function walkFrom(name: "up" | "down", args: { teamId: string; startId: string; step: Prisma.Sql }): Prisma.Sql {
+function walkFrom(
+  name: "up" | "down",
+  args: { teamId: string; startId: string; step: Prisma.Sql; withMember?: boolean },
+): Prisma.Sql {
   const self = Prisma.raw(name);
+  const carried = args.withMember ? Prisma.sql`, "userId", role, slot, status` : Prisma.empty;
+  const carriedNext = args.withMember ? Prisma.sql`, m."userId", m.role, m.slot, m.status` : Prisma.empty;
   return Prisma.sql`
     WITH RECURSIVE ${self} AS (
-      SELECT id, "parentId", 0 AS depth
+      SELECT id, "parentId", 0 AS depth${carried}
         FROM "Membership"
        WHERE id = ${args.startId} AND "teamId" = ${args.teamId} AND status = 'ACTIVE'
       UNION ALL
-      SELECT m.id, m."parentId", ${self}.depth + 1
+      SELECT m.id, m."parentId", ${self}.depth + 1${carriedNext}
         FROM "Membership" m
         ${args.step}
     )`;
@@ -63,14 +70,21 @@ export interface SubtreeRow {
 /**
  * `WITH RECURSIVE down (id, "parentId", depth) AS (…)`: the active members of the subtree rooted at `rootId`, as
  * the start of a larger query (`Prisma.sql\`${subtreeCte(…)} SELECT … FROM down …\``; add more CTEs with a comma).
+ * `withMember` adds ("userId", role, slot, status) to each row.
  */
-export function subtreeCte(args: { teamId: string; rootId: string; maxDepth?: number }): Prisma.Sql {
+export function subtreeCte(args: {
+  teamId: string;
+  rootId: string;
+  maxDepth?: number;
+  withMember?: boolean;
+}): Prisma.Sql {
   const maxDepth = Math.min(args.maxDepth ?? MAX_DEPTH, MAX_DEPTH);
   return walkFrom("down", {
     teamId: args.teamId,
     startId: args.rootId,
     step: Prisma.sql`JOIN down ON m."parentId" = down.id
        WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE' AND down.depth < ${maxDepth}`,
+    withMember: args.withMember,
   });
 }
 
