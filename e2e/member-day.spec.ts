@@ -158,7 +158,10 @@ test("@phone a member sets their own time zone: their today, day picker and note
     month: "2-digit",
     day: "2-digit",
   }).format(e2eNow());
+  // The Log shows the zone that is set; the form opens behind "Change time zone", with focus in its field.
+  await page.getByRole("button", { name: "Change time zone" }).click();
   const settings = page.getByRole("form", { name: "Your time zone" });
+  await expect(settings.getByLabel("Your time zone")).toBeFocused();
   await settings.getByLabel("Your time zone").selectOption(zone);
   await settings.getByRole("button", { name: "Save time zone" }).click();
   try {
@@ -194,6 +197,7 @@ test("@phone a member sets their own time zone: their today, day picker and note
   } finally {
     // Back to the team's zone: the note goes and today is London's again.
     await page.goto("/north-star/log");
+    await page.getByRole("button", { name: "Change time zone" }).click();
     const back = page.getByRole("form", { name: "Your time zone" });
     await back.getByLabel("Your time zone").selectOption({ label: "Same as the team (Europe/London)" });
     await back.getByRole("button", { name: "Save time zone" }).click();

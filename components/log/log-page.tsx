@@ -329,12 +329,14 @@ export function LogPage() {
                 teamId={team.id}
                 teamTimeZone={data.memberDay.teamTimeZone}
                 current={data.memberDay.ownTimeZone}
+                collapsed
               />
               <ReminderSetting
                 key={data.reminderTime ?? "off"}
                 teamId={team.id}
                 timeZone={data.memberDay.timeZone}
                 current={data.reminderTime}
+                collapsed
               />
             </>
           )}

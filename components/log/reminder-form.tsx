@@ -1,11 +1,10 @@
 "use client";
 /**
- * The member's daily reminder: an email at a chosen time (in their time zone) on their working days — not on the
- * team's rest days, team holidays or their days off — when they have not logged yet.
+ * The form of the member's daily reminder (inside `ReminderSetting`, ./reminder-setting.tsx, which loads it only when
+ * shown: zod and react-hook-form stay off the Log's first load).
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Bell, BellOff } from "lucide-react";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { toast } from "@/components/ui/lazy-toast";
@@ -16,26 +15,24 @@ import { setServerErrors } from "@/components/ui/form-error";
 import { ZReminderTime } from "@/server/schemas/entry";
 import { lightClient } from "@/trpc/light";
 import { refreshLogQueries, useLightMutation } from "./light-query";
+import type { ReminderSettingProps } from "./reminder-setting";
 
 /** The time to be reminded at, as the procedure reads it ("Turn off" sends null without the form). */
-const ReminderForm = z.object({ time: ZReminderTime });
-type ReminderIn = z.infer<typeof ReminderForm>;
+const ReminderInput = z.object({ time: ZReminderTime });
+type ReminderIn = z.infer<typeof ReminderInput>;
 
-export function ReminderSetting({
+export function ReminderForm({
   teamId,
-  timeZone,
   current,
   onSaved,
-}: {
-  teamId: string;
-  timeZone: string;
-  current: string | null;
-  /** Called after a save (the profile page reads the member's settings again). */
-  onSaved?: () => void;
+  focus,
+}: Omit<ReminderSettingProps, "collapsed" | "timeZone"> & {
+  /** Put focus in the field at once (the member opened the form from the setting's button). */
+  focus: boolean;
 }) {
   const inputId = useId();
-  const { register, handleSubmit, setError, formState } = useForm<ReminderIn>({
-    resolver: zodResolver(ReminderForm),
+  const { register, handleSubmit, setError, setFocus, formState } = useForm<ReminderIn>({
+    resolver: zodResolver(ReminderInput),
     defaultValues: { time: current ?? "18:00" },
   });
   const errors = formState.errors;
@@ -50,45 +47,41 @@ export function ReminderSetting({
       onError: (e) => setServerErrors(e, setError, ["time"]),
     },
   );
+  useEffect(() => {
+    if (focus) setFocus("time");
+  }, [focus, setFocus]);
   const submit = handleSubmit(({ time }) => save.mutate({ teamId, time }));
 
   return (
-    <section aria-labelledby={`${inputId}-title`} className="rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={`${inputId}-title`} className="flex items-center gap-2 text-base font-semibold text-slate-900">
-        {current ? <Bell aria-hidden className="size-5" /> : <BellOff aria-hidden className="size-5" />}
-        Daily reminder
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">
-        {current
-          ? `On: we email you at ${current} on your working days if you have not logged yet that day.`
-          : "Off. Get an email at a time you choose on working days you have not logged yet."}{" "}
-        Times are in your time zone ({timeZone}); no reminder on rest days, team holidays or your days off.
-      </p>
-      <form onSubmit={(e) => void submit(e)} className="mt-3 flex flex-wrap items-end gap-2" noValidate>
-        <TextField
-          id={inputId}
-          label="Remind me at"
-          type="time"
-          required
-          {...register("time")}
-          error={errors.time?.message}
-        />
-        <Button type="submit" busy={save.isPending && save.variables?.time !== null}>
-          {current ? "Change" : "Turn on"}
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="mt-3 flex flex-wrap items-end gap-2"
+      aria-label="Your daily reminder"
+      noValidate
+    >
+      <TextField
+        id={inputId}
+        label="Remind me at"
+        type="time"
+        required
+        {...register("time")}
+        error={errors.time?.message}
+      />
+      <Button type="submit" busy={save.isPending && save.variables?.time !== null}>
+        {current ? "Change" : "Turn on"}
+      </Button>
+      {current && (
+        <Button
+          variant="secondary"
+          busy={save.isPending && save.variables?.time === null}
+          onClick={() => save.mutate({ teamId, time: null })}
+        >
+          Turn off
         </Button>
-        {current && (
-          <Button
-            variant="secondary"
-            busy={save.isPending && save.variables?.time === null}
-            onClick={() => save.mutate({ teamId, time: null })}
-          >
-            Turn off
-          </Button>
-        )}
-        <div className="basis-full empty:hidden">
-          <FormAlert message={errors.root?.server?.message} />
-        </div>
-      </form>
-    </section>
+      )}
+      <div className="basis-full empty:hidden">
+        <FormAlert message={errors.root?.server?.message} />
+      </div>
+    </form>
   );
 }

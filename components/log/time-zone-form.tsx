@@ -1,12 +1,11 @@
 "use client";
 /**
- * The member's own time zone: their "today", the Log's days, backdating, streaks and reminders follow it. The team's
- * weeks, months and deadlines stay in the team's zone. "Same as the team" clears it.
+ * The form of the member's own time zone (inside `TimeZoneSetting`, ./time-zone-setting.tsx, which loads it only when
+ * shown: zod and react-hook-form stay off the Log's first load). "Same as the team" clears it.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Globe } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { toast } from "@/components/ui/lazy-toast";
@@ -18,6 +17,7 @@ import { ZSetMyTimeZoneInput } from "@/server/schemas/member";
 import { lightClient } from "@/trpc/light";
 import { refreshLogQueries, useLightMutation } from "./light-query";
 import { zonePlace } from "./member-day-text";
+import type { TimeZoneSettingProps } from "./time-zone-setting";
 
 const TEAM = "";
 
@@ -36,22 +36,19 @@ function zoneList(current: string | null): string[] {
   return current && !zones.includes(current) ? [current, ...zones] : zones;
 }
 
-export function TimeZoneSetting({
+export function TimeZoneForm({
   teamId,
   teamTimeZone,
   current,
   onSaved,
-}: {
-  teamId: string;
-  teamTimeZone: string;
-  current: string | null;
-  /** Called after a save (the profile page reads the member's settings again). */
-  onSaved?: () => void;
+  focus,
+}: Omit<TimeZoneSettingProps, "collapsed"> & {
+  /** Put focus in the field at once (the member opened the form with "Change time zone"). */
+  focus: boolean;
 }) {
-  const headingId = useId();
   const router = useRouter();
   const zones = useMemo(() => zoneList(current), [current]);
-  const { register, handleSubmit, setError, control, formState } = useForm<ZoneIn, unknown, ZoneOut>({
+  const { register, handleSubmit, setError, setFocus, control, formState } = useForm<ZoneIn, unknown, ZoneOut>({
     resolver: zodResolver(ZoneForm),
     defaultValues: { timeZone: current ?? TEAM },
   });
@@ -72,48 +69,38 @@ export function TimeZoneSetting({
       onError: (e) => setServerErrors(e, setError, ["timeZone"]),
     },
   );
+  useEffect(() => {
+    if (focus) setFocus("timeZone");
+  }, [focus, setFocus]);
   const submit = handleSubmit(({ timeZone }) => save.mutate({ teamId, timeZone }));
   const unchanged = useWatch({ control, name: "timeZone" }) === (current ?? TEAM);
 
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={headingId} className="flex items-center gap-2 text-base font-semibold text-slate-900">
-        <Globe aria-hidden className="size-5" />
-        Time zone
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">
-        {current
-          ? `Your days run on ${zonePlace(current)} time (${current}).`
-          : `Your days run on your team's time zone (${teamTimeZone}).`}{" "}
-        Your today, the days you can log and your reminder follow it; team weeks and deadlines stay on the team&apos;s
-        time.
-      </p>
-      <form
-        onSubmit={(e) => void submit(e)}
-        className="mt-3 flex flex-wrap items-end gap-2"
-        aria-label="Your time zone"
-        noValidate
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="mt-3 flex flex-wrap items-end gap-2"
+      aria-label="Your time zone"
+      noValidate
+    >
+      <SelectField
+        label="Your time zone"
+        {...register("timeZone")}
+        error={formState.errors.timeZone?.message}
+        className="min-w-0 flex-1 basis-56"
       >
-        <SelectField
-          label="Your time zone"
-          {...register("timeZone")}
-          error={formState.errors.timeZone?.message}
-          className="min-w-0 flex-1 basis-56"
-        >
-          <option value={TEAM}>Same as the team ({teamTimeZone.replaceAll("_", " ")})</option>
-          {zones.map((tz) => (
-            <option key={tz} value={tz}>
-              {tz.replaceAll("_", " ")}
-            </option>
-          ))}
-        </SelectField>
-        <Button type="submit" busy={save.isPending} disabled={unchanged && !save.isPending}>
-          Save time zone
-        </Button>
-        <div className="basis-full empty:hidden">
-          <FormAlert message={formState.errors.root?.server?.message} />
-        </div>
-      </form>
-    </section>
+        <option value={TEAM}>Same as the team ({teamTimeZone.replaceAll("_", " ")})</option>
+        {zones.map((tz) => (
+          <option key={tz} value={tz}>
+            {tz.replaceAll("_", " ")}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" busy={save.isPending} disabled={unchanged && !save.isPending}>
+        Save time zone
+      </Button>
+      <div className="basis-full empty:hidden">
+        <FormAlert message={formState.errors.root?.server?.message} />
+      </div>
+    </form>
   );
 }
