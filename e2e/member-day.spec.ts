@@ -137,6 +137,13 @@ test("@desktop a team's rest day: My plan and the Log say so, show the next work
   await expectNoSideScroll(page);
   await expectTapTargets(page);
   await expectAccessible(page);
+
+  // The dashboard of a team of one (a new owner with no members yet): the owner's own row opens, no error.
+  await page.goto(`/${slug}/dashboard`);
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /'s team · Team volume · / })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Could not load/)).toHaveCount(0);
+  await expectNoSideScroll(page);
 });
 
 test("@phone a member sets their own time zone: their today, day picker and notes follow it; team weeks stay on London time", async ({

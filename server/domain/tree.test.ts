@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PlanningError } from "./errors";
 import { treeArb } from "./test-arbitraries";
-import { indexTree, levelOrderOf, treeBySlot } from "./tree";
+import { indexTree, isTeamRoot, levelOrderOf, treeBySlot } from "./tree";
 
 describe("indexTree", () => {
   it("finds the root of a subtree (parent outside the list) and orders parents before children", () => {
@@ -167,5 +167,13 @@ describe("treeBySlot", () => {
       for (let s = 1; s < n; s++) if (at[up[s]!]! < at[s]!) before += 1;
       expect(before).toBe(n - 1);
     }
+  });
+});
+
+describe("isTeamRoot", () => {
+  it("is the active member with no upline; a removed member (detached) or anyone with an upline is not", () => {
+    expect(isTeamRoot({ parentId: null, status: "ACTIVE" })).toBe(true);
+    expect(isTeamRoot({ parentId: null, status: "REMOVED" })).toBe(false);
+    expect(isTeamRoot({ parentId: "m1", status: "ACTIVE" })).toBe(false);
   });
 });

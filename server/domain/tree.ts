@@ -13,6 +13,14 @@
  */
 import { PlanningError } from "./errors";
 
+/**
+ * The team's root (the head of its tree, whose subtree is the whole team): its one active member with no upline. A
+ * removed member has no upline either (detached, kept for history) and is never the root.
+ */
+export function isTeamRoot(member: { parentId: string | null; status: string }): boolean {
+  return member.status === "ACTIVE" && member.parentId === null;
+}
+
 export interface TreeNodeRef {
   id: string;
   parentId: string | null;

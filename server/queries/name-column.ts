@@ -11,9 +11,23 @@ export const NAME_SEPARATOR = "\x1e";
 export const aggregateNames = (name: Prisma.Sql): Prisma.Sql =>
   Prisma.sql`string_agg(translate(${name}, ${NAME_SEPARATOR}, ' '), ${NAME_SEPARATOR})`;
 
+/**
+ * One aggregated column of a feed (`string_agg(…, separator)`), split into exactly `count` values — one a member — or
+ * an error naming `what` (the read) and the column: the columns of a feed always line up, so a count that differs is
+ * a broken read, never data to show.
+ */
+export function splitColumn(
+  text: string | null,
+  separator: string,
+  count: number,
+  what: { read: string; column: string },
+): string[] {
+  const values = count === 0 ? [] : (text ?? "").split(separator);
+  if (values.length !== count) throw new Error(`${what.read}: ${values.length} ${what.column} for ${count} members`);
+  return values;
+}
+
 /** The names of `aggregateNames`, exactly `count` of them (an error naming `what` otherwise). */
 export function splitNames(text: string | null, count: number, what: string): string[] {
-  const names = count === 0 ? [] : (text ?? "").split(NAME_SEPARATOR);
-  if (names.length !== count) throw new Error(`${what}: ${names.length} names for ${count} members`);
-  return names;
+  return splitColumn(text, NAME_SEPARATOR, count, { read: what, column: "names" });
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { MemberProgress } from "@/server/domain/rollup";
 import { readRollupRows, type RollupRowsArgs } from "@/server/queries/rollup";
-import { addDailyTotal, addMember, makeGoal, makeMetric } from "@/tests/factories";
+import { addDailyTotal, addMember, makeGoal, makeMetric, makeTeam, makeUser } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "once" });
@@ -131,5 +131,43 @@ describe("readRollupRows", () => {
     ]);
     // A root outside the team (or removed) reads nothing.
     expect(await readRollupRows(db, { ...args, rootId: "nobody", wholeTeam: false })).toEqual([]);
+  });
+
+  it("reads a team of one: the owner alone (an empty upline column is one value, not none)", async () => {
+    const { db } = env;
+    const owner = await makeUser(db, { name: "Olu Alone" });
+    const team = await makeTeam(db, { ownerId: owner.id });
+    const root = await db.membership.findFirstOrThrow({ where: { teamId: team.id }, select: { id: true } });
+    const metric = await makeMetric(db, { teamId: team.id, kind: "RESULT", unit: "COUNT" });
+    const goal = await makeGoal(db, {
+      teamId: team.id,
+      rootMembershipId: root.id,
+      metricId: metric.id,
+      target: 300,
+      startDate: "2027-03-01",
+      deadline: "2027-03-31",
+    });
+    await addDailyTotal(db, {
+      teamId: team.id,
+      membershipId: root.id,
+      metricId: metric.id,
+      day: "2027-03-02",
+      total: 4,
+    });
+    const rows = await readRollupRows(db, {
+      teamId: team.id,
+      rootId: root.id,
+      wholeTeam: true,
+      goalId: goal.id,
+      metricId: metric.id,
+      start: "2027-03-01",
+      goalAsOf: "2027-03-17",
+      deadline: "2027-03-31",
+      period: { from: "2027-03-15", asOf: "2027-03-17" },
+      windowFrom: "2027-03-04",
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: root.id, parentId: null, parentIndex: -1, depth: 0, name: "Olu Alone" });
+    expect(rows[0]!.toDateActual).toBe(4);
   });
 });

@@ -25,7 +25,7 @@ import { LEFT_ROLE, type MemberProgress } from "@/server/domain/rollup";
 import { levelOrderOf } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows } from "./decode";
-import { aggregateNames, splitNames } from "./name-column";
+import { aggregateNames, splitColumn, splitNames } from "./name-column";
 
 /** One member's row: id, upline and its position, depth, name, role, share and actuals. */
 export type RollupSqlRow = MemberProgress;
@@ -160,13 +160,6 @@ async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<Rollup
   return c ? treeRows(c, args) : [];
 }
 
-/** Splits a column of ids and checks it has `count` of them. */
-function idList(text: string | null, count: number, what: string): string[] {
-  const list = text ? text.split(",") : [];
-  if (list.length !== count) throw new Error(`rollup.columns: ${list.length} ${what} for ${count} members`);
-  return list;
-}
-
 /**
  * The rows of the read's columns under `rootId`, parents first: by depth, then by slot (join order; the same for the
  * whole team and a subtree, so a branch cut from the whole team lists as its own read). A removed member is kept only
@@ -178,9 +171,11 @@ function treeRows(c: RollupColumns, args: RollupRowsArgs): RollupSqlRow[] {
   if (!c.ids) return [];
   const ids = c.ids.split(",");
   const n = ids.length;
-  const uplines = idList(c.uplines, n, "uplines");
-  const roles = idList(c.roles, n, "roles");
-  const slots = idList(c.slots, n, "slots").map(Number);
+  const column = (text: string | null, name: string) =>
+    splitColumn(text, ",", n, { read: "rollup.columns", column: name });
+  const uplines = column(c.uplines, "uplines");
+  const roles = column(c.roles, "roles");
+  const slots = column(c.slots, "slots").map(Number);
   const names = splitNames(c.names, n, "rollup.columns");
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) index.set(ids[i]!, i);

@@ -8,7 +8,7 @@ import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { DbSplitRule } from "@/server/domain/goal-phasing";
 import { positionsBySlot } from "@/server/domain/goal-split";
-import { levelOrderOf } from "@/server/domain/tree";
+import { isTeamRoot, levelOrderOf } from "@/server/domain/tree";
 import { badRequest } from "@/server/errors";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history";
 import { goalContextMembers, type GoalMembers } from "@/server/queries/goal";
@@ -45,7 +45,7 @@ export async function loadGoalContext(
     }),
     db.membership.findFirst({
       where: { id: args.rootMembershipId, teamId, status: "ACTIVE" },
-      select: { parentId: true },
+      select: { parentId: true, status: true },
     }),
   ]);
   if (!metric) throw badRequest("Choose one of the team's metrics.", "metricId");
@@ -53,7 +53,7 @@ export async function loadGoalContext(
   const members = await goalContextMembers(db, {
     teamId,
     rootId: args.rootMembershipId,
-    wholeTeam: root.parentId === null,
+    wholeTeam: isTeamRoot(root),
     history:
       args.splitHistory === false
         ? null

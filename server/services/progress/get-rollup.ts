@@ -22,6 +22,7 @@ import { toIsoDay } from "@/server/domain/db-day";
 import type { MetricUnit } from "@/server/domain/money";
 import { cumulativeOn } from "@/server/domain/phasing";
 import { rollUpGoal, type DashboardRow } from "@/server/domain/rollup";
+import { isTeamRoot } from "@/server/domain/tree";
 import { readRollupRows } from "@/server/queries/rollup";
 import type { TeamScope } from "@/server/services/team/scope";
 import type { GoalPlan } from "./load-goal-plan";
@@ -84,7 +85,9 @@ export async function getRollup(db: DbClient, scope: TeamScope, input: RollupInp
   // The team's root (no upline) is read as the whole team, whoever reads it: the owner, or a leader's first view
   // refreshing the goal root's kept roll-up (get-branch-view.ts).
   const wholeTeam =
-    rootId === actor.id ? actor.parentId === null : rootId === goal.rootMembershipId && (await isTeamRoot(db, rootId));
+    rootId === actor.id
+      ? isTeamRoot({ parentId: actor.parentId, status: "ACTIVE" }) // the caller's scope is an active membership
+      : rootId === goal.rootMembershipId && (await readIsTeamRoot(db, rootId));
   const [sqlRows, replans] = await Promise.all([
     readRollupRows(db, {
       teamId: team.id,
@@ -129,8 +132,8 @@ export async function getRollup(db: DbClient, scope: TeamScope, input: RollupInp
   };
 }
 
-/** Whether `membershipId` is the team's root: active, with no upline (a removed member has none either). */
-async function isTeamRoot(db: DbClient, membershipId: string): Promise<boolean> {
+/** Whether `membershipId` is the team's root (`isTeamRoot`, server/domain/tree.ts). */
+async function readIsTeamRoot(db: DbClient, membershipId: string): Promise<boolean> {
   const row = await db.membership.findUnique({ where: { id: membershipId }, select: { parentId: true, status: true } });
-  return row !== null && row.parentId === null && row.status === "ACTIVE";
+  return row !== null && isTeamRoot(row);
 }
