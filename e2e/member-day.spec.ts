@@ -138,12 +138,21 @@ test("@desktop a team's rest day: My plan and the Log say so, show the next work
   await expectTapTargets(page);
   await expectAccessible(page);
 
-  // The dashboard of a team of one (a new owner with no members yet): the owner's own row opens, no error.
+  // The dashboard of a team of one (a new owner with no members yet): the owner's own row opens, no error; on the
+  // rest day nothing is planned yet, and the funnel's steps say 0 (never "-0").
   await page.goto(`/${slug}/dashboard`);
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: /'s team · Team volume · / })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/Could not load/)).toHaveCount(0);
+  const funnel = page.getByRole("table", { name: "Funnel steps: planned and done to date" });
+  await expect(funnel.getByRole("row", { name: /^Contacts/ })).toBeVisible();
+  await expect(funnel).not.toContainText(/[-−]0/);
   await expectNoSideScroll(page);
+  // So does the weekly review (the same roll-up read).
+  await page.goto(`/${slug}/review`);
+  await expect(page.getByRole("heading", { name: "Weekly review", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start the weekly review" })).toBeVisible();
+  await expect(page.getByText(/Could not load/)).toHaveCount(0);
 });
 
 test("@phone a member sets their own time zone: their today, day picker and notes follow it; team weeks stay on London time", async ({

@@ -5,6 +5,7 @@ import {
   DEFAULT_CREDIBILITY,
   RATE_BOUNDS,
   planFunnel,
+  plannedBehind,
   resultsForAmount,
   smoothedRate,
   type FunnelStage,
@@ -157,6 +158,46 @@ describe("funnel properties", () => {
           expect(Math.abs(more - own)).toBeLessThanOrEqual(Math.abs(rate - own) + 1e-12);
         },
       ),
+    );
+  });
+});
+
+describe("plannedBehind", () => {
+  // 30 contacts make 10 presentations, 10 presentations make 1 sponsor.
+  const stages = [
+    { fromCount: 30, toCount: 10 },
+    { fromCount: 10, toCount: 1 },
+  ];
+
+  it("works a planned result back through the stages, top of the funnel first", () => {
+    expect(plannedBehind(1, stages)).toEqual([30, 10]);
+    expect(plannedBehind(2, stages)).toEqual([60, 20]);
+    expect(plannedBehind(1, [{ fromCount: 3, toCount: 2 }])).toEqual([2]); // 2 make 1⅓: enough
+  });
+
+  it("plans nothing behind nothing (0, never -0) and 0 behind a stage without counts", () => {
+    for (const result of [0, -5]) {
+      const planned = plannedBehind(result, stages);
+      expect(planned.every((n) => Object.is(n, 0))).toBe(true);
+    }
+    expect(plannedBehind(5, [{ fromCount: 0, toCount: 1 }, ...stages])).toEqual([0, 150, 50]);
+  });
+
+  // Exact while a step's planned count is far below 2^50 (countToReach's slack is relative): here at most 10^11.
+  it("is the exact ceiling of next · from / to at every step", () => {
+    const stage = fc.record({ fromCount: fc.integer({ min: 1, max: 100 }), toCount: fc.integer({ min: 1, max: 100 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.array(stage, { maxLength: 3 }), (result, list) => {
+        const planned = plannedBehind(result, list);
+        let next = BigInt(result);
+        for (let i = list.length - 1; i >= 0; i--) {
+          const num = next * BigInt(list[i]!.fromCount);
+          const den = BigInt(list[i]!.toCount);
+          next = (num + den - 1n) / den;
+          expect(planned[i]).toBe(Number(next));
+          expect(Object.is(planned[i], -0)).toBe(false);
+        }
+      }),
     );
   });
 });

@@ -126,6 +126,23 @@ export function countToReach(next: number, rate: number): number {
   return n;
 }
 
+/**
+ * The planned count of each funnel step behind a planned result, for `stages` in funnel order (top first): worked
+ * backwards from the result, each step the smallest whole count whose conversion reaches the next (`fromCount` of a
+ * step make `toCount` of the next, `countToReach`). Nothing planned plans nothing (0, never -0); a stage without
+ * counts plans 0. The dashboard's funnel chart plans a period's steps with it.
+ */
+export function plannedBehind(result: number, stages: readonly { fromCount: number; toCount: number }[]): number[] {
+  const planned = new Array<number>(stages.length);
+  let next = result;
+  for (let i = stages.length - 1; i >= 0; i--) {
+    const { fromCount, toCount } = stages[i]!;
+    next = fromCount > 0 && toCount > 0 ? countToReach(next, toCount / fromCount) : 0;
+    planned[i] = next;
+  }
+  return planned;
+}
+
 export function planFunnel(input: FunnelInput): FunnelPlan {
   const target = requireAmount(input.target, "target", "result target");
   if (!Array.isArray(input.stages) || input.stages.length === 0) {

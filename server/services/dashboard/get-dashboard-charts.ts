@@ -13,6 +13,7 @@ import { addDays, daysInRange, type IsoDate } from "@/server/domain/calendar";
 import { resolvePeriod, type DashboardPeriod } from "@/server/domain/dashboard-math";
 import { toIsoDay } from "@/server/domain/db-day";
 import { groupExpected, type ExpectedPlan, type ShareGroup } from "@/server/domain/expected-plan";
+import { plannedBehind } from "@/server/domain/funnel";
 import { cumulativeOn } from "@/server/domain/phasing";
 import { branchDailyTotals, branchShareGroups, funnelDone, goalBranches } from "@/server/queries/dashboard";
 import type { GoalPlan } from "@/server/services/progress/load-goal-plan";
@@ -103,13 +104,14 @@ export async function getDashboardCharts(
   const resultDone = [...perDay.entries()]
     .filter(([d]) => d >= period.from && d <= period.asOf)
     .reduce((s, [, v]) => s + v, 0);
-  const steps: { key: string; name: string; planned: number; done: number }[] = [];
-  let next = resultPlanned;
-  for (const stage of [...funnel].sort((a, b) => b.position - a.position)) {
-    const planned = stage.toCount > 0 ? Math.ceil((next * stage.fromCount) / stage.toCount - 1e-9) : 0;
-    steps.unshift({ key: stage.key, name: stage.name, planned, done: stage.done });
-    next = planned;
-  }
+  const stages = [...funnel].sort((a, b) => a.position - b.position);
+  const planned = plannedBehind(resultPlanned, stages);
+  const steps: { key: string; name: string; planned: number; done: number }[] = stages.map((stage, i) => ({
+    key: stage.key,
+    name: stage.name,
+    planned: planned[i]!,
+    done: stage.done,
+  }));
   steps.push({ key: goal.metric.key, name: goal.metric.name, planned: resultPlanned, done: resultDone });
 
   return {
