@@ -13,6 +13,15 @@ import { setUpTestDatabase } from "@/tests/setup/integration";
 
 const env = setUpTestDatabase({ tree: "once" });
 
+/** The goal's March, read on the 17th for the week from the 15th, with a run-rate window from the 4th. */
+const MARCH = {
+  start: "2027-03-01",
+  goalAsOf: "2027-03-17",
+  deadline: "2027-03-31",
+  period: { from: "2027-03-15", asOf: "2027-03-17" },
+  windowFrom: "2027-03-04",
+} as const;
+
 describe("readRollupRows", () => {
   it("reads the whole team and a subtree, parents first, with every column decoded", async () => {
     const { db, t } = env;
@@ -53,11 +62,7 @@ describe("readRollupRows", () => {
       wholeTeam: true,
       goalId: goal.id,
       metricId: metric.id,
-      start: "2027-03-01",
-      goalAsOf: "2027-03-17",
-      deadline: "2027-03-31",
-      period: { from: "2027-03-15", asOf: "2027-03-17" },
-      windowFrom: "2027-03-04",
+      ...MARCH,
     };
     const target = (id: string) => goal.targets.get(id) ?? { personal: null, team: null };
     const row = (
@@ -160,11 +165,7 @@ describe("readRollupRows", () => {
       wholeTeam: true,
       goalId: goal.id,
       metricId: metric.id,
-      start: "2027-03-01",
-      goalAsOf: "2027-03-17",
-      deadline: "2027-03-31",
-      period: { from: "2027-03-15", asOf: "2027-03-17" },
-      windowFrom: "2027-03-04",
+      ...MARCH,
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: root.id, parentId: null, parentIndex: -1, depth: 0, name: "Olu Alone" });
