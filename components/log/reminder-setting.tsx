@@ -9,8 +9,7 @@
  */
 import { Bell, BellOff } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { SettingCard } from "./setting-card";
 
 const ReminderForm = dynamic(() => import("./reminder-form").then((m) => m.ReminderForm), {
   ssr: false,
@@ -28,29 +27,19 @@ export interface ReminderSettingProps {
 }
 
 export function ReminderSetting({ collapsed = false, timeZone, ...props }: ReminderSettingProps) {
-  const headingId = useId();
-  const [open, setOpen] = useState(!collapsed);
   const { current } = props;
-
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={headingId} className="flex items-center gap-2 text-base font-semibold text-slate-900">
-        {current ? <Bell aria-hidden className="size-5" /> : <BellOff aria-hidden className="size-5" />}
-        Daily reminder
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">
-        {current
-          ? `On: we email you at ${current} on your working days if you have not logged yet that day.`
-          : "Off. Get an email at a time you choose on working days you have not logged yet."}{" "}
-        Times are in your time zone ({timeZone}); no reminder on rest days, team holidays or your days off.
-      </p>
-      {open ? (
-        <ReminderForm {...props} focus={collapsed} />
-      ) : (
-        <Button variant="secondary" className="mt-3" aria-expanded={false} onClick={() => setOpen(true)}>
-          {current ? "Change the reminder" : "Set a reminder"}
-        </Button>
-      )}
-    </section>
+    <SettingCard
+      icon={current ? <Bell aria-hidden className="size-5" /> : <BellOff aria-hidden className="size-5" />}
+      title="Daily reminder"
+      collapsed={collapsed}
+      openLabel={current ? "Change the reminder" : "Set a reminder"}
+      form={(focus) => <ReminderForm {...props} focus={focus} />}
+    >
+      {current
+        ? `On: we email you at ${current} on your working days if you have not logged yet that day.`
+        : "Off. Get an email at a time you choose on working days you have not logged yet."}{" "}
+      Times are in your time zone ({timeZone}); no reminder on rest days, team holidays or your days off.
+    </SettingCard>
   );
 }

@@ -9,9 +9,8 @@
  */
 import { Globe } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { zonePlace } from "./member-day-text";
+import { SettingCard } from "./setting-card";
 
 const TimeZoneForm = dynamic(() => import("./time-zone-form").then((m) => m.TimeZoneForm), {
   ssr: false,
@@ -29,30 +28,20 @@ export interface TimeZoneSettingProps {
 }
 
 export function TimeZoneSetting({ collapsed = false, ...props }: TimeZoneSettingProps) {
-  const headingId = useId();
-  const [open, setOpen] = useState(!collapsed);
   const { current, teamTimeZone } = props;
-
   return (
-    <section aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id={headingId} className="flex items-center gap-2 text-base font-semibold text-slate-900">
-        <Globe aria-hidden className="size-5" />
-        Time zone
-      </h2>
-      <p className="mt-1 text-sm text-slate-700">
-        {current
-          ? `Your days run on ${zonePlace(current)} time (${current}).`
-          : `Your days run on your team's time zone (${teamTimeZone}).`}{" "}
-        Your today, the days you can log and your reminder follow it; team weeks and deadlines stay on the team&apos;s
-        time.
-      </p>
-      {open ? (
-        <TimeZoneForm {...props} focus={collapsed} />
-      ) : (
-        <Button variant="secondary" className="mt-3" aria-expanded={false} onClick={() => setOpen(true)}>
-          Change time zone
-        </Button>
-      )}
-    </section>
+    <SettingCard
+      icon={<Globe aria-hidden className="size-5" />}
+      title="Time zone"
+      collapsed={collapsed}
+      openLabel="Change time zone"
+      form={(focus) => <TimeZoneForm {...props} focus={focus} />}
+    >
+      {current
+        ? `Your days run on ${zonePlace(current)} time (${current}).`
+        : `Your days run on your team's time zone (${teamTimeZone}).`}{" "}
+      Your today, the days you can log and your reminder follow it; team weeks and deadlines stay on the team&apos;s
+      time.
+    </SettingCard>
   );
 }

@@ -209,7 +209,6 @@ async function main() {
       const requests = (median.lhr.audits["network-requests"]?.details?.items ?? []) as {
         url: string;
         resourceType?: string;
-        transferSize?: number;
         resourceSize?: number;
       }[];
       const firstLoad = new Set(sources.map((src) => new URL(src, server.base).href));
