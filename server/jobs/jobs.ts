@@ -7,6 +7,7 @@ import { behindPaceJob } from "@/server/services/alerts/behind-pace.job";
 import { commitmentDueJob } from "@/server/services/alerts/commitment-due.job";
 import { goalClosedJob } from "@/server/services/alerts/goal-closed.job";
 import { weeklyDigestJob } from "@/server/services/email/weekly-digest.job";
+import { keepViewsAheadJob } from "@/server/services/progress/keep-views-ahead.job";
 import { dispatchPushJob } from "@/server/services/push/dispatch-push.job";
 import { remindersTickJob } from "@/server/services/reminder/reminders.job";
 
@@ -15,6 +16,7 @@ export const JOBS: readonly JobDefinition<any>[] = [
   behindPaceJob,
   commitmentDueJob,
   goalClosedJob,
+  keepViewsAheadJob,
   weeklyDigestJob,
   dispatchPushJob,
   remindersTickJob,

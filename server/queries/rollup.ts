@@ -20,7 +20,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
-import { splitReader } from "@/server/domain/goal-split";
+import { ABSENT, SLOT_BYTES, splitReader } from "@/server/domain/goal-split";
 import { LEFT_ROLE, type MemberProgress } from "@/server/domain/rollup";
 import { levelOrderOf } from "@/server/domain/tree";
 import { subtreeCte } from "@/server/queries/tree";
@@ -83,6 +83,8 @@ const ROLE = Prisma.sql`CASE WHEN m.status = 'ACTIVE' THEN m.role::text ELSE ${L
  * units never nears): GoalActual's total (8 bytes), the recent days' period, window and after (24).
  */
 const GOAL_BYTES = 8;
+/** A member not in the goal, as the split stores it (personal ABSENT, team 0): for a slot past the split's end. */
+const ABSENT_SLOT = Prisma.sql`decode(${`${(ABSENT >>> 0).toString(16).padStart(8, "0")}00000000`}, 'hex')`;
 const RECENT_BYTES = 24;
 
 interface RollupColumns {
@@ -96,6 +98,8 @@ interface RollupColumns {
   recentIds: string | null;
   recentSums: Uint8Array | null;
   split: Uint8Array | null;
+  /** A branch's read: each member's 8 bytes of the split, in the members' order (`split` is then null). */
+  shares: Uint8Array | null;
 }
 
 const bytesOrNull = (r: Record<string, unknown>, key: string) => (r[key] === null ? null : col.bytes(r, key));
@@ -111,21 +115,38 @@ const rollupColumns = mappedRows("rollup.columns", (r): RollupColumns => ({
   recentIds: col.stringOrNull(r, "recentIds"),
   recentSums: bytesOrNull(r, "recentSums"),
   split: bytesOrNull(r, "split"),
+  shares: bytesOrNull(r, "shares"),
 }));
 
 /**
  * The read's one statement: three feeds, each aggregated into a few columns (one value each for the whole read) —
  * the members (`members`, aliased `m`, with their upline as `up`: ids, uplines, roles, names, slots), their GoalActual
- * rows (`goalActuals`, aliased `ga`) and their recent days (`act`) — plus the goal's split once (shares are cut from it
- * by slot in Node, `splitReader`). The members' sums are matched to them by id in Node, where a lookup costs less than
+ * rows (`goalActuals`, aliased `ga`) and their recent days (`act`) — plus the goal's split: the whole team's once
+ * (shares are cut from it by slot in Node, `splitReader`), or a branch's members' own 8 bytes each, in their order. The members' sums are matched to them by id in Node, where a lookup costs less than
  * PostgreSQL's hash joins and per-row bytes (docs/PERFORMANCE.md, "The roll-up read in columns").
  */
-function columnsQuery(args: RollupRowsArgs, ctes: Prisma.Sql, members: Prisma.Sql, goalActuals: Prisma.Sql) {
+function columnsQuery(
+  args: RollupRowsArgs,
+  ctes: Prisma.Sql,
+  members: Prisma.Sql,
+  goalActuals: Prisma.Sql,
+  split: "whole" | "by member",
+) {
+  // The goal's split: whole (the team: every slot is read), or each member's 8 bytes cut in SQL, in the members'
+  // order (a branch). The split of a 100,000-member team is 800 KB: sending it cost every small read ~20–30 ms, and
+  // even reading it whole in SQL 5–12 ms; a cut from the stored value (`substring`, uncompressed: one TOAST chunk)
+  // costs ~3 µs a member (965 members +3 ms, 8,982 +17 ms, measured in psql).
+  const byMember = split === "by member";
+  const splitNow = Prisma.sql`(SELECT split FROM "GoalSplit" WHERE "goalId" = ${args.goalId})`;
+  const shares = byMember
+    ? Prisma.sql`string_agg(COALESCE(NULLIF(substring(${splitNow} FROM m.slot * ${SLOT_BYTES} + 1 FOR ${SLOT_BYTES}), ''::bytea),
+                                     ${ABSENT_SLOT}), ''::bytea)`
+    : Prisma.sql`NULL::bytea`;
   return Prisma.sql`${ctes},
     f AS (
       SELECT string_agg(m.id, ',') AS ids, string_agg(COALESCE(m.up, ''), ',') AS uplines,
              string_agg(${ROLE}, ',') AS roles, ${aggregateNames(Prisma.sql`u.name`)} AS names,
-             string_agg(m.slot::text, ',') AS slots
+             string_agg(m.slot::text, ',') AS slots, ${shares} AS shares
         FROM ${members}
         JOIN "User" u ON u.id = m."userId"
     ),
@@ -140,7 +161,8 @@ function columnsQuery(args: RollupRowsArgs, ctes: Prisma.Sql, members: Prisma.Sq
                         || float8send(COALESCE(after, 0)::float8), ''::bytea) AS "recentSums"
         FROM act
     )
-    SELECT f.*, g.*, r.*, (SELECT split FROM "GoalSplit" WHERE "goalId" = ${args.goalId}) AS split
+    SELECT f.*, g.*, r.*,
+           ${byMember ? Prisma.sql`NULL::bytea` : splitNow} AS split
       FROM f, g, r`;
 }
 
@@ -155,6 +177,7 @@ async function readWholeTeam(db: DbClient, args: RollupRowsArgs): Promise<Rollup
                     FROM "Membership"
                    WHERE "teamId" = ${args.teamId} AND (status = 'ACTIVE' OR "formerParentId" IS NOT NULL)) m`,
       Prisma.sql`"GoalActual" ga`,
+      "whole",
     ),
   );
   return c ? treeRows(c, args) : [];
@@ -209,12 +232,15 @@ function treeRows(c: RollupColumns, args: RollupRowsArgs): RollupSqlRow[] {
   const goalPeriod = args.period.from === args.start && args.period.asOf === args.goalAsOf;
 
   // Keep the active, and the removed with history in the goal; in slot order.
-  const split = splitReader(c.split ?? new Uint8Array(0));
+  // Shares by slot (the whole split) or by position (a branch's members' own bytes).
+  if (c.shares && c.shares.length !== n * SLOT_BYTES) throw new Error("rollup.columns: shares for other members");
+  const split = splitReader(c.shares ?? c.split ?? new Uint8Array(0));
+  const shareKey = c.shares ? (i: number) => i : (i: number) => slots[i]!;
   let maxSlot = -1;
   for (let i = 0; i < n; i++) if (slots[i]! > maxSlot) maxSlot = slots[i]!;
   const bySlot = new Int32Array(maxSlot + 1).fill(-1);
   for (let i = 0; i < n; i++) {
-    if (roles[i] === LEFT_ROLE && hasGoal[i] === 0 && split.personal(slots[i]!) === null) continue;
+    if (roles[i] === LEFT_ROLE && hasGoal[i] === 0 && split.personal(shareKey(i)) === null) continue;
     bySlot[slots[i]!] = i;
   }
   const kept: number[] = [];
@@ -237,7 +263,7 @@ function treeRows(c: RollupColumns, args: RollupRowsArgs): RollupSqlRow[] {
     const k = order[o]!;
     const i = kept[k]!;
     at[k] = o;
-    const share = split.personal(slots[i]!);
+    const share = split.personal(shareKey(i));
     out[o] = {
       id: ids[i]!,
       // The root keeps its upline (outside the read; none for a team's root), as the page's "up" link needs.
@@ -247,7 +273,7 @@ function treeRows(c: RollupColumns, args: RollupRowsArgs): RollupSqlRow[] {
       name: names[i]!,
       role: roles[i]!,
       share,
-      teamShare: share === null ? null : split.team(slots[i]!),
+      teamShare: share === null ? null : split.team(shareKey(i)),
       periodActual: goalPeriod ? toDate[i]! : period[i]!,
       toDateActual: toDate[i]!,
       windowActual: win[i]!,
@@ -283,6 +309,7 @@ async function readSubtree(db: DbClient, args: RollupRowsArgs): Promise<RollupSq
         ${recentActuals(args, Prisma.sql`JOIN kept ON kept.id = dt."membershipId" WHERE TRUE`)}`,
       Prisma.sql`kept m`,
       Prisma.sql`kept JOIN "GoalActual" ga ON ga."membershipId" = kept.id`,
+      "by member",
     ),
   );
   return c ? treeRows(c, args) : [];

@@ -16,10 +16,20 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed (ms). */
-export async function timeAsync(runs: number, fn: () => Promise<unknown>, warmup = 3): Promise<Summary> {
-  for (let i = 0; i < warmup; i++) await fn();
+export async function timeAsync(
+  runs: number,
+  fn: () => Promise<unknown>,
+  warmup = 3,
+  /** Run before each call, not timed (e.g. forget what a cold read must not find). */
+  before?: () => Promise<unknown>,
+): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) {
+    await before?.();
+    await fn();
+  }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.();
     const t0 = performance.now();
     await fn();
     samples.push(performance.now() - t0);

@@ -5,7 +5,7 @@
  * with the same numbers; the search never reaches beyond the viewed branch.
  */
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as clock from "@/server/clock";
 import { addDays, isoDateInTimeZone } from "@/server/domain/calendar";
 import { shortfall } from "@/server/domain/branch-view";
@@ -16,11 +16,17 @@ import { setUpTestDatabase } from "@/tests/setup/integration";
 import { getBranchView, getWholeRollup } from "./get-branch-view";
 import { loadGoalPlan } from "./load-goal-plan";
 import { loadTeamScope } from "@/server/services/team/scope";
-import { clearRollupMemo, MEMO_TTL_MS } from "./rollup-memo";
+import { dropKeptViews } from "@/server/queries/branch-view-snapshot";
+import { rollupKey, settleKeptViews } from "./branch-view-store";
+import { KEEP_AHEAD_FOR_MS, keepViewsAhead, REFRESH_AFTER_MS } from "./keep-views-ahead";
+import { clearRollupMemo, MEMO_STALE_MS, MEMO_TTL_MS } from "./rollup-memo";
 
 const env = setUpTestDatabase({ tree: "none" });
 
 const PERIODS = ["week", "month", "goal"] as const;
+/** As at 100,000 members, scaled down: a branch of more than 2 rows is "big", and the memo keeps any roll-up. */
+const big = { fullViewRows: 2, memo: { minRows: 1 } };
+const numbers = ({ computedAt: _at, ...view }: Awaited<ReturnType<typeof getBranchView>>) => view;
 const strip = <T extends DashboardRow>({ descendants: _d, ...row }: T & { descendants?: number }) => row;
 
 describe("dashboard.view and dashboard.search", () => {
@@ -53,6 +59,14 @@ describe("dashboard.view and dashboard.search", () => {
       for (let d = -20; d <= 0; d += 2) logged.push({ membershipId, day: addDays(today, d), amount });
     await makeEntriesWithTotals(env.db, { teamId: t.team.id, metricId: metric.id, entries: logged });
   });
+
+  /** The owner's and leader A's scopes, the goal, and leader A's view of their branch (this week). */
+  async function leaderSetUp() {
+    const ownerScope = await loadTeamScope(env.db, { userId: t.owner.userId, teamId: t.team.id });
+    const leaderScope = await loadTeamScope(env.db, { userId: t.leaderA.userId, teamId: t.team.id });
+    const goal = await loadGoalPlan(env.db, ownerScope, { goalId });
+    return { ownerScope, leaderScope, goal, leaderView: { goal, period: "week" as const, rootId: t.leaderA.id } };
+  }
 
   it.each(PERIODS)("every root's view is the roll-up's own rows (%s)", async (period) => {
     const owner = await callerForMember(env.db, t.owner.id);
@@ -111,12 +125,8 @@ describe("dashboard.view and dashboard.search", () => {
   });
 
   it("a leader's first view is served from the goal's whole roll-up once kept, with their own branch's numbers", async () => {
-    const ownerScope = await loadTeamScope(env.db, { userId: t.owner.userId, teamId: t.team.id });
-    const leaderScope = await loadTeamScope(env.db, { userId: t.leaderA.userId, teamId: t.team.id });
-    const goal = await loadGoalPlan(env.db, ownerScope, { goalId });
-    const leaderView = { goal, period: "week" as const, rootId: t.leaderA.id };
+    const { ownerScope, leaderScope, leaderView } = await leaderSetUp();
     const memo = { minRows: 1 }; // the memo keeps this small team's roll-ups as it keeps a 5,000-member one's
-    const numbers = ({ computedAt: _at, ...view }: Awaited<ReturnType<typeof getBranchView>>) => view;
     const start = clock.nowMs();
     clearRollupMemo();
     try {
@@ -138,6 +148,155 @@ describe("dashboard.view and dashboard.search", () => {
     } finally {
       clearRollupMemo();
       clock.pinClock(start);
+    }
+  });
+
+  it("a big branch's first view is kept for every instance: served from one row until the memo's limit", async () => {
+    const { ownerScope, leaderScope, leaderView } = await leaderSetUp();
+    const kept = () =>
+      env.db.branchViewSnapshot.findMany({
+        where: { goalId },
+        select: { membershipId: true, computedAt: true },
+        orderBy: { membershipId: "asc" },
+      });
+    const start = clock.nowMs();
+    clearRollupMemo();
+    await dropKeptViews(env.db, goalId);
+    try {
+      clock.pinClock(start, { frozen: true });
+      const own = await getBranchView(env.db, leaderScope, leaderView, { fullViewRows: 2 }); // read fresh, not kept
+      await settleKeptViews();
+      expect(await kept()).toEqual([]);
+
+      // The owner's read keeps the goal's roll-up on this instance and, in the background, every big branch's view.
+      await getBranchView(env.db, ownerScope, { ...leaderView, rootId: t.owner.id }, big);
+      await settleKeptViews();
+      const at = new Date(start);
+      expect(await kept()).toEqual(
+        [t.owner.id, t.leaderA.id].sort().map((membershipId) => ({ membershipId, computedAt: at })),
+      );
+
+      // Another instance (its memo empty), a second later: the leader's view is the kept row, the same numbers.
+      clearRollupMemo();
+      clock.pinClock(start + 1_000, { frozen: true });
+      const served = await getBranchView(env.db, leaderScope, leaderView, big);
+      expect(served.computedAt.getTime()).toBe(start);
+      expect(numbers(served)).toEqual(numbers(own));
+      expect(served.crumbs.map((c) => c.name)).toEqual(["Leo Leader A"]); // the viewer's own breadcrumb
+      // A small branch is never served from a kept view: read on this instance, now.
+      const small = await getBranchView(env.db, leaderScope, { ...leaderView, rootId: t.memberA1.id }, big);
+      expect(small.computedAt.getTime()).toBe(start + 1_000);
+      expect(small.rows).not.toBeNull();
+
+      // Older than the memo's freshness: still served at once, while this instance reads the viewer's top again
+      // and keeps it (and the views) anew.
+      clearRollupMemo();
+      clock.pinClock(start + MEMO_TTL_MS, { frozen: true });
+      expect((await getBranchView(env.db, leaderScope, leaderView, big)).computedAt.getTime()).toBe(start);
+      await vi.waitFor(async () => {
+        await settleKeptViews();
+        expect((await kept()).find((k) => k.membershipId === t.leaderA.id)?.computedAt.getTime()).toBe(
+          start + MEMO_TTL_MS,
+        );
+      });
+      // The owner's kept view is the old one: the leader's refresh read only their own branch.
+      expect((await kept()).find((k) => k.membershipId === t.owner.id)?.computedAt.getTime()).toBe(start);
+
+      // Past the memo's stale limit a kept view is never served: the branch is read now.
+      clearRollupMemo();
+      clock.pinClock(start + MEMO_STALE_MS + MEMO_TTL_MS, { frozen: true });
+      const late = await getBranchView(env.db, leaderScope, leaderView, big);
+      expect(late.computedAt.getTime()).toBe(start + MEMO_STALE_MS + MEMO_TTL_MS);
+      expect(numbers(late)).toEqual(numbers(own));
+      // Its write replaced the leader's view and removed nothing still servable.
+      await settleKeptViews();
+      expect((await kept()).map((k) => k.membershipId)).toContain(t.leaderA.id);
+    } finally {
+      await settleKeptViews();
+      clearRollupMemo();
+      await dropKeptViews(env.db, goalId);
+      clock.pinClock(start);
+    }
+  });
+
+  it("the keep-ahead job keeps a goal's views fresh for a day after a person asked for them", async () => {
+    const { ownerScope, leaderScope, leaderView } = await leaderSetUp();
+    const leaderRow = () =>
+      env.db.branchViewSnapshot.findMany({
+        where: { goalId, membershipId: t.leaderA.id },
+        select: { key: true, period: true, computedAt: true, requestedAt: true },
+      });
+    const ahead = () => keepViewsAhead(env.db, { minSize: 2 });
+    const start = clock.nowMs();
+    clearRollupMemo();
+    await dropKeptViews(env.db, goalId);
+    try {
+      clock.pinClock(start, { frozen: true });
+      expect(await ahead()).toEqual({ goals: 0, views: 0, failed: 0 }); // nobody asked: nothing is read
+      await getBranchView(env.db, ownerScope, { ...leaderView, rootId: t.owner.id }, big); // a person's read
+      await settleKeptViews();
+      const [first] = await leaderRow();
+      expect(first).toMatchObject({ period: "week", computedAt: new Date(start), requestedAt: new Date(start) });
+
+      clock.pinClock(start + 60_000, { frozen: true });
+      expect(await ahead()).toEqual({ goals: 0, views: 0, failed: 0 }); // fresh enough
+
+      // Before the views age past what may be served, the job reads the goal again (as its root) and keeps them.
+      const due = start + REFRESH_AFTER_MS;
+      clock.pinClock(due, { frozen: true });
+      expect(await ahead()).toEqual({ goals: 1, views: 2, failed: 0 });
+      expect(await leaderRow()).toEqual([{ ...first, computedAt: new Date(due) }]); // the request stays the person's
+      clearRollupMemo(); // another instance
+      const served = await getBranchView(env.db, leaderScope, leaderView, big);
+      expect(served.computedAt.getTime()).toBe(due);
+      const fresh = await getBranchView(env.db, leaderScope, leaderView, { fullViewRows: 2 });
+      expect(numbers(served)).toEqual(numbers(fresh));
+      await settleKeptViews(); // serving it recorded the request (a minute after the last)
+      expect((await leaderRow())[0]!.requestedAt).toEqual(new Date(due));
+
+      // The next day the views are of another day: the job keeps the new day's before anyone reads them.
+      const nextDay = due + 24 * 60 * 60_000;
+      clock.pinClock(nextDay, { frozen: true });
+      const nextScope = await loadTeamScope(env.db, { userId: t.leaderA.userId, teamId: t.team.id });
+      expect(nextScope.today).not.toBe(leaderScope.today);
+      expect(await ahead()).toEqual({ goals: 1, views: 2, failed: 0 });
+      const morning = await getBranchView(env.db, nextScope, leaderView, big);
+      expect(morning.computedAt.getTime()).toBe(nextDay);
+      expect((await leaderRow()).map((r) => r.key)).toEqual([rollupKey(nextScope, leaderView)]); // yesterday's gone
+
+      await settleKeptViews();
+      expect((await leaderRow())[0]!.requestedAt).toEqual(new Date(nextDay)); // the morning's read is a request
+
+      // A day after the last request, nothing is read any more.
+      clock.pinClock(nextDay + KEEP_AHEAD_FOR_MS - 60_000, { frozen: true });
+      expect(await ahead()).toEqual({ goals: 1, views: 2, failed: 0 });
+      clock.pinClock(nextDay + KEEP_AHEAD_FOR_MS + 60_000, { frozen: true });
+      expect(await ahead()).toEqual({ goals: 0, views: 0, failed: 0 });
+    } finally {
+      await settleKeptViews();
+      clearRollupMemo();
+      await dropKeptViews(env.db, goalId);
+      clock.pinClock(start);
+    }
+  });
+
+  it("a kept view never lets a viewer past the branch check: a member of another branch is refused", async () => {
+    // The procedure checks the branch before any read, and answers as if the branch did not exist.
+    const memberB1 = await callerForMember(env.db, t.memberB1.id);
+    const input = { teamId: t.team.id, goalId, period: "week" as const, rootId: t.leaderA.id };
+    const { ownerScope, goal } = await leaderSetUp();
+    clearRollupMemo();
+    try {
+      await getBranchView(env.db, ownerScope, { goal, period: "week", rootId: t.owner.id }, big);
+      await settleKeptViews();
+      expect(await env.db.branchViewSnapshot.count({ where: { goalId } })).toBe(2);
+      await expect(memberB1.dashboard.view(input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(memberB1.dashboard.view({ ...input, rootId: t.owner.id })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    } finally {
+      clearRollupMemo();
+      await dropKeptViews(env.db, goalId);
     }
   });
 

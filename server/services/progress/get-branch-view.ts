@@ -9,9 +9,10 @@
  * of the goal (their own node, or the goal's root) and a drill reuses it while it is fresh: big roll-ups are kept a few
  * seconds (rollup-memo.ts), so a drill or a search in a big tree is a lookup.
  */
+import * as clock from "@/server/clock";
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
-import { branchRows, branchView, searchBranch, type BranchMatch, type BranchRow } from "@/server/domain/branch-view";
+import { branchRows, searchBranch, type BranchMatch, type BranchRow } from "@/server/domain/branch-view";
 import type { DashboardPeriod } from "@/server/domain/dashboard-math";
 import type { DashboardRow } from "@/server/domain/rollup";
 import { listUplineChain } from "@/server/queries/tree";
@@ -19,11 +20,15 @@ import { AppError, notFound } from "@/server/errors";
 import type { TeamScope } from "@/server/services/team/scope";
 import { getRollup, type RollupResult } from "./get-rollup";
 import type { GoalPlan } from "./load-goal-plan";
-import { keptRollupHolding, memoRollup, type IndexedRollup, type MemoOptions } from "./rollup-memo";
+import { firstViewOf, keepFirstViewsLater, readFirstView, rollupKey } from "./branch-view-store";
+import { keptRollupHolding, memoRollup, MEMO_TTL_MS, type IndexedRollup, type MemoOptions } from "./rollup-memo";
 import { resolveGoalViewRoot } from "./view-root";
 
-/** A branch this size or smaller comes with all its rows (a few hundred KB at most). */
-export const FULL_VIEW_ROWS = 1_500;
+/**
+ * A branch this size or smaller comes with all its rows (a few hundred KB at most), read on the instance (~35 ms at
+ * 100,000 members); a bigger one comes as its first view, kept for every instance (branch-view-store.ts).
+ */
+export const FULL_VIEW_ROWS = 1_000;
 export const OFF_PACE_LIMIT = 10;
 export const SEARCH_LIMIT = 25;
 /**
@@ -55,43 +60,33 @@ export type BranchViewResult = Omit<RollupResult, "rows"> & {
   computedAt: Date;
 };
 
-const memoKey = (scope: TeamScope, input: { goal: GoalPlan; period: DashboardPeriod }, rootId: string) => {
-  const g = input.goal.goal;
-  return [
-    scope.team.id,
-    g.id,
-    g.target,
-    g.baseline,
-    g.startDate.toISOString(),
-    g.deadline.toISOString(),
-    input.period,
-    rootId,
-    scope.today,
-  ].join("|");
-};
-
 /**
- * The roll-up holding `rootId`, the first kept one of: the viewer's top's, the goal root's (a leader's first view in a
- * big team, once anyone — the owner, another leader — has read the goal's whole tree on this instance), `rootId`'s
- * own; a kept one is served fresh, or stale while one background read replaces it. Else `rootId`'s is read now.
- * A roll-up's rows are the same whoever reads them (the viewer's access to `rootId` is checked before, and the branch
- * view never reaches beyond `rootId`: server/domain/branch-view.ts), so a kept roll-up may serve any viewer.
+ * The roll-ups a request may use, through this instance's memo: `kept` is the first kept one holding `rootId` — the
+ * viewer's top's, then the goal root's (a leader's first view in a big team, once anyone has read the goal's whole
+ * tree on this instance) — served fresh, or stale while one background read replaces it; `of` is a node's own,
+ * kept or read now. A roll-up's rows are the same whoever reads them (the viewer's access to `rootId` is checked
+ * before, and the branch view never reaches beyond `rootId`: server/domain/branch-view.ts), so a kept roll-up may
+ * serve any viewer.
  */
-async function rollupHolding(
+function rollupReads(
   db: DbClient,
   scope: TeamScope,
   input: { goal: GoalPlan; period: DashboardPeriod },
-  rootId: string,
-  topId: string,
   memo: MemoOptions,
-): Promise<IndexedRollup> {
+) {
+  const key = (nodeId: string) => `${rollupKey(scope, input)}|${nodeId}`;
   const read = (nodeId: string) => () =>
     getRollup(db, scope, { goal: input.goal, rootId: nodeId, period: input.period });
-  for (const holderId of new Set([topId, input.goal.goal.rootMembershipId])) {
-    const held = keptRollupHolding(memoKey(scope, input, holderId), rootId, read(holderId), memo);
-    if (held) return held;
-  }
-  return memoRollup(memoKey(scope, input, rootId), read(rootId), memo);
+  return {
+    kept(rootId: string, topId: string): Promise<IndexedRollup> | undefined {
+      for (const holderId of new Set([topId, input.goal.goal.rootMembershipId])) {
+        const held = keptRollupHolding(key(holderId), rootId, read(holderId), memo);
+        if (held) return held;
+      }
+      return undefined;
+    },
+    of: (nodeId: string): Promise<IndexedRollup> => memoRollup(key(nodeId), read(nodeId), memo),
+  };
 }
 
 /** Every row of a branch in one answer (`dashboard.rollup`), refused with a sentence over `maxRows`. */
@@ -124,28 +119,41 @@ export async function getBranchView(
 ): Promise<BranchViewResult> {
   const fullViewRows = options.fullViewRows ?? FULL_VIEW_ROWS;
   const topId = await viewerTop(db, scope, input.goal);
-  const [held, chain] = await Promise.all([
-    rollupHolding(db, scope, input, input.rootId, topId, options.memo ?? {}),
+  const key = rollupKey(scope, input);
+  // A big roll-up kept on this instance also keeps its big branches' first views for every instance.
+  const keep = { minSize: fullViewRows, offPaceLimit: OFF_PACE_LIMIT };
+  const memo: MemoOptions = { ...options.memo, onKept: (held) => keepFirstViewsLater(db, key, held, keep) };
+  const chain =
     input.rootId === topId
       ? Promise.resolve([])
-      : listUplineChain(db, { teamId: scope.team.id, memberId: input.rootId }),
-  ]);
-  const { result, index, computedAt } = held;
-  const view = branchView(result.rows, index, input.rootId, { offPaceLimit: OFF_PACE_LIMIT });
+      : listUplineChain(db, { teamId: scope.team.id, memberId: input.rootId });
+  chain.catch(() => undefined); // read beside the numbers; a failure surfaces where it is awaited
+  const crumbsTo = async (view: { root: { id: string; name: string } }) => [
+    ...crumbsDown(await chain, topId),
+    { id: view.root.id, name: view.root.name },
+  ];
+
+  const reads = rollupReads(db, scope, input, memo);
+  const held = reads.kept(input.rootId, topId);
+  if (!held) {
+    // Not read on this instance yet: a big branch's view kept by any instance is one row away.
+    const stored = await readFirstView(db, key, input.rootId, fullViewRows);
+    if (stored) {
+      if (clock.nowMs() - stored.computedAt.getTime() >= MEMO_TTL_MS) {
+        // Served now; this instance reads the viewer's top in the background (and keeps it, and its views, anew).
+        reads.of(topId).catch(() => undefined);
+      }
+      const { view, computedAt } = stored;
+      return { ...view, rootId: input.rootId, crumbs: await crumbsTo(view), rows: null, computedAt };
+    }
+  }
+  const { result, index, computedAt } = await (held ?? reads.of(input.rootId));
+  const view = firstViewOf(result, index, input.rootId, { offPaceLimit: OFF_PACE_LIMIT });
   if (!view) throw notFound("Member");
   return {
-    goal: result.goal,
-    period: result.period,
-    goalAsOf: result.goalAsOf,
-    dueThrough: result.dueThrough,
-    remainingWorkingDays: result.remainingWorkingDays,
+    ...view,
     rootId: input.rootId,
-    crumbs: [...crumbsDown(chain, topId), { id: view.root.id, name: view.root.name }],
-    root: view.root,
-    children: view.children,
-    offPace: view.offPace,
-    offPaceCount: view.offPaceCount,
-    size: view.size,
+    crumbs: await crumbsTo(view),
     rows: view.size <= fullViewRows ? branchRows(result.rows, index, input.rootId) : null,
     computedAt,
   };
@@ -176,7 +184,8 @@ export async function searchGoalBranch(
   input: BranchViewInput & { query: string },
 ): Promise<BranchSearchResult> {
   const topId = await viewerTop(db, scope, input.goal);
-  const { result, index, computedAt } = await rollupHolding(db, scope, input, input.rootId, topId, {});
+  const reads = rollupReads(db, scope, input, {});
+  const { result, index, computedAt } = await (reads.kept(input.rootId, topId) ?? reads.of(input.rootId));
   const found = searchBranch(result.rows, index, input.rootId, input.query, SEARCH_LIMIT);
   if (!found) throw notFound("Member");
   return {

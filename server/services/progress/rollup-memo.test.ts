@@ -39,6 +39,17 @@ describe("rollup memo", () => {
     expect(reads).toBe(2);
   });
 
+  it("tells onKept of each roll-up it keeps, and of no small one", async () => {
+    const kept: number[] = [];
+    const onKept = (value: { result: RollupResult }) => kept.push(value.result.rows.length);
+    await memoRollup("small", async () => result(MEMO_MIN_ROWS - 1), { onKept });
+    expect(kept).toEqual([]);
+    const big = await memoRollup("big", async () => result(MEMO_MIN_ROWS), { onKept });
+    await memoRollup("big", async () => result(MEMO_MIN_ROWS), { onKept }); // served kept: no new read, no call
+    expect(kept).toEqual([MEMO_MIN_ROWS]);
+    expect(big.result.rows).toHaveLength(MEMO_MIN_ROWS);
+  });
+
   it("serves a big roll-up fresh, then stale while one background read replaces it, then reads it again", async () => {
     const start = pinClock("2026-12-07T10:00:00Z", { frozen: true });
     let reads = 0;

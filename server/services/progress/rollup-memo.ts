@@ -57,6 +57,8 @@ function peekRollup(key: string): IndexedRollup | undefined {
 export interface MemoOptions {
   /** Keep roll-ups of at least this many rows (default `MEMO_MIN_ROWS`; tests lower it to keep a small team's). */
   minRows?: number;
+  /** Called with a roll-up when it is kept (the dashboard keeps its big branches' first views: branch-view-store.ts). */
+  onKept?: (value: IndexedRollup) => void;
 }
 
 export async function memoRollup(
@@ -100,7 +102,10 @@ async function refresh(
     const computedAt = clock.now();
     const result = await compute();
     const value: IndexedRollup = { result, index: indexBranches(result.rows), computedAt };
-    if (result.rows.length >= (options.minRows ?? MEMO_MIN_ROWS)) keep(key, value, computedAt.getTime());
+    if (result.rows.length >= (options.minRows ?? MEMO_MIN_ROWS)) {
+      keep(key, value, computedAt.getTime());
+      options.onKept?.(value);
+    }
     return value;
   })();
   inFlight.set(key, job);
