@@ -28,7 +28,7 @@ import {
   searchGoalBranch,
 } from "../../server/services/progress/get-branch-view";
 import { getRollup } from "../../server/services/progress/get-rollup";
-import { clearRollupMemo } from "../../server/services/progress/rollup-memo";
+import { clearRollupMemo, settleRollupMemo } from "../../server/services/progress/rollup-memo";
 import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
 import { resolveViewRoot } from "../../server/services/progress/view-root";
 import { loadTeamScope } from "../../server/services/team/scope";
@@ -218,11 +218,13 @@ async function main() {
     // A first read with nothing kept anywhere (this instance's memo and the database's kept views emptied), and a
     // new instance's first read (its memo empty) while the views another read kept are in the database.
     const forgetAll = async () => {
-      clearRollupMemo();
+      await settleRollupMemo();
       await settleKeptViews();
+      clearRollupMemo();
       await dropKeptViews(db, goal.id);
     };
     const forgetHere = async () => {
+      await settleRollupMemo();
       await settleKeptViews();
       clearRollupMemo();
     };
@@ -277,8 +279,24 @@ async function main() {
       .filter(([, n]) => n <= FULL_VIEW_ROWS)
       .sort((a, b) => b[1] - a[1])[0];
     const wholeCold = sentWhole ? await cold(sentWhole[0]) : undefined;
+    // A new instance's search and small drill once its own background read (started by its first view) is in.
+    const afterFirstView = async () => {
+      await forgetHere();
+      await view(owner.id);
+      await settleRollupMemo();
+    };
+    const searchInstance = await timeAsync(
+      Math.min(runs, 5),
+      () => searchGoalBranch(db, scope, { goal: goalPlan, period: "week", rootId: owner.id, query: "member 12" }),
+      1,
+      afterFirstView,
+    );
+    const wholeInstance = sentWhole
+      ? await timeAsync(Math.min(runs, 5), () => view(sentWhole[0]), 1, afterFirstView)
+      : undefined;
     // The keep-ahead job's run for this goal (its views made due: asked for now, computed 4 minutes ago).
     await newInstance(owner.id);
+    await settleRollupMemo();
     await settleKeptViews();
     await db.$executeRawUnsafe(
       `UPDATE "BranchViewSnapshot" SET "requestedAt" = $2, "computedAt" = $3 WHERE "goalId" = $1`,
@@ -310,7 +328,11 @@ async function main() {
     if (sentWhole && wholeCold) {
       vline(`drill into ${sentWhole[0]} (${int(sentWhole[1])} rows, sent whole), first read`, wholeCold, "≤ 50 ms");
     }
+    if (sentWhole && wholeInstance) {
+      vline(`drill into ${sentWhole[0]}, a new instance after its first view`, wholeInstance, "≤ 50 ms");
+    }
     vline("search by name in the whole team, while kept", searchWarm, "≤ 50 ms");
+    vline("search, a new instance once its first view's read is in", searchInstance, "≤ 50 ms");
     console.log(
       `  keep-ahead job (dashboard.keep-views-ahead), this goal's week: ${ms(aheadMs)} for ${int(aheadRun.views)} views ` +
         `(${aheadRun.goals} goal period, ${aheadRun.failed} failed): a whole-tree read and the write, every ~3 min while in use`,

@@ -5,7 +5,8 @@
  * read 100,000 members first (~0.8 s). So when an instance keeps a big roll-up it also writes, in the background,
  * the first view of every branch too big to send whole (`firstViewOf`, the one cut); any instance then answers such
  * a view with one primary-key read, for as long as the memo would serve the roll-up itself (`MEMO_STALE_MS`), and
- * starts its own background read once the view is older than `MEMO_TTL_MS` (stale while revalidate, as the memo).
+ * starts its own background read of the viewer's top at once (one, however many ask), so what follows — a search, a
+ * small branch's drill — is a lookup there, and the views are kept anew.
  * Serving a view records the request (at most once a minute); for a day after a goal's last request the
  * keep-ahead job (keep-views-ahead.ts) reads it again every few minutes, so the first read of the day, or after a
  * quiet hour, is one row too.

@@ -9,7 +9,6 @@
  * of the goal (their own node, or the goal's root) and a drill reuses it while it is fresh: big roll-ups are kept a few
  * seconds (rollup-memo.ts), so a drill or a search in a big tree is a lookup.
  */
-import * as clock from "@/server/clock";
 import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import { branchRows, searchBranch, type BranchMatch, type BranchRow } from "@/server/domain/branch-view";
@@ -21,7 +20,7 @@ import type { TeamScope } from "@/server/services/team/scope";
 import { getRollup, type RollupResult } from "./get-rollup";
 import type { GoalPlan } from "./load-goal-plan";
 import { firstViewOf, keepFirstViewsLater, readFirstView, rollupKey } from "./branch-view-store";
-import { keptRollupHolding, memoRollup, MEMO_TTL_MS, type IndexedRollup, type MemoOptions } from "./rollup-memo";
+import { keptRollupHolding, memoRollup, type IndexedRollup, type MemoOptions } from "./rollup-memo";
 import { resolveGoalViewRoot } from "./view-root";
 
 /**
@@ -139,10 +138,9 @@ export async function getBranchView(
     // Not read on this instance yet: a big branch's view kept by any instance is one row away.
     const stored = await readFirstView(db, key, input.rootId, fullViewRows);
     if (stored) {
-      if (clock.nowMs() - stored.computedAt.getTime() >= MEMO_TTL_MS) {
-        // Served now; this instance reads the viewer's top in the background (and keeps it, and its views, anew).
-        reads.of(topId).catch(() => undefined);
-      }
+      // Served now, while this instance reads the viewer's top in the background (one read, however many ask): the
+      // searches and the small branches' drills that follow are lookups, and the views are kept anew.
+      reads.of(topId).catch(() => undefined);
       const { view, computedAt } = stored;
       return { ...view, rootId: input.rootId, crumbs: await crumbsTo(view), rows: null, computedAt };
     }

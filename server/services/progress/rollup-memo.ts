@@ -128,6 +128,11 @@ function keep(key: string, value: IndexedRollup, at: number) {
   }
 }
 
+/** Resolves once every read under way has ended (tests and the benchmark, before they forget what was kept). */
+export async function settleRollupMemo(): Promise<void> {
+  await Promise.allSettled([...inFlight.values()]);
+}
+
 /** Forgets every kept roll-up (tests, and the benchmark's cold reads). */
 export function clearRollupMemo(): void {
   kept.clear();
