@@ -69,7 +69,7 @@ export function writeKeptViews(
   );
 }
 
-/** Records a person's request of a kept view at `at`, unless one was recorded since `unlessSince` (one write a minute). */
+/** Records a request of a kept view at `at`, unless one was recorded since `unlessSince` (one write a minute). */
 export function touchKeptView(
   db: DbClient,
   args: { key: string; membershipId: string; at: Date; unlessSince: Date },
@@ -94,8 +94,9 @@ export type ViewsDue = z.output<typeof dueSchema>;
 
 /**
  * The goals and periods whose views a person asked for since `requestedSince` and whose newest view was computed
- * at or before `computedBefore` (whatever its key: the day after, the newest is yesterday's), published goals only, with the goal root's user (the
- * keep-ahead job reads the roll-up as the goal's root does). One row per goal and period, the last request first.
+ * at or before `computedBefore` (whatever its key: the day after, the newest is yesterday's), published goals only,
+ * with the goal root's user (the keep-ahead job reads the roll-up as the goal's root does). One row per goal and
+ * period, the last request first.
  */
 export function listViewsDue(db: DbClient, args: { requestedSince: Date; computedBefore: Date }): Promise<ViewsDue[]> {
   return queryRows(

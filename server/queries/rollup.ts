@@ -122,8 +122,9 @@ const rollupColumns = mappedRows("rollup.columns", (r): RollupColumns => ({
  * The read's one statement: three feeds, each aggregated into a few columns (one value each for the whole read) —
  * the members (`members`, aliased `m`, with their upline as `up`: ids, uplines, roles, names, slots), their GoalActual
  * rows (`goalActuals`, aliased `ga`) and their recent days (`act`) — plus the goal's split: the whole team's once
- * (shares are cut from it by slot in Node, `splitReader`), or a branch's members' own 8 bytes each, in their order. The members' sums are matched to them by id in Node, where a lookup costs less than
- * PostgreSQL's hash joins and per-row bytes (docs/PERFORMANCE.md, "The roll-up read in columns").
+ * (shares are cut from it by slot in Node, `splitReader`), or a branch's members' own 8 bytes each, in their order.
+ * The members' sums are matched to them by id in Node, where a lookup costs less than PostgreSQL's hash joins and
+ * per-row bytes (docs/PERFORMANCE.md, "The roll-up read in columns").
  */
 function columnsQuery(
   args: RollupRowsArgs,

@@ -74,7 +74,7 @@ export interface KeepOptions {
   /** Only branches of more rows than this get a kept view (a smaller one is sent whole and read fresh). */
   minSize: number;
   offPaceLimit: number;
-  /** When a person asked for these numbers (default: when they were read; the keep-ahead job passes the last request). */
+  /** When a person asked for them (default: when they were read; the keep-ahead job passes the last request). */
   requestedAt?: Date;
 }
 

@@ -23,7 +23,7 @@ import { MEMO_STALE_MS } from "./rollup-memo";
 
 /** A goal's views are kept ahead for this long after a person last asked for them. */
 export const KEEP_AHEAD_FOR_MS = 24 * 60 * 60_000;
-/** Views older than this are read again (the job ticks every minute: a kept view is never older than the memo's limit). */
+/** Views older than this are read again (the job ticks every minute: no kept view outlives the memo's limit). */
 export const REFRESH_AFTER_MS = MEMO_STALE_MS - 2 * 60_000;
 
 export interface KeepAheadRun {
