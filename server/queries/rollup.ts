@@ -23,6 +23,7 @@ import { addDays, type IsoDate } from "@/server/domain/calendar";
 import { ABSENT, SLOT_BYTES, splitReader } from "@/server/domain/goal-split";
 import { LEFT_ROLE, type MemberProgress } from "@/server/domain/rollup";
 import { levelOrderOf } from "@/server/domain/tree";
+import { slotBytes, splitHex } from "@/server/queries/goal-split";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows } from "./decode";
 import { aggregateNames, splitColumn, splitNames } from "./name-column";
@@ -84,7 +85,11 @@ const ROLE = Prisma.sql`CASE WHEN m.status = 'ACTIVE' THEN m.role::text ELSE ${L
  */
 const GOAL_BYTES = 8;
 /** A member not in the goal, as the split stores it (personal ABSENT, team 0): for a slot past the split's end. */
-const ABSENT_SLOT = Prisma.sql`decode(${`${(ABSENT >>> 0).toString(16).padStart(8, "0")}00000000`}, 'hex')`;
+const ABSENT_SLOT = (() => {
+  const bytes = new Uint8Array(SLOT_BYTES);
+  new DataView(bytes.buffer).setInt32(0, ABSENT, false);
+  return Prisma.sql`decode(${splitHex(bytes)}, 'hex')`;
+})();
 const RECENT_BYTES = 24;
 
 interface RollupColumns {
@@ -140,8 +145,7 @@ function columnsQuery(
   const byMember = split === "by member";
   const splitNow = Prisma.sql`(SELECT split FROM "GoalSplit" WHERE "goalId" = ${args.goalId})`;
   const shares = byMember
-    ? Prisma.sql`string_agg(COALESCE(NULLIF(substring(${splitNow} FROM m.slot * ${SLOT_BYTES} + 1 FOR ${SLOT_BYTES}), ''::bytea),
-                                     ${ABSENT_SLOT}), ''::bytea)`
+    ? Prisma.sql`string_agg(COALESCE(NULLIF(${slotBytes(splitNow, Prisma.sql`m.slot`)}, ''::bytea), ${ABSENT_SLOT}), ''::bytea)`
     : Prisma.sql`NULL::bytea`;
   return Prisma.sql`${ctes},
     f AS (
