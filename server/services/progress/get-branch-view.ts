@@ -73,7 +73,8 @@ function rollupReads(
   input: { goal: GoalPlan; period: DashboardPeriod },
   memo: MemoOptions,
 ) {
-  const key = (nodeId: string) => `${rollupKey(scope, input)}|${nodeId}`;
+  const base = rollupKey(scope, input);
+  const key = (nodeId: string) => `${base}|${nodeId}`;
   const read = (nodeId: string) => () =>
     getRollup(db, scope, { goal: input.goal, rootId: nodeId, period: input.period });
   return {
