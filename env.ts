@@ -59,6 +59,12 @@ export const env = createEnv({
       .string()
       .regex(/^postgres(ql)?:\/\//i, "use postgresql://…")
       .optional(),
+    /**
+     * The hottest statements (logging, the access check) go as named, prepared statements, planned once a connection
+     * (server/queries/prepared.ts). `off` behind a pooler in transaction mode that cannot carry them (PgBouncer
+     * before 1.21; docs/SCALING.md).
+     */
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     /** Signs the session cookies; shared by every app instance. Without it (development) next-auth makes one up. */
     NEXTAUTH_SECRET: z.string().optional(),
     /** next-auth 5's name for the same secret, accepted too. */
@@ -116,6 +122,7 @@ export const env = createEnv({
     DATABASE_URL: process.env.DATABASE_URL,
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
     DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL,
+    DATABASE_PREPARED_STATEMENTS: process.env.DATABASE_PREPARED_STATEMENTS,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
     AUTH_SECRET: process.env.AUTH_SECRET,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL,

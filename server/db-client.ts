@@ -11,6 +11,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
 import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { parseDatabaseUrl } from "@/prisma/engine/database-url.mjs";
+import { statementName } from "./queries/prepared";
 import { withReadReplica } from "./db-replica";
 
 export type Db = PrismaClient;
@@ -25,6 +26,11 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL only: a streaming replica for replica-tolerant reads (DATABASE_REPLICA_URL; PGlite ignores it). */
   replicaUrl?: string;
+  /**
+   * PostgreSQL only: send the statements wrapped in `prepared` (server/queries/prepared.ts) as named statements
+   * (default true; false behind a transaction-mode pooler that cannot carry them, DATABASE_PREPARED_STATEMENTS=off).
+   */
+  preparedStatements?: boolean;
 }
 
 export interface Database {
@@ -46,17 +52,15 @@ export interface Database {
 export function openDatabase(url: string | undefined, options: OpenDatabaseOptions = {}): Database {
   const target = parseDatabaseUrl(url);
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({
-      connectionString: target.url,
-      max: options.poolSize ?? 10,
-    });
+    const pgOptions = options.preparedStatements === false ? {} : { statementNameGenerator: statementName };
+    const adapter = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }, pgOptions);
     const db = new PrismaClient({ adapter, log: options.log });
     const replicaUrl = options.replicaUrl ? parseDatabaseUrl(options.replicaUrl) : undefined;
     if (replicaUrl?.kind !== "postgres") {
       return { db, kind: "postgres", url: target.url, close: () => db.$disconnect() };
     }
     const replica = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: replicaUrl.url, max: options.poolSize ?? 10 }),
+      adapter: new PrismaPg({ connectionString: replicaUrl.url, max: options.poolSize ?? 10 }, pgOptions),
       log: options.log,
     });
     return {

@@ -14,6 +14,7 @@ export function database(): Database {
   globalForDb.backplanDatabase ??= openDatabase(env.DATABASE_URL, {
     poolSize: env.DATABASE_POOL_SIZE,
     replicaUrl: env.DATABASE_REPLICA_URL,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on",
   });
   return globalForDb.backplanDatabase;
 }

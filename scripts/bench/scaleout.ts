@@ -499,6 +499,8 @@ async function main() {
         env: {
           DATABASE_REPLICA_URL: at(PORTS.replica),
           DATABASE_POOL_SIZE: String(APP_POOL),
+          // PgBouncer 1.18 in transaction mode cannot carry named statements (server/queries/prepared.ts).
+          DATABASE_PREPARED_STATEMENTS: "off",
           BACKPLAN_WORKER: "off",
         },
         stdio: ["ignore", log, log],

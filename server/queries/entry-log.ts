@@ -1,6 +1,6 @@
 /**
  * The logging path's SQL (docs/PERFORMANCE.md, Logging): the ONE statement that stores a batch of entries (metric
- * check, entries, their `create` revisions, DailyTotal through the one writer of entry.ts) and can read the Log
+ * check, entries, DailyTotal through the one writer of entry.ts) and can read the Log
  * context in the same round trip; and the Log context itself — everything the Log knows about a member around a day,
  * as one JSON value — with its strict decoder. Hot path: rows are decoded with hand-written `col.*` mappers.
  */
@@ -9,6 +9,7 @@ import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { MetricUnitName } from "@/server/domain/member-actions";
 import { sqlNow } from "@/server/queries/sql-now";
+import { prepared } from "./prepared";
 import { col, mappedRows, queryRows, RowShapeError, type Row } from "./decode";
 import { upsertDailyTotalsSql } from "./entry";
 import { personTapsSql, type TapLink } from "./person-taps";
@@ -63,7 +64,8 @@ const logBatchRows = mappedRows<LogBatchRow>("log entries", (r) => ({
 }));
 
 /**
- * The single statement: the metric check, entries + create revisions + DailyTotal, and what was there before. Every
+ * The single statement: the metric check, entries + DailyTotal, and what was there before (an entry is its own
+ * `create` revision until its first change: `keepCreateRevision`, ./entry.ts). Every
  * entry of the batch comes back, in order, with its metric's name and state; only `ok` entries whose metric is this
  * team's and not archived are stored (`ON CONFLICT (id) DO NOTHING`: a retry stores nothing twice) — and only while
  * the day's total stays at most `maxDayTotal`: the batch's new entries are added to the stored total in order, per
@@ -86,10 +88,11 @@ export function insertLogBatch(
 ): Promise<LogBatchRow[]> {
   const { teamId, membershipId, entries } = args;
   const stamp = sqlNow();
+  // Prepared (./prepared.ts): four texts (with or without the context, with or without taps), planned once a connection.
   return queryRows(
     db,
     logBatchRows,
-    Prisma.sql`
+    prepared(Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(${entries.map((e) => e.id)}::text[], ${entries.map((e) => e.metricId)}::text[],
                            ${entries.map((e) => (e.ok ? e.day : null))}::date[], ${entries.map((e) => (e.ok ? e.amount : null))}::int[],
@@ -117,9 +120,6 @@ export function insertLogBatch(
        WHERE i.ok AND fit.over IS NOT TRUE ORDER BY i.ord
       ON CONFLICT (id) DO NOTHING
       RETURNING id, "metricId", day, amount, note
-    ), rev AS (
-      INSERT INTO "EntryRevision" (id, "entryId", "actorId", action, day, amount, note, "createdAt")
-      SELECT gen_random_uuid()::text, id, ${membershipId}, 'create', day, amount, note, ${stamp} FROM ins
     ), tot AS (${upsertDailyTotalsSql(
       teamId,
       Prisma.sql`(SELECT ${membershipId}::text AS m, "metricId" AS metric, day, amount AS total, 1 AS entries FROM ins) AS d`,
@@ -127,7 +127,9 @@ export function insertLogBatch(
     SELECT i.id, met.name AS "metricName", met.unit AS "metricUnit", COALESCE(met.archived, false) AS "metricArchived",
            (ins.id IS NOT NULL) AS inserted,
            e."teamId" AS "existingTeamId", e."membershipId" AS "existingMembershipId", e."metricId" AS "existingMetricId",
-           r.day AS "originalDay", r.amount AS "originalAmount", r.note AS "originalNote",
+           CASE WHEN r.kept THEN r.day ELSE e.day END AS "originalDay",
+           CASE WHEN r.kept THEN r.amount ELSE e.amount END AS "originalAmount",
+           CASE WHEN r.kept THEN r.note ELSE e.note END AS "originalNote",
            COALESCE(fit.over, false) AS "tooLarge",
            ${args.contextSql ? Prisma.sql`CASE WHEN i.ord = 1 THEN ${args.contextSql} END` : Prisma.sql`NULL::text`} AS context
       FROM input i
@@ -136,10 +138,10 @@ export function insertLogBatch(
       LEFT JOIN fit ON fit.ord = i.ord
       LEFT JOIN "Entry" e ON e.id = i.id AND ins.id IS NULL AND i.ok AND met.id IS NOT NULL AND NOT met.archived
       LEFT JOIN LATERAL (
-        SELECT day, amount, note FROM "EntryRevision"
+        SELECT true AS kept, day, amount, note FROM "EntryRevision"
          WHERE "entryId" = e.id AND action = 'create' ORDER BY "createdAt" LIMIT 1
       ) r ON true
-     ORDER BY i.ord`,
+     ORDER BY i.ord`),
   );
 }
 
@@ -276,9 +278,9 @@ export function logContextSql(args: LogContextArgs): Prisma.Sql {
 
 const contextRows = mappedRows("log context", (r) => col.string(r, "context"));
 
-/** The Log context of a member around a day, in ONE query. */
+/** The Log context of a member around a day, in ONE query (prepared: planned once a connection). */
 export async function selectLogContext(db: DbClient, args: LogContextArgs): Promise<LogContextJson> {
-  const [text] = await queryRows(db, contextRows, Prisma.sql`SELECT ${logContextSql(args)} AS context`);
+  const [text] = await queryRows(db, contextRows, prepared(Prisma.sql`SELECT ${logContextSql(args)} AS context`));
   return decodeLogContext(text!);
 }
 

@@ -8,7 +8,7 @@ import { toDbDay, toIsoDay } from "@/server/domain/db-day";
 import { makeFunnelMetrics, makeGoal, makeMetric } from "@/tests/factories";
 import { setUpTestDatabase } from "@/tests/setup/integration";
 import { RowShapeError } from "./decode";
-import { applyTotalDeltas, insertVictories, lockEntryForUpdate, memberDailyTotals } from "./entry";
+import { applyTotalDeltas, insertVictories, keepCreateRevision, lockEntryForUpdate, memberDailyTotals } from "./entry";
 import { decodeLogContext, insertLogBatch, logContextSql, selectLogContext, type LogBatchEntry } from "./entry-log";
 
 const env = setUpTestDatabase({ tree: "each" });
@@ -126,7 +126,7 @@ describe("entry.ts", () => {
 });
 
 describe("entry-log.ts", () => {
-  it("insertLogBatch stores the good entries with revisions and totals, and reports every entry's state", async () => {
+  it("insertLogBatch stores the good entries and their totals, and reports every entry's state", async () => {
     const { team, memberA1 } = env.t;
     const calls = await makeMetric(env.db, { teamId: team.id, key: "calls", name: "Calls" });
     const old = await makeMetric(env.db, { teamId: team.id, key: "old", name: "Old" });
@@ -211,14 +211,30 @@ describe("entry-log.ts", () => {
     expect(decodeLogContext(rows[0]!.context!).totals).toEqual([[calls.id, "2026-11-24", 2]]);
 
     expect(await totalsOf(memberA1.id)).toEqual([{ metricId: calls.id, day: "2026-11-24", total: 5, entries: 2 }]);
-    const revisions = await env.db.entryRevision.findMany({
-      where: { entryId: { in: [first.id, fresh.id] } },
-      select: { entryId: true, action: true, amount: true, note: true, actorId: true },
-    });
-    expect(revisions.sort((a, b) => a.amount - b.amount)).toEqual([
-      { entryId: first.id, action: "create", amount: 2, note: null, actorId: memberA1.id },
+    // Logging writes no revision: an entry is its own creation record until its first change.
+    const revisionsOf = (ids: string[]) =>
+      env.db.entryRevision.findMany({
+        where: { entryId: { in: ids } },
+        select: { entryId: true, action: true, amount: true, note: true, actorId: true },
+      });
+    expect(await revisionsOf([first.id, fresh.id])).toEqual([]);
+    // Before its first change the creation is written from the entry as logged, once.
+    expect(await keepCreateRevision(env.db, fresh.id)).toBe(true);
+    expect(await keepCreateRevision(env.db, fresh.id)).toBe(false);
+    expect(await revisionsOf([first.id, fresh.id])).toEqual([
       { entryId: fresh.id, action: "create", amount: 3, note: "Call back", actorId: memberA1.id },
     ]);
+    // A retry of a changed entry reports what was logged (the revision), not what the entry holds now.
+    await env.db.entry.update({ where: { id: fresh.id }, data: { amount: 4, note: null } });
+    const [retried] = await insertLogBatch(env.db, {
+      teamId: team.id,
+      membershipId: memberA1.id,
+      entries: [fresh],
+      maxDayTotal: 10,
+      contextSql: null,
+    });
+    expect(retried).toMatchObject({ inserted: false, originalAmount: 3, originalNote: "Call back" });
+    await env.db.entry.update({ where: { id: fresh.id }, data: { amount: 3, note: "Call back" } });
   });
 
   it("selectLogContext reads targets, funnel stages, metrics, totals, plan-done days and closed days", async () => {

@@ -1,7 +1,7 @@
 /**
  * The Log's hand-written SQL outside the logging statement (that one, and the Log context, are in entry-log.ts):
- * the DailyTotal writer every entry change uses, an entry locked for a change, a member's daily totals over a range,
- * and recording victories once.
+ * the DailyTotal writer every entry change uses, an entry locked for a change and its `create` revision kept before
+ * the change, a member's daily totals over a range, and recording victories once.
  */
 import { Prisma } from "@/generated/prisma/client";
 import { z } from "zod";
@@ -87,6 +87,26 @@ export function lockEntryForUpdate(tx: DbClient, args: { teamId: string; entryId
              (SELECT m."timeZone" FROM "Membership" m WHERE m.id = e."membershipId") AS "ownerTimeZone"
         FROM "Entry" e WHERE e.id = ${args.entryId} AND e."teamId" = ${args.teamId} FOR UPDATE`,
   );
+}
+
+/**
+ * Before an entry's first change (edit or delete, inside the transaction holding its lock): writes its `create`
+ * revision from the entry as it still is — its author, day, amount, note and time. Logging writes no revision (one
+ * row an entry instead of two: docs/PERFORMANCE.md, Round seven), so until it is first changed an entry is its own
+ * creation record (`entryHistory` reads it so). Does nothing when the revision exists (entries logged before
+ * 7 Dec 2026 have one, and every entry once changed). Returns whether it wrote one.
+ */
+export async function keepCreateRevision(tx: DbClient, entryId: string): Promise<boolean> {
+  const written = await execute(
+    tx,
+    Prisma.sql`
+      INSERT INTO "EntryRevision" (id, "entryId", "actorId", action, day, amount, note, "createdAt")
+      SELECT gen_random_uuid()::text, e.id, e."createdById", 'create', e.day, e.amount, e.note, e."createdAt"
+        FROM "Entry" e
+       WHERE e.id = ${entryId}
+         AND NOT EXISTS (SELECT 1 FROM "EntryRevision" r WHERE r."entryId" = e.id AND r.action = 'create')`,
+  );
+  return written > 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { DbClient } from "@/server/db-client";
 import { col, mappedRows, queryFirst, queryRows, type Row } from "./decode";
+import { prepared } from "./prepared";
 import { sessionRevokedSql } from "./session";
 
 const ROLES: readonly Role[] = ["OWNER", "LEADER", "MEMBER"];
@@ -94,7 +95,7 @@ export function leadsBranchSql(m: Prisma.Sql, t: Prisma.Sql): Prisma.Sql {
 /**
  * The user's ACTIVE membership in the team with the team's settings, their session version, whether the session
  * `sid` was signed out and whether they lead a branch (one index probe on "Membership"("parentId")), or null. ONE
- * query.
+ * query, before every team procedure: prepared (./prepared.ts; two texts, with or without `sid`).
  */
 export function readTeamAccess(
   db: DbClient,
@@ -103,7 +104,7 @@ export function readTeamAccess(
   return queryFirst(
     db,
     teamAccessRows,
-    Prisma.sql`
+    prepared(Prisma.sql`
     SELECT m.id, m."teamId", m."userId", m."parentId", m.role::text AS role, m."timeZone" AS "memberTimeZone",
            t.slug, t.name, t.currency, t."timeZone", t."weekStartsOn", t."workingDays", t."membersCanInvite",
            t."backdateDays", t."uplineCanEditEntries", u."sessionVersion",
@@ -113,7 +114,7 @@ export function readTeamAccess(
       JOIN "Team" t ON t.id = m."teamId"
       JOIN "User" u ON u.id = m."userId"
      WHERE m."teamId" = ${args.teamId} AND m."userId" = ${args.userId} AND m.status = 'ACTIVE'
-     LIMIT 1`,
+     LIMIT 1`),
   );
 }
 

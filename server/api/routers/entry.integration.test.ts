@@ -76,7 +76,19 @@ describe("entry.log", () => {
       version: 1,
     });
     expect(toIsoDay(entry.day)).toBe(today());
-    expect(await db().entryRevision.count({ where: { entryId: id, action: "create" } })).toBe(1);
+    // One row an entry: the entry is its own creation record until its first change writes the revision.
+    expect(await db().entryRevision.count({ where: { entryId: id } })).toBe(0);
+    const history = await (await as(env.t.memberA1.id)).entry.history({ teamId: env.t.team.id, entryId: id });
+    expect(history).toEqual([
+      {
+        action: "create",
+        day: today(),
+        amount: 1,
+        note: null,
+        at: entry.createdAt,
+        by: { id: env.t.memberA1.id, name: "Mia A1" },
+      },
+    ]);
     const total = await db().dailyTotal.findFirstOrThrow({
       where: { membershipId: env.t.memberA1.id, metricId: calls.id },
     });
@@ -340,6 +352,7 @@ describe("entry.update / entry.delete", () => {
       orderBy: { createdAt: "asc" },
       select: { action: true, actorId: true },
     });
+    // The first change wrote the creation (its author, not the upline who edited), once.
     expect(revisions).toEqual([
       { action: "create", actorId: env.t.memberA1a.id },
       { action: "update", actorId: env.t.leaderA.id },

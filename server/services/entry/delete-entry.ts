@@ -1,11 +1,11 @@
 /**
  * Deletes an entry softly (deletedAt; the row and its history stay) — by its author, or their upline when the team
  * allows it (checked on the procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction:
- * the entry, a `delete` revision, DailyTotal, and the entry's link to a person with that person's stage.
+ * the entry, its `create` revision on its first change (`keepCreateRevision`), a `delete` revision, DailyTotal, and the entry's link to a person with that person's stage.
  */
 import type { Db } from "@/server/db-client";
 import type { TeamScope } from "@/server/services/team/scope";
-import { applyTotalDeltas } from "@/server/queries/entry";
+import { applyTotalDeltas, keepCreateRevision } from "@/server/queries/entry";
 import { loadEditableEntry } from "./editable-entry";
 import { undoEntryTouch } from "@/server/services/person/undo-touch";
 import * as clock from "@/server/clock";
@@ -17,6 +17,7 @@ export async function deleteEntry(db: Db, scope: TeamScope, input: { entryId: st
   return db.$transaction(async (tx) => {
     // Checked against the logging window of the entry's member, in their zone (editable-entry.ts).
     const entry = await loadEditableEntry(tx, { team, entryId: input.entryId, version: input.version, now });
+    await keepCreateRevision(tx, entry.id);
     await tx.entry.update({
       where: { id: entry.id },
       data: { deletedAt: clock.now(), updatedAt: clock.now(), version: { increment: 1 } },

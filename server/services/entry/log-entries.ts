@@ -7,10 +7,12 @@
  * - Each entry is checked on its own (metric of this team and not archived, day inside the logging window —
  *   see allowed-days.ts — and the day's total within `MAX_DAY_TOTAL`, day-total-limit.ts) and a bad one is
  *   `rejected` with a sentence, so one stale entry in an offline queue never blocks the others.
- * - The metric check, the entries, their `create` revisions, the DailyTotal aggregate and the read of the Log
+ * - The metric check, the entries, the DailyTotal aggregate and the read of the Log
  *   context the celebrations need (plan, totals, plan-done days) are ONE set-based SQL statement (so one
  *   transaction, whatever the batch size); a Victory is written only when there is one. With the team procedure's
- *   access check: 2 round trips a request whatever the batch or team size (docs/PERFORMANCE.md, Logging).
+ *   access check: 2 round trips a request whatever the batch or team size (docs/PERFORMANCE.md, Logging). An entry
+ *   is its own `create` revision until its first edit or delete writes that revision (`keepCreateRevision`):
+ *   logging writes one row an entry, not two (docs/PERFORMANCE.md, Round seven).
  * - Taps with a person (issue 18, optional `personId` per entry): one read more, only when a person is named (the
  *   people are the member's own, else NOT_FOUND before anything is written); the link (PersonTouch, once per entry)
  *   and the person's move forward in the funnel ride in the same logging statement (server/queries/person-taps.ts).

@@ -1,7 +1,7 @@
 /**
  * Edits an entry (amount, day, note) — by its author, or their upline when the team allows it (checked on the
  * procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction: the entry (version + 1),
- * an `update` revision with the new values, and DailyTotal moved from the old day/amount to the new one — refused
+ * its `create` revision on its first change (`keepCreateRevision`), an `update` revision with the new values, and DailyTotal moved from the old day/amount to the new one — refused
  * (400) when the new day's total would pass `MAX_DAY_TOTAL` (day-total-limit.ts).
  */
 import type { Db } from "@/server/db-client";
@@ -9,7 +9,7 @@ import { badRequest } from "@/server/errors";
 import type { TUpdateEntryInput } from "@/server/schemas/entry";
 import type { TeamScope } from "@/server/services/team/scope";
 import { dayProblem } from "@/server/domain/allowed-days";
-import { applyTotalDeltas } from "@/server/queries/entry";
+import { applyTotalDeltas, keepCreateRevision } from "@/server/queries/entry";
 import { dayTotalTooLargeMessage, MAX_DAY_TOTAL, refusingOverflow } from "./day-total-limit";
 import { loadEditableEntry } from "./editable-entry";
 import * as clock from "@/server/clock";
@@ -49,6 +49,7 @@ export async function updateEntry(db: Db, scope: TeamScope, input: TUpdateEntryI
         throw badRequest(dayTotalTooLargeMessage(stored?.metric.name ?? "This activity", next.day), "amount");
       }
     }
+    await keepCreateRevision(tx, entry.id);
     const updated = await tx.entry.update({
       where: { id: entry.id },
       data: {
