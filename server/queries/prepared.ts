@@ -10,6 +10,9 @@
  *   each variant of the text (with or without the Log context, with or without taps) is one statement. Past
  *   `MAX_NAMES` distinct texts in a process, further texts go unnamed (a guard against a wrapped statement whose text
  *   varies with its input).
+ * - **Migrations:** PostgreSQL re-plans a prepared statement when a table it reads changes; only a migration that
+ *   changes the type of a column one of them returns fails it ("cached plan must not change result type") on the
+ *   instances still running the old code, until they are replaced — deploy such a change as a new column.
  * - **Off with `DATABASE_PREPARED_STATEMENTS=off`** (env.ts): behind a pooler in transaction mode that cannot carry
  *   named statements from one server connection to the next (PgBouncer before 1.21, as in `npm run bench:scaleout`).
  *   PGlite ignores the names.
