@@ -705,7 +705,7 @@ async function main() {
       `dashboard first view ≤ 100 ms at 100k; 0 errors; nothing lost when an instance dies`,
   );
   console.log(
-    `  PgBouncer transaction pooling: ${preparedErrors ? "PREPARED-STATEMENT ERRORS: see .data/scaleout/" : "no prepared-statement errors in the app or PgBouncer logs — Prisma's pg adapter sends unnamed statements only"}${bouncer ? `; ${Number(bouncer.sv_active) + Number(bouncer.sv_idle)} server connections open at the end` : ""}`,
+    `  PgBouncer transaction pooling: ${preparedErrors ? "PREPARED-STATEMENT ERRORS: see .data/scaleout/" : "no prepared-statement errors in the app or PgBouncer logs — the instances send unnamed statements only (DATABASE_PREPARED_STATEMENTS=off)"}${bouncer ? `; ${Number(bouncer.sv_active) + Number(bouncer.sv_idle)} server connections open at the end` : ""}`,
   );
   const statuses = [...stats.statuses.entries()].map(([k, v]) => `${k}: ${int(v)}`).join(", ");
   const lost = failoverEntries - storedDistinct;
