@@ -93,8 +93,8 @@ export function lockEntryForUpdate(tx: DbClient, args: { teamId: string; entryId
  * Before an entry's first change (edit or delete, inside the transaction holding its lock): writes its `create`
  * revision from the entry as it still is — its author, day, amount, note and time. Logging writes no revision (one
  * row an entry instead of two: docs/PERFORMANCE.md, Round seven), so until it is first changed an entry is its own
- * creation record (`entryHistory` reads it so). Does nothing when the revision exists (entries logged before
- * 7 Dec 2026 have one, and every entry once changed). Returns whether it wrote one.
+ * creation record (`getEntryHistory` reads it so). Does nothing when the revision exists (entries logged before
+ * this change have one, and so does every entry once changed). Returns whether it wrote one.
  */
 export async function keepCreateRevision(tx: DbClient, entryId: string): Promise<boolean> {
   const written = await execute(
