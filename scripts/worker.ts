@@ -8,8 +8,7 @@
  * so this refuses to start. docs/OPERATIONS.md "Jobs and the worker".
  *
  * Environment: DATABASE_URL (required, postgresql://…), DATABASE_PREPARED_STATEMENTS (env.ts), JOBS_POLLING_SECONDS
- * (default 2), plus what the jobs read
- * (SMTP_URL, VAPID_*, …, env.ts).
+ * (default 2), plus what the jobs read (SMTP_URL, VAPID_*, …, env.ts).
  */
 import { parseDatabaseUrl } from "../prisma/engine/database-url.mjs";
 import { assertClockAllowed } from "../server/clock";
