@@ -10,6 +10,7 @@
  * Environment: DATABASE_URL (required, postgresql://…), DATABASE_PREPARED_STATEMENTS (env.ts), JOBS_POLLING_SECONDS
  * (default 2), plus what the jobs read (SMTP_URL, VAPID_*, …, env.ts).
  */
+import { env } from "../env";
 import { parseDatabaseUrl } from "../prisma/engine/database-url.mjs";
 import { assertClockAllowed } from "../server/clock";
 import { openDatabase } from "../server/db-client";
@@ -28,7 +29,7 @@ assertClockAllowed();
 const polling = Number(process.env.JOBS_POLLING_SECONDS ?? "2");
 const database = openDatabase(target.url, {
   poolSize: 4,
-  preparedStatements: process.env.DATABASE_PREPARED_STATEMENTS !== "off",
+  preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on",
 });
 try {
   await startWorker({

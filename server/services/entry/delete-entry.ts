@@ -1,7 +1,8 @@
 /**
  * Deletes an entry softly (deletedAt; the row and its history stay) — by its author, or their upline when the team
  * allows it (checked on the procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction:
- * the entry, its `create` revision on its first change (`keepCreateRevision`), a `delete` revision, DailyTotal, and the entry's link to a person with that person's stage.
+ * the entry, its `create` revision on its first change (`keepCreateRevision`), a `delete` revision, DailyTotal, and
+ * the entry's link to a person with that person's stage.
  */
 import type { Db } from "@/server/db-client";
 import type { TeamScope } from "@/server/services/team/scope";

@@ -1,8 +1,9 @@
 /**
  * Edits an entry (amount, day, note) — by its author, or their upline when the team allows it (checked on the
  * procedure line: `changeableEntryProcedure`, server/api/policy/entry.ts). One transaction: the entry (version + 1),
- * its `create` revision on its first change (`keepCreateRevision`), an `update` revision with the new values, and DailyTotal moved from the old day/amount to the new one — refused
- * (400) when the new day's total would pass `MAX_DAY_TOTAL` (day-total-limit.ts).
+ * its `create` revision on its first change (`keepCreateRevision`), an `update` revision with the new values, and
+ * DailyTotal moved from the old day/amount to the new one — refused (400) when the new day's total would pass
+ * `MAX_DAY_TOTAL` (day-total-limit.ts).
  */
 import type { Db } from "@/server/db-client";
 import { badRequest } from "@/server/errors";
