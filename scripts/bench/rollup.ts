@@ -20,6 +20,7 @@ import { dropKeptViews } from "../../server/queries/branch-view-snapshot";
 import { indexBranches } from "../../server/domain/branch-view";
 import { keepFirstViews, rollupKey, settleKeptViews } from "../../server/services/progress/branch-view-store";
 import { keepViewsAhead } from "../../server/services/progress/keep-views-ahead";
+import { warmGoalDashboard } from "../../server/services/progress/warm-goal-dashboard";
 import * as clock from "../../server/clock";
 import {
   FULL_VIEW_ROWS,
@@ -291,6 +292,27 @@ async function main() {
     const wholeInstance = sentWhole
       ? await timeAsync(Math.min(runs, 5), () => view(sentWhole[0]), 1, afterFirstView)
       : undefined;
+    // A publish or a change of the goal reads its dashboard ahead (warm-goal-dashboard.ts, after the commit): how long
+    // until its views are kept for every instance, from nothing kept anywhere; then another instance's first view.
+    const warmed = await timeAsync(
+      Math.min(runs, 3),
+      async () => {
+        await warmGoalDashboard(db, { teamId: team.id, goalId: goal.id });
+        await settleKeptViews();
+      },
+      0,
+      forgetAll,
+    );
+    const afterWarm = await timeAsync(
+      Math.min(runs, 5),
+      () => view(owner.id),
+      0,
+      async () => {
+        await forgetAll();
+        await warmGoalDashboard(db, { teamId: team.id, goalId: goal.id });
+        await forgetHere();
+      },
+    );
     // The keep-ahead job's run for this goal (its views made due: asked for now, computed 4 minutes ago).
     await newInstance(owner.id);
     await settleRollupMemo();
@@ -314,6 +336,8 @@ async function main() {
     );
     vline("first view, whole team, nothing kept anywhere", firstCold, "≤ 100 ms");
     vline("first view, whole team, a new instance (views kept)", firstInstance, "≤ 100 ms");
+    vline("read ahead after a publish or change: views kept in", warmed, "—");
+    vline("first view, whole team, another instance after it", afterWarm, "≤ 100 ms");
     vline("first view, whole team, while kept", firstWarm, "≤ 100 ms");
     vline(`drill into ${subtree[0]} (${int(sub.rows.length)} below), while kept`, drillWarm, "≤ 50 ms");
     vline(`drill into ${widest[0]} (${int(widest[1].length)} direct), while kept`, wideWarm, "≤ 50 ms");

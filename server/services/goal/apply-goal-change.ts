@@ -15,17 +15,20 @@ import { editedColumns } from "./edit-goal-fields";
 import { planGoalChange } from "./plan-goal-change";
 import { staleVersion } from "./publish-goal";
 import { recordTargetChanges } from "./record-target-changes";
+import { warmGoalDashboardLater, type WarmOptions } from "@/server/services/progress/warm-goal-dashboard";
 
 /**
  * Who may change the goal is checked by `goalProcedure("change")` (server/api/policy/goal.ts); the goal is read again
- * inside the transaction for the version check.
+ * inside the transaction for the version check. Once saved, a big team's dashboard is read ahead of its next viewer
+ * (warm-goal-dashboard.ts).
  */
 export async function applyGoalChange(
   db: Db,
   scope: TeamScope,
   args: { goalId: string; version: number; change: TGoalChange; reason?: string },
+  options: { warm?: WarmOptions } = {},
 ) {
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const goal = await loadGoalRow(tx, { teamId: scope.team.id, goalId: args.goalId });
     if (goal.version !== args.version) throw staleVersion();
     if (goal.status !== "PUBLISHED") throw new AppError("BAD_REQUEST", "Publish the goal before changing its targets.");
@@ -56,4 +59,6 @@ export async function applyGoalChange(
     });
     return { goalId: goal.id, version: args.version + 1, changed: planned.diff.length };
   }, BULK_TRANSACTION);
+  warmGoalDashboardLater(db, { teamId: scope.team.id, goalId: saved.goalId }, options.warm);
+  return saved;
 }

@@ -14,13 +14,25 @@ import { goalRowSelect } from "./goal-access";
 import { phaseGoal } from "@/server/domain/goal-phasing";
 import { goalSpecOf } from "./preview-goal";
 import { publishGoalInTx } from "./publish-goal";
+import { warmGoalDashboardLater, type WarmOptions } from "@/server/services/progress/warm-goal-dashboard";
 import { refusePastGoal } from "./refuse-past-goal";
 import type { IsoDate } from "@/server/domain/calendar";
 import { toDbDay } from "@/server/domain/db-day";
 
-/** `input.rootMembershipId` is resolved and checked by `goalRootProcedure` (server/api/policy/goal.ts). */
-export async function createGoal(db: Db, scope: TeamScope, input: TCreateGoalInput & { rootMembershipId: string }) {
-  return db.$transaction((tx) => createGoalInTx(tx, scope, input), BULK_TRANSACTION);
+/**
+ * `input.rootMembershipId` is resolved and checked by `goalRootProcedure` (server/api/policy/goal.ts). A goal created
+ * published has a big team's dashboard read ahead of its first viewer (warm-goal-dashboard.ts).
+ */
+export async function createGoal(
+  db: Db,
+  scope: TeamScope,
+  input: TCreateGoalInput & { rootMembershipId: string },
+  options: { warm?: WarmOptions } = {},
+) {
+  const created = await db.$transaction((tx) => createGoalInTx(tx, scope, input), BULK_TRANSACTION);
+  if (created.status === "PUBLISHED")
+    warmGoalDashboardLater(db, { teamId: scope.team.id, goalId: created.id }, options.warm);
+  return created;
 }
 
 /**

@@ -11,6 +11,7 @@ import { planGoalChange } from "./plan-goal-change";
 import { recordTargetChanges } from "./record-target-changes";
 import * as clock from "@/server/clock";
 import { notifyProposalDecided } from "@/server/services/notification/event-notifications";
+import { warmGoalDashboardLater, type WarmOptions } from "@/server/services/progress/warm-goal-dashboard";
 
 /** A proposal in the team, NOT_FOUND if absent (`proposalProcedure` checks the caller manages its member and may change its goal). */
 export async function loadProposal(db: DbClient, args: { teamId: string; proposalId: string }) {
@@ -22,14 +23,18 @@ export async function loadProposal(db: DbClient, args: { teamId: string; proposa
   return proposal;
 }
 
-/** Who may decide is checked by `proposalProcedure` (server/api/policy/goal.ts); the proposal is read again here. */
+/**
+ * Who may decide is checked by `proposalProcedure` (server/api/policy/goal.ts); the proposal is read again here. An
+ * accepted proposal changes the goal's targets: a big team's dashboard is then read ahead (warm-goal-dashboard.ts).
+ */
 export async function decideProposal(
   db: Db,
   scope: TeamScope,
   args: { proposalId: string; decision: "ACCEPT" | "DECLINE"; note?: string },
+  options: { warm?: WarmOptions } = {},
 ) {
   const { actor } = scope;
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const proposal = await loadProposal(tx, { teamId: actor.teamId, proposalId: args.proposalId });
     if (proposal.status !== "PENDING")
       throw new AppError("CONFLICT", "This proposal was already decided or withdrawn.");
@@ -64,6 +69,9 @@ export async function decideProposal(
     });
     await tx.targetProposal.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", ...decided } });
     await notifyProposalDecided(tx, { ...notice, status: "ACCEPTED" });
-    return { status: "ACCEPTED" as const };
+    return { status: "ACCEPTED" as const, goalId: goal.id };
   });
+  if (outcome.status === "DECLINED") return outcome;
+  warmGoalDashboardLater(db, { teamId: actor.teamId, goalId: outcome.goalId }, options.warm);
+  return { status: outcome.status };
 }

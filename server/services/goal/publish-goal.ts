@@ -17,6 +17,7 @@ import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
 import { loadGoalRow, type GoalRow } from "./goal-access";
 import { loadStoredGoalContext } from "./goal-context";
 import { refusePastGoal } from "./refuse-past-goal";
+import { warmGoalDashboardLater, type WarmOptions } from "@/server/services/progress/warm-goal-dashboard";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 import * as clock from "@/server/clock";
 import { toIsoDay, toDbDay } from "@/server/domain/db-day";
@@ -83,11 +84,19 @@ export async function publishGoalInTx(
 
 /**
  * Who may publish is checked by `goalProcedure("change")` (server/api/policy/goal.ts); the goal is read again inside
- * the transaction, and the version guard refuses it if anything changed since.
+ * the transaction, and the version guard refuses it if anything changed since. Once published, a big team's
+ * dashboard is read ahead of its first viewer (warm-goal-dashboard.ts).
  */
-export async function publishGoal(db: Db, scope: TeamScope, input: { goalId: string; version: number }) {
-  return db.$transaction(async (tx) => {
+export async function publishGoal(
+  db: Db,
+  scope: TeamScope,
+  input: { goalId: string; version: number },
+  options: { warm?: WarmOptions } = {},
+) {
+  const published = await db.$transaction(async (tx) => {
     const goal = await loadGoalRow(tx, { teamId: scope.team.id, goalId: input.goalId });
     return publishGoalInTx(tx, scope, { goal, version: input.version });
   }, BULK_TRANSACTION);
+  warmGoalDashboardLater(db, { teamId: scope.team.id, goalId: published.id }, options.warm);
+  return published;
 }

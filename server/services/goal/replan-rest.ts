@@ -38,6 +38,7 @@ import type { TReplanInput } from "@/server/schemas/replan";
 import { recordActorEvent } from "@/server/services/audit/record-event";
 import { cumulativePlans, loadReplannedPlans, type ReplannedPlan } from "@/server/services/progress/replanned-plans";
 import type { TeamScope } from "@/server/services/team/scope";
+import { warmGoalDashboardLater, type WarmOptions } from "@/server/services/progress/warm-goal-dashboard";
 import type { GoalRow } from "./goal-access";
 import { staleVersion } from "./publish-goal";
 import { goalShares } from "@/server/queries/goal-split";
@@ -344,13 +345,15 @@ export async function previewReplanRest(
 /**
  * Applies the re-plan in one transaction: the goal's version checked (a stale one is a CONFLICT) and bumped, each
  * member's TargetReplan written, one TargetChange "replan" row per member (from: done, to: target) and an audit event.
+ * Once saved, a big team's dashboard is read ahead of its next viewer (warm-goal-dashboard.ts).
  */
 export async function applyReplanRest(
   db: Db,
   scope: TeamScope,
   input: TReplanInput & { goal: GoalRow; version: number; reason?: string },
+  options: { warm?: WarmOptions } = {},
 ) {
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const bumped = await tx.goal.updateMany({
       where: { id: input.goal.id, teamId: scope.team.id, version: input.version, status: "PUBLISHED" },
       data: { version: { increment: 1 } },
@@ -404,6 +407,8 @@ export async function applyReplanRest(
     });
     return { goalId: input.goal.id, version: input.version + 1, replanned: stored.length, fromDate: preview.fromDate };
   });
+  warmGoalDashboardLater(db, { teamId: scope.team.id, goalId: saved.goalId }, options.warm);
+  return saved;
 }
 
 /**

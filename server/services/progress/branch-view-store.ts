@@ -7,9 +7,10 @@
  * a view with one primary-key read, for as long as the memo would serve the roll-up itself (`MEMO_STALE_MS`), and
  * starts its own background read of the viewer's top at once (one, however many ask), so what follows — a search, a
  * small branch's drill — is a lookup there, and the views are kept anew.
- * Serving a view records the request (at most once a minute); for a day after a goal's last request the
- * keep-ahead job (keep-views-ahead.ts) reads it again every few minutes, so the first read of the day, or after a
- * quiet hour, is one row too.
+ * Serving a view records the request (at most once a minute); for eight days after a goal's last request the
+ * keep-ahead job (keep-views-ahead.ts) reads it again every few minutes, so the first read of the day, or of next
+ * week's meeting, is one row too. A goal just published or changed is read ahead the same way
+ * (warm-goal-dashboard.ts), and its kept views are keyed by its version, so none shows targets from before a change.
  *
  * Numbers: a kept view IS the view cut from the roll-up (the same `branchView` over the same rows), so it equals what
  * the instance that kept it showed, and carries when it was read ("Figures as of …"). Access is the caller's: the
@@ -33,8 +34,10 @@ export type FirstView = Pick<RollupResult, "goal" | "period" | "goalAsOf" | "due
   BranchView;
 
 /**
- * The roll-up a view is cut from, by what its numbers depend on: the team, the goal and its numbers, the period kind
- * and the team's day. The memo keys its roll-ups by this and the roll-up's root.
+ * The roll-up a view is cut from, by what its numbers depend on: the team, the goal and its numbers, the goal's
+ * version (bumped by every change to its targets: publish, a change, a re-plan, an accepted proposal — so a leader's
+ * change is on the dashboard at once, never behind a view kept before it), the period kind and the team's day. The
+ * memo keys its roll-ups by this and the roll-up's root.
  */
 export function rollupKey(scope: TeamScope, input: { goal: GoalPlan; period: DashboardPeriod }): string {
   const g = input.goal.goal;
@@ -42,6 +45,7 @@ export function rollupKey(scope: TeamScope, input: { goal: GoalPlan; period: Das
     VIEW_FORMAT,
     scope.team.id,
     g.id,
+    g.version,
     g.target,
     g.baseline,
     g.startDate.toISOString(),
@@ -116,8 +120,11 @@ export async function keepFirstViews(
 
 const writing = new Set<Promise<unknown>>();
 
-/** Runs `write` in the background (the answer never waits for it); a failure is logged and loses nothing. */
-function inBackground(write: () => Promise<unknown>, what: string): void {
+/**
+ * Runs `write` in the background (the answer never waits for it); a failure is logged and loses nothing.
+ * `settleKeptViews` waits for it.
+ */
+export function inBackground(write: () => Promise<unknown>, what: string): void {
   // After the answer: nothing of the write runs before the caller's next step.
   const job: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
     .then(write)
@@ -136,7 +143,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** Resolves once every background write started so far has ended (tests, the benchmark, a clean shutdown). */
 export async function settleKeptViews(): Promise<void> {
-  await Promise.all([...writing]);
+  // A background read may start writes of its own (a read ahead keeps its views): wait for those too.
+  while (writing.size > 0) await Promise.all([...writing]);
 }
 
 /**

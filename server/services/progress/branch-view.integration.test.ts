@@ -229,7 +229,7 @@ describe("dashboard.view and dashboard.search", () => {
     }
   });
 
-  it("the keep-ahead job keeps a goal's views fresh for a day after a person asked for them", async () => {
+  it("the keep-ahead job keeps a goal's views fresh for eight days after a person asked for them", async () => {
     const { ownerScope, leaderScope, leaderView } = await leaderSetUp();
     const leaderRow = () =>
       env.db.branchViewSnapshot.findMany({
@@ -277,7 +277,7 @@ describe("dashboard.view and dashboard.search", () => {
       await settle();
       expect((await leaderRow())[0]!.requestedAt).toEqual(new Date(nextDay)); // the morning's read is a request
 
-      // A day after the last request, nothing is read any more.
+      // Eight days after the last request (a week and a day: past the next weekly meeting), nothing is read any more.
       clock.pinClock(nextDay + KEEP_AHEAD_FOR_MS - 60_000, { frozen: true });
       expect(await ahead()).toEqual({ goals: 1, views: 2, failed: 0 });
       clock.pinClock(nextDay + KEEP_AHEAD_FOR_MS + 60_000, { frozen: true });

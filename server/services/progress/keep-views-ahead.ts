@@ -1,13 +1,14 @@
 /**
- * Keeps the first views of the big goals in use fresh ahead of the next read (issue 21): for a day after a person
- * last asked for a goal's views (`requestedAt`, branch-view-store.ts), every goal and period whose newest kept view
- * is older than `REFRESH_AFTER_MS` — or of another day, since the key carries the team's day — is read again as its
- * root reads it and its big branches' views are kept anew. So a leader opening a 100,000-member dashboard first
- * thing in the morning, or after a quiet hour, gets one kept row instead of a whole-tree read.
+ * Keeps the first views of the big goals in use fresh ahead of the next read (issue 21): for eight days after a person
+ * last asked for a goal's views (`requestedAt`, branch-view-store.ts; publishing or changing a big goal counts,
+ * warm-goal-dashboard.ts), every goal and period whose newest kept view is older than `REFRESH_AFTER_MS` — or of
+ * another day, since the key carries the team's day — is read again as its root reads it and its big branches' views
+ * are kept anew. So a leader opening a 100,000-member dashboard first thing in the morning, or at next week's team
+ * meeting without having opened it since, gets one kept row instead of a whole-tree read.
  *
  * The numbers are the dashboard's own (`getRollup`, then the one cut `firstViewOf`); only goals whose views were
  * kept, i.e. whose roll-up is big, are ever read here. Cost: one roll-up of each such goal and period every few
- * minutes while in use (docs/PERFORMANCE.md, "Round six"). A goal that fails is logged and the others go on; the next
+ * minutes while in use (~0.7 % of a core at 100,000 members: docs/PERFORMANCE.md, "Round six" and "Round eight"). A goal that fails is logged and the others go on; the next
  * tick tries it again.
  */
 import * as clock from "@/server/clock";
@@ -21,8 +22,11 @@ import { getRollup } from "./get-rollup";
 import { loadGoalPlan } from "./load-goal-plan";
 import { MEMO_STALE_MS } from "./rollup-memo";
 
-/** A goal's views are kept ahead for this long after a person last asked for them. */
-export const KEEP_AHEAD_FOR_MS = 24 * 60 * 60_000;
+/**
+ * A goal's views are kept ahead for this long after a person last asked for them: a week and a day, so a team that
+ * opens its dashboard only at the weekly meeting finds it kept.
+ */
+export const KEEP_AHEAD_FOR_MS = 8 * 24 * 60 * 60_000;
 /** Views older than this are read again (the job ticks every minute: no kept view outlives the memo's limit). */
 export const REFRESH_AFTER_MS = MEMO_STALE_MS - 2 * 60_000;
 

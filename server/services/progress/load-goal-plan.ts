@@ -16,6 +16,8 @@ import type { TeamScope } from "@/server/services/team/scope";
 export const goalPlanSelect = {
   ...goalPlanFields,
   status: true,
+  /** Bumped by every change to the goal's targets: the dashboard's kept roll-ups are keyed by it. */
+  version: true,
   rootMembershipId: true,
   metric: { select: { id: true, key: true, name: true, unit: true, kind: true } },
 } satisfies Prisma.GoalSelect;
