@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "@/server/db-client";
+import { settleKeptViews } from "@/server/services/progress/branch-view-store";
 import { adminUrl } from "./postgres-admin";
 
 export async function createTestDatabase(): Promise<Database> {
@@ -15,7 +16,9 @@ export async function createTestDatabase(): Promise<Database> {
   if (config.kind === "pglite") {
     const pglite = new PGlite({ loadDataDir: new Blob([readFileSync(config.dumpPath)]) });
     await pglite.waitReady;
-    return openDatabase("pglite:memory", { pglite });
+    const database = openDatabase("pglite:memory", { pglite });
+    // What the file's calls started behind their answers (a big goal's dashboard read ahead, kept views) ends first.
+    return { ...database, close: () => settleKeptViews().then(() => database.close()) };
   }
   const name = `backplan_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl(config.serverUrl) });
@@ -29,6 +32,7 @@ export async function createTestDatabase(): Promise<Database> {
   return {
     ...database,
     async close() {
+      await settleKeptViews();
       await database.close();
       const drop = new pg.Client({ connectionString: adminUrl(config.serverUrl) });
       await drop.connect();

@@ -141,7 +141,10 @@ export function keepFirstViewsLater(...args: Parameters<typeof keepFirstViews>):
 /** A person's request of a kept view is recorded at most once a minute a view (the keep-ahead job follows it). */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Resolves once every background write started so far has ended (tests, the benchmark, a clean shutdown). */
+/**
+ * Resolves once every background write started so far, and every write those start, has ended (tests, the
+ * benchmark, a clean shutdown).
+ */
 export async function settleKeptViews(): Promise<void> {
   // A background read may start writes of its own (a read ahead keeps its views): wait for those too.
   while (writing.size > 0) await Promise.all([...writing]);

@@ -8,8 +8,8 @@
  *
  * The numbers are the dashboard's own (`getRollup`, then the one cut `firstViewOf`); only goals whose views were
  * kept, i.e. whose roll-up is big, are ever read here. Cost: one roll-up of each such goal and period every few
- * minutes while in use (~0.7 % of a core at 100,000 members: docs/PERFORMANCE.md, "Round six" and "Round eight"). A goal that fails is logged and the others go on; the next
- * tick tries it again.
+ * minutes while in use (~0.7 % of a core at 100,000 members: docs/PERFORMANCE.md, "Round six" and "Round eight").
+ * A goal that fails is logged and the others go on; the next tick tries it again.
  */
 import * as clock from "@/server/clock";
 import type { DbClient } from "@/server/db-client";
