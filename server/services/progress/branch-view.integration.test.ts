@@ -17,25 +17,16 @@ import { getBranchView, getWholeRollup } from "./get-branch-view";
 import { loadGoalPlan } from "./load-goal-plan";
 import { loadTeamScope } from "@/server/services/team/scope";
 import { dropKeptViews } from "@/server/queries/branch-view-snapshot";
-import { rollupKey, settleKeptViews } from "./branch-view-store";
+import { rollupKey } from "./branch-view-store";
 import { KEEP_AHEAD_FOR_MS, keepViewsAhead, REFRESH_AFTER_MS } from "./keep-views-ahead";
-import { clearRollupMemo, MEMO_STALE_MS, MEMO_TTL_MS, settleRollupMemo } from "./rollup-memo";
+import { clearRollupMemo, MEMO_STALE_MS, MEMO_TTL_MS } from "./rollup-memo";
+import { forgetInstance, settleInstance } from "@/tests/instance";
 
 const env = setUpTestDatabase({ tree: "none" });
 
 const PERIODS = ["week", "month", "goal"] as const;
 /** As at 100,000 members, scaled down: a branch of more than 2 rows is "big", and the memo keeps any roll-up. */
 const big = { fullViewRows: 2, memo: { minRows: 1 } };
-/** Every read and write this instance started behind an answer has ended. */
-const settle = async () => {
-  await settleRollupMemo();
-  await settleKeptViews();
-};
-/** This instance forgets the roll-ups it kept (as a new one would start), once nothing it started is under way. */
-const forgetHere = async () => {
-  await settle();
-  clearRollupMemo();
-};
 const numbers = ({ computedAt: _at, ...view }: Awaited<ReturnType<typeof getBranchView>>) => view;
 const strip = <T extends DashboardRow>({ descendants: _d, ...row }: T & { descendants?: number }) => row;
 
@@ -175,19 +166,19 @@ describe("dashboard.view and dashboard.search", () => {
     try {
       clock.pinClock(start, { frozen: true });
       const own = await getBranchView(env.db, leaderScope, leaderView, { fullViewRows: 2 }); // read fresh, not kept
-      await settle();
+      await settleInstance();
       expect(await kept()).toEqual([]);
 
       // The owner's read keeps the goal's roll-up on this instance and, in the background, every big branch's view.
       await getBranchView(env.db, ownerScope, { ...leaderView, rootId: t.owner.id }, big);
-      await settle();
+      await settleInstance();
       const at = new Date(start);
       expect(await kept()).toEqual(
         [t.owner.id, t.leaderA.id].sort().map((membershipId) => ({ membershipId, computedAt: at })),
       );
 
       // Another instance (its memo empty), a second later: the leader's view is the kept row, the same numbers.
-      await forgetHere();
+      await forgetInstance();
       clock.pinClock(start + 1_000, { frozen: true });
       const served = await getBranchView(env.db, leaderScope, leaderView, big);
       expect(served.computedAt.getTime()).toBe(start);
@@ -195,7 +186,7 @@ describe("dashboard.view and dashboard.search", () => {
       expect(served.crumbs.map((c) => c.name)).toEqual(["Leo Leader A"]); // the viewer's own breadcrumb
       // Behind the answer, that instance read the viewer's top once and kept it, and its branches' views anew; the
       // owner's view stays the owner's read (the leader's read reaches only their own branch).
-      await settle();
+      await settleInstance();
       expect(await kept()).toEqual([
         ...[t.owner.id, t.leaderA.id].sort().map((membershipId) => ({
           membershipId,
@@ -208,22 +199,22 @@ describe("dashboard.view and dashboard.search", () => {
       expect(small.rows).not.toBeNull();
 
       // Past the memo's stale limit a kept view is never served: the branch is read now.
-      await forgetHere();
+      await forgetInstance();
       const late$ = start + 1_000 + MEMO_STALE_MS;
       clock.pinClock(late$, { frozen: true });
       const late = await getBranchView(env.db, leaderScope, leaderView, big);
       expect(late.computedAt.getTime()).toBe(late$);
       expect(numbers(late)).toEqual(numbers(own));
       // Its write replaced the leader's view; the owner's, too old to be served, is read now too.
-      await settle();
+      await settleInstance();
       const row = async (id: string) => (await kept()).find((k) => k.membershipId === id)?.computedAt.getTime();
       expect(await row(t.leaderA.id)).toBe(late$);
       expect(await row(t.owner.id)).toBe(start);
-      await forgetHere();
+      await forgetInstance();
       const ownerLate = await getBranchView(env.db, ownerScope, { ...leaderView, rootId: t.owner.id }, big);
       expect(ownerLate.computedAt.getTime()).toBe(late$);
     } finally {
-      await forgetHere();
+      await forgetInstance();
       await dropKeptViews(env.db, goalId);
       clock.pinClock(start);
     }
@@ -244,7 +235,7 @@ describe("dashboard.view and dashboard.search", () => {
       clock.pinClock(start, { frozen: true });
       expect(await ahead()).toEqual({ goals: 0, views: 0, failed: 0 }); // nobody asked: nothing is read
       await getBranchView(env.db, ownerScope, { ...leaderView, rootId: t.owner.id }, big); // a person's read
-      await settle();
+      await settleInstance();
       const [first] = await leaderRow();
       expect(first).toMatchObject({ period: "week", computedAt: new Date(start), requestedAt: new Date(start) });
 
@@ -256,12 +247,12 @@ describe("dashboard.view and dashboard.search", () => {
       clock.pinClock(due, { frozen: true });
       expect(await ahead()).toEqual({ goals: 1, views: 2, failed: 0 });
       expect(await leaderRow()).toEqual([{ ...first, computedAt: new Date(due) }]); // the request stays the person's
-      await forgetHere(); // another instance
+      await forgetInstance(); // another instance
       const served = await getBranchView(env.db, leaderScope, leaderView, big);
       expect(served.computedAt.getTime()).toBe(due);
       const fresh = await getBranchView(env.db, leaderScope, leaderView, { fullViewRows: 2 });
       expect(numbers(served)).toEqual(numbers(fresh));
-      await settle(); // serving it recorded the request (a minute after the last)
+      await settleInstance(); // serving it recorded the request (a minute after the last)
       expect((await leaderRow())[0]!.requestedAt).toEqual(new Date(due));
 
       // The next day the views are of another day: the job keeps the new day's before anyone reads them.
@@ -274,7 +265,7 @@ describe("dashboard.view and dashboard.search", () => {
       expect(morning.computedAt.getTime()).toBe(nextDay);
       expect((await leaderRow()).map((r) => r.key)).toEqual([rollupKey(nextScope, leaderView)]); // yesterday's gone
 
-      await settle();
+      await settleInstance();
       expect((await leaderRow())[0]!.requestedAt).toEqual(new Date(nextDay)); // the morning's read is a request
 
       // Eight days after the last request (a week and a day: past the next weekly meeting), nothing is read any more.
@@ -283,7 +274,7 @@ describe("dashboard.view and dashboard.search", () => {
       clock.pinClock(nextDay + KEEP_AHEAD_FOR_MS + 60_000, { frozen: true });
       expect(await ahead()).toEqual({ goals: 0, views: 0, failed: 0 });
     } finally {
-      await forgetHere();
+      await forgetInstance();
       await dropKeptViews(env.db, goalId);
       clock.pinClock(start);
     }
@@ -297,14 +288,14 @@ describe("dashboard.view and dashboard.search", () => {
     clearRollupMemo();
     try {
       await getBranchView(env.db, ownerScope, { goal, period: "week", rootId: t.owner.id }, big);
-      await settle();
+      await settleInstance();
       expect(await env.db.branchViewSnapshot.count({ where: { goalId } })).toBe(2);
       await expect(memberB1.dashboard.view(input)).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(memberB1.dashboard.view({ ...input, rootId: t.owner.id })).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     } finally {
-      await forgetHere();
+      await forgetInstance();
       await dropKeptViews(env.db, goalId);
     }
   });

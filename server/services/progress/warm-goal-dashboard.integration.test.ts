@@ -17,26 +17,17 @@ import { publishGoal } from "@/server/services/goal/publish-goal";
 import { applyReplanRest } from "@/server/services/goal/replan-rest";
 import { loadTeamScope, type TeamScope } from "@/server/services/team/scope";
 import { goalInput, makeMetric } from "@/tests/factories";
+import { forgetInstance, settleInstance } from "@/tests/instance";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { rollupKey, settleKeptViews } from "./branch-view-store";
+import { rollupKey } from "./branch-view-store";
 import { getBranchView } from "./get-branch-view";
 import { loadGoalPlan } from "./load-goal-plan";
-import { clearRollupMemo, settleRollupMemo } from "./rollup-memo";
 import { warmGoalDashboard } from "./warm-goal-dashboard";
 
 const env = setUpTestDatabase();
 /** As at 100,000 members, scaled down: a branch of more than 2 rows is "big", and the memo keeps any roll-up. */
 const big = { fullViewRows: 2, memo: { minRows: 1 } };
 const warm = { warm: big };
-const settle = async () => {
-  await settleRollupMemo();
-  await settleKeptViews();
-};
-/** Another instance: nothing read on this one. */
-const forgetHere = async () => {
-  await settle();
-  clearRollupMemo();
-};
 /** What a viewer reads of a big branch: its numbers (not when they were read, nor the rows a small one comes with). */
 const numbers = (view: Awaited<ReturnType<typeof getBranchView>>) => ({
   root: view.root,
@@ -62,13 +53,16 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
     metricId = (await makeMetric(env.db, { teamId: env.t.team.id, key: "sales", kind: "RESULT", unit: "MONEY" })).id;
   });
   afterEach(async () => {
-    await forgetHere();
+    await forgetInstance();
     clock.pinClock(start, { frozen: true });
   });
   afterAll(() => clock.resetClock());
 
   const fields = (name: string, publish: boolean) =>
     goalInput({ name, metricId, target: 70_000, startDate: addDays(today, -2), deadline: addDays(today, 40), publish });
+  /** A goal of the whole team made by the owner through the service (published or a draft), read ahead as big. */
+  const create = (name: string, publish: boolean) =>
+    createGoal(env.db, owner, { ...fields(name, publish), rootMembershipId: env.t.owner.id }, warm);
   /** The goal's kept views: who, under which key, read and asked for when. */
   const kept = (goalId: string) =>
     env.db.branchViewSnapshot.findMany({
@@ -89,13 +83,8 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
   const freshView = (goalId: string) => leaderView(goalId, { fullViewRows: 1_000, memo: { minRows: 1e9 } });
 
   it("a goal created published: its views are kept before anyone asks, and a new instance serves them", async () => {
-    const created = await createGoal(
-      env.db,
-      owner,
-      { ...fields("Created published", true), rootMembershipId: env.t.owner.id },
-      warm,
-    );
-    await settle();
+    const created = await create("Created published", true);
+    await settleInstance();
     const at = new Date(start);
     const key = await keyNow(created.id);
     expect(await kept(created.id)).toEqual(
@@ -104,7 +93,7 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
         .map((membershipId) => ({ membershipId, key, computedAt: at, requestedAt: at })),
     );
     // A leader on another instance a minute later: the kept row, with the numbers a fresh read gives.
-    await forgetHere();
+    await forgetInstance();
     clock.pinClock(start + 60_000, { frozen: true });
     const served = await leaderView(created.id);
     expect(served.computedAt).toEqual(at);
@@ -112,30 +101,20 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
   });
 
   it("a draft published later is read ahead at its publishing; a draft is not", async () => {
-    const draft = await createGoal(
-      env.db,
-      owner,
-      { ...fields("Drafted", false), rootMembershipId: env.t.owner.id },
-      warm,
-    );
-    await settle();
+    const draft = await create("Drafted", false);
+    await settleInstance();
     expect(await kept(draft.id)).toEqual([]);
     clock.pinClock(start + 5_000, { frozen: true });
     await publishGoal(env.db, owner, { goalId: draft.id, version: draft.version }, warm);
-    await settle();
+    await settleInstance();
     const rows = await kept(draft.id);
     expect(rows.map((r) => r.membershipId).sort()).toEqual([env.t.owner.id, env.t.leaderA.id].sort());
     expect(rows.every((r) => r.computedAt.getTime() === start + 5_000 && r.key === rows[0]!.key)).toBe(true);
   });
 
   it("a change to the goal's targets is on the dashboard at once, and read ahead under the goal's new version", async () => {
-    const goal = await createGoal(
-      env.db,
-      owner,
-      { ...fields("Changed", true), rootMembershipId: env.t.owner.id },
-      warm,
-    );
-    await settle();
+    const goal = await create("Changed", true);
+    await settleInstance();
     const before = await leaderView(goal.id); // kept on this instance and in the database
     expect(before.computedAt.getTime()).toBe(start);
     const keyBefore = await keyNow(goal.id);
@@ -157,26 +136,21 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
     expect(after.computedAt.getTime()).toBe(start + 30_000);
     expect(numbers(after)).toEqual(numbers(await freshView(goal.id)));
     expect(after.root.ownTarget).toBeGreaterThan(before.root.ownTarget); // the week's share of 20,000, not of 10,000
-    await settle();
+    await settleInstance();
     const keyAfter = await keyNow(goal.id);
     expect(keyAfter).not.toBe(keyBefore);
     const fresh = (await kept(goal.id)).filter((r) => r.key === keyAfter);
     expect(fresh.map((r) => r.membershipId).sort()).toEqual([env.t.owner.id, env.t.leaderA.id].sort());
     // Another instance serves the new version's kept view: the same numbers as a fresh read.
-    await forgetHere();
+    await forgetInstance();
     const served = await leaderView(goal.id);
     expect(served.computedAt.getTime()).toBe(start + 30_000);
     expect(numbers(served)).toEqual(numbers(after));
   });
 
   it("an accepted proposal and a re-plan read the dashboard ahead under the new version; a declined one does not", async () => {
-    const goal = await createGoal(
-      env.db,
-      owner,
-      { ...fields("Proposed", true), rootMembershipId: env.t.owner.id },
-      warm,
-    );
-    await settle();
+    const goal = await create("Proposed", true);
+    await settleInstance();
     const keys = async () => new Set((await kept(goal.id)).map((r) => r.key));
     const mia = await loadTeamScope(env.db, { userId: env.t.memberA1.userId, teamId: env.t.team.id });
     const propose = async (proposed: number) =>
@@ -189,13 +163,13 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
     clock.pinClock(start + 10_000, { frozen: true });
     const declined = await propose(12_000);
     await decideProposal(env.db, leader, { proposalId: declined.id, decision: "DECLINE" }, warm);
-    await settle();
+    await settleInstance();
     expect(await keys()).toEqual(new Set([await keyNow(goal.id)])); // nothing changed, nothing read
 
     clock.pinClock(start + 20_000, { frozen: true });
     const accepted = await propose(12_500);
     await decideProposal(env.db, leader, { proposalId: accepted.id, decision: "ACCEPT" }, warm);
-    await settle();
+    await settleInstance();
     const afterAccept = await keyNow(goal.id);
     expect(await keys()).toContain(afterAccept);
     const served = await leaderView(goal.id);
@@ -210,7 +184,7 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
       { goalId: goal.id, memberId: env.t.memberA1.id, branch: false, goal: row, version: row.version },
       warm,
     );
-    await settle();
+    await settleInstance();
     const afterReplan = await keyNow(goal.id);
     expect(afterReplan).not.toBe(afterAccept);
     const replanned = (await kept(goal.id)).filter((r) => r.key === afterReplan);
@@ -219,7 +193,7 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
 
   it("with the product's thresholds a small team is never read ahead", async () => {
     const goal = await createGoal(env.db, owner, { ...fields("Small team", true), rootMembershipId: env.t.owner.id });
-    await settle();
+    await settleInstance();
     expect(await kept(goal.id)).toEqual([]);
     expect(await warmGoalDashboard(env.db, { teamId: env.t.team.id, goalId: goal.id })).toBe(false);
     // Big enough (thresholds lowered), it reads; a goal that is not published has no dashboard to read.
@@ -229,7 +203,7 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
       rootMembershipId: env.t.owner.id,
     });
     expect(await warmGoalDashboard(env.db, { teamId: env.t.team.id, goalId: draft.id }, big)).toBe(false);
-    await settle();
+    await settleInstance();
     expect(await kept(draft.id)).toEqual([]);
     await dropKeptViews(env.db, goal.id);
   });
