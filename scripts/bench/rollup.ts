@@ -29,7 +29,8 @@ import {
   searchGoalBranch,
 } from "../../server/services/progress/get-branch-view";
 import { getRollup } from "../../server/services/progress/get-rollup";
-import { clearRollupMemo, settleRollupMemo } from "../../server/services/progress/rollup-memo";
+import { settleRollupMemo } from "../../server/services/progress/rollup-memo";
+import { forgetInstance, settleInstance } from "../../server/services/progress/instance-work";
 import { loadGoalPlan } from "../../server/services/progress/load-goal-plan";
 import { resolveViewRoot } from "../../server/services/progress/view-root";
 import { loadTeamScope } from "../../server/services/team/scope";
@@ -218,20 +219,15 @@ async function main() {
     const view = (rootId: string) => getBranchView(db, scope, { goal: goalPlan, period: "week", rootId });
     // A first read with nothing kept anywhere (this instance's memo and the database's kept views emptied), and a
     // new instance's first read (its memo empty) while the views another read kept are in the database.
-    const forgetHere = async () => {
-      await settleRollupMemo();
-      await settleKeptViews();
-      clearRollupMemo();
-    };
     const forgetAll = async () => {
-      await forgetHere();
+      await forgetInstance();
       await dropKeptViews(db, goal.id);
     };
     const cold = (rootId: string) => timeAsync(Math.min(runs, 5), () => view(rootId), 1, forgetAll);
     const newInstance = async (rootId: string) => {
       await forgetAll();
       await view(rootId); // nothing kept: read, and keep the views (in the background)
-      return timeAsync(Math.min(runs, 5), () => view(rootId), 1, forgetHere);
+      return timeAsync(Math.min(runs, 5), () => view(rootId), 1, forgetInstance);
     };
     const first = await view(owner.id);
     const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
@@ -279,7 +275,7 @@ async function main() {
     const wholeCold = sentWhole ? await cold(sentWhole[0]) : undefined;
     // A new instance's search and small drill once its own background read (started by its first view) is in.
     const afterFirstView = async () => {
-      await forgetHere();
+      await forgetInstance();
       await view(owner.id);
       await settleRollupMemo();
     };
@@ -310,13 +306,12 @@ async function main() {
       async () => {
         await forgetAll();
         await warmGoalDashboard(db, { teamId: team.id, goalId: goal.id });
-        await forgetHere();
+        await forgetInstance();
       },
     );
     // The keep-ahead job's run for this goal (its views made due: asked for now, computed 4 minutes ago).
     await newInstance(owner.id);
-    await settleRollupMemo();
-    await settleKeptViews();
+    await settleInstance();
     await db.$executeRawUnsafe(
       `UPDATE "BranchViewSnapshot" SET "requestedAt" = $2, "computedAt" = $3 WHERE "goalId" = $1`,
       goal.id,

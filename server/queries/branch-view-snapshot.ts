@@ -37,6 +37,7 @@ export function readKeptView(db: DbClient, args: { key: string; membershipId: st
  * Keeps `views` (one per branch root) under `key`, replacing older ones kept under the same key and branch, and
  * removes the goal's views under other keys computed before `dropBefore` (too old to be served: other days, other
  * periods, older numbers). ONE statement (a writing CTE), so any client may run it; returns how many were written.
+ * A goal deleted while its roll-up was read gets none (0, not a foreign-key error).
  */
 export function writeKeptViews(
   db: DbClient,
@@ -62,6 +63,7 @@ export function writeKeptViews(
     INSERT INTO "BranchViewSnapshot" ("key", "membershipId", "goalId", "period", "computedAt", "requestedAt", "view")
     SELECT ${args.key}, e->>'m', ${args.goalId}, ${args.period}, ${args.computedAt}, ${args.requestedAt}, e->'v'
       FROM json_array_elements(${payload}::json) AS e
+     WHERE EXISTS (SELECT 1 FROM "Goal" g WHERE g.id = ${args.goalId})
     ON CONFLICT ("key", "membershipId") DO UPDATE
       SET "computedAt" = EXCLUDED."computedAt", "view" = EXCLUDED."view",
           "requestedAt" = GREATEST("BranchViewSnapshot"."requestedAt", EXCLUDED."requestedAt")

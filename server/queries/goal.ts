@@ -9,6 +9,7 @@ import type { DbClient } from "@/server/db-client";
 import type { IsoDate } from "@/server/domain/calendar";
 import { subtreeCte } from "@/server/queries/tree";
 import { col, mappedRows, queryRows, zcol, zodRows } from "./decode";
+import { positionsBySlot } from "@/server/domain/goal-split";
 import { slotBytes, slotPersonal, slotTeam } from "./goal-split";
 import { MEMBERS_ONLY_FIELD } from "./goal-targets";
 import { aggregateNames, splitNames } from "./name-column";
@@ -37,10 +38,15 @@ const contextColumns = mappedRows("goal.contextMembers", (r) => ({
 }));
 
 /**
- * A member's numbers, big-endian as PostgreSQL's int4send/float8send write them: upline slot (−1: none), split
- * weight, minutes a day (−2^31: not set), slot, then the history actual as a float8.
+ * A member's numbers, big-endian as PostgreSQL's int4send writes them: upline slot (−1: none), split weight, minutes
+ * a day (−2^31: not set), slot. Their history: slot, then the sum as a float8 (float8send).
  */
-const NUMBERS_BYTES = 24;
+const NUMBERS_BYTES = 16;
+const HISTORY_BYTES = 12;
+
+const historyColumn = mappedRows("goal.contextHistory", (r) => ({
+  numbers: r.numbers === null ? null : col.bytes(r, "numbers"),
+}));
 const NO_MINUTES = -2147483648;
 
 const EMPTY_MEMBERS: GoalMembers = {
@@ -54,10 +60,15 @@ const EMPTY_MEMBERS: GoalMembers = {
 };
 
 /**
- * The subtree's active members with their details and history actual, ONE query, sorted by id. The whole team (a
- * root without upline, `wholeTeam`) is read without recursion — a recursive CTE over 100,000 members cost ~0.9 s — and
- * its history aggregated over the team (a semi-join on 100,000 ids made the planner probe DailyTotal once per member:
- * 3 s against 0.3 s). `history` null: every history actual is 0.
+ * The subtree's active members with their details and history actual, sorted by id: two queries, the members and
+ * their history, side by side. The whole team (a root without upline, `wholeTeam`) is read without recursion — a
+ * recursive CTE over 100,000 members cost ~0.9 s — and its history aggregated over the team (a semi-join on 100,000
+ * ids made the planner probe DailyTotal once per member: 3 s against 0.3 s). `history` null: every history actual is
+ * 0.
+ *
+ * Not one query: joined to the members, the history's aggregate became the inner side of a parallel plan that every
+ * PostgreSQL worker built again, whole (100,000 members: 560–730 ms against 280–350 + 160 ms for the two apart,
+ * docs/PERFORMANCE.md "Round nine"). The history comes back by slot, so it lands on its member by an array index.
  */
 export async function goalContextMembers(
   db: DbClient,
@@ -68,36 +79,46 @@ export async function goalContextMembers(
     history: { metricId: string; from: IsoDate; to: IsoDate } | null;
   },
 ): Promise<GoalMembers> {
-  const team = args.wholeTeam;
   const h = args.history;
-  const hist = h
-    ? Prisma.sql`SELECT dt."membershipId" AS id, SUM(dt.total)::float8 AS total
-                   FROM "DailyTotal" dt
-                  WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ${h.metricId}
-                    AND dt.day >= ${h.from}::date AND dt.day <= ${h.to}::date
-                    ${team ? Prisma.empty : Prisma.sql`AND dt."membershipId" IN (SELECT id FROM down)`}
-                  GROUP BY dt."membershipId"`
-    : Prisma.sql`SELECT NULL::text AS id, 0::float8 AS total WHERE false`;
+  const [members, history] = await Promise.all([
+    contextMembers(db, args),
+    h ? historyBySlot(db, { ...args, history: h }) : null,
+  ]);
+  if (history) {
+    const position = positionsBySlot(members.slot);
+    const view = new DataView(history.buffer, history.byteOffset, history.byteLength);
+    for (let at = 0; at < history.byteLength; at += HISTORY_BYTES) {
+      const i = position.slotAt(view.getInt32(at));
+      if (i >= 0) members.historyActual[i] = view.getFloat64(at + 4);
+    }
+  }
+  return members;
+}
+
+/** The members' columns, history actuals 0. */
+async function contextMembers(
+  db: DbClient,
+  args: { teamId: string; rootId: string; wholeTeam: boolean },
+): Promise<GoalMembers> {
+  const team = args.wholeTeam;
   // The aggregates read one sorted feed together, so the columns line up row for row whatever order arrives;
   // the order itself is checked (and restored) below.
   const [c] = await queryRows(
     db,
     contextColumns,
     Prisma.sql`
-    ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`} hist AS (${hist}),
+    ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`}
     s AS (
-      SELECT m.id, p.slot AS "parentSlot", m."splitWeight", m."minutesPerDay", u.name,
-             COALESCE(h.total, 0) AS total, m.slot
+      SELECT m.id, p.slot AS "parentSlot", m."splitWeight", m."minutesPerDay", u.name, m.slot
         FROM ${team ? Prisma.sql`"Membership" m` : Prisma.sql`down d JOIN "Membership" m ON m.id = d.id`}
         JOIN "User" u ON u.id = m."userId"
         LEFT JOIN "Membership" p ON p.id = m."parentId"
-        LEFT JOIN hist h ON h.id = m.id
        ${team ? Prisma.sql`WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'` : Prisma.empty}
        ORDER BY m.id
     )
     SELECT string_agg(id, ',') AS ids, ${aggregateNames(Prisma.sql`name`)} AS names,
            string_agg(int4send(COALESCE("parentSlot", -1)) || int4send("splitWeight")
-                      || int4send(COALESCE("minutesPerDay", ${NO_MINUTES})) || int4send(slot) || float8send(total), ''::bytea) AS numbers
+                      || int4send(COALESCE("minutesPerDay", ${NO_MINUTES})) || int4send(slot), ''::bytea) AS numbers
       FROM s`,
   );
   if (!c?.ids) return EMPTY_MEMBERS;
@@ -115,7 +136,7 @@ export async function goalContextMembers(
     splitWeight: new Array<number>(n),
     minutesPerDay: new Array<number | null>(n),
     name,
-    historyActual: new Array<number>(n),
+    historyActual: new Array<number>(n).fill(0),
     slot: new Array<number>(n),
   };
   for (let i = 0, at = 0; i < n; i++, at += NUMBERS_BYTES) {
@@ -125,9 +146,45 @@ export async function goalContextMembers(
     members.splitWeight[i] = view.getInt32(at + 4);
     members.minutesPerDay[i] = minutes === NO_MINUTES ? null : minutes;
     members.slot[i] = view.getInt32(at + 12);
-    members.historyActual[i] = view.getFloat64(at + 16);
   }
   return isSorted(id) ? members : sortById(members);
+}
+
+/**
+ * Each active member's sum of the metric over the history window, for those with any: 12 bytes a member (slot,
+ * then the sum as a float8), in no particular order.
+ */
+async function historyBySlot(
+  db: DbClient,
+  args: {
+    teamId: string;
+    rootId: string;
+    wholeTeam: boolean;
+    history: { metricId: string; from: IsoDate; to: IsoDate };
+  },
+): Promise<Uint8Array> {
+  const team = args.wholeTeam;
+  const h = args.history;
+  const [row] = await queryRows(
+    db,
+    historyColumn,
+    Prisma.sql`
+    ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`}
+    hist AS (
+      SELECT dt."membershipId" AS id, SUM(dt.total)::float8 AS total
+        FROM "DailyTotal" dt
+       WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ${h.metricId}
+         AND dt.day >= ${h.from}::date AND dt.day <= ${h.to}::date
+         ${team ? Prisma.empty : Prisma.sql`AND dt."membershipId" IN (SELECT id FROM down)`}
+       GROUP BY dt."membershipId"
+    )
+    SELECT string_agg(int4send(m.slot) || float8send(hist.total), ''::bytea) AS numbers
+      FROM hist JOIN "Membership" m ON m.id = hist.id
+     WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'`,
+  );
+  const bytes = row?.numbers ?? new Uint8Array(0);
+  if (bytes.length % HISTORY_BYTES !== 0) throw new Error("goal.contextHistory: a member's numbers are cut short");
+  return bytes;
 }
 
 function isSorted(ids: readonly string[]): boolean {

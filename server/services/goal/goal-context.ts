@@ -1,7 +1,7 @@
 /**
  * Everything needed to plan a goal over a subtree, loaded in a constant number of queries whatever the tree size:
- * the subtree with names, weights, minutes per day and each member's history of the metric (for the `history` split
- * rule) in one query, the metric and its funnel, and — when today's actions are wanted — each member's history of
+ * the subtree with names, weights, minutes per day, and each member's history of the metric (for the `history` split
+ * rule) beside it, the metric and its funnel, and — when today's actions are wanted — each member's history of
  * the funnel metrics (for their own conversion rates). Publishing and re-planning skip what they do not use.
  */
 import type { DbClient } from "@/server/db-client";

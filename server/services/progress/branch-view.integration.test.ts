@@ -20,7 +20,7 @@ import { dropKeptViews } from "@/server/queries/branch-view-snapshot";
 import { rollupKey } from "./branch-view-store";
 import { KEEP_AHEAD_FOR_MS, keepViewsAhead, REFRESH_AFTER_MS } from "./keep-views-ahead";
 import { clearRollupMemo, MEMO_STALE_MS, MEMO_TTL_MS } from "./rollup-memo";
-import { forgetInstance, settleInstance } from "@/tests/instance";
+import { forgetInstance, settleInstance } from "./instance-work";
 
 const env = setUpTestDatabase({ tree: "none" });
 

@@ -4,7 +4,7 @@
  * viewer ever sees targets from before a change. Here the thresholds are lowered so the 7-member test tree is "big"
  * (as at 100,000 members); with the product's thresholds a small team is never read ahead.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as clock from "@/server/clock";
 import { addDays } from "@/server/domain/calendar";
 import { dropKeptViews } from "@/server/queries/branch-view-snapshot";
@@ -17,10 +17,12 @@ import { publishGoal } from "@/server/services/goal/publish-goal";
 import { applyReplanRest } from "@/server/services/goal/replan-rest";
 import { loadTeamScope, type TeamScope } from "@/server/services/team/scope";
 import { goalInput, makeMetric } from "@/tests/factories";
-import { forgetInstance, settleInstance } from "@/tests/instance";
+import { forgetInstance, settleInstance } from "./instance-work";
 import { setUpTestDatabase } from "@/tests/setup/integration";
-import { rollupKey } from "./branch-view-store";
-import { getBranchView } from "./get-branch-view";
+import { indexBranches } from "@/server/domain/branch-view";
+import { keepFirstViewsLater, rollupKey } from "./branch-view-store";
+import { getRollup } from "./get-rollup";
+import { getBranchView, OFF_PACE_LIMIT } from "./get-branch-view";
 import { loadGoalPlan } from "./load-goal-plan";
 import { warmGoalDashboard } from "./warm-goal-dashboard";
 
@@ -206,5 +208,34 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
     await settleInstance();
     expect(await kept(draft.id)).toEqual([]);
     await dropKeptViews(env.db, goal.id);
+  });
+
+  it("a goal deleted while its dashboard is read keeps nothing, and no failure is logged", async () => {
+    const goal = await create("Deleted while read", false);
+    await publishGoal(env.db, owner, { goalId: goal.id, version: goal.version }); // product thresholds: not read ahead
+    const plan = await loadGoalPlan(env.db, owner, { goalId: goal.id });
+    const result = await getRollup(env.db, owner, { goal: plan, period: "week", rootId: env.t.owner.id });
+    const held = { result, index: indexBranches(result.rows), computedAt: clock.now() };
+    await env.db.$transaction([
+      env.db.targetChange.deleteMany({ where: { goalId: goal.id } }),
+      env.db.goal.delete({ where: { id: goal.id } }),
+    ]);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      // The read was under way when the goal went: its views are written after (here, in the background).
+      keepFirstViewsLater(env.db, rollupKey(owner, { goal: plan, period: "week" }), held, {
+        minSize: 2,
+        offPaceLimit: OFF_PACE_LIMIT,
+      });
+      await settleInstance();
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
+    expect(await kept(goal.id)).toEqual([]);
+    // The same write while the goal exists keeps its two big branches' views (the guard refuses only a missing goal).
+    const other = await create("Kept while there", true);
+    await settleInstance();
+    expect((await kept(other.id)).length).toBe(2);
   });
 });
