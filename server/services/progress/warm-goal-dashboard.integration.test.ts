@@ -193,6 +193,35 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
     expect(replanned.map((r) => r.computedAt.getTime())).toEqual([start + 40_000, start + 40_000]);
   });
 
+  it("a burst of changes ends with the views of the newest version kept, at its numbers", async () => {
+    const goal = await create("Burst", true);
+    await settleInstance();
+    const quick = { warm: { ...big, gapMs: 0 } };
+    // Three changes saved one after the other, none waiting for the read ahead the one before started.
+    for (const personal of [20_000, 21_000, 22_000]) {
+      const row = await loadGoalRow(env.db, { teamId: env.t.team.id, goalId: goal.id });
+      await applyGoalChange(
+        env.db,
+        owner,
+        {
+          goalId: goal.id,
+          version: row.version,
+          change: { kind: "override", membershipId: env.t.leaderA.id, personal },
+        },
+        quick,
+      );
+    }
+    await settleInstance();
+    const newest = await keyNow(goal.id);
+    expect((await kept(goal.id)).filter((r) => r.key === newest).map((r) => r.membershipId)).toEqual(
+      [env.t.owner.id, env.t.leaderA.id].sort(),
+    );
+    // Another instance serves the kept row: the last change's numbers.
+    await forgetInstance();
+    const served = await leaderView(goal.id);
+    expect(numbers(served)).toEqual(numbers(await freshView(goal.id)));
+  });
+
   it("with the product's thresholds a small team is never read ahead", async () => {
     const goal = await createGoal(env.db, owner, { ...fields("Small team", true), rootMembershipId: env.t.owner.id });
     await settleInstance();
