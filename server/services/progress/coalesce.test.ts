@@ -57,7 +57,7 @@ describe("coalescer", () => {
       },
       0,
     );
-    c.ask("goal-1", async () => void runs.push("again"), 0);
+    expect(c.ask("goal-1", async () => void runs.push("again"), 0)).toBeNull();
     first.open();
     await loop;
     expect(errors).toHaveBeenCalledTimes(1);
@@ -79,7 +79,7 @@ describe("coalescer", () => {
     const loop = c.ask("goal-1", work, 10_000);
     await vi.advanceTimersByTimeAsync(0);
     expect(runs).toEqual([1]);
-    c.ask("goal-1", work, 10_000);
+    expect(c.ask("goal-1", work, 10_000)).toBeNull();
     first.open();
     await vi.advanceTimersByTimeAsync(9_999);
     expect(runs).toEqual([1]);
