@@ -96,6 +96,20 @@ describe("goal queries", () => {
     expect(rows).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((e) => [...e, slots.get(e[0])]));
   });
 
+  it("goalContextMembers: without names, the same members and numbers, every name empty", async () => {
+    const { t } = env;
+    for (const root of [
+      { rootId: t.owner.id, wholeTeam: true },
+      { rootId: t.leaderA.id, wholeTeam: false },
+    ]) {
+      const args = { teamId: t.team.id, ...root, history: window() };
+      const named = await goalContextMembers(env.db, args);
+      const plain = await goalContextMembers(env.db, { ...args, names: false });
+      expect(plain).toEqual({ ...named, name: named.name.map(() => "") });
+      expect(named.name.every((name) => name.length > 0)).toBe(true);
+    }
+  });
+
   it("goalContextMembers: the whole team without recursion, and no history when none is asked", async () => {
     const { t } = env;
     const team = await tuples(

@@ -31,6 +31,8 @@ export async function loadGoalContext(
     rates?: boolean;
     /** Each member's actual before the start (only the `history` split rule needs it). Default true. */
     splitHistory?: boolean;
+    /** The members' names (false: ""; a plan without overrides names nobody: it has no conflicts). Default true. */
+    names?: boolean;
   },
 ): Promise<GoalContext> {
   const { teamId } = args;
@@ -54,6 +56,7 @@ export async function loadGoalContext(
     teamId,
     rootId: args.rootMembershipId,
     wholeTeam: isTeamRoot(root),
+    names: args.names,
     history:
       args.splitHistory === false
         ? null
@@ -81,7 +84,7 @@ export async function loadGoalContext(
 export function loadStoredGoalContext(
   db: DbClient,
   goal: { teamId: string; rootMembershipId: string; metricId: string; startDate: Date; historyDays: number },
-  args: { splitRule: DbSplitRule; asOf: IsoDate },
+  args: { splitRule: DbSplitRule; asOf: IsoDate; names?: boolean },
 ): Promise<GoalContext> {
   return loadGoalContext(db, {
     teamId: goal.teamId,
@@ -92,6 +95,7 @@ export function loadStoredGoalContext(
     asOf: args.asOf,
     rates: false,
     splitHistory: args.splitRule === "HISTORY",
+    names: args.names,
   });
 }
 

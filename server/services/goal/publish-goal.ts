@@ -39,7 +39,8 @@ export async function publishGoalInTx(
   const { goal } = args;
   if (goal.status !== "DRAFT") throw new AppError("CONFLICT", "This goal is already published.");
   refusePastGoal({ deadline: toIsoDay(goal.deadline) }, today);
-  const ctx = await loadStoredGoalContext(tx, goal, { splitRule: goal.splitRule, asOf: today });
+  // No names: a first plan has no hand-set targets, so no conflict to name anyone in.
+  const ctx = await loadStoredGoalContext(tx, goal, { splitRule: goal.splitRule, asOf: today, names: false });
   const holidays = await teamHolidayDays(tx, {
     teamId: goal.teamId,
     from: toIsoDay(goal.startDate),
