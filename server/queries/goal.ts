@@ -97,6 +97,14 @@ export async function goalContextMembers(
   return members;
 }
 
+/**
+ * The start of a context query: the subtree as `down` and `WITH`ed on, or — the whole team, read without recursion
+ * — just `WITH`.
+ */
+function withMembersCte(args: { teamId: string; rootId: string; wholeTeam: boolean }): Prisma.Sql {
+  return args.wholeTeam ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`;
+}
+
 /** The members' columns, history actuals 0. */
 async function contextMembers(
   db: DbClient,
@@ -110,7 +118,7 @@ async function contextMembers(
     db,
     contextColumns,
     Prisma.sql`
-    ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`}
+    ${withMembersCte(args)}
     s AS (
       SELECT m.id, p.slot AS "parentSlot", m."splitWeight", m."minutesPerDay", ${names ? Prisma.sql`u.name` : Prisma.sql`NULL::text AS name`}, m.slot
         FROM ${team ? Prisma.sql`"Membership" m` : Prisma.sql`down d JOIN "Membership" m ON m.id = d.id`}
@@ -172,7 +180,7 @@ async function historyBySlot(
     db,
     historyColumn,
     Prisma.sql`
-    ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`}
+    ${withMembersCte(args)}
     hist AS (
       SELECT dt."membershipId" AS id, SUM(dt.total)::float8 AS total
         FROM "DailyTotal" dt

@@ -24,7 +24,7 @@ import { keepFirstViewsLater, rollupKey } from "./branch-view-store";
 import { getRollup } from "./get-rollup";
 import { getBranchView, OFF_PACE_LIMIT } from "./get-branch-view";
 import { loadGoalPlan } from "./load-goal-plan";
-import { warmGoalDashboard } from "./warm-goal-dashboard";
+import { warmGoalDashboard, type WarmOptions } from "./warm-goal-dashboard";
 
 const env = setUpTestDatabase();
 /** As at 100,000 members, scaled down: a branch of more than 2 rows is "big", and the memo keeps any roll-up. */
@@ -81,6 +81,16 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
       { goal: await loadGoalPlan(env.db, leader, { goalId }), period: "week", rootId: env.t.leaderA.id },
       options,
     );
+  /** The owner sets leader A's personal target by hand (a change of the goal's targets, read ahead as `options` say). */
+  const setLeaderTarget = async (goalId: string, personal: number, options: { warm: WarmOptions }) => {
+    const row = await loadGoalRow(env.db, { teamId: env.t.team.id, goalId });
+    return applyGoalChange(
+      env.db,
+      owner,
+      { goalId, version: row.version, change: { kind: "override", membershipId: env.t.leaderA.id, personal } },
+      options,
+    );
+  };
   /** Leader A's branch read now from the tables: nothing kept is served, nothing is kept. */
   const freshView = (goalId: string) => leaderView(goalId, { fullViewRows: 1_000, memo: { minRows: 1e9 } });
 
@@ -122,17 +132,7 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
     const keyBefore = await keyNow(goal.id);
 
     clock.pinClock(start + 30_000, { frozen: true }); // well inside the memo's freshness
-    const row = await loadGoalRow(env.db, { teamId: env.t.team.id, goalId: goal.id });
-    await applyGoalChange(
-      env.db,
-      owner,
-      {
-        goalId: goal.id,
-        version: row.version,
-        change: { kind: "override", membershipId: env.t.leaderA.id, personal: 20_000 },
-      },
-      warm,
-    );
+    await setLeaderTarget(goal.id, 20_000, warm);
     // Asked at once, on the instance still holding the roll-up of before: the new targets.
     const after = await leaderView(goal.id);
     expect(after.computedAt.getTime()).toBe(start + 30_000);
@@ -198,19 +198,7 @@ describe("a big goal's dashboard is read ahead of its first viewer", () => {
     await settleInstance();
     const quick = { warm: { ...big, gapMs: 0 } };
     // Three changes saved one after the other, none waiting for the read ahead the one before started.
-    for (const personal of [20_000, 21_000, 22_000]) {
-      const row = await loadGoalRow(env.db, { teamId: env.t.team.id, goalId: goal.id });
-      await applyGoalChange(
-        env.db,
-        owner,
-        {
-          goalId: goal.id,
-          version: row.version,
-          change: { kind: "override", membershipId: env.t.leaderA.id, personal },
-        },
-        quick,
-      );
-    }
+    for (const personal of [20_000, 21_000, 22_000]) await setLeaderTarget(goal.id, personal, quick);
     await settleInstance();
     const newest = await keyNow(goal.id);
     expect((await kept(goal.id)).filter((r) => r.key === newest).map((r) => r.membershipId)).toEqual(
