@@ -38,8 +38,9 @@ const contextColumns = mappedRows("goal.contextMembers", (r) => ({
 }));
 
 /**
- * A member's numbers, big-endian as PostgreSQL's int4send writes them: upline slot (−1: none), split weight, minutes
- * a day (−2^31: not set), slot. Their history: slot, then the sum as a float8 (float8send).
+ * A member's numbers, big-endian as PostgreSQL's int4send/float8send write them: upline slot (−1: none), split
+ * weight, minutes a day (−2^31: not set), slot, then — when the history is joined in — the history actual as a
+ * float8. The whole team's history apart: slot, then the sum as a float8.
  */
 const NUMBERS_BYTES = 16;
 const HISTORY_BYTES = 12;
@@ -60,15 +61,17 @@ const EMPTY_MEMBERS: GoalMembers = {
 };
 
 /**
- * The subtree's active members with their details and history actual, sorted by id: two queries, the members and
- * their history, side by side. The whole team (a root without upline, `wholeTeam`) is read without recursion — a
- * recursive CTE over 100,000 members cost ~0.9 s — and its history aggregated over the team (a semi-join on 100,000
- * ids made the planner probe DailyTotal once per member: 3 s against 0.3 s). `history` null: every history actual is
- * 0.
+ * The subtree's active members with their details and history actual, sorted by id. The whole team (a root without
+ * upline, `wholeTeam`) is read without recursion — a recursive CTE over 100,000 members cost ~0.9 s — and its history
+ * aggregated over the team (a semi-join on 100,000 ids made the planner probe DailyTotal once per member: 3 s against
+ * 0.3 s). `history` null: every history actual is 0.
  *
- * Not one query: joined to the members, the history's aggregate became the inner side of a parallel plan that every
+ * The whole team's history is a second query, sent with the first (on a transaction's one connection they run one
+ * after the other): joined to the members, its aggregate became the inner side of a parallel plan that every
  * PostgreSQL worker built again, whole (100,000 members: 560–730 ms against 280–350 + 160 ms for the two apart,
- * docs/PERFORMANCE.md "Round nine"). The history comes back by slot, so it lands on its member by an array index.
+ * docs/PERFORMANCE.md "Round nine"). It comes back by slot and lands on its member by an array index. A subtree's
+ * history stays joined in one query: its recursion is not parallel, and run twice it cost more than it saved (a
+ * 16,000-member branch: ~600 ms in one query, ~750 in two).
  */
 export async function goalContextMembers(
   db: DbClient,
@@ -82,9 +85,10 @@ export async function goalContextMembers(
   },
 ): Promise<GoalMembers> {
   const h = args.history;
+  const apart = h !== null && args.wholeTeam;
   const [members, history] = await Promise.all([
-    contextMembers(db, args),
-    h ? historyBySlot(db, { ...args, history: h }) : null,
+    contextMembers(db, { ...args, history: apart ? null : h }),
+    apart ? teamHistoryBySlot(db, { teamId: args.teamId, history: h }) : null,
   ]);
   if (history) {
     const position = positionsBySlot(members.slot);
@@ -97,39 +101,50 @@ export async function goalContextMembers(
   return members;
 }
 
-/**
- * The start of a context query: the subtree as `down` and `WITH`ed on, or — the whole team, read without recursion
- * — just `WITH`.
- */
-function withMembersCte(args: { teamId: string; rootId: string; wholeTeam: boolean }): Prisma.Sql {
-  return args.wholeTeam ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`;
-}
-
-/** The members' columns, history actuals 0. */
+/** The members' columns; each one's history actual joined in when `history` is given, else 0. */
 async function contextMembers(
   db: DbClient,
-  args: { teamId: string; rootId: string; wholeTeam: boolean; names?: boolean },
+  args: {
+    teamId: string;
+    rootId: string;
+    wholeTeam: boolean;
+    history: { metricId: string; from: IsoDate; to: IsoDate } | null;
+    names?: boolean;
+  },
 ): Promise<GoalMembers> {
   const team = args.wholeTeam;
   const names = args.names !== false;
+  const h = args.history;
+  const hist = h
+    ? Prisma.sql`SELECT dt."membershipId" AS id, SUM(dt.total)::float8 AS total
+                   FROM "DailyTotal" dt
+                  WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ${h.metricId}
+                    AND dt.day >= ${h.from}::date AND dt.day <= ${h.to}::date
+                    ${team ? Prisma.empty : Prisma.sql`AND dt."membershipId" IN (SELECT id FROM down)`}
+                  GROUP BY dt."membershipId"`
+    : Prisma.sql`SELECT NULL::text AS id, 0::float8 AS total WHERE false`;
+  const bytes = h ? NUMBERS_BYTES + 8 : NUMBERS_BYTES;
   // The aggregates read one sorted feed together, so the columns line up row for row whatever order arrives;
   // the order itself is checked (and restored) below.
   const [c] = await queryRows(
     db,
     contextColumns,
     Prisma.sql`
-    ${withMembersCte(args)}
+    ${team ? Prisma.sql`WITH` : Prisma.sql`${subtreeCte({ teamId: args.teamId, rootId: args.rootId })},`} hist AS (${hist}),
     s AS (
-      SELECT m.id, p.slot AS "parentSlot", m."splitWeight", m."minutesPerDay", ${names ? Prisma.sql`u.name` : Prisma.sql`NULL::text AS name`}, m.slot
+      SELECT m.id, p.slot AS "parentSlot", m."splitWeight", m."minutesPerDay",
+             ${names ? Prisma.sql`u.name` : Prisma.sql`NULL::text AS name`}, COALESCE(h.total, 0) AS total, m.slot
         FROM ${team ? Prisma.sql`"Membership" m` : Prisma.sql`down d JOIN "Membership" m ON m.id = d.id`}
         ${names ? Prisma.sql`JOIN "User" u ON u.id = m."userId"` : Prisma.empty}
         LEFT JOIN "Membership" p ON p.id = m."parentId"
+        LEFT JOIN hist h ON h.id = m.id
        ${team ? Prisma.sql`WHERE m."teamId" = ${args.teamId} AND m.status = 'ACTIVE'` : Prisma.empty}
        ORDER BY m.id
     )
     SELECT string_agg(id, ',') AS ids, ${names ? aggregateNames(Prisma.sql`name`) : Prisma.sql`NULL::text`} AS names,
            string_agg(int4send(COALESCE("parentSlot", -1)) || int4send("splitWeight")
-                      || int4send(COALESCE("minutesPerDay", ${NO_MINUTES})) || int4send(slot), ''::bytea) AS numbers
+                      || int4send(COALESCE("minutesPerDay", ${NO_MINUTES})) || int4send(slot)
+                      ${h ? Prisma.sql`|| float8send(total)` : Prisma.empty}, ''::bytea) AS numbers
       FROM s`,
   );
   if (!c?.ids) return EMPTY_MEMBERS;
@@ -137,7 +152,7 @@ async function contextMembers(
   const id = c.ids.split(",");
   const n = id.length;
   const name = names ? splitNames(c.names, n, "goal.contextMembers") : new Array<string>(n).fill("");
-  if (c.numbers.length !== n * NUMBERS_BYTES) {
+  if (c.numbers.length !== n * bytes) {
     throw new Error("goal.contextMembers: the columns have different lengths");
   }
   const view = new DataView(c.numbers.buffer, c.numbers.byteOffset, c.numbers.byteLength);
@@ -147,46 +162,39 @@ async function contextMembers(
     splitWeight: new Array<number>(n),
     minutesPerDay: new Array<number | null>(n),
     name,
-    historyActual: new Array<number>(n).fill(0),
+    historyActual: new Array<number>(n),
     slot: new Array<number>(n),
   };
-  for (let i = 0, at = 0; i < n; i++, at += NUMBERS_BYTES) {
+  for (let i = 0, at = 0; i < n; i++, at += bytes) {
     const parent = view.getInt32(at);
     const minutes = view.getInt32(at + 8);
     members.parentSlot[i] = parent < 0 ? null : parent;
     members.splitWeight[i] = view.getInt32(at + 4);
     members.minutesPerDay[i] = minutes === NO_MINUTES ? null : minutes;
     members.slot[i] = view.getInt32(at + 12);
+    members.historyActual[i] = h ? view.getFloat64(at + 16) : 0;
   }
   return isSorted(id) ? members : sortById(members);
 }
 
 /**
- * Each active member's sum of the metric over the history window, for those with any: 12 bytes a member (slot,
- * then the sum as a float8), in no particular order.
+ * Each active member's sum of the metric over the history window, the whole team's, for those with any: 12 bytes a
+ * member (slot, then the sum as a float8), in no particular order.
  */
-async function historyBySlot(
+async function teamHistoryBySlot(
   db: DbClient,
-  args: {
-    teamId: string;
-    rootId: string;
-    wholeTeam: boolean;
-    history: { metricId: string; from: IsoDate; to: IsoDate };
-  },
+  args: { teamId: string; history: { metricId: string; from: IsoDate; to: IsoDate } },
 ): Promise<Uint8Array> {
-  const team = args.wholeTeam;
   const h = args.history;
   const [row] = await queryRows(
     db,
     historyColumn,
     Prisma.sql`
-    ${withMembersCte(args)}
-    hist AS (
+    WITH hist AS (
       SELECT dt."membershipId" AS id, SUM(dt.total)::float8 AS total
         FROM "DailyTotal" dt
        WHERE dt."teamId" = ${args.teamId} AND dt."metricId" = ${h.metricId}
          AND dt.day >= ${h.from}::date AND dt.day <= ${h.to}::date
-         ${team ? Prisma.empty : Prisma.sql`AND dt."membershipId" IN (SELECT id FROM down)`}
        GROUP BY dt."membershipId"
     )
     SELECT string_agg(int4send(m.slot) || float8send(hist.total), ''::bytea) AS numbers
