@@ -60,6 +60,18 @@ const EMPTY_MEMBERS: GoalMembers = {
   slot: [],
 };
 
+/** The metric whose actuals are summed, over `from`..`to` (the days before the goal's start). */
+type HistoryWindow = { metricId: string; from: IsoDate; to: IsoDate };
+
+interface ContextArgs {
+  teamId: string;
+  rootId: string;
+  wholeTeam: boolean;
+  history: HistoryWindow | null;
+  /** false: every name is "" (no join of the team's users: ~110 ms at 100,000 members). Default true. */
+  names?: boolean;
+}
+
 /**
  * The subtree's active members with their details and history actual, sorted by id. The whole team (a root without
  * upline, `wholeTeam`) is read without recursion — a recursive CTE over 100,000 members cost ~0.9 s — and its history
@@ -73,17 +85,7 @@ const EMPTY_MEMBERS: GoalMembers = {
  * history stays joined in one query: its recursion is not parallel, and run twice it cost more than it saved (a
  * 16,000-member branch: ~600 ms in one query, ~750 in two).
  */
-export async function goalContextMembers(
-  db: DbClient,
-  args: {
-    teamId: string;
-    rootId: string;
-    wholeTeam: boolean;
-    history: { metricId: string; from: IsoDate; to: IsoDate } | null;
-    /** false: every name is "" (no join of the team's users: ~110 ms at 100,000 members). Default true. */
-    names?: boolean;
-  },
-): Promise<GoalMembers> {
+export async function goalContextMembers(db: DbClient, args: ContextArgs): Promise<GoalMembers> {
   const h = args.history;
   const apart = h !== null && args.wholeTeam;
   const [members, history] = await Promise.all([
@@ -102,16 +104,7 @@ export async function goalContextMembers(
 }
 
 /** The members' columns; each one's history actual joined in when `history` is given, else 0. */
-async function contextMembers(
-  db: DbClient,
-  args: {
-    teamId: string;
-    rootId: string;
-    wholeTeam: boolean;
-    history: { metricId: string; from: IsoDate; to: IsoDate } | null;
-    names?: boolean;
-  },
-): Promise<GoalMembers> {
+async function contextMembers(db: DbClient, args: ContextArgs): Promise<GoalMembers> {
   const team = args.wholeTeam;
   const names = args.names !== false;
   const h = args.history;
@@ -181,10 +174,7 @@ async function contextMembers(
  * Each active member's sum of the metric over the history window, the whole team's, for those with any: 12 bytes a
  * member (slot, then the sum as a float8), in no particular order.
  */
-async function teamHistoryBySlot(
-  db: DbClient,
-  args: { teamId: string; history: { metricId: string; from: IsoDate; to: IsoDate } },
-): Promise<Uint8Array> {
+async function teamHistoryBySlot(db: DbClient, args: { teamId: string; history: HistoryWindow }): Promise<Uint8Array> {
   const h = args.history;
   const [row] = await queryRows(
     db,
