@@ -35,9 +35,10 @@ export interface WarmOptions {
 /** A goal's changes saved while its dashboard is read ahead are read once more, this long after that read. */
 export const READ_AHEAD_GAP_MS = 10_000;
 
-const readAheads = coalescer((goalId, error) =>
-  console.error(`[dashboard] the dashboard of goal ${goalId} could not be read ahead`, error),
-);
+/** What the log says when a read ahead fails (the coalescer reports each run; `inBackground` anything else). */
+const readAheadFailed = (goalId: string) => `the dashboard of goal ${goalId} could not be read ahead`;
+
+const readAheads = coalescer((goalId, error) => console.error(`[dashboard] ${readAheadFailed(goalId)}`, error));
 
 /** Reads and keeps the goal's first views (this week's, as its root sees them); resolves to whether it read. */
 export async function warmGoalDashboard(
@@ -71,6 +72,6 @@ export function warmGoalDashboardLater(
     () =>
       readAheads.ask(input.goalId, () => warmGoalDashboard(db, input, options), options.gapMs ?? READ_AHEAD_GAP_MS) ??
       Promise.resolve(),
-    `the dashboard of goal ${input.goalId} could not be read ahead`,
+    readAheadFailed(input.goalId),
   );
 }
