@@ -13,7 +13,8 @@ import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
 import { goalRowSelect } from "./goal-access";
 import { phaseGoal } from "@/server/domain/goal-phasing";
 import { goalSpecOf } from "./preview-goal";
-import { publishGoalInTx } from "./publish-goal";
+import { publishGoalInTx, readPublishContext } from "./publish-goal";
+import type { GoalContext } from "./goal-context";
 import { warmGoalDashboardLater, type WarmOptions } from "@/server/services/progress/warm-goal-dashboard";
 import { refusePastGoal } from "./refuse-past-goal";
 import type { IsoDate } from "@/server/domain/calendar";
@@ -29,7 +30,9 @@ export async function createGoal(
   input: TCreateGoalInput & { rootMembershipId: string },
   options: { warm?: WarmOptions } = {},
 ) {
-  const created = await db.$transaction((tx) => createGoalInTx(tx, scope, input), BULK_TRANSACTION);
+  // Published at once: its fields are checked, and what it plans over read, before the transaction (publish-goal.ts).
+  const before = input.publish ? await readBeforePublish(db, scope, input) : undefined;
+  const created = await db.$transaction((tx) => createGoalInTx(tx, scope, input, before), BULK_TRANSACTION);
   if (created.status === "PUBLISHED")
     warmGoalDashboardLater(db, { teamId: scope.team.id, goalId: created.id }, options.warm);
   return created;
@@ -43,10 +46,11 @@ export async function createGoalInTx(
   tx: DbClient,
   scope: TeamScope,
   input: TCreateGoalInput & { rootMembershipId: string; rankPlanId?: string },
+  before?: BeforePublish,
 ) {
   const { actor } = scope;
   const { rootMembershipId } = input;
-  const holidays = await checkGoalFields(tx, scope, input);
+  const holidays = before?.holidays ?? (await checkGoalFields(tx, scope, input));
 
   const goal = await tx.goal.create({
     data: {
@@ -60,8 +64,28 @@ export async function createGoalInTx(
     select: goalRowSelect,
   });
   if (!input.publish) return { id: goal.id, version: goal.version, status: goal.status };
-  const published = await publishGoalInTx(tx, scope, { goal, version: goal.version });
+  const published = await publishGoalInTx(tx, scope, { goal, version: goal.version, ctx: before?.ctx });
   return { id: goal.id, version: published.version, status: "PUBLISHED" as const };
+}
+
+interface BeforePublish {
+  holidays: IsoDate[];
+  ctx: GoalContext;
+}
+
+/** A goal created published: its fields checked and what it plans over read, before the transaction that writes it. */
+async function readBeforePublish(
+  db: DbClient,
+  scope: TeamScope,
+  input: TCreateGoalInput & { rootMembershipId: string },
+): Promise<BeforePublish> {
+  const holidays = await checkGoalFields(db, scope, input);
+  const ctx = await readPublishContext(
+    db,
+    { ...input, teamId: scope.team.id, startDate: toDbDay(input.startDate) },
+    scope.today,
+  );
+  return { holidays, ctx };
 }
 
 /**

@@ -48,7 +48,7 @@ export async function decideProposal(
     }
     const goal = await tx.goal.findUniqueOrThrow({ where: { id: proposal.goalId }, select: goalRowSelect });
     const change = { kind: "override" as const, membershipId: proposal.membershipId, personal: proposal.proposed };
-    const planned = await planGoalChange(tx, { goal, change, asOf: scope.today });
+    const planned = await planGoalChange(tx, { goal, change, asOf: scope.today, names: false });
     if (planned.conflicts.length > 0) {
       throw new AppError("CONFLICT", `Not accepted: ${planned.conflicts.map((c) => c.message).join(" ")}`);
     }

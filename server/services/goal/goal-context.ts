@@ -8,7 +8,7 @@ import type { DbClient } from "@/server/db-client";
 import { addDays, type IsoDate } from "@/server/domain/calendar";
 import type { DbSplitRule } from "@/server/domain/goal-phasing";
 import { positionsBySlot } from "@/server/domain/goal-split";
-import { isTeamRoot, levelOrderOf } from "@/server/domain/tree";
+import { indexTree, isTeamRoot, levelOrderOf } from "@/server/domain/tree";
 import { badRequest } from "@/server/errors";
 import { loadFunnels, metricRefSelect, sumDailyTotals } from "@/server/queries/funnel-history";
 import { goalContextMembers, type GoalMembers } from "@/server/queries/goal";
@@ -135,4 +135,25 @@ function uplineIndexes(members: GoalMembers): Int32Array {
     parent[i] = s === null || s === undefined ? -1 : bySlot.slotAt(s);
   }
   return parent;
+}
+
+/**
+ * Names, in a context loaded without names (`names: false`), the members given and every upline of theirs up to the
+ * root: all a saved re-plan can name — its reason names the member a change is about, and a conflict names an
+ * overridden member or the head of a team holding overrides (always an upline of one). One query of a few rows
+ * instead of the whole team's names (~100 ms at 100,000 members).
+ */
+export async function nameMembers(db: DbClient, ctx: GoalContext, ids: ReadonlySet<string>): Promise<void> {
+  if (ids.size === 0) return;
+  const parentOf = ctx.parentIndex ?? indexTree(ctx.nodes).parent;
+  const wanted = new Set<number>();
+  ctx.nodes.forEach((n, i) => {
+    for (let k = ids.has(n.id) ? i : -1; k >= 0 && !wanted.has(k); k = parentOf[k]!) wanted.add(k);
+  });
+  const named = await db.membership.findMany({
+    where: { id: { in: [...wanted].map((k) => ctx.nodes[k]!.id) } },
+    select: { id: true, user: { select: { name: true } } },
+  });
+  const nameOf = new Map(named.map((m) => [m.id, m.user.name]));
+  for (const k of wanted) ctx.nodes[k]!.name = nameOf.get(ctx.nodes[k]!.id) ?? "";
 }

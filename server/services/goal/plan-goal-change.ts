@@ -16,7 +16,7 @@ import { toIsoDay } from "@/server/domain/db-day";
 import { goalTargetRows } from "@/server/queries/goal-split";
 import type { TGoalChange } from "@/server/schemas/goal";
 import type { GoalRow } from "./goal-access";
-import { loadStoredGoalContext } from "./goal-context";
+import { loadStoredGoalContext, nameMembers } from "./goal-context";
 import { goalFieldChange, type HolidayMove } from "./goal-field-change";
 import { cascadeOverrides, memberDiff, overridesAfter, TreeSlots } from "./member-diff";
 
@@ -34,24 +34,36 @@ export interface CalendarChange {
 /** How many names of affected members a preview lists. */
 export const AFFECTED_NAMES = 12;
 
-export async function planGoalChange(db: DbClient, args: { goal: GoalRow; change: TGoalChange; asOf: IsoDate }) {
+/**
+ * `names: false` (saving): only the names a saved change can show are read — the overridden members' (the change's
+ * own among them) and their uplines', for its reason and a conflict's message — and no calendar is worked out (it is
+ * the preview's). Default true: the preview lists every changed member by name.
+ */
+export async function planGoalChange(
+  db: DbClient,
+  args: { goal: GoalRow; change: TGoalChange; asOf: IsoDate; names?: boolean },
+) {
   const { goal, change, asOf } = args;
+  const names = args.names !== false;
   const { next, goalDiff, holidays } = await goalFieldChange(db, { goal, change, asOf });
   // `next`: an edit of the start moves the window the `history` split reads.
-  const ctx = await loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf });
+  const ctx = await loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf, names });
   // The tree names its members' slots; only the slots of members who left since are read (goalTargetRows).
   const known: (string | undefined)[] = [];
   for (const n of ctx.nodes) if (n.slot !== undefined) known[n.slot] = n.id;
   const rows = await goalTargetRows(db, goal, { known });
   const inTree = new TreeSlots(ctx.nodes);
   const overrides = overridesAfter(rows, inTree, change);
+  if (!names) await nameMembers(db, ctx, new Set(overrides.keys()));
   const computed = computeGoalPlan(next, ctx, { overrides: cascadeOverrides(overrides), asOf, withActions: false });
   // An edit (dates, curve) moves milestones as a holidays re-plan does: the preview lists the periods that move.
-  const calendar = holidays
-    ? calendarChange(goal, ctx, computed, holidays)
-    : change.kind === "edit" && goalDiff.length > 0
-      ? calendarChange(goal, ctx, computed, { team: [], added: [], removed: [] })
-      : null;
+  const calendar = !names
+    ? null
+    : holidays
+      ? calendarChange(goal, ctx, computed, holidays)
+      : change.kind === "edit" && goalDiff.length > 0
+        ? calendarChange(goal, ctx, computed, { team: [], added: [], removed: [] })
+        : null;
   const diff = memberDiff({ members: computed.members, rows, overrides, inTree });
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
   return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt };

@@ -15,7 +15,8 @@ import {
 import type { TeamScope } from "@/server/services/team/scope";
 import { computeGoalPlan } from "@/server/domain/compute-goal-plan";
 import { loadGoalRow, type GoalRow } from "./goal-access";
-import { loadStoredGoalContext } from "./goal-context";
+import { loadStoredGoalContext, type GoalContext } from "./goal-context";
+import type { IsoDate } from "@/server/domain/calendar";
 import { refusePastGoal } from "./refuse-past-goal";
 import { warmGoalDashboardLater, type WarmOptions } from "@/server/services/progress/warm-goal-dashboard";
 import { teamHolidayDays } from "@/server/services/calendar/team-holiday-days";
@@ -29,18 +30,34 @@ export function staleVersion(): AppError {
   );
 }
 
-/** Writes the targets of a DRAFT goal and publishes it. Call inside a transaction. */
+/**
+ * What a publish plans over — the goal's tree and its members' history — read before the transaction, on PostgreSQL
+ * on two connections at once (a transaction's one connection reads them one after the other). Read from the goal as
+ * it is at `version`: the publish's version guard refuses it if the goal moved since. No names: a first plan has no
+ * hand-set targets, so no conflict to name anyone in.
+ */
+export function readPublishContext(
+  db: DbClient,
+  goal: Pick<GoalRow, "teamId" | "rootMembershipId" | "metricId" | "startDate" | "historyDays" | "splitRule">,
+  asOf: IsoDate,
+): Promise<GoalContext> {
+  return loadStoredGoalContext(db, goal, { splitRule: goal.splitRule, asOf, names: false });
+}
+
+/**
+ * Writes the targets of a DRAFT goal and publishes it. Call inside a transaction; `ctx`, when given, was read by
+ * `readPublishContext` before it.
+ */
 export async function publishGoalInTx(
   tx: DbClient,
   scope: TeamScope,
-  args: { goal: GoalRow; version: number },
+  args: { goal: GoalRow; version: number; ctx?: GoalContext },
 ): Promise<{ id: string; version: number; members: number }> {
   const { actor, today } = scope;
   const { goal } = args;
   if (goal.status !== "DRAFT") throw new AppError("CONFLICT", "This goal is already published.");
   refusePastGoal({ deadline: toIsoDay(goal.deadline) }, today);
-  // No names: a first plan has no hand-set targets, so no conflict to name anyone in.
-  const ctx = await loadStoredGoalContext(tx, goal, { splitRule: goal.splitRule, asOf: today, names: false });
+  const ctx = args.ctx ?? (await readPublishContext(tx, goal, today));
   const holidays = await teamHolidayDays(tx, {
     teamId: goal.teamId,
     from: toIsoDay(goal.startDate),
@@ -84,8 +101,9 @@ export async function publishGoalInTx(
 }
 
 /**
- * Who may publish is checked by `goalProcedure("change")` (server/api/policy/goal.ts); the goal is read again inside
- * the transaction, and the version guard refuses it if anything changed since. Once published, a big team's
+ * Who may publish is checked by `goalProcedure("change")` (server/api/policy/goal.ts). The goal and what it plans over
+ * are read before the transaction; the goal is read again inside it, and the version guard refuses the publish if
+ * anything changed since. Once published, a big team's
  * dashboard is read ahead of its first viewer (warm-goal-dashboard.ts).
  */
 export async function publishGoal(
@@ -94,9 +112,12 @@ export async function publishGoal(
   input: { goalId: string; version: number },
   options: { warm?: WarmOptions } = {},
 ) {
+  const read = await loadGoalRow(db, { teamId: scope.team.id, goalId: input.goalId });
+  if (read.version !== input.version) throw staleVersion();
+  const ctx = read.status === "DRAFT" ? await readPublishContext(db, read, scope.today) : undefined;
   const published = await db.$transaction(async (tx) => {
     const goal = await loadGoalRow(tx, { teamId: scope.team.id, goalId: input.goalId });
-    return publishGoalInTx(tx, scope, { goal, version: input.version });
+    return publishGoalInTx(tx, scope, { goal, version: input.version, ctx });
   }, BULK_TRANSACTION);
   warmGoalDashboardLater(db, { teamId: scope.team.id, goalId: published.id }, options.warm);
   return published;
