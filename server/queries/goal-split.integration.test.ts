@@ -96,6 +96,12 @@ describe("goal split queries", () => {
     const named = await goalTargetRows(env.db, { id: goalId, teamId: env.t.team.id }, { known });
     expect(named).toEqual(whole);
     expect(named.find((r) => r.membershipId === env.t.memberA1.id)?.slot).toBe(slotOf.get(env.t.memberA1.id));
+    // The ids still on their way (a re-plan's tree being read): the same rows; a failed read fails the rows too.
+    const later = new Promise<(string | undefined)[]>((resolve) => setTimeout(() => resolve(known), 20));
+    expect(await goalTargetRows(env.db, { id: goalId, teamId: env.t.team.id }, { known: later })).toEqual(whole);
+    await expect(
+      goalTargetRows(env.db, { id: goalId, teamId: env.t.team.id }, { known: Promise.reject(new Error("tree read")) }),
+    ).rejects.toThrow("tree read");
     // Knowing nobody: every slot is read, and from this team only (the other team has the same slot numbers).
     const none = await goalTargetRows(env.db, { id: goalId, teamId: env.t.team.id }, { known: [] });
     expect(none.map((r) => r.membershipId).sort()).toEqual(whole.map((r) => r.membershipId).sort());

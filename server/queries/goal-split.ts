@@ -156,17 +156,18 @@ export interface GoalTargetRow {
  * Every targeted member of a goal with their numbers and overrides: the split read once and decoded in Node, the
  * ids of its slots, the overrides. Empty before publishing. The ids come from `slots` (the team's, read here when not
  * given) or, given `known` (ids by slot the caller already has — a re-plan's tree), from it plus one read of the
- * few slots it lacks (members who left since): no read of the whole team's 100,000 slots.
+ * few slots it lacks (members who left since): no read of the whole team's 100,000 slots. `known` may still be on
+ * its way (a promise): the split and the overrides are read meanwhile.
  */
 export async function goalTargetRows(
   db: DbClient,
   goal: { id: string; teamId: string },
-  ids?: TeamSlots | { known: readonly (string | undefined)[] },
+  ids?: TeamSlots | { known: readonly (string | undefined)[] | Promise<readonly (string | undefined)[]> },
 ): Promise<GoalTargetRow[]> {
   const [stored, overrides, team] = await Promise.all([
     readGoalSplit(db, goal.id),
     goalOverrides(db, goal.id),
-    ids ? Promise.resolve(ids) : teamSlots(db, goal.teamId),
+    !ids ? teamSlots(db, goal.teamId) : "known" in ids ? Promise.resolve(ids.known).then((known) => ({ known })) : ids,
   ]);
   if (!stored) return [];
   const d = decodeSplit(stored.split);

@@ -47,11 +47,10 @@ export async function planGoalChange(
   const names = args.names !== false;
   const { next, goalDiff, holidays } = await goalFieldChange(db, { goal, change, asOf });
   // `next`: an edit of the start moves the window the `history` split reads.
-  const ctx = await loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf, names });
-  // The tree names its members' slots; only the slots of members who left since are read (goalTargetRows).
-  const known: (string | undefined)[] = [];
-  for (const n of ctx.nodes) if (n.slot !== undefined) known[n.slot] = n.id;
-  const rows = await goalTargetRows(db, goal, { known });
+  const reading = loadStoredGoalContext(db, next, { splitRule: next.splitRule, asOf, names });
+  // The tree names its members' slots; only the slots of members who left since are read (goalTargetRows). The
+  // goal's split is read while the tree is.
+  const [ctx, rows] = await Promise.all([reading, goalTargetRows(db, goal, { known: reading.then(idsBySlot) })]);
   const inTree = new TreeSlots(ctx.nodes);
   const overrides = overridesAfter(rows, inTree, change);
   if (!names) await nameMembers(db, ctx, new Set(overrides.keys()));
@@ -67,6 +66,13 @@ export async function planGoalChange(
   const diff = memberDiff({ members: computed.members, rows, overrides, inTree });
   const fmt = (a: number) => formatAmount(a, ctx.metric.unit, ctx.team.currency);
   return { next, computed, diff, goalDiff, calendar, conflicts: computed.conflicts, fmt };
+}
+
+/** The tree's ids by slot (`Membership.slot`). */
+function idsBySlot(ctx: GoalContext): (string | undefined)[] {
+  const known: (string | undefined)[] = [];
+  for (const n of ctx.nodes) if (n.slot !== undefined) known[n.slot] = n.id;
+  return known;
 }
 
 /** The whole goal's periods planned before (the goal's holidays) → after (the team's): those that move, and for whom. */
