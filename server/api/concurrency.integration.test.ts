@@ -1,6 +1,7 @@
 /**
  * No lost updates: when two people change the same thing at the same moment, one wins and the other gets a clear
- * CONFLICT (version check) — never a silent overwrite; simultaneous sends of one entry store it once; two moves
+ * CONFLICT (version check) — never a silent overwrite, even though a publish and a re-plan are worked out before
+ * their transaction (publish-goal.ts, apply-goal-change.ts); simultaneous sends of one entry store it once; two moves
  * that together would make a cycle cannot both succeed. The calls really run concurrently (Promise.all); on
  * PostgreSQL (CI) they race on separate connections.
  */
@@ -44,6 +45,17 @@ async function publishedGoal() {
   return { tree, metrics, owner, goalId: goal.id, version };
 }
 
+/** What a goal's stored targets add up to: every personal target, and the team target at its root. */
+async function targetsAddUp(goalId: string) {
+  const { db } = database;
+  const goal = await db.goal.findUniqueOrThrow({ where: { id: goalId }, select: { rootMembershipId: true } });
+  const rows = await targetTable(db).findMany({ where: { goalId } });
+  return {
+    personal: rows.reduce((sum, r) => sum + r.personal, 0),
+    rootTeam: rows.find((r) => r.membershipId === goal.rootMembershipId)?.team,
+  };
+}
+
 describe("concurrent changes", () => {
   it("two saves of the same goal from the same version: one applies, the other gets a clear conflict", async () => {
     const { db } = database;
@@ -70,6 +82,35 @@ describe("concurrent changes", () => {
     const targetWon = results[0]!.status === "fulfilled";
     expect(goal.target).toBe(targetWon ? 1_000_000 : 900_000);
     expect(a1.personalOverride).toBe(targetWon ? null : 50_000);
+    // A re-plan is worked out before its transaction: the winner's split is written whole.
+    expect(await targetsAddUp(goalId)).toEqual({ personal: goal.target, rootTeam: goal.target });
+  });
+
+  it("a draft published while it is edited: one wins, and the stored targets add up to the stored target", async () => {
+    const { db } = database;
+    const { tree, metrics, owner } = await publishedGoal();
+    const fields = {
+      name: "Draft race",
+      metricId: metrics.volume.id,
+      startDate: "2099-01-01",
+      deadline: "2099-03-31",
+    };
+    const draft = await owner.goal.create({ teamId: tree.team.id, ...fields, target: 70_000, publish: false });
+    const { version } = await db.goal.findUniqueOrThrow({ where: { id: draft.id }, select: { version: true } });
+    const secondTab = await callerForMember(db, tree.owner.id);
+    const results = await Promise.allSettled([
+      owner.goal.publish({ teamId: tree.team.id, goalId: draft.id, version }),
+      secondTab.goal.update({ teamId: tree.team.id, goalId: draft.id, version, ...fields, target: 700_000 }),
+    ]);
+    expect(results.map(codeOf).sort()).toEqual(["CONFLICT", "ok"]);
+    const goal = await db.goal.findUniqueOrThrow({ where: { id: draft.id }, select: { status: true, target: true } });
+    if (results[0]!.status === "fulfilled") {
+      expect(goal).toEqual({ status: "PUBLISHED", target: 70_000 });
+      expect(await targetsAddUp(draft.id)).toEqual({ personal: 70_000, rootTeam: 70_000 });
+    } else {
+      expect(goal).toEqual({ status: "DRAFT", target: 700_000 });
+      expect(await targetTable(db).findMany({ where: { goalId: draft.id } })).toEqual([]);
+    }
   });
 
   it("an entry edited from two devices from the same version: one edit wins, the other is a conflict", async () => {
