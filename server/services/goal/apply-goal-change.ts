@@ -1,9 +1,9 @@
 /**
  * Saves a change to a published goal: re-plans (overrides kept, the rest rebalanced), refuses to save a conflict
  * (reported with the cascade's message, never clipped), checks and bumps the goal's version (a stale version is a
- * CONFLICT), updates the changed targets and records every from → to in TargetChange — the writes in one transaction. A re-plan
- * for the team's holidays saves the goal's new holidays (its plan is phased with them from then on) and is recorded
- * as a goal-level "holidays" change, even though no member's total moves.
+ * CONFLICT), updates the changed targets and records every from → to in TargetChange — the writes in one
+ * transaction. A re-plan for the team's holidays saves the goal's new holidays (its plan is phased with them from
+ * then on) and is recorded as a goal-level "holidays" change, even though no member's total moves.
  */
 import type { Db } from "@/server/db-client";
 import { AppError } from "@/server/errors";
