@@ -3,7 +3,8 @@
  * suite's instant (Wed 17 Mar 2027): a goal for March, 1,400 over the team, even split, published on 1 Mar — half of
  * March's working days are past.
  * - a recruit accepting an invite (a link, and an invitation to their address) gets a target for the rest of the goal;
- *   their upline's team target is unchanged and exact, nobody outside the branch moves, and the history says so;
+ *   their upline's team target is unchanged and exact, nobody outside the branch moves, the history says so, and the
+ *   goal's version moves on (a change previewed before is refused as stale);
  * - a move re-splits both the old and the new branch, each keeping its team target;
  * - a removal keeps the member's past entries in their former upline's totals, the dashboard and the review agree;
  * - with followTree off nothing changes; a failure in the re-split rolls the tree change back.
@@ -63,6 +64,10 @@ async function expectExactTree() {
   expect(map.get(env.t.owner.id)!.team).toBe(TOTAL);
 }
 
+async function versionOf() {
+  return (await env.db.goal.findUniqueOrThrow({ where: { id: goalId }, select: { version: true } })).version;
+}
+
 async function followRows() {
   return env.db.targetChange.findMany({ where: { goalId, field: FOLLOW_TREE_FIELD }, orderBy: { createdAt: "asc" } });
 }
@@ -76,9 +81,22 @@ describe("targets follow the tree", () => {
   it("a recruit accepting an invite gets a target for the rest of the goal; the team target is unchanged", async () => {
     const { t } = env;
     const before = await targets();
+    const versionBefore = await versionOf();
     const link = await invite(t.memberA1.id);
     const nina = await makeUser(env.db, { name: "Nina Recruit" });
     const joined = await env.caller(nina).invite.accept({ token: link.token });
+    // The targets moved, so the goal's version did: a change previewed before the join is refused as stale, not
+    // saved over the re-split (and the dashboard's kept views, keyed by the version, are not served).
+    expect(await versionOf()).toBe(versionBefore + 1);
+    const olivia = await env.as(t.owner.id);
+    await expect(
+      olivia.goal.applyChange({
+        teamId: t.team.id,
+        goalId,
+        version: versionBefore,
+        change: { kind: "override", membershipId: t.memberA2.id, personal: 150 },
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
 
     const after = await targets();
     const mine = after.get(joined.membershipId)!;
@@ -212,11 +230,13 @@ describe("targets follow the tree", () => {
     const audit = await env.db.auditEvent.findFirstOrThrow({ where: { action: "goal.followTree", subjectId: goalId } });
     expect(audit.data).toEqual({ from: true, to: false });
     const before = await targets();
+    const versionBefore = await versionOf();
     await owner.member.move({ teamId: t.team.id, memberId: t.memberA2.id, newParentId: t.leaderB.id });
     const link = await invite(t.memberA1.id);
     await env.caller(await makeUser(env.db, { name: "Nina" })).invite.accept({ token: link.token });
     expect(await targets()).toEqual(before);
     expect(await followRows()).toEqual([]);
+    expect(await versionOf()).toBe(versionBefore);
   });
 
   it("a leader can't switch it on a goal set above them; a member can't at all", async () => {

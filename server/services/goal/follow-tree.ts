@@ -7,7 +7,8 @@
  * overrides stay), the targets are written in bulk and the change is recorded as ONE TargetChange row on the goal
  * ("followTree") carrying every member's from → to, with a reason that reads "Nina joined under Sam: Nina 12,
  * Sam 40 → 28". A goal whose branch cannot be re-split (hand-set targets leave no room) keeps its targets and gets a
- * "followTree" row saying why. Anything that fails throws, and the tree change rolls back with it.
+ * "followTree" row saying why. A re-split bumps the goal's version. Anything that fails throws, and the tree change
+ * rolls back with it.
  *
  * Cost: one query for the goals, one for the upline chain, then per affected goal a constant number (the goal's
  * subtree in one query, its targets in one, the writes in bulk) whatever the tree size.
@@ -173,6 +174,10 @@ export async function followTreeChange(
       teamOverride: list.map(([, t]) => t.teamOverride),
     });
     await writeMemberTargets(tx, { goal, columns: columns(moved) });
+    // Targets moved: the goal's version moves with them, as with every other change to its targets. A re-plan
+    // previewed before is refused as stale instead of overwriting this re-split, and the dashboard's kept roll-ups
+    // and views (keyed by the version, branch-view-store.ts) are not served with the targets from before.
+    await tx.goal.update({ where: { id: goal.id }, data: { version: { increment: 1 } } });
     const changes = describeChanges(moved, before, nameById, change, fmt);
     await insertTargetChanges(tx, {
       teamId,

@@ -35,9 +35,9 @@ export type FirstView = Pick<RollupResult, "goal" | "period" | "goalAsOf" | "due
 
 /**
  * The roll-up a view is cut from, by what its numbers depend on: the team, the goal and its numbers, the goal's
- * version (bumped by every change to its targets: publish, a change, a re-plan, an accepted proposal — so a leader's
- * change is on the dashboard at once, never behind a view kept before it), the period kind and the team's day. The
- * memo keys its roll-ups by this and the roll-up's root.
+ * version (bumped by every change to its targets: publish, a change, a re-plan, an accepted proposal, a re-split
+ * when the tree changes — so a leader's change is on the dashboard at once, never behind a view kept before it), the
+ * period kind and the team's day. The memo keys its roll-ups by this and the roll-up's root.
  */
 export function rollupKey(scope: TeamScope, input: { goal: GoalPlan; period: DashboardPeriod }): string {
   const g = input.goal.goal;
