@@ -102,9 +102,9 @@ export async function publishGoalInTx(
 
 /**
  * Who may publish is checked by `goalProcedure("change")` (server/api/policy/goal.ts). The goal and what it plans over
- * are read before the transaction; the goal is read again inside it, and the version guard refuses the publish if
- * anything changed since. Once published, a big team's
- * dashboard is read ahead of its first viewer (warm-goal-dashboard.ts).
+ * are read before the transaction, which only writes: its version guard (`version` and `DRAFT` in the UPDATE)
+ * refuses the publish if anything changed since. Once published, a big team's dashboard is read ahead of its first
+ * viewer (warm-goal-dashboard.ts).
  */
 export async function publishGoal(
   db: Db,
@@ -112,13 +112,13 @@ export async function publishGoal(
   input: { goalId: string; version: number },
   options: { warm?: WarmOptions } = {},
 ) {
-  const read = await loadGoalRow(db, { teamId: scope.team.id, goalId: input.goalId });
-  if (read.version !== input.version) throw staleVersion();
-  const ctx = read.status === "DRAFT" ? await readPublishContext(db, read, scope.today) : undefined;
-  const published = await db.$transaction(async (tx) => {
-    const goal = await loadGoalRow(tx, { teamId: scope.team.id, goalId: input.goalId });
-    return publishGoalInTx(tx, scope, { goal, version: input.version, ctx });
-  }, BULK_TRANSACTION);
+  const goal = await loadGoalRow(db, { teamId: scope.team.id, goalId: input.goalId });
+  if (goal.version !== input.version) throw staleVersion();
+  const ctx = goal.status === "DRAFT" ? await readPublishContext(db, goal, scope.today) : undefined;
+  const published = await db.$transaction(
+    (tx) => publishGoalInTx(tx, scope, { goal, version: input.version, ctx }),
+    BULK_TRANSACTION,
+  );
   warmGoalDashboardLater(db, { teamId: scope.team.id, goalId: published.id }, options.warm);
   return published;
 }
